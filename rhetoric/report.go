@@ -1,0 +1,76 @@
+package rhetoric
+
+// Statement is one text to analyze, with who said it and when.
+type Statement struct {
+	ID       string            `json:"id"`
+	Speaker  string            `json:"speaker,omitempty"`
+	Date     string            `json:"date,omitempty"`     // free form; ISO 8601 recommended
+	Language string            `json:"language,omitempty"` // overrides Options.Language when set
+	Meta     map[string]string `json:"meta,omitempty"`     // any other metadata (country, venue, ...)
+	Text     string            `json:"text"`
+}
+
+// Report is the analysis of one [Statement]. Its JSON encoding is the
+// stable contract documented in the package doc.
+type Report struct {
+	ID        string            `json:"id"`
+	Speaker   string            `json:"speaker"`
+	Date      string            `json:"date,omitempty"`
+	Meta      map[string]string `json:"meta,omitempty"`
+	Words     int               `json:"words"`
+	Tokens    int               `json:"tokens"`
+	Sentences int               `json:"sentences"`
+	Devices   []DeviceScore     `json:"devices"`
+	Hits      []Hit             `json:"hits"`
+	Spans     []Span            `json:"spans"`
+}
+
+// Hit is one framing cue found in a statement.
+type Hit struct {
+	Device      string     `json:"device"`
+	Entry       string     `json:"entry"` // the lexicon entry as written
+	Text        string     `json:"text"`  // the matched text, Statement.Text[Start:End]
+	Start       int        `json:"start"`
+	End         int        `json:"end"`
+	Sentence    int        `json:"sentence"`
+	Weight      float64    `json:"weight"` // entry weight after intensifiers and hedges
+	Negated     bool       `json:"negated"`
+	Intensified bool       `json:"intensified"`
+	Hedged      bool       `json:"hedged"`
+	Modifiers   []Modifier `json:"modifiers,omitempty"` // the modifier tokens that applied
+	Target      string     `json:"target"`              // actor code, or NONE
+}
+
+// Modifier is a modifier that applied to a [Hit].
+type Modifier struct {
+	Kind  string `json:"kind"` // negator, intensifier or hedge
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// DeviceScore sums the hits of one device in a report.
+type DeviceScore struct {
+	Device    string        `json:"device"`
+	Hits      int           `json:"hits"`      // non-negated hits
+	Negated   int           `json:"negated"`   // negated hits
+	Weight    float64       `json:"weight"`    // summed weight of non-negated hits
+	Per1K     float64       `json:"per_1k"`    // Hits per 1,000 words
+	Share     float64       `json:"share"`     // Hits / all non-negated device hits
+	Coverage  float64       `json:"coverage"`  // share of sentences with a non-negated hit
+	Intensity float64       `json:"intensity"` // in [0,1]; see the package doc
+	Targets   []TargetCount `json:"targets"`
+}
+
+// TargetCount is how many hits of a device target an actor.
+type TargetCount struct {
+	Actor string `json:"actor"`
+	Count int    `json:"count"`
+}
+
+// Span is one sentence of a report and the devices performed in it.
+type Span struct {
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Devices []string `json:"devices"`
+}

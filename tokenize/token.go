@@ -1,0 +1,129 @@
+package tokenize
+
+// Kind classifies a [Token].
+type Kind uint8
+
+// The kinds of token.
+const (
+	Word   Kind = iota // a run of letters, possibly with apostrophes, hyphens or internal dots (U.S.)
+	Number             // digits with optional separators and decimals: 1,000 3.5 2024-12-05
+	Punct              // punctuation: . , ; : ! ? quotes brackets dashes
+	Symbol             // any other symbol: $ % & * + = and emoji
+	URL                // a web address: https://example.org/x
+	Email              // an e-mail address
+	Handle             // a social-media handle or hashtag: @user #tag
+)
+
+var kindNames = [...]string{"word", "number", "punct", "symbol", "url", "email", "handle"}
+
+// String returns the lower-case name of k.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + itoa(int(k)) + ")"
+}
+
+// Flags record how a token was formed.
+type Flags uint8
+
+// The token flags.
+const (
+	Compound     Flags = 1 << iota // hyphenated compound (rules-based); its parts are in [Document.Parts]
+	Clitic                         // a clitic split from its host: n't 's 're 'll 've 'd 'm
+	Abbreviation                   // an abbreviation or acronym written with dots: U.S. e.g. Art.
+)
+
+// Token is one token of a statement. Text is always input[Start:End].
+type Token struct {
+	Text  string // surface form, exactly input[Start:End]
+	Norm  string // normalised form (see [Normalize]); what lexicons match
+	Stem  string // snowball stem of Norm for words in the document's language; Norm otherwise
+	Tag   string // Penn Treebank part-of-speech tag when the document was tagged, else ""
+	Start int    // byte offset of the first byte
+	End   int    // byte offset just past the last byte
+	Kind  Kind
+	Flags Flags
+}
+
+// Sentence is a sentence of a [Document]: a byte span and a token range.
+type Sentence struct {
+	Start int // byte offset of the sentence's first token
+	End   int // byte offset just past its last token
+	First int // index of its first token in [Document.Tokens]
+	Last  int // index just past its last token
+}
+
+// Entity is a named entity found by the part-of-speech tagger's extractor.
+type Entity struct {
+	First int    // index of the first token in [Document.Tokens]
+	Last  int    // index just past the last token
+	Label string // prose's label, such as GPE, PERSON or ORG
+}
+
+// Document is a tokenized statement.
+type Document struct {
+	Text      string     // the input, unchanged
+	Language  Language   // the language used for stems
+	Tokens    []Token    // all tokens in order
+	Sentences []Sentence // sentences in order, covering every token exactly once
+	// Parts holds the parts of every Compound token, in text order: for
+	// "rules-based" the tokens "rules" and "based" with their own offsets.
+	Parts []Token
+	// Tagged reports whether part-of-speech tags were assigned.
+	Tagged bool
+	// Unaligned counts tokens that the tagger could not align and left untagged.
+	Unaligned int
+	// Entities are named entities, when entity extraction was requested.
+	Entities []Entity
+}
+
+// PartsOf returns the parts of token i when it is a Compound, else nil.
+func (d *Document) PartsOf(i int) []Token {
+	if i < 0 || i >= len(d.Tokens) || d.Tokens[i].Flags&Compound == 0 {
+		return nil
+	}
+	t := d.Tokens[i]
+	lo, hi := 0, len(d.Parts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Parts[m].Start < t.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	j := lo
+	for j < len(d.Parts) && d.Parts[j].End <= t.End {
+		j++
+	}
+	return d.Parts[lo:j]
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Document) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.First:s.Last]
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
