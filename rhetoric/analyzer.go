@@ -2,10 +2,32 @@ package rhetoric
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
+	"runtime"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// Sentinel errors returned (wrapped) by [New] and [Analyzer.Analyze].
+var (
+	// ErrInvalidUTF8 is returned for a statement whose text is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("rhetoric: invalid utf-8 in statement text")
+	// ErrUnknownDevice is returned by New for a device name that is not a
+	// category of the lexicon.
+	ErrUnknownDevice = errors.New("rhetoric: unknown device")
+	// ErrOptions is returned by New for an invalid option value.
+	ErrOptions = errors.New("rhetoric: invalid options")
+)
+
+// Defaults of [Options].
+const (
+	DefaultNegationWindow = 4 // tokens before a cue searched for a negator
+	DefaultModifierWindow = 4 // tokens either side of a cue searched for intensifiers and hedges
 )
 
 // Options configure an [Analyzer]. The zero value means the defaults.
@@ -15,23 +37,220 @@ type Options struct {
 	NegationWindow int               // tokens before a cue searched for a negator; 0 means 4
 	Devices        []string          // report only these devices; nil means all
 	Workers        int               // parallelism of AnalyzeAll; 0 means runtime.GOMAXPROCS
+
+	// ModifierWindow is how many tokens before and after a cue are searched
+	// for intensifiers and hedges (within the cue's clause); 0 means 4.
+	ModifierWindow int
+	// Entities also runs prose's named-entity extractor when Tag is set, so
+	// that an unnamed-in-lexicon actor becomes an OTHER target from a real
+	// entity rather than from a run of proper-noun tags. It is much slower.
+	Entities bool
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
-// for concurrent use; the zero value is not usable.
+// for concurrent use; the zero value is not usable: get one from [New].
 type Analyzer struct {
-	lex  *lexicon.Lexicon
-	opts Options
+	lex     *lexicon.Lexicon
+	matcher *lexicon.Matcher
+	opts    Options
+	lang    tokenize.Language
+
+	// tokenizers by language, built in New; an entry whose construction
+	// failed holds the error instead.
+	toks    map[tokenize.Language]*tokenize.Tokenizer
+	tokErrs map[tokenize.Language]error
+
+	devices []string // reported device names, lexicon order
+	catDev  []int    // category index -> device index, -1 when not reported
+	ctaDev  int      // device index of call_to_action, -1 when not reported
+	actors  []string // actor codes by actor index
+	ownSide []bool   // actor index -> true when all its matches are first-person words
+
+	pool sync.Pool // *scratch
+
+	// find is the matcher's Find; tests may replace it before first use.
+	find func(doc *tokenize.Document, dst []lexicon.Match) []lexicon.Match
 }
 
-// New returns an Analyzer for lex.
+// callToAction is the device that imperative sentences count as.
+const callToAction = "call_to_action"
+
+// New returns an Analyzer for lex. It fails (wrapping [ErrOptions],
+// [ErrUnknownDevice] or tokenize.ErrLanguage) when lex is nil, a window or
+// the worker count is negative, a device in opts.Devices is not a category of
+// lex, or the language is not supported.
 func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
-	return &Analyzer{lex: lex, opts: opts}, nil // TEMPORARY
+	if lex == nil {
+		return nil, fmt.Errorf("%w: nil lexicon", ErrOptions)
+	}
+	if opts.NegationWindow < 0 {
+		return nil, fmt.Errorf("%w: negative negation window %d", ErrOptions, opts.NegationWindow)
+	}
+	if opts.ModifierWindow < 0 {
+		return nil, fmt.Errorf("%w: negative modifier window %d", ErrOptions, opts.ModifierWindow)
+	}
+	if opts.Workers < 0 {
+		return nil, fmt.Errorf("%w: negative worker count %d", ErrOptions, opts.Workers)
+	}
+	if opts.NegationWindow == 0 {
+		opts.NegationWindow = DefaultNegationWindow
+	}
+	if opts.ModifierWindow == 0 {
+		opts.ModifierWindow = DefaultModifierWindow
+	}
+	if opts.Workers == 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Entities {
+		opts.Tag = true
+	}
+	langName := string(opts.Language)
+	if langName == "" {
+		langName = string(lex.Language())
+	}
+	lang, err := tokenize.ParseLanguage(langName)
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	opts.Language = lang
+
+	a := &Analyzer{lex: lex, matcher: lex.Matcher(), lang: lang, ctaDev: -1,
+		toks: map[tokenize.Language]*tokenize.Tokenizer{}, tokErrs: map[tokenize.Language]error{}}
+
+	cats := lex.Categories()
+	a.catDev = make([]int, len(cats))
+	if opts.Devices == nil {
+		for i, c := range cats {
+			a.catDev[i] = len(a.devices)
+			a.devices = append(a.devices, c.Name)
+		}
+	} else {
+		want := make(map[string]bool, len(opts.Devices))
+		for _, d := range opts.Devices {
+			found := false
+			for _, c := range cats {
+				if c.Name == d {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return nil, fmt.Errorf("%w: %q", ErrUnknownDevice, d)
+			}
+			want[d] = true
+		}
+		for i, c := range cats {
+			a.catDev[i] = -1
+			if want[c.Name] {
+				a.catDev[i] = len(a.devices)
+				a.devices = append(a.devices, c.Name)
+			}
+		}
+		opts.Devices = append([]string(nil), opts.Devices...)
+	}
+	for i, d := range a.devices {
+		if d == callToAction {
+			a.ctaDev = i
+		}
+	}
+	for _, ac := range lex.Actors() {
+		a.actors = append(a.actors, ac.Code)
+	}
+	a.opts = opts
+
+	// The tokenizer of the analyzer's language must work; the others are
+	// built now too (tokenizers are cheap) so that Analyze never mutates the
+	// analyzer, and their errors surface only for statements asking for them.
+	for _, l := range tokenize.Languages() {
+		t, err := tokenize.New(tokenize.Options{Language: l, Tag: opts.Tag, Entities: opts.Entities})
+		if err != nil {
+			if l == lang {
+				return nil, fmt.Errorf("rhetoric: %w", err)
+			}
+			a.tokErrs[l] = err
+			continue
+		}
+		a.toks[l] = t
+	}
+	if a.toks[lang] == nil {
+		return nil, fmt.Errorf("rhetoric: no tokenizer for language %q", lang)
+	}
+	a.pool.New = func() any { return new(scratch) }
+	a.find = a.matcher.Find
+	return a, nil
 }
 
-// Analyze analyzes one statement.
+// Options returns the options in effect, with defaults filled in.
+func (a *Analyzer) Options() Options {
+	o := a.opts
+	o.Devices = append([]string(nil), a.opts.Devices...)
+	return o
+}
+
+// Devices returns the names of the reported devices in lexicon order.
+func (a *Analyzer) Devices() []string { return append([]string(nil), a.devices...) }
+
+// Lexicon returns the analyzer's lexicon.
+func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.lex }
+
+// Analyze analyzes one statement. Text that is not valid UTF-8 is rejected
+// with an error wrapping [ErrInvalidUTF8] (hit texts must be exact substrings
+// that survive JSON encoding); empty text gives a valid report with zero
+// counts. Statement.Language, when set, overrides the analyzer's language.
+// The error is non-nil also when ctx is done or part-of-speech tagging
+// failed.
 func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
-	return &Report{ID: st.ID, Speaker: st.Speaker}, nil // TEMPORARY
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if !utf8.ValidString(st.Text) {
+		return nil, fmt.Errorf("%w (statement %q)", ErrInvalidUTF8, st.ID)
+	}
+	tok, err := a.tokenizer(st.Language)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := tok.Tokenize(st.Text)
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: statement %q: %w", st.ID, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sc := a.pool.Get().(*scratch)
+	r := a.report(doc, st, sc)
+	sc.reset()
+	a.pool.Put(sc)
+	return r, nil
+}
+
+func (a *Analyzer) tokenizer(name string) (*tokenize.Tokenizer, error) {
+	if name == "" {
+		return a.toks[a.lang], nil
+	}
+	l, err := tokenize.ParseLanguage(name)
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	if t := a.toks[l]; t != nil {
+		return t, nil
+	}
+	if err := a.tokErrs[l]; err != nil {
+		return nil, fmt.Errorf("rhetoric: language %q: %w", l, err)
+	}
+	return nil, fmt.Errorf("rhetoric: no tokenizer for language %q", l)
+}
+
+// AnalyzeDocument analyzes an already tokenized document (for callers that
+// tokenize once and analyze with several lexicons). The statement supplies
+// the identity fields of the report; its Text is ignored in favour of
+// doc.Text. It never fails.
+func (a *Analyzer) AnalyzeDocument(doc *tokenize.Document, st Statement) *Report {
+	sc := a.pool.Get().(*scratch)
+	r := a.report(doc, st, sc)
+	sc.reset()
+	a.pool.Put(sc)
+	return r
 }
 
 // Result is one element of [Analyzer.AnalyzeAll]: the report of the
@@ -46,6 +265,82 @@ type Result struct {
 // results in input order, holding a bounded number in memory. It stops
 // early when ctx is cancelled (the last Result carries ctx.Err()) or when
 // the consumer stops iterating.
+//
+// Options.Workers goroutines analyze; one more goroutine ranges over in
+// (which must therefore tolerate being iterated from another goroutine, as
+// any ordinary sequence does). At most 4*Workers statements are read ahead
+// of the consumer. When the iteration ends, early or not, every goroutine
+// has exited; this means a stopped iteration waits for in to produce its
+// next statement (or end), so in should not block indefinitely.
+// An error for one statement (such as invalid UTF-8) is reported in its
+// Result and the stream goes on.
 func (a *Analyzer) AnalyzeAll(ctx context.Context, in iter.Seq[Statement]) iter.Seq[Result] {
-	return func(yield func(Result) bool) {} // TEMPORARY
+	return func(yield func(Result) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		defer func() {
+			cancel()
+			wg.Wait()
+		}()
+		workers := a.opts.Workers
+		type job struct {
+			idx int
+			st  Statement
+			out chan Result
+		}
+		jobs := make(chan job)
+		order := make(chan chan Result, 4*workers)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(order)
+			defer close(jobs)
+			i := 0
+			for st := range in {
+				out := make(chan Result, 1)
+				select {
+				case order <- out:
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case jobs <- job{i, st, out}:
+				case <-ctx.Done():
+					out <- Result{Index: i, Err: ctx.Err()}
+					return
+				}
+				i++
+			}
+		}()
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range jobs {
+					r, err := a.Analyze(ctx, j.st)
+					j.out <- Result{Index: j.idx, Report: r, Err: err}
+				}
+			}()
+		}
+		next := 0
+		for out := range order {
+			var r Result
+			select {
+			case r = <-out:
+			case <-ctx.Done():
+				r = Result{Index: next, Err: ctx.Err()}
+			}
+			if err := ctx.Err(); err != nil && r.Err != nil && errors.Is(r.Err, err) {
+				yield(r)
+				return
+			}
+			if !yield(r) {
+				return
+			}
+			next++
+		}
+		if err := ctx.Err(); err != nil {
+			yield(Result{Index: next, Err: err})
+		}
+	}
 }

@@ -39,6 +39,10 @@ type Hit struct {
 	Hedged      bool       `json:"hedged"`
 	Modifiers   []Modifier `json:"modifiers,omitempty"` // the modifier tokens that applied
 	Target      string     `json:"target"`              // actor code, or NONE
+	// TargetRule names the rule that found the target (see the package
+	// doc): inside, possessive, agent, object, subject, nearest or entity;
+	// empty for NONE.
+	TargetRule string `json:"target_rule,omitempty"`
 }
 
 // Modifier is a modifier that applied to a [Hit].
@@ -59,7 +63,12 @@ type DeviceScore struct {
 	Share     float64       `json:"share"`     // Hits / all non-negated device hits
 	Coverage  float64       `json:"coverage"`  // share of sentences with a non-negated hit
 	Intensity float64       `json:"intensity"` // in [0,1]; see the package doc
-	Targets   []TargetCount `json:"targets"`
+	Targets   []TargetCount `json:"targets"`   // targets of non-negated hits, by count desc then code
+
+	// Raw counts behind the rates, so that reports can be summed.
+	Intensified      int `json:"intensified"` // non-negated hits with an intensifier
+	Hedged           int `json:"hedged"`      // non-negated hits with a hedge
+	CoveredSentences int `json:"covered"`     // sentences with a non-negated hit
 }
 
 // TargetCount is how many hits of a device target an actor.

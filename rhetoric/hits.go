@@ -1,0 +1,481 @@
+package rhetoric
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// Target codes that are not lexicon actors.
+const (
+	TargetNone  = "NONE"  // the sentence names no actor
+	TargetOther = "OTHER" // a named entity that is not a lexicon actor (tagging only)
+)
+
+// How a target was found, in the order the rules are tried (see the package doc).
+const (
+	RuleInside     = "inside"     // the actor lies inside the cue (call on Russia to)
+	RulePossessive = "possessive" // the actor, possibly with 's, directly precedes the cue
+	RuleAgent      = "agent"      // by/at the hands of + actor after the cue
+	RuleObject     = "object"     // the actor follows the cue across function words only
+	RuleSubject    = "subject"    // the nearest actor before the cue in its clause
+	RuleNearest    = "nearest"    // the nearest actor in the sentence
+	RuleEntity     = "entity"     // a named entity or proper-noun run (tagging only)
+)
+
+// ImperativeEntry is the Hit.Entry of a call to action found from grammar.
+const ImperativeEntry = "(imperative)"
+
+// scratch holds the per-call buffers of an analysis, reused through a pool.
+type scratch struct {
+	matches []lexicon.Match
+	cues    []lexicon.Match
+	mods    []lexicon.Match
+	actors  []lexicon.Match
+	clause  []int32 // token -> clause number (increasing through the document)
+	sentOf  []int32 // token -> sentence index
+	actAt   []int32 // token -> index into actors of an actor match starting there, or -1
+	actEnd  []int32 // token -> index into actors of an actor match ending just before it (Last == token), or -1
+	hits    []xhit
+	mbuf    []Modifier
+}
+
+func (sc *scratch) reset() {
+	// Drop references into the document so a pooled scratch does not keep it alive.
+	clear(sc.hits)
+	clear(sc.mbuf)
+	sc.hits = sc.hits[:0]
+	sc.mbuf = sc.mbuf[:0]
+}
+
+// xhit is a hit under construction with its device index and the place of
+// its modifiers in scratch.mbuf.
+type xhit struct {
+	dev   int
+	nmods int // modifiers in scratch.mbuf, starting at mods
+	mods  int
+	Hit
+}
+
+// clauseEnders are conjunctions that open a new clause for the purpose of
+// modifier scope ("we do not want war, but ...", "... however ...").
+var clauseEnders = map[string]bool{
+	"but": true, "however": true, "although": true, "though": true, "whereas": true, "nevertheless": true,
+}
+
+// clausePunct are the punctuation norms that end a clause.
+var clausePunct = map[string]bool{
+	",": true, ";": true, ":": true, "-": true, "--": true, "(": true, ")": true, "[": true, "]": true,
+	"—": true, "–": true, "…": true, "...": true, ".": true, "!": true, "?": true,
+}
+
+// negationCancellers are words that, standing between a negator and a cue,
+// undo the negation: "not only", "not just", "never again", "not least",
+// "no doubt", "no alternative to", "cannot deny", "cannot ignore".
+var negationCancellers = map[string]bool{
+	"only": true, "just": true, "merely": true, "simply": true, "again": true, "least": true, "less": true,
+	"doubt": true, "alternative": true, "question": true,
+	"deny": true, "denies": true, "denied": true, "denying": true,
+	"dispute": true, "disputes": true, "disputed": true,
+	"ignore": true, "ignores": true, "ignored": true, "ignoring": true,
+	"overlook": true, "overlooks": true, "overlooked": true,
+	"forget": true, "forgets": true, "forgotten": true, "forgot": true,
+	"underestimate": true, "underestimated": true,
+}
+
+// objectGlue are the function words allowed between a cue and its object.
+var objectGlue = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "on": true, "upon": true, "against": true,
+	"with": true, "for": true, "from": true, "at": true, "by": true, "toward": true, "towards": true,
+	"into": true, "onto": true, "its": true, "their": true, "so-called": true, "hands": true,
+}
+
+// ownSide are first-person words: the speaker's side is never a target,
+// even when a lexicon lists them as an alias.
+var ownSide = map[string]bool{
+	"we": true, "us": true, "our": true, "ours": true, "ourselves": true,
+	"i": true, "me": true, "my": true, "mine": true, "myself": true,
+}
+
+// Limits of the structural target rules, in tokens.
+const (
+	objectReach  = 3 // function words allowed between a cue and its object
+	subjectReach = 8 // tokens searched before a cue for its subject
+)
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// report turns a tokenized document into a Report.
+func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Report {
+	toks := doc.Tokens
+	n := len(toks)
+	r := &Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, Tokens: n, Sentences: len(doc.Sentences)}
+	if len(st.Meta) > 0 {
+		r.Meta = make(map[string]string, len(st.Meta))
+		for k, v := range st.Meta {
+			r.Meta[k] = v
+		}
+	}
+	for i := range toks {
+		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Number {
+			r.Words++
+		}
+	}
+
+	// Clause and sentence of every token.
+	sc.clause = grow32(sc.clause, n)
+	sc.sentOf = grow32(sc.sentOf, n)
+	var clause int32
+	for si, s := range doc.Sentences {
+		clause++
+		for i := s.First; i < s.Last && i < n; i++ {
+			t := &toks[i]
+			if (t.Kind == tokenize.Punct && clausePunct[t.Norm]) || (t.Kind == tokenize.Word && clauseEnders[t.Norm]) {
+				clause++
+			}
+			sc.clause[i] = clause
+			sc.sentOf[i] = int32(si)
+		}
+	}
+
+	// Split the matches.
+	sc.matches = a.find(doc, sc.matches[:0])
+	sc.cues, sc.mods, sc.actors = sc.cues[:0], sc.mods[:0], sc.actors[:0]
+	for _, m := range sc.matches {
+		if m.First < 0 || m.Last > n || m.First >= m.Last {
+			continue // defensive: never trust indices blindly
+		}
+		switch m.Kind {
+		case lexicon.CategoryMatch:
+			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 {
+				sc.cues = append(sc.cues, m)
+			}
+		case lexicon.ModifierMatch:
+			if m.Index >= 0 && m.Index < len(a.lex.Modifiers()) {
+				sc.mods = append(sc.mods, m)
+			}
+		case lexicon.ActorMatch:
+			if m.Index >= 0 && m.Index < len(a.actors) && !isOwnSide(toks[m.First:m.Last]) {
+				sc.actors = append(sc.actors, m)
+			}
+		}
+	}
+	sc.actAt = grow32(sc.actAt, n+1)
+	sc.actEnd = grow32(sc.actEnd, n+1)
+	for i := range sc.actAt {
+		sc.actAt[i], sc.actEnd[i] = -1, -1
+	}
+	for j, m := range sc.actors {
+		if sc.actAt[m.First] < 0 {
+			sc.actAt[m.First] = int32(j)
+		}
+		if sc.actEnd[m.Last] < 0 {
+			sc.actEnd[m.Last] = int32(j)
+		}
+	}
+
+	// Hits from the lexicon.
+	cats := a.lex.Categories()
+	for _, m := range sc.cues {
+		e := cats[m.Index].Entries[m.Entry]
+		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], Hit: Hit{
+			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
+			Start: m.Start, End: m.End, Weight: e.Weight,
+		}})
+		a.modify(doc, sc, &sc.hits[len(sc.hits)-1], m.First, m.Last)
+	}
+	// Hits from grammar.
+	if doc.Tagged && a.ctaDev >= 0 {
+		a.imperatives(doc, sc)
+	}
+	slices.SortStableFunc(sc.hits, func(x, y xhit) int {
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.dev, y.dev); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.End, y.End)
+	})
+
+	// Copy out: one allocation for hits, one for all their modifiers.
+	r.Hits = make([]Hit, len(sc.hits))
+	var mods []Modifier
+	if len(sc.mbuf) > 0 {
+		mods = make([]Modifier, len(sc.mbuf))
+		copy(mods, sc.mbuf)
+	}
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		r.Hits[i] = h.Hit
+		if h.nmods > 0 {
+			r.Hits[i].Modifiers = mods[h.mods : h.mods+h.nmods : h.mods+h.nmods]
+		}
+	}
+	a.score(r, doc, sc)
+	return r
+}
+
+func isOwnSide(ts []tokenize.Token) bool {
+	for i := range ts {
+		if !ownSide[ts[i].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// modify sets the sentence, modifiers, weight and target of the hit whose
+// cue covers tokens [first, last).
+func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, last int) {
+	toks := doc.Tokens
+	h.Sentence = int(sc.sentOf[first])
+	cl := sc.clause[first]
+	mods := a.lex.Modifiers()
+	negW, modW := a.opts.NegationWindow, a.opts.ModifierWindow
+	reach := max(negW, modW)
+	h.mods = len(sc.mbuf)
+	// Modifier matches are ordered by First: find those starting in
+	// [first-reach-8, last+reach) (8 bounds a modifier's length).
+	lo, _ := slices.BinarySearchFunc(sc.mods, first-reach-8, func(m lexicon.Match, t int) int { return cmp.Compare(m.First, t) })
+	for j := lo; j < len(sc.mods); j++ {
+		m := sc.mods[j]
+		if m.First >= last+modW {
+			break
+		}
+		if m.Last > first && m.First < last {
+			continue // overlaps the cue: the entry accounts for it
+		}
+		if !sameClause(sc.clause, m.First, first, m.Last, cl) {
+			continue
+		}
+		md := mods[m.Index]
+		before := m.Last <= first
+		var dist int // tokens strictly between the modifier and the cue
+		if before {
+			dist = first - m.Last
+		} else {
+			dist = m.First - last
+		}
+		switch md.Kind {
+		case lexicon.Negator:
+			if !before || dist >= negW || cancelled(toks, m.Last, first) {
+				continue
+			}
+			h.Negated = true
+		case lexicon.Intensifier:
+			if dist >= modW {
+				continue
+			}
+			h.Intensified = true
+			h.Weight *= md.Factor
+		case lexicon.Hedge:
+			if dist >= modW {
+				continue
+			}
+			h.Hedged = true
+			h.Weight *= md.Factor
+		default:
+			continue
+		}
+		sc.mbuf = append(sc.mbuf, Modifier{Kind: md.Kind.String(), Text: doc.Text[m.Start:m.End], Start: m.Start, End: m.End})
+		h.nmods++
+	}
+	h.Target, h.TargetRule = a.target(doc, sc, first, last)
+}
+
+// sameClause reports whether all tokens from the earlier of the modifier and
+// the cue to the later one lie in clause cl. Clause numbers only increase,
+// so it suffices to compare the two ends.
+func sameClause(clause []int32, mFirst, first, mLast int, cl int32) bool {
+	if mFirst < first {
+		return clause[mFirst] == cl
+	}
+	return clause[mLast-1] == cl
+}
+
+// cancelled reports whether a canceller word lies in tokens [from, to).
+func cancelled(toks []tokenize.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		if negationCancellers[toks[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// target finds the actor that the cue on tokens [first, last) is about.
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) (string, string) {
+	toks := doc.Tokens
+	si := sc.sentOf[first]
+	s := doc.Sentences[si]
+	cl := sc.clause[first]
+	code := func(j int32) string { return a.actors[sc.actors[j].Index] }
+
+	// 1. Inside the cue (a gap: "call on Russia to").
+	for i := first; i < last; i++ {
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
+			return code(j), RuleInside
+		}
+	}
+	// 2. Possessive or attributive directly before: "Russia's aggression",
+	// "Russian aggression", "NATO expansion".
+	// With tags, an actor directly before a verb is its subject ("Russia
+	// accuses Ukraine"), left to the later rules.
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !strings.HasPrefix(toks[first].Tag, "VB") {
+		return code(j), RulePossessive
+	}
+	if first-1 >= s.First && isPossessive(toks[first-1].Norm) {
+		if j := sc.actEnd[first-1]; j >= 0 && sc.actors[j].First >= s.First {
+			return code(j), RulePossessive
+		}
+	}
+	// 3 and 4. After the cue across function words only: a passive agent
+	// ("waged by Russia", "at the hands of Russia") or an object ("blaming the
+	// West", "support for Ukraine"). An actor followed by 's possesses
+	// something else ("responsible for Ukraine's suffering") and is skipped.
+	agent := last > first && (toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands")
+	glue := 0
+	for i := last; i < s.Last; i++ {
+		if sc.clause[i] != sc.clause[last-1] {
+			break
+		}
+		if j := sc.actAt[i]; j >= 0 {
+			e := sc.actors[j].Last
+			if e < s.Last && isPossessive(toks[e].Norm) {
+				break
+			}
+			if agent {
+				return code(j), RuleAgent
+			}
+			return code(j), RuleObject
+		}
+		if !objectGlue[toks[i].Norm] || glue == objectReach {
+			break
+		}
+		if toks[i].Norm == "by" {
+			agent = true
+		}
+		glue++
+	}
+	// 5. Subject: the nearest actor before the cue in its clause.
+	for i := first - 1; i >= s.First && i >= first-subjectReach; i-- {
+		if sc.clause[i] != cl {
+			break
+		}
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First {
+			return code(j), RuleSubject
+		}
+	}
+	// 6. The nearest actor in the sentence; on a tie the one before the cue.
+	best, bestDist := int32(-1), 0
+	for i := s.First; i < s.Last; i++ {
+		j := sc.actAt[i]
+		if j < 0 {
+			continue
+		}
+		m := sc.actors[j]
+		var d int
+		if m.Last <= first {
+			d = first - m.Last
+		} else if m.First >= last {
+			d = m.First - last
+		} else {
+			d = 0
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = j, d
+		}
+	}
+	if best >= 0 {
+		return code(best), RuleNearest
+	}
+	// 7. Named entities or proper-noun runs, with tagging.
+	if doc.Tagged {
+		for _, e := range doc.Entities {
+			if e.First >= s.First && e.Last <= s.Last && !isOwnSide(toks[e.First:e.Last]) {
+				return TargetOther, RuleEntity
+			}
+		}
+		for i := s.First; i < s.Last; i++ {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && i >= first-subjectReach && i < last+subjectReach && !ownSide[toks[i].Norm] {
+				return TargetOther, RuleEntity
+			}
+		}
+	}
+	return TargetNone, ""
+}
+
+func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
+
+// imperativeSkip are words that may precede the verb of an imperative.
+var imperativeSkip = map[string]bool{"please": true, "so": true, "now": true, "and": true, "then": true}
+
+// imperativeNot are base-form verbs that open formulas, not calls to action.
+var imperativeNot = map[string]bool{"thank": true, "excuse": true, "pardon": true, "welcome": true, "congratulate": true}
+
+// imperatives adds a call_to_action hit for every clause of a tagged
+// document that opens with a base-form verb (Penn tag VB) and does not end a
+// question: the sentence start and the first word after ; or :.
+func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
+	toks := doc.Tokens
+	for _, s := range doc.Sentences {
+		if s.Last <= s.First || s.Last > len(toks) {
+			continue
+		}
+		if toks[s.Last-1].Norm == "?" {
+			continue
+		}
+		open := true
+		for i := s.First; i < s.Last; i++ {
+			t := &toks[i]
+			if t.Kind == tokenize.Punct {
+				if t.Norm == ";" || t.Norm == ":" {
+					open = true
+				}
+				continue
+			}
+			if !open {
+				continue
+			}
+			if imperativeSkip[t.Norm] {
+				continue
+			}
+			open = false
+			if t.Tag != "VB" || imperativeNot[t.Norm] {
+				continue
+			}
+			if i+1 < s.Last && toks[i+1].Norm == "me" {
+				continue // "let me", "allow me": the speaker's own move
+			}
+			if a.coveredByCTA(sc, i) {
+				continue
+			}
+			sc.hits = append(sc.hits, xhit{dev: a.ctaDev, Hit: Hit{
+				Device: callToAction, Entry: ImperativeEntry, Text: t.Text, Start: t.Start, End: t.End, Weight: 1,
+			}})
+			a.modify(doc, sc, &sc.hits[len(sc.hits)-1], i, i+1)
+		}
+	}
+}
+
+// coveredByCTA reports whether a lexicon call_to_action hit already covers token i.
+func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
+	for _, m := range sc.cues {
+		if m.First > i {
+			break
+		}
+		if m.Last > i && a.catDev[m.Index] == a.ctaDev {
+			return true
+		}
+	}
+	return false
+}

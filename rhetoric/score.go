@@ -1,0 +1,120 @@
+package rhetoric
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// tally holds the raw counts of one device, from which every score
+// follows. Reports and profiles share it so that their formulas agree.
+type tally struct {
+	hits, negated, intensified, hedged, sentences int
+	weight                                        float64
+	targets                                       []TargetCount // unsorted while counting
+}
+
+func (t *tally) addTarget(code string, n int) {
+	for i := range t.targets {
+		if t.targets[i].Actor == code {
+			t.targets[i].Count += n
+			return
+		}
+	}
+	t.targets = append(t.targets, TargetCount{Actor: code, Count: n})
+}
+
+// finish computes a DeviceScore from the tally given the totals of its
+// report or profile: words, sentences and non-negated hits of all devices.
+func (t *tally) finish(device string, words, sentences, allHits int) DeviceScore {
+	d := DeviceScore{
+		Device: device, Hits: t.hits, Negated: t.negated, Weight: t.weight,
+		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences,
+		Targets: slices.Clone(t.targets),
+	}
+	if d.Targets == nil {
+		d.Targets = []TargetCount{}
+	}
+	sortTargets(d.Targets)
+	if words > 0 {
+		d.Per1K = float64(t.hits) * 1000 / float64(words)
+	}
+	if allHits > 0 {
+		d.Share = float64(t.hits) / float64(allHits)
+	}
+	if sentences > 0 {
+		d.Coverage = float64(t.sentences) / float64(sentences)
+	}
+	if t.hits > 0 {
+		d.Intensity = float64(t.intensified) / float64(t.hits)
+	}
+	return d
+}
+
+// sortTargets orders targets by count, descending, then code.
+func sortTargets(ts []TargetCount) {
+	slices.SortFunc(ts, func(x, y TargetCount) int {
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Actor, y.Actor)
+	})
+}
+
+// score fills r.Devices and r.Spans from the hits in sc (sorted by start).
+func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
+	nd := len(a.devices)
+	tallies := make([]tally, nd)
+	// seen[s*nd+d] records that sentence s performs device d.
+	ns := len(doc.Sentences)
+	seen := make([]bool, ns*nd)
+	all := 0
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		t := &tallies[h.dev]
+		if h.Negated {
+			t.negated++
+			continue
+		}
+		all++
+		t.hits++
+		t.weight += h.Weight
+		if h.Intensified {
+			t.intensified++
+		}
+		if h.Hedged {
+			t.hedged++
+		}
+		t.addTarget(h.Target, 1)
+		if h.Sentence >= 0 && h.Sentence < ns && !seen[h.Sentence*nd+h.dev] {
+			seen[h.Sentence*nd+h.dev] = true
+			t.sentences++
+		}
+	}
+	r.Devices = make([]DeviceScore, nd)
+	for d := range tallies {
+		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
+	}
+	r.Spans = make([]Span, ns)
+	names := make([]string, 0, countTrue(seen))
+	for si, s := range doc.Sentences {
+		from := len(names)
+		for d := range nd {
+			if seen[si*nd+d] {
+				names = append(names, a.devices[d])
+			}
+		}
+		r.Spans[si] = Span{Start: s.Start, End: s.End, Devices: names[from:len(names):len(names)]}
+	}
+}
+
+func countTrue(b []bool) int {
+	n := 0
+	for _, v := range b {
+		if v {
+			n++
+		}
+	}
+	return n
+}
