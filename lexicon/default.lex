@@ -87,7 +87,6 @@ attacks against = 1.5
 atrocities committed = 1.5
 crimes committed = 1.5
 crimes against = 1.5
-~kill = 0.8
 murder* = 1.5
 barbar* = 1.5
 brutal* = 1.5
@@ -107,7 +106,6 @@ unacceptable = 1
 ~abandon = 0.8
 betray* = 1.5
 ~manipulate = 1
-~impose = 1
 interference in = 1
 meddl* = 1.5
 ~violate = 1
@@ -116,6 +114,26 @@ violation* of = 1
 coup = 1.5
 coup d'etat = 1.5
 coup d'état = 1.5
+militariz* = 1
+repression = 1.5
+~persecute = 1
+persecution = 1
+war against = 1
+deliberately = 1
+~target civilians = 2
+sponsor* of terror* = 1.5
+responsibility lies with = 1.5
+~oppress = 1.5
+oppression = 1.5
+crackdown = 1.5
+~plunder = 1.5
+~loot = 1.5
+~abduct = 1.5
+hostile actions = 1.5
+provocative = 1.5
+irresponsible = 1.5
+destabiliz* = 1
+destabilis* = 1
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -154,6 +172,13 @@ impose their will = 1.5
 equal rights = 1
 sovereign equality = 2
 temporarily occupied = 2
+separatis* = 1
+hegemon* = 1
+sphere of influence = 1.5
+spheres of influence = 1.5
+own destiny = 1.5
+freedom to choose = 2
+de-occupation = 2
 
 # ---------------------------------------------------------------------------------------------
 @category call_to_action An explicit demand or exhortation that someone act or stop acting.
@@ -208,6 +233,15 @@ stop = 1.5
 withdraw your = 2
 cease = 1
 lay down = 1.5
+we call = 1.5
+i call = 1.5
+~insist that = 1
+high time = 2
+now is the time = 2
+~exhort = 2
+i challenge = 1.5
+we need = 1
+we count on = 1
 
 # ---------------------------------------------------------------------------------------------
 @category international_law Appeals to law, rules, charters, treaties and commitments, or charges that they were broken.
@@ -223,7 +257,6 @@ rule of law = 1.5
 rules = 0.8
 norms = 1
 principles of = 1
-commitment* = 1
 obligation* = 1.5
 ~violate = 1.5
 violation* = 1.5
@@ -253,7 +286,9 @@ treaties = 2
 convention* = 1.5
 protocol = 1
 agreement* = 1
-accord* = 1
+accords = 1.5
+accord = 1
+commitment* = 0.8
 resolution* = 1
 ~comply = 1.5
 compliance = 1.5
@@ -267,6 +302,9 @@ declaration = 1
 provisions = 1
 mandate = 0.8
 jurisdiction = 1.5
+humanitarian law = 2
+rule-based = 2
+icc = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category threat Framing something as a danger to security or survival.
@@ -311,6 +349,18 @@ terrorism = 1
 terrorist threat* = 2
 terrorist attack* = 1.5
 warning = 1
+security risk* = 1.5
+grave danger = 2
+military threat* = 2
+nuclear catastrophe = 2
+nuclear blackmail = 2
+cyberattack* = 1.5
+cyber attack* = 1.5
+cyberterror* = 1.5
+nato expansion = 1.5
+expansion of nato = 1.5
+eastward expansion = 2
+military bases = 1
 
 # ---------------------------------------------------------------------------------------------
 @category justification Presenting one's own or an ally's actions as necessary, forced, defensive, lawful or a response to others.
@@ -345,6 +395,18 @@ the right thing = 1.5
 right thing to do = 2
 special military operation = 2
 to ensure the security = 1
+legitimate security concerns = 2
+security guarantees = 1
+no other way = 2
+had to act = 2
+compelled to = 1.5
+defend itself = 2
+defend themselves = 1.5
+our response = 1.5
+proportionate = 1.5
+necessary measures = 1.5
+forced us = 2
+no choice = 2
 
 # ---------------------------------------------------------------------------------------------
 @category solidarity Commitment, support and alliance unity: standing with an actor, pledging support, invoking allies and partners as one.
@@ -402,6 +464,17 @@ our partners = 1
 our friends = 1
 allies = 1
 ~help ukraine = 1.5
+we stand = 1.5
+standing by = 1.5
+shoulder to shoulder = 2
+side by side = 1.5
+brotherly = 1.5
+fraternal = 1.5
+friendship = 1
+sympathies = 1.5
+~sympathize = 1.5
+prayers = 1.5
+thoughts are with = 2
 
 # ---------------------------------------------------------------------------------------------
 @category peace Appeals to dialogue, negotiation, diplomacy, peaceful settlement, ceasefire, de-escalation, compromise and cooperation.
@@ -454,6 +527,20 @@ coexistence = 1.5
 good-neighbourly = 1.5
 good neighbourliness = 1.5
 peace formula = 2
+peacebuilding = 1.5
+peacemaking = 1.5
+conflict resolution = 2
+political process = 1.5
+~reconcile = 1.5
+good offices = 2
+detente = 2
+détente = 2
+normalization = 1
+mutual understanding = 1.5
+end to the war = 1.5
+end to the conflict = 1.5
+end to hostilities = 2
+cessation of hostilities = 2
 
 # ---------------------------------------------------------------------------------------------
 @category delegitimization Labels that deny an opponent's legitimacy or good faith: name-calling, scare-quote labels, puppets, criminals, liars.
@@ -468,18 +555,23 @@ illegitimate = 2
 propaganda = 2
 disinformation = 1.5
 neo-nazi* = 2
-nazi* = 1.5
+nazi* = 1
 terrorist state = 2
 sham = 2
 pawn* = 2
-lies = 1.5
 lied = 2
+lies and = 1.5
+outright lies = 2
+blatant lies = 2
+web of lies = 2
+spreading lies = 2
+criminal regime = 2
+criminal gang* = 2
 ~lie = 0.8
 liar* = 2
 fascists = 1.5
 terrorist regime = 2
 junta = 2
-criminal = 1
 criminals = 1.5
 thug* = 2
 bandit* = 2
@@ -501,6 +593,27 @@ gang = 1.5
 clique = 2
 coup = 1
 anti-constitutional = 2
+denazif* = 1.5
+kleptocra* = 2
+corrupt regime = 2
+so called = 2
+pseudo* = 1.5
+marionette* = 2
+hysteria = 1.5
+fabricat* = 1.5
+slander* = 1.5
+smear = 1.5
+falsif* = 1.5
+misinformation = 1.5
+warmonger* = 2
+war criminal* = 2
+murderer* = 2
+gangster* = 2
+pariah = 2
+rogue = 1.5
+axis of evil = 2
+evil = 1
+cronies = 2
 
 # ---------------------------------------------------------------------------------------------
 @category polarization Us-versus-them framing: dividing the world into opposed camps, or a struggle between blocs, systems or civilizations.
@@ -511,7 +624,7 @@ wrong side of history = 2
 democracy versus autocracy = 2
 democracies and autocracies = 2
 democracy and autocracy = 2
-autocrac* = 1.5
+autocra* = 1.5
 democratic countries = 1
 like-minded = 1.5
 battle between = 2
@@ -531,6 +644,18 @@ them and us = 2
 us and them = 2
 us versus them = 2
 free societies = 1
+global majority = 1.5
+world majority = 1.5
+unipolar = 1.5
+new cold war = 2
+iron curtain = 2
+anti-russian = 1.5
+anti-western = 1.5
+enemies of = 1
+versus = 1
+liberal democracies = 1
+illiberal = 1.5
+authoritarian* = 1
 
 # ---------------------------------------------------------------------------------------------
 @category values Appeals to shared political and moral values: freedom, democracy, human rights, dignity, justice.
@@ -556,6 +681,12 @@ rule of law = 1
 respect for = 0.8
 empowerment = 1
 humanity = 1
+pluralism = 1.5
+decency = 1.5
+non-discrimination = 1.5
+will of the people = 1.5
+moral = 1
+open societies = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category humanitarian The human cost: civilians, casualties, suffering, displacement, hunger, destruction of homes and lives.
@@ -604,6 +735,20 @@ destroyed homes = 2
 medical care = 1
 humanitarian disaster = 2
 humanitarian catastrophe = 2
+hospitals = 1
+orphan* = 1.5
+widows = 1.5
+~flee = 1.5
+evacuat* = 1.5
+homeless = 1.5
+innocent people = 2
+women and children = 2
+mass graves = 2
+filtration camps = 2
+bloodshed = 1.5
+human cost = 2
+human toll = 2
+~mourn = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
@@ -626,6 +771,14 @@ rules for some = 2
 pretext = 1
 under the guise = 2
 under the pretext = 2
+double-standard* = 2
+they themselves = 1.5
+remained silent = 1.5
+cherry-pick* = 2
+exceptionalism = 1.5
+same yardstick = 2
+same standards = 1.5
+claim to defend = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category economic Economic consequences and instruments: sanctions, energy, food security, trade, prices, aid budgets, economic pressure, reconstruction.
@@ -687,6 +840,29 @@ infrastructure = 1
 unemployment = 2
 employment = 1.5
 sustainable development = 1
+fiscal = 1.5
+monetary = 1.5
+~subsidize = 1.5
+tariff* = 2
+embargo* = 1.5
+recession = 2
+wheat = 1.5
+petroleum = 1.5
+lng = 1.5
+pipeline* = 1.5
+nord stream = 2
+loan* = 1.5
+credit = 1
+assets = 1
+frozen assets = 2
+compensation = 1
+agricultur* = 1.5
+farmers = 1.5
+harvest* = 1.5
+workers = 1
+salaries = 1.5
+affordable = 1
+cost of living = 2
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
@@ -762,7 +938,6 @@ to some extent = 0.7
 russia
 russian federation
 russian
-russians
 moscow
 kremlin
 putin
@@ -774,7 +949,6 @@ united states
 united states of america
 america
 american
-americans
 washington
 u.s.
 usa
@@ -820,8 +994,17 @@ european commission
 
 @actor UKR Ukraine
 ukraine
-ukrainian
-ukrainians
+ukrainian government
+ukrainian authorities
+ukrainian army
+ukrainian armed forces
+ukrainian forces
+ukrainian military
+ukrainian troops
+ukrainian nationalists
+ukrainian regime
+ukrainian leadership
+ukrainian president
 kyiv
 kiev
 zelenskyy
@@ -841,10 +1024,7 @@ secretary-general
 general assembly
 israel
 israeli
-israelis
 palestine
-palestinian
-palestinians
 hamas
 hezbollah
 iran
@@ -854,11 +1034,9 @@ syria
 syrian
 assad
 iraq
-iraqi
 afghanistan
 taliban
 libya
-libyan
 yemen
 houthis
 north korea
