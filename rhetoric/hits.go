@@ -333,8 +333,8 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !strings.HasPrefix(toks[first].Tag, "VB") {
 		return code(j), RulePossessive
 	}
-	if first-1 >= s.First && isPossessive(toks[first-1].Norm) {
-		if j := sc.actEnd[first-1]; j >= 0 && sc.actors[j].First >= s.First {
+	if p := possessiveBefore(toks, s.First, first); p >= 0 {
+		if j := sc.actEnd[p]; j >= 0 && sc.actors[j].First >= s.First {
 			return code(j), RulePossessive
 		}
 	}
@@ -350,7 +350,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 		}
 		if j := sc.actAt[i]; j >= 0 {
 			e := sc.actors[j].Last
-			if e < s.Last && isPossessive(toks[e].Norm) {
+			if e < s.Last && (isPossessive(toks[e].Norm) || toks[e].Norm == "'") {
 				break
 			}
 			if agent {
@@ -415,6 +415,21 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
+
+// possessiveBefore returns the index of the first token of a possessive
+// marker ending just before token i ('s, ', or ' followed by s), or -1.
+func possessiveBefore(toks []tokenize.Token, lo, i int) int {
+	if i-1 < lo {
+		return -1
+	}
+	if isPossessive(toks[i-1].Norm) {
+		return i - 1
+	}
+	if i-2 >= lo && toks[i-1].Norm == "s" && toks[i-2].Norm == "'" && toks[i-2].End == toks[i-1].Start {
+		return i - 2
+	}
+	return -1
+}
 
 // imperativeSkip are words that may precede the verb of an imperative.
 var imperativeSkip = map[string]bool{"please": true, "so": true, "now": true, "and": true, "then": true}

@@ -1,0 +1,163 @@
+// Package rhetoric analyzes how political and diplomatic statements frame a
+// conflict: it finds the framing devices of a lexicon (blame, sovereignty,
+// call to action, ...) in a statement, explains every hit, and scores,
+// aggregates and compares them.
+//
+// # Analysis
+//
+// [New] builds an [Analyzer] from a [lexicon.Lexicon] and [Options]; it is
+// immutable and safe for concurrent use. [Analyzer.Analyze] tokenizes one
+// [Statement] (with the tokenizer of its Language, else the analyzer's),
+// runs the lexicon's matcher once over the tokens, and returns a [Report].
+// [Analyzer.AnalyzeAll] does the same for a stream of statements, in parallel
+// over Options.Workers goroutines, yielding results in input order with at
+// most 4×Workers statements read ahead, stopping when the context is
+// cancelled (the last [Result] carries ctx.Err()) or the consumer stops.
+//
+// Text that is not valid UTF-8 is rejected with an error wrapping
+// [ErrInvalidUTF8], because every hit's Text must be the exact substring
+// Text[Start:End] and survive JSON encoding; empty text gives a valid report
+// whose counts and rates are all zero.
+//
+// # Hits
+//
+// Every match of a category entry is a [Hit] of the device named by the
+// category (restricted to Options.Devices when set). A hit records the
+// entry as written in the lexicon, the matched text and its byte span, the
+// sentence index, its weight after modifiers, its flags, the modifier
+// tokens that applied ([Modifier]) and its target actor.
+//
+// When Options.Tag is set, a clause that opens with a base-form verb (Penn
+// tag VB) and whose sentence does not end with "?" is also a call_to_action
+// hit with Entry [ImperativeEntry] on the verb ("Withdraw your forces").
+// Clauses open at the start of a sentence and after ";" or ":"; "please",
+// "so", "now", "and", "then" may precede the verb. Formulas are excluded:
+// "thank", "excuse", "pardon", "welcome", "congratulate", and any verb
+// followed by "me" ("let me", "allow me"). A verb already covered by a
+// lexicon call_to_action hit gives no second hit. This needs the lexicon to
+// have a call_to_action category.
+//
+// Hits are ordered by start offset, then device (lexicon order), then end.
+//
+// # Clauses
+//
+// Modifiers act only inside the cue's clause. A clause ends at the end of a
+// sentence, at the punctuation , ; : ( ) [ ] dashes and ellipses, and before
+// the conjunctions but, however, although, though, whereas, nevertheless
+// (which open the next clause).
+//
+// # Negation
+//
+// A hit is negated when a negator of the lexicon ends within
+// Options.NegationWindow tokens before the cue (default
+// [DefaultNegationWindow] = 4: at most 3 tokens lie between them), in the
+// same clause. Negators after the cue or overlapping it do not count
+// ("no choice" as an entry is not negated by its own "no"). A negated hit is
+// reported and flagged but does not count as the device performed: it
+// counts in DeviceScore.Negated, not in Hits, weights, rates, coverage,
+// targets or spans ("we do not seek confrontation" performs no threat).
+//
+// Some words between the negator and the cue cancel the negation, because
+// the phrase as a whole affirms the move: only, just, merely, simply
+// ("not only ... but also"), again ("never again"), least, less ("not
+// least"), doubt, question ("no doubt"), alternative ("no alternative to
+// dialogue"), and forms of deny, dispute, ignore, overlook, forget and
+// underestimate ("no one can deny", "we cannot ignore the threat").
+//
+// # Intensifiers and hedges
+//
+// An intensifier or hedge of the lexicon in the cue's clause, ending at
+// most Options.ModifierWindow tokens before the cue or starting at most that
+// many after it (default [DefaultModifierWindow] = 4, so fewer than 4 tokens
+// between), multiplies the hit's weight by its factor; several multiply
+// together. The hit is flagged Intensified or Hedged. A modifier overlapping
+// the cue is ignored (the entry already says it).
+//
+// # Targets
+//
+// The target of a hit is the code of a lexicon actor in the hit's sentence,
+// found by the first of these rules that applies (Hit.TargetRule names it):
+//
+//  1. inside: an actor within the cue ("call on Russia to").
+//  2. possessive: an actor directly before the cue, with or without 's
+//     ("Russia's aggression", "Russian aggression", "NATO expansion");
+//     with tagging, an actor directly before a verb cue is left to the later
+//     rules ("Russia accuses Ukraine").
+//  3. agent: after a cue ending in "by" or "at the hands of", or after "by"
+//     following the cue, the next actor ("waged by Russia").
+//  4. object: an actor after the cue with at most 3 function words between
+//     (the, a, of, to, on, against, with, for, from, at, ...): "blaming the
+//     West", "support for Ukraine". An actor followed by 's is skipped and
+//     ends the search ("responsible for Ukraine's suffering").
+//  5. subject: the nearest actor ending before the cue in its clause, within
+//     8 tokens ("the West is to blame", "NATO bears responsibility").
+//  6. nearest: the actor nearest the cue in the sentence, counting tokens
+//     between them; on a tie the one before the cue.
+//  7. entity (tagging only): [TargetOther] when the sentence has a named
+//     entity (Options.Entities) or a proper-noun tag (NNP, NNPS) within 8
+//     tokens of the cue.
+//  8. otherwise [TargetNone].
+//
+// The speaker's own side is never a target: an actor match made only of
+// first-person words (we, us, our, I, my, ...) is ignored even when a
+// lexicon lists it.
+//
+// # Scores
+//
+// Words counts the tokens of kind Word and Number (a hyphenated compound is
+// one word); Tokens counts all tokens, punctuation included; Sentences the
+// sentences of the tokenizer. For each device, in lexicon order
+// ([DeviceScore]), counting only non-negated hits unless said otherwise:
+//
+//	Hits      = number of non-negated hits
+//	Negated   = number of negated hits
+//	Weight    = sum of the weights of the hits
+//	Per1K     = Hits × 1000 / Words                      (0 when Words = 0)
+//	Share     = Hits / non-negated hits of all devices    (0 when there are none)
+//	Coverage  = CoveredSentences / Sentences              (0 when Sentences = 0)
+//	Intensity = Intensified / Hits                        (0 when Hits = 0)
+//	Targets   = target codes of the hits with counts, by count descending then code
+//
+// where CoveredSentences is the number of sentences with at least one hit
+// of the device and Intensified the number of hits with an intensifier.
+// Intensity is thus the share of the device's performed hits that were
+// intensified, in [0, 1]; hedging lowers Weight but not Intensity. The
+// counts behind each rate are in the report, so reports can be summed.
+// Each [Span] lists the devices with a non-negated hit in its sentence, in
+// lexicon order. No score is ever NaN or infinite.
+//
+// # Profiles
+//
+// An [Aggregator] sums the counts of reports per group (speaker, id, date
+// or a Meta key) without keeping the reports, and [Aggregator.Profiles]
+// applies the same formulas to the sums, so a profile of one report equals
+// that report's scores.
+//
+// # Comparison
+//
+// [Compare] contrasts two profiles per device with the log-odds ratio
+// with informative Dirichlet prior of Monroe, Colaresi and Quinn (2008,
+// "Fightin' Words", eqs. 16-22). Each word of a profile is a draw from K+1
+// classes: the K devices (each non-negated hit) and one residual "no
+// device" class holding the remaining words, so a profile's total is
+// n = max(Words, all hits) and y_k is the device's hits. The prior of device
+// k is alpha_k = a0 × (y_ka + y_kb) / (n_a + n_b): the pooled rate scaled
+// to a0 pseudo-words, a0 = [DefaultPrior] = 1000 by default ([CompareWith]
+// takes another). A thousand words is the unit of Per1K: the prior weighs
+// as much as one 1,000-word statement at the pooled rates, which shrinks
+// the contrasts of short profiles strongly and hardly moves those of whole
+// speeches. Then
+//
+//	delta = log((y_a+alpha)/(n_a+a0-y_a-alpha)) - log((y_b+alpha)/(n_b+a0-y_b-alpha))
+//	var   ≈ 1/(y_a+alpha) + 1/(y_b+alpha)
+//	z     = delta / sqrt(var)
+//
+// A positive z means profile a uses the device more; |z| > 1.96 is the
+// usual threshold. RateA, RateB and Diff are hits per 1,000 words.
+//
+// # JSON
+//
+// A [Report] encodes to JSON deterministically: the same statement gives
+// byte-identical output. The field names of Report, Hit, DeviceScore,
+// TargetCount and Span are a stable contract; fields may be added.
+package rhetoric
