@@ -5,7 +5,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball"
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/hungarian"
+	"github.com/kljensen/snowball/norwegian"
+	"github.com/kljensen/snowball/russian"
+	"github.com/kljensen/snowball/spanish"
+	"github.com/kljensen/snowball/swedish"
 )
 
 // Options configure a [Tokenizer]. The zero value means English, stems on,
@@ -20,9 +26,12 @@ type Options struct {
 }
 
 // Tokenizer splits statements into sentences and tokens. It is immutable
-// after [New] and safe for concurrent use. The zero value is not usable.
+// after [New] apart from an internal, bounded memo of normal forms and
+// stems, and is safe for concurrent use. The zero value is not usable.
 type Tokenizer struct {
-	opts Options
+	opts  Options
+	stem  func(string, bool) string
+	cache formCache
 }
 
 // New returns a Tokenizer for opts, or an error wrapping [ErrLanguage].
@@ -32,7 +41,10 @@ func New(opts Options) (*Tokenizer, error) {
 		return nil, err
 	}
 	opts.Language = lang
-	return &Tokenizer{opts: opts}, nil
+	if opts.Entities {
+		opts.Tag = true
+	}
+	return &Tokenizer{opts: opts, stem: stemmer(lang)}, nil
 }
 
 // Options returns the options the tokenizer was built with, with defaults filled in.
@@ -41,73 +53,181 @@ func (t *Tokenizer) Options() Options { return t.opts }
 // Tokenize splits text into sentences and tokens. It never panics: invalid
 // UTF-8 becomes Symbol tokens with true offsets. The error is non-nil only
 // when tagging was requested and failed; the document is still usable.
-//
-// TEMPORARY naive implementation: replaced by the real tokenizer.
 func (t *Tokenizer) Tokenize(text string) (*Document, error) {
-	doc := &Document{Text: text, Language: t.opts.Language}
-	i := 0
-	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += w
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(text) {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-') {
-					break
-				}
-				j += w2
-			}
-			kind := Word
-			if unicode.IsDigit(r) {
-				kind = Number
-			}
-			tok := Token{Text: text[i:j], Start: i, End: j, Kind: kind}
-			tok.Norm = Normalize(tok.Text)
-			tok.Stem = Stem(tok.Norm, t.opts.Language)
-			doc.Tokens = append(doc.Tokens, tok)
-			i = j
-		default:
-			kind := Symbol
-			if unicode.IsPunct(r) {
-				kind = Punct
-			}
-			doc.Tokens = append(doc.Tokens, Token{Text: text[i : i+w], Norm: Normalize(text[i : i+w]), Stem: Normalize(text[i : i+w]), Start: i, End: i + w, Kind: kind})
-			i += w
-		}
-	}
-	first := 0
-	for k, tok := range doc.Tokens {
-		if tok.Text == "." || tok.Text == "!" || tok.Text == "?" || k == len(doc.Tokens)-1 {
-			doc.Sentences = append(doc.Sentences, Sentence{Start: doc.Tokens[first].Start, End: tok.End, First: first, Last: k + 1})
-			first = k + 1
-		}
-	}
-	return doc, nil
+	doc := new(Document)
+	err := t.TokenizeInto(doc, text)
+	return doc, err
 }
 
-// Normalize returns the normal form shared by tokens and lexicon entries:
-// lower case, curly quotes and apostrophes as ASCII, dashes and hyphens
-// unified to '-', combining marks and width variants folded.
-//
-// TEMPORARY naive implementation.
-func Normalize(s string) string {
-	s = strings.ToLower(s)
-	return strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "‐", "-", "‑", "-").Replace(s)
+// TokenizeInto is like [Tokenizer.Tokenize] but fills doc, reusing the
+// memory of its slices. After warm-up, tokenizing into a reused Document
+// allocates nothing per token.
+func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
+	*doc = Document{
+		Text:      text,
+		Language:  t.opts.Language,
+		Tokens:    doc.Tokens[:0],
+		Sentences: doc.Sentences[:0],
+		Parts:     doc.Parts[:0],
+		Entities:  doc.Entities[:0],
+	}
+	if want := len(text)/6 + 1; cap(doc.Tokens) < want {
+		doc.Tokens = make([]Token, 0, want)
+	}
+	var s Scanner
+	s.Reset(text, t.opts.Language)
+	for {
+		tok, ok := s.Next()
+		if !ok {
+			break
+		}
+		t.fill(&tok)
+		doc.Tokens = append(doc.Tokens, tok)
+		if tok.Flags&Compound != 0 {
+			doc.Parts = t.appendParts(doc.Parts, tok)
+		}
+	}
+	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens)
+	if t.opts.Tag {
+		return t.Tag(doc)
+	}
+	return nil
+}
+
+// All returns an iterator over the tokens of text with Norm and Stem
+// filled in, without building a [Document]: memory use does not grow with
+// the text. Sentences, parts and tags are not computed.
+func (t *Tokenizer) All(text string) func(yield func(Token) bool) {
+	return func(yield func(Token) bool) {
+		var s Scanner
+		s.Reset(text, t.opts.Language)
+		for {
+			tok, ok := s.Next()
+			if !ok {
+				return
+			}
+			t.fill(&tok)
+			if !yield(tok) {
+				return
+			}
+		}
+	}
+}
+
+// fill sets Norm and Stem of tok from the memo.
+func (t *Tokenizer) fill(tok *Token) {
+	if tok.Kind != Word {
+		if asciiNormal(tok.Text) {
+			tok.Norm, tok.Stem = tok.Text, tok.Text
+			return
+		}
+		if tok.Kind == Symbol && len(tok.Text) == 1 {
+			// An invalid byte: keep it as it is.
+			tok.Norm, tok.Stem = tok.Text, tok.Text
+			return
+		}
+	}
+	f := t.cache.lookup(tok.Text, t.compute)
+	tok.Norm, tok.Stem = f.norm, f.stem
+	if tok.Kind != Word {
+		tok.Stem = tok.Norm
+	}
+}
+
+func (t *Tokenizer) compute(text string) form {
+	n := Normalize(text)
+	return form{norm: n, stem: stemWith(n, t.stem)}
+}
+
+// appendParts appends the hyphen-separated parts of the compound tok.
+func (t *Tokenizer) appendParts(dst []Token, tok Token) []Token {
+	text := tok.Text
+	start := 0
+	for i := 0; i <= len(text); {
+		var r rune
+		w := 1
+		if i < len(text) {
+			r, w = decodeAt(text, i)
+		}
+		if i == len(text) || isHyphen(r) {
+			if i > start {
+				p := Token{Text: text[start:i], Start: tok.Start + start, End: tok.Start + i, Kind: Word}
+				if c, _ := decodeAt(p.Text, 0); isDigitRune(c) {
+					p.Kind = Number
+				}
+				if strings.HasSuffix(p.Text, ".") {
+					p.Flags = Abbreviation
+				}
+				t.fill(&p)
+				dst = append(dst, p)
+			}
+			start = i + w
+		}
+		i += w
+	}
+	return dst
 }
 
 // Stem returns the snowball stem of the normalised word w in lang, or w
-// itself when lang has no stemmer or w is not a word.
+// itself when lang has no stemmer or w is not a word. Only words made of
+// letters are stemmed; for a hyphenated compound the last part is stemmed
+// ("de-escalation" → "de-escal"); words with digits, dots or a leading
+// apostrophe (clitics) are returned unchanged.
 func Stem(w string, lang Language) string {
-	name := map[Language]string{"": "english", English: "english", Russian: "russian", Spanish: "spanish", French: "french", Swedish: "swedish", Norwegian: "norwegian", Hungarian: "hungarian"}[lang]
-	if name == "" {
+	return stemWith(w, stemmer(lang))
+}
+
+func stemmer(lang Language) func(string, bool) string {
+	switch lang {
+	case "", English:
+		return english.Stem
+	case Russian:
+		return russian.Stem
+	case Spanish:
+		return spanish.Stem
+	case French:
+		return french.Stem
+	case Swedish:
+		return swedish.Stem
+	case Norwegian:
+		return norwegian.Stem
+	case Hungarian:
+		return hungarian.Stem
+	}
+	return nil
+}
+
+func stemWith(w string, stem func(string, bool) string) (out string) {
+	if stem == nil || w == "" || w[0] == '\'' {
 		return w
 	}
-	s, err := snowball.Stem(w, name, true)
-	if err != nil {
+	last := 0
+	for i := 0; i < len(w); {
+		r, n := decodeAt(w, i)
+		switch {
+		case r == '-':
+			last = i + 1
+		case r == '\'' || unicode.IsLetter(r) || unicode.IsMark(r):
+		default:
+			return w
+		}
+		i += n
+	}
+	if last == len(w) {
 		return w
 	}
-	return s
+	defer func() {
+		// The stemmers are third-party code; never let them crash a caller.
+		if recover() != nil {
+			out = w
+		}
+	}()
+	s := stem(w[last:], true)
+	if s == "" || !utf8.ValidString(s) {
+		return w
+	}
+	if last == 0 {
+		return s
+	}
+	return w[:last] + s
 }

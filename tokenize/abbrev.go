@@ -1,0 +1,71 @@
+package tokenize
+
+// The kinds of known abbreviation.
+const (
+	abbrNone    = iota
+	abbrGeneral // etc. Inc. vs.: keeps its dot; may end a sentence
+	abbrTitle   // Mr. Dr. Amb.: keeps its dot; never ends a sentence
+	abbrNumeric // No. Art. p.: an abbreviation only before a number
+	abbrInline  // e.g. i.e. cf. viz.: keeps its dot; never ends a sentence
+)
+
+// abbrevs maps lower-case abbreviations (without the dot) to their kind.
+// Dotted acronyms (U.S., e.g.) are recognised by shape, not listed here.
+var abbrevs = map[string]uint8{
+	// titles and honorifics that stand before a name
+	"mr": abbrTitle, "mrs": abbrTitle, "ms": abbrTitle, "mx": abbrTitle, "messrs": abbrTitle,
+	"dr": abbrTitle, "prof": abbrTitle, "amb": abbrTitle, "hon": abbrTitle, "rev": abbrTitle,
+	"st": abbrTitle, "mt": abbrTitle, "ft": abbrTitle, "sen": abbrTitle, "rep": abbrTitle,
+	"gov": abbrTitle, "gen": abbrTitle, "lt": abbrTitle, "col": abbrTitle, "capt": abbrTitle,
+	"cmdr": abbrTitle, "adm": abbrTitle, "maj": abbrTitle, "sgt": abbrTitle, "cpl": abbrTitle,
+	"pres": abbrTitle, "mme": abbrTitle, "mlle": abbrTitle, "excl": abbrInline, "sra": abbrTitle,
+	"sr": abbrGeneral, "jr": abbrGeneral, "esq": abbrGeneral,
+	// inline abbreviations
+	"vs": abbrInline, "cf": abbrInline, "viz": abbrInline, "approx": abbrInline, "ca": abbrInline,
+	"incl": abbrInline, "resp": abbrInline, "esp": abbrInline, "btw": abbrInline,
+	// general abbreviations
+	"etc": abbrGeneral, "inc": abbrGeneral, "ltd": abbrGeneral, "co": abbrGeneral, "corp": abbrGeneral,
+	"plc": abbrGeneral, "bros": abbrGeneral, "dept": abbrGeneral, "univ": abbrGeneral, "assn": abbrGeneral,
+	"govt": abbrGeneral, "intl": abbrGeneral, "natl": abbrGeneral, "al": abbrGeneral, "ibid": abbrGeneral,
+	"jan": abbrGeneral, "feb": abbrGeneral, "mar": abbrGeneral, "apr": abbrGeneral, "jun": abbrGeneral,
+	"jul": abbrGeneral, "aug": abbrGeneral, "sep": abbrGeneral, "sept": abbrGeneral, "oct": abbrGeneral,
+	"nov": abbrGeneral, "dec": abbrGeneral, "fig": abbrGeneral, "figs": abbrGeneral, "eq": abbrGeneral,
+	"ave": abbrGeneral, "blvd": abbrGeneral, "med": abbrGeneral, "ed": abbrGeneral, "eds": abbrGeneral,
+	"dist": abbrGeneral, "est": abbrNumeric, "tel": abbrGeneral, "ext": abbrGeneral,
+	// before a number only
+	"no": abbrNumeric, "nos": abbrNumeric, "art": abbrNumeric, "arts": abbrNumeric, "p": abbrNumeric,
+	"pp": abbrNumeric, "para": abbrNumeric, "paras": abbrNumeric, "sec": abbrNumeric, "ch": abbrNumeric,
+	"vol": abbrNumeric, "vols": abbrNumeric, "res": abbrNumeric, "nr": abbrNumeric, "op": abbrNumeric,
+	// Russian
+	"г": abbrNumeric, "гг": abbrNumeric, "т": abbrNumeric, "ст": abbrNumeric, "им": abbrTitle,
+	"тов": abbrTitle, "проф": abbrTitle, "акад": abbrTitle, "ул": abbrTitle, "стр": abbrNumeric,
+	"млн": abbrGeneral, "млрд": abbrGeneral, "тыс": abbrGeneral, "руб": abbrGeneral, "см": abbrInline,
+	"др": abbrGeneral, "пр": abbrGeneral, "п": abbrNumeric, "ч": abbrNumeric,
+	// French, Spanish
+	"mm": abbrTitle, "sres": abbrTitle, "dña": abbrTitle, "av": abbrGeneral,
+}
+
+// abbrevKind returns the kind of the abbreviation w (any case).
+func abbrevKind(w string) uint8 {
+	if len(w) == 0 || len(w) > 12 {
+		return abbrNone
+	}
+	var buf [12]byte
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if ascii {
+		return abbrevs[string(buf[:len(w)])]
+	}
+	var nb [32]byte
+	return abbrevs[string(AppendNormalize(nb[:0], w))]
+}

@@ -1,0 +1,687 @@
+package tokenize
+
+import (
+	"iter"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Scanner splits text into tokens, one per call to [Scanner.Next]. It fills
+// Text, Start, End, Kind and Flags of each token but not Norm, Stem or Tag
+// (a [Tokenizer] adds those). It is a plain step function: no goroutines,
+// no allocation, and memory use independent of the length of the text.
+//
+// The zero value is a scanner of the empty text; use [NewScanner] or
+// [Scanner.Reset] to scan something. A Scanner is not safe for concurrent
+// use.
+type Scanner struct {
+	text    string
+	pos     int
+	english bool
+	queued  Token
+	hasNext bool
+}
+
+// NewScanner returns a scanner of text with the rules of lang (contractions
+// and possessives are split only for English).
+func NewScanner(text string, lang Language) *Scanner {
+	s := new(Scanner)
+	s.Reset(text, lang)
+	return s
+}
+
+// Reset makes s scan text from the beginning with the rules of lang.
+func (s *Scanner) Reset(text string, lang Language) {
+	*s = Scanner{text: text, english: lang == "" || lang == English}
+}
+
+// Offset returns the byte offset where the next token search starts.
+func (s *Scanner) Offset() int { return s.pos }
+
+// Next returns the next token, or ok == false at the end of the text.
+func (s *Scanner) Next() (tok Token, ok bool) {
+	if s.hasNext {
+		s.hasNext = false
+		s.pos = s.queued.End
+		return s.queued, true
+	}
+	text := s.text
+	i := skipSpace(text, s.pos)
+	if i >= len(text) {
+		s.pos = i
+		return Token{}, false
+	}
+	c := text[i]
+	var end int
+	kind := Punct
+	var flags Flags
+	switch {
+	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
+		return s.word(i)
+	case c < utf8.RuneSelf && asciiClass[c]&cDigit != 0:
+		return s.word(i)
+	case c < utf8.RuneSelf:
+		end, kind, flags = s.asciiOther(i)
+	default:
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError && w == 1:
+			end, kind = i+1, Symbol
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return s.word(i)
+		case isApostrophe(r):
+			if e := s.cliticAt(i); e > 0 {
+				end, kind, flags = e, Word, Clitic
+			} else {
+				end = i + w
+			}
+		default:
+			end = extendMarks(text, i+w)
+			if !isPunctRune(r) {
+				kind = Symbol
+			}
+		}
+	}
+	s.pos = end
+	return Token{Text: text[i:end], Start: i, End: end, Kind: kind, Flags: flags}, true
+}
+
+// All returns an iterator over the tokens of text, as [Scanner.Next] would
+// return them.
+func All(text string, lang Language) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		var s Scanner
+		s.Reset(text, lang)
+		for {
+			t, ok := s.Next()
+			if !ok || !yield(t) {
+				return
+			}
+		}
+	}
+}
+
+// asciiOther scans a token that starts with ASCII punctuation or a symbol.
+func (s *Scanner) asciiOther(i int) (int, Kind, Flags) {
+	text := s.text
+	c := text[i]
+	switch c {
+	case '.', '-', '*', '_', '=', '~', '/', '+', '<', '>', '|', '\\':
+		j := i + 1
+		for j < len(text) && text[j] == c {
+			j++
+		}
+		return j, asciiKind(c), 0
+	case '!', '?':
+		j := i + 1
+		for j < len(text) && (text[j] == '!' || text[j] == '?') {
+			j++
+		}
+		return j, Punct, 0
+	case '@', '#':
+		if i == 0 || !isWordRune(lastRune(text, i)) {
+			if j := scanHandle(text, i+1); j > i+1 {
+				return j, Handle, 0
+			}
+		}
+		j := i + 1
+		if c == '#' {
+			for j < len(text) && text[j] == '#' {
+				j++
+			}
+		}
+		return j, Symbol, 0
+	case '\'':
+		if e := s.cliticAt(i); e > 0 {
+			return e, Word, Clitic
+		}
+	}
+	return i + 1, asciiKind(c), 0
+}
+
+func asciiKind(c byte) Kind {
+	if asciiClass[c]&cPunct != 0 {
+		return Punct
+	}
+	return Symbol
+}
+
+// word scans a token that starts with a letter or digit at i: a word, a
+// number, a URL, an e-mail address or an abbreviation, splitting off an
+// English clitic into s.queued.
+func (s *Scanner) word(i int) (Token, bool) {
+	text := s.text
+	if j := scanURL(text, i); j > i {
+		s.pos = j
+		return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+	}
+	if j := scanEmail(text, i); j > i {
+		s.pos = j
+		return Token{Text: text[i:j], Start: i, End: j, Kind: Email}, true
+	}
+	kind := Word
+	var flags Flags
+	j := i
+	seg := i // start of the current hyphen-separated segment
+	r, _ := decodeAt(text, i)
+	if isDigitRune(r) {
+		kind = Number
+		j = scanNumber(text, i)
+		// 17th, 1990s, 3bn: letters glued to a number stay in it.
+		for j < len(text) {
+			r, w := decodeAt(text, j)
+			if !isWordRune(r) {
+				break
+			}
+			j += w
+		}
+	}
+	for {
+		for j < len(text) {
+			r, w := decodeAt(text, j)
+			if !isWordRune(r) {
+				break
+			}
+			j += w
+		}
+		if j >= len(text) {
+			break
+		}
+		r, w := decodeAt(text, j)
+		if isApostrophe(r) {
+			nr, _ := decodeAt(text, j+w)
+			if j+w >= len(text) || !isLetterRune(nr) {
+				break
+			}
+			if s.english {
+				if cs, ce := cliticSplit(text, seg, j, w); ce > 0 {
+					if cs == i {
+						break
+					}
+					s.queued = Token{Text: text[cs:ce], Start: cs, End: ce, Kind: Word, Flags: Clitic}
+					s.hasNext = true
+					j = cs
+					break
+				}
+			}
+			j += w
+			continue
+		}
+		if isHyphen(r) {
+			nr, _ := decodeAt(text, j+w)
+			if j+w < len(text) && isWordRune(nr) {
+				flags |= Compound
+				kind = Word
+				j += w
+				seg = j
+				if isDigitRune(nr) {
+					j = scanNumber(text, j)
+				}
+				continue
+			}
+			break
+		}
+		if r == '.' {
+			if e := scanDotted(text, seg, j); e > 0 {
+				flags |= Abbreviation
+				kind = Word
+				j = e
+				if next, nw := decodeAt(text, j); j < len(text) && isHyphen(next) {
+					if nr, _ := decodeAt(text, j+nw); j+nw < len(text) && isWordRune(nr) {
+						continue
+					}
+				}
+				break
+			}
+			if kind == Word && knownAbbrev(text, seg, j) {
+				flags |= Abbreviation
+				j++
+			}
+		}
+		break
+	}
+	s.pos = j
+	return Token{Text: text[i:j], Start: i, End: j, Kind: kind, Flags: flags}, true
+}
+
+// cliticSplit checks for an English clitic at the apostrophe text[ap:ap+w]
+// inside a word whose current segment starts at seg. It returns the span
+// of the clitic (which may start before the apostrophe, for n't), or
+// ce == 0.
+func cliticSplit(text string, seg, ap, w int) (cs, ce int) {
+	e := ap + w
+	for e < len(text) && asciiClass[text[e]]&cLetter != 0 {
+		e++
+	}
+	if e < len(text) {
+		if r, _ := decodeAt(text, e); isWordRune(r) {
+			return 0, 0
+		}
+	}
+	suf := text[ap+w : e]
+	switch len(suf) {
+	case 1:
+		switch suf[0] | 0x20 {
+		case 't':
+			if ap-1 > seg && text[ap-1]|0x20 == 'n' {
+				return ap - 1, e
+			}
+		case 's', 'd', 'm':
+			return ap, e
+		}
+	case 2:
+		l := string([]byte{suf[0] | 0x20, suf[1] | 0x20})
+		if l == "re" || l == "ll" || l == "ve" {
+			return ap, e
+		}
+	}
+	return 0, 0
+}
+
+// cliticAt reports the end of a clitic ('s 're 'll 've 'd 'm) that starts
+// with the apostrophe at i and is glued to the previous token (Jr.'s,
+// 1990's), or 0.
+func (s *Scanner) cliticAt(i int) int {
+	if !s.english || i == 0 {
+		return 0
+	}
+	text := s.text
+	p := lastRune(text, i)
+	if !(isWordRune(p) || p == '.') {
+		return 0
+	}
+	_, w := decodeAt(text, i)
+	cs, ce := cliticSplit(text, -1, i, w)
+	if ce == 0 || cs != i {
+		return 0
+	}
+	return ce
+}
+
+// scanNumber scans digits with inner separators (1,000 3.5 2024-12-05 10:30
+// 14/05/2023) from i, which holds a digit.
+func scanNumber(text string, i int) int {
+	j := skipDigits(text, i)
+	for j+1 < len(text) {
+		switch text[j] {
+		case ',', '.', ':', '/', '-':
+			if r, _ := decodeAt(text, j+1); isDigitRune(r) {
+				j = skipDigits(text, j+1)
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+func skipDigits(text string, j int) int {
+	for j < len(text) {
+		r, w := decodeAt(text, j)
+		if !isDigitRune(r) {
+			break
+		}
+		j += w
+	}
+	return j
+}
+
+// scanDotted matches an acronym written with dots (U.S., e.g., H.E., Ph.D.)
+// whose first segment is text[seg:dot]: two or more segments of one or two
+// letters, each followed by a dot. It returns the end after the last dot,
+// or 0.
+func scanDotted(text string, seg, dot int) int {
+	n := 0
+	p := seg
+	end := 0
+	for {
+		q := p
+		letters := 0
+		for q < len(text) && letters < 3 {
+			r, w := decodeAt(text, q)
+			if !isLetterRune(r) {
+				break
+			}
+			letters++
+			q += w
+		}
+		if letters == 0 || letters > 2 || q >= len(text) || text[q] != '.' {
+			break
+		}
+		if n == 0 && q != dot {
+			return 0
+		}
+		n++
+		end = q + 1
+		p = q + 1
+	}
+	if n < 2 {
+		return 0
+	}
+	return end
+}
+
+// knownAbbrev reports whether text[seg:dot] followed by the dot at dot is a
+// known abbreviation (Mr. etc. Art.); the abbreviations that only stand
+// before a number (No. 5, Art. 51, p. 55) count only then.
+func knownAbbrev(text string, seg, dot int) bool {
+	k := abbrevKind(text[seg:dot])
+	switch k {
+	case abbrGeneral, abbrTitle, abbrInline:
+		return true
+	case abbrNumeric:
+		j := dot + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) {
+			r, _ := decodeAt(text, j)
+			return isDigitRune(r)
+		}
+	}
+	return false
+}
+
+// scanURL returns the end of a URL starting at i (http://, https://, ftp://
+// or www.), or i.
+func scanURL(text string, i int) int {
+	c := text[i] | 0x20
+	if c != 'h' && c != 'w' && c != 'f' {
+		return i
+	}
+	rest := text[i:]
+	var p int
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		p = 8
+	case hasPrefixFold(rest, "http://"):
+		p = 7
+	case hasPrefixFold(rest, "ftp://"):
+		p = 6
+	case hasPrefixFold(rest, "www."):
+		p = 4
+	default:
+		return i
+	}
+	j := i + p
+	depth := 0
+	for j < len(text) {
+		r, w := decodeAt(text, j)
+		if r < utf8.RuneSelf {
+			if asciiClass[r]&cSpace != 0 || r == '"' || r == '<' || r == '>' || r < ' ' {
+				break
+			}
+			if r == '(' {
+				depth++
+			} else if r == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+		} else if r == utf8.RuneError && w == 1 || unicode.IsSpace(r) || isQuoteRune(r) || r == '…' {
+			break
+		}
+		j += w
+	}
+	for j > i+p {
+		switch text[j-1] {
+		case '.', ',', ';', ':', '!', '?', '\'', ')', ']', '}':
+			if text[j-1] == ')' && depth == 0 && countByte(text[i:j], '(') > 0 {
+				return j
+			}
+			j--
+			continue
+		}
+		break
+	}
+	if j == i+p {
+		return i
+	}
+	return j
+}
+
+func countByte(s string, b byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			n++
+		}
+	}
+	return n
+}
+
+// scanEmail returns the end of an e-mail address starting at i, or i.
+func scanEmail(text string, i int) int {
+	j := i
+	for j < len(text) && asciiClass[text[j]]&cEmail != 0 {
+		j++
+	}
+	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
+		return i
+	}
+	k := j + 1
+	lastDot := -1
+	for k < len(text) {
+		c := text[k]
+		if asciiClass[c]&(cLetter|cDigit) != 0 || c == '-' {
+			k++
+			continue
+		}
+		if c == '.' && k+1 < len(text) && asciiClass[text[k+1]]&(cLetter|cDigit) != 0 && text[k-1] != '.' && k > j+1 {
+			lastDot = k
+			k++
+			continue
+		}
+		break
+	}
+	for k > j+1 && text[k-1] == '-' {
+		k--
+	}
+	if lastDot < 0 || k-lastDot < 3 {
+		return i
+	}
+	return k
+}
+
+// scanHandle returns the end of the name of a handle or hashtag whose
+// sigil is just before i, or i.
+func scanHandle(text string, i int) int {
+	j := i
+	letters := false
+	for j < len(text) {
+		r, w := decodeAt(text, j)
+		if r == '_' || isDigitRune(r) {
+			j += w
+			continue
+		}
+		if isLetterRune(r) || (j > i && unicode.IsMark(r)) {
+			letters = true
+			j += w
+			continue
+		}
+		break
+	}
+	if !letters {
+		return i
+	}
+	return j
+}
+
+// skipSpace skips white space, control and invisible format characters.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c]&cSpace == 0 && c >= ' ' && c != 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && w == 1 {
+			return i
+		}
+		if !unicode.IsSpace(r) && !isInvisible(r) {
+			return i
+		}
+		i += w
+	}
+	return i
+}
+
+// isInvisible reports format and control characters that are skipped like
+// white space between tokens.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\ufeff', '\u061c':
+		return true
+	}
+	return unicode.Is(unicode.Cc, r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// extendMarks extends a symbol over following combining marks, variation
+// selectors and zero-width joiner sequences (emoji with modifiers).
+func extendMarks(text string, j int) int {
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case r == '\u200d':
+			if j+w < len(text) {
+				_, w2 := utf8.DecodeRuneInString(text[j+w:])
+				j += w + w2
+				continue
+			}
+			return j + w
+		case r >= 0xfe00 && r <= 0xfe0f, r >= 0x1f3fb && r <= 0x1f3ff, r >= 0xe0020 && r <= 0xe007f:
+			j += w
+		case r >= utf8.RuneSelf && unicode.IsMark(r):
+			j += w
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func decodeAt(text string, i int) (rune, int) {
+	if i >= len(text) {
+		return utf8.RuneError, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+func lastRune(text string, i int) rune {
+	if i <= 0 {
+		return utf8.RuneError
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	cLetter = 1 << iota
+	cDigit
+	cSpace
+	cPunct
+	cEmail // may appear in the local part of an e-mail address
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= cLetter | cEmail
+		t[c-'a'+'A'] |= cLetter | cEmail
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= cDigit | cEmail
+	}
+	for _, c := range " \t\n\r\v\f" {
+		t[c] |= cSpace
+	}
+	for _, c := range ".,;:!?'\"()[]{}-/_" {
+		t[c] |= cPunct
+	}
+	for _, c := range "._%+-" {
+		t[c] |= cEmail
+	}
+	return t
+}()
+
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&cLetter != 0
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&cDigit != 0
+	}
+	return unicode.IsDigit(r)
+}
+
+// isWordRune reports runes that continue a word: letters, digits, combining
+// marks, soft hyphens and zero-width (non-)joiners.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&(cLetter|cDigit) != 0
+	}
+	if r == utf8.RuneError {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\u00ad' || r == '\u200c' || r == '\u200d'
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ'
+}
+
+// isHyphen reports the characters that join a compound (not dashes).
+func isHyphen(r rune) bool {
+	return r == '-' || r == '‐' || r == '‑'
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '„', '‟', '«', '»', '‹', '›', '‛', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// isPunctRune reports whether a non-letter rune is punctuation (kind
+// [Punct]) rather than a symbol.
+func isPunctRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&cPunct != 0
+	}
+	switch r {
+	case '§', '¶', '†', '‡', '‰', '‱', '※', '⁂':
+		return false
+	}
+	return unicode.IsPunct(r)
+}
