@@ -39,6 +39,8 @@ type scratch struct {
 	sentOf  []int32 // token -> sentence index
 	actAt   []int32 // token -> index into actors of an actor match starting there, or -1
 	actEnd  []int32 // token -> index into actors of an actor match ending just before it (Last == token), or -1
+	prevAct []int32 // token i -> the actor match with the largest Last <= i, or -1
+	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
 	hits    []xhit
 	mbuf    []Modifier
 }
@@ -180,6 +182,22 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		if sc.actEnd[m.Last] < 0 {
 			sc.actEnd[m.Last] = int32(j)
 		}
+	}
+	sc.prevAct = grow32(sc.prevAct, n+1)
+	sc.nextAct = grow32(sc.nextAct, n+1)
+	prev := int32(-1)
+	for i := 0; i <= n; i++ {
+		if j := sc.actEnd[i]; j >= 0 {
+			prev = j
+		}
+		sc.prevAct[i] = prev
+	}
+	next := int32(-1)
+	for i := n; i >= 0; i-- {
+		if j := sc.actAt[i]; j >= 0 {
+			next = j
+		}
+		sc.nextAct[i] = next
 	}
 
 	// Hits from the lexicon.
@@ -377,22 +395,12 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	}
 	// 6. The nearest actor in the sentence; on a tie the one before the cue.
 	best, bestDist := int32(-1), 0
-	for i := s.First; i < s.Last; i++ {
-		j := sc.actAt[i]
-		if j < 0 {
-			continue
-		}
-		m := sc.actors[j]
-		var d int
-		if m.Last <= first {
-			d = first - m.Last
-		} else if m.First >= last {
-			d = m.First - last
-		} else {
-			d = 0
-		}
-		if best < 0 || d < bestDist {
-			best, bestDist = j, d
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First {
+		best, bestDist = j, first-sc.actors[j].Last
+	}
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last {
+		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
+			best = j
 		}
 	}
 	if best >= 0 {
@@ -400,13 +408,15 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	}
 	// 7. Named entities or proper-noun runs, with tagging.
 	if doc.Tagged {
-		for _, e := range doc.Entities {
-			if e.First >= s.First && e.Last <= s.Last && !isOwnSide(toks[e.First:e.Last]) {
+		ents := doc.Entities
+		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
+		for ; k < len(ents) && ents[k].First < s.Last; k++ {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) {
 				return TargetOther, RuleEntity
 			}
 		}
-		for i := s.First; i < s.Last; i++ {
-			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && i >= first-subjectReach && i < last+subjectReach && !ownSide[toks[i].Norm] {
+		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] {
 				return TargetOther, RuleEntity
 			}
 		}
@@ -484,11 +494,11 @@ func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
 
 // coveredByCTA reports whether a lexicon call_to_action hit already covers token i.
 func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
-	for _, m := range sc.cues {
-		if m.First > i {
-			break
-		}
-		if m.Last > i && a.catDev[m.Index] == a.ctaDev {
+	// Cues are ordered by First; a cue covering i starts at most 16 tokens
+	// before it (patterns are short).
+	k, _ := slices.BinarySearchFunc(sc.cues, i-16, func(m lexicon.Match, t int) int { return cmp.Compare(m.First, t) })
+	for ; k < len(sc.cues) && sc.cues[k].First <= i; k++ {
+		if m := sc.cues[k]; m.Last > i && a.catDev[m.Index] == a.ctaDev {
 			return true
 		}
 	}
