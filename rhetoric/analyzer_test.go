@@ -67,6 +67,8 @@ func TestNegation(t *testing.T) {
 		{"without", "A world without confrontation.", "threat", 0, []bool{true}},
 		{"multiword fail to", "They fail to support Ukraine.", "solidarity", 0, []bool{true}},
 		{"negator in previous sentence", "We do not. Confrontation follows.", "threat", 0, []bool{false}},
+		{"non- prefix of a compound", "A non-aggression pact.", "blame", 0, []bool{true}},
+		{"compound without prefix", "An aggression-free zone.", "blame", 0, []bool{false}},
 		{"only the near cue", "No dialogue is possible while the threat grows.", "", 0, []bool{true, false}},
 	}
 	for _, tt := range tests {

@@ -57,6 +57,10 @@
 // counts in DeviceScore.Negated, not in Hits, weights, rates, coverage,
 // targets or spans ("we do not seek confrontation" performs no threat).
 //
+// A hit on one part of a hyphenated compound is also negated when an
+// earlier part is "non" or "anti" ("non-aggression pact", "anti-war"); an
+// entry for the whole compound ("non-interference") is not affected.
+//
 // Some words between the negator and the cue cancel the negation, because
 // the phrase as a whole affirms the move: only, just, merely, simply
 // ("not only ... but also"), again ("never again"), least, less ("not

@@ -189,6 +189,31 @@ func fakeFinder(def lexicon.Definition) func(*tokenize.Document, []lexicon.Match
 					Start: ts[i].Start, End: ts[i+bestLen-1].End})
 				i += bestLen
 			}
+			// Parts of compounds not matched whole by this group.
+			for i := range ts {
+				covered := false
+				for _, m := range dst[from:] {
+					if m.Kind == g.kind && m.Index == g.idx && m.First <= i && i < m.Last {
+						covered = true
+					}
+				}
+				if covered {
+					continue
+				}
+				for _, part := range doc.PartsOf(i) {
+					for pi, p := range g.pats {
+						if len(p.elems) == 1 && p.elems[0] == part.Norm {
+							entry := pi
+							if g.kind == lexicon.ModifierMatch {
+								entry = 0
+							}
+							dst = append(dst, lexicon.Match{Kind: g.kind, Index: g.idx, Entry: entry, First: i, Last: i + 1,
+								Start: part.Start, End: part.End, Part: true})
+							break
+						}
+					}
+				}
+			}
 		}
 		slices.SortStableFunc(dst[from:], func(x, y lexicon.Match) int {
 			if c := cmp.Compare(x.First, y.First); c != 0 {

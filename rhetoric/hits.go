@@ -208,7 +208,11 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
 			Start: m.Start, End: m.End, Weight: e.Weight,
 		}})
-		a.modify(doc, sc, &sc.hits[len(sc.hits)-1], m.First, m.Last)
+		h := &sc.hits[len(sc.hits)-1]
+		if m.Part {
+			negatedPart(doc, sc, h, m)
+		}
+		a.modify(doc, sc, h, m.First, m.Last)
 	}
 	// Hits from grammar.
 	if doc.Tagged && a.ctaDev >= 0 {
@@ -251,6 +255,28 @@ func isOwnSide(ts []tokenize.Token) bool {
 	return true
 }
 
+// negatingPrefixes are compound parts that negate the parts after them:
+// "non-aggression", "anti-war".
+var negatingPrefixes = map[string]bool{"non": true, "anti": true}
+
+// negatedPart negates a hit on a part of a compound when an earlier part is
+// a negating prefix ("non-aggression pact" performs no blame). A lexicon
+// entry for the whole compound ("non-interference") matches the whole token
+// and is not affected.
+func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit, m lexicon.Match) {
+	for _, p := range doc.PartsOf(m.First) {
+		if p.Start >= m.Start {
+			return
+		}
+		if negatingPrefixes[p.Norm] {
+			h.Negated = true
+			sc.mbuf = append(sc.mbuf, Modifier{Kind: lexicon.Negator.String(), Text: p.Text, Start: p.Start, End: p.End})
+			h.nmods++
+			return
+		}
+	}
+}
+
 // modify sets the sentence, modifiers, weight and target of the hit whose
 // cue covers tokens [first, last).
 func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, last int) {
@@ -260,7 +286,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 	mods := a.lex.Modifiers()
 	negW, modW := a.opts.NegationWindow, a.opts.ModifierWindow
 	reach := max(negW, modW)
-	h.mods = len(sc.mbuf)
+	h.mods = len(sc.mbuf) - h.nmods // a negating compound prefix may already be there
 	// Modifier matches are ordered by First: find those starting in
 	// [first-reach-8, last+reach) (8 bounds a modifier's length).
 	lo, _ := slices.BinarySearchFunc(sc.mods, first-reach-8, func(m lexicon.Match, t int) int { return cmp.Compare(m.First, t) })
