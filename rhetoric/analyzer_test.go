@@ -2,7 +2,9 @@ package rhetoric
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -395,5 +397,46 @@ func TestTargetOrder(t *testing.T) {
 	want := []TargetCount{{"RUS", 2}, {"UKR", 2}, {"NONE", 1}, {"WEST", 1}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("targets (-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONContract pins the JSON field names that other tools depend on.
+func TestJSONContract(t *testing.T) {
+	a := newTest(t, testDef(), Options{})
+	r := analyze(t, a, "We call on Russia to stop this flagrant aggression.")
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(v any) []string {
+		var ks []string
+		for k := range v.(map[string]any) {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	want := map[string][]string{
+		"report": {"devices", "hits", "id", "sentences", "spans", "speaker", "tokens", "words"},
+		"device": {"coverage", "covered", "device", "hedged", "hits", "intensified", "intensity", "negated", "per_1k", "share", "targets", "weight"},
+		"hit":    {"device", "end", "entry", "hedged", "intensified", "modifiers", "negated", "sentence", "start", "target", "target_rule", "text", "weight"},
+		"span":   {"devices", "end", "start"},
+	}
+	got := map[string][]string{
+		"report": keys(m),
+		"device": keys(m["devices"].([]any)[0]),
+		"span":   keys(m["spans"].([]any)[0]),
+	}
+	for _, h := range m["hits"].([]any) {
+		if h.(map[string]any)["device"] == "blame" {
+			got["hit"] = keys(h)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("JSON keys (-want +got):\n%s", diff)
 	}
 }
