@@ -188,3 +188,47 @@ func BenchmarkStreamingMemory(b *testing.B) {
 	}
 	b.ReportMetric(float64(heap)/(1<<20), "heap-MiB")
 }
+
+// BenchmarkReportOnly measures this package's own work (modifiers,
+// targets, scores, report building) on pre-tokenized speeches with
+// pre-computed matches, excluding tokenizing and matching.
+func BenchmarkReportOnly(b *testing.B) {
+	texts := loadSpeeches(b)
+	def := testDef()
+	lex := lexicon.Default()
+	if lex != nil && realMatcher() {
+		def = lex.Definition()
+	}
+	a := newTest(b, def, Options{})
+	tok, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	type pre struct {
+		doc     *tokenize.Document
+		matches []lexicon.Match
+	}
+	var docs []pre
+	n, hits := 0, 0
+	for _, t := range texts {
+		doc, err := tok.Tokenize(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := a.find(doc, nil)
+		docs = append(docs, pre{doc, m})
+		n += len(t)
+		hits += len(m)
+	}
+	var cur []lexicon.Match
+	a.find = func(_ *tokenize.Document, dst []lexicon.Match) []lexicon.Match { return append(dst, cur...) }
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			cur = d.matches
+			a.AnalyzeDocument(d.doc, Statement{})
+		}
+	}
+	b.ReportMetric(float64(hits), "matches/op")
+}
