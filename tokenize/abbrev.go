@@ -7,6 +7,7 @@ const (
 	abbrTitle   // Mr. Dr. Amb.: keeps its dot; never ends a sentence
 	abbrNumeric // No. Art. p.: an abbreviation only before a number
 	abbrInline  // e.g. i.e. cf. viz.: keeps its dot; never ends a sentence
+	abbrStarter // г. млн.: keeps its dot; ends a sentence only before a typical opener
 )
 
 // abbrevs maps lower-case abbreviations (without the dot) to their kind.
@@ -37,10 +38,10 @@ var abbrevs = map[string]uint8{
 	"pp": abbrNumeric, "para": abbrNumeric, "paras": abbrNumeric, "sec": abbrNumeric, "ch": abbrNumeric,
 	"vol": abbrNumeric, "vols": abbrNumeric, "res": abbrNumeric, "nr": abbrNumeric, "op": abbrNumeric,
 	// Russian
-	"г": abbrNumeric, "гг": abbrNumeric, "т": abbrNumeric, "ст": abbrNumeric, "им": abbrTitle,
+	"г": abbrInline, "гг": abbrInline, "пгт": abbrStarter, "т": abbrNumeric, "ст": abbrNumeric, "им": abbrTitle,
 	"тов": abbrTitle, "проф": abbrTitle, "акад": abbrTitle, "ул": abbrTitle, "стр": abbrNumeric,
-	"млн": abbrGeneral, "млрд": abbrGeneral, "тыс": abbrGeneral, "руб": abbrGeneral, "см": abbrInline,
-	"др": abbrGeneral, "пр": abbrGeneral, "п": abbrNumeric, "ч": abbrNumeric,
+	"млн": abbrStarter, "млрд": abbrStarter, "тыс": abbrStarter, "руб": abbrStarter, "см": abbrInline,
+	"др": abbrStarter, "пр": abbrStarter, "д": abbrStarter, "обл": abbrStarter, "кв": abbrStarter, "п": abbrNumeric, "ч": abbrNumeric,
 	// French, Spanish
 	"mm": abbrTitle, "sres": abbrTitle, "dña": abbrTitle, "av": abbrGeneral,
 }

@@ -367,7 +367,7 @@ func scanDotted(text string, seg, dot int) int {
 func knownAbbrev(text string, seg, dot int) bool {
 	k := abbrevKind(text[seg:dot])
 	switch k {
-	case abbrGeneral, abbrTitle, abbrInline:
+	case abbrGeneral, abbrTitle, abbrInline, abbrStarter:
 		return true
 	case abbrNumeric:
 		j := dot + 1
@@ -621,7 +621,7 @@ var asciiClass = func() (t [256]uint8) {
 	for _, c := range " \t\n\r\v\f" {
 		t[c] |= cSpace
 	}
-	for _, c := range ".,;:!?'\"()[]{}-/_" {
+	for _, c := range ".,;:!?'\"()[]{}-/_`" {
 		t[c] |= cPunct
 	}
 	for _, c := range "._%+-" {

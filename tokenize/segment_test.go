@@ -1,0 +1,161 @@
+package tokenize
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+var segDiff = flag.Bool("segdiff", false, "print every failing case of the segmentation suite")
+
+// Best results reached on ../shared/segmentation; the test fails below them.
+const (
+	bestGolden  = 50
+	bestEnglish = 151
+)
+
+// sharedDir returns ../shared relative to the module root, or "".
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		return ""
+	}
+	return shared
+}
+
+type segCase struct {
+	ID      string         `json:"id"`
+	Name    string         `json:"name"`
+	Input   string         `json:"input"`
+	Want    []string       `json:"want"`
+	Options map[string]any `json:"options"`
+	Pending string         `json:"pending"`
+}
+
+func readSegCases(t *testing.T, path string) []segCase {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("segmentation suite not readable: %v", err)
+	}
+	defer f.Close()
+	var cases []segCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var c segCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+func stripSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// segmentOK reports whether our sentences of c.Input equal c.Want with all
+// white space removed, and returns ours.
+func segmentOK(tk *Tokenizer, c segCase) (bool, []string) {
+	doc, _ := tk.Tokenize(c.Input)
+	got := make([]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		got[i] = doc.Text[s.Start:s.End]
+	}
+	if len(got) != len(c.Want) {
+		return false, got
+	}
+	for i := range got {
+		if stripSpace(got[i]) != stripSpace(c.Want[i]) {
+			return false, got
+		}
+	}
+	return true, got
+}
+
+func TestSegmentationSuite(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared is absent")
+	}
+	en := readSegCases(t, filepath.Join(shared, "segmentation", "golden_en.jsonl"))
+	tk, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, goldenN, english, englishN := 0, 0, 0, 0
+	for _, c := range en {
+		isGolden := strings.HasPrefix(c.Name, "Golden Rule")
+		inSet := c.Options == nil && c.Pending == ""
+		if !isGolden && !inSet {
+			continue
+		}
+		ok, got := segmentOK(tk, c)
+		if isGolden {
+			goldenN++
+			if ok {
+				golden++
+			}
+		}
+		if inSet {
+			englishN++
+			if ok {
+				english++
+			}
+		}
+		if !ok && *segDiff {
+			t.Logf("%s %s\n  input: %q\n  want:  %q\n  got:   %q", c.ID, c.Name, c.Input, c.Want, got)
+		}
+	}
+	t.Logf("segmentation: Golden Rules %d/%d, English without options/pending %d/%d", golden, goldenN, english, englishN)
+	if golden < bestGolden {
+		t.Errorf("Golden Rules: %d/%d, below the best reached so far (%d)", golden, goldenN, bestGolden)
+	}
+	if english < bestEnglish {
+		t.Errorf("English set: %d/%d, below the best reached so far (%d)", english, englishN, bestEnglish)
+	}
+
+	ru := readSegCases(t, filepath.Join(shared, "segmentation", "golden_ru.jsonl"))
+	tkRU, err := New(Options{Language: Russian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	russian := 0
+	for _, c := range ru {
+		ok, got := segmentOK(tkRU, c)
+		if ok {
+			russian++
+		} else if *segDiff {
+			t.Logf("%s %s\n  input: %q\n  want:  %q\n  got:   %q", c.ID, c.Name, c.Input, c.Want, got)
+		}
+	}
+	t.Logf("segmentation: Russian %d/%d (for information)", russian, len(ru))
+}
