@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+const compareUsage = `Usage: rhetorica compare --by KEY [A B] [flags] [PATH ...]
+
+Groups the statements by KEY (speaker, date, file, or any metadata field),
+then compares two groups device by device: the rate of each device per 1,000
+words in A and in B, their difference, and the log-odds ratio with an
+informative Dirichlet prior and its z-score (Monroe, Colaresi and Quinn 2008).
+A positive z means A uses the device more than B; |z| > 1.96 is marked "*".
+
+The two groups are --a and --b, or the first two arguments when neither is an
+existing file or directory. Without them, the input must hold exactly two
+groups (compared in sorted order).
+
+Inputs are read as by "rhetorica analyze" (see its --help).
+
+Examples:
+  rhetorica compare --by speaker Biden Putin statements.jsonl
+  rhetorica compare --by speaker --a Biden --b Putin statements.jsonl
+  rhetorica compare --by country --format csv speeches/ > rus-vs-ukr.csv
+  rhetorica compare --by file --a putin.csv --b zelenskyy.csv putin.csv zelenskyy.csv
+`
+
+func (c *cli) compare(args []string) int {
+	fs := newFlagSet("compare", compareUsage)
+	var f analysisFlags
+	f.register(fs)
+	by := fs.String("by", "", "group by speaker, date, file or any metadata `KEY` (required)")
+	ga := fs.String("a", "", "the first `GROUP`")
+	gb := fs.String("b", "", "the second `GROUP`")
+	format := fs.String("format", "", "output `FORMAT`: table, json or csv (default from -o's extension, else table)")
+	out := fs.String("o", "", "write the output to `FILE` instead of standard output")
+	sortZ := fs.Bool("sort", false, "sort devices by z-score (largest first) instead of lexicon order")
+	prior := fs.Float64("prior", rhetoric.DefaultPrior, "size of the Dirichlet prior in pseudo-words")
+	pos, code := c.parseFlags(fs, "compare", args)
+	if code >= 0 {
+		return code
+	}
+	if *by == "" {
+		return c.usageError("compare ", "compare needs --by KEY (speaker, date, file or a metadata field)")
+	}
+	of := outTable
+	if *format != "" {
+		var err error
+		if of, err = parseOutFormat(*format); err != nil {
+			return c.usageError("compare ", "%v", err)
+		}
+	} else if *out != "" {
+		of = outFormatFor(*out)
+	}
+	if of == outHTML || of == outJSONL {
+		return c.usageError("compare ", "compare writes table, json or csv, not %s", *format)
+	}
+	if (*ga == "") != (*gb == "") {
+		return c.usageError("compare ", "give both --a and --b, or neither")
+	}
+	if *ga == "" && len(pos) >= 3 && !isPath(pos[0]) && !isPath(pos[1]) {
+		*ga, *gb, pos = pos[0], pos[1], pos[2:]
+	}
+	s, code := c.prepare("compare", &f, pos)
+	if code >= 0 {
+		return code
+	}
+	s.inOpts.fileMeta = *by == "file"
+	agg := rhetoric.NewAggregator(*by)
+	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
+		agg.Add(r)
+		return nil
+	})
+	if res.ctxErr != nil || res.stopped {
+		return c.finish(res)
+	}
+	profiles := agg.Profiles()
+	var groups []string
+	for _, p := range profiles {
+		groups = append(groups, p.Group)
+	}
+	find := func(g string) (rhetoric.Profile, bool) {
+		for _, p := range profiles {
+			if p.Group == g {
+				return p, true
+			}
+		}
+		return rhetoric.Profile{}, false
+	}
+	var pa, pb rhetoric.Profile
+	switch {
+	case *ga != "":
+		var okA, okB bool
+		pa, okA = find(*ga)
+		pb, okB = find(*gb)
+		if !okA || !okB {
+			missing := *ga
+			if okA {
+				missing = *gb
+			}
+			c.finish(res)
+			return c.usageError("compare ", "no statements with %s %q (the groups are: %s)", *by, missing, quoteList(groups))
+		}
+	case len(profiles) == 2:
+		pa, pb = profiles[0], profiles[1]
+	default:
+		c.finish(res)
+		return c.usageError("compare ", "%d groups by %s (%s): name the two to compare with --a and --b",
+			len(profiles), *by, quoteList(groups))
+	}
+	cmpn := rhetoric.CompareWith(pa, pb, *prior)
+	if *sortZ {
+		cmpn = cmpn.SortByZ()
+	}
+	w, closeOut, err := c.openOutput(*out)
+	if err != nil {
+		return c.fatal(err)
+	}
+	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn)
+	if err := closeOut(); err != nil && res.writeErr == nil {
+		res.writeErr = err
+	}
+	return c.finish(res)
+}
+
+// isPath reports whether s names standard input or an existing file or
+// directory.
+func isPath(s string) bool {
+	if s == "-" {
+		return true
+	}
+	_, err := os.Stat(s)
+	return err == nil
+}
+
+func quoteList(ss []string) string {
+	const maxShown = 20
+	var parts []string
+	for i, s := range ss {
+		if i == maxShown {
+			parts = append(parts, fmt.Sprintf("... %d more", len(ss)-maxShown))
+			break
+		}
+		parts = append(parts, strconv.Quote(s))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// comparisonJSON is the JSON output of compare: the comparison with the
+// sizes of both groups.
+type comparisonJSON struct {
+	Key string `json:"key"`
+	rhetoric.Comparison
+	StatementsA int `json:"statements_a"`
+	StatementsB int `json:"statements_b"`
+	WordsA      int `json:"words_a"`
+	WordsB      int `json:"words_b"`
+}
+
+func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison) error {
+	switch of {
+	case outJSON:
+		b, err := json.MarshalIndent(comparisonJSON{Key: key, Comparison: c,
+			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words}, "", "  ")
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		return w.WriteByte('\n')
+	case outCSV:
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"device", "rate_a", "rate_b", "diff", "log_odds", "z", "hits_a", "hits_b"})
+		for _, d := range c.Devices {
+			cw.Write([]string{d.Device, formatFloat(d.RateA), formatFloat(d.RateB), formatFloat(d.Diff),
+				formatFloat(d.LogOdds), formatFloat(d.Z), strconv.Itoa(d.HitsA), strconv.Itoa(d.HitsB)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	fmt.Fprintf(w, "A = %s %q: %d statements, %d words\n", key, c.A, pa.Statements, pa.Words)
+	fmt.Fprintf(w, "B = %s %q: %d statements, %d words\n\n", key, c.B, pb.Statements, pb.Words)
+	devW := len("DEVICE")
+	for _, d := range c.Devices {
+		devW = max(devW, utf8.RuneCountInString(d.Device))
+	}
+	fmt.Fprintf(w, "%s  %8s  %8s  %8s  %8s  %7s\n", fit("DEVICE", devW), "A/1K", "B/1K", "A-B", "LOG-ODDS", "Z")
+	for _, d := range c.Devices {
+		mark := ""
+		if math.Abs(d.Z) > 1.96 {
+			mark = " *"
+		}
+		fmt.Fprintf(w, "%s  %8.2f  %8.2f  %8.2f  %8.3f  %7.2f%s\n", fit(d.Device, devW), d.RateA, d.RateB, d.Diff, d.LogOdds, d.Z, mark)
+	}
+	_, err := fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n")
+	return err
+}

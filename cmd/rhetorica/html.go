@@ -1,0 +1,529 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// palette holds the highlight colours: Paul Tol's colour-blind-safe "light"
+// scheme followed by further light tones, all dark-text readable (contrast
+// with black above 7:1 for the first nine). Devices beyond its length reuse
+// colours with a dotted border so that they stay distinguishable.
+var palette = [...]string{
+	"#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33",
+	"#AAAA00", "#DDDDDD", "#CC6677", "#C3A6E0", "#E3C089", "#9CC3A6", "#B0B8E8",
+}
+
+// htmlReport streams a standalone HTML report: the head and legend first,
+// then one section per statement as reports arrive, then the summary charts
+// (placed at the top by CSS order).
+type htmlReport struct {
+	w       *bufio.Writer
+	devices []string
+	desc    map[string]string
+	title   string
+	by      string
+	lexName string
+	n       int
+	total   *rhetoric.Aggregator // all statements, for the overall profile
+	started bool
+}
+
+func newHTMLReport(w *bufio.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
+	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by,
+		total: rhetoric.NewAggregator("\x00all")}
+	if lex != nil {
+		h.lexName = lex.Name()
+		for _, c := range lex.Categories() {
+			h.desc[c.Name] = c.Description
+		}
+	}
+	if h.title == "" {
+		h.title = "Framing devices in the statements"
+	}
+	return h
+}
+
+// deviceClass returns the CSS class of device i: "d3".
+func deviceClass(i int) string { return "d" + strconv.Itoa(i) }
+
+func (h *htmlReport) deviceIndex(name string) int { return slices.Index(h.devices, name) }
+
+type legendItem struct {
+	Name, Class, Description string
+}
+
+type headView struct {
+	Title   string
+	CSS     template.CSS
+	Legend  []legendItem
+	Lexicon string
+}
+
+func (h *htmlReport) css() template.CSS {
+	var b strings.Builder
+	b.WriteString(baseCSS)
+	for i := range h.devices {
+		col := palette[i%len(palette)]
+		fmt.Fprintf(&b, ".d%d{--c:%s}", i, col)
+		fmt.Fprintf(&b, ".u%d{--u:%s}.f%d{fill:%s}", i, col, i, col)
+		if i >= len(palette) {
+			fmt.Fprintf(&b, ".hl.d%d,.sw.d%d{border-bottom:2px dotted #222}", i, i)
+		}
+	}
+	b.WriteByte('\n')
+	// The CSS is built from constants only; no input reaches it.
+	return template.CSS(b.String())
+}
+
+func (h *htmlReport) start() error {
+	h.started = true
+	v := headView{Title: h.title, CSS: h.css(), Lexicon: h.lexName}
+	for i, d := range h.devices {
+		v.Legend = append(v.Legend, legendItem{Name: d, Class: deviceClass(i), Description: h.desc[d]})
+	}
+	return htmlTemplates.ExecuteTemplate(h.w, "head", v)
+}
+
+type metaItem struct{ Key, Value string }
+
+type segment struct {
+	Text  string
+	Class string // "" for plain text
+	Title string
+}
+
+type statementView struct {
+	N         int
+	ID        string
+	Speaker   string
+	Date      string
+	Meta      []metaItem
+	Words     int
+	Sentences int
+	Hits      int
+	Negated   int
+	Segments  []segment
+	NoText    bool
+	Chart     barChart
+}
+
+func (h *htmlReport) report(r *rhetoric.Report, text string) error {
+	if !h.started {
+		if err := h.start(); err != nil {
+			return err
+		}
+	}
+	h.n++
+	h.total.Add(r)
+	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
+	keys := make([]string, 0, len(r.Meta))
+	for k := range r.Meta {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v.Meta = append(v.Meta, metaItem{k, r.Meta[k]})
+	}
+	for _, d := range r.Devices {
+		v.Hits += d.Hits
+		v.Negated += d.Negated
+	}
+	v.Segments = h.segments(text, r.Hits)
+	v.NoText = text == ""
+	v.Chart = h.barChart(r.Devices)
+	return htmlTemplates.ExecuteTemplate(h.w, "statement", v)
+}
+
+func (h *htmlReport) finish() error { return h.finishProfiles(nil) }
+
+// finish writes the summary charts and closes the document.
+func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
+	if !h.started {
+		if err := h.start(); err != nil {
+			return err
+		}
+	}
+	type footView struct {
+		Statements int
+		Overall    barChart
+		Words      int
+		By         string
+		Groups     heatChart
+		Version    string
+	}
+	fv := footView{Statements: h.n, By: h.by, Version: version}
+	if all := h.total.Profiles(); len(all) == 1 {
+		fv.Overall = h.barChart(all[0].Devices)
+		fv.Words = all[0].Words
+	}
+	if h.by != "" && len(profiles) > 0 {
+		fv.Groups = h.heatChart(profiles)
+	}
+	return htmlTemplates.ExecuteTemplate(h.w, "foot", fv)
+}
+
+// segments splits text at every hit boundary. Each piece covered by hits
+// gets the class of its main device (the first non-negated hit covering it,
+// by start then length), a second device's underline when hits of two
+// devices overlap there, and a tooltip describing every covering hit.
+func (h *htmlReport) segments(text string, hits []rhetoric.Hit) []segment {
+	valid := make([]rhetoric.Hit, 0, len(hits))
+	for _, ht := range hits {
+		if ht.Start >= 0 && ht.Start < ht.End && ht.End <= len(text) &&
+			utf8.RuneStart(text[ht.Start]) && (ht.End == len(text) || utf8.RuneStart(text[ht.End])) {
+			valid = append(valid, ht)
+		}
+	}
+	slices.SortStableFunc(valid, func(a, b rhetoric.Hit) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.End, a.End)
+	})
+	cuts := []int{0, len(text)}
+	for _, ht := range valid {
+		cuts = append(cuts, ht.Start, ht.End)
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var segs []segment
+	var cover []int
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		cover = cover[:0]
+		for j := range valid {
+			if valid[j].Start >= b {
+				break
+			}
+			if valid[j].Start <= a && valid[j].End >= b {
+				cover = append(cover, j)
+			}
+		}
+		seg := segment{Text: text[a:b]}
+		if len(cover) > 0 {
+			main := cover[0]
+			for _, j := range cover {
+				if !valid[j].Negated {
+					main = j
+					break
+				}
+			}
+			mh := valid[main]
+			cls := "hl " + deviceClass(h.deviceIndex(mh.Device))
+			if mh.Negated {
+				cls += " neg"
+			}
+			for _, j := range cover {
+				if valid[j].Device != mh.Device {
+					cls += " u u" + strconv.Itoa(h.deviceIndex(valid[j].Device))
+					break
+				}
+			}
+			var tips []string
+			for _, j := range cover {
+				tips = append(tips, hitTooltip(valid[j]))
+			}
+			seg.Class = cls
+			seg.Title = strings.Join(tips, "\n\n")
+		}
+		if n := len(segs); n > 0 && seg.Class == "" && segs[n-1].Class == "" {
+			segs[n-1].Text += seg.Text
+			continue
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// hitTooltip describes a hit for its title attribute.
+func hitTooltip(ht rhetoric.Hit) string {
+	var b strings.Builder
+	b.WriteString(ht.Device)
+	if ht.Negated {
+		b.WriteString(" (negated: not counted)")
+	}
+	fmt.Fprintf(&b, "\nentry: %s\nweight: %s", ht.Entry, strconv.FormatFloat(ht.Weight, 'g', 4, 64))
+	for _, m := range ht.Modifiers {
+		fmt.Fprintf(&b, "\n%s: %s", m.Kind, m.Text)
+	}
+	if ht.Target != "" && ht.Target != "NONE" {
+		fmt.Fprintf(&b, "\ntarget: %s", ht.Target)
+		if ht.TargetRule != "" {
+			fmt.Fprintf(&b, " (%s)", ht.TargetRule)
+		}
+	} else {
+		b.WriteString("\ntarget: none")
+	}
+	return b.String()
+}
+
+// barChart is a horizontal bar chart of device rates (per 1,000 words).
+type barChart struct {
+	Width, Height int
+	LabelW        int
+	LabelX        int
+	Bars          []bar
+	Empty         bool
+	Summary       string // text alternative
+}
+
+type bar struct {
+	Y, W, TextY, ValueX int
+	Label, Value, Class string
+	Title               string
+}
+
+const (
+	barH      = 18
+	barGap    = 6
+	barLabelW = 150
+	barMaxW   = 300
+)
+
+// barChart draws the devices with any hit, in lexicon order.
+func (h *htmlReport) barChart(scores []rhetoric.DeviceScore) barChart {
+	ch := barChart{LabelW: barLabelW, LabelX: barLabelW - 8}
+	maxRate := 0.0
+	for _, d := range scores {
+		maxRate = max(maxRate, d.Per1K)
+	}
+	var alt []string
+	for _, d := range scores {
+		if d.Hits == 0 && d.Negated == 0 {
+			continue
+		}
+		w := 0
+		if maxRate > 0 {
+			w = int(d.Per1K / maxRate * barMaxW)
+		}
+		y := len(ch.Bars) * (barH + barGap)
+		b := bar{Y: y, W: max(w, 1), TextY: y + barH - 5, ValueX: barLabelW + max(w, 1) + 6,
+			Label: d.Device, Class: "f" + strconv.Itoa(h.deviceIndex(d.Device)),
+			Value: fmt.Sprintf("%.1f", d.Per1K)}
+		b.Title = fmt.Sprintf("%s: %d hits, %.2f per 1,000 words", d.Device, d.Hits, d.Per1K)
+		if d.Negated > 0 {
+			b.Value += fmt.Sprintf("  (+%d negated)", d.Negated)
+			b.Title += fmt.Sprintf(", %d negated (not counted)", d.Negated)
+		}
+		ch.Bars = append(ch.Bars, b)
+		alt = append(alt, fmt.Sprintf("%s %.1f", d.Device, d.Per1K))
+	}
+	ch.Empty = len(ch.Bars) == 0
+	ch.Width = barLabelW + barMaxW + 140
+	ch.Height = max(len(ch.Bars)*(barH+barGap), barH)
+	ch.Summary = "Hits per 1,000 words: " + strings.Join(alt, ", ")
+	return ch
+}
+
+// heatChart is a grid of groups (rows) by devices (columns); each cell's
+// colour strength is the group's rate relative to the highest rate of that
+// device, and it shows the rate.
+type heatChart struct {
+	Width, Height int
+	Cols          []heatCol
+	Rows          []heatRow
+	CellW, CellH  int
+	Top           int
+}
+
+type heatCol struct {
+	X, LabelX, LabelY int
+	Label             string
+	Class             string
+}
+
+type heatRow struct {
+	Y, TextY int
+	Label    string
+	Cells    []heatCell
+}
+
+type heatCell struct {
+	X, Y, TextX, TextY int
+	Opacity, Value     string
+	Class, Title       string
+}
+
+func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
+	const labelW, cellW, cellH, top = 220, 58, 26, 130
+	ch := heatChart{CellW: cellW, CellH: cellH, Top: top}
+	maxRate := make([]float64, len(h.devices))
+	for _, p := range profiles {
+		for _, d := range p.Devices {
+			if i := h.deviceIndex(d.Device); i >= 0 {
+				maxRate[i] = max(maxRate[i], d.Per1K)
+			}
+		}
+	}
+	for i, d := range h.devices {
+		x := labelW + i*cellW
+		ch.Cols = append(ch.Cols, heatCol{X: x, LabelX: x + cellW/2 - 4, LabelY: top - 6, Label: d, Class: "f" + strconv.Itoa(i)})
+	}
+	for r, p := range profiles {
+		y := top + r*cellH
+		label := p.Group
+		if label == "" {
+			label = "(no " + h.by + ")"
+		}
+		row := heatRow{Y: y, TextY: y + cellH/2 + 5,
+			Label: fmt.Sprintf("%s (%d)", shorten(label, 28), p.Statements)}
+		for i, d := range h.devices {
+			var ds rhetoric.DeviceScore
+			for _, s := range p.Devices {
+				if s.Device == d {
+					ds = s
+				}
+			}
+			op := 0.0
+			if maxRate[i] > 0 {
+				op = 0.12 + 0.88*ds.Per1K/maxRate[i]
+			}
+			x := labelW + i*cellW
+			row.Cells = append(row.Cells, heatCell{X: x, Y: y + 1, TextX: x + cellW/2, TextY: y + cellH/2 + 5,
+				Opacity: strconv.FormatFloat(op, 'f', 2, 64), Value: fmt.Sprintf("%.1f", ds.Per1K),
+				Class: "f" + strconv.Itoa(i),
+				Title: fmt.Sprintf("%s, %s: %.2f per 1,000 words (%d hits in %d words)", label, d, ds.Per1K, ds.Hits, p.Words)})
+		}
+		ch.Rows = append(ch.Rows, row)
+	}
+	ch.Width = labelW + len(h.devices)*cellW + 10
+	ch.Height = top + len(profiles)*cellH + 10
+	return ch
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+const baseCSS = `
+:root{--ink:#1b1b1b;--muted:#555;--rule:#d8d8d8;--bg:#fff}
+*{box-sizing:border-box}
+body{margin:0;background:#f6f5f2;color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+header.top,main,footer{max-width:1080px;margin:0 auto;padding:0 24px}
+header.top{padding-top:28px}
+h1{font:700 1.9rem/1.2 Georgia,"Times New Roman",serif;margin:0 0 6px}
+h2{font:700 1.25rem/1.3 Georgia,"Times New Roman",serif;margin:0 0 4px;overflow-wrap:anywhere}
+.lede{color:var(--muted);margin:0 0 16px;max-width:70ch}
+.legend{display:flex;flex-wrap:wrap;gap:6px 18px;list-style:none;padding:12px 14px;margin:0 0 8px;background:#fff;border:1px solid var(--rule);border-radius:6px}
+.legend li{display:flex;align-items:center;gap:6px;font-size:.9rem}
+.sw{display:inline-block;min-width:1.4em;padding:0 .3em;border-radius:3px;background:var(--c);font-size:.8rem}
+.sw.neg{background:repeating-linear-gradient(135deg,var(--c) 0 4px,#fff 4px 7px);text-decoration:line-through;outline:1.5px dashed #333;outline-offset:-1px}
+.flow{display:flex;flex-direction:column;gap:22px;padding-bottom:20px}
+#summary{order:-1}
+.card{background:var(--bg);border:1px solid var(--rule);border-radius:8px;padding:18px 22px}
+.meta{color:var(--muted);font-size:.9rem;margin:0 0 10px}
+.meta span+span::before{content:" · "}
+dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:.85rem;color:var(--muted);margin:0 0 12px}
+dl.kv dt{font-weight:600}
+dl.kv dd{margin:0;overflow-wrap:anywhere}
+.text{font:1.08rem/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;max-height:36em;overflow:auto;padding-right:8px;border-left:3px solid var(--rule);padding-left:14px;margin:0 0 14px}
+.empty{color:var(--muted);font-style:italic}
+mark.hl{background:var(--c);color:#000;border-radius:2px;padding:1px 0;cursor:help}
+mark.hl.u{box-shadow:inset 0 -4px 0 var(--u)}
+mark.hl.neg{background:repeating-linear-gradient(135deg,var(--c) 0 4px,#fff 4px 7px);text-decoration:line-through 1.5px;outline:1.5px dashed #333;outline-offset:-1px}
+mark.hl:hover,mark.hl:focus{outline:2px solid #000}
+figure{margin:0}
+figcaption{font-size:.85rem;color:var(--muted);margin:0 0 6px}
+svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1b1b1b}
+svg .lab{text-anchor:end}
+svg .mid{text-anchor:middle}
+svg rect.bar{stroke:#333;stroke-width:.5}
+.scroll{overflow-x:auto}
+footer{color:var(--muted);font-size:.85rem;padding-bottom:40px}
+@media print{body{background:#fff}.text{max-height:none}}
+`
+
+var htmlTemplates = template.Must(template.New("report").Parse(`
+{{- define "head" -}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>{{.CSS}}</style>
+</head>
+<body>
+<header class="top">
+<h1>{{.Title}}</h1>
+<p class="lede">Each highlighted phrase is a cue of a framing device found by the lexicon{{if .Lexicon}} <strong>{{.Lexicon}}</strong>{{end}}. Hover over (or tap) a highlight to see the device, the lexicon entry, its weight, the modifiers that applied and the actor it targets. Rates are hits per 1,000 words; negated cues (<span class="sw d0 neg">like this</span>) are shown but not counted.</p>
+<ul class="legend" aria-label="Legend: framing devices">
+{{- range .Legend}}
+<li title="{{.Description}}"><span class="sw {{.Class}}">&nbsp;</span>{{.Name}}</li>
+{{- end}}
+</ul>
+</header>
+<main class="flow">
+{{end}}
+
+{{- define "bars" -}}
+{{- if .Empty}}<p class="empty">No framing device found.</p>
+{{- else}}
+<svg role="img" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" aria-label="{{.Summary}}">
+{{- range .Bars}}
+<g><title>{{.Title}}</title><text class="lab" x="{{$.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="bar {{.Class}}" x="{{$.LabelW}}" y="{{.Y}}" width="{{.W}}" height="18"></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text></g>
+{{- end}}
+</svg>
+{{- end}}
+{{- end}}
+
+{{- define "statement"}}
+<article class="card" id="s{{.N}}">
+<h2>{{.ID}}</h2>
+<p class="meta">{{if .Speaker}}<span>{{.Speaker}}</span>{{end}}{{if .Date}}<span>{{.Date}}</span>{{end}}<span>{{.Words}} words</span><span>{{.Sentences}} sentences</span><span>{{.Hits}} hits{{if .Negated}}, {{.Negated}} negated{{end}}</span></p>
+{{- if .Meta}}
+<dl class="kv">{{range .Meta}}<dt>{{.Key}}</dt><dd>{{.Value}}</dd>{{end}}</dl>
+{{- end}}
+{{- if .NoText}}
+<p class="empty">(empty text)</p>
+{{- else}}
+<div class="text">{{range .Segments}}{{if .Class}}<mark class="{{.Class}}" title="{{.Title}}" tabindex="0">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
+{{- end}}
+<figure><figcaption>Devices per 1,000 words</figcaption>{{template "bars" .Chart}}</figure>
+</article>
+{{- end}}
+
+{{- define "foot"}}
+<section class="card" id="summary">
+<h2>Summary</h2>
+<p class="meta"><span>{{.Statements}} statements</span><span>{{.Words}} words</span></p>
+{{- if .Statements}}
+<figure><figcaption>All statements: devices per 1,000 words</figcaption>{{template "bars" .Overall}}</figure>
+{{- end}}
+{{- if .Groups.Rows}}
+<h2 style="margin-top:18px">By {{.By}}</h2>
+<figure class="scroll"><figcaption>Devices per 1,000 words by {{.By}} (number of statements in brackets); the stronger the colour, the closer to the highest rate of that device.</figcaption>
+<svg role="img" width="{{.Groups.Width}}" height="{{.Groups.Height}}" viewBox="0 0 {{.Groups.Width}} {{.Groups.Height}}" aria-label="Devices per 1,000 words by {{.By}}">
+{{- range .Groups.Cols}}
+<text transform="translate({{.LabelX}} {{.LabelY}}) rotate(-45)">{{.Label}}</text>
+{{- end}}
+{{- range .Groups.Rows}}
+<g><text class="lab" x="212" y="{{.TextY}}">{{.Label}}</text>
+{{- range .Cells}}<g><title>{{.Title}}</title><rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="56" height="24" fill-opacity="{{.Opacity}}"></rect><text class="mid" x="{{.TextX}}" y="{{.TextY}}">{{.Value}}</text></g>{{end}}
+</g>
+{{- end}}
+</svg>
+</figure>
+{{- end}}
+</section>
+</main>
+<footer>
+<p>Made with rhetorica {{.Version}}. Counts come from a lexicon: they show which framing cues a text uses, not what its author intends. Read the highlighted passages before drawing conclusions.</p>
+</footer>
+</body>
+</html>
+{{end}}
+`))

@@ -1,0 +1,807 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// inputFormat is how an input file is read.
+type inputFormat int
+
+const (
+	inAuto  inputFormat = iota // by extension
+	inText                     // one statement per file, optional front matter
+	inJSONL                    // one JSON object per line
+	inCSV                      // header row, one statement per row
+	inTSV                      // as CSV, tab separated
+)
+
+func (f inputFormat) String() string {
+	return [...]string{"auto", "text", "jsonl", "csv", "tsv"}[f]
+}
+
+// parseInputFormat parses the --input-format flag.
+func parseInputFormat(s string) (inputFormat, error) {
+	switch strings.ToLower(s) {
+	case "", "auto":
+		return inAuto, nil
+	case "txt", "text", "md", "markdown":
+		return inText, nil
+	case "jsonl", "ndjson", "json-lines":
+		return inJSONL, nil
+	case "csv":
+		return inCSV, nil
+	case "tsv":
+		return inTSV, nil
+	}
+	return inAuto, fmt.Errorf("unknown input format %q (want auto, txt, md, jsonl, csv or tsv)", s)
+}
+
+// formatOfPath detects an input format from a file name. ok is false for an
+// extension that names no supported format.
+func formatOfPath(path string) (f inputFormat, ok bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text", ".md", ".markdown", "":
+		return inText, true
+	case ".jsonl", ".ndjson":
+		return inJSONL, true
+	case ".csv":
+		return inCSV, true
+	case ".tsv":
+		return inTSV, true
+	}
+	return inAuto, false
+}
+
+// inputOptions configure how statements are read.
+type inputOptions struct {
+	format     inputFormat
+	textCol    string // CSV column of the text; "" means detect
+	idCol      string
+	speakerCol string
+	lazyQuotes bool
+	fileMeta   bool // add Meta["file"], the input file, to every statement
+	keepText   bool // keep statement texts for the consumer (HTML)
+}
+
+// Default CSV column names, tried in order (case-insensitive) when the flag
+// is not set.
+var (
+	textCols    = []string{"text", "body", "content", "speech", "statement", "transcript"}
+	idCols      = []string{"id", "link", "url"}
+	speakerCols = []string{"speaker", "author", "speaker_name"}
+)
+
+// source is one input named on the command line, or found in a directory.
+type source struct {
+	path   string // as the user wrote it (slash separated); "-" for stdin
+	format inputFormat
+	size   int64 // bytes; -1 when unknown
+	err    error // a problem found while listing (missing file, unknown extension)
+}
+
+// name is how the source appears in ids and error lines.
+func (s source) name() string {
+	if s.path == "-" {
+		return "stdin"
+	}
+	return s.path
+}
+
+// listSources expands the command-line paths: directories recursively in
+// sorted order (hidden files and folders skipped, only files with a known
+// extension), "-" as standard input. Problems become sources with err set,
+// so that they are reported in order with the statements.
+func listSources(paths []string, override inputFormat) []source {
+	var out []source
+	for _, p := range paths {
+		if p == "-" {
+			f := override
+			if f == inAuto {
+				f = inText
+			}
+			out = append(out, source{path: "-", format: f, size: -1})
+			continue
+		}
+		name := filepath.ToSlash(p)
+		fi, err := os.Stat(p)
+		if err != nil {
+			out = append(out, source{path: name, err: plainPathError(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			f := override
+			if f == inAuto {
+				var ok bool
+				if f, ok = formatOfPath(p); !ok {
+					out = append(out, source{path: name, err: fmt.Errorf(
+						"unknown input format %q (want .txt, .md, .jsonl, .csv or .tsv, or set --input-format)",
+						filepath.Ext(p))})
+					continue
+				}
+			}
+			out = append(out, source{path: name, format: f, size: fi.Size()})
+			continue
+		}
+		// WalkDir visits entries in lexical order, so the listing is
+		// deterministic.
+		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, source{path: filepath.ToSlash(path), err: plainPathError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			f, ok := formatOfPath(path)
+			if !ok || filepath.Ext(path) == "" {
+				return nil // not a statement file: images, PDFs, notes
+			}
+			if override != inAuto {
+				f = override
+			}
+			var size int64 = -1
+			if info, err := d.Info(); err == nil {
+				size = info.Size()
+			}
+			out = append(out, source{path: filepath.ToSlash(path), format: f, size: size})
+			return nil
+		})
+		if werr != nil {
+			out = append(out, source{path: name, err: plainPathError(werr)})
+		}
+	}
+	return out
+}
+
+// plainPathError turns "open x: no such file or directory" into "x: no such
+// file or directory".
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", filepath.ToSlash(pe.Path), pe.Err)
+	}
+	return err
+}
+
+// item is one entry of the order queue between the reader and the consumer
+// of the analysis: a statement (err == nil) or a problem reading the input.
+type item struct {
+	pos  string // file, or file:line
+	err  error
+	text string // the statement's text, when the consumer needs it
+}
+
+// queue passes items from the goroutine that reads the input to the one that
+// consumes results, in input order. It holds at most the statements read
+// ahead of the consumer (bounded by AnalyzeAll) plus the errors between them.
+type queue struct {
+	mu    sync.Mutex
+	items []item
+	head  int
+}
+
+func (q *queue) push(it item) {
+	q.mu.Lock()
+	if q.head > 1024 && q.head*2 > len(q.items) {
+		n := copy(q.items, q.items[q.head:])
+		clear(q.items[n:])
+		q.items = q.items[:n]
+		q.head = 0
+	}
+	q.items = append(q.items, it)
+	q.mu.Unlock()
+}
+
+func (q *queue) pop() (item, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.head == len(q.items) {
+		return item{}, false
+	}
+	it := q.items[q.head]
+	q.items[q.head] = item{}
+	q.head++
+	return it, true
+}
+
+// reader turns sources into a sequence of statements, recording each
+// statement and each problem in its queue.
+type reader struct {
+	opts  inputOptions
+	stdin io.Reader
+	q     queue
+	read  atomic.Int64 // bytes read so far, for the progress bar
+	stop  atomic.Bool  // set by the consumer to end reading early
+}
+
+// statements returns the statements of srcs in order. Each yielded
+// statement has been pushed on r.q before it is yielded; each problem is
+// pushed as an error item.
+func (r *reader) statements(srcs []source) iter.Seq[rhetoric.Statement] {
+	return func(yield func(rhetoric.Statement) bool) {
+		for _, s := range srcs {
+			if r.stop.Load() {
+				return
+			}
+			if s.err != nil {
+				r.q.push(item{pos: "", err: s.err})
+				continue
+			}
+			if !r.readSource(s, yield) {
+				return
+			}
+		}
+	}
+}
+
+// emit pushes st on the queue and yields it.
+func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rhetoric.Statement) bool) bool {
+	if r.opts.fileMeta {
+		if st.Meta == nil {
+			st.Meta = map[string]string{}
+		}
+		st.Meta["file"] = s.name()
+	}
+	it := item{pos: pos}
+	if r.opts.keepText {
+		it.text = st.Text
+	}
+	r.q.push(it)
+	return yield(st) && !r.stop.Load()
+}
+
+func (r *reader) fail(pos string, err error) {
+	r.q.push(item{pos: pos, err: err})
+}
+
+// readSource reads one source; it returns false when the consumer stopped.
+func (r *reader) readSource(s source, yield func(rhetoric.Statement) bool) bool {
+	var rd io.Reader
+	if s.path == "-" {
+		rd = r.stdin
+	} else {
+		f, err := os.Open(filepath.FromSlash(s.path))
+		if err != nil {
+			r.fail("", plainPathError(err))
+			return true
+		}
+		defer f.Close()
+		rd = f
+	}
+	rd = &countingReader{r: rd, n: &r.read}
+	switch s.format {
+	case inJSONL:
+		return r.readJSONL(s, rd, yield)
+	case inCSV, inTSV:
+		return r.readCSV(s, rd, yield)
+	}
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		r.fail(s.name(), readError(err))
+		return true
+	}
+	st, err := parseTextStatement(s.name(), data)
+	if err != nil {
+		r.fail(s.name(), err)
+		return true
+	}
+	return r.emit(s.name(), st, s, yield)
+}
+
+// readError describes an I/O error without repeating the path.
+func readError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("read: %w", pe.Err)
+	}
+	return err
+}
+
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// errUTF16 explains a UTF-16 file in a line-based format.
+var errUTF16 = errors.New("the file is UTF-16 encoded; convert it to UTF-8 (for example: iconv -f UTF-16 -t UTF-8)")
+
+// invalidUTF8 describes text that is not UTF-8.
+func invalidUTF8(what string, s string) error {
+	off := 0
+	for off < len(s) {
+		r, w := utf8.DecodeRuneInString(s[off:])
+		if r == utf8.RuneError && w <= 1 {
+			break
+		}
+		off += w
+	}
+	return fmt.Errorf("invalid UTF-8 in %s at byte %d (is the file in another encoding? convert it to UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8)", what, off)
+}
+
+// decodeText strips a UTF-8 byte order mark and decodes UTF-16 text that
+// starts with a byte order mark; anything else must be UTF-8.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
+		if len(data)%2 != 0 {
+			return "", errors.New("truncated UTF-16 text (odd number of bytes)")
+		}
+		big := data[0] == 0xFE
+		u := make([]uint16, 0, len(data)/2-1)
+		for i := 2; i+1 < len(data); i += 2 {
+			if big {
+				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+			} else {
+				u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+			}
+		}
+		return string(utf16.Decode(u)), nil
+	}
+	s := string(data)
+	if !utf8.ValidString(s) {
+		return "", invalidUTF8("the text", s)
+	}
+	return s, nil
+}
+
+// parseTextStatement reads a text or Markdown file: optional front matter
+// between "---" lines (YAML; "key: value" lines when it is not valid YAML),
+// then the statement's text. The id defaults to name.
+func parseTextStatement(name string, data []byte) (rhetoric.Statement, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return rhetoric.Statement{}, err
+	}
+	st := rhetoric.Statement{ID: name}
+	fm, body, ok := splitFrontMatter(text)
+	if ok {
+		st.Text = body
+		for _, kv := range parseFrontMatter(fm) {
+			setField(&st, kv[0], kv[1])
+		}
+		if st.ID == "" {
+			st.ID = name
+		}
+	} else {
+		st.Text = text
+	}
+	return st, nil
+}
+
+// splitFrontMatter splits "---\n...\n---\n" (or "..." as the closing line,
+// CRLF tolerated) from the start of text.
+func splitFrontMatter(text string) (fm, body string, ok bool) {
+	first, rest, found := strings.Cut(text, "\n")
+	if !found || strings.TrimRight(first, " \t\r") != "---" {
+		return "", "", false
+	}
+	off := len(first) + 1
+	for off <= len(text) {
+		line, _, more := strings.Cut(text[off:], "\n")
+		t := strings.TrimRight(line, " \t\r")
+		if t == "---" || t == "..." {
+			end := off + len(line)
+			if more {
+				end++
+			}
+			return rest[:off-len(first)-1], text[end:], true
+		}
+		if !more {
+			break
+		}
+		off += len(line) + 1
+	}
+	return "", "", false
+}
+
+// parseFrontMatter returns the key-value pairs of a front matter block in
+// order. Scalars are taken as written; lists are joined with ", ". When the
+// block is not valid YAML (an unquoted "title: Remarks: Kyiv"), each
+// "key: value" line is taken literally.
+func parseFrontMatter(fm string) [][2]string {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(fm), &doc); err == nil {
+		if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
+			m := doc.Content[0]
+			var out [][2]string
+			for i := 0; i+1 < len(m.Content); i += 2 {
+				k, v := m.Content[i], m.Content[i+1]
+				out = append(out, [2]string{k.Value, yamlText(v)})
+			}
+			return out
+		}
+		if strings.TrimSpace(fm) == "" {
+			return nil
+		}
+	}
+	var out [][2]string
+	for line := range strings.Lines(fm) {
+		k, v, ok := strings.Cut(line, ":")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || strings.HasPrefix(k, "#") {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+			v = v[1 : len(v)-1]
+		}
+		out = append(out, [2]string{k, v})
+	}
+	return out
+}
+
+// yamlText flattens a YAML value to a string.
+func yamlText(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Value
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			return yamlText(n.Alias)
+		}
+	case yaml.SequenceNode:
+		parts := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			parts = append(parts, yamlText(c))
+		}
+		return strings.Join(parts, ", ")
+	case yaml.MappingNode:
+		parts := make([]string, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			parts = append(parts, n.Content[i].Value+": "+yamlText(n.Content[i+1]))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
+}
+
+// setField stores a metadata value: id, speaker, date and language fill the
+// statement's fields, anything else goes to Meta. Empty values are dropped.
+func setField(st *rhetoric.Statement, key, value string) {
+	if value == "" {
+		return
+	}
+	switch strings.ToLower(key) {
+	case "id":
+		st.ID = value
+	case "speaker":
+		st.Speaker = value
+	case "date":
+		st.Date = value
+	case "language", "lang":
+		st.Language = value
+	case "text":
+		// the text of a front matter or a metadata column never replaces the statement
+	default:
+		if st.Meta == nil {
+			st.Meta = map[string]string{}
+		}
+		st.Meta[key] = value
+	}
+}
+
+// readLines calls fn for every line of rd (without its line ending) with its
+// 1-based number, reusing one buffer. Lines may be of any length.
+func readLines(rd io.Reader, fn func(line []byte, n int) bool) error {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	var long []byte
+	n := 0
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if len(line) > 0 {
+			n++
+			l := bytes.TrimSuffix(line, []byte{'\n'})
+			l = bytes.TrimSuffix(l, []byte{'\r'})
+			if !fn(l, n) {
+				return nil
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readJSONL reads one statement per line.
+func (r *reader) readJSONL(s source, rd io.Reader, yield func(rhetoric.Statement) bool) bool {
+	name := s.name()
+	cont := true
+	err := readLines(rd, func(line []byte, n int) bool {
+		pos := name + ":" + strconv.Itoa(n)
+		if n == 1 {
+			if len(line) >= 2 && (line[0] == 0xFF && line[1] == 0xFE || line[0] == 0xFE && line[1] == 0xFF) {
+				r.fail(name, errUTF16)
+				return false
+			}
+			line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			return true
+		}
+		st, err := parseJSONStatement(line)
+		if err != nil {
+			r.fail(pos, err)
+			return !r.stop.Load()
+		}
+		if st.ID == "" {
+			st.ID = pos
+		}
+		cont = r.emit(pos, st, s, yield)
+		return cont
+	})
+	if err != nil {
+		r.fail(name, readError(err))
+	}
+	return cont
+}
+
+// parseJSONStatement decodes one JSONL object: id, speaker, date, language,
+// text, an optional meta object, and any other field as metadata (strings as
+// they are, other values as JSON).
+func parseJSONStatement(line []byte) (rhetoric.Statement, error) {
+	var st rhetoric.Statement
+	if !utf8.Valid(line) {
+		return st, invalidUTF8("the line", string(line))
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			return st, errors.New("not a JSON object (each line must be one object with a \"text\" field)")
+		}
+		return st, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	raw, ok := obj["text"]
+	if !ok {
+		return st, errors.New("missing \"text\" field")
+	}
+	if err := json.Unmarshal(raw, &st.Text); err != nil {
+		return st, errors.New("\"text\" is not a string")
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := obj[k]
+		switch k {
+		case "text":
+			continue
+		case "meta":
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(v, &m); err == nil {
+				for mk, mv := range m {
+					setField(&st, mk, jsonText(mv))
+				}
+				continue
+			}
+		}
+		setField(&st, k, jsonText(v))
+	}
+	return st, nil
+}
+
+// jsonText renders a JSON value as metadata text: a string's content, null
+// as "", anything else as compact JSON.
+func jsonText(v json.RawMessage) string {
+	if len(v) > 0 && v[0] == '"' {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			return s
+		}
+	}
+	if string(v) == "null" {
+		return ""
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, v) == nil {
+		return b.String()
+	}
+	return string(v)
+}
+
+// errNoTextColumn is wrapped by the error for a CSV without a text column.
+var errNoTextColumn = errors.New("no text column")
+
+// readCSV reads a CSV (or TSV) with a header row, one statement per row.
+func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) bool) bool {
+	name := s.name()
+	br := bufio.NewReaderSize(rd, 64<<10)
+	if b, _ := br.Peek(3); len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+		r.fail(name, errUTF16)
+		return true
+	} else if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	if s.format == inTSV {
+		cr.Comma = '\t'
+	}
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = r.opts.lazyQuotes
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			r.fail(name, errors.New("empty file (want a header row)"))
+		} else {
+			r.fail(name, csvError(err))
+		}
+		return true
+	}
+	header = slices.Clone(header)
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	textIdx, err := column(header, r.opts.textCol, textCols, "--text-col")
+	if err == nil && textIdx < 0 {
+		err = fmt.Errorf("%w (looked for %s; choose one with --text-col; the columns are: %s)",
+			errNoTextColumn, strings.Join(textCols, ", "), strings.Join(header, ", "))
+	}
+	if err != nil {
+		r.fail(name+":1", err)
+		return true
+	}
+	idIdx, err := column(header, r.opts.idCol, idCols, "--id-col")
+	if err != nil {
+		r.fail(name+":1", err)
+		return true
+	}
+	spIdx, err := column(header, r.opts.speakerCol, speakerCols, "--speaker-col")
+	if err != nil {
+		r.fail(name+":1", err)
+		return true
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return true
+		}
+		line, _ := cr.FieldPos(0)
+		pos := name + ":" + strconv.Itoa(line)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				pos = name + ":" + strconv.Itoa(pe.StartLine)
+				r.fail(pos, csvError(err))
+				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
+					if r.stop.Load() {
+						return false
+					}
+					continue
+				}
+			} else {
+				r.fail(pos, readError(err))
+			}
+			return true
+		}
+		if len(rec) != len(header) {
+			if len(rec) == 1 && rec[0] == "" {
+				continue // a blank line
+			}
+			r.fail(pos, fmt.Errorf("row has %d fields, the header has %d", len(rec), len(header)))
+			if r.stop.Load() {
+				return false
+			}
+			continue
+		}
+		var st rhetoric.Statement
+		bad := -1
+		for i, v := range rec {
+			if !utf8.ValidString(v) {
+				bad = i
+				break
+			}
+		}
+		if bad >= 0 {
+			r.fail(pos, invalidUTF8(fmt.Sprintf("column %q", header[bad]), rec[bad]))
+			if r.stop.Load() {
+				return false
+			}
+			continue
+		}
+		for i, v := range rec {
+			switch i {
+			case textIdx:
+				st.Text = v
+			case idIdx:
+				st.ID = v
+			case spIdx:
+				st.Speaker = v
+			default:
+				setField(&st, header[i], v)
+			}
+		}
+		if st.ID == "" {
+			st.ID = pos
+		}
+		if !r.emit(pos, st, s, yield) {
+			return false
+		}
+	}
+}
+
+// column finds the index of a CSV column: the one named by the flag (an
+// error when it is missing), else the first default name present, else -1.
+func column(header []string, flagValue string, defaults []string, flagName string) (int, error) {
+	find := func(name string) int {
+		for i, h := range header {
+			if strings.EqualFold(h, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	if flagValue != "" {
+		if i := find(flagValue); i >= 0 {
+			return i, nil
+		}
+		return -1, fmt.Errorf("no column %q (%s); the columns are: %s", flagValue, flagName, strings.Join(header, ", "))
+	}
+	for _, d := range defaults {
+		if i := find(d); i >= 0 {
+			return i, nil
+		}
+	}
+	return -1, nil
+}
+
+// csvError drops encoding/csv's own position prefix (the line is in the
+// error line already).
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("csv: %w", pe.Err)
+	}
+	return err
+}

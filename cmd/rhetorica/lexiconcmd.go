@@ -1,0 +1,275 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+)
+
+const lexiconUsage = `Usage:
+  rhetorica lexicon check FILE ...      report every error, as file:line:col: message
+  rhetorica lexicon convert IN OUT      convert between formats (by extension)
+  rhetorica lexicon show [FILE]         list categories, modifiers and actors
+
+Formats by extension: .lex (native), .dic (LIWC), .cat (WordStat),
+.yml/.yaml (quanteda), .lc3 (Lexicoder), .ykd (Yoshikoder). convert writes
+.lex or .dic.
+
+Run 'rhetorica lexicon SUBCOMMAND --help' for its flags and examples.
+`
+
+func (c *cli) lexicon(args []string) int {
+	if len(args) == 0 {
+		io.WriteString(c.stderr, lexiconUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "check":
+		return c.lexiconCheck(args[1:])
+	case "convert":
+		return c.lexiconConvert(args[1:])
+	case "show":
+		return c.lexiconShow(args[1:])
+	case "-h", "-help", "--help", "help":
+		io.WriteString(c.stdout, lexiconUsage)
+		return exitOK
+	}
+	return c.usageError("lexicon ", "unknown lexicon subcommand %q (want check, convert or show)", args[0])
+}
+
+// lexiconFormat parses a --format/--from/--to flag value ("" is auto).
+func lexiconFormat(s string) (lexicon.Format, error) {
+	if s == "" || s == "auto" {
+		return lexicon.FormatAuto, nil
+	}
+	f, err := lexicon.ParseFormat(s)
+	if err != nil {
+		return 0, fmt.Errorf("unknown lexicon format %q (want lex, liwc/dic, wordstat/cat, yaml, lexicoder/lc3 or yoshikoder/ykd)", s)
+	}
+	return f, nil
+}
+
+const checkUsage = `Usage: rhetorica lexicon check [flags] FILE ...
+
+Parses each lexicon file and prints every problem as file:line:col: message.
+Exit code 1 when any file has an error.
+
+Examples:
+  rhetorica lexicon check my.lex
+  rhetorica lexicon check --format liwc dictionary.txt
+`
+
+func (c *cli) lexiconCheck(args []string) int {
+	fs := newFlagSet("lexicon check", checkUsage)
+	format := fs.String("format", "", "read the files as `FORMAT` instead of detecting it from the extension")
+	files, code := c.parseFlags(fs, "lexicon check", args)
+	if code >= 0 {
+		return code
+	}
+	f, err := lexiconFormat(*format)
+	if err != nil {
+		return c.usageError("lexicon check ", "%v", err)
+	}
+	if len(files) == 0 {
+		return c.usageError("lexicon check ", "name at least one lexicon file")
+	}
+	bad, problems := 0, 0
+	for _, path := range files {
+		lex, err := lexicon.ParseFile(path, f)
+		if err != nil {
+			bad++
+			var el lexicon.ErrorList
+			if errors.As(err, &el) {
+				problems += len(el)
+			} else {
+				problems++
+			}
+			c.printLexiconError(path, err)
+			continue
+		}
+		entries := 0
+		for _, cat := range lex.Categories() {
+			entries += len(cat.Entries)
+		}
+		fmt.Fprintf(c.stdout, "%s: ok (%d categories, %d entries, %d modifiers, %d actors)\n",
+			filepath.ToSlash(path), len(lex.Categories()), entries, len(lex.Modifiers()), len(lex.Actors()))
+	}
+	if bad > 0 {
+		c.errorf("%d problems in %d of %d files", problems, bad, len(files))
+		return exitInput
+	}
+	return exitOK
+}
+
+const convertUsage = `Usage: rhetorica lexicon convert [flags] IN OUT
+
+Reads the lexicon IN and writes it to OUT ("-" for standard output). The
+formats come from the extensions unless --from or --to is given. Writing
+supports .lex (native) and .dic (LIWC; entry weights, modifiers and actors
+cannot be expressed in LIWC and are left out).
+
+Examples:
+  rhetorica lexicon convert moral.dic moral.lex
+  rhetorica lexicon convert --to liwc my.lex -
+`
+
+func (c *cli) lexiconConvert(args []string) int {
+	fs := newFlagSet("lexicon convert", convertUsage)
+	from := fs.String("from", "", "read IN as `FORMAT`")
+	to := fs.String("to", "", "write OUT as `FORMAT` (lex or liwc)")
+	files, code := c.parseFlags(fs, "lexicon convert", args)
+	if code >= 0 {
+		return code
+	}
+	if len(files) != 2 {
+		return c.usageError("lexicon convert ", "convert needs IN and OUT, got %d arguments", len(files))
+	}
+	in, out := files[0], files[1]
+	ff, err := lexiconFormat(*from)
+	if err != nil {
+		return c.usageError("lexicon convert ", "%v", err)
+	}
+	tf, err := lexiconFormat(*to)
+	if err != nil {
+		return c.usageError("lexicon convert ", "%v", err)
+	}
+	if tf == lexicon.FormatAuto {
+		if out == "-" {
+			tf = lexicon.FormatLex
+		} else if tf, err = lexicon.FormatFor(out); err != nil {
+			return c.usageError("lexicon convert ", "cannot tell the format of %s from its extension; use --to lex or --to liwc", out)
+		}
+	}
+	if tf != lexicon.FormatLex && tf != lexicon.FormatLIWC {
+		return c.usageError("lexicon convert ", "cannot write that format; convert writes .lex or .dic (LIWC)")
+	}
+	lex, err := lexicon.ParseFile(in, ff)
+	if err != nil {
+		c.printLexiconError(in, err)
+		return exitInput
+	}
+	if out == "-" {
+		if err := lexicon.Write(c.stdout, lex, tf); err != nil {
+			return c.fatal(err)
+		}
+		return exitOK
+	}
+	// Write to a temporary file first so a failed conversion never leaves
+	// a truncated OUT behind.
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".rhetorica-*")
+	if err != nil {
+		return c.fatal(plainPathError(err))
+	}
+	werr := lexicon.Write(tmp, lex, tf)
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), out)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return c.fatal(fmt.Errorf("%s: %w", out, werr))
+	}
+	return exitOK
+}
+
+const showUsage = `Usage: rhetorica lexicon show [flags] [FILE]
+
+Lists the categories (framing devices) of a lexicon with their descriptions
+and entry counts, then its modifiers and actors. Without FILE it shows the
+built-in diplomatic-framing lexicon.
+
+Examples:
+  rhetorica lexicon show
+  rhetorica lexicon show --entries my.lex
+`
+
+func (c *cli) lexiconShow(args []string) int {
+	fs := newFlagSet("lexicon show", showUsage)
+	format := fs.String("format", "", "read FILE as `FORMAT` instead of detecting it from the extension")
+	entries := fs.Bool("entries", false, "also list every entry with its weight")
+	files, code := c.parseFlags(fs, "lexicon show", args)
+	if code >= 0 {
+		return code
+	}
+	if len(files) > 1 {
+		return c.usageError("lexicon show ", "show takes at most one file, got %d", len(files))
+	}
+	f, err := lexiconFormat(*format)
+	if err != nil {
+		return c.usageError("lexicon show ", "%v", err)
+	}
+	var lex *lexicon.Lexicon
+	if len(files) == 0 {
+		if lex = lexicon.Default(); lex == nil {
+			return c.fatal(errors.New("the built-in lexicon is not available in this build"))
+		}
+	} else if lex, err = lexicon.ParseFile(files[0], f); err != nil {
+		c.printLexiconError(files[0], err)
+		return exitInput
+	}
+	writeLexicon(c.stdout, lex, *entries)
+	return exitOK
+}
+
+func weight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }
+
+// writeLexicon prints a readable summary of lex.
+func writeLexicon(w io.Writer, lex *lexicon.Lexicon, entries bool) {
+	name := lex.Name()
+	if name == "" {
+		name = "(unnamed)"
+	}
+	fmt.Fprintf(w, "lexicon %s, language %s\n\n", name, lex.Language())
+	cats := lex.Categories()
+	nameW := len("CATEGORY")
+	for _, cat := range cats {
+		nameW = max(nameW, len(cat.Name))
+	}
+	fmt.Fprintf(w, "%s  %7s  %s\n", fit("CATEGORY", nameW), "ENTRIES", "DESCRIPTION")
+	for _, cat := range cats {
+		fmt.Fprintf(w, "%s  %7d  %s\n", fit(cat.Name, nameW), len(cat.Entries), cat.Description)
+		if entries {
+			for _, e := range cat.Entries {
+				fmt.Fprintf(w, "    %s = %s\n", e.Pattern, weight(e.Weight))
+			}
+		}
+	}
+	mods := lex.Modifiers()
+	if len(mods) > 0 {
+		fmt.Fprintln(w)
+		for _, kind := range []lexicon.ModifierKind{lexicon.Negator, lexicon.Intensifier, lexicon.Hedge} {
+			var parts []string
+			for _, m := range mods {
+				if m.Kind != kind {
+					continue
+				}
+				if kind == lexicon.Negator {
+					parts = append(parts, m.Pattern)
+				} else {
+					parts = append(parts, m.Pattern+" ×"+weight(m.Factor))
+				}
+			}
+			if len(parts) > 0 {
+				fmt.Fprintf(w, "%ss (%d): %s\n", kind, len(parts), strings.Join(parts, ", "))
+			}
+		}
+	}
+	actors := lex.Actors()
+	if len(actors) > 0 {
+		fmt.Fprintf(w, "\nACTOR  %7s  NAME\n", "ALIASES")
+		for _, a := range actors {
+			fmt.Fprintf(w, "%s  %7d  %s\n", fit(a.Code, 5), len(a.Aliases), a.Name)
+			if entries {
+				fmt.Fprintf(w, "    %s\n", strings.Join(a.Aliases, ", "))
+			}
+		}
+	}
+}

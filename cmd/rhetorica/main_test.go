@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli/golden")
+
+// moduleRoot is the repository root; the tests run from it so that paths in
+// outputs read "testdata/cli/..." as in the README.
+var moduleRoot string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			moduleRoot = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			fmt.Fprintln(os.Stderr, "go.mod not found above", wd)
+			os.Exit(1)
+		}
+	}
+	if err := os.Chdir(moduleRoot); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// runCLI runs the command in-process.
+func runCLI(t testing.TB, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// checkGolden compares got with testdata/cli/golden/name, or rewrites it
+// with -update. An absent golden file means the output must be empty.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "cli", "golden", name)
+	if *update {
+		if got == "" {
+			os.Remove(path)
+			return
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}
+
+// lex are the flags that select the tests' own lexicon, so that goldens do
+// not change when the built-in lexicon is improved.
+var lex = []string{"--no-default", "--lexicon", "testdata/cli/lexicons/test.lex"}
+
+func args(a ...string) []string { return a }
+
+func withLex(cmd string, a ...string) []string {
+	return append(append([]string{cmd}, lex...), a...)
+}
+
+func TestGolden(t *testing.T) {
+	const (
+		dir   = "testdata/cli/statements"
+		jsonl = "testdata/cli/statements.jsonl"
+		csvf  = "testdata/cli/statements.csv"
+	)
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		code  int
+	}{
+		// every input format, every output format
+		{"analyze-dir-table", withLex("analyze", dir), "", 0},
+		{"analyze-dir-json", withLex("analyze", "--format", "json", dir), "", 0},
+		{"analyze-jsonl-jsonl", withLex("analyze", "--format", "jsonl", jsonl), "", 0},
+		{"analyze-csv-csv", withLex("analyze", "--format", "csv", csvf), "", 0},
+		{"analyze-all-csv", withLex("analyze", "--format", "csv", dir, jsonl, csvf), "", 0},
+		{"analyze-stdin-text", withLex("analyze", "--format", "jsonl", "-"), "We blame Moscow. Dialogue, not threats.\n", 0},
+		{"analyze-stdin-jsonl", withLex("analyze", "--input-format", "jsonl", "--format", "csv", "-"),
+			`{"id":"s1","speaker":"X","text":"A ceasefire now."}` + "\n" + `{"id":"s2","text":"The danger is grave."}` + "\n", 0},
+		{"analyze-flags-after-paths", withLex("analyze", csvf, "--format", "jsonl", "--devices", "blame,peace"), "", 0},
+		{"analyze-tsv-override", withLex("analyze", "--input-format", "csv", "--format", "csv", "--text-col", "headline", "testdata/cli/bad/notext.csv"), "", 0},
+		{"analyze-merge", append(withLex("analyze", "--lexicon", "testdata/cli/lexicons/extra.lex", "--devices", "humanitarian,blame", "--format", "csv"), dir), "", 0},
+		{"analyze-html", withLex("analyze", "--format", "html", "--by", "country", dir, "testdata/cli/xss.md"), "", 0},
+
+		// aggregation
+		{"by-speaker-table", withLex("analyze", "--by", "speaker", jsonl, csvf), "", 0},
+		{"by-country-csv", withLex("analyze", "--by", "country", "--format", "csv", jsonl, csvf, dir), "", 0},
+		{"by-file-json", withLex("analyze", "--by", "file", "--format", "json", jsonl, csvf), "", 0},
+		{"by-speaker-jsonl", withLex("analyze", "--by", "speaker", "--format", "jsonl", csvf), "", 0},
+
+		// compare
+		{"compare-table", withLex("compare", "--by", "speaker", "Foreign Minister", "Spokesperson", dir, jsonl, csvf), "", 0},
+		{"compare-flags-json", withLex("compare", "--by", "country", "--a", "Freedonia", "--b", "Ruritania", "--format", "json", jsonl, csvf), "", 0},
+		{"compare-two-groups-csv", withLex("compare", "--by", "speaker", "--format", "csv", "--sort", csvf), "", 0},
+		{"compare-unknown-group", withLex("compare", "--by", "speaker", "--a", "Nobody", "--b", "Spokesperson", csvf), "", 2},
+		{"compare-many-groups", withLex("compare", "--by", "id", csvf), "", 2},
+
+		// bad input: every statement yields a record or an error line
+		{"bad-jsonl", withLex("analyze", "--format", "jsonl", "testdata/cli/bad/rows.jsonl"), "", 1},
+		{"bad-csv", withLex("analyze", "--format", "csv", "testdata/cli/bad/rows.csv"), "", 1},
+		{"bad-strict", withLex("analyze", "--strict", "--format", "jsonl", "testdata/cli/bad/rows.jsonl", csvf), "", 1},
+		{"csv-no-text-column", withLex("analyze", "--format", "csv", "testdata/cli/bad/notext.csv", csvf), "", 1},
+		{"csv-named-column-missing", withLex("analyze", "--text-col", "speech", "--format", "csv", csvf), "", 1},
+		{"missing-file", withLex("analyze", "--format", "csv", "testdata/cli/nope.md", csvf), "", 1},
+		{"unknown-extension", withLex("analyze", "--format", "csv", "testdata/cli/lexicons/test.lex"), "", 1},
+		{"bad-lexicon", args("analyze", "--no-default", "--lexicon", "testdata/cli/lexicons/bad.lex", csvf), "", 1},
+		{"missing-lexicon", args("analyze", "--no-default", "--lexicon", "testdata/cli/lexicons/nope.lex", csvf), "", 1},
+
+		// lexicon commands
+		{"lexicon-check-ok", args("lexicon", "check", "testdata/cli/lexicons/test.lex", "testdata/cli/lexicons/extra.lex"), "", 0},
+		{"lexicon-check-bad", args("lexicon", "check", "testdata/cli/lexicons/test.lex", "testdata/cli/lexicons/bad.lex"), "", 1},
+		{"lexicon-show", args("lexicon", "show", "testdata/cli/lexicons/test.lex"), "", 0},
+		{"lexicon-show-entries", args("lexicon", "show", "--entries", "testdata/cli/lexicons/extra.lex"), "", 0},
+		{"lexicon-convert-liwc", args("lexicon", "convert", "--to", "liwc", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+		{"lexicon-convert-lex", args("lexicon", "convert", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+
+		// usage errors
+		{"usage-none", args(), "", 2},
+		{"usage-unknown-command", args("analyse-this"), "", 2},
+		{"usage-unknown-flag", args("analyze", "--colour", "red", "x.md"), "", 2},
+		{"usage-unknown-format", withLex("analyze", "--format", "xml", csvf), "", 2},
+		{"usage-unknown-input-format", withLex("analyze", "--input-format", "pdf", csvf), "", 2},
+		{"usage-no-input", withLex("analyze"), "", 2},
+		{"usage-bad-lang", withLex("analyze", "--lang", "klingon", csvf), "", 2},
+		{"usage-unknown-device", withLex("analyze", "--devices", "blame,sarcasm", csvf), "", 2},
+		{"usage-no-default-alone", args("analyze", "--no-default", csvf), "", 2},
+		{"usage-compare-no-by", withLex("compare", csvf), "", 2},
+		{"usage-compare-html", withLex("compare", "--by", "speaker", "--format", "html", csvf), "", 2},
+		{"usage-lexicon-sub", args("lexicon", "fix", "a.lex"), "", 2},
+		{"usage-convert-args", args("lexicon", "convert", "a.lex"), "", 2},
+		{"usage-convert-to", args("lexicon", "convert", "--to", "yaml", "testdata/cli/lexicons/test.lex", "-"), "", 2},
+		{"usage-check-none", args("lexicon", "check"), "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, tt.code, stderr)
+			}
+			ext := ".out"
+			for i, a := range tt.args {
+				if a == "--format" && i+1 < len(tt.args) {
+					ext = "." + tt.args[i+1]
+				}
+			}
+			checkGolden(t, tt.name+ext, stdout)
+			checkGolden(t, tt.name+".stderr", stderr)
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace on stderr:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestHelp checks that every command answers --help with examples and exit 0.
+func TestHelp(t *testing.T) {
+	for _, a := range [][]string{
+		{"--help"}, {"help"}, {"help", "analyze"}, {"analyze", "--help"}, {"analyze", "-h"},
+		{"compare", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
+		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"},
+	} {
+		t.Run(strings.Join(a, " "), func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", a...)
+			if code != 0 {
+				t.Errorf("exit code %d, stderr %q", code, stderr)
+			}
+			if !strings.Contains(stdout, "Usage") || !strings.Contains(stdout, "rhetorica") {
+				t.Errorf("no usage on stdout:\n%s", stdout)
+			}
+			if a[0] != "lexicon" || len(a) > 2 {
+				if !strings.Contains(stdout, "Examples:") {
+					t.Errorf("no examples on stdout:\n%s", stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCLI(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(stdout, "rhetorica "+version) {
+		t.Errorf("--version: code %d, output %q", code, stdout)
+	}
+}
+
+// TestOutputFile checks -o, the format taken from its extension, and that
+// the statements and reports agree in number.
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "scores.csv")
+	code, stdout, stderr := runCLI(t, "", withLex("analyze", "-o", out, "testdata/cli/statements.csv")...)
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Fatalf("code %d stdout %q stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "id,speaker,words,sentences,blame_per1k,blame_hits,") {
+		t.Errorf("unexpected CSV:\n%s", data)
+	}
+	code, _, stderr = runCLI(t, "", withLex("analyze", "-o", filepath.Join(dir, "no", "such", "dir.csv"), "testdata/cli/statements.csv")...)
+	if code != 1 || !strings.Contains(stderr, "no such file or directory") {
+		t.Errorf("unwritable -o: code %d stderr %q", code, stderr)
+	}
+}
+
+// TestLongCSVField checks a field far over 128 KiB and CRLF line endings.
+func TestLongCSVField(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("We call for dialogue and a ceasefire. ", 8000) // ~300 KB
+	data := "id,speaker,text\r\nlong,A,\"" + long + "\"\r\nshort,B,The danger is real.\r\n"
+	path := filepath.Join(dir, "long.csv")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "", withLex("analyze", "--format", "csv", "--devices", "peace", path)...)
+	if code != 0 {
+		t.Fatalf("code %d stderr %s", code, stderr)
+	}
+	want := "id,speaker,words,sentences,peace_per1k,peace_hits\nlong,A,48000,8000,333.3333,16000\nshort,B,4,1,0,0\n"
+	if diff := cmp.Diff(want, stdout); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestUTF16 checks that a UTF-16 text file with a byte order mark is
+// decoded and a UTF-16 JSONL file is reported.
+func TestUTF16(t *testing.T) {
+	dir := t.TempDir()
+	enc := []byte{0xFF, 0xFE}
+	for _, r := range "A ceasefire now." {
+		enc = append(enc, byte(r), 0)
+	}
+	txt := filepath.Join(dir, "u16.txt")
+	os.WriteFile(txt, enc, 0o644)
+	jl := filepath.Join(dir, "u16.jsonl")
+	os.WriteFile(jl, enc, 0o644)
+	code, stdout, stderr := runCLI(t, "", withLex("analyze", "--format", "csv", "--devices", "peace", txt, jl)...)
+	if code != 1 {
+		t.Errorf("code %d, want 1", code)
+	}
+	if !strings.Contains(stdout, "u16.txt,,3,1,333.3333,1\n") {
+		t.Errorf("UTF-16 text not analysed:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "u16.jsonl: the file is UTF-16 encoded") {
+		t.Errorf("UTF-16 JSONL not reported:\n%s", stderr)
+	}
+}

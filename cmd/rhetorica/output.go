@@ -1,0 +1,301 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// jsonSink writes a JSON array of reports, one element per line block.
+type jsonSink struct {
+	w *bufio.Writer
+	n int
+}
+
+func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
+	sep := ",\n"
+	if s.n == 0 {
+		sep = "[\n"
+	}
+	s.n++
+	s.w.WriteString(sep)
+	b, err := json.MarshalIndent(r, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	s.w.WriteString("  ")
+	_, err = s.w.Write(b)
+	return err
+}
+
+func (s *jsonSink) finish() error {
+	if s.n == 0 {
+		_, err := s.w.WriteString("[]\n")
+		return err
+	}
+	_, err := s.w.WriteString("\n]\n")
+	return err
+}
+
+// jsonlSink writes one report per line.
+type jsonlSink struct {
+	w *bufio.Writer
+}
+
+func (s *jsonlSink) report(r *rhetoric.Report, _ string) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	s.w.Write(b)
+	return s.w.WriteByte('\n')
+}
+
+func (s *jsonlSink) finish() error { return nil }
+
+// formatFloat prints a rate with 4 decimals, without a negative zero.
+func formatFloat(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}
+
+// csvSink writes the LIWC layout: one row per statement.
+type csvSink struct {
+	w       *csv.Writer
+	devices []string
+	header  bool
+	row     []string
+}
+
+func newCSVSink(w io.Writer, devices []string) *csvSink {
+	return &csvSink{w: csv.NewWriter(w), devices: devices}
+}
+
+func deviceColumns(devices []string) []string {
+	var cols []string
+	for _, d := range devices {
+		cols = append(cols, d+"_per1k", d+"_hits")
+	}
+	return cols
+}
+
+func (s *csvSink) writeHeader() error {
+	s.header = true
+	return s.w.Write(append([]string{"id", "speaker", "words", "sentences"}, deviceColumns(s.devices)...))
+}
+
+// deviceCells appends per device its rate and hits, in the order of devices.
+func deviceCells(row []string, devices []string, scores []rhetoric.DeviceScore) []string {
+	for _, d := range devices {
+		var ds rhetoric.DeviceScore
+		for i := range scores {
+			if scores[i].Device == d {
+				ds = scores[i]
+				break
+			}
+		}
+		row = append(row, formatFloat(ds.Per1K), strconv.Itoa(ds.Hits))
+	}
+	return row
+}
+
+func (s *csvSink) report(r *rhetoric.Report, _ string) error {
+	if !s.header {
+		if err := s.writeHeader(); err != nil {
+			return err
+		}
+	}
+	s.row = append(s.row[:0], r.ID, r.Speaker, strconv.Itoa(r.Words), strconv.Itoa(r.Sentences))
+	s.row = deviceCells(s.row, s.devices, r.Devices)
+	return s.w.Write(s.row)
+}
+
+func (s *csvSink) finish() error {
+	if !s.header {
+		s.writeHeader()
+	}
+	s.w.Flush()
+	return s.w.Error()
+}
+
+// tableSink writes one aligned line per statement. Columns have fixed widths
+// so that lines stream out as reports arrive.
+type tableSink struct {
+	w       *bufio.Writer
+	devices []string
+	n       int
+	hits    []int
+	words   int
+}
+
+func newTableSink(w *bufio.Writer, devices []string) *tableSink {
+	return &tableSink{w: w, devices: devices, hits: make([]int, len(devices))}
+}
+
+const (
+	idWidth      = 36
+	speakerWidth = 18
+)
+
+// fit pads or shortens s to width runes ("…" marks a cut).
+func fit(s string, width int) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+	n := utf8.RuneCountInString(s)
+	if n > width {
+		rs := []rune(s)
+		return string(rs[:width-1]) + "…"
+	}
+	return s + strings.Repeat(" ", width-n)
+}
+
+// topDevices lists the strongest devices of scores by rate: "blame 12.3".
+func topDevices(scores []rhetoric.DeviceScore, k int) string {
+	idx := make([]int, 0, len(scores))
+	for i := range scores {
+		if scores[i].Hits > 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(scores[b].Per1K, scores[a].Per1K) })
+	var parts []string
+	for _, i := range idx[:min(k, len(idx))] {
+		parts = append(parts, fmt.Sprintf("%s %.1f", scores[i].Device, scores[i].Per1K))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (s *tableSink) report(r *rhetoric.Report, _ string) error {
+	if s.n == 0 {
+		fmt.Fprintf(s.w, "%s  %s  %7s  %5s  %4s  %s\n", fit("ID", idWidth), fit("SPEAKER", speakerWidth),
+			"WORDS", "SENTS", "HITS", "TOP DEVICES (per 1,000 words)")
+	}
+	s.n++
+	hits := 0
+	for _, d := range r.Devices {
+		hits += d.Hits
+		if i := slices.Index(s.devices, d.Device); i >= 0 {
+			s.hits[i] += d.Hits
+		}
+	}
+	s.words += r.Words
+	_, err := fmt.Fprintf(s.w, "%s  %s  %7d  %5d  %4d  %s\n", fit(r.ID, idWidth), fit(r.Speaker, speakerWidth),
+		r.Words, r.Sentences, hits, topDevices(r.Devices, 3))
+	return err
+}
+
+func (s *tableSink) finish() error {
+	if s.n == 0 {
+		_, err := s.w.WriteString("no statements\n")
+		return err
+	}
+	total := 0
+	for _, h := range s.hits {
+		total += h
+	}
+	_, err := fmt.Fprintf(s.w, "%d statements, %d words, %d hits\n", s.n, s.words, total)
+	return err
+}
+
+// writeProfiles writes the profiles of --by in format of.
+func writeProfiles(w *bufio.Writer, of outFormat, key string, devices []string, profiles []rhetoric.Profile) error {
+	switch of {
+	case outJSON:
+		if profiles == nil {
+			profiles = []rhetoric.Profile{}
+		}
+		b, err := json.MarshalIndent(profiles, "", "  ")
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		return w.WriteByte('\n')
+	case outJSONL:
+		for i := range profiles {
+			b, err := json.Marshal(&profiles[i])
+			if err != nil {
+				return err
+			}
+			w.Write(b)
+			w.WriteByte('\n')
+		}
+		return nil
+	case outCSV:
+		cw := csv.NewWriter(w)
+		cw.Write(append([]string{key, "statements", "words", "sentences"}, deviceColumns(devices)...))
+		for _, p := range profiles {
+			row := []string{p.Group, strconv.Itoa(p.Statements), strconv.Itoa(p.Words), strconv.Itoa(p.Sentences)}
+			cw.Write(deviceCells(row, devices, p.Devices))
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	return writeProfileTable(w, key, devices, profiles)
+}
+
+// writeProfileTable prints one block per group: the devices with rate,
+// hits, negated hits, share and mean intensity.
+func writeProfileTable(w *bufio.Writer, key string, devices []string, profiles []rhetoric.Profile) error {
+	if len(profiles) == 0 {
+		_, err := w.WriteString("no statements\n")
+		return err
+	}
+	devW := len("DEVICE")
+	for _, d := range devices {
+		devW = max(devW, utf8.RuneCountInString(d))
+	}
+	for i, p := range profiles {
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		group := p.Group
+		if group == "" {
+			group = "(none)"
+		}
+		fmt.Fprintf(w, "%s: %s  (%d statements, %d words, %d sentences)\n", key, group, p.Statements, p.Words, p.Sentences)
+		fmt.Fprintf(w, "  %s  %8s  %6s  %7s  %6s  %s\n", fit("DEVICE", devW), "PER 1K", "HITS", "NEGATED", "SHARE", "TOP TARGETS")
+		for _, d := range devices {
+			var ds rhetoric.DeviceScore
+			for j := range p.Devices {
+				if p.Devices[j].Device == d {
+					ds = p.Devices[j]
+				}
+			}
+			fmt.Fprintf(w, "  %s  %8.2f  %6d  %7d  %5.1f%%  %s\n", fit(d, devW), ds.Per1K, ds.Hits, ds.Negated, ds.Share*100, targets(ds.Targets, 3))
+		}
+	}
+	return nil
+}
+
+// targets lists the first k targets: "RUS 4, NATO 1".
+func targets(ts []rhetoric.TargetCount, k int) string {
+	var parts []string
+	for _, t := range ts {
+		if len(parts) == k {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", t.Actor, t.Count))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}

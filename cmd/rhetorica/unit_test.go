@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+func TestRenderProgress(t *testing.T) {
+	tests := []struct {
+		name        string
+		n           int
+		done, total int64
+		elapsed     time.Duration
+		width       int
+		want        string
+	}{
+		{"unknown total", 12, 3 << 20, -1, 2 * time.Second, 80, "12 statements  3.0 MB  1.5 MB/s"},
+		{"half", 100, 50 << 20, 100 << 20, 10 * time.Second, 80,
+			"[##############...............]  50%  100 statements  50.0 MB  5.0 MB/s  ETA 10s"},
+		{"start", 8, 0, 100 << 20, 0, 80,
+			"[.................................]   0%  8 statements  0.0 MB  0.0 MB/s  ETA --"},
+		{"done", 9, 10 << 20, 10 << 20, 4 * time.Second, 80,
+			"[################################] 100%  9 statements  10.0 MB  2.5 MB/s  ETA 0s"},
+		{"narrow", 100, 50 << 20, 100 << 20, 10 * time.Second, 40, " 50%  100 statements  50.0 MB  5.0 MB/s "},
+		{"more than total", 9, 12, 10, time.Second, 80,
+			"[#################################] 100%  9 statements  0.0 MB  0.0 MB/s  ETA 0s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := renderProgress(tt.n, tt.done, tt.total, tt.elapsed, tt.width)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if len(got) > tt.width {
+				t.Errorf("%d columns, wider than %d", len(got), tt.width)
+			}
+		})
+	}
+}
+
+// TestProgressSilent checks that the bar is never drawn on a writer that is
+// not a terminal.
+func TestProgressSilent(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, 100, false)
+	for i := range 100 {
+		p.update(i, int64(i))
+	}
+	p.done()
+	if b.Len() != 0 {
+		t.Errorf("progress wrote %q to a buffer", b.String())
+	}
+}
+
+func TestParseTextStatement(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want rhetoric.Statement
+	}{
+		{"plain", "Just text.\n", rhetoric.Statement{ID: "f.txt", Text: "Just text.\n"}},
+		{"front matter", "---\nid: x1\nspeaker: A B\ndate: 2024-01-02\ncountry: Ruritania\ntags: [a, b]\n---\nBody.\n",
+			rhetoric.Statement{ID: "x1", Speaker: "A B", Date: "2024-01-02", Text: "Body.\n",
+				Meta: map[string]string{"country": "Ruritania", "tags": "a, b"}}},
+		{"crlf and bom", "\ufeff---\r\nspeaker: 'Q'\r\n---\r\nBody.\r\n",
+			rhetoric.Statement{ID: "f.txt", Speaker: "Q", Text: "Body.\r\n"}},
+		{"not yaml", "---\ntitle: Remarks: Kyiv\nspeaker: A\n---\nBody",
+			rhetoric.Statement{ID: "f.txt", Speaker: "A", Text: "Body", Meta: map[string]string{"title": "Remarks: Kyiv"}}},
+		{"yaml escapes", "---\ntitle: \"Ripon,\\_WI\"\nlanguage: en\n...\nBody",
+			rhetoric.Statement{ID: "f.txt", Language: "en", Text: "Body", Meta: map[string]string{"title": "Ripon,\u00a0WI"}}},
+		{"unclosed", "---\nid: x\nBody", rhetoric.Statement{ID: "f.txt", Text: "---\nid: x\nBody"}},
+		{"empty front matter", "---\n---\nBody", rhetoric.Statement{ID: "f.txt", Text: "Body"}},
+		{"rule later", "Intro\n---\nid: x\n---\n", rhetoric.Statement{ID: "f.txt", Text: "Intro\n---\nid: x\n---\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseTextStatement("f.txt", []byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := parseTextStatement("f.txt", []byte("caf\xe9")); err == nil || !strings.Contains(err.Error(), "invalid UTF-8 in the text at byte 3") {
+		t.Errorf("latin-1 text: err = %v", err)
+	}
+}
+
+func TestParseJSONStatement(t *testing.T) {
+	tests := []struct {
+		name    string
+		line    string
+		want    rhetoric.Statement
+		wantErr string
+	}{
+		{"fields", `{"id":"a","speaker":"S","date":"d","lang":"ru","text":"T","n":3,"ok":true,"x":null,"l":[1,"2"]}`,
+			rhetoric.Statement{ID: "a", Speaker: "S", Date: "d", Language: "ru", Text: "T",
+				Meta: map[string]string{"n": "3", "ok": "true", "l": `[1,"2"]`}}, ""},
+		{"meta object", `{"text":"T","meta":{"country":"R","speaker":"S"}}`,
+			rhetoric.Statement{Speaker: "S", Text: "T", Meta: map[string]string{"country": "R"}}, ""},
+		{"numeric id", `{"id": 7, "text": ""}`, rhetoric.Statement{ID: "7"}, ""},
+		{"missing text", `{"id":"a"}`, rhetoric.Statement{}, `missing "text" field`},
+		{"text not string", `{"text":1}`, rhetoric.Statement{}, `"text" is not a string`},
+		{"array", `[1]`, rhetoric.Statement{}, "not a JSON object"},
+		{"broken", `{"text": "x}`, rhetoric.Statement{}, "invalid JSON: unexpected end of JSON input"},
+		{"latin-1", "{\"text\": \"caf\xe9\"}", rhetoric.Statement{}, "invalid UTF-8 in the line at byte 13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseJSONStatement([]byte(tt.line))
+			if tt.wantErr != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
+					t.Errorf("err = %v, want prefix %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadLines(t *testing.T) {
+	long := strings.Repeat("x", 200<<10)
+	in := "a\r\n\n" + long + "\nlast"
+	var got []string
+	var nums []int
+	err := readLines(strings.NewReader(in), func(line []byte, n int) bool {
+		got = append(got, string(line))
+		nums = append(nums, n)
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a", "", long, "last"}, got); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{1, 2, 3, 4}, nums); diff != "" {
+		t.Errorf("numbers (-want +got):\n%s", diff)
+	}
+}
+
+func TestSegments(t *testing.T) {
+	h := &htmlReport{devices: []string{"blame", "threat", "peace"}}
+	text := "We blame the grave threat of war. Peace."
+	hit := func(dev string, s, e int, neg bool) rhetoric.Hit {
+		return rhetoric.Hit{Device: dev, Entry: text[s:e], Text: text[s:e], Start: s, End: e, Weight: 1, Negated: neg, Target: "NONE"}
+	}
+	tests := []struct {
+		name string
+		hits []rhetoric.Hit
+		want []string // text|class per segment
+	}{
+		{"none", nil, []string{text + "|"}},
+		{"one", []rhetoric.Hit{hit("blame", 3, 8, false)}, []string{"We |", "blame|hl d0", " the grave threat of war. Peace.|"}},
+		{"overlap", []rhetoric.Hit{hit("blame", 3, 25, false), hit("threat", 13, 32, false)},
+			[]string{"We |", "blame the |hl d0", "grave threat|hl d0 u u1", " of war|hl d1", ". Peace.|"}},
+		{"nested", []rhetoric.Hit{hit("threat", 13, 25, false), hit("peace", 19, 25, false)},
+			[]string{"We blame the |", "grave |hl d1", "threat|hl d1 u u2", " of war. Peace.|"}},
+		{"negated", []rhetoric.Hit{hit("peace", 34, 39, true)}, []string{"We blame the grave threat of war. |", "Peace|hl d2 neg", ".|"}},
+		{"negated under counted", []rhetoric.Hit{hit("peace", 34, 39, true), hit("blame", 34, 39, false)},
+			[]string{"We blame the grave threat of war. |", "Peace|hl d0 u u2", ".|"}},
+		{"out of range dropped", []rhetoric.Hit{hit("blame", 3, 8, false), {Device: "blame", Start: 30, End: 99}, {Device: "blame", Start: 5, End: 5}},
+			[]string{"We |", "blame|hl d0", " the grave threat of war. Peace.|"}},
+		{"adjacent", []rhetoric.Hit{hit("blame", 3, 8, false), hit("threat", 8, 13, false)},
+			[]string{"We |", "blame|hl d0", " the |hl d1", "grave threat of war. Peace.|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			joined := ""
+			for _, s := range h.segments(text, tt.hits) {
+				got = append(got, s.Text+"|"+s.Class)
+				joined += s.Text
+				if s.Class != "" && !strings.Contains(s.Title, "entry: ") {
+					t.Errorf("segment %q without tooltip", s.Text)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if joined != text {
+				t.Errorf("segments do not rebuild the text: %q", joined)
+			}
+		})
+	}
+}
+
+func TestHitTooltip(t *testing.T) {
+	got := hitTooltip(rhetoric.Hit{Device: "blame", Entry: "~blame", Weight: 3, Negated: true,
+		Modifiers: []rhetoric.Modifier{{Kind: "negator", Text: "not"}, {Kind: "intensifier", Text: "flagrant"}},
+		Target:    "RUS", TargetRule: "object"})
+	want := "blame (negated: not counted)\nentry: ~blame\nweight: 3\nnegator: not\nintensifier: flagrant\ntarget: RUS (object)"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestHTMLEscaping renders a report of a hostile statement without the
+// analyzer and checks that nothing from the input reaches the page as
+// markup.
+func TestHTMLEscaping(t *testing.T) {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	h := newHTMLReport(w, []string{"blame"}, nil, `</title><script>alert("t")</script>`, "speaker")
+	text := `They blame us. <script>alert(1)</script> "><img src=x onerror=alert(2)>`
+	r := &rhetoric.Report{ID: `<b id="x">`, Speaker: `"><img src=x onerror=alert(3)>`,
+		Meta:    map[string]string{`<i>k</i>`: `<svg onload=alert(4)>`},
+		Devices: []rhetoric.DeviceScore{{Device: "blame", Hits: 1, Per1K: 100}},
+		Hits:    []rhetoric.Hit{{Device: "blame", Entry: `"><script>`, Text: "blame", Start: 5, End: 10, Weight: 1, Target: "NONE"}}}
+	if err := h.report(r, text); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.finishProfiles([]rhetoric.Profile{{Key: "speaker", Group: `<script>alert(5)</script>`, Statements: 1,
+		Devices: []rhetoric.DeviceScore{{Device: "blame", Hits: 1, Per1K: 100}}}}); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	page := b.String()
+	for _, bad := range []string{"<script", "<img", "<svg onload", "<b id", "<i>k"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	for _, good := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", `<mark class="hl d0"`, "&lt;img src=x onerror=alert(3)&gt;"} {
+		if !strings.Contains(page, good) {
+			t.Errorf("page lacks %q", good)
+		}
+	}
+}
+
+func FuzzParseTextStatement(f *testing.F) {
+	for _, s := range []string{"Just text.", "---\nid: x\n---\nBody", "\ufeff---\r\na: [1, 2\r\n---\r\n", "---\n- a\n---\n", "\xff\xfeA\x00", "caf\xe9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, err := parseTextStatement("f.txt", data)
+		if err != nil {
+			return
+		}
+		if st.ID == "" || !utf8.ValidString(st.Text) {
+			t.Errorf("statement %+v", st)
+		}
+	})
+}
+
+func FuzzParseJSONStatement(f *testing.F) {
+	for _, s := range []string{`{"text":"a"}`, `{"id":1,"text":"","meta":{"a":[1]}}`, `[1]`, `{"text":`, "{\"text\":\"\xe9\"}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		st, err := parseJSONStatement(line)
+		if err != nil {
+			if err.Error() == "" {
+				t.Error("empty error")
+			}
+			return
+		}
+		if !utf8.ValidString(st.Text) {
+			t.Errorf("invalid text %q", st.Text)
+		}
+	})
+}
+
+func FuzzSegments(f *testing.F) {
+	f.Add("We blame the grave threat.", 3, 8, 6, 20, true)
+	f.Add("é—ü", 0, 2, 1, 5, false)
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int, neg bool) {
+		h := &htmlReport{devices: []string{"a", "b"}}
+		hits := []rhetoric.Hit{{Device: "a", Start: s1, End: e1}, {Device: "b", Start: s2, End: e2, Negated: neg}}
+		joined := ""
+		for _, s := range h.segments(text, hits) {
+			joined += s.Text
+		}
+		if joined != text {
+			t.Errorf("segments rebuild %q, not %q", joined, text)
+		}
+	})
+}
