@@ -177,7 +177,8 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 			for _, cat := range lex.Categories() {
 				names = append(names, cat.Name)
 			}
-			return nil, c.usageError(cmd+" ", "%v (the lexicon's devices are: %s)", err, strings.Join(names, ", "))
+			return nil, c.usageError(cmd+" ", "unknown device in --devices %s (the lexicon's devices are: %s)",
+				strings.TrimPrefix(err.Error(), rhetoric.ErrUnknownDevice.Error()+": "), strings.Join(names, ", "))
 		}
 		return nil, c.usageError(cmd+" ", "%v", err)
 	}
@@ -497,10 +498,18 @@ func (c *cli) finish(res runResult) int {
 		if res.stopped {
 			verb = "failed; stopped by --strict"
 		}
-		c.errorf("%d statements analysed, %d inputs %s", res.ok, res.failed, verb)
+		c.errorf("%s analysed, %s %s", plural(res.ok, "statement"), plural(res.failed, "input"), verb)
 		return exitInput
 	}
 	return exitOK
+}
+
+// plural formats a count and a noun: "1 statement", "2 statements".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // progress draws a progress bar on a terminal's standard error.

@@ -343,9 +343,9 @@ type heatCol struct {
 }
 
 type heatRow struct {
-	Y, TextY int
-	Label    string
-	Cells    []heatCell
+	Y, TextY, LabelX int
+	Label            string
+	Cells            []heatCell
 }
 
 type heatCell struct {
@@ -355,7 +355,7 @@ type heatCell struct {
 }
 
 func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
-	const labelW, cellW, cellH, top = 220, 58, 26, 130
+	const labelW, cellW, cellH, top = 250, 58, 26, 130
 	ch := heatChart{CellW: cellW, CellH: cellH, Top: top}
 	maxRate := make([]float64, len(h.devices))
 	for _, p := range profiles {
@@ -375,8 +375,8 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 		if label == "" {
 			label = "(no " + h.by + ")"
 		}
-		row := heatRow{Y: y, TextY: y + cellH/2 + 5,
-			Label: fmt.Sprintf("%s (%d)", shorten(label, 28), p.Statements)}
+		row := heatRow{Y: y, TextY: y + cellH/2 + 5, LabelX: labelW - 8,
+			Label: fmt.Sprintf("%s (%d)", shorten(label, 30), p.Statements)}
 		for i, d := range h.devices {
 			var ds rhetoric.DeviceScore
 			for _, s := range p.Devices {
@@ -464,6 +464,8 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- range .Legend}}
 <li title="{{.Description}}"><span class="sw {{.Class}}">&nbsp;</span>{{.Name}}</li>
 {{- end}}
+<li title="A cue under a negator (not, never...): shown, not counted"><span class="sw d0 neg">&nbsp;</span>negated</li>
+<li title="Where cues of two devices overlap, the second colours the underline"><span class="sw d0" style="box-shadow:inset 0 -4px 0 #EE8866">&nbsp;</span>overlap</li>
 </ul>
 </header>
 <main class="flow">
@@ -511,7 +513,7 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 <text transform="translate({{.LabelX}} {{.LabelY}}) rotate(-45)">{{.Label}}</text>
 {{- end}}
 {{- range .Groups.Rows}}
-<g><text class="lab" x="212" y="{{.TextY}}">{{.Label}}</text>
+<g><text class="lab" x="{{.LabelX}}" y="{{.TextY}}">{{.Label}}</text>
 {{- range .Cells}}<g><title>{{.Title}}</title><rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="56" height="24" fill-opacity="{{.Opacity}}"></rect><text class="mid" x="{{.TextX}}" y="{{.TextY}}">{{.Value}}</text></g>{{end}}
 </g>
 {{- end}}

@@ -135,8 +135,8 @@ func listSources(paths []string, override inputFormat) []source {
 				var ok bool
 				if f, ok = formatOfPath(p); !ok {
 					out = append(out, source{path: name, err: fmt.Errorf(
-						"unknown input format %q (want .txt, .md, .jsonl, .csv or .tsv, or set --input-format)",
-						filepath.Ext(p))})
+						"%s: unknown input format %q (want .txt, .md, .jsonl, .csv or .tsv, or set --input-format)",
+						name, filepath.Ext(p))})
 					continue
 				}
 			}

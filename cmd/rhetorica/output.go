@@ -164,6 +164,15 @@ func fit(s string, width int) string {
 	return s + strings.Repeat(" ", width-n)
 }
 
+// fitTail is fit keeping the end of s, where paths and line numbers are.
+func fitTail(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n > width {
+		rs := []rune(s)
+		return "…" + string(rs[n-width+1:])
+	}
+	return fit(s, width)
+}
+
 // topDevices lists the strongest devices of scores by rate: "blame 12.3".
 func topDevices(scores []rhetoric.DeviceScore, k int) string {
 	idx := make([]int, 0, len(scores))
@@ -197,7 +206,7 @@ func (s *tableSink) report(r *rhetoric.Report, _ string) error {
 		}
 	}
 	s.words += r.Words
-	_, err := fmt.Fprintf(s.w, "%s  %s  %7d  %5d  %4d  %s\n", fit(r.ID, idWidth), fit(r.Speaker, speakerWidth),
+	_, err := fmt.Fprintf(s.w, "%s  %s  %7d  %5d  %4d  %s\n", fitTail(r.ID, idWidth), fit(r.Speaker, speakerWidth),
 		r.Words, r.Sentences, hits, topDevices(r.Devices, 3))
 	return err
 }
@@ -291,6 +300,9 @@ func targets(ts []rhetoric.TargetCount, k int) string {
 	for _, t := range ts {
 		if len(parts) == k {
 			break
+		}
+		if t.Actor == "NONE" {
+			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s %d", t.Actor, t.Count))
 	}

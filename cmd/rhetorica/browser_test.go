@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// findChromium returns the path of Debian's chromium, or "" when absent.
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	return ""
+}
+
+// chromium runs a headless browser with a throw-away profile and no
+// network services, returning standard output.
+func chromium(t *testing.T, bin string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-default-apps", "--disable-extensions", "--mute-audio",
+		"--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium %v: %v\n%s", args, err, stderr.Bytes())
+	}
+	return out
+}
+
+// hostile is a statement whose every field tries to run script if the
+// report failed to escape it: each payload would set the page title or add
+// a data-pwned attribute to <body>.
+const (
+	payloadScript = `<script>document.title="pwned";document.body.setAttribute("data-pwned","script")</script>`
+	payloadImg    = `"><img src=x onerror="document.title='pwned';document.body.setAttribute('data-pwned','img')">`
+)
+
+func hostileReport() (*rhetoric.Report, string) {
+	text := "Moscow bears the blame for this flagrant aggression. " + payloadScript +
+		"\nIt is a grave threat " + payloadImg + " to international law & order.\nWe are not seeking a ceasefire at any price."
+	find := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		return i, i + len(s)
+	}
+	hit := func(dev, entry, s string, w float64) rhetoric.Hit {
+		a, b := find(s)
+		return rhetoric.Hit{Device: dev, Entry: entry, Text: s, Start: a, End: b, Weight: w, Target: "NONE"}
+	}
+	blame := hit("blame", "~blame", "blame", 2)
+	blame.Target, blame.TargetRule = "RUS", "subject"
+	aggr := hit("blame", `aggression"><img src=x onerror=alert(1)>`, "flagrant aggression", 2.25)
+	aggr.Intensified = true
+	aggr.Modifiers = []rhetoric.Modifier{{Kind: "intensifier", Text: "flagrant"}}
+	threat := hit("threat", "grave threat", "grave threat", 1.5)
+	law := hit("international_law", "international law", "international law", 2)
+	order := hit("threat", "law & order", "law & order", 1) // overlaps international law
+	cease := hit("peace", "ceasefire", "ceasefire", 1.5)
+	cease.Negated = true
+	cease.Modifiers = []rhetoric.Modifier{{Kind: "negator", Text: "not"}}
+	r := &rhetoric.Report{
+		ID:      `<script>document.title="pwned-id"</script>`,
+		Speaker: payloadImg,
+		Date:    "2024-03-01",
+		Meta:    map[string]string{"venue": payloadScript, `<b onmouseover=alert(1)>key`: "value"},
+		Words:   40, Tokens: 60, Sentences: 3,
+		Devices: []rhetoric.DeviceScore{
+			{Device: "blame", Hits: 2, Per1K: 50, Weight: 4.25},
+			{Device: "threat", Hits: 2, Per1K: 50, Weight: 2.5},
+			{Device: "international_law", Hits: 1, Per1K: 25, Weight: 2},
+			{Device: "peace", Negated: 1},
+		},
+		Hits: []rhetoric.Hit{blame, aggr, threat, law, order, cease},
+	}
+	return r, text
+}
+
+// TestHTMLInBrowser renders a report of a hostile statement in headless
+// chromium, checks the highlights in the resulting DOM and that no injected
+// script ran, and takes a screenshot.
+func TestHTMLInBrowser(t *testing.T) {
+	bin := findChromium()
+	if bin == "" {
+		if os.Getenv("RHETORICA_REQUIRE_BROWSER") != "" {
+			t.Fatal("RHETORICA_REQUIRE_BROWSER is set but chromium is not installed")
+		}
+		t.Skip("chromium is not installed (apt-get install -y chromium)")
+	}
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	devices := []string{"blame", "sovereignty", "threat", "international_law", "peace"}
+	h := newHTMLReport(w, devices, nil, "Browser test report", "speaker")
+	r, text := hostileReport()
+	if err := h.report(r, text); err != nil {
+		t.Fatal(err)
+	}
+	agg := rhetoric.NewAggregator("speaker")
+	agg.Add(r)
+	agg.Add(&rhetoric.Report{ID: "b", Speaker: `<script>document.title="pwned-group"</script>`, Words: 100,
+		Devices: []rhetoric.DeviceScore{{Device: "peace", Hits: 3}, {Device: "blame", Hits: 1}}})
+	if err := h.finishProfiles(agg.Profiles()); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := "file://" + page
+
+	dom := string(chromium(t, bin, "--virtual-time-budget=2000", "--dump-dom", url))
+	if !strings.Contains(dom, "<title>Browser test report</title>") {
+		t.Errorf("the page title changed:\n%.400s", dom)
+	}
+	if regexp.MustCompile(`<body[^>]*data-pwned`).MatchString(dom) {
+		t.Error("an injected script ran: <body> has data-pwned")
+	}
+	if strings.Contains(dom, "<img") || strings.Contains(dom, "<script") {
+		t.Error("an injected element is in the DOM")
+	}
+	marks := regexp.MustCompile(`<mark class="hl [^"]*"`).FindAllString(dom, -1)
+	if len(marks) < 6 {
+		t.Errorf("%d highlights in the DOM, want at least 6: %q", len(marks), marks)
+	}
+	for _, want := range []string{
+		`class="hl d0"`,                        // blame
+		`class="hl d4 neg"`,                    // the negated ceasefire
+		`class="hl d3 u u2"`,                   // international law overlapped by threat
+		`&lt;script&gt;document.title="pwned"`, // the payload shown as text
+		`"&gt;&lt;img src=x onerror=`,
+		`<svg role="img"`,
+	} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("DOM lacks %s", want)
+		}
+	}
+
+	png := filepath.Join(dir, "report.png")
+	chromium(t, bin, "--hide-scrollbars", "--window-size=1280,2000", "--screenshot="+png, url)
+	data, err := os.ReadFile(png)
+	if err != nil || len(data) < 1000 || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+		t.Fatalf("no screenshot (%d bytes, %v)", len(data), err)
+	}
+	if out := os.Getenv("RHETORICA_SCREENSHOT"); out != "" {
+		os.WriteFile(out, data, 0o644)
+	}
+}
