@@ -1,6 +1,10 @@
 package lexicon
 
-import "github.com/rhetorica/rhetorica/tokenize"
+import (
+	"sync"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
 
 // MatchKind says which part of a lexicon a [Match] comes from.
 type MatchKind uint8
@@ -27,16 +31,382 @@ type Match struct {
 }
 
 // Matcher finds a lexicon's patterns in tokenized documents in one pass.
-// It is immutable and safe for concurrent use.
-type Matcher struct{ lex *Lexicon }
+//
+// # Elements
+//
+// A pattern is a sequence of elements, each of which matches exactly one
+// token of [tokenize.Document.Tokens]:
+//
+//   - word: the token's Norm equals the element's normal form;
+//   - word*: the token's Norm begins with the element's normal form (it may
+//     also equal it); the prefix is compared byte by byte on normal forms,
+//     so `russia*` matches "russian" and also the compound "russia-backed";
+//   - ~word: the token's Stem equals the element's stem, which the tokenizer
+//     computes in the lexicon's language (so a document must be tokenized in
+//     the lexicon's language for stem elements to match);
+//   - _ (a gap): any one token of kind [tokenize.Word] or [tokenize.Number],
+//     never punctuation, symbols, URLs and the like.
+//
+// Element words are normalised and split with the tokenizer exactly as text
+// is (see parsePattern), so `Russia’s` is the two elements `russia` `'s` and
+// matches "Russia's" and "Russia’s" alike, and `rules-based` is one element
+// that matches the one compound token "rules-based" (or "rules‑based" with
+// any other hyphen or dash).
+//
+// # Compounds
+//
+// A hyphenated compound token ("U.S.-led", "Russia-backed") is matched whole
+// first, like any token. Its parts ([tokenize.Document.PartsOf]) are then
+// tried, for each overlap group (see below) that has no match covering the
+// compound token: a part can match only a pattern of a single word, prefix
+// or stem element (never a phrase, and never across the parts or beyond the
+// compound). The leftmost part that matches gives the group's match, with
+// Part set, First and Last the compound token's index and index+1, and Start
+// and End the part's byte offsets; other parts do not match for that group,
+// so the compound still counts at most once per group.
+//
+// # Overlaps
+//
+// Overlaps are resolved independently within each group: each category is
+// a group, each kind of modifier (all negators, all intensifiers, all
+// hedges) is a group, and each actor is a group. Within a group the rule is
+// leftmost-longest: scanning tokens from the left, at the first token where
+// any of the group's patterns match, the longest match (in tokens) is taken,
+// and scanning resumes after it; among equally long matches, the pattern
+// listed first in the group wins (the lowest entry index for a category,
+// the lowest modifier index for a modifier kind, the lowest alias index for
+// an actor). So each token counts at most once per group, while matches of
+// different groups may overlap freely, and a pattern listed in two
+// categories matches in both.
+//
+// # Order
+//
+// [Matcher.Find] appends matches ordered by First, then Kind (categories,
+// then modifiers, then actors), then Index, then Entry, then Start.
+//
+// # Cost
+//
+// The lexicon is compiled once into an automaton over token IDs: a map from
+// normal forms to word IDs, a map from stems to stem IDs, a byte trie of
+// wildcard prefixes and a trie of patterns whose edges are (element kind,
+// ID) pairs. Each token is resolved once to its symbols (one map lookup for
+// its word, one for its stem, and a walk of the prefix trie bounded by the
+// token's length), and the pattern trie is walked from each token only as
+// far as some pattern continues, so matching costs time linear in the
+// document and independent of the number of entries. Scratch memory is
+// pooled: Find does not allocate once dst has room.
+//
+// A Matcher is immutable and safe for concurrent use. The zero value (and a
+// nil *Matcher) is usable and matches nothing.
+type Matcher struct {
+	words, stems                   map[string]int32
+	rootWord, rootStem, rootPrefix []int32          // root edges by symbol ID; 0 means none
+	edges                          map[uint64]int32 // other edges, by edgeKey
+	hasKids                        []bool           // per node: whether edges leave it
+	outStart                       []int32          // per node: outs[outStart[n]:outStart[n+1]]
+	outs                           []output
+	proot                          [256]int32 // prefix trie: root children by byte, -1 none
+	pnodes                         []pnode
+	pedges                         []pedge
+	ngroups                        int
+	maxLen                         int
+	pool                           *sync.Pool // of *scratch
+}
 
-// Matcher returns the lexicon's compiled matcher (compiled once, on first use or in [New]).
-func (l *Lexicon) Matcher() *Matcher { return &Matcher{lex: l} }
+// Matcher returns the lexicon's matcher, compiled once in [New].
+func (l *Lexicon) Matcher() *Matcher { return l.matcher }
 
-// Find appends to dst every match in doc and returns the extended slice,
-// ordered by First, then Kind, then Index. Within each category, each
-// modifier and each actor independently, overlaps are resolved
-// leftmost-longest so each token counts at most once per category.
+// tokSym is what one token resolves to: its symbols in the pattern trie.
+type tokSym struct {
+	word, stem   int32 // IDs, or -1
+	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
+	gap          bool  // a Word or Number token, which a gap matches
+}
+
+// scratch is the per-call memory of Find, pooled per Matcher.
+type scratch struct {
+	syms      []tokSym
+	pfx       []int32
+	blocked   []int32  // per group: tokens before this index are taken
+	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
+	epoch     uint32
+	bestN     []int32 // per group, at one start: length of the best match, 0 none
+	bestO     []int32 // per group, at one start: index into outs of the best match
+	touched   []int32 // groups with bestN > 0
+	cur, next []int32 // active trie nodes
+	found     []Match // matches at one start position
+}
+
+func (m *Matcher) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{
+		blocked: make([]int32, m.ngroups),
+		stamp:   make([]uint32, m.ngroups),
+		bestN:   make([]int32, m.ngroups),
+		bestO:   make([]int32, m.ngroups),
+	}
+}
+
+// Find appends to dst every match of the lexicon in doc and returns the
+// extended slice. The rules for elements, compounds, overlaps and order are
+// in the [Matcher] documentation. Find does not modify doc.
 func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
-	return dst // TEMPORARY
+	if m == nil || m.pool == nil || len(m.outs) == 0 || doc == nil || len(doc.Tokens) == 0 {
+		return dst
+	}
+	s := m.getScratch()
+	s.epoch++
+	if s.epoch == 0 {
+		clear(s.stamp)
+		s.epoch = 1
+	}
+	toks := doc.Tokens
+	m.resolve(s, toks)
+	parts := doc.Parts
+	pi := 0 // cursor into parts
+	for i := range toks {
+		s.found = s.found[:0]
+		sy := &s.syms[i]
+		s.cur = m.rootNodes(s.cur[:0], s, sy)
+		if len(s.cur) > 0 {
+			m.walk(s, i)
+			for _, g := range s.touched {
+				o := &m.outs[s.bestO[g]]
+				n := int(s.bestN[g])
+				s.found = append(s.found, Match{Kind: o.kind, Index: int(o.index), Entry: int(o.entry),
+					First: i, Last: i + n, Start: toks[i].Start, End: toks[i+n-1].End})
+				s.blocked[g], s.stamp[g] = int32(i+n), s.epoch
+				s.bestN[g] = 0
+			}
+			s.touched = s.touched[:0]
+		}
+		if t := &toks[i]; t.Flags&tokenize.Compound != 0 {
+			for pi < len(parts) && parts[pi].Start < t.Start {
+				pi++
+			}
+			for ; pi < len(parts) && parts[pi].End <= t.End; pi++ {
+				m.matchPart(s, i, &parts[pi])
+			}
+		}
+		if len(s.found) > 0 {
+			sortMatches(s.found)
+			dst = append(dst, s.found...)
+		}
+	}
+	m.pool.Put(s)
+	return dst
+}
+
+// resolve fills s.syms (and s.pfx) with the symbols of every token.
+func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
+	if cap(s.syms) < len(toks) {
+		s.syms = make([]tokSym, len(toks), len(toks)+len(toks)/4)
+	}
+	s.syms = s.syms[:len(toks)]
+	s.pfx = s.pfx[:0]
+	for i := range toks {
+		s.syms[i] = m.symbols(s, &toks[i])
+	}
+}
+
+// symbols resolves one token, appending its prefix IDs to s.pfx.
+func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
+	sy := tokSym{word: -1, stem: -1, gap: t.Kind == tokenize.Word || t.Kind == tokenize.Number}
+	if id, ok := m.words[t.Norm]; ok {
+		sy.word = id
+	}
+	if len(m.stems) > 0 {
+		if id, ok := m.stems[t.Stem]; ok {
+			sy.stem = id
+		}
+	}
+	sy.pfxLo = int32(len(s.pfx))
+	if m.pnodes != nil {
+		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
+	}
+	sy.pfxHi = int32(len(s.pfx))
+	return sy
+}
+
+// appendPrefixes appends the IDs of the wildcard prefixes that norm begins
+// with, shortest first. The walk stops where the prefix trie does, so it
+// costs at most len(norm) steps.
+func (m *Matcher) appendPrefixes(dst []int32, norm string) []int32 {
+	if norm == "" {
+		return dst
+	}
+	n := m.proot[norm[0]]
+	for i := 1; n >= 0; i++ {
+		pn := &m.pnodes[n]
+		if pn.prefix >= 0 {
+			dst = append(dst, pn.prefix)
+		}
+		if i == len(norm) || pn.count == 0 {
+			break
+		}
+		n = m.pchild(pn, norm[i])
+	}
+	return dst
+}
+
+// pchild returns the child of pn along byte c, or -1.
+func (m *Matcher) pchild(pn *pnode, c byte) int32 {
+	es := m.pedges[pn.first : pn.first+pn.count]
+	if len(es) <= 8 {
+		for _, e := range es {
+			if e.b == c {
+				return e.child
+			}
+		}
+		return -1
+	}
+	lo, hi := 0, len(es)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if es[h].b < c {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(es) && es[lo].b == c {
+		return es[lo].child
+	}
+	return -1
+}
+
+// rootNodes appends the trie nodes reached from the root by one token.
+func (m *Matcher) rootNodes(dst []int32, s *scratch, sy *tokSym) []int32 {
+	if sy.word >= 0 {
+		if n := m.rootWord[sy.word]; n > 0 {
+			dst = append(dst, n)
+		}
+	}
+	if sy.stem >= 0 {
+		if n := m.rootStem[sy.stem]; n > 0 {
+			dst = append(dst, n)
+		}
+	}
+	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+		if n := m.rootPrefix[p]; n > 0 {
+			dst = append(dst, n)
+		}
+	}
+	return dst
+}
+
+// walk follows the pattern trie from the nodes in s.cur (reached by token
+// i) along the following tokens, recording in s.bestN/s.bestO the best
+// match of each group that is free at i.
+func (m *Matcher) walk(s *scratch, i int) {
+	n := len(s.syms)
+	for length := 1; ; length++ {
+		more := false
+		for _, node := range s.cur {
+			m.accept(s, node, i, length)
+			more = more || m.hasKids[node]
+		}
+		j := i + length
+		if !more || j >= n {
+			return
+		}
+		sy := &s.syms[j]
+		s.next = s.next[:0]
+		for _, node := range s.cur {
+			if !m.hasKids[node] {
+				continue
+			}
+			if sy.word >= 0 {
+				if c, ok := m.edges[edgeKey(node, symWord, sy.word)]; ok {
+					s.next = append(s.next, c)
+				}
+			}
+			if sy.stem >= 0 {
+				if c, ok := m.edges[edgeKey(node, symStem, sy.stem)]; ok {
+					s.next = append(s.next, c)
+				}
+			}
+			for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+				if c, ok := m.edges[edgeKey(node, symPrefix, p)]; ok {
+					s.next = append(s.next, c)
+				}
+			}
+			if sy.gap {
+				if c, ok := m.edges[edgeKey(node, symGap, 0)]; ok {
+					s.next = append(s.next, c)
+				}
+			}
+		}
+		if len(s.next) == 0 {
+			return
+		}
+		s.cur, s.next = s.next, s.cur
+	}
+}
+
+// accept records the outputs of node, a match of length tokens starting at
+// token i, for every group that is free at i and has no better match yet.
+func (m *Matcher) accept(s *scratch, node int32, i, length int) {
+	for k := m.outStart[node]; k < m.outStart[node+1]; k++ {
+		o := &m.outs[k]
+		g := o.group
+		if s.stamp[g] == s.epoch && int(s.blocked[g]) > i {
+			continue
+		}
+		switch b := s.bestN[g]; {
+		case b == 0:
+			s.touched = append(s.touched, g)
+		case int(b) > length, int(b) == length && m.outs[s.bestO[g]].order <= o.order:
+			continue
+		}
+		s.bestN[g], s.bestO[g] = int32(length), k
+	}
+}
+
+// matchPart matches the single-element patterns against one part of the
+// compound token i, for the groups still free at i.
+func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
+	lo := len(s.pfx)
+	sy := m.symbols(s, p)
+	s.cur = m.rootNodes(s.cur[:0], s, &sy)
+	s.pfx = s.pfx[:lo]
+	for _, node := range s.cur {
+		m.accept(s, node, i, 1)
+	}
+	for _, g := range s.touched {
+		o := &m.outs[s.bestO[g]]
+		s.found = append(s.found, Match{Kind: o.kind, Index: int(o.index), Entry: int(o.entry),
+			First: i, Last: i + 1, Start: p.Start, End: p.End, Part: true})
+		s.blocked[g], s.stamp[g] = int32(i+1), s.epoch
+		s.bestN[g] = 0
+	}
+	s.touched = s.touched[:0]
+}
+
+// sortMatches orders the matches found at one position by Kind, Index,
+// Entry and Start (insertion sort: there are only a few).
+func sortMatches(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && lessMatch(&ms[j], &ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func lessMatch(a, b *Match) bool {
+	if a.First != b.First {
+		return a.First < b.First
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if a.Index != b.Index {
+		return a.Index < b.Index
+	}
+	if a.Entry != b.Entry {
+		return a.Entry < b.Entry
+	}
+	return a.Start < b.Start
 }

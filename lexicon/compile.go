@@ -1,0 +1,273 @@
+package lexicon
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Symbol kinds on the edges of the phrase trie.
+const (
+	symWord   = 0
+	symPrefix = 1
+	symStem   = 2
+	symGap    = 3
+)
+
+// maxID bounds word, prefix, stem and node IDs so that an edge key fits
+// in 64 bits (node in the high 32 bits, kind in 2 bits, ID in 30 bits).
+const maxID = 1<<30 - 1
+
+// edgeKey is the key of a trie edge from node along symbol (kind, id).
+func edgeKey(node int32, kind uint32, id int32) uint64 {
+	return uint64(uint32(node))<<32 | uint64(kind<<30|uint32(id))
+}
+
+// output is one pattern accepted at a trie node: which group it counts for
+// (a category, a modifier kind or an actor) and what to report.
+type output struct {
+	group int32 // overlap group: category c, then 3 modifier kinds, then actors
+	order int32 // preference among equally long matches in a group: lower wins
+	index int32 // Match.Index
+	entry int32 // Match.Entry
+	kind  MatchKind
+	n     int32 // pattern length in tokens
+}
+
+// pnode is a node of the byte trie of wildcard prefixes. Its children are
+// edges[first:first+count], sorted by byte.
+type pnode struct {
+	first, count int32
+	prefix       int32 // prefix ID accepted here, or -1
+}
+
+type pedge struct {
+	b     byte
+	child int32
+}
+
+// compile builds the matcher of a validated Definition. It parses every
+// pattern again (with def.Language) and fails only on a pattern that
+// parsePattern rejects or on a lexicon too large to index.
+func compile(def *Definition) (*Matcher, error) {
+	b := newBuilder()
+	nc := len(def.Categories)
+	for ci, c := range def.Categories {
+		for ei, e := range c.Entries {
+			if err := b.add(e.Pattern, def, output{group: int32(ci), order: int32(ei), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
+				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+			}
+		}
+	}
+	for mi, m := range def.Modifiers {
+		if int(m.Kind) >= numModifierKinds {
+			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
+		}
+		g := int32(nc + int(m.Kind))
+		if err := b.add(m.Pattern, def, output{group: g, order: int32(mi), index: int32(mi), kind: ModifierMatch}); err != nil {
+			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
+		}
+	}
+	for ai, a := range def.Actors {
+		g := int32(nc + numModifierKinds + ai)
+		for li, al := range a.Aliases {
+			if err := b.add(al, def, output{group: g, order: int32(li), index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
+				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
+			}
+		}
+	}
+	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
+}
+
+const numModifierKinds = 3
+
+// builder accumulates the tables of a Matcher.
+type builder struct {
+	words    map[string]int32
+	stems    map[string]int32
+	prefixes map[string]int32
+	prefList []string
+	edges    map[uint64]int32
+	outs     [][]output // per node
+	maxLen   int
+}
+
+func newBuilder() *builder {
+	return &builder{
+		words:    map[string]int32{},
+		stems:    map[string]int32{},
+		prefixes: map[string]int32{},
+		edges:    map[uint64]int32{},
+		outs:     [][]output{nil}, // node 0 is the root
+	}
+}
+
+func intern(m map[string]int32, s string) int32 {
+	id, ok := m[s]
+	if !ok {
+		id = int32(len(m))
+		m[s] = id
+	}
+	return id
+}
+
+// add parses pat and inserts it into the phrase trie with output o.
+func (b *builder) add(pat string, def *Definition, o output) error {
+	p, off, err := parsePattern(pat, def.Language)
+	if err != nil {
+		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
+	}
+	node := int32(0)
+	for _, e := range p.elems {
+		var kind uint32
+		var id int32
+		switch e.kind {
+		case elemWord:
+			kind, id = symWord, intern(b.words, e.text)
+		case elemPrefix:
+			kind = symPrefix
+			id = intern(b.prefixes, e.text)
+			if int(id) == len(b.prefList) {
+				b.prefList = append(b.prefList, e.text)
+			}
+		case elemStem:
+			kind, id = symStem, intern(b.stems, e.stem)
+		case elemGap:
+			kind = symGap
+		}
+		if id > maxID || len(b.outs) > maxID {
+			return errPatternLimit
+		}
+		k := edgeKey(node, kind, id)
+		next, ok := b.edges[k]
+		if !ok {
+			next = int32(len(b.outs))
+			b.outs = append(b.outs, nil)
+			b.edges[k] = next
+		}
+		node = next
+	}
+	o.n = int32(len(p.elems))
+	b.outs[node] = append(b.outs[node], o)
+	b.maxLen = max(b.maxLen, len(p.elems))
+	return nil
+}
+
+// finish freezes the builder into a Matcher for ngroups overlap groups.
+func (b *builder) finish(ngroups int) *Matcher {
+	m := &Matcher{
+		words:   b.words,
+		stems:   b.stems,
+		ngroups: ngroups,
+		maxLen:  b.maxLen,
+	}
+	// Root edges go to arrays indexed by symbol ID; the rest stay in the map.
+	m.rootWord = make([]int32, len(b.words))
+	m.rootStem = make([]int32, len(b.stems))
+	m.rootPrefix = make([]int32, len(b.prefixes))
+	m.edges = make(map[uint64]int32, len(b.edges))
+	m.hasKids = make([]bool, len(b.outs))
+	for k, v := range b.edges {
+		m.hasKids[k>>32] = true
+		if k>>32 != 0 {
+			m.edges[k] = v
+			continue
+		}
+		id := int32(k & maxID)
+		switch uint32(k) >> 30 {
+		case symWord:
+			m.rootWord[id] = v
+		case symStem:
+			m.rootStem[id] = v
+		case symPrefix:
+			m.rootPrefix[id] = v
+		}
+	}
+	if len(m.edges) == 0 {
+		m.edges = nil
+	}
+	// Outputs: flat, each node's sorted by group then preference.
+	m.outStart = make([]int32, len(b.outs)+1)
+	for i, os := range b.outs {
+		sort.Slice(os, func(x, y int) bool {
+			if os[x].group != os[y].group {
+				return os[x].group < os[y].group
+			}
+			return os[x].order < os[y].order
+		})
+		m.outStart[i] = int32(len(m.outs))
+		m.outs = append(m.outs, os...)
+	}
+	m.outStart[len(b.outs)] = int32(len(m.outs))
+	m.buildPrefixTrie(b.prefList)
+	m.pool = &sync.Pool{}
+	return m
+}
+
+// buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]
+// is accepted at the node reached by its bytes.
+func (m *Matcher) buildPrefixTrie(prefList []string) {
+	if len(prefList) == 0 {
+		return
+	}
+	// Build with per-node child maps, then flatten breadth-first with
+	// children sorted by byte.
+	type tnode struct {
+		kids   map[byte]int32
+		prefix int32
+	}
+	nodes := []tnode{{prefix: -1}}
+	for id, p := range prefList {
+		n := int32(0)
+		for i := 0; i < len(p); i++ {
+			c, ok := nodes[n].kids[p[i]]
+			if !ok {
+				c = int32(len(nodes))
+				nodes = append(nodes, tnode{prefix: -1})
+				if nodes[n].kids == nil {
+					nodes[n].kids = map[byte]int32{}
+				}
+				nodes[n].kids[p[i]] = c
+			}
+			n = c
+		}
+		nodes[n].prefix = int32(id)
+	}
+	// Renumber breadth-first so that siblings are contiguous.
+	newID := make([]int32, len(nodes))
+	order := []int32{0}
+	for q := 0; q < len(order); q++ {
+		n := order[q]
+		keys := make([]int, 0, len(nodes[n].kids))
+		for c := range nodes[n].kids {
+			keys = append(keys, int(c))
+		}
+		sort.Ints(keys)
+		for _, c := range keys {
+			k := nodes[n].kids[byte(c)]
+			newID[k] = int32(len(order))
+			order = append(order, k)
+		}
+	}
+	m.pnodes = make([]pnode, len(order))
+	for i := range m.proot {
+		m.proot[i] = -1
+	}
+	for newN, old := range order {
+		pn := pnode{prefix: nodes[old].prefix, first: int32(len(m.pedges))}
+		keys := make([]int, 0, len(nodes[old].kids))
+		for c := range nodes[old].kids {
+			keys = append(keys, int(c))
+		}
+		sort.Ints(keys)
+		for _, c := range keys {
+			child := newID[nodes[old].kids[byte(c)]]
+			m.pedges = append(m.pedges, pedge{b: byte(c), child: child})
+			if newN == 0 {
+				m.proot[c] = child
+			}
+		}
+		pn.count = int32(len(m.pedges)) - pn.first
+		m.pnodes[newN] = pn
+	}
+}

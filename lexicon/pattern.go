@@ -1,0 +1,203 @@
+package lexicon
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// elemKind is the kind of one element of a compiled pattern.
+type elemKind uint8
+
+const (
+	elemWord   elemKind = iota // token Norm equals text
+	elemPrefix                 // token Norm starts with text (trailing wildcard)
+	elemStem                   // token Stem equals stem
+	elemGap                    // any one Word or Number token
+)
+
+// element is one normalised pattern element: it matches exactly one token.
+type element struct {
+	kind elemKind
+	text string // normalised word or prefix; for a stem, the normalised word
+	stem string // for elemStem: the stem that a token's Stem must equal
+}
+
+// pattern is a parsed pattern: a non-empty sequence of elements that does
+// not begin or end with a gap.
+type pattern struct {
+	elems []element
+}
+
+// String returns the canonical form of p: its elements, normalised and
+// split as the tokenizer splits them, separated by single spaces. Two
+// patterns that match the same token sequences by construction (such as
+// "Russia’s" and "russia 's") have the same canonical form.
+func (p pattern) String() string {
+	var b strings.Builder
+	for i, e := range p.elems {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		switch e.kind {
+		case elemGap:
+			b.WriteByte('_')
+		case elemStem:
+			b.WriteByte('~')
+			b.WriteString(e.text)
+		case elemPrefix:
+			b.WriteString(e.text)
+			b.WriteByte('*')
+		default:
+			b.WriteString(e.text)
+		}
+	}
+	return b.String()
+}
+
+// patternTokenizers memoises one tokenizer per language for splitting
+// pattern elements, so that parsing many patterns shares the tokenizer's
+// memo of normal forms and stems instead of building one per pattern.
+var patternTokenizers sync.Map // tokenize.Language -> *tokenize.Tokenizer
+
+func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
+	if t, ok := patternTokenizers.Load(lang); ok {
+		return t.(*tokenize.Tokenizer), nil
+	}
+	t, err := tokenize.New(tokenize.Options{Language: lang})
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := patternTokenizers.LoadOrStore(lang, t)
+	return actual.(*tokenize.Tokenizer), nil
+}
+
+// parsePattern splits and normalises one pattern string. On error it
+// returns the byte offset within s of the problem and an error wrapping
+// [ErrEmptyPattern], [ErrBareWildcard] or [ErrSyntax].
+//
+// The pattern is split at white space into elements. An element is `_` (a
+// gap), `word*` (a prefix), `~word` (a stem) or `word` (exact). The word of
+// an element is tokenized with the tokenizer of lang, so it may become
+// several consecutive elements: `Russia's` gives `russia` `'s`, and
+// `~Russia's` gives the stem elements `~russia` `~'s`. A trailing `*`
+// applies to the last of them only. Each resulting element takes the
+// token's normal form (its Norm); a stem element takes the token's Stem,
+// which is what [tokenize.Stem] gives for the normal form in lang.
+//
+// Errors: a pattern without elements ([ErrEmptyPattern]); `*` alone
+// ([ErrBareWildcard]); `~` alone, `~*`, `~word*`, `**`, a `*` or `~` inside a
+// word, `_` inside a word, a word that has no tokens, and a gap at the
+// beginning or end of the pattern ([ErrSyntax]).
+func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
+	tk, err := patternTokenizer(lang)
+	if err != nil {
+		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	var (
+		p                 pattern
+		firstOff, lastOff int
+		firstGap, lastGap bool
+		fields            int
+	)
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(s) {
+			r, w = utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		field := s[i:j]
+		if fields == 0 {
+			firstOff, firstGap = i, field == "_"
+		}
+		lastOff, lastGap = i, field == "_"
+		fields++
+		var off int
+		p.elems, off, err = appendElements(p.elems, field, tk)
+		if err != nil {
+			return pattern{}, i + off, err
+		}
+		i = j
+	}
+	switch {
+	case len(p.elems) == 0:
+		return pattern{}, 0, fmt.Errorf("%w", ErrEmptyPattern)
+	case firstGap:
+		return pattern{}, firstOff, fmt.Errorf("%w: a pattern may not begin with the gap _", ErrSyntax)
+	case lastGap:
+		return pattern{}, lastOff, fmt.Errorf("%w: a pattern may not end with the gap _", ErrSyntax)
+	}
+	return p, 0, nil
+}
+
+// appendElements parses one white-space-free field of a pattern and
+// appends its elements to dst. On error it returns the offset within field.
+func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]element, int, error) {
+	if field == "_" {
+		return append(dst, element{kind: elemGap}), 0, nil
+	}
+	body, at := field, 0
+	stem := strings.HasPrefix(body, "~")
+	if stem {
+		body, at = body[1:], 1
+	}
+	wild := strings.HasSuffix(body, "*")
+	if wild {
+		body = body[:len(body)-1]
+	}
+	switch {
+	case body == "" && wild && !stem:
+		return dst, 0, fmt.Errorf("%w: a lone * would match every word", ErrBareWildcard)
+	case body == "":
+		return dst, 0, fmt.Errorf("%w: %q has no word", ErrSyntax, field)
+	case stem && wild:
+		return dst, len(field) - 1, fmt.Errorf("%w: %q is both a stem and a wildcard", ErrSyntax, field)
+	}
+	if k := strings.IndexAny(body, "*~_"); k >= 0 {
+		what := "a wildcard * may only end a word"
+		switch body[k] {
+		case '~':
+			what = "a stem mark ~ may only begin a word"
+		case '_':
+			what = "a gap _ must stand alone"
+		}
+		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
+	}
+	doc, err := tk.Tokenize(body)
+	if err != nil {
+		return dst, at, fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	if len(doc.Tokens) == 0 {
+		return dst, at, fmt.Errorf("%w: %q has no word", ErrSyntax, field)
+	}
+	for n, t := range doc.Tokens {
+		e := element{kind: elemWord, text: t.Norm}
+		switch {
+		case stem:
+			e.kind, e.stem = elemStem, t.Stem
+		case wild && n == len(doc.Tokens)-1:
+			e.kind = elemPrefix
+		}
+		if e.text == "" {
+			return dst, at + t.Start, fmt.Errorf("%w: %q has no word", ErrSyntax, field)
+		}
+		dst = append(dst, e)
+	}
+	return dst, 0, nil
+}
+
+// errPatternLimit is returned by compile for a lexicon too large to index.
+var errPatternLimit = errors.New("lexicon: too many patterns or words to compile")
