@@ -67,6 +67,11 @@ func AppendNormalize(dst []byte, s string) []byte {
 	// keeps combining marks so that they can compose), then through NFKC
 	// when anything could compose or decompose, then once more through the
 	// table, which now drops the marks that are left.
+	if i > 0 {
+		// A combining mark composes with the character before it.
+		i--
+		dst = dst[:len(dst)-1]
+	}
 	start := len(dst)
 	var marks bool
 	dst, marks = appendFold(dst, s[i:], false)
@@ -87,7 +92,7 @@ func AppendNormalize(dst []byte, s string) []byte {
 // appendFold lower-cases s and maps quotes and dashes, dropping soft
 // hyphens and zero-width characters, and combining diacritics when
 // dropMarks is set. It reports whether it saw a combining diacritic.
-// Invalid UTF-8 bytes are copied unchanged.
+// Invalid UTF-8 bytes become U+FFFD.
 func appendFold(dst []byte, s string, dropMarks bool) ([]byte, bool) {
 	marks := false
 	for i := 0; i < len(s); {
@@ -104,12 +109,13 @@ func appendFold(dst []byte, s string, dropMarks bool) ([]byte, bool) {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 		if r == utf8.RuneError && w == 1 {
-			dst = append(dst, c)
-			i++
+			// An invalid byte becomes U+FFFD, so that removing a mark
+			// can never join two stray bytes into a valid character.
+			dst = append(dst, "\ufffd"...)
 			continue
 		}
-		i += w
 		if isCombiningDiacritic(r) {
 			marks = true
 			if dropMarks {

@@ -453,8 +453,10 @@ func countByte(s string, b byte) int {
 
 // scanEmail returns the end of an e-mail address starting at i, or i.
 func scanEmail(text string, i int) int {
+	// The local part is at most 64 bytes (RFC 5321), which also keeps
+	// this look-ahead from making long runs of dotted letters quadratic.
 	j := i
-	for j < len(text) && asciiClass[text[j]]&cEmail != 0 {
+	for j < len(text) && j-i <= 64 && asciiClass[text[j]]&cEmail != 0 {
 		j++
 	}
 	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {

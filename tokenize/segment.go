@@ -423,6 +423,10 @@ func (sg *segmenter) listMarker(k int) (int, bool) {
 	eligible := lineStart || k == sg.first || (k > 0 && (isBulletText(toks[k-1].Text) || sg.endsSentence(k-1)))
 	cont := sg.mkPara && ((digit > 0 && digit == sg.mkDigit+1) ||
 		(letter > 0 && letter == sg.mkLetter+1) || (roman > 0 && roman == sg.mkRoman+1))
+	if !eligible && k > 0 && toks[k-1].Text == ":" && (digit == 1 || letter == 1 || roman == 1) {
+		// A list opened by a colon: "Our demands: 1. A ceasefire 2. Talks".
+		eligible = true
+	}
 	ok := cont
 	if !ok && eligible {
 		switch {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var segDiff = flag.Bool("segdiff", false, "print every failing case of the segmentation suite")
@@ -158,4 +160,51 @@ func TestSegmentationSuite(t *testing.T) {
 		}
 	}
 	t.Logf("segmentation: Russian %d/%d (for information)", russian, len(ru))
+}
+
+func TestSentences(t *testing.T) {
+	cases := []struct {
+		name string
+		lang Language
+		in   string
+		want []string
+	}{
+		{"simple", "", "We want peace. They want war!", []string{"We want peace.", "They want war!"}},
+		{"titles", "", "Mr. President, H.E. Amb. Smith and Dr. Ng spoke. Then we left.", []string{"Mr. President, H.E. Amb. Smith and Dr. Ng spoke.", "Then we left."}},
+		{"numbered articles", "", "Under Art. 51 of the Charter and resolution No. 2231 we act.", []string{"Under Art. 51 of the Charter and resolution No. 2231 we act."}},
+		{"initials", "", "John F. Kennedy said so. We agree.", []string{"John F. Kennedy said so.", "We agree."}},
+		{"acronym at the end", "", "Sanctions came from the U.S. The EU followed.", []string{"Sanctions came from the U.S.", "The EU followed."}},
+		{"acronym inside", "", "The U.S. Government disagrees.", []string{"The U.S. Government disagrees."}},
+		{"ellipsis", "", "We waited... Nothing came.", []string{"We waited...", "Nothing came."}},
+		{"closing quote", "", "He said, “Never again.” We agreed.", []string{"He said, “Never again.”", "We agreed."}},
+		{"quotation continues", "", "“We will fight. We will win,” he said.", []string{"“We will fight. We will win,” he said."}},
+		{"closing bracket", "", "(This was expected.) Talks resumed.", []string{"(This was expected.)", "Talks resumed."}},
+		{"numbered list", "", "Our demands: 1. A ceasefire 2. Talks 3. Aid", []string{"Our demands:", "1. A ceasefire", "2. Talks", "3. Aid"}},
+		{"list lines", "", "Priorities\n- peace\n- security", []string{"Priorities", "- peace", "- security"}},
+		{"heading and blank line", "", "Introduction\n\nThe war must end.", []string{"Introduction", "The war must end."}},
+		{"blank line between paragraphs", "", "The war must end\n\nPeace is near", []string{"The war must end", "Peace is near"}},
+		{"hard-wrapped paragraph", "", "We stand today at an inflection point in history, and the choices we\nmake will decide the future of the United Nations and of the world.", []string{"We stand today at an inflection point in history, and the choices we\nmake will decide the future of the United Nations and of the world."}},
+		{"wrapped line before capital", "", "This assembly was founded to protect the peace, and we must honour the\nUnited Nations Charter.", []string{"This assembly was founded to protect the peace, and we must honour the\nUnited Nations Charter."}},
+		{"footnote", "", "It was adopted.[12] Then it failed.", []string{"It was adopted.[12]", "Then it failed."}},
+		{"no split before lower case", "", "The deal with Co. at noon held.", []string{"The deal with Co. at noon held."}},
+		{"russian", Russian, "«Мы готовы к переговорам», — сказал он. Ответа нет.", []string{"«Мы готовы к переговорам», — сказал он.", "Ответа нет."}},
+		{"russian initials", Russian, "Заявление сделал В. В. Путин. Реакции не было.", []string{"Заявление сделал В. В. Путин.", "Реакции не было."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tk, err := New(Options{Language: c.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, _ := tk.Tokenize(c.in)
+			got := make([]string, len(doc.Sentences))
+			for i, s := range doc.Sentences {
+				got[i] = doc.Text[s.Start:s.End]
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("sentences of %q mismatch (-want +got):\n%s", c.in, diff)
+			}
+			checkInvariants(t, doc)
+		})
+	}
 }

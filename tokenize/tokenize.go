@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,9 @@ func New(opts Options) (*Tokenizer, error) {
 	opts.Language = lang
 	if opts.Entities {
 		opts.Tag = true
+	}
+	if opts.Tag && lang != English {
+		return nil, fmt.Errorf("%w: part-of-speech tagging is available for English only, not %q", ErrLanguage, lang)
 	}
 	return &Tokenizer{opts: opts, stem: stemmer(lang)}, nil
 }
