@@ -1,9 +1,14 @@
 package lexicon
 
 import (
-	"errors"
-	"io"
+	"fmt"
 	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Format is a lexicon file format.
@@ -20,40 +25,248 @@ const (
 	FormatYoshikoder               // Yoshikoder .ykd (XML)
 )
 
-// ParseFormat returns the Format for a name such as "lex", "liwc", "dic",
-// "wordstat", "cat", "yaml", "yml", "lc3", "lexicoder", "ykd", "yoshikoder".
-func ParseFormat(s string) (Format, error) { return FormatAuto, errors.New("lexicon: TODO") }
+var formatNames = [...]string{"auto", "lex", "liwc", "wordstat", "yaml", "lexicoder", "yoshikoder"}
 
-// FormatFor detects a format from a file name's extension.
-func FormatFor(name string) (Format, error) { return FormatAuto, errors.New("lexicon: TODO") }
+// String returns the format's name: "auto", "lex", "liwc", "wordstat",
+// "yaml", "lexicoder" or "yoshikoder".
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("format(%d)", uint8(f))
+}
+
+// Extension returns the usual file extension of f, with its dot (".lex",
+// ".dic", ".cat", ".yml", ".lc3", ".ykd"), or "" for FormatAuto.
+func (f Format) Extension() string {
+	switch f {
+	case FormatLex:
+		return ".lex"
+	case FormatLIWC:
+		return ".dic"
+	case FormatWordStat:
+		return ".cat"
+	case FormatYAML:
+		return ".yml"
+	case FormatLexicoder:
+		return ".lc3"
+	case FormatYoshikoder:
+		return ".ykd"
+	}
+	return ""
+}
+
+// ParseFormat returns the Format for a name such as "lex", "liwc", "dic",
+// "wordstat", "cat", "yaml", "yml", "quanteda", "lc3", "lexicoder", "ykd",
+// "yoshikoder" or "auto", in any case and with or without a leading dot. An
+// unknown name gives an error wrapping [ErrFormat].
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "auto", "":
+		return FormatAuto, nil
+	case "lex":
+		return FormatLex, nil
+	case "liwc", "dic":
+		return FormatLIWC, nil
+	case "wordstat", "cat":
+		return FormatWordStat, nil
+	case "yaml", "yml", "quanteda":
+		return FormatYAML, nil
+	case "lexicoder", "lc3":
+		return FormatLexicoder, nil
+	case "yoshikoder", "ykd":
+		return FormatYoshikoder, nil
+	}
+	return FormatAuto, fmt.Errorf("%w %q", ErrFormat, s)
+}
+
+// FormatFor detects a format from a file name's extension, in any case:
+// .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd. Any other name gives an error
+// wrapping [ErrFormat].
+func FormatFor(name string) (Format, error) {
+	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
+	switch ext {
+	case ".lex":
+		return FormatLex, nil
+	case ".dic":
+		return FormatLIWC, nil
+	case ".cat":
+		return FormatWordStat, nil
+	case ".yml", ".yaml":
+		return FormatYAML, nil
+	case ".lc3":
+		return FormatLexicoder, nil
+	case ".ykd":
+		return FormatYoshikoder, nil
+	}
+	if ext == "" {
+		return FormatAuto, fmt.Errorf("%w: %q has no extension (want .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd)", ErrFormat, name)
+	}
+	return FormatAuto, fmt.Errorf("%w: extension %q of %q (want .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd)", ErrFormat, ext, name)
+}
 
 // Parse parses a lexicon in the native .lex format. name is used in error
-// positions. Every problem is reported in an [ErrorList]; on error the
-// lexicon is nil.
-func Parse(name string, data []byte) (*Lexicon, error) { return nil, errors.New("lexicon: TODO") }
+// positions and, without an @lexicon line, as the lexicon's name (see
+// [Definition.Name]). Every problem is reported in an [ErrorList]; on error
+// the lexicon is nil.
+func Parse(name string, data []byte) (*Lexicon, error) { return parseLex(name, data) }
 
-// ParseAs parses data in format f (FormatAuto detects from name).
+// ParseAs parses data in format f; FormatAuto detects the format from name's
+// extension (an error wrapping [ErrFormat] when it cannot). Problems in the
+// data are reported in an [ErrorList] whose items all have a line and
+// column; on error the lexicon is nil. The formats that have no lexicon
+// name take it from name without its directory and extension.
 func ParseAs(f Format, name string, data []byte) (*Lexicon, error) {
-	return nil, errors.New("lexicon: TODO")
+	if f == FormatAuto {
+		var err error
+		if f, err = FormatFor(name); err != nil {
+			return nil, err
+		}
+	}
+	switch f {
+	case FormatLex:
+		return parseLex(name, data)
+	case FormatLIWC:
+		return parseLIWC(name, data)
+	case FormatWordStat:
+		return parseWordStat(name, data)
+	case FormatYAML:
+		return parseYAML(name, data)
+	case FormatLexicoder:
+		return parseLexicoder(name, data)
+	case FormatYoshikoder:
+		return parseYoshikoder(name, data)
+	}
+	return nil, fmt.Errorf("%w: %v", ErrFormat, f)
 }
 
 // ParseFile reads and parses the file at path, detecting the format from its
-// extension unless f is not FormatAuto.
-func ParseFile(path string, f Format) (*Lexicon, error) { return nil, errors.New("lexicon: TODO") }
+// extension unless f is not FormatAuto. Positions in errors name path.
+func ParseFile(path string, f Format) (*Lexicon, error) {
+	if f == FormatAuto {
+		var err error
+		if f, err = FormatFor(path); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return ParseAs(f, path, data)
+}
 
 // ParseFS is ParseFile on a file system.
 func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
-	return nil, errors.New("lexicon: TODO")
+	if f == FormatAuto {
+		var err error
+		if f, err = FormatFor(path); err != nil {
+			return nil, err
+		}
+	}
+	data, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return ParseAs(f, path, data)
 }
-
-// Write encodes l in format f (FormatLex or FormatLIWC) to w.
-func Write(w io.Writer, l *Lexicon, f Format) error { return errors.New("lexicon: TODO") }
-
-// Merge layers over on top of base: new categories, modifiers and actors are
-// appended; entries of an existing category are added, re-weighted, or
-// removed (see the package doc for the removal syntax).
-func Merge(base, over *Lexicon) (*Lexicon, error) { return nil, errors.New("lexicon: TODO") }
 
 // Default returns the embedded default diplomatic-framing lexicon (English).
 // It is parsed once and shared.
 func Default() *Lexicon { return nil }
+
+// nameFromFile derives a lexicon name from a file name: its base without
+// extension, white space replaced by '-'.
+func nameFromFile(name string) string {
+	base := path.Base(filepath.ToSlash(name))
+	if ext := path.Ext(base); ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	base = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
+			return '-'
+		}
+		return r
+	}, strings.ToValidUTF8(base, "-"))
+	if base == "" || base == "." || base == "/" {
+		return "lexicon"
+	}
+	return base
+}
+
+// categoryName turns a name from a foreign format into a valid category
+// name: leading and trailing white space dropped, inner runs of white space
+// replaced by one '_' ("A category" becomes "A_category").
+func categoryName(s string) string {
+	return strings.Join(strings.Fields(s), "_")
+}
+
+// line is one line of a line-based file.
+type line struct {
+	text string // without its line terminator
+	num  int    // line number, from 1
+	base int    // bytes before text on its line (a BOM on line 1)
+}
+
+// col returns the 1-based column of byte i of the line's text.
+func (l line) col(i int) int { return l.base + i + 1 }
+
+// splitLines splits data at \n, \r\n and \r, dropping a leading UTF-8 BOM
+// (which still counts for columns).
+func splitLines(data []byte) []line {
+	s := string(data)
+	base := 0
+	if strings.HasPrefix(s, "\ufeff") {
+		s, base = s[3:], 3
+	}
+	var lines []line
+	for n := 1; ; n++ {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			if s != "" {
+				lines = append(lines, line{text: s, num: n, base: base})
+			}
+			return lines
+		}
+		lines = append(lines, line{text: s[:i], num: n, base: base})
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s, base = s[i+1:], 0
+	}
+}
+
+// invalidUTF8 returns the offset of the first byte of s that is not valid
+// UTF-8, or -1.
+func invalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return i
+		}
+		i += w
+	}
+	return -1
+}
+
+// checkLine reports an encoding error for l and returns false when l is not
+// valid UTF-8.
+func checkLine(errs *ErrorList, file string, l line) bool {
+	if i := invalidUTF8(l.text); i >= 0 {
+		*errs = append(*errs, newError(Position{file, l.num, l.col(i)}, ErrEncoding, "invalid UTF-8 byte 0x%02x", l.text[i]))
+		return false
+	}
+	return true
+}
+
+// leadingSpace returns the number of leading space and tab bytes of s.
+func leadingSpace(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// trimRightSpace drops trailing spaces and tabs (and any other white space).
+func trimRightSpace(s string) string { return strings.TrimRightFunc(s, unicode.IsSpace) }

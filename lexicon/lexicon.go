@@ -1,23 +1,45 @@
 package lexicon
 
 import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
-// Entry is one pattern of a [Category] and its weight.
+// Entry is one pattern of a [Category] and its weight. The zero value is not
+// a valid entry: [New] requires a non-empty Pattern and a Weight > 0.
 type Entry struct {
 	// Pattern is the entry as written in the lexicon: a word, a wildcard
-	// (aggress*), a stem form, or a phrase of these, possibly with gaps.
+	// (aggress*), a stem form (~negotiate), or a phrase of these, possibly
+	// with one-word gaps (call on _ to). See the package doc.
 	Pattern string
-	// Weight is how strongly a match signals the category; 1 by default.
+	// Weight is how strongly a match signals the category: finite and > 0;
+	// the file formats default it to 1.
 	Weight float64
 }
 
-// Category is a named set of entries, such as a framing device.
+// Category is a named set of entries, such as a framing device. The zero
+// value is not valid on its own: [New] requires a Name and at least one
+// entry (or removal).
 type Category struct {
-	Name        string
+	// Name is non-empty and has no white space or control characters;
+	// letters, digits and _ - / + . are recommended, and paths such as
+	// ECONOMY/+STATE+ name the categories imported from nested formats.
+	Name string
+	// Description is one line of free text (no line breaks).
 	Description string
-	Entries     []Entry
+	// Entries are the category's patterns, in lexicon order.
+	Entries []Entry
+	// Remove lists patterns that [Merge] removes from the category of the
+	// same name in the base lexicon; they are written as "!PATTERN" lines in
+	// the .lex format and never match anything themselves. A category may
+	// consist of removals only. Only an overlay uses them: a lexicon that is
+	// not merged over another simply carries them along.
+	Remove []string
 }
 
 // ModifierKind says how a [Modifier] changes a cue.
@@ -26,8 +48,8 @@ type ModifierKind uint8
 // The kinds of modifier.
 const (
 	Negator     ModifierKind = iota // cancels the cue it governs
-	Intensifier                     // multiplies the cue's weight by Factor (> 1)
-	Hedge                           // multiplies the cue's weight by Factor (< 1)
+	Intensifier                     // multiplies the cue's weight by Factor (>= 1)
+	Hedge                           // multiplies the cue's weight by Factor (<= 1)
 )
 
 var modifierKindNames = [...]string{"negator", "intensifier", "hedge"}
@@ -47,17 +69,30 @@ type Modifier struct {
 	Factor  float64 // weight multiplier for intensifiers and hedges; 0 for negators
 }
 
+// Default factors of modifiers written without one.
+const (
+	DefaultIntensifierFactor = 1.5
+	DefaultHedgeFactor       = 0.5
+)
+
 // Actor is an actor that hits can target, such as RUS or NATO.
 type Actor struct {
-	Code    string   // canonical code: RUS, USA, WEST, NATO, EU, UKR, ...
-	Name    string   // display name
+	Code    string   // canonical code: RUS, USA, WEST, NATO, EU, UKR, ... (no white space)
+	Name    string   // display name, one line
 	Aliases []string // patterns (same syntax as entries) that mention the actor
 }
 
 // Definition is the plain, editable content of a lexicon. Build one and
-// pass it to [New] to get an immutable, compiled [Lexicon].
+// pass it to [New] to get an immutable, compiled [Lexicon]. The zero value
+// is an empty definition; it becomes valid once it has a Name.
 type Definition struct {
-	Name       string
+	// Name names the lexicon; it has no white space. The file parsers take
+	// it from the file (@lexicon in .lex, the root node of a .ykd) or else
+	// from the file name without its extension.
+	Name string
+	// Language is the language that stems (~word) and patterns are
+	// normalised for; empty means English (and, for [Merge], "the base
+	// lexicon's language").
 	Language   tokenize.Language
 	Categories []Category
 	Modifiers  []Modifier
@@ -67,31 +102,419 @@ type Definition struct {
 // Lexicon is a validated, compiled lexicon. It is immutable and safe for
 // concurrent use; the zero value is not usable: get one from [New], a Parse
 // function, [Merge] or [Default].
+//
+// Every accessor returns copies: nothing a caller does with a returned slice
+// changes the lexicon. The slice-returning accessors ([Lexicon.Categories],
+// [Lexicon.Actors], [Lexicon.Modifiers], [Lexicon.Definition]) therefore
+// allocate; in a hot loop use the allocation-free ones ([Lexicon.Entry],
+// [Lexicon.Modifier], [Lexicon.CategoryName], [Lexicon.NumCategories] ...).
 type Lexicon struct {
-	def Definition
-	// compiled matcher lives here
+	def      Definition
+	matcher  *Matcher
+	catIndex map[string]int
+	warns    ErrorList
 }
 
-// New validates def and compiles it. All problems are reported together in
-// an [ErrorList].
+// New validates def and compiles it. Every problem is reported together in an
+// [ErrorList] whose items name the category, modifier or actor concerned;
+// their [Position] has only File set (to def.Name), since a Definition built in
+// Go has no lines. New copies def: changing def afterwards does not change the
+// lexicon.
+//
+// New checks that the lexicon name, category names and actor codes are
+// non-empty and free of white space ([ErrBadName]); that the language is one
+// the tokenizer supports ([ErrLanguage]); that no category or actor is empty
+// ([ErrEmptyCategory]); that every weight and factor is finite and positive —
+// zero is rejected, since an entry that can only ever count nothing is a
+// mistake, and a literal Entry{Pattern: "x"} would otherwise slip through
+// with weight 0 ([ErrBadWeight]); that intensifier factors are >= 1, hedge
+// factors in (0, 1], and negators have factor 0; that no pattern, category
+// name, modifier (per kind) or actor code repeats ([ErrDuplicate]); and that
+// every pattern parses ([ErrEmptyPattern], [ErrBareWildcard], [ErrSyntax]).
 func New(def Definition) (*Lexicon, error) {
-	return &Lexicon{def: def}, nil // TEMPORARY: validation and compilation to come
+	return build(cloneDefinition(def), nil, nil)
+}
+
+// build validates def (which the caller hands over) and compiles it. src,
+// when not nil, gives the file positions of def's items; errs are problems
+// that a parser already found, reported together with the ones found here.
+func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
+	if def.Language != "" {
+		if l, err := tokenize.ParseLanguage(string(def.Language)); err == nil {
+			def.Language = l
+		}
+	}
+	errs = append(errs, validate(&def, src)...)
+	if len(errs) > 0 {
+		return nil, errs.err()
+	}
+	m, err := compile(&def)
+	if err != nil {
+		pos := Position{File: def.Name}
+		if src != nil {
+			pos = Position{File: src.file, Line: 1, Col: 1}
+		}
+		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
+	}
+	l := &Lexicon{def: def, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
+	for i, c := range def.Categories {
+		l.catIndex[c.Name] = i
+	}
+	return l, nil
+}
+
+// cloneDefinition returns a deep copy of def.
+func cloneDefinition(def Definition) Definition {
+	out := def
+	out.Categories = cloneCategories(def.Categories)
+	out.Modifiers = slices.Clone(def.Modifiers)
+	out.Actors = cloneActors(def.Actors)
+	return out
+}
+
+func cloneCategories(cats []Category) []Category {
+	if cats == nil {
+		return nil
+	}
+	out := make([]Category, len(cats))
+	for i, c := range cats {
+		out[i] = cloneCategory(c)
+	}
+	return out
+}
+
+func cloneCategory(c Category) Category {
+	c.Entries = slices.Clone(c.Entries)
+	c.Remove = slices.Clone(c.Remove)
+	return c
+}
+
+func cloneActors(actors []Actor) []Actor {
+	if actors == nil {
+		return nil
+	}
+	out := make([]Actor, len(actors))
+	for i, a := range actors {
+		a.Aliases = slices.Clone(a.Aliases)
+		out[i] = a
+	}
+	return out
 }
 
 // Name returns the lexicon's name.
 func (l *Lexicon) Name() string { return l.def.Name }
 
-// Language returns the lexicon's language.
-func (l *Lexicon) Language() tokenize.Language { return l.def.Language }
+// Language returns the lexicon's language: [tokenize.English] when its
+// definition left it empty.
+func (l *Lexicon) Language() tokenize.Language {
+	if l.def.Language == "" {
+		return tokenize.English
+	}
+	return l.def.Language
+}
 
-// Definition returns a deep copy of the lexicon's content, to edit and pass to [New].
-func (l *Lexicon) Definition() Definition { return l.def } // TEMPORARY: must deep-copy
+// Definition returns a deep copy of the lexicon's content, to edit and pass
+// to [New]. Its Language is empty when the source did not set one.
+func (l *Lexicon) Definition() Definition { return cloneDefinition(l.def) }
 
-// Categories returns the categories in lexicon order. The caller must not modify them.
-func (l *Lexicon) Categories() []Category { return l.def.Categories }
+// Categories returns a deep copy of the categories, in lexicon order (the
+// order that [Match.Index] refers to).
+func (l *Lexicon) Categories() []Category { return cloneCategories(l.def.Categories) }
 
-// Modifiers returns the modifiers in lexicon order. The caller must not modify them.
-func (l *Lexicon) Modifiers() []Modifier { return l.def.Modifiers }
+// Modifiers returns a copy of the modifiers, in lexicon order.
+func (l *Lexicon) Modifiers() []Modifier { return slices.Clone(l.def.Modifiers) }
 
-// Actors returns the actors in lexicon order. The caller must not modify them.
-func (l *Lexicon) Actors() []Actor { return l.def.Actors }
+// Actors returns a deep copy of the actors, in lexicon order.
+func (l *Lexicon) Actors() []Actor { return cloneActors(l.def.Actors) }
+
+// NumCategories returns the number of categories.
+func (l *Lexicon) NumCategories() int { return len(l.def.Categories) }
+
+// NumModifiers returns the number of modifiers.
+func (l *Lexicon) NumModifiers() int { return len(l.def.Modifiers) }
+
+// NumActors returns the number of actors.
+func (l *Lexicon) NumActors() int { return len(l.def.Actors) }
+
+// CategoryName returns the name of category i. It panics if i is out of
+// range, as indexing Categories() would.
+func (l *Lexicon) CategoryName(i int) string { return l.def.Categories[i].Name }
+
+// NumEntries returns the number of entries of category i. It panics if i is
+// out of range.
+func (l *Lexicon) NumEntries(i int) int { return len(l.def.Categories[i].Entries) }
+
+// Entry returns entry j of category i, as a [Match] with Kind CategoryMatch
+// refers to it (Index i, Entry j). It does not allocate, and panics if i or j
+// is out of range.
+func (l *Lexicon) Entry(i, j int) Entry { return l.def.Categories[i].Entries[j] }
+
+// Modifier returns modifier i without allocating. It panics if i is out of
+// range.
+func (l *Lexicon) Modifier(i int) Modifier { return l.def.Modifiers[i] }
+
+// ActorCode returns the code of actor i. It panics if i is out of range.
+func (l *Lexicon) ActorCode(i int) string { return l.def.Actors[i].Code }
+
+// Alias returns alias j of actor i, as a [Match] with Kind ActorMatch refers
+// to it. It panics if i or j is out of range.
+func (l *Lexicon) Alias(i, j int) string { return l.def.Actors[i].Aliases[j] }
+
+// Warnings returns a copy of the problems that did not stop the lexicon
+// from loading: entries of a foreign format that this package cannot
+// represent and left out, or read in an adapted form (each item says which).
+// Every item has a file position and unwraps to a sentinel such as
+// [ErrSyntax]. Lexicons read from .lex, built by [New] or merged from such
+// lexicons have none.
+func (l *Lexicon) Warnings() ErrorList { return slices.Clone(l.warns) }
+
+// CategoryIndex returns the index of the category called name, or -1.
+func (l *Lexicon) CategoryIndex(name string) int {
+	if i, ok := l.catIndex[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// Category returns a deep copy of the category called name.
+func (l *Lexicon) Category(name string) (Category, bool) {
+	i, ok := l.catIndex[name]
+	if !ok {
+		return Category{}, false
+	}
+	return cloneCategory(l.def.Categories[i]), true
+}
+
+// source maps the items of a Definition to the places in a file where they
+// were written, so that validation reports file:line:col.
+type source struct {
+	file   string
+	name   Position // of the lexicon name
+	lang   Position // of the language code
+	cats   []catSource
+	mods   []Position
+	actors []actorSource
+	// exact is true when each pattern's Position is that of its first byte
+	// and the file holds the pattern byte for byte, so that an offset within
+	// the pattern can be added to the column.
+	exact bool
+}
+
+type catSource struct {
+	pos     Position
+	entries []Position
+	removes []Position
+}
+
+type actorSource struct {
+	pos     Position
+	aliases []Position
+}
+
+// checker validates a Definition, collecting problems.
+type checker struct {
+	def  *Definition
+	src  *source
+	errs ErrorList
+}
+
+func (c *checker) at(f func(*source) Position) Position {
+	if c.src == nil {
+		return Position{File: c.def.Name}
+	}
+	p := f(c.src)
+	if p.File == "" {
+		p.File = c.src.file
+	}
+	if p.Line < 1 {
+		p.Line, p.Col = 1, 1
+	}
+	return p
+}
+
+func (c *checker) addf(pos Position, sentinel error, format string, args ...any) {
+	c.errs = append(c.errs, newError(pos, sentinel, format, args...))
+}
+
+// get returns s[i] or the zero Position.
+func get(s []Position, i int) Position {
+	if i < len(s) {
+		return s[i]
+	}
+	return Position{}
+}
+
+func (c *checker) catSrc(i int) catSource {
+	if c.src != nil && i < len(c.src.cats) {
+		return c.src.cats[i]
+	}
+	return catSource{}
+}
+
+func (c *checker) actorSrc(i int) actorSource {
+	if c.src != nil && i < len(c.src.actors) {
+		return c.src.actors[i]
+	}
+	return actorSource{}
+}
+
+// validate returns every problem of def, positioned through src when given.
+func validate(def *Definition, src *source) ErrorList {
+	c := &checker{def: def, src: src}
+	if msg := badName(def.Name); msg != "" {
+		c.addf(c.at(func(s *source) Position { return s.name }), ErrBadName, "lexicon name %q %s", def.Name, msg)
+	}
+	lang := def.Language
+	if lang != "" && !slices.Contains(tokenize.Languages(), lang) {
+		c.addf(c.at(func(s *source) Position { return s.lang }), ErrLanguage, "unsupported language %q", string(lang))
+		lang = tokenize.English
+	}
+	seenCat := make(map[string]int, len(def.Categories))
+	for i, cat := range def.Categories {
+		cs := c.catSrc(i)
+		cpos := c.at(func(*source) Position { return cs.pos })
+		label := fmt.Sprintf("category %q", cat.Name)
+		if msg := badName(cat.Name); msg != "" {
+			c.addf(cpos, ErrBadName, "category name %q %s", cat.Name, msg)
+		} else if j, dup := seenCat[cat.Name]; dup {
+			c.addf(cpos, ErrDuplicate, "%s already defined (category %d)", label, j+1)
+		} else {
+			seenCat[cat.Name] = i
+		}
+		if strings.ContainsAny(cat.Description, "\r\n") {
+			c.addf(cpos, ErrSyntax, "%s: description has a line break", label)
+		}
+		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
+			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label)
+		}
+		seen := make(map[string]bool, len(cat.Entries))
+		for j, e := range cat.Entries {
+			pos := c.at(func(*source) Position { return get(cs.entries, j) })
+			what := fmt.Sprintf("%s: entry %q", label, e.Pattern)
+			if !c.pattern(e.Pattern, lang, pos, what) {
+				// reported
+			} else if seen[e.Pattern] {
+				c.addf(pos, ErrDuplicate, "%s listed twice", what)
+			}
+			seen[e.Pattern] = true
+			if !(e.Weight > 0) || math.IsInf(e.Weight, 0) {
+				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what, e.Weight)
+			}
+		}
+		removed := make(map[string]bool, len(cat.Remove))
+		for j, p := range cat.Remove {
+			pos := c.at(func(*source) Position { return get(cs.removes, j) })
+			what := fmt.Sprintf("%s: removal !%s", label, p)
+			switch {
+			case !c.pattern(p, lang, pos, what):
+			case removed[p]:
+				c.addf(pos, ErrDuplicate, "%s listed twice", what)
+			case seen[p]:
+				c.addf(pos, ErrDuplicate, "%s: the pattern is both added and removed", what)
+			}
+			removed[p] = true
+		}
+	}
+	type modKey struct {
+		k ModifierKind
+		p string
+	}
+	seenMod := make(map[modKey]bool, len(def.Modifiers))
+	for i, m := range def.Modifiers {
+		pos := c.at(func(s *source) Position { return get(s.mods, i) })
+		what := fmt.Sprintf("%s %q", m.Kind, m.Pattern)
+		if int(m.Kind) >= len(modifierKindNames) {
+			c.addf(pos, ErrSyntax, "modifier %q: unknown kind %d", m.Pattern, m.Kind)
+			continue
+		}
+		if c.pattern(m.Pattern, lang, pos, what) && seenMod[modKey{m.Kind, m.Pattern}] {
+			c.addf(pos, ErrDuplicate, "%s listed twice", what)
+		}
+		seenMod[modKey{m.Kind, m.Pattern}] = true
+		switch f := m.Factor; {
+		case m.Kind == Negator && f != 0:
+			c.addf(pos, ErrBadWeight, "%s: a negator takes no factor (got %v)", what, f)
+		case m.Kind == Intensifier && !(f >= 1 && !math.IsInf(f, 0)):
+			c.addf(pos, ErrBadWeight, "%s: factor %v must be finite and >= 1", what, f)
+		case m.Kind == Hedge && !(f > 0 && f <= 1):
+			c.addf(pos, ErrBadWeight, "%s: factor %v must be > 0 and <= 1", what, f)
+		}
+	}
+	seenActor := make(map[string]int, len(def.Actors))
+	for i, a := range def.Actors {
+		as := c.actorSrc(i)
+		apos := c.at(func(*source) Position { return as.pos })
+		label := fmt.Sprintf("actor %q", a.Code)
+		if msg := badName(a.Code); msg != "" {
+			c.addf(apos, ErrBadName, "actor code %q %s", a.Code, msg)
+		} else if j, dup := seenActor[a.Code]; dup {
+			c.addf(apos, ErrDuplicate, "%s already defined (actor %d)", label, j+1)
+		} else {
+			seenActor[a.Code] = i
+		}
+		if strings.ContainsAny(a.Name, "\r\n") {
+			c.addf(apos, ErrSyntax, "%s: name has a line break", label)
+		}
+		if len(a.Aliases) == 0 {
+			c.addf(apos, ErrEmptyCategory, "%s has no aliases", label)
+		}
+		seen := make(map[string]bool, len(a.Aliases))
+		for j, p := range a.Aliases {
+			pos := c.at(func(*source) Position { return get(as.aliases, j) })
+			what := fmt.Sprintf("%s: alias %q", label, p)
+			if c.pattern(p, lang, pos, what) && seen[p] {
+				c.addf(pos, ErrDuplicate, "%s listed twice", what)
+			}
+			seen[p] = true
+		}
+	}
+	return c.errs
+}
+
+// pattern checks one pattern and reports whether it is valid.
+func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what string) bool {
+	if p == "" || strings.TrimSpace(p) == "" {
+		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what)
+		return false
+	}
+	if i := strings.IndexAny(p, "\r\n="); i >= 0 {
+		c.addf(c.shift(pos, i), ErrSyntax, "%s: a pattern may not contain %q", what, p[i])
+		return false
+	}
+	if p[0] == '#' || p[0] == '@' || p[0] == '!' {
+		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what, p[0])
+		return false
+	}
+	if _, off, err := parsePattern(p, lang); err != nil {
+		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what + ": " + errText(err), Err: err})
+		return false
+	}
+	return true
+}
+
+// shift moves pos by off bytes within a pattern when the source allows it.
+func (c *checker) shift(pos Position, off int) Position {
+	if c.src != nil && c.src.exact && pos.Line > 0 && off > 0 {
+		pos.Col += off
+	}
+	return pos
+}
+
+// badName says what is wrong with a lexicon name, category name or actor
+// code, or returns "".
+func badName(s string) string {
+	if s == "" {
+		return "is empty"
+	}
+	for _, r := range s {
+		switch {
+		case r == unicode.ReplacementChar:
+			return "is not valid UTF-8"
+		case unicode.IsSpace(r):
+			return "contains white space"
+		case !unicode.IsPrint(r):
+			return "contains a control character"
+		}
+	}
+	return ""
+}

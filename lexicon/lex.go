@@ -1,0 +1,359 @@
+package lexicon
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// defBuilder collects a Definition and the file positions of its items while a
+// parser reads a file, along with the problems found.
+type defBuilder struct {
+	def  Definition
+	src  source
+	errs ErrorList
+	// warns are entries that a foreign format holds but this package cannot
+	// represent, left out or adapted (see [Lexicon.Warnings]).
+	warns ErrorList
+	// sets, when not nil, makes entry drop an exact repeat of a pattern in
+	// the same category: the foreign formats treat a category as a set.
+	sets []map[string]bool
+}
+
+// newDefBuilder starts a lexicon read from the file name; exact says whether
+// pattern positions point at the pattern's bytes (see source.exact).
+func newDefBuilder(name string, exact bool) *defBuilder {
+	b := &defBuilder{src: source{file: name, exact: exact}}
+	b.def.Name = nameFromFile(name)
+	b.src.name = Position{File: name, Line: 1, Col: 1}
+	b.src.lang = b.src.name
+	return b
+}
+
+func (b *defBuilder) pos(l line, i int) Position {
+	return Position{File: b.src.file, Line: l.num, Col: l.col(i)}
+}
+
+func (b *defBuilder) warnf(pos Position, sentinel error, format string, args ...any) {
+	b.warns = append(b.warns, newError(pos, sentinel, format, args...))
+}
+
+func (b *defBuilder) errorf(pos Position, sentinel error, format string, args ...any) {
+	b.errs = append(b.errs, newError(pos, sentinel, format, args...))
+}
+
+func (b *defBuilder) category(name, desc string, pos Position) int {
+	b.def.Categories = append(b.def.Categories, Category{Name: name, Description: desc})
+	b.src.cats = append(b.src.cats, catSource{pos: pos})
+	return len(b.def.Categories) - 1
+}
+
+func (b *defBuilder) entry(cat int, p string, w float64, pos Position) {
+	if b.sets != nil {
+		for len(b.sets) <= cat {
+			b.sets = append(b.sets, map[string]bool{})
+		}
+		if b.sets[cat][p] {
+			return
+		}
+		b.sets[cat][p] = true
+	}
+	c := &b.def.Categories[cat]
+	c.Entries = append(c.Entries, Entry{Pattern: p, Weight: w})
+	s := &b.src.cats[cat]
+	s.entries = append(s.entries, pos)
+}
+
+func (b *defBuilder) remove(cat int, p string, pos Position) {
+	c := &b.def.Categories[cat]
+	c.Remove = append(c.Remove, p)
+	s := &b.src.cats[cat]
+	s.removes = append(s.removes, pos)
+}
+
+func (b *defBuilder) modifier(k ModifierKind, p string, f float64, pos Position) {
+	b.def.Modifiers = append(b.def.Modifiers, Modifier{Kind: k, Pattern: p, Factor: f})
+	b.src.mods = append(b.src.mods, pos)
+}
+
+func (b *defBuilder) actor(code, name string, pos Position) int {
+	b.def.Actors = append(b.def.Actors, Actor{Code: code, Name: name})
+	b.src.actors = append(b.src.actors, actorSource{pos: pos})
+	return len(b.def.Actors) - 1
+}
+
+func (b *defBuilder) alias(a int, p string, pos Position) {
+	b.def.Actors[a].Aliases = append(b.def.Actors[a].Aliases, p)
+	s := &b.src.actors[a]
+	s.aliases = append(s.aliases, pos)
+}
+
+// finish validates and compiles what was read; any problem, found while
+// reading or now, makes the result nil.
+func (b *defBuilder) finish() (*Lexicon, error) {
+	l, err := build(b.def, &b.src, b.errs)
+	if l != nil && len(b.warns) > 0 {
+		sortErrors(b.warns)
+		l.warns = b.warns
+	}
+	return l, err
+}
+
+// newForeignBuilder starts a lexicon read from a foreign format, in which
+// a category is a set of patterns (exact repeats are kept once).
+func newForeignBuilder(name string, exact bool) *defBuilder {
+	b := newDefBuilder(name, exact)
+	b.sets = []map[string]bool{}
+	return b
+}
+
+// lexSection is the kind of section a .lex line belongs to.
+type lexSection uint8
+
+const (
+	secNone lexSection = iota
+	secCategory
+	secNegators
+	secIntensifiers
+	secHedges
+	secActor
+)
+
+// parseLex reads the native .lex format (see the package doc).
+func parseLex(name string, data []byte) (*Lexicon, error) {
+	b := newDefBuilder(name, true)
+	var (
+		sec           = secNone
+		cat, act      = -1, -1
+		sawName, lang bool
+	)
+	for _, l := range splitLines(data) {
+		if !checkLine(&b.errs, name, l) {
+			continue
+		}
+		i := leadingSpace(l.text)
+		t := trimRightSpace(l.text[i:])
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if t[0] == '@' {
+			dir, arg, argAt := splitField(t)
+			argAt += i
+			switch dir {
+			case "@lexicon":
+				n, rest, restAt := splitField(arg)
+				switch {
+				case n == "":
+					b.errorf(b.pos(l, argAt), ErrBadName, "@lexicon needs a name")
+				case rest != "":
+					b.errorf(b.pos(l, argAt+restAt), ErrBadName, "lexicon name may not contain white space")
+				case sawName:
+					b.errorf(b.pos(l, i), ErrDuplicate, "@lexicon given twice")
+				default:
+					b.def.Name, sawName = n, true
+					b.src.name = b.pos(l, argAt)
+				}
+			case "@language":
+				code, rest, restAt := splitField(arg)
+				switch {
+				case code == "":
+					b.errorf(b.pos(l, argAt), ErrLanguage, "@language needs a language code")
+				case rest != "":
+					b.errorf(b.pos(l, argAt+restAt), ErrSyntax, "@language takes one code")
+				case lang:
+					b.errorf(b.pos(l, i), ErrDuplicate, "@language given twice")
+				default:
+					lg, err := tokenize.ParseLanguage(code)
+					if err != nil {
+						b.errorf(b.pos(l, argAt), ErrLanguage, "unsupported language %q", code)
+						break
+					}
+					b.def.Language, lang = lg, true
+					b.src.lang = b.pos(l, argAt)
+				}
+			case "@category":
+				n, desc, _ := splitField(arg)
+				if n == "" {
+					b.errorf(b.pos(l, argAt), ErrBadName, "@category needs a name")
+					sec, cat = secNone, -1
+					break
+				}
+				sec, cat = secCategory, b.category(n, desc, b.pos(l, argAt))
+			case "@negators", "@intensifiers", "@hedges":
+				if arg != "" {
+					b.errorf(b.pos(l, argAt), ErrSyntax, "%s takes no argument", dir)
+				}
+				sec = map[string]lexSection{"@negators": secNegators, "@intensifiers": secIntensifiers, "@hedges": secHedges}[dir]
+			case "@actor":
+				code, display, _ := splitField(arg)
+				if code == "" {
+					b.errorf(b.pos(l, argAt), ErrBadName, "@actor needs a code")
+					sec, act = secNone, -1
+					break
+				}
+				sec, act = secActor, b.actor(code, display, b.pos(l, argAt))
+			default:
+				b.errorf(b.pos(l, i), ErrUnknownDirective, "unknown directive %q", dir)
+			}
+			continue
+		}
+
+		at := i
+		remove := t[0] == '!'
+		if remove {
+			k := 1 + leadingSpace(t[1:])
+			t, at = t[k:], at+k
+		}
+		pat, wtext, wat, hasWeight := splitWeight(t)
+		wat += at
+		if pat == "" {
+			col := at
+			if remove {
+				col = i
+			}
+			b.errorf(b.pos(l, col), ErrEmptyPattern, "empty pattern")
+			continue
+		}
+		ppos := b.pos(l, at)
+		if remove && sec != secCategory {
+			b.errorf(b.pos(l, i), ErrSyntax, "a removal (!PATTERN) belongs in a @category section")
+			continue
+		}
+		switch sec {
+		case secNone:
+			b.errorf(ppos, ErrNoCategory, "entry %q before any @category, modifier or @actor section", pat)
+		case secCategory:
+			if cat < 0 {
+				continue // the @category line was bad and is reported
+			}
+			if remove {
+				if hasWeight {
+					b.errorf(b.pos(l, wat), ErrBadWeight, "a removal takes no weight")
+				}
+				b.remove(cat, pat, ppos)
+				continue
+			}
+			w := 1.0
+			if hasWeight {
+				w = b.weight(l, wtext, wat, 1, func(v float64) bool { return v > 0 }, "an entry's weight must be > 0")
+			}
+			b.entry(cat, pat, w, ppos)
+		case secNegators:
+			if hasWeight {
+				b.errorf(b.pos(l, wat), ErrBadWeight, "a negator takes no factor")
+			}
+			b.modifier(Negator, pat, 0, ppos)
+		case secIntensifiers:
+			f := DefaultIntensifierFactor
+			if hasWeight {
+				f = b.weight(l, wtext, wat, f, func(v float64) bool { return v >= 1 }, "an intensifier's factor must be >= 1")
+			}
+			b.modifier(Intensifier, pat, f, ppos)
+		case secHedges:
+			f := DefaultHedgeFactor
+			if hasWeight {
+				f = b.weight(l, wtext, wat, f, func(v float64) bool { return v > 0 && v <= 1 }, "a hedge's factor must be > 0 and <= 1")
+			}
+			b.modifier(Hedge, pat, f, ppos)
+		case secActor:
+			if act < 0 {
+				continue
+			}
+			if hasWeight {
+				b.errorf(b.pos(l, wat), ErrBadWeight, "an actor alias takes no weight")
+			}
+			b.alias(act, pat, ppos)
+		}
+	}
+	return b.finish()
+}
+
+// weight parses the weight text s found at byte at of l; on a problem it
+// reports it and returns def.
+func (b *defBuilder) weight(l line, s string, at int, def float64, ok func(float64) bool, rule string) float64 {
+	v, err := parseWeight(s)
+	switch {
+	case err != nil:
+		b.errorf(b.pos(l, at), ErrBadWeight, "weight %q: %s", s, err.Error())
+	case !ok(v):
+		b.errorf(b.pos(l, at), ErrBadWeight, "weight %s: %s", s, rule)
+	default:
+		return v
+	}
+	return def
+}
+
+// weightError is a malformed weight.
+type weightError string
+
+func (e weightError) Error() string { return string(e) }
+
+// parseWeight parses a finite decimal number: digits with an optional
+// fraction and exponent, and an optional sign ("1", "1.5", ".5", "2e-1").
+// NaN, infinities, hexadecimal and underscores are refused.
+func parseWeight(s string) (float64, error) {
+	if s == "" {
+		return 0, weightError("missing number after '='")
+	}
+	i := 0
+	if s[i] == '+' || s[i] == '-' {
+		i++
+	}
+	digits := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i, digits = i+1, digits+1
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits > 0 && i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i, exp = i+1, exp+1
+		}
+		if exp == 0 {
+			digits = 0
+		}
+	}
+	if digits == 0 || i != len(s) {
+		return 0, weightError("not a decimal number")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, weightError("out of range")
+	}
+	return v, nil
+}
+
+// splitField splits s (which has no leading white space) at its first run of
+// spaces or tabs: the first field, the rest with its leading blanks removed,
+// and the offset of the rest within s.
+func splitField(s string) (first, rest string, restAt int) {
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, "", len(s)
+	}
+	j := i + leadingSpace(s[i:])
+	return s[:i], s[j:], j
+}
+
+// splitWeight splits an entry line at its last '=' into the pattern and the
+// weight text, both trimmed, with the weight's offset within s.
+func splitWeight(s string) (pat, weight string, weightAt int, ok bool) {
+	eq := strings.LastIndexByte(s, '=')
+	if eq < 0 {
+		return trimRightSpace(s), "", 0, false
+	}
+	w := s[eq+1:]
+	k := leadingSpace(w)
+	return trimRightSpace(s[:eq]), trimRightSpace(w[k:]), eq + 1 + k, true
+}
