@@ -155,13 +155,14 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 	}
 	type footView struct {
 		Statements int
+		Count      string
 		Overall    barChart
 		Words      int
 		By         string
 		Groups     heatChart
 		Version    string
 	}
-	fv := footView{Statements: h.n, By: h.by, Version: version}
+	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version}
 	if all := h.total.Profiles(); len(all) == 1 {
 		fv.Overall = h.barChart(all[0].Devices)
 		fv.Words = all[0].Words
@@ -501,8 +502,8 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- define "foot"}}
 <section class="card" id="summary">
 <h2>Summary</h2>
-<p class="meta"><span>{{.Statements}} statements</span><span>{{.Words}} words</span></p>
-{{- if .Statements}}
+<p class="meta"><span>{{.Count}}</span><span>{{.Words}} words</span></p>
+{{- if gt .Statements 1}}
 <figure><figcaption>All statements: devices per 1,000 words</figcaption>{{template "bars" .Overall}}</figure>
 {{- end}}
 {{- if .Groups.Rows}}

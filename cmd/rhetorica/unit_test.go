@@ -3,6 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -291,4 +294,105 @@ func FuzzSegments(f *testing.F) {
 			t.Errorf("segments rebuild %q, not %q", joined, text)
 		}
 	})
+}
+
+// readAll runs a reader over srcs and returns, in order, one line per
+// statement ("id|speaker|text|meta") or problem ("pos: error").
+func readAll(t *testing.T, opts inputOptions, stdin string, srcs []source) []string {
+	t.Helper()
+	rd := &reader{opts: opts, stdin: strings.NewReader(stdin)}
+	var out []string
+	drain := func() {
+		for {
+			it, ok := rd.q.pop()
+			if !ok {
+				return
+			}
+			if it.err != nil {
+				out = append(out, it.pos+": "+it.err.Error())
+			}
+		}
+	}
+	for st := range rd.statements(srcs) {
+		drain()
+		keys := make([]string, 0, len(st.Meta))
+		for k, v := range st.Meta {
+			keys = append(keys, k+"="+v)
+		}
+		slices.Sort(keys)
+		out = append(out, st.ID+"|"+st.Speaker+"|"+st.Text+"|"+strings.Join(keys, ","))
+	}
+	drain()
+	return out
+}
+
+func TestReadCSV(t *testing.T) {
+	tests := []struct {
+		name string
+		opts inputOptions
+		data string
+		want []string
+	}{
+		{"defaults", inputOptions{}, "ID,Speaker,Body,Country\n1,A,Text one.,X\n2,B,\"Two, quoted \"\"here\"\"\",Y\n",
+			[]string{"1|A|Text one.|Country=X", `2|B|Two, quoted "here"|Country=Y`}},
+		{"no id column", inputOptions{}, "text\nfirst\n\nsecond\n", []string{"f.csv:2||first|", "f.csv:4||second|"}},
+		{"named columns", inputOptions{textCol: "headline", idCol: "link", speakerCol: "who"},
+			"link,who,headline,body\nu1,P,Head,Body\n", []string{"u1|P|Head|body=Body"}},
+		{"missing named column", inputOptions{speakerCol: "who"}, "id,text\n1,x\n",
+			[]string{"f.csv:1: no column \"who\" (--speaker-col); the columns are: id, text"}},
+		{"bare quote", inputOptions{}, "id,text\n1,he said \"no\"\n2,fine\n",
+			[]string{"f.csv:2: csv: bare \" in non-quoted-field", "2||fine|"}},
+		{"bare quote lazy", inputOptions{lazyQuotes: true}, "id,text\n1,he said \"no\"\n2,fine\n",
+			[]string{`1||he said "no"|`, "2||fine|"}},
+		{"field count", inputOptions{}, "id,text\n1,a,b\n2\n3,c\n",
+			[]string{"f.csv:2: row has 3 fields, the header has 2", "f.csv:3: row has 1 fields, the header has 2", "3||c|"}},
+		{"multi-line field keeps its first line", inputOptions{}, "id,text\n1,\"a\nb\"\n2,c\n",
+			[]string{"1||a\nb|", "2||c|"}},
+		{"bom crlf", inputOptions{}, "\ufeffid,text\r\n1,a\r\n", []string{"1||a|"}},
+		{"empty", inputOptions{}, "", []string{"f.csv: empty file (want a header row)"}},
+		{"file meta", inputOptions{fileMeta: true}, "id,text\n1,a\n", []string{"1||a|file=f.csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "f.csv")
+			os.WriteFile(path, []byte(tt.data), 0o644)
+			t.Chdir(filepath.Dir(path))
+			got := readAll(t, tt.opts, "", []source{{path: "f.csv", format: inCSV}})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadSources(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll("d/sub", 0o755)
+	os.MkdirAll("d/.git", 0o755)
+	os.WriteFile("d/b.md", []byte("---\nid: B\n---\nbee"), 0o644)
+	os.WriteFile("d/a.txt", []byte("ay"), 0o644)
+	os.WriteFile("d/sub/c.jsonl", []byte("{\"text\":\"see\"}\n\n{\"id\":\"x\"}\n"), 0o644)
+	os.WriteFile("d/.git/e.txt", []byte("hidden"), 0o644)
+	os.WriteFile("d/notes.pdf", []byte("%PDF"), 0o644)
+	os.WriteFile("d/README", []byte("no extension"), 0o644)
+	srcs := listSources([]string{"d", "missing.txt", "-", "d/notes.pdf"}, inAuto)
+	got := readAll(t, inputOptions{}, "from stdin", srcs)
+	want := []string{
+		"d/a.txt||ay|",
+		"B||bee|",
+		"d/sub/c.jsonl:1||see|",
+		`d/sub/c.jsonl:3: missing "text" field`,
+		": missing.txt: no such file or directory",
+		"stdin||from stdin|",
+		`: d/notes.pdf: unknown input format ".pdf" (want .txt, .md, .jsonl, .csv or .tsv, or set --input-format)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// The stdin format follows --input-format.
+	got = readAll(t, inputOptions{}, "{\"id\":\"s\",\"text\":\"t\"}\n", listSources([]string{"-"}, inJSONL))
+	if diff := cmp.Diff([]string{"s||t|"}, got); diff != "" {
+		t.Errorf("stdin jsonl (-want +got):\n%s", diff)
+	}
 }
