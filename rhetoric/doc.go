@@ -51,7 +51,8 @@
 // A hit is negated when a negator of the lexicon ends within
 // Options.NegationWindow tokens before the cue (default
 // [DefaultNegationWindow] = 4: at most 3 tokens lie between them), in the
-// same clause. Negators after the cue or overlapping it do not count
+// same clause. Two such negators cancel each other ("we will not fail to
+// support", "no peace without justice" for justice). Negators after the cue or overlapping it do not count
 // ("no choice" as an entry is not negated by its own "no"). A negated hit is
 // reported and flagged but does not count as the device performed: it
 // counts in DeviceScore.Negated, not in Hits, weights, rates, coverage,
@@ -83,16 +84,20 @@
 // found by the first of these rules that applies (Hit.TargetRule names it):
 //
 //  1. inside: an actor within the cue ("call on Russia to").
-//  2. possessive: an actor directly before the cue, with or without 's
-//     ("Russia's aggression", "Russian aggression", "NATO expansion");
-//     with tagging, an actor directly before a verb cue is left to the later
+//  2. agent: a cue ending in "by" or "at the hands of" followed by an
+//     actor, possibly after one function word ("waged by Russia").
+//  3. possessive: an actor directly before the cue, with or without 's
+//     ("Russia's aggression", "Russian aggression", "NATO expansion").
+//     When the cue opens with an auxiliary (is, are, has, bears, must, ...)
+//     the actor is its subject instead ("Washington is to blame"); with
+//     tagging, an actor directly before a verb cue is left to the later
 //     rules ("Russia accuses Ukraine").
-//  3. agent: after a cue ending in "by" or "at the hands of", or after "by"
-//     following the cue, the next actor ("waged by Russia").
 //  4. object: an actor after the cue with at most 3 function words between
-//     (the, a, of, to, on, against, with, for, from, at, ...): "blaming the
-//     West", "support for Ukraine". An actor followed by 's is skipped and
-//     ends the search ("responsible for Ukraine's suffering").
+//     (the, a, of, to, on, with, for, from, at, by, ...): "blaming the
+//     West", "support for Ukraine"; after "by" the rule is reported as
+//     agent. An actor followed by 's is skipped and ends the search
+//     ("responsible for Ukraine's suffering"), and so does "against", which
+//     introduces a victim ("aggression against Ukraine").
 //  5. subject: the nearest actor ending before the cue in its clause, within
 //     8 tokens ("the West is to blame", "NATO bears responsibility").
 //  6. nearest: the actor nearest the cue in the sentence, counting tokens

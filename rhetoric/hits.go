@@ -88,6 +88,14 @@ var negationCancellers = map[string]bool{
 	"underestimate": true, "underestimated": true,
 }
 
+// auxiliaries open a verbal cue whose directly preceding actor is its
+// subject rather than a possessor.
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true, "had": true,
+	"bears": true, "bear": true, "bore": true, "will": true, "would": true, "must": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "shall": true, "does": true, "did": true, "do": true,
+}
+
 // objectGlue are the function words allowed between a cue and its object.
 var objectGlue = map[string]bool{
 	"the": true, "a": true, "an": true, "of": true, "to": true, "on": true, "upon": true, "against": true,
@@ -314,7 +322,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 			if !before || dist >= negW || cancelled(toks, m.Last, first) {
 				continue
 			}
-			h.Negated = true
+			h.Negated = !h.Negated // two negators cancel: "no peace without justice"
 		case lexicon.Intensifier:
 			if dist >= modW {
 				continue
@@ -370,12 +378,31 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 			return code(j), RuleInside
 		}
 	}
-	// 2. Possessive or attributive directly before: "Russia's aggression",
-	// "Russian aggression", "NATO expansion".
-	// With tags, an actor directly before a verb is its subject ("Russia
-	// accuses Ukraine"), left to the later rules.
-	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !strings.HasPrefix(toks[first].Tag, "VB") {
-		return code(j), RulePossessive
+	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
+	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
+	if agent && last < s.Last {
+		if j := sc.actAt[last]; j >= 0 && sc.actors[j].Last <= s.Last {
+			return code(j), RuleAgent
+		}
+		if objectGlue[toks[last].Norm] && last+1 < s.Last {
+			if j := sc.actAt[last+1]; j >= 0 && sc.actors[j].Last <= s.Last {
+				return code(j), RuleAgent
+			}
+		}
+	}
+	// 3. Possessive or attributive directly before: "Russia's aggression",
+	// "Russian aggression", "NATO expansion". An actor directly before a cue
+	// that opens with an auxiliary is its subject ("Washington is to
+	// blame", "Russia bears responsibility"); with tags, one before a verb
+	// cue is left to the later rules, so an object wins ("Russia accuses
+	// Ukraine").
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First {
+		if auxiliaries[toks[first].Norm] {
+			return code(j), RuleSubject
+		}
+		if !strings.HasPrefix(toks[first].Tag, "VB") {
+			return code(j), RulePossessive
+		}
 	}
 	if p := possessiveBefore(toks, s.First, first); p >= 0 {
 		if j := sc.actEnd[p]; j >= 0 && sc.actors[j].First >= s.First {
@@ -386,7 +413,6 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	// ("waged by Russia", "at the hands of Russia") or an object ("blaming the
 	// West", "support for Ukraine"). An actor followed by 's possesses
 	// something else ("responsible for Ukraine's suffering") and is skipped.
-	agent := last > first && (toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands")
 	glue := 0
 	for i := last; i < s.Last; i++ {
 		if sc.clause[i] != sc.clause[last-1] {
@@ -404,6 +430,9 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 		}
 		if !objectGlue[toks[i].Norm] || glue == objectReach {
 			break
+		}
+		if toks[i].Norm == "against" {
+			break // "aggression against Ukraine": the victim, not the target
 		}
 		if toks[i].Norm == "by" {
 			agent = true
