@@ -1,0 +1,141 @@
+package rhetoric_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// exampleLex is a small inline lexicon, so that the examples do not change
+// when the default lexicon is tuned.
+const exampleLex = `@lexicon example
+@language en
+
+@category blame Attribution of responsibility.
+aggression
+responsible for = 1.5
+
+@category threat Danger to security.
+threat
+confrontation
+
+@category peace Dialogue and negotiation.
+dialogue
+~negotiate
+
+@negators
+not
+n't
+
+@intensifiers
+flagrant = 1.5
+
+@hedges
+perhaps = 0.5
+
+@actor RUS Russia
+russia
+moscow
+
+@actor NATO NATO
+nato
+`
+
+func Example() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rhetoric.New(lex, rhetoric.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := a.Analyze(context.Background(), rhetoric.Statement{
+		ID:   "demo",
+		Text: "Russia's flagrant aggression must end. We do not seek confrontation; perhaps negotiations can begin.",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, h := range r.Hits {
+		fmt.Printf("%-6s %-14q weight=%.2f negated=%v target=%s\n", h.Device, h.Text, h.Weight, h.Negated, h.Target)
+	}
+	for _, d := range r.Devices {
+		fmt.Printf("%-6s hits=%d negated=%d per_1k=%.1f intensity=%.1f\n", d.Device, d.Hits, d.Negated, d.Per1K, d.Intensity)
+	}
+	// Output:
+	// blame  "aggression"   weight=1.50 negated=false target=RUS
+	// threat "confrontation" weight=1.00 negated=true target=NONE
+	// peace  "negotiations" weight=0.50 negated=false target=NONE
+	// blame  hits=1 negated=0 per_1k=66.7 intensity=1.0
+	// threat hits=0 negated=1 per_1k=0.0 intensity=0.0
+	// peace  hits=1 negated=0 per_1k=66.7 intensity=0.0
+}
+
+// An unknown device in Options.Devices is an error.
+func ExampleNew_unknownDevice() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = rhetoric.New(lex, rhetoric.Options{Devices: []string{"peace", "propaganda"}})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, rhetoric.ErrUnknownDevice))
+	// Output:
+	// rhetoric: unknown device: "propaganda"
+	// true
+}
+
+// A lexicon error carries its position; the analyzer is never built.
+func ExampleNew_lexiconError() {
+	_, err := lexicon.Parse("bad.lex", []byte("@category blame\naggression = lots\n"))
+	fmt.Println(errors.Is(err, lexicon.ErrBadWeight))
+	// Output:
+	// true
+}
+
+func ExampleCompare() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rhetoric.New(lex, rhetoric.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	statements := []rhetoric.Statement{
+		{Speaker: "hawk", Text: "NATO's aggression is a threat. Moscow faces a threat."},
+		{Speaker: "hawk", Text: "The confrontation was chosen by NATO."},
+		{Speaker: "dove", Text: "Dialogue, dialogue and more dialogue. We will negotiate."},
+	}
+	g := rhetoric.NewAggregator("speaker")
+	for _, st := range statements {
+		r, err := a.Analyze(context.Background(), st)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		g.Add(r)
+	}
+	p := g.Profiles() // sorted by group: dove, hawk
+	// The default prior (1,000 pseudo-words) shrinks contrasts between
+	// profiles this short to nearly nothing; a smaller prior shrinks less.
+	def := rhetoric.Compare(p[1], p[0])
+	small := rhetoric.CompareWith(p[1], p[0], 10)
+	for i, d := range def.Devices {
+		fmt.Printf("%-6s hawk=%5.1f dove=%5.1f z=%+.2f z(a0=10)=%+.2f\n", d.Device, d.RateA, d.RateB, d.Z, small.Devices[i].Z)
+	}
+	// Output:
+	// blame  hawk= 62.5 dove=  0.0 z=+0.08 z(a0=10)=+0.50
+	// threat hawk=187.5 dove=  0.0 z=+0.14 z(a0=10)=+0.95
+	// peace  hawk=  0.0 dove=500.0 z=-0.35 z(a0=10)=-2.16
+}
