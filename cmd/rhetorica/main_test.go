@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/rhetorica/rhetorica/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli/golden")
@@ -88,17 +86,7 @@ func withLex(cmd string, a ...string) []string {
 	return append(append([]string{cmd}, lex...), a...)
 }
 
-// requireLexicon skips while the lexicon parser is not implemented yet
-// (TEMPORARY: removed once the lexicon package lands).
-func requireLexicon(t testing.TB) {
-	t.Helper()
-	if _, err := lexicon.ParseFile("testdata/cli/lexicons/test.lex", lexicon.FormatAuto); err != nil && strings.Contains(err.Error(), "TODO") {
-		t.Skip("lexicon parser not implemented yet")
-	}
-}
-
 func TestGolden(t *testing.T) {
-	requireLexicon(t)
 	const (
 		dir   = "testdata/cli/statements"
 		jsonl = "testdata/cli/statements.jsonl"
@@ -228,7 +216,6 @@ func TestVersion(t *testing.T) {
 // TestOutputFile checks -o, the format taken from its extension, and that
 // the statements and reports agree in number.
 func TestOutputFile(t *testing.T) {
-	requireLexicon(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "scores.csv")
 	code, stdout, stderr := runCLI(t, "", withLex("analyze", "-o", out, "testdata/cli/statements.csv")...)
@@ -251,7 +238,6 @@ func TestOutputFile(t *testing.T) {
 
 // TestLongCSVField checks a field far over 128 KiB and CRLF line endings.
 func TestLongCSVField(t *testing.T) {
-	requireLexicon(t)
 	dir := t.TempDir()
 	long := strings.Repeat("We call for dialogue and a ceasefire. ", 8000) // ~300 KB
 	data := "id,speaker,text\r\nlong,A,\"" + long + "\"\r\nshort,B,The danger is real.\r\n"
@@ -280,7 +266,6 @@ func TestLongCSVField(t *testing.T) {
 // TestUTF16 checks that a UTF-16 text file with a byte order mark is
 // decoded and a UTF-16 JSONL file is reported.
 func TestUTF16(t *testing.T) {
-	requireLexicon(t)
 	dir := t.TempDir()
 	enc := []byte{0xFF, 0xFE}
 	for _, r := range "A ceasefire now." {
