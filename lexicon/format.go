@@ -171,10 +171,6 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 	return ParseAs(f, path, data)
 }
 
-// Default returns the embedded default diplomatic-framing lexicon (English).
-// It is parsed once and shared.
-func Default() *Lexicon { return nil }
-
 // nameFromFile derives a lexicon name from a file name: its base without
 // extension, white space replaced by '-'.
 func nameFromFile(name string) string {
