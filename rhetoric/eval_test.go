@@ -1,0 +1,289 @@
+package rhetoric_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// devMicroF1Floor is the ratchet of the default lexicon's quality: the best
+// micro-F1 reached so far on ../shared/eval/dev.jsonl, less 0.005 for float
+// noise. Raise it whenever the lexicon or the analyzer improves; a change that
+// makes TestEvalDev fail lowered the quality and must be reconsidered.
+const devMicroF1Floor = 0.786
+
+// evalErrors prints the false positives and negatives of one device (or
+// "all", or "target" for blame-target mistakes) in TestEvalDev:
+//
+//	go test ./rhetoric -run TestEvalDev -v -eval.errors=blame
+var evalErrors = flag.String("eval.errors", "", "print dev-set errors of this device (or all, or target)")
+
+// evalItem is one line of dev.jsonl: a real sentence with the devices and
+// targets that the majority of three annotators gave it.
+type evalItem struct {
+	ID      string            `json:"id"`
+	Text    string            `json:"text"`
+	Devices []string          `json:"devices"`
+	Targets map[string]string `json:"targets"`
+}
+
+// deviceScore is the precision, recall and F1 of one device over a data set.
+// Precision (recall) is 0 when nothing was predicted (is gold); F1 is 0 when
+// both are 0. Support is the number of sentences whose gold has the device.
+type deviceScore struct {
+	Device     string
+	TP, FP, FN int
+	P, R, F1   float64
+	Support    int
+}
+
+// evalScores are the device scores in lexicon order and their averages:
+// micro-F1 pools the counts of all devices; macro-F1 is the mean F1 of the
+// devices with support.
+type evalScores struct {
+	Devices []deviceScore
+	MicroP  float64
+	MicroR  float64
+	MicroF1 float64
+	MacroF1 float64
+}
+
+func prf(tp, fp, fn int) (p, r, f float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// score compares predicted device sets with gold ones, item by item.
+func score(devices []string, gold, pred [][]string) evalScores {
+	var s evalScores
+	var TP, FP, FN, withSupport int
+	var macro float64
+	for _, d := range devices {
+		ds := deviceScore{Device: d}
+		for i := range gold {
+			g, p := slices.Contains(gold[i], d), slices.Contains(pred[i], d)
+			switch {
+			case g && p:
+				ds.TP++
+			case g:
+				ds.FN++
+			case p:
+				ds.FP++
+			}
+		}
+		ds.P, ds.R, ds.F1 = prf(ds.TP, ds.FP, ds.FN)
+		ds.Support = ds.TP + ds.FN
+		if ds.Support > 0 {
+			macro += ds.F1
+			withSupport++
+		}
+		TP, FP, FN = TP+ds.TP, FP+ds.FP, FN+ds.FN
+		s.Devices = append(s.Devices, ds)
+	}
+	s.MicroP, s.MicroR, s.MicroF1 = prf(TP, FP, FN)
+	if withSupport > 0 {
+		s.MacroF1 = macro / float64(withSupport)
+	}
+	return s
+}
+
+func TestScore(t *testing.T) {
+	devices := []string{"blame", "peace", "threat"}
+	gold := [][]string{{"blame"}, {"blame", "peace"}, {}, {"peace"}}
+	pred := [][]string{{"blame"}, {"peace"}, {"threat"}, {"peace", "blame"}}
+	// blame: TP 1, FN 1, FP 1 -> P 1/2, R 1/2, F1 1/2
+	// peace: TP 2 -> 1, 1, 1
+	// threat: FP 1, no support -> 0, 0, 0, left out of macro
+	// micro: TP 3, FP 2, FN 1 -> P 3/5, R 3/4, F1 2/3
+	want := evalScores{
+		Devices: []deviceScore{
+			{Device: "blame", TP: 1, FP: 1, FN: 1, P: 0.5, R: 0.5, F1: 0.5, Support: 2},
+			{Device: "peace", TP: 2, P: 1, R: 1, F1: 1, Support: 2},
+			{Device: "threat", FP: 1},
+		},
+		MicroP: 0.6, MicroR: 0.75, MicroF1: 2.0 / 3, MacroF1: 0.75,
+	}
+	got := score(devices, gold, pred)
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("score (-want +got):\n%s", diff)
+	}
+}
+
+// moduleRoot walks up from the working directory to the directory holding go.mod.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+func readDev(t *testing.T) []evalItem {
+	t.Helper()
+	path := filepath.Join(moduleRoot(t), "..", "shared", "eval", "dev.jsonl")
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent: skipping the evaluation", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var items []evalItem
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var it evalItem
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatalf("%s:%d: %v", path, len(items)+1, err)
+		}
+		items = append(items, it)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(items) == 0 {
+		t.Fatalf("%s holds no items", path)
+	}
+	return items
+}
+
+// TestEvalDev measures the default lexicon through the analyzer against the
+// annotated dev sentences. A device is predicted for a sentence when it has
+// at least one non-negated hit. The blame target of a sentence is the target
+// of its first non-negated blame hit (in text order); target accuracy is
+// computed over the sentences whose gold devices include blame with a gold
+// target, and a sentence without a predicted blame hit counts as wrong (the
+// accuracy among sentences where blame was found is reported too).
+func TestEvalDev(t *testing.T) {
+	items := readDev(t)
+	lex := lexicon.Default()
+	a, err := rhetoric.New(lex, rhetoric.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var devices []string
+	for _, c := range lex.Categories() {
+		devices = append(devices, c.Name)
+	}
+	ctx := context.Background()
+	gold := make([][]string, len(items))
+	pred := make([][]string, len(items))
+	cues := make([]map[string][]string, len(items))
+	var tgtN, tgtFound, tgtRight int
+	var tgtErrs []string
+	for i, it := range items {
+		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Text: it.Text})
+		if err != nil {
+			t.Fatalf("%s: %v", it.ID, err)
+		}
+		gold[i] = it.Devices
+		cues[i] = map[string][]string{}
+		blameTarget := ""
+		for _, h := range r.Hits {
+			if h.Negated {
+				cues[i][h.Device] = append(cues[i][h.Device], "NOT "+h.Text)
+				continue
+			}
+			cues[i][h.Device] = append(cues[i][h.Device], h.Text)
+			if !slices.Contains(pred[i], h.Device) {
+				pred[i] = append(pred[i], h.Device)
+			}
+			if h.Device == "blame" && blameTarget == "" {
+				blameTarget = h.Target
+			}
+		}
+		if want, ok := it.Targets["blame"]; ok && slices.Contains(it.Devices, "blame") {
+			tgtN++
+			if blameTarget != "" {
+				tgtFound++
+			}
+			if blameTarget == want {
+				tgtRight++
+			} else {
+				tgtErrs = append(tgtErrs, fmt.Sprintf("%s gold %s, got %q %v: %s", it.ID, want, blameTarget, cues[i]["blame"], it.Text))
+			}
+		}
+	}
+	s := score(devices, gold, pred)
+
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "device\tP\tR\tF1\tsupport\tFP\t\n")
+	for _, d := range s.Devices {
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t\n", d.Device, d.P, d.R, d.F1, d.Support, d.FP)
+	}
+	tw.Flush()
+	t.Logf("dev set: %d sentences\n%s", len(items), b.String())
+	t.Logf("micro P %.3f R %.3f F1 %.3f; macro F1 %.3f (ratchet %.3f)", s.MicroP, s.MicroR, s.MicroF1, s.MacroF1, devMicroF1Floor)
+	if tgtN > 0 {
+		found := 0.0
+		if tgtFound > 0 {
+			// right answers among the sentences where some blame hit was found
+			found = float64(tgtRight) / float64(tgtFound)
+		}
+		t.Logf("blame targets: %d/%d right = %.2f (first non-negated blame hit; %.2f of the %d with a blame hit)",
+			tgtRight, tgtN, float64(tgtRight)/float64(tgtN), found, tgtFound)
+	}
+
+	if *evalErrors != "" {
+		for i, it := range items {
+			for _, d := range devices {
+				if *evalErrors != "all" && *evalErrors != d {
+					continue
+				}
+				g, p := slices.Contains(gold[i], d), slices.Contains(pred[i], d)
+				if g != p {
+					kind := "FN"
+					if p {
+						kind = "FP"
+					}
+					t.Logf("%s %s %s %v: %s", kind, d, it.ID, cues[i][d], it.Text)
+				}
+			}
+		}
+		if *evalErrors == "target" || *evalErrors == "all" {
+			for _, e := range tgtErrs {
+				t.Logf("target %s", e)
+			}
+		}
+	}
+
+	if s.MicroF1 < devMicroF1Floor {
+		t.Errorf("dev micro-F1 = %.4f, below the ratchet %.4f: the default lexicon or the analyzer got worse", s.MicroF1, devMicroF1Floor)
+	}
+}
