@@ -60,11 +60,12 @@ type Analyzer struct {
 	toks    map[tokenize.Language]*tokenize.Tokenizer
 	tokErrs map[tokenize.Language]error
 
-	devices []string // reported device names, lexicon order
-	catDev  []int    // category index -> device index, -1 when not reported
-	ctaDev  int      // device index of call_to_action, -1 when not reported
-	actors  []string // actor codes by actor index
-	ownSide []bool   // actor index -> true when all its matches are first-person words
+	devices []string           // reported device names, lexicon order
+	catDev  []int              // category index -> device index, -1 when not reported
+	ctaDev  int                // device index of call_to_action, -1 when not reported
+	cats    []lexicon.Category // the lexicon's categories (accessors copy; read once)
+	mods    []lexicon.Modifier // the lexicon's modifiers
+	actors  []string           // actor codes by actor index
 
 	pool sync.Pool // *scratch
 
@@ -118,6 +119,8 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		toks: map[tokenize.Language]*tokenize.Tokenizer{}, tokErrs: map[tokenize.Language]error{}}
 
 	cats := lex.Categories()
+	a.cats = cats
+	a.mods = lex.Modifiers()
 	a.catDev = make([]int, len(cats))
 	if opts.Devices == nil {
 		for i, c := range cats {

@@ -81,7 +81,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run with -update to create)", err)
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("report differs from %s (-want +got):\n%s", golden, diff)
+				t.Errorf("report differs from %s (-want +got); if the default lexicon changed on purpose, run go test ./rhetoric -run TestGolden -update:\n%s", golden, diff)
 			}
 		})
 	}

@@ -62,16 +62,24 @@ type xhit struct {
 	Hit
 }
 
-// clauseEnders are conjunctions that open a new clause for the purpose of
-// modifier scope ("we do not want war, but ...", "... however ...").
-var clauseEnders = map[string]bool{
-	"but": true, "however": true, "although": true, "though": true, "whereas": true, "nevertheless": true,
-}
-
-// clausePunct are the punctuation norms that end a clause.
-var clausePunct = map[string]bool{
-	",": true, ";": true, ":": true, "-": true, "--": true, "(": true, ")": true, "[": true, "]": true,
-	"—": true, "–": true, "…": true, "...": true, ".": true, "!": true, "?": true,
+// endsClause reports whether t opens a new clause for modifier scope: the
+// punctuation , ; : - -- ( ) [ ] — – … ... . ! ? or one of the
+// conjunctions but, however, although, though, whereas, nevertheless
+// ("we do not want war, but ...").
+func endsClause(t *tokenize.Token) bool {
+	switch t.Kind {
+	case tokenize.Punct:
+		switch t.Norm {
+		case ",", ";", ":", "-", "--", "(", ")", "[", "]", "—", "–", "…", "...", ".", "!", "?":
+			return true
+		}
+	case tokenize.Word:
+		switch t.Norm {
+		case "but", "however", "although", "though", "whereas", "nevertheless":
+			return true
+		}
+	}
+	return false
 }
 
 // negationCancellers are words that, standing between a negator and a cue,
@@ -148,7 +156,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		clause++
 		for i := s.First; i < s.Last && i < n; i++ {
 			t := &toks[i]
-			if (t.Kind == tokenize.Punct && clausePunct[t.Norm]) || (t.Kind == tokenize.Word && clauseEnders[t.Norm]) {
+			if endsClause(t) {
 				clause++
 			}
 			sc.clause[i] = clause
@@ -169,7 +177,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 				sc.cues = append(sc.cues, m)
 			}
 		case lexicon.ModifierMatch:
-			if m.Index >= 0 && m.Index < len(a.lex.Modifiers()) {
+			if m.Index >= 0 && m.Index < len(a.mods) {
 				sc.mods = append(sc.mods, m)
 			}
 		case lexicon.ActorMatch:
@@ -209,7 +217,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	}
 
 	// Hits from the lexicon.
-	cats := a.lex.Categories()
+	cats := a.cats
 	for _, m := range sc.cues {
 		e := cats[m.Index].Entries[m.Entry]
 		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], Hit: Hit{
@@ -226,7 +234,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	if doc.Tagged && a.ctaDev >= 0 {
 		a.imperatives(doc, sc)
 	}
-	slices.SortStableFunc(sc.hits, func(x, y xhit) int {
+	byPlace := func(x, y xhit) int {
 		if c := cmp.Compare(x.Start, y.Start); c != 0 {
 			return c
 		}
@@ -234,7 +242,10 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			return c
 		}
 		return cmp.Compare(x.End, y.End)
-	})
+	}
+	if !slices.IsSortedFunc(sc.hits, byPlace) {
+		slices.SortStableFunc(sc.hits, byPlace)
+	}
 
 	// Copy out: one allocation for hits, one for all their modifiers.
 	r.Hits = make([]Hit, len(sc.hits))
@@ -291,7 +302,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 	toks := doc.Tokens
 	h.Sentence = int(sc.sentOf[first])
 	cl := sc.clause[first]
-	mods := a.lex.Modifiers()
+	mods := a.mods
 	negW, modW := a.opts.NegationWindow, a.opts.ModifierWindow
 	reach := max(negW, modW)
 	h.mods = len(sc.mbuf) - h.nmods // a negating compound prefix may already be there
