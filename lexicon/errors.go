@@ -129,5 +129,9 @@ func newError(pos Position, sentinel error, format string, args ...any) *Error {
 // errText is err's message without the package prefix, for messages that
 // already say where they come from.
 func errText(err error) string {
-	return strings.TrimPrefix(err.Error(), "lexicon: ")
+	s := err.Error()
+	for strings.HasPrefix(s, "lexicon: ") {
+		s = s[len("lexicon: "):]
+	}
+	return s
 }

@@ -177,7 +177,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 				n, desc, _ := splitField(arg)
 				if n == "" {
 					b.errorf(b.pos(l, argAt), ErrBadName, "@category needs a name")
-					sec, cat = secNone, -1
+					sec, cat = secCategory, -1
 					break
 				}
 				sec, cat = secCategory, b.category(n, desc, b.pos(l, argAt))
@@ -190,7 +190,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 				code, display, _ := splitField(arg)
 				if code == "" {
 					b.errorf(b.pos(l, argAt), ErrBadName, "@actor needs a code")
-					sec, act = secNone, -1
+					sec, act = secActor, -1
 					break
 				}
 				sec, act = secActor, b.actor(code, display, b.pos(l, argAt))

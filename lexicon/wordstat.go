@@ -40,7 +40,7 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 		word, weight, wAt, isEntry := splitWordStatEntry(t)
 		if !isEntry {
 			if depth > len(path) {
-				b.errorf(b.pos(l, 0), ErrSyntax, "category %q is indented %d levels below its parent", clip(t), depth-len(path))
+				b.errorf(b.pos(l, 0), ErrSyntax, "category %q is indented deeper than one level below its parent", clip(t))
 				continue
 			}
 			path = append(path[:depth], categoryName(t))
@@ -55,7 +55,7 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 			continue
 		}
 		if depth > len(path) {
-			b.errorf(b.pos(l, 0), ErrSyntax, "entry %q is indented %d levels below its category", clip(t), depth-len(path))
+			b.errorf(b.pos(l, 0), ErrSyntax, "entry %q is indented deeper than one level below its category", clip(t))
 			continue
 		}
 		w := b.weight(l, weight, i+wAt, 1, func(v float64) bool { return v > 0 }, "an entry's weight must be > 0")

@@ -40,7 +40,13 @@ func parseYAML(name string, data []byte) (lex *Lexicon, err error) {
 	}
 	var doc yaml.Node
 	if yerr := decodeYAML(data, &doc); yerr != nil {
-		r.errorf(r.yamlErrorPos(yerr), ErrSyntax, "%s", strings.TrimPrefix(yerr.Error(), "yaml: "))
+		msg := strings.TrimPrefix(yerr.Error(), "yaml: ")
+		if strings.HasPrefix(msg, "line ") {
+			if _, rest, ok := strings.Cut(msg, ": "); ok {
+				msg = rest
+			}
+		}
+		r.errorf(r.yamlErrorPos(yerr), ErrSyntax, "malformed YAML: %s", msg)
 		return nil, r.errs.err()
 	}
 	if doc.Kind == 0 {

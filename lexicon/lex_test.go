@@ -1,0 +1,234 @@
+package lexicon
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// errAt is the part of an Error that the tests check.
+type errAt struct {
+	Line, Col int
+	Err       error // the sentinel
+}
+
+var sentinels = []error{ErrSyntax, ErrUnknownDirective, ErrBadWeight, ErrDuplicate, ErrEmptyPattern,
+	ErrBareWildcard, ErrUnknownCategory, ErrNoCategory, ErrEncoding, ErrFormat, ErrBadHeader, ErrBadName,
+	ErrEmptyCategory, ErrLanguage, ErrMerge}
+
+// errsAt reduces err, which must be an ErrorList, to positions and sentinels.
+func errsAt(t *testing.T, err error) []errAt {
+	t.Helper()
+	var el ErrorList
+	if !errors.As(err, &el) {
+		t.Fatalf("error %v (%T) is not an ErrorList", err, err)
+	}
+	var out []errAt
+	for _, e := range el {
+		var s error
+		for _, x := range sentinels {
+			if errors.Is(e, x) {
+				s = x
+				break
+			}
+		}
+		if s == nil {
+			t.Errorf("%v unwraps to no sentinel", e)
+		}
+		out = append(out, errAt{e.Pos.Line, e.Pos.Col, s})
+	}
+	return out
+}
+
+var cmpErrs = cmp.Comparer(func(a, b error) bool { return a == b })
+
+func TestParseLex(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Definition
+	}{
+		{
+			name: "minimal",
+			in:   "@lexicon x\n@category c\nword\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "c", Entries: []Entry{{"word", 1}}}}},
+		},
+		{
+			name: "name from file and defaults",
+			in:   "@category c desc  with  spaces \nw = 2.5\n@intensifiers\nvery\n@hedges\nmaybe\n@negators\nnot\n",
+			want: Definition{Name: "test", Categories: []Category{{Name: "c", Description: "desc  with  spaces",
+				Entries: []Entry{{"w", 2.5}}}},
+				Modifiers: []Modifier{{Intensifier, "very", 1.5}, {Hedge, "maybe", 0.5}, {Negator, "not", 0}}},
+		},
+		{
+			name: "language name is canonicalised",
+			in:   "@lexicon x\n@language Russian\n@category c\n~угроза\n",
+			want: Definition{Name: "x", Language: tokenize.Russian, Categories: []Category{{Name: "c", Entries: []Entry{{"~угроза", 1}}}}},
+		},
+		{
+			name: "comments blank lines and indentation",
+			in:   "  # lead\n@lexicon x\n\n\t@category c\n\t  word  \n   # inner\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "c", Entries: []Entry{{"word", 1}}}}},
+		},
+		{
+			name: "removals and weights",
+			in:   "@lexicon x\n@category c\na = 1e-2\n! b\n!c\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "c", Entries: []Entry{{"a", 0.01}}, Remove: []string{"b", "c"}}}},
+		},
+		{
+			name: "actors and wordstat names",
+			in:   "@lexicon x\n@category ECONOMY/+STATE+\nstate\n@actor RUS Russian Federation\nrussia\n@actor NATO\nnato\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "ECONOMY/+STATE+", Entries: []Entry{{"state", 1}}}},
+				Actors: []Actor{{"RUS", "Russian Federation", []string{"russia"}}, {"NATO", "", []string{"nato"}}}},
+		},
+		{
+			name: "bom crlf",
+			in:   "\ufeff@lexicon x\r\n@category c\r\nw\r\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "c", Entries: []Entry{{"w", 1}}}}},
+		},
+		{
+			name: "cr only",
+			in:   "@lexicon x\r@category c\rw\rv = 3\r",
+			want: Definition{Name: "x", Categories: []Category{{Name: "c", Entries: []Entry{{"w", 1}, {"v", 3}}}}},
+		},
+		{
+			name: "same pattern in two categories",
+			in:   "@lexicon x\n@category a\nw\n@category b\nw\n",
+			want: Definition{Name: "x", Categories: []Category{{Name: "a", Entries: []Entry{{"w", 1}}}, {Name: "b", Entries: []Entry{{"w", 1}}}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Parse("test.lex", []byte(tt.in))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if diff := cmp.Diff(tt.want, l.Definition()); diff != "" {
+				t.Errorf("Definition (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// lexErrorCases are malformed .lex files with every problem they hold; the
+// fuzzer is seeded from them.
+var lexErrorCases = []struct {
+	name string
+	in   string
+	want []errAt
+}{
+	{"unknown directive", "@lexicon x\n@categroy c\nw\n", []errAt{{2, 1, ErrUnknownDirective}, {3, 1, ErrNoCategory}}},
+	{"entry before section", "w\n@lexicon x\n", []errAt{{1, 1, ErrNoCategory}}},
+	{"bad weights", "@category c\na = x\nb = -1\nc = NaN\nd = 0\ne = 1e999\nf =\n", []errAt{
+		{2, 5, ErrBadWeight}, {3, 5, ErrBadWeight}, {4, 5, ErrBadWeight}, {5, 5, ErrBadWeight}, {6, 5, ErrBadWeight}, {7, 4, ErrBadWeight}}},
+	{"factors", "@negators\nnot = 2\n@intensifiers\nvery = 0.5\n@hedges\nmaybe = 2\n@actor A\na = 1\n", []errAt{
+		{2, 7, ErrBadWeight}, {4, 8, ErrBadWeight}, {6, 9, ErrBadWeight}, {8, 5, ErrBadWeight}}},
+	{"duplicates", "@lexicon x\n@category c\nw\n  w = 2\n@category c\nv\n@negators\nnot\nnot\n@actor A\na\n@actor A\nb\nb\n", []errAt{
+		{4, 3, ErrDuplicate}, {5, 11, ErrDuplicate}, {9, 1, ErrDuplicate}, {12, 8, ErrDuplicate}, {14, 1, ErrDuplicate}}},
+	{"empty pattern", "@category c\n= 2\n!\nw\n", []errAt{{2, 1, ErrEmptyPattern}, {3, 1, ErrEmptyPattern}}},
+	{"bare wildcard", "@category c\nfoo *\n", []errAt{{2, 5, ErrBareWildcard}}},
+	{"pattern syntax", "@category c\nthe in*side\n_ gap\n~\n", []errAt{{2, 7, ErrSyntax}, {3, 1, ErrSyntax}, {4, 1, ErrSyntax}}},
+	{"empty category and actor", "@category c\n@actor A\n@category d\nw\n", []errAt{{1, 11, ErrEmptyCategory}, {2, 8, ErrEmptyCategory}}},
+	{"names", "@lexicon\n@lexicon a b\n@category\nw\n@actor\n", []errAt{{1, 9, ErrBadName}, {2, 12, ErrBadName}, {3, 10, ErrBadName}, {5, 7, ErrBadName}}},
+	{"language", "@language klingon\n@category c\nw\n", []errAt{{1, 11, ErrLanguage}}},
+	{"removal outside category", "@negators\n!not\n", []errAt{{2, 1, ErrSyntax}}},
+	{"removal conflicts", "@category c\nw\n!w\n!v\n!v\n", []errAt{{3, 2, ErrDuplicate}, {5, 2, ErrDuplicate}}},
+	{"invalid utf8", "@category c\nw\xff\n\xfe\n", []errAt{{2, 2, ErrEncoding}, {3, 1, ErrEncoding}, {1, 11, ErrEmptyCategory}}},
+	{"bom counts for columns", "\ufeff@bogus\n", []errAt{{1, 4, ErrUnknownDirective}}},
+	{"section argument", "@negators now\n", []errAt{{1, 11, ErrSyntax}}},
+}
+
+func TestParseLexErrors(t *testing.T) {
+	for _, tt := range lexErrorCases {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Parse("bad.lex", []byte(tt.in))
+			if l != nil {
+				t.Errorf("Parse returned a lexicon with the error %v", err)
+			}
+			if err == nil {
+				t.Fatal("Parse: no error")
+			}
+			want := tt.want
+			// An error list is sorted by position.
+			sortAt(want)
+			if diff := cmp.Diff(want, errsAt(t, err), cmpErrs); diff != "" {
+				t.Errorf("errors (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}
+
+func sortAt(s []errAt) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (s[j].Line < s[j-1].Line || s[j].Line == s[j-1].Line && s[j].Col < s[j-1].Col); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func TestLexErrorText(t *testing.T) {
+	_, err := Parse("x.lex", []byte("@category c\nw = much\n"))
+	want := `x.lex:2:5: weight "much": not a decimal number`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	if !errors.Is(err, ErrBadWeight) {
+		t.Errorf("errors.Is(%v, ErrBadWeight) = false", err)
+	}
+}
+
+func TestLexFiles(t *testing.T) {
+	for _, name := range []string{"sample.lex", "crlf.lex", "cr.lex", "overlay.lex"} {
+		t.Run(name, func(t *testing.T) {
+			l, err := ParseFile(filepath.Join("testdata", name), FormatAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			roundTrip(t, l)
+		})
+	}
+	t.Run("crlf content", func(t *testing.T) {
+		l, err := ParseFile(filepath.Join("testdata", "crlf.lex"), FormatLex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Definition{Name: "crlf", Categories: []Category{{Name: "c", Description: "A description.",
+			Entries: []Entry{{"word", 2}, {"indented", 1}}, Remove: []string{"gone"}}}}
+		if diff := cmp.Diff(want, l.Definition()); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+}
+
+// roundTrip checks that l written as .lex reads back to the same Definition.
+func roundTrip(t *testing.T, l *Lexicon) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, l, FormatLex); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	back, err := Parse("roundtrip.lex", buf.Bytes())
+	if err != nil {
+		t.Fatalf("Parse(Write(l)): %v\n%s", err, buf.Bytes())
+	}
+	if diff := cmp.Diff(l.Definition(), back.Definition()); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+func TestRoundTripDefaultLex(t *testing.T) {
+	data, err := os.ReadFile("default.lex")
+	if err != nil {
+		t.Skip("no default.lex")
+	}
+	l, err := Parse("default.lex", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, l)
+}

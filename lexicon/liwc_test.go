@@ -1,0 +1,192 @@
+package lexicon
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseLIWC(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Category
+	}{
+		{
+			name: "tabs and multiword",
+			in:   "%\n1\tblame\n2\tthreat words\n%\naccus*\t1\nresponsible for\t1 2\n",
+			want: []Category{{Name: "blame", Entries: []Entry{{"accus*", 1}, {"responsible for", 1}}},
+				{Name: "threat_words", Entries: []Entry{{"responsible for", 1}}}},
+		},
+		{
+			name: "space padded ids and crlf",
+			in:   "%\r\n01                    Harm\r\n02  Fair\r\n%\r\nsafe*\t\t\t01\r\nbenefit*        \t01\r\npreserve\t\t01 02\r\n",
+			want: []Category{{Name: "Harm", Entries: []Entry{{"safe*", 1}, {"benefit*", 1}, {"preserve", 1}}},
+				{Name: "Fair", Entries: []Entry{{"preserve", 1}}}},
+		},
+		{
+			name: "cr only",
+			in:   "%\r1\tcare\r%\rcompassion\t1\rdo unto others\t1\r",
+			want: []Category{{Name: "care", Entries: []Entry{{"compassion", 1}, {"do unto others", 1}}}},
+		},
+		{
+			name: "no tab: trailing numbers are ids",
+			in:   "%\n1 a\n2 b\n%\nred line 1 2\nword 2\n",
+			want: []Category{{Name: "a", Entries: []Entry{{"red line", 1}}}, {Name: "b", Entries: []Entry{{"red line", 1}, {"word", 1}}}},
+		},
+		{
+			name: "header order not id order, repeats kept once",
+			in:   "%\n10\tten\n2\ttwo\n%\nx\t2 10 2\nx\t10\n",
+			want: []Category{{Name: "ten", Entries: []Entry{{"x", 1}}}, {Name: "two", Entries: []Entry{{"x", 1}}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseAs(FormatLIWC, "t.dic", []byte(tt.in))
+			if err != nil {
+				t.Fatalf("ParseAs: %v", err)
+			}
+			if diff := cmp.Diff(tt.want, l.Categories()); diff != "" {
+				t.Errorf("categories (-want +got):\n%s", diff)
+			}
+			if l.Name() != "t" {
+				t.Errorf("Name() = %q, want t", l.Name())
+			}
+		})
+	}
+}
+
+var liwcErrorCases = []struct {
+	name string
+	in   string
+	want []errAt
+}{
+	{"no header", "word\t1\n", []errAt{{1, 1, ErrBadHeader}}},
+	{"unclosed header", "%\n1\ta\nword\t1\n", []errAt{{2, 3, ErrEmptyCategory}, {3, 1, ErrBadHeader}, {3, 7, ErrBadHeader}}},
+	{"unknown id", "%\n1\ta\n%\nx\t1 7\ny\t9\n", []errAt{{4, 5, ErrUnknownCategory}, {5, 3, ErrUnknownCategory}}},
+	{"bad id", "%\n1\ta\n%\nx\t1 z\n", []errAt{{4, 5, ErrSyntax}}},
+	{"bad header line", "%\none\ta\n1\n1\tb\n%\nx\t1\n", []errAt{{2, 1, ErrBadHeader}, {3, 2, ErrBadHeader}}},
+	{"duplicate id", "%\n1\ta\n1\tb\n%\nx\t1\n", []errAt{{3, 1, ErrDuplicate}}},
+	{"duplicate name", "%\n1\ta\n2\ta\n%\nx\t1 2\n", []errAt{{3, 3, ErrDuplicate}}},
+	{"no ids", "%\n1\ta\n%\nx\t1\nlonely\n", []errAt{{5, 7, ErrSyntax}}},
+	{"bare star", "%\n1\ta\n%\n*\t1\n", []errAt{{4, 1, ErrBareWildcard}}},
+	{"empty category", "%\n1\ta\n2\tb\n%\nx\t1\n", []errAt{{3, 3, ErrEmptyCategory}}},
+	{"encoding", "%\n1\ta\n%\nx\xc3\t1\n", []errAt{{2, 3, ErrEmptyCategory}, {4, 2, ErrEncoding}}},
+}
+
+func TestParseLIWCErrors(t *testing.T) {
+	for _, tt := range liwcErrorCases {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseAs(FormatLIWC, "bad.dic", []byte(tt.in))
+			if l != nil || err == nil {
+				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
+			}
+			if diff := cmp.Diff(tt.want, errsAt(t, err), cmpErrs); diff != "" {
+				t.Errorf("errors (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+}
+
+func TestLIWCRealFiles(t *testing.T) {
+	tests := []struct {
+		file    string
+		cats    int
+		entries int
+		first   string
+		check   map[string][]string // category -> some entries it must have
+	}{
+		{"liwc/mfd2.0.dic", 10, 2103, "care.virtue", map[string][]string{
+			"fairness.virtue": {"civil rights", "do unto others", "levels the playing field"},
+			"sanctity.vice":   {},
+		}},
+		{"liwc/moral_foundations_dictionary.dic", 11, 359, "HarmVirtue", map[string][]string{
+			"HarmVirtue":      {"safe*", "benefit*", "preserve"},
+			"AuthorityVirtue": {"preserve"},
+			"FairnessVirtue":  {"fair-*"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			l := sharedLexicon(t, tt.file)
+			n := 0
+			for i := range l.NumCategories() {
+				n += l.NumEntries(i)
+			}
+			if l.NumCategories() != tt.cats || n != tt.entries || l.CategoryName(0) != tt.first {
+				t.Errorf("got %d categories, %d entries, first %q; want %d, %d, %q",
+					l.NumCategories(), n, l.CategoryName(0), tt.cats, tt.entries, tt.first)
+			}
+			for name, pats := range tt.check {
+				c, ok := l.Category(name)
+				if !ok {
+					t.Errorf("no category %q", name)
+					continue
+				}
+				for _, p := range pats {
+					if !slices.ContainsFunc(c.Entries, func(e Entry) bool { return e.Pattern == p && e.Weight == 1 }) {
+						t.Errorf("category %q lacks %q", name, p)
+					}
+				}
+			}
+			if w := l.Warnings(); len(w) != 0 {
+				t.Errorf("warnings: %v", w)
+			}
+			roundTrip(t, l)
+			liwcRoundTrip(t, l)
+		})
+	}
+}
+
+func TestLIWCFixtures(t *testing.T) {
+	for _, name := range []string{"mixed.dic", "padded.dic", "cronly.dic"} {
+		t.Run(name, func(t *testing.T) {
+			l, err := ParseFile(filepath.Join("testdata", name), FormatAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			liwcRoundTrip(t, l)
+			roundTrip(t, l)
+		})
+	}
+}
+
+// liwcRoundTrip checks that l exported to LIWC and read back has the same
+// categories with the same sets of patterns (LIWC keeps neither weights nor,
+// for a word in several categories, the order within a category).
+func liwcRoundTrip(t *testing.T, l *Lexicon) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, l, FormatLIWC); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseAs(FormatLIWC, l.Name()+".dic", buf.Bytes())
+	if err != nil {
+		t.Fatalf("reading the LIWC export: %v\n%s", err, buf.Bytes())
+	}
+	if diff := cmp.Diff(liwcView(l), liwcView(back)); diff != "" {
+		t.Errorf("LIWC round trip (-want +got):\n%s", diff)
+	}
+}
+
+// liwcView is what LIWC can hold of l: category names and sorted patterns.
+func liwcView(l *Lexicon) [][]string {
+	var out [][]string
+	for _, c := range l.Categories() {
+		if len(c.Entries) == 0 {
+			continue
+		}
+		row := []string{c.Name}
+		var pats []string
+		for _, e := range c.Entries {
+			pats = append(pats, strings.Join(strings.Fields(e.Pattern), " "))
+		}
+		slices.Sort(pats)
+		out = append(out, append(row, pats...))
+	}
+	return out
+}

@@ -1,0 +1,1 @@
+@lexicon cr@category cwordother = 0.5

@@ -1,0 +1,7 @@
+﻿@lexicon crlf
+
+@category c  A description.
+word = 2
+# comment
+  indented	
+!gone
