@@ -3,12 +3,13 @@ package tokenize
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
-// maxCacheEntries bounds the memo of a [Tokenizer]. When it is full the
-// memo starts again empty, so memory stays bounded on text with an
-// unbounded vocabulary, and frequent words are back after one sighting.
-const maxCacheEntries = 1 << 16
+// maxCacheEntries bounds the memo of a [Tokenizer]. When it would grow
+// past this the memo keeps only its newest entries, so memory stays bounded
+// on text with an unbounded vocabulary.
+const maxCacheEntries = 1 << 17
 
 // form is the memoised normal form and stem of one surface text.
 type form struct {
@@ -16,33 +17,62 @@ type form struct {
 }
 
 // formCache memoises the normal form and stem of surface texts. It is safe
-// for concurrent use: lookups take a read lock, inserts a write lock.
+// for concurrent use. Hits read an immutable map through an atomic pointer,
+// without locks or allocation; misses go to a small map under a mutex, which
+// is merged into a new immutable map once it holds a quarter as many
+// entries, so each entry is copied a bounded number of times.
 type formCache struct {
-	mu sync.RWMutex
-	m  map[string]form
-}
-
-func (c *formCache) get(text string) (form, bool) {
-	c.mu.RLock()
-	f, ok := c.m[text]
-	c.mu.RUnlock()
-	return f, ok
+	ro    atomic.Pointer[map[string]form]
+	mu    sync.Mutex
+	dirty map[string]form
 }
 
 // lookup returns the form of text, computing and memoising it on a miss
 // with compute, which gets a private copy of text: text is a slice of the
 // caller's input, which the cache must not keep alive.
 func (c *formCache) lookup(text string, compute func(string) form) form {
-	if f, ok := c.get(text); ok {
+	ro := c.ro.Load()
+	if ro != nil {
+		if f, ok := (*ro)[text]; ok {
+			return f
+		}
+	}
+	c.mu.Lock()
+	f, ok := c.dirty[text]
+	c.mu.Unlock()
+	if ok {
 		return f
 	}
 	key := strings.Clone(text)
-	f := compute(key)
+	f = compute(key)
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxCacheEntries {
-		c.m = make(map[string]form, 1024)
+	if c.dirty == nil {
+		c.dirty = make(map[string]form, 256)
 	}
-	c.m[key] = f
+	c.dirty[key] = f
+	ro = c.ro.Load()
+	n := 0
+	if ro != nil {
+		n = len(*ro)
+	}
+	if len(c.dirty) >= max(256, n/4) {
+		var merged map[string]form
+		if n+len(c.dirty) > maxCacheEntries {
+			merged = c.dirty
+		} else {
+			merged = make(map[string]form, n+len(c.dirty))
+			if ro != nil {
+				for k, v := range *ro {
+					merged[k] = v
+				}
+			}
+			for k, v := range c.dirty {
+				merged[k] = v
+			}
+		}
+		c.ro.Store(&merged)
+		c.dirty = make(map[string]form, 256)
+	}
 	c.mu.Unlock()
 	return f
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // Language names a language that the tokenizer stems, by its ISO 639-1 code.
-// The zero value means English.
+// The zero value means English. A Language is a plain string value.
 type Language string
 
 // The supported languages.

@@ -178,7 +178,14 @@ func (s *Scanner) word(i int) (Token, bool) {
 	}
 	for {
 		for j < len(text) {
-			r, w := decodeAt(text, j)
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiClass[c]&(cLetter|cDigit) == 0 {
+					break
+				}
+				j++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(text[j:])
 			if !isWordRune(r) {
 				break
 			}

@@ -505,11 +505,10 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 				stack = append(stack, int32(k))
 			}
 		case close:
-			want := closingFor(r)
 			for j := len(stack) - 1; j >= 0; j-- {
 				o := stack[j]
 				or, _ := utf8.DecodeRuneInString(toks[o].Text)
-				if matchesQuote(or, r, want) {
+				if matchesQuote(or, r) {
 					d[o+1]++
 					d[k]--
 					stack = stack[:j]
@@ -539,10 +538,8 @@ func topQuote(stack []int32, toks []Token) rune {
 	return r
 }
 
-func closingFor(r rune) rune { return r }
-
 // matchesQuote reports whether the opening mark o is closed by c.
-func matchesQuote(o, c, _ rune) bool {
+func matchesQuote(o, c rune) bool {
 	switch c {
 	case '”':
 		return o == '“' || o == '„' || o == '"'

@@ -1,6 +1,6 @@
 package tokenize
 
-// Kind classifies a [Token].
+// Kind classifies a [Token]. The zero value is [Word].
 type Kind uint8
 
 // The kinds of token.
@@ -24,7 +24,7 @@ func (k Kind) String() string {
 	return "kind(" + itoa(int(k)) + ")"
 }
 
-// Flags record how a token was formed.
+// Flags record how a token was formed. The zero value means none.
 type Flags uint8
 
 // The token flags.
@@ -34,7 +34,8 @@ const (
 	Abbreviation                   // an abbreviation or acronym written with dots: U.S. e.g. Art.
 )
 
-// Token is one token of a statement. Text is always input[Start:End].
+// Token is one token of a statement. Text is always input[Start:End]. It
+// is a plain value: copy it freely; the zero value is an empty word.
 type Token struct {
 	Text  string // surface form, exactly input[Start:End]
 	Norm  string // normalised form (see [Normalize]); what lexicons match
@@ -47,6 +48,7 @@ type Token struct {
 }
 
 // Sentence is a sentence of a [Document]: a byte span and a token range.
+// It is a plain value.
 type Sentence struct {
 	Start int // byte offset of the sentence's first token
 	End   int // byte offset just past its last token
@@ -55,13 +57,16 @@ type Sentence struct {
 }
 
 // Entity is a named entity found by the part-of-speech tagger's extractor.
+// It is a plain value.
 type Entity struct {
 	First int    // index of the first token in [Document.Tokens]
 	Last  int    // index just past the last token
 	Label string // prose's label, such as GPE, PERSON or ORG
 }
 
-// Document is a tokenized statement.
+// Document is a tokenized statement. The zero value is an empty document,
+// ready for [Tokenizer.TokenizeInto]. A Document is safe for concurrent
+// reads, not for concurrent reads and writes.
 type Document struct {
 	Text      string     // the input, unchanged
 	Language  Language   // the language used for stems

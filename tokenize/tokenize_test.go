@@ -377,3 +377,39 @@ func checkInvariants(t testing.TB, doc *Document) {
 		t.Fatalf("PartsOf finds %d parts, document has %d", np, len(doc.Parts))
 	}
 }
+
+// TestConcurrentTokenize shares one cold Tokenizer (and so its memo)
+// between goroutines; run with -race.
+func TestConcurrentTokenize(t *testing.T) {
+	texts := []string{
+		"Russia’s so-called referendums don't count. Mr. Smith said so.",
+		"Die Verhandlungen gehen weiter. The U.S.-led talks resume on 2024-12-05.",
+		"«Мы готовы к переговорам», — сказал он.",
+		"Sanctions, sanctioned, sanctioning: the sanctions regime!",
+	}
+	ref, _ := New(Options{})
+	want := make([]*Document, len(texts))
+	for i, s := range texts {
+		want[i], _ = ref.Tokenize(s)
+	}
+	tk, _ := New(Options{})
+	done := make(chan string, 32)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(texts)
+				doc, _ := tk.Tokenize(texts[i])
+				if diff := cmp.Diff(want[i], doc); diff != "" {
+					done <- diff
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if d := <-done; d != "" {
+			t.Errorf("concurrent result differs (-want +got):\n%s", d)
+		}
+	}
+}

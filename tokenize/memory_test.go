@@ -1,0 +1,113 @@
+package tokenize
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// longLine returns a single line of about n bytes without any line break.
+func longLine(n int) string {
+	var sb strings.Builder
+	sb.Grow(n + 512)
+	para := "Mr. President, the U.S.-led coalition don't accept Russia’s so-called “referendums” (No. 5, Art. 51); " +
+		"see https://un.org/en/a_b or mail info@un.org. 1,000 troops — 3.5% — left on 2024-12-05... Why? "
+	for i := 0; sb.Len() < n; i++ {
+		sb.WriteString(para)
+		// vary the vocabulary a little so the memo sees new words
+		sb.WriteString("word")
+		sb.WriteByte(byte('a' + i%26))
+		sb.WriteByte(byte('a' + (i/26)%26))
+		sb.WriteString(". ")
+	}
+	return sb.String()
+}
+
+func allocatedBytes(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestLongLineStreaming checks that streaming the tokens of a 16 MB single
+// line allocates almost nothing: memory does not grow with the input.
+func TestLongLineStreaming(t *testing.T) {
+	text := longLine(16 << 20)
+	tk, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	got := allocatedBytes(func() {
+		for range tk.All(text) {
+			n++
+		}
+	})
+	if n < len(text)/10 {
+		t.Fatalf("only %d tokens in %d bytes", n, len(text))
+	}
+	// The memo holds at most a few hundred distinct words here.
+	if limit := uint64(1 << 20); got > limit {
+		t.Errorf("streaming %d bytes (%d tokens) allocated %d bytes, want at most %d", len(text), n, got, limit)
+	}
+}
+
+// TestLongLineDocument checks that a Document of a long single line costs
+// memory linear in the input and nothing per token beyond the slices: a
+// Token is 88 bytes and English has one every five bytes or so, so the
+// token slice alone is about 18-22 bytes per input byte; parts, sentences
+// and the segmenter's scratch add a little. (Use [Tokenizer.All] or a
+// [Scanner] to stream huge inputs in constant memory.)
+func TestLongLineDocument(t *testing.T) {
+	size := 16 << 20
+	if testing.Short() || raceEnabled {
+		size = 2 << 20
+	}
+	text := longLine(size)
+	tk, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc *Document
+	got := allocatedBytes(func() {
+		doc, err = tk.Tokenize(text)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perToken := float64(got) / float64(len(doc.Tokens))
+	perByte := float64(got) / float64(len(text))
+	t.Logf("%d bytes, %d tokens, %d sentences: allocated %d bytes (%.1f per input byte, %.1f per token)",
+		len(text), len(doc.Tokens), len(doc.Sentences), got, perByte, perToken)
+	// Tokens (with a quarter spare capacity), parts, sentences and scratch
+	// together stay under two Tokens' worth per token.
+	if perToken > 176 {
+		t.Errorf("allocated %.1f bytes per token, want at most 176", perToken)
+	}
+	if perByte > 40 {
+		t.Errorf("allocated %.1f bytes per input byte, want at most 40", perByte)
+	}
+}
+
+// TestAllocsPerToken checks the reuse path: tokenizing into a reused
+// Document allocates far less than once per token.
+func TestAllocsPerToken(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	text := longLine(64 << 10)
+	tk, _ := New(Options{})
+	var doc Document
+	_ = tk.TokenizeInto(&doc, text)
+	allocs := testing.AllocsPerRun(5, func() { _ = tk.TokenizeInto(&doc, text) })
+	if perTok := allocs / float64(len(doc.Tokens)); perTok > 0.01 {
+		t.Errorf("TokenizeInto allocates %.3f times per token (%v per run, %d tokens)", perTok, allocs, len(doc.Tokens))
+	}
+	allocs = testing.AllocsPerRun(5, func() { _, _ = tk.Tokenize(text) })
+	if perTok := allocs / float64(len(doc.Tokens)); perTok > 0.05 {
+		t.Errorf("Tokenize allocates %.3f times per token (%v per run, %d tokens)", perTok, allocs, len(doc.Tokens))
+	}
+}
