@@ -247,8 +247,20 @@ func (s *Scanner) word(i int) (Token, bool) {
 		}
 		break
 	}
+	if s.english && flags == 0 && isNegationClitic(text[i:j]) {
+		flags = Clitic // "n't" standing alone, as in a lexicon pattern
+	}
 	s.pos = j
 	return Token{Text: text[i:j], Start: i, End: j, Kind: kind, Flags: flags}, true
+}
+
+// isNegationClitic reports whether w is n't (any case, any apostrophe).
+func isNegationClitic(w string) bool {
+	if len(w) < 3 || w[0]|0x20 != 'n' || w[len(w)-1]|0x20 != 't' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(w[1:])
+	return 1+n == len(w)-1 && isApostrophe(r)
 }
 
 // cliticSplit checks for an English clitic at the apostrophe text[ap:ap+w]
@@ -287,15 +299,17 @@ func cliticSplit(text string, seg, ap, w int) (cs, ce int) {
 
 // cliticAt reports the end of a clitic ('s 're 'll 've 'd 'm) that starts
 // with the apostrophe at i and is glued to the previous token (Jr.'s,
-// 1990's), or 0.
+// 1990's) or stands alone (a lexicon pattern "'s"), or 0.
 func (s *Scanner) cliticAt(i int) int {
-	if !s.english || i == 0 {
+	if !s.english {
 		return 0
 	}
 	text := s.text
-	p := lastRune(text, i)
-	if !(isWordRune(p) || p == '.') {
-		return 0
+	if i > 0 {
+		p := lastRune(text, i)
+		if !(isWordRune(p) || p == '.' || unicode.IsSpace(p)) {
+			return 0
+		}
 	}
 	_, w := decodeAt(text, i)
 	cs, ce := cliticSplit(text, -1, i, w)

@@ -57,6 +57,7 @@ var tokenCases = []tokenCase{
 		w("she", 19), wf("'d", 22, Clitic), w("I", 25), wf("'m", 26, Clitic)}},
 	{"apostrophe inside a name", "", "O'Brien d'Ivoire", []tok{w("O'Brien", 0), w("d'Ivoire", 8)}},
 	{"plural possessive", "", "States' rights", []tok{w("States", 0), pu("'", 6), w("rights", 8)}},
+	{"clitics standing alone", "", "'s n't 'sanctions'", []tok{wf("'s", 0, Clitic), wf("n't", 3, Clitic), pu("'", 7), w("sanctions", 8), pu("'", 17)}},
 	{"clitics only in English", Russian, "Russia's", []tok{w("Russia's", 0)}},
 	{"compound", "", "rules-based order", []tok{wf("rules-based", 0, Compound), w("order", 12)}},
 	{"compound three parts", "", "military-to-military", []tok{wf("military-to-military", 0, Compound)}},
