@@ -213,17 +213,16 @@ func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := tok.Tokenize(st.Text)
-	if err != nil {
+	sc := a.pool.Get().(*scratch)
+	defer a.pool.Put(sc)
+	if err := tok.TokenizeInto(&sc.doc, st.Text); err != nil {
 		return nil, fmt.Errorf("rhetoric: statement %q: %w", st.ID, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc := a.pool.Get().(*scratch)
-	r := a.report(doc, st, sc)
+	r := a.report(&sc.doc, st, sc)
 	sc.reset()
-	a.pool.Put(sc)
 	return r, nil
 }
 

@@ -31,6 +31,7 @@ const ImperativeEntry = "(imperative)"
 
 // scratch holds the per-call buffers of an analysis, reused through a pool.
 type scratch struct {
+	doc     tokenize.Document // reused by TokenizeInto
 	matches []lexicon.Match
 	cues    []lexicon.Match
 	mods    []lexicon.Match
@@ -67,14 +68,28 @@ type xhit struct {
 // conjunctions but, however, although, though, whereas, nevertheless
 // ("we do not want war, but ...").
 func endsClause(t *tokenize.Token) bool {
+	n := t.Norm
+	if len(n) == 0 {
+		return false
+	}
 	switch t.Kind {
 	case tokenize.Punct:
+		if len(n) == 1 {
+			switch n[0] {
+			case ',', ';', ':', '-', '(', ')', '[', ']', '.', '!', '?':
+				return true
+			}
+			return false
+		}
 		switch t.Norm {
 		case ",", ";", ":", "-", "--", "(", ")", "[", "]", "—", "–", "…", "...", ".", "!", "?":
 			return true
 		}
 	case tokenize.Word:
-		switch t.Norm {
+		if len(n) < 3 || len(n) > 12 || (n[0] != 'b' && n[0] != 'h' && n[0] != 'a' && n[0] != 't' && n[0] != 'w' && n[0] != 'n') {
+			return false
+		}
+		switch n {
 		case "but", "however", "although", "though", "whereas", "nevertheless":
 			return true
 		}
@@ -142,11 +157,6 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			r.Meta[k] = v
 		}
 	}
-	for i := range toks {
-		if k := toks[i].Kind; k == tokenize.Word || k == tokenize.Number {
-			r.Words++
-		}
-	}
 
 	// Clause and sentence of every token.
 	sc.clause = grow32(sc.clause, n)
@@ -156,6 +166,9 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		clause++
 		for i := s.First; i < s.Last && i < n; i++ {
 			t := &toks[i]
+			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
+				r.Words++
+			}
 			if endsClause(t) {
 				clause++
 			}
