@@ -1,0 +1,113 @@
+package lexicon
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The -update flag rewrites the golden files. It is looked up before it is
+// defined, so that another test file of the package may define it too.
+var _ = func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+	return true
+}()
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if updating() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n--- want\n%s\n--- got\n%s", name, want, got)
+	}
+}
+
+func TestWriteGolden(t *testing.T) {
+	tests := []struct {
+		in     string
+		format Format
+		out    string
+	}{
+		{"sample.lex", FormatLex, "sample.lex"},
+		{"sample.lex", FormatLIWC, "sample.dic"},
+		{"overlay.lex", FormatLex, "overlay.lex"},
+		{"nested.cat", FormatLex, "nested-cat.lex"},
+		{"nested.yml", FormatLex, "nested-yml.lex"},
+		{"nested.yml", FormatLIWC, "nested-yml.dic"},
+		{"padded.dic", FormatLIWC, "padded.dic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.out, func(t *testing.T) {
+			l, err := ParseFile(filepath.Join("testdata", tt.in), FormatAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Write(&buf, l, tt.format); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tt.out, buf.Bytes())
+		})
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteErrors(t *testing.T) {
+	l, err := New(validDef())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&bytes.Buffer{}, l, FormatYAML); !errors.Is(err, ErrFormat) {
+		t.Errorf("Write(yaml) = %v, want ErrFormat", err)
+	}
+	if err := Write(failWriter{}, l, FormatLex); err == nil || err.Error() != "lexicon: write: disk full" {
+		t.Errorf("Write to a failing writer = %v", err)
+	}
+	if err := Write(&bytes.Buffer{}, nil, FormatLex); err == nil {
+		t.Error("Write(nil lexicon) succeeded")
+	}
+}
+
+// TestLIWCExportLoses documents what a LIWC export keeps: categories and
+// patterns, not weights, descriptions, removals, modifiers or actors.
+func TestLIWCExportLoses(t *testing.T) {
+	l, err := ParseFile(filepath.Join("testdata", "sample.lex"), FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	liwcRoundTrip(t, l)
+	var buf bytes.Buffer
+	if err := Write(&buf, l, FormatLIWC); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseAs(FormatLIWC, "sample.dic", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.NumModifiers() != 0 || back.NumActors() != 0 || back.Entry(0, 2).Weight != 1 || back.Categories()[0].Description != "" {
+		t.Errorf("LIWC export kept more than categories and patterns: %+v", back.Definition())
+	}
+}
