@@ -356,7 +356,7 @@ type heatCell struct {
 }
 
 func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
-	const labelW, cellW, cellH, top = 250, 58, 26, 130
+	const labelW, cellW, cellH, top = 220, 58, 26, 130
 	ch := heatChart{CellW: cellW, CellH: cellH, Top: top}
 	maxRate := make([]float64, len(h.devices))
 	for _, p := range profiles {
@@ -366,8 +366,14 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 			}
 		}
 	}
+	// Devices that no group uses are left out, to keep the grid narrow.
+	var cols []int
 	for i, d := range h.devices {
-		x := labelW + i*cellW
+		if maxRate[i] == 0 {
+			continue
+		}
+		x := labelW + len(cols)*cellW
+		cols = append(cols, i)
 		ch.Cols = append(ch.Cols, heatCol{X: x, LabelX: x + cellW/2 - 4, LabelY: top - 6, Label: d, Class: "f" + strconv.Itoa(i)})
 	}
 	for r, p := range profiles {
@@ -378,18 +384,16 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 		}
 		row := heatRow{Y: y, TextY: y + cellH/2 + 5, LabelX: labelW - 8,
 			Label: fmt.Sprintf("%s (%d)", shorten(label, 30), p.Statements)}
-		for i, d := range h.devices {
+		for c, i := range cols {
+			d := h.devices[i]
 			var ds rhetoric.DeviceScore
 			for _, s := range p.Devices {
 				if s.Device == d {
 					ds = s
 				}
 			}
-			op := 0.0
-			if maxRate[i] > 0 {
-				op = 0.12 + 0.88*ds.Per1K/maxRate[i]
-			}
-			x := labelW + i*cellW
+			op := 0.12 + 0.88*ds.Per1K/maxRate[i]
+			x := labelW + c*cellW
 			row.Cells = append(row.Cells, heatCell{X: x, Y: y + 1, TextX: x + cellW/2, TextY: y + cellH/2 + 5,
 				Opacity: strconv.FormatFloat(op, 'f', 2, 64), Value: fmt.Sprintf("%.1f", ds.Per1K),
 				Class: "f" + strconv.Itoa(i),
@@ -397,7 +401,7 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 		}
 		ch.Rows = append(ch.Rows, row)
 	}
-	ch.Width = labelW + len(h.devices)*cellW + 10
+	ch.Width = labelW + len(cols)*cellW + 10
 	ch.Height = top + len(profiles)*cellH + 10
 	return ch
 }
@@ -506,9 +510,9 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- if gt .Statements 1}}
 <figure><figcaption>All statements: devices per 1,000 words</figcaption>{{template "bars" .Overall}}</figure>
 {{- end}}
-{{- if .Groups.Rows}}
+{{- if and .Groups.Rows .Groups.Cols}}
 <h2 style="margin-top:18px">By {{.By}}</h2>
-<figure class="scroll"><figcaption>Devices per 1,000 words by {{.By}} (number of statements in brackets); the stronger the colour, the closer to the highest rate of that device.</figcaption>
+<figure class="scroll"><figcaption>Devices per 1,000 words by {{.By}} (number of statements in brackets); the stronger the colour, the closer to the highest rate of that device. Devices found in no group are left out.</figcaption>
 <svg role="img" width="{{.Groups.Width}}" height="{{.Groups.Height}}" viewBox="0 0 {{.Groups.Width}} {{.Groups.Height}}" aria-label="Devices per 1,000 words by {{.By}}">
 {{- range .Groups.Cols}}
 <text transform="translate({{.LabelX}} {{.LabelY}}) rotate(-45)">{{.Label}}</text>

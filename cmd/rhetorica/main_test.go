@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -284,5 +285,35 @@ func TestUTF16(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "u16.jsonl: the file is UTF-16 encoded") {
 		t.Errorf("UTF-16 JSONL not reported:\n%s", stderr)
+	}
+}
+
+// TestDefaultLexicon runs the built-in lexicon end to end; its exact counts
+// belong to the lexicon's own tests, so only the shape is checked here.
+func TestDefaultLexicon(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "analyze", "--format", "csv", "testdata/cli/statements", "testdata/cli/statements.csv")
+	if code != 0 {
+		t.Fatalf("code %d, stderr:\n%s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 8 {
+		t.Fatalf("%d rows, want a header and 7 statements:\n%s", len(rows), stdout)
+	}
+	header := strings.Join(rows[0], ",")
+	for _, col := range []string{"blame_per1k", "blame_hits", "threat_hits", "international_law_hits", "peace_hits"} {
+		if !strings.Contains(header, col) {
+			t.Errorf("header lacks %s: %s", col, header)
+		}
+	}
+	blame := slices.Index(rows[0], "blame_hits")
+	if rows[1][0] != "minister-2024-03" || rows[1][blame] == "0" {
+		t.Errorf("no blame found in the minister's statement: %v", rows[1])
+	}
+	code, stdout, _ = runCLI(t, "", "lexicon", "show")
+	if code != 0 || !strings.Contains(stdout, "blame") || !strings.Contains(stdout, "negators") {
+		t.Errorf("lexicon show: code %d\n%s", code, stdout)
 	}
 }
