@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -66,6 +67,12 @@ type Analyzer struct {
 	cats    []lexicon.Category // the lexicon's categories (accessors copy; read once)
 	mods    []lexicon.Modifier // the lexicon's modifiers
 	actors  []string           // actor codes by actor index
+	// Targets are counted by index: tcodes holds the distinct actor codes
+	// then OTHER and NONE (unless an actor already uses those codes);
+	// canon maps an actor index to its index in tcodes.
+	tcodes            []string
+	canon             []int
+	otherIdx, noneIdx int
 
 	pool sync.Pool // *scratch
 
@@ -158,6 +165,24 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	for _, ac := range lex.Actors() {
 		a.actors = append(a.actors, ac.Code)
+		k := slices.Index(a.tcodes, ac.Code)
+		if k < 0 {
+			k = len(a.tcodes)
+			a.tcodes = append(a.tcodes, ac.Code)
+		}
+		a.canon = append(a.canon, k)
+	}
+	for _, c := range []string{TargetOther, TargetNone} {
+		k := slices.Index(a.tcodes, c)
+		if k < 0 {
+			k = len(a.tcodes)
+			a.tcodes = append(a.tcodes, c)
+		}
+		if c == TargetOther {
+			a.otherIdx = k
+		} else {
+			a.noneIdx = k
+		}
 	}
 	a.opts = opts
 

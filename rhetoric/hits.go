@@ -44,6 +44,7 @@ type scratch struct {
 	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
 	hits    []xhit
 	mbuf    []Modifier
+	tcount  []int32 // per device and target code, in score
 }
 
 func (sc *scratch) reset() {
@@ -58,6 +59,7 @@ func (sc *scratch) reset() {
 // its modifiers in scratch.mbuf.
 type xhit struct {
 	dev   int
+	tgt   int // index into Analyzer.tcodes
 	nmods int // modifiers in scratch.mbuf, starting at mods
 	mods  int
 	Hit
@@ -68,14 +70,16 @@ type xhit struct {
 // conjunctions but, however, although, though, whereas, nevertheless
 // ("we do not want war, but ...").
 func endsClause(t *tokenize.Token) bool {
-	n := t.Norm
-	if len(n) == 0 {
+	// Look at Text first: it lies in the input, read in order, while Norm
+	// may point anywhere in the tokenizer's cache.
+	x := t.Text
+	if len(x) == 0 {
 		return false
 	}
 	switch t.Kind {
 	case tokenize.Punct:
-		if len(n) == 1 {
-			switch n[0] {
+		if len(x) == 1 {
+			switch x[0] {
 			case ',', ';', ':', '-', '(', ')', '[', ']', '.', '!', '?':
 				return true
 			}
@@ -86,10 +90,13 @@ func endsClause(t *tokenize.Token) bool {
 			return true
 		}
 	case tokenize.Word:
-		if len(n) < 3 || len(n) > 12 || (n[0] != 'b' && n[0] != 'h' && n[0] != 'a' && n[0] != 't' && n[0] != 'w' && n[0] != 'n') {
+		if len(x) < 3 || len(x) > 12 {
 			return false
 		}
-		switch n {
+		if c := x[0] | 0x20; c != 'b' && c != 'h' && c != 'a' && c != 't' && c != 'w' && c != 'n' {
+			return false
+		}
+		switch t.Norm {
 		case "but", "however", "although", "though", "whereas", "nevertheless":
 			return true
 		}
@@ -365,7 +372,8 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 		sc.mbuf = append(sc.mbuf, Modifier{Kind: md.Kind.String(), Text: doc.Text[m.Start:m.End], Start: m.Start, End: m.End})
 		h.nmods++
 	}
-	h.Target, h.TargetRule = a.target(doc, sc, first, last)
+	h.tgt, h.TargetRule = a.target(doc, sc, first, last)
+	h.Target = a.tcodes[h.tgt]
 }
 
 // sameClause reports whether all tokens from the earlier of the modifier and
@@ -389,12 +397,12 @@ func cancelled(toks []tokenize.Token, from, to int) bool {
 }
 
 // target finds the actor that the cue on tokens [first, last) is about.
-func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) (string, string) {
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) (int, string) {
 	toks := doc.Tokens
 	si := sc.sentOf[first]
 	s := doc.Sentences[si]
 	cl := sc.clause[first]
-	code := func(j int32) string { return a.actors[sc.actors[j].Index] }
+	code := func(j int32) int { return a.canon[sc.actors[j].Index] }
 
 	// 1. Inside the cue (a gap: "call on Russia to").
 	for i := first; i < last; i++ {
@@ -491,16 +499,16 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
 		for ; k < len(ents) && ents[k].First < s.Last; k++ {
 			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) {
-				return TargetOther, RuleEntity
+				return a.otherIdx, RuleEntity
 			}
 		}
 		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
 			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] {
-				return TargetOther, RuleEntity
+				return a.otherIdx, RuleEntity
 			}
 		}
 	}
-	return TargetNone, ""
+	return a.noneIdx, ""
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }

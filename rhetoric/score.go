@@ -31,7 +31,7 @@ func (t *tally) finish(device string, words, sentences, allHits int) DeviceScore
 	d := DeviceScore{
 		Device: device, Hits: t.hits, Negated: t.negated, Weight: t.weight,
 		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences,
-		Targets: slices.Clone(t.targets),
+		Targets: t.targets,
 	}
 	if d.Targets == nil {
 		d.Targets = []TargetCount{}
@@ -65,7 +65,12 @@ func sortTargets(ts []TargetCount) {
 // score fills r.Devices and r.Spans from the hits in sc (sorted by start).
 func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	nd := len(a.devices)
+	nt := len(a.tcodes)
 	tallies := make([]tally, nd)
+	// tcount[d*nt+k] counts the hits of device d with target tcodes[k].
+	tcount := sc.tcount[:0]
+	tcount = append(tcount, make([]int32, nd*nt)...)
+	sc.tcount = tcount
 	// seen[s*nd+d] records that sentence s performs device d.
 	ns := len(doc.Sentences)
 	seen := make([]bool, ns*nd)
@@ -86,7 +91,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		if h.Hedged {
 			t.hedged++
 		}
-		t.addTarget(h.Target, 1)
+		tcount[h.dev*nt+h.tgt]++
 		if h.Sentence >= 0 && h.Sentence < ns && !seen[h.Sentence*nd+h.dev] {
 			seen[h.Sentence*nd+h.dev] = true
 			t.sentences++
@@ -94,6 +99,11 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	}
 	r.Devices = make([]DeviceScore, nd)
 	for d := range tallies {
+		for k, c := range tcount[d*nt : (d+1)*nt] {
+			if c > 0 {
+				tallies[d].targets = append(tallies[d].targets, TargetCount{Actor: a.tcodes[k], Count: int(c)})
+			}
+		}
 		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
 	}
 	r.Spans = make([]Span, ns)
