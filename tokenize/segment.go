@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -338,7 +339,8 @@ func (sg *segmenter) closers(k int) int {
 	footnote := false
 	for e+1 < n && adjacent(toks, e) {
 		nt := &toks[e+1]
-		if nt.Kind == Punct && isCloserText(nt.Text) {
+		if nt.Kind == Punct && isCloserText(nt.Text) || isEmphasis(nt.Text) {
+			// closing quotes and brackets, and Markdown emphasis: **Why?**
 			e++
 			continue
 		}
@@ -464,8 +466,12 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 	stack := sc.stack[:0]
 	for k := range toks {
 		t := &toks[k]
-		if k > 0 && newlines(text[toks[k-1].End:t.Start]) >= 2 {
-			stack = stack[:0]
+		if k > 0 {
+			// A quotation does not run over a blank line, nor over a line
+			// break after a stop (one paragraph per line).
+			if nl := newlines(text[toks[k-1].End:t.Start]); nl >= 2 || nl == 1 && endsWithStop(toks, k-1) {
+				stack = stack[:0]
+			}
 		}
 		if t.Kind != Punct {
 			continue
@@ -495,7 +501,7 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 			switch {
 			case (top == '\'' || top == '‘' || top == '`') && !spaceBefore:
 				close = true
-			case spaceBefore && !spaceAfter && r != '’':
+			case spaceBefore && !spaceAfter && r != '’' && k+1 < len(toks) && toks[k+1].Kind != Punct:
 				open = true
 			}
 		}
@@ -507,6 +513,9 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 		case close:
 			for j := len(stack) - 1; j >= 0; j-- {
 				o := stack[j]
+				if k-int(o) > maxQuoteTokens {
+					break
+				}
 				or, _ := utf8.DecodeRuneInString(toks[o].Text)
 				if matchesQuote(or, r) {
 					d[o+1]++
@@ -524,6 +533,27 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 		d[k] = run
 	}
 	return d[:len(toks)]
+}
+
+// maxQuoteTokens bounds the length of a quotation whose stops are kept
+// inside one sentence: a stray quote mark cannot pair with another one far
+// away and silence every stop in between, and a long quoted passage (a
+// speech quoting a paragraph) is split into its sentences.
+const maxQuoteTokens = 120
+
+// endsWithStop reports whether token k is a full stop, question or
+// exclamation mark, possibly followed by closing quotes and brackets.
+func endsWithStop(toks []Token, k int) bool {
+	for k > 0 && toks[k].Kind == Punct && isCloserText(toks[k].Text) {
+		k--
+	}
+	switch t := toks[k].Text; {
+	case t == "." || t == "…" || t == "..." || t == "．" || t == "。":
+		return true
+	case t != "" && (t[0] == '!' || t[0] == '?'):
+		return true
+	}
+	return false
 }
 
 func topQuote(stack []int32, toks []Token) rune {
@@ -671,6 +701,11 @@ func isOpenerText(s string) bool {
 func isQuoteText(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return isQuoteRune(r)
+}
+
+// isEmphasis reports a run of Markdown emphasis marks (* ** _ __).
+func isEmphasis(s string) bool {
+	return s != "" && strings.Trim(s, "*") == "" || s == "_" || s == "__"
 }
 
 func isSingleQuote(s string) bool {
