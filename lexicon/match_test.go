@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -247,6 +248,18 @@ func TestFind(t *testing.T) {
 				cat(0, 2, "Переговоры", 4, 5), cat(0, 2, "переговорах", 6, 7)},
 		},
 		{
+			name: "clitics written alone match clitics in text",
+			def:  defOf("", []string{"n't"}, []string{"russia 's"}),
+			text: "We don't, Russia's and won’t.",
+			want: []hit{cat(0, 0, "n't", 2, 3), cat(1, 0, "Russia's", 4, 6), cat(0, 0, "n’t", 8, 9)},
+		},
+		{
+			name: "phrases may span sentences",
+			def:  defOf("", []string{"peace . war"}),
+			text: "Peace. War is near.",
+			want: []hit{cat(0, 0, "Peace. War", 0, 3)},
+		},
+		{
 			name: "empty document",
 			def:  defOf("", []string{"war"}),
 			text: "",
@@ -336,6 +349,89 @@ func TestCompileErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fuzzSeeds are lexicon/text pairs for FuzzMatch; lexicon patterns are
+// separated by '|'.
+var fuzzSeeds = [][2]string{
+	{"sanctions|aggress*|~negotiate|call on _ to", "We call on Moscow to negotiate; aggression and sanctions."},
+	{"Russia’s aggression|don't|n't|rules-based order", "Russia's aggression; we don’t accept a rules‐based order."},
+	{"led|u.s.|russia-backed|backed|anti*|western*", "The U.S.-led, Russia-backed, anti-Western re-negotiation."},
+	{"territorial|territorial integrity|integrity of|war|war crimes tribunal", "territorial integrity of Ukraine; war crimes."},
+	{"not|not only|flagrant|perhaps|only", "Perhaps not only flagrant, not only."},
+	{"россия|агресс*|~переговоры", "Россия осуждает агрессию. Переговоры!"},
+	{"*|_|a*b|~|x _|_ y", "x y _ * a*b"},
+	{"", ""},
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, lex, text string) {
+		if len(lex) > 2000 || len(text) > 4000 {
+			return
+		}
+		def := &Definition{Name: "fuzz", Categories: []Category{{Name: "a"}, {Name: "b"}, {Name: "c"}},
+			Actors: []Actor{{Code: "X"}, {Code: "Y"}}}
+		for k, p := range strings.Split(lex, "|") {
+			_, off, err := parsePattern(p, "")
+			if err != nil {
+				if off < 0 || off > len(p) {
+					t.Fatalf("parsePattern(%q): offset %d outside the pattern", p, off)
+				}
+				continue
+			}
+			switch k % 5 {
+			case 0, 1, 2:
+				c := &def.Categories[k%3]
+				c.Entries = append(c.Entries, Entry{Pattern: p, Weight: 1})
+			case 3:
+				def.Modifiers = append(def.Modifiers, Modifier{Kind: ModifierKind(k % 3), Pattern: p})
+			case 4:
+				a := &def.Actors[k%2]
+				a.Aliases = append(a.Aliases, p)
+			}
+		}
+		m, err := compile(def)
+		if err != nil {
+			t.Fatalf("compile: %v", err)
+		}
+		doc := tokenizeIn(t, "", text)
+		got := m.Find(doc, nil)
+		// Invariants.
+		type key struct {
+			kind  MatchKind
+			group int
+		}
+		end := map[key]int{} // per group: token index just past its last match
+		for n, g := range got {
+			if g.First < 0 || g.First >= g.Last || g.Last > len(doc.Tokens) || g.Start < 0 || g.Start >= g.End || g.End > len(text) {
+				t.Fatalf("match %d out of range: %+v", n, g)
+			}
+			if g.Part && g.Last != g.First+1 {
+				t.Fatalf("part match spans tokens: %+v", g)
+			}
+			if !g.Part && (g.Start != doc.Tokens[g.First].Start || g.End != doc.Tokens[g.Last-1].End) {
+				t.Fatalf("match offsets do not match its tokens: %+v", g)
+			}
+			if n > 0 && lessMatch(&g, &got[n-1]) {
+				t.Fatalf("matches out of order: %+v before %+v", got[n-1], g)
+			}
+			k := key{g.Kind, g.Index}
+			if g.Kind == ModifierMatch {
+				k.group = int(def.Modifiers[g.Index].Kind)
+			}
+			if e, ok := end[k]; ok && g.First < e {
+				t.Fatalf("overlapping matches in one group: %+v", g)
+			}
+			end[k] = g.Last
+		}
+		want := refFind(t, def, doc)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("Find differs from the reference (-want +got):\n%s", diff)
+		}
+	})
 }
 
 // refFind is a deliberately naive implementation of the documented rules,

@@ -176,19 +176,19 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 		}
 		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
 	}
-	doc, err := tk.Tokenize(body)
+	toks, err := splitElement(tk, body)
 	if err != nil {
 		return dst, at, fmt.Errorf("%w: %w", ErrSyntax, err)
 	}
-	if len(doc.Tokens) == 0 {
+	if len(toks) == 0 {
 		return dst, at, fmt.Errorf("%w: %q has no word", ErrSyntax, field)
 	}
-	for n, t := range doc.Tokens {
+	for n, t := range toks {
 		e := element{kind: elemWord, text: t.Norm}
 		switch {
 		case stem:
 			e.kind, e.stem = elemStem, t.Stem
-		case wild && n == len(doc.Tokens)-1:
+		case wild && n == len(toks)-1:
 			e.kind = elemPrefix
 		}
 		if e.text == "" {
@@ -197,6 +197,29 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 		dst = append(dst, e)
 	}
 	return dst, 0, nil
+}
+
+// splitElement tokenizes the word of one element. A word that begins with
+// an apostrophe is first tried as a clitic, as it would appear after a host
+// word in text, so that `'s` and `’re` written on their own are the clitic
+// tokens "'s" and "'re" rather than a quote and a word.
+func splitElement(tk *tokenize.Tokenizer, body string) ([]tokenize.Token, error) {
+	if r, _ := utf8.DecodeRuneInString(body); r == '\'' || tokenize.Normalize(string(r)) == "'" {
+		doc, err := tk.Tokenize("x" + body)
+		if err == nil && len(doc.Tokens) >= 2 && doc.Tokens[0].End == 1 && doc.Tokens[1].Flags&tokenize.Clitic != 0 {
+			toks := doc.Tokens[1:]
+			for i := range toks {
+				toks[i].Start--
+				toks[i].End--
+			}
+			return toks, nil
+		}
+	}
+	doc, err := tk.Tokenize(body)
+	if err != nil {
+		return nil, err
+	}
+	return doc.Tokens, nil
 }
 
 // errPatternLimit is returned by compile for a lexicon too large to index.

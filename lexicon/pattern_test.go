@@ -1,0 +1,115 @@
+package lexicon
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+func TestParsePattern(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		lang    tokenize.Language
+		want    string    // canonical form
+		wantEls []element // checked when not nil
+	}{
+		{name: "word", in: "Blame", want: "blame"},
+		{name: "prefix", in: "Accus*", want: "accus*", wantEls: []element{{kind: elemPrefix, text: "accus"}}},
+		{name: "stem", in: "~Negotiate", want: "~negotiate",
+			wantEls: []element{{kind: elemStem, text: "negotiate", stem: "negoti"}}},
+		{name: "phrase with gap", in: "call* on _ to", want: "call* on _ to",
+			wantEls: []element{{kind: elemPrefix, text: "call"}, {kind: elemWord, text: "on"}, {kind: elemGap},
+				{kind: elemWord, text: "to"}}},
+		{name: "white space of any kind", in: "  territorial\t integrity\u00a0 ", want: "territorial integrity"},
+		{name: "possessive split like text", in: "Russia’s aggression", want: "russia 's aggression"},
+		{name: "negation clitic", in: "don't", want: "do n't"},
+		{name: "curly clitic", in: "DON’T", want: "do n't"},
+		{name: "compound stays whole", in: "rules-based international order", want: "rules-based international order"},
+		{name: "hyphen variant folds", in: "rules\u2011based", want: "rules-based"},
+		{name: "abbreviation compound", in: "U.S.-led", want: "u.s.-led"},
+		{name: "wildcard on the last token only", in: "Russia's*", want: "russia 's*"},
+		{name: "stem on every token", in: "~Russia's", want: "~russia ~'s",
+			wantEls: []element{{kind: elemStem, text: "russia", stem: "russia"}, {kind: elemStem, text: "'s", stem: "'s"}}},
+		{name: "Cyrillic", in: "Россия", lang: tokenize.Russian, want: "россия"},
+		{name: "Cyrillic stem", in: "~переговоры", lang: tokenize.Russian, want: "~переговоры",
+			wantEls: []element{{kind: elemStem, text: "переговоры", stem: tokenize.Stem("переговоры", tokenize.Russian)}}},
+		{name: "clitic alone", in: "n't", want: "n't"},
+		{name: "possessive clitic alone", in: "’s", want: "'s", wantEls: []element{{kind: elemWord, text: "'s"}}},
+		{name: "clitic after a word", in: "we 're", want: "we 're"},
+		{name: "quoted word is not a clitic", in: "'Kiev", want: "' kiev"},
+		{name: "gap in the middle", in: "hold _ accountable", want: "hold _ accountable"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, off, err := parsePattern(tt.in, tt.lang)
+			if err != nil {
+				t.Fatalf("parsePattern(%q) error at %d: %v", tt.in, off, err)
+			}
+			if got := p.String(); got != tt.want {
+				t.Errorf("parsePattern(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if tt.wantEls != nil {
+				if diff := cmp.Diff(tt.wantEls, p.elems, cmp.AllowUnexported(element{})); diff != "" {
+					t.Errorf("parsePattern(%q) elements (-want +got):\n%s", tt.in, diff)
+				}
+			}
+			// The canonical form parses to the same pattern.
+			q, _, err := parsePattern(p.String(), tt.lang)
+			if err != nil {
+				t.Fatalf("reparse of %q: %v", p.String(), err)
+			}
+			if diff := cmp.Diff(p.elems, q.elems, cmp.AllowUnexported(element{})); diff != "" {
+				t.Errorf("reparse of %q (-first +second):\n%s", p.String(), diff)
+			}
+		})
+	}
+}
+
+func TestParsePatternErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		lang    tokenize.Language
+		wantOff int
+		wantErr error
+	}{
+		{"empty", "", "", 0, ErrEmptyPattern},
+		{"blank", " \t ", "", 0, ErrEmptyPattern},
+		{"only invisible characters", "\u200b", "", 0, ErrSyntax},
+		{"bare wildcard", "*", "", 0, ErrBareWildcard},
+		{"bare wildcard in phrase", "war *", "", 4, ErrBareWildcard},
+		{"gap at start", "_ to", "", 0, ErrSyntax},
+		{"gap at end", "call on _", "", 8, ErrSyntax},
+		{"gap alone", "_", "", 0, ErrSyntax},
+		{"stem mark alone", "~", "", 0, ErrSyntax},
+		{"stem mark alone in phrase", "peace ~", "", 6, ErrSyntax},
+		{"stem of wildcard", "~*", "", 0, ErrSyntax},
+		{"stem and wildcard", "~negot*", "", 6, ErrSyntax},
+		{"double wildcard", "**", "", 0, ErrSyntax},
+		{"double wildcard after word", "war**", "", 3, ErrSyntax},
+		{"wildcard inside a word", "a*b", "", 1, ErrSyntax},
+		{"wildcard inside a later word", "the a*b", "", 5, ErrSyntax},
+		{"leading wildcard", "*ism", "", 0, ErrSyntax},
+		{"stem mark inside a word", "a~b", "", 1, ErrSyntax},
+		{"double stem mark", "~~war", "", 1, ErrSyntax},
+		{"gap glued to a word", "war_crimes", "", 3, ErrSyntax},
+		{"bad language", "war", "xx", 0, ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, off, err := parsePattern(tt.in, tt.lang)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("parsePattern(%q) error = %v, want %v", tt.in, err, tt.wantErr)
+			}
+			if off != tt.wantOff {
+				t.Errorf("parsePattern(%q) offset = %d, want %d (error %v)", tt.in, off, tt.wantOff, err)
+			}
+			if off < 0 || off > len(tt.in) {
+				t.Errorf("offset %d outside the pattern", off)
+			}
+		})
+	}
+}
