@@ -3,8 +3,11 @@ package tokenize
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/jdkato/prose/v2"
 )
 
 // speech returns a real speech from ../shared/corpus, or skips.
@@ -51,6 +54,8 @@ func benchTokenize(b *testing.B, text string, segment bool) {
 	_ = tk.TokenizeInto(&doc, text) // warm the memo
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	ntok := 0
 	for b.Loop() {
 		if segment {
@@ -62,7 +67,9 @@ func benchTokenize(b *testing.B, text string, segment bool) {
 			}
 		}
 	}
+	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(max(ntok, 1)), "allocs/token")
 }
 
 // BenchmarkTokens streams the tokens (with Norm and Stem) of a speech,
@@ -79,15 +86,17 @@ func BenchmarkTokenizeCorpus(b *testing.B) { benchTokenize(b, speeches(b), true)
 func BenchmarkTokenizeNew(b *testing.B) {
 	text := speech(b)
 	tk, _ := New(Options{})
-	_, _ = tk.Tokenize(text)
+	doc, _ := tk.Tokenize(text)
+	ntok := len(doc.Tokens)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	var toks int
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for b.Loop() {
-		doc, _ := tk.Tokenize(text)
-		toks += len(doc.Tokens)
+		_, _ = tk.Tokenize(text)
 	}
-	b.ReportMetric(float64(b.N)*0+float64(testing.AllocsPerRun(1, func() { _, _ = tk.Tokenize(text) }))/float64(toks/b.N), "allocs/token")
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N)/float64(ntok), "allocs/token")
 }
 
 // BenchmarkTag tokenizes and tags a speech with prose.
@@ -105,6 +114,35 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = tk.TokenizeInto(&doc, text)
+	}
+}
+
+// BenchmarkProseTag is the reference: prose alone tagging the same speech
+// as one document with a shared model and no segmentation (no offsets).
+func BenchmarkProseTag(b *testing.B) {
+	text := speech(b)
+	model, err := tagModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := prose.NewDocument(text, prose.UsingModel(model), prose.WithSegmentation(false), prose.WithExtraction(false)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProseTokenize is prose's tokenizer alone on the speech.
+func BenchmarkProseTokenize(b *testing.B) {
+	text := speech(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -155,9 +156,24 @@ func (s *Scanner) word(i int) (Token, bool) {
 		s.pos = j
 		return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
 	}
-	if j := scanEmail(text, i); j > i {
-		s.pos = j
-		return Token{Text: text[i:j], Start: i, End: j, Kind: Email}, true
+	// One ASCII look-ahead decides whether an e-mail address or a bare
+	// domain is possible at all.
+	k, dot := i, false
+	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
+		dot = dot || text[k] == '.'
+		k++
+	}
+	if k < len(text) && text[k] == '@' {
+		if j := scanEmail(text, i); j > i {
+			s.pos = j
+			return Token{Text: text[i:j], Start: i, End: j, Kind: Email}, true
+		}
+	}
+	if dot {
+		if j := scanDomain(text, i); j > i {
+			s.pos = j
+			return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+		}
 	}
 	kind := Word
 	var flags Flags
@@ -458,6 +474,66 @@ func scanURL(text string, i int) int {
 	}
 	if j == i+p {
 		return i
+	}
+	return j
+}
+
+// topLevelDomains are the endings that make a bare host name (un.org,
+// kremlin.ru) a URL without a scheme.
+var topLevelDomains = map[string]bool{
+	"com": true, "org": true, "net": true, "int": true, "gov": true, "edu": true, "mil": true,
+	"info": true, "io": true, "eu": true, "uk": true, "ru": true, "ua": true, "by": true,
+	"fr": true, "de": true, "es": true, "it": true, "se": true, "no": true, "hu": true,
+	"ch": true, "cn": true, "jp": true, "in": true, "br": true, "ca": true, "au": true,
+}
+
+// scanDomain returns the end of a bare host name with a known top-level
+// domain and an optional path (un.org, www-less state.gov/briefings),
+// starting at i, or i.
+func scanDomain(text string, i int) int {
+	j := i
+	labels := 0
+	lastLabel := i
+	for {
+		k := j
+		for k < len(text) && (asciiClass[text[k]]&(cLetter|cDigit) != 0 || text[k] == '-' && k > j) {
+			k++
+		}
+		if k == j || k-j > 63 {
+			return i
+		}
+		labels++
+		lastLabel = j
+		j = k
+		if j+1 < len(text) && text[j] == '.' && asciiClass[text[j+1]]&(cLetter|cDigit) != 0 && labels < 8 {
+			j++
+			continue
+		}
+		break
+	}
+	if labels < 2 || text[j-1] == '-' {
+		return i
+	}
+	// The ending must be written in lower case: "end.It" is a typo, not a
+	// host in Italy.
+	if !topLevelDomains[text[lastLabel:j]] {
+		return i
+	}
+	if j < len(text) {
+		if r, _ := decodeAt(text, j); isWordRune(r) {
+			return i
+		}
+	}
+	if j < len(text) && text[j] == '/' {
+		// a path, up to white space, trimmed like a URL
+		k := j
+		for k < len(text) && text[k] > ' ' && text[k] < utf8.RuneSelf && text[k] != '"' && text[k] != '<' && text[k] != '>' {
+			k++
+		}
+		for k > j+1 && strings.IndexByte(".,;:!?')]", text[k-1]) >= 0 {
+			k--
+		}
+		j = k
 	}
 	return j
 }

@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,7 +104,7 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 // All returns an iterator over the tokens of text with Norm and Stem
 // filled in, without building a [Document]: memory use does not grow with
 // the text. Sentences, parts and tags are not computed.
-func (t *Tokenizer) All(text string) func(yield func(Token) bool) {
+func (t *Tokenizer) All(text string) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
 		var s Scanner
 		s.Reset(text, t.opts.Language)

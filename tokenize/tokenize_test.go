@@ -83,6 +83,8 @@ var tokenCases = []tokenCase{
 	{"number then stop", "", "1,000.", []tok{num("1,000", 0), pu(".", 5)}},
 	{"url", "", "see https://un.org/a_b?x=1&y=(2).", []tok{w("see", 0), kd("https://un.org/a_b?x=1&y=(2)", 4, URL), pu(".", 32)}},
 	{"url www in brackets", "", "(www.example.com)", []tok{pu("(", 0), kd("www.example.com", 1, URL), pu(")", 16)}},
+	{"bare domains", "", "un.org/en, kremlin.ru. U.S.", []tok{kd("un.org/en", 0, URL), pu(",", 9), kd("kremlin.ru", 11, URL), pu(".", 21), wf("U.S.", 23, Abbreviation)}},
+	{"not a domain", "", "end.It is.", []tok{w("end", 0), pu(".", 3), w("It", 4), w("is", 7), pu(".", 9)}},
 	{"email", "", "Mail jane.doe@example.com.", []tok{w("Mail", 0), kd("jane.doe@example.com", 5, Email), pu(".", 25)}},
 	{"handle and hashtag", "", "@UN #StandWithUkraine", []tok{kd("@UN", 0, Handle), kd("#StandWithUkraine", 4, Handle)}},
 	{"markdown bold", "", "**BRICS**", []tok{sy("**", 0), w("BRICS", 2), sy("**", 7)}},
