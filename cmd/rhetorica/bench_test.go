@@ -140,8 +140,8 @@ func peakHeap(fn func()) uint64 {
 // peak live heap for 8 times as many statements (about 20 MB of JSONL) must
 // stay within a small margin of the peak for the smaller input.
 func TestStreamingMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("memory check skipped in -short mode")
+	if testing.Short() || raceEnabled {
+		t.Skip("memory check skipped in -short mode and under the race detector")
 	}
 	runN := func(n int) uint64 {
 		return peakHeap(func() {

@@ -285,7 +285,15 @@ func (r *reader) fail(pos string, err error) {
 }
 
 // readSource reads one source; it returns false when the consumer stopped.
-func (r *reader) readSource(s source, yield func(rhetoric.Statement) bool) bool {
+// It runs on AnalyzeAll's reading goroutine, where a panic could not be
+// recovered by run: a bug in a reader becomes an error for that source.
+func (r *reader) readSource(s source, yield func(rhetoric.Statement) bool) (cont bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			r.fail(s.name(), fmt.Errorf("internal error while reading (please report it): %v", v))
+			cont = true
+		}
+	}()
 	var rd io.Reader
 	if s.path == "-" {
 		rd = r.stdin
@@ -707,13 +715,10 @@ func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) 
 		if err == io.EOF {
 			return true
 		}
-		line, _ := cr.FieldPos(0)
-		pos := name + ":" + strconv.Itoa(line)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				pos = name + ":" + strconv.Itoa(pe.StartLine)
-				r.fail(pos, csvError(err))
+				r.fail(name+":"+strconv.Itoa(pe.StartLine), csvError(err))
 				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
 					if r.stop.Load() {
 						return false
@@ -721,10 +726,13 @@ func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) 
 					continue
 				}
 			} else {
-				r.fail(pos, readError(err))
+				r.fail(name, readError(err))
 			}
 			return true
 		}
+		// FieldPos is valid only after a successful Read with fields.
+		line, _ := cr.FieldPos(0)
+		pos := name + ":" + strconv.Itoa(line)
 		if len(rec) != len(header) {
 			if len(rec) == 1 && rec[0] == "" {
 				continue // a blank line

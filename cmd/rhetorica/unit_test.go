@@ -396,3 +396,35 @@ func TestReadSources(t *testing.T) {
 		t.Errorf("stdin jsonl (-want +got):\n%s", diff)
 	}
 }
+
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range []string{"id,text\n1,a\n", "text\n\"a\nb\"\n\"x", "a,b\n1,2,3\n", "\ufefftext\r\n\xe9\r\n", "id,text\n1,he \"x\"\n"} {
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, lazy bool) {
+		r := &reader{opts: inputOptions{lazyQuotes: lazy}}
+		n := 0
+		r.readCSV(source{path: "f.csv", format: inCSV}, bytes.NewReader(data), func(st rhetoric.Statement) bool {
+			n++
+			if !utf8.ValidString(st.Text) || st.ID == "" {
+				t.Errorf("statement %+v", st)
+			}
+			return true
+		})
+		stmts := 0
+		for {
+			it, ok := r.q.pop()
+			if !ok {
+				break
+			}
+			if it.err == nil {
+				stmts++
+			} else if it.pos == "" || it.err.Error() == "" {
+				t.Errorf("problem without position or message: %+v", it)
+			}
+		}
+		if stmts != n {
+			t.Errorf("%d statements queued, %d yielded", stmts, n)
+		}
+	})
+}
