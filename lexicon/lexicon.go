@@ -144,6 +144,7 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 			def.Language = l
 		}
 	}
+	canonicalEmpty(&def)
 	errs = append(errs, validate(&def, src)...)
 	if len(errs) > 0 {
 		return nil, errs.err()
@@ -161,6 +162,34 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		l.catIndex[c.Name] = i
 	}
 	return l, nil
+}
+
+// canonicalEmpty makes every empty slice of def nil, so that two
+// definitions with the same content compare equal.
+func canonicalEmpty(def *Definition) {
+	if len(def.Categories) == 0 {
+		def.Categories = nil
+	}
+	for i := range def.Categories {
+		c := &def.Categories[i]
+		if len(c.Entries) == 0 {
+			c.Entries = nil
+		}
+		if len(c.Remove) == 0 {
+			c.Remove = nil
+		}
+	}
+	if len(def.Modifiers) == 0 {
+		def.Modifiers = nil
+	}
+	if len(def.Actors) == 0 {
+		def.Actors = nil
+	}
+	for i := range def.Actors {
+		if len(def.Actors[i].Aliases) == 0 {
+			def.Actors[i].Aliases = nil
+		}
+	}
 }
 
 // cloneDefinition returns a deep copy of def.

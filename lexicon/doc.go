@@ -1,0 +1,181 @@
+// Package lexicon holds framing lexicons: named categories of patterns
+// (the devices a statement uses, such as blame or threat), modifiers that
+// change how a nearby cue counts, and actors that cues can target. It reads
+// and writes them in a native line-based format and imports the formats that
+// social scientists already have, and it compiles a lexicon once into a
+// [Matcher] that finds every pattern in a tokenized document in one pass.
+//
+// # Model
+//
+// A [Definition] is plain, editable data: a name, a [tokenize.Language],
+// ordered [Category] values (name, description, [Entry] values of a pattern
+// and a weight), [Modifier] values (negators; intensifiers and hedges with a
+// factor) and [Actor] values (a code, a display name and alias patterns).
+// [New] validates a Definition, reporting every problem at once, copies it
+// and compiles it into a [Lexicon], which is immutable and safe for
+// concurrent use. Its accessors return copies ([Lexicon.Categories],
+// [Lexicon.Definition]) or plain values ([Lexicon.Entry], [Lexicon.Modifier]),
+// never something through which it could change. [Default] returns the
+// built-in diplomatic-framing lexicon; [Merge] layers one lexicon over
+// another.
+//
+// # Patterns
+//
+// Entries, modifier patterns and actor aliases share one syntax. A pattern is
+// one or more elements separated by white space, matched against
+// consecutive tokens:
+//
+//   - word: the token's normal form equals the word's (see
+//     [tokenize.Normalize]: lower case, ASCII apostrophes and hyphens, NFKC).
+//   - word*: a trailing wildcard, as in LIWC: the token's normal form begins
+//     with word. A lone * is an error ([ErrBareWildcard]); a * inside a word
+//     is a syntax error.
+//   - ~word: a stem: the token's stem equals the word's stem in the
+//     lexicon's language (~negotiate matches negotiate, negotiated,
+//     negotiating, negotiations).
+//   - _: a gap: exactly one token that is a word or a number (not
+//     punctuation). A pattern may not begin or end with a gap.
+//
+// Each element goes through the tokenizer, so an element that the tokenizer
+// splits becomes several consecutive elements (Russia's is russia 's; don't
+// is do n't), and curly apostrophes or dashes in a pattern agree with
+// straight ones in the text. Phrases combine any of these: territorial
+// integrity, call* on _ to, rules-based international order.
+//
+// # Matching
+//
+// [Matcher.Find] reports each [Match] with the category (or modifier, or
+// actor) and entry it comes from and the tokens and bytes it covers. Each
+// category, each modifier kind and each actor is resolved on its own,
+// leftmost-longest: where several patterns of one category match, the one
+// that starts first wins, and of those the longest; its tokens are then
+// used up for that category, so each token counts at most once per
+// category. A pattern listed in two categories matches in both. A
+// hyphenated compound token ("Russia-backed") is matched as a whole first;
+// its parts are matchable on their own ([Match.Part]) where no pattern of
+// the same category matches the whole token. Cost is linear in the text and
+// does not grow with the size of the lexicon. The [Matcher] documentation
+// gives the exact rules and the order of the results.
+//
+// # The .lex format
+//
+// The native format is line based and diff friendly: UTF-8 (a byte order
+// mark is skipped), with \n, \r\n or \r line ends. Leading and trailing
+// blanks of a line are ignored. A line whose first non-blank character is #
+// is a comment; there are no trailing comments. Directives begin with @:
+//
+//	@lexicon NAME              the lexicon's name (default: the file name without extension)
+//	@language CODE             en, ru, es, fr, sv, no or hu (see [tokenize.ParseLanguage]); default English
+//	@category NAME [TEXT...]   opens a category; the rest of the line is its description
+//	@negators                  opens the negator section
+//	@intensifiers              opens the intensifier section
+//	@hedges                    opens the hedge section
+//	@actor CODE [NAME...]      opens an actor; the rest of the line is its display name
+//
+// Any other directive is an error ([ErrUnknownDirective]). A category name
+// or actor code has no white space; letters, digits and _ - / + . are
+// recommended (WordStat paths such as ECONOMY/+STATE+ are valid). Every
+// other line belongs to the section above it ([ErrNoCategory] before the
+// first) and is
+//
+//	PATTERN
+//	PATTERN = WEIGHT
+//	!PATTERN
+//
+// WEIGHT is a finite decimal number (1, 1.5, .25, 2e-1). In a category it
+// is the entry's weight, 1 by default, and must be > 0 (zero is refused: an
+// entry that can count nothing is a mistake). For intensifiers it is the
+// factor, 1.5 by default and >= 1; for hedges the factor, 0.5 by default,
+// in (0, 1]. Negators and actor aliases take none. A bad weight is
+// [ErrBadWeight]. A pattern may not contain = and may not begin with #, @
+// or !. !PATTERN, only in a category, is a removal: it never matches, but
+// when the file is merged over another lexicon ([Merge]) it removes that
+// entry (see [Category.Remove]). Within one file, a pattern repeated in one
+// section or a category or actor opened twice is an error ([ErrDuplicate]),
+// and so is a category or actor without entries ([ErrEmptyCategory]). A
+// worked example:
+//
+//	# Who is blamed, and how strongly.
+//	@lexicon diplomatic-framing
+//	@language en
+//
+//	@category blame Attribution of responsibility for harm to an actor.
+//	blame
+//	accus*
+//	~provoke = 1.5
+//	responsible for = 1.5
+//	call on _ to
+//
+//	@negators
+//	not
+//	n't
+//	fail to
+//
+//	@intensifiers
+//	flagrant
+//	utterly = 2
+//
+//	@hedges
+//	perhaps = 0.6
+//
+//	@actor RUS Russia
+//	russia
+//	the kremlin
+//	moscow
+//
+// Here "accus*" has weight 1, "flagrant" the factor 1.5, and "the kremlin"
+// is matched as two consecutive tokens. [Write] with [FormatLex] produces
+// this format; reading what it wrote gives back the same [Definition].
+//
+// # Other formats
+//
+// [ParseAs] reads every [Format]; [ParseFile] and [ParseFS] pick it from
+// the file's extension ([FormatFor]: .lex, .dic, .cat, .yml, .yaml, .lc3,
+// .ykd, in any case) unless told otherwise, and [ParseFormat] reads a format
+// name. Formats without a lexicon name take the file name without its
+// extension. White space inside a category name from another format
+// becomes _ ("A category" becomes A_category), and nested categories become
+// paths joined by /. These formats treat a category as a set, so an exact
+// repeat of a pattern in one category is kept once; entries they hold that
+// cannot be represented are left out (or adapted) and reported by
+// [Lexicon.Warnings].
+//
+//   - LIWC .dic ([FormatLIWC]): a header between two % lines maps ids to
+//     names ("1<TAB>posemo"; space-padded ids are fine), then each line is a
+//     word or phrase, a tab and its category ids. Categories keep the
+//     header's order; every weight is 1. An id missing from the header is
+//     [ErrUnknownCategory]; a malformed header is [ErrBadHeader].
+//   - WordStat .cat ([FormatWordStat]): categories nested by tabs, entries
+//     "WORD (1)" one level deeper, the number being the weight; _ joins the
+//     words of a phrase (WAR_IN_IRAQ). A header with sub-categories but no
+//     entries of its own is not a category.
+//   - quanteda YAML ([FormatYAML]): nested mappings whose leaves are lists of
+//     patterns; quanteda's glob * is supported at the end of a word.
+//   - Lexicoder .lc3 ([FormatLexicoder]): "+NAME" lines open categories.
+//   - Yoshikoder .ykd ([FormatYoshikoder]): XML cnode/pnode trees below the
+//     dictionary's root node, whose own name is not used.
+//
+// All of these formats keep the order of categories and of entries, and
+// the parsers keep it too. [Write] exports to LIWC ([FormatLIWC]), which
+// keeps only categories and patterns: weights, descriptions, removals,
+// modifiers, actors, the name and the language are lost.
+//
+// # Errors
+//
+// Parsers do no I/O and report every problem of a file, never a half-loaded
+// lexicon: on error the lexicon is nil and the error is an [ErrorList] in
+// file order. Each [Error] prints as file:line:col: message (the column
+// counts bytes from 1) and unwraps to one of the sentinel errors, such as
+// [ErrUnknownDirective] or [ErrBadWeight], so errors.Is works on the whole
+// list. Problems in a Definition given to [New] have no line: their
+// [Position] holds only the lexicon's name, and the message names the
+// category, modifier or actor.
+//
+// # Merging
+//
+// [Merge] layers a lexicon (typically a user's .lex overlay) over another:
+// new categories are appended; entries are added to a category of the same
+// name, re-weighted when the pattern is already there, and removed by
+// !PATTERN lines; modifiers and actors are matched by kind and pattern, and
+// by code, and merged. See [Merge] for the rules on names and languages.
+package lexicon
