@@ -317,3 +317,41 @@ func TestDefaultLexicon(t *testing.T) {
 		t.Errorf("lexicon show: code %d\n%s", code, stdout)
 	}
 }
+
+// TestLexiconConvertFile converts to files named by extension and reads
+// them back.
+func TestLexiconConvertFile(t *testing.T) {
+	dir := t.TempDir()
+	dic := filepath.Join(dir, "test.dic")
+	lexf := filepath.Join(dir, "again.lex")
+	if code, _, stderr := runCLI(t, "", "lexicon", "convert", "testdata/cli/lexicons/test.lex", dic); code != 0 {
+		t.Fatalf("to .dic: code %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "", "lexicon", "check", dic)
+	if code != 0 || !strings.Contains(stdout, "ok (4 categories, 14 entries") {
+		t.Errorf("check .dic: code %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "lexicon", "convert", "testdata/cli/lexicons/test.lex", lexf); code != 0 {
+		t.Fatalf("to .lex: code %d: %s", code, stderr)
+	}
+	_, want, _ := runCLI(t, "", "lexicon", "convert", "testdata/cli/lexicons/test.lex", "-")
+	got, err := os.ReadFile(lexf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("file and standard output differ (-want +got):\n%s", diff)
+	}
+	// A failed conversion leaves no file behind.
+	bad := filepath.Join(dir, "bad.lex")
+	if code, _, _ := runCLI(t, "", "lexicon", "convert", "testdata/cli/lexicons/bad.lex", bad); code != 1 {
+		t.Errorf("bad input: code %d, want 1", code)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("a failed conversion created %s", bad)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
