@@ -61,12 +61,14 @@ type Analyzer struct {
 	toks    map[tokenize.Language]*tokenize.Tokenizer
 	tokErrs map[tokenize.Language]error
 
-	devices []string           // reported device names, lexicon order
-	catDev  []int              // category index -> device index, -1 when not reported
-	ctaDev  int                // device index of call_to_action, -1 when not reported
-	cats    []lexicon.Category // the lexicon's categories (accessors copy; read once)
-	mods    []lexicon.Modifier // the lexicon's modifiers
-	actors  []string           // actor codes by actor index
+	devices []string // reported device names, lexicon order
+	catDev  []int    // category index -> device index, -1 when not reported
+	ctaDev  int      // device index of call_to_action, -1 when not reported
+	// victimDev marks the devices whose cues' objects are victims (blame, threat).
+	victimDev []bool
+	cats      []lexicon.Category // the lexicon's categories (accessors copy; read once)
+	mods      []lexicon.Modifier // the lexicon's modifiers
+	actors    []string           // actor codes by actor index
 	// Targets are counted by index: tcodes holds the distinct actor codes
 	// then OTHER and NONE (unless an actor already uses those codes);
 	// canon maps an actor index to its index in tcodes.
@@ -158,10 +160,12 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		}
 		opts.Devices = append([]string(nil), opts.Devices...)
 	}
+	a.victimDev = make([]bool, len(a.devices))
 	for i, d := range a.devices {
 		if d == callToAction {
 			a.ctaDev = i
 		}
+		a.victimDev[i] = victimDevices[d]
 	}
 	for _, ac := range lex.Actors() {
 		a.actors = append(a.actors, ac.Code)

@@ -84,8 +84,10 @@
 // found by the first of these rules that applies (Hit.TargetRule names it):
 //
 //  1. inside: an actor within the cue ("call on Russia to").
-//  2. agent: a cue ending in "by" or "at the hands of" followed by an
-//     actor, possibly after one function word ("waged by Russia").
+//  2. agent: a cue ending in "by" or "at the hands of", or followed by
+//     function words and "by", takes the first actor within the next 6
+//     tokens of its clause ("waged by Russia", "provoked by the acts of the
+//     Ukrainian army").
 //  3. possessive: an actor directly before the cue, with or without 's
 //     ("Russia's aggression", "Russian aggression", "NATO expansion").
 //     When the cue opens with an auxiliary (is, are, has, bears, must, ...)
@@ -93,19 +95,39 @@
 //     tagging, an actor directly before a verb cue is left to the later
 //     rules ("Russia accuses Ukraine").
 //  4. object: an actor after the cue with at most 3 function words between
-//     (the, a, of, to, on, with, for, from, at, by, ...): "blaming the
-//     West", "support for Ukraine"; after "by" the rule is reported as
-//     agent. An actor followed by 's is skipped and ends the search
-//     ("responsible for Ukraine's suffering"), and so does "against", which
-//     introduces a victim ("aggression against Ukraine").
+//     (the, a, of, to, on, with, for, from, at, ...): "blaming the West",
+//     "support for Ukraine". An actor followed by 's is skipped and ends the
+//     search ("responsible for Ukraine's suffering"), and so does "against",
+//     which introduces a victim ("sanctions against Russia").
 //  5. subject: the nearest actor ending before the cue in its clause, within
-//     8 tokens ("the West is to blame", "NATO bears responsibility").
+//     8 tokens ("NATO bears responsibility").
 //  6. nearest: the actor nearest the cue in the sentence, counting tokens
 //     between them; on a tie the one before the cue.
 //  7. entity (tagging only): [TargetOther] when the sentence has a named
 //     entity (Options.Entities) or a proper-noun tag (NNP, NNPS) within 8
 //     tokens of the cue.
 //  8. otherwise [TargetNone].
+//
+// Blame and threat are different, because the codebook's target is the
+// actor blamed or the source of the danger, while the object of their cues
+// is usually a victim ("aggression against Ukraine", "the invasion of
+// Iraq", "a threat to Russia"). For these two devices, unless the cue is an
+// accusation (blam*, accus*, condemn*, denounc*, charg*, hold*, call*, ...),
+// whose object is the accused ("blaming the West"):
+//
+//   - rule 4 accepts only an actor after "from" ("a threat from NATO");
+//   - a cue that is a participle after a form of "be" with no agent is an
+//     agentless passive and names no target ("Ukraine was attacked");
+//   - rule 5 takes the earliest actor before the cue, within 40 tokens,
+//     across commas but not across ; : or but, however, although, ...:
+//     the main clause's subject ("NATO led an intervention in Libya,
+//     destroying its statehood"; "the United States and the EU supported
+//     the coup" gives USA). At a relative pronoun (that, which, who) the
+//     search stops, and when nothing was found after it the antecedent is
+//     taken: the nearest actor before the pronoun ("the crisis in Ukraine
+//     that resulted from the coup");
+//   - rule 6 does not apply: an actor only after the cue, or beyond a hard
+//     boundary, is not the one blamed.
 //
 // The speaker's own side is never a target: an actor match made only of
 // first-person words (we, us, our, I, my, ...) is ignored even when a

@@ -32,7 +32,7 @@ func testDef() lexicon.Definition {
 		Name:     "test",
 		Language: tokenize.English,
 		Categories: []lexicon.Category{
-			{Name: "blame", Entries: e("blame", "aggression", "responsible", "responsibility", "accuse", "blaming", "war waged by", "at the hands of", "provocation")},
+			{Name: "blame", Entries: e("blame", "blamed", "aggression", "responsible", "responsibility", "accuse", "blaming", "war waged by", "at the hands of", "provocation", "provoked")},
 			{Name: "sovereignty", Entries: e("sovereignty", "territorial integrity")},
 			{Name: "call_to_action", Entries: e("call on _ to", "must", "urge")},
 			{Name: "threat", Entries: e("threat", "expansion", "confrontation")},

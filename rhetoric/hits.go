@@ -142,9 +142,51 @@ var ownSide = map[string]bool{
 
 // Limits of the structural target rules, in tokens.
 const (
-	objectReach  = 3 // function words allowed between a cue and its object
-	subjectReach = 8 // tokens searched before a cue for its subject
+	objectReach  = 3  // function words allowed between a cue and its object
+	subjectReach = 8  // tokens searched before a cue for its subject
+	agentReach   = 40 // tokens searched before a victim-device cue for its agent
+	agentPhrase  = 6  // tokens searched after "by" for the agent
 )
+
+// beForms are the forms of "be" that make a following participle passive.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// relativePronouns open a relative clause whose subject is the antecedent.
+var relativePronouns = map[string]bool{"that": true, "which": true, "who": true}
+
+// participle reports whether w looks like a past participle (-ed, -en).
+func participle(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") }
+
+// victimDevices are the devices whose cue's object is a victim rather than
+// the target: the codebook's target of blame is the actor blamed, of threat
+// the source of the danger ("aggression against Ukraine", "a threat to
+// Russia").
+var victimDevices = map[string]bool{"blame": true, "threat": true}
+
+// accusationPrefixes begin the cues whose object is the one accused
+// ("blaming the West", "we condemn Russia", "accuse Kyiv").
+var accusationPrefixes = []string{"blam", "accus", "condemn", "denounc", "charg", "hold", "call", "fault", "indict", "censur", "reproach", "impute", "point"}
+
+func isAccusation(norm string) bool {
+	for _, p := range accusationPrefixes {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hardBoundary reports whether t separates clauses more strongly than a
+// comma: ; : or a contrastive conjunction.
+func hardBoundary(t *tokenize.Token) bool {
+	switch t.Kind {
+	case tokenize.Punct:
+		return t.Text == ";" || t.Text == ":"
+	case tokenize.Word:
+		return endsClause(t)
+	}
+	return false
+}
 
 func grow32(s []int32, n int) []int32 {
 	if cap(s) < n {
@@ -372,7 +414,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 		sc.mbuf = append(sc.mbuf, Modifier{Kind: md.Kind.String(), Text: doc.Text[m.Start:m.End], Start: m.Start, End: m.End})
 		h.nmods++
 	}
-	h.tgt, h.TargetRule = a.target(doc, sc, first, last)
+	h.tgt, h.TargetRule = a.target(doc, sc, h.dev, first, last)
 	h.Target = a.tcodes[h.tgt]
 }
 
@@ -397,8 +439,11 @@ func cancelled(toks []tokenize.Token, from, to int) bool {
 }
 
 // target finds the actor that the cue on tokens [first, last) is about.
-func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) (int, string) {
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, string) {
 	toks := doc.Tokens
+	// For devices whose object is a victim (blame, threat), only an
+	// accusation cue ("blaming the West") takes its object as target.
+	victim := a.victimDev[dev] && !isAccusation(toks[first].Norm)
 	si := sc.sentOf[first]
 	s := doc.Sentences[si]
 	cl := sc.clause[first]
@@ -412,12 +457,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	}
 	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
 	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
-	if agent && last < s.Last {
-		if j := sc.actAt[last]; j >= 0 && sc.actors[j].Last <= s.Last {
-			return code(j), RuleAgent
-		}
-		if objectGlue[toks[last].Norm] && last+1 < s.Last {
-			if j := sc.actAt[last+1]; j >= 0 && sc.actors[j].Last <= s.Last {
+	if agent {
+		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
+		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
+			if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= s.Last {
 				return code(j), RuleAgent
 			}
 		}
@@ -458,20 +501,65 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 			if agent {
 				return code(j), RuleAgent
 			}
+			if victim && toks[i-1].Norm != "from" {
+				break // "aggression against Ukraine", "invasion of Iraq": a victim
+			}
 			return code(j), RuleObject
 		}
 		if !objectGlue[toks[i].Norm] || glue == objectReach {
 			break
 		}
 		if toks[i].Norm == "against" {
-			break // "aggression against Ukraine": the victim, not the target
+			break // "sanctions against Russia": the victim, not the target
 		}
 		if toks[i].Norm == "by" {
-			agent = true
+			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
+				if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= s.Last {
+					return code(j), RuleAgent
+				}
+			}
+			break
 		}
 		glue++
 	}
-	// 5. Subject: the nearest actor before the cue in its clause.
+	// 5. Subject. For victim devices the agent of the harm is usually the
+	// subject of the main clause: take the earliest actor before the cue
+	// back to the sentence start or a hard boundary (; : but however ...),
+	// across commas ("NATO led an intervention in Libya, destroying its
+	// statehood"), within agentReach tokens. No other rule applies to them
+	// but tagging's entities: an actor after the cue, or beyond a boundary,
+	// is not blamed ("undermining an architecture supported by ASEAN").
+	if victim {
+		// A passive without an agent names only the victim: "the people of
+		// Afghanistan were abandoned".
+		if first-1 >= s.First && beForms[toks[first-1].Norm] && participle(toks[last-1].Norm) {
+			return a.entityTarget(doc, s, first, last)
+		}
+		found := int32(-1)
+		for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
+			if hardBoundary(&toks[i]) {
+				break
+			}
+			if relativePronouns[toks[i].Norm] {
+				// The subject of a relative clause is its antecedent: "the
+				// crisis in Ukraine that resulted from the coup".
+				if found < 0 {
+					if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
+						found = j
+					}
+				}
+				break
+			}
+			if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first {
+				found = j
+			}
+		}
+		if found >= 0 {
+			return code(found), RuleSubject
+		}
+		return a.entityTarget(doc, s, first, last)
+	}
+	// Otherwise the nearest actor before the cue in its clause.
 	for i := first - 1; i >= s.First && i >= first-subjectReach; i-- {
 		if sc.clause[i] != cl {
 			break
@@ -493,7 +581,13 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, first, last int) 
 	if best >= 0 {
 		return code(best), RuleNearest
 	}
-	// 7. Named entities or proper-noun runs, with tagging.
+	return a.entityTarget(doc, s, first, last)
+}
+
+// entityTarget is the last resort: OTHER for a named entity or proper-noun
+// run near the cue when the document is tagged, else NONE.
+func (a *Analyzer) entityTarget(doc *tokenize.Document, s tokenize.Sentence, first, last int) (int, string) {
+	toks := doc.Tokens
 	if doc.Tagged {
 		ents := doc.Entities
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
