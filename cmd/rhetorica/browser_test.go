@@ -153,6 +153,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		`&lt;script&gt;document.title="pwned"`, // the payload shown as text
 		`"&gt;&lt;img src=x onerror=`,
 		`<svg role="img"`,
+		"entry: ~blame\nweight: 2\ntarget: RUS (subject)", // the tooltip
 	} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("DOM lacks %s", want)

@@ -434,9 +434,11 @@ h2{font:700 1.25rem/1.3 Georgia,"Times New Roman",serif;margin:0 0 4px;overflow-
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:.85rem;color:var(--muted);margin:0 0 12px}
 dl.kv dt{font-weight:600}
 dl.kv dd{margin:0;overflow-wrap:anywhere}
-.text{font:1.08rem/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;max-height:36em;overflow:auto;padding-right:8px;border-left:3px solid var(--rule);padding-left:14px;margin:0 0 14px}
+.text{font:1.08rem/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid var(--rule);padding-left:14px;margin:0 0 14px}
 .empty{color:var(--muted);font-style:italic}
-mark.hl{background:var(--c);color:#000;border-radius:2px;padding:1px 0;cursor:help}
+mark.hl{position:relative;background:var(--c);color:#000;border-radius:2px;padding:1px 0;cursor:help}
+mark.hl::after{content:attr(data-tip);display:none;position:absolute;left:0;top:calc(100% + 4px);z-index:5;width:max-content;max-width:24em;padding:6px 9px;border-radius:5px;background:#1b1b1b;color:#fff;font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;white-space:pre-line;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.25)}
+mark.hl:hover::after,mark.hl:focus::after{display:block}
 mark.hl.u{box-shadow:inset 0 -4px 0 var(--u)}
 mark.hl.neg{background:repeating-linear-gradient(135deg,var(--c) 0 4px,#fff 4px 7px);text-decoration:line-through 1.5px;outline:1.5px dashed #333;outline-offset:-1px}
 mark.hl:hover,mark.hl:focus{outline:2px solid #000}
@@ -448,7 +450,7 @@ svg .mid{text-anchor:middle}
 svg rect.bar{stroke:#333;stroke-width:.5}
 .scroll{overflow-x:auto}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:40px}
-@media print{body{background:#fff}.text{max-height:none}}
+@media print{body{background:#fff}mark.hl::after{display:none}}
 `
 
 var htmlTemplates = template.Must(template.New("report").Parse(`
@@ -464,7 +466,7 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 <body>
 <header class="top">
 <h1>{{.Title}}</h1>
-<p class="lede">Each highlighted phrase is a cue of a framing device found by the lexicon{{if .Lexicon}} <strong>{{.Lexicon}}</strong>{{end}}. Hover over (or tap) a highlight to see the device, the lexicon entry, its weight, the modifiers that applied and the actor it targets. Rates are hits per 1,000 words; negated cues (<span class="sw d0 neg">like this</span>) are shown but not counted.</p>
+<p class="lede">Each highlighted phrase is a cue of a framing device found by the lexicon{{if .Lexicon}} <strong>{{.Lexicon}}</strong>{{end}}. Hover over, tap or tab to a highlight to see the device, the lexicon entry, its weight, the modifiers that applied and the actor it targets. Rates are hits per 1,000 words; negated cues (<span class="sw d0 neg">like this</span>) are shown but not counted.</p>
 <ul class="legend" aria-label="Legend: framing devices">
 {{- range .Legend}}
 <li title="{{.Description}}"><span class="sw {{.Class}}">&nbsp;</span>{{.Name}}</li>
@@ -497,7 +499,7 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- if .NoText}}
 <p class="empty">(empty text)</p>
 {{- else}}
-<div class="text">{{range .Segments}}{{if .Class}}<mark class="{{.Class}}" title="{{.Title}}" tabindex="0">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
+<div class="text">{{range .Segments}}{{if .Class}}<mark class="{{.Class}}" data-tip="{{.Title}}" tabindex="0">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
 {{- end}}
 <figure><figcaption>Devices per 1,000 words</figcaption>{{template "bars" .Chart}}</figure>
 </article>
