@@ -33,20 +33,30 @@ type segScratch struct {
 	stack []int32
 }
 
-var segPool = sync.Pool{New: func() any { return new(segScratch) }}
-
-// appendSentences appends the sentences of toks (tokens of text) to dst.
-func appendSentences(dst []Sentence, text string, toks []Token) []Sentence {
+// appendSentences appends the sentences of toks (tokens of text) to dst,
+// taking its scratch memory from pool (which may be nil).
+func appendSentences(dst []Sentence, text string, toks []Token, pool *sync.Pool) []Sentence {
 	if len(toks) == 0 {
 		return dst
 	}
-	sc := segPool.Get().(*segScratch)
+	var sc *segScratch
+	if pool != nil {
+		sc, _ = pool.Get().(*segScratch)
+	}
+	if sc == nil {
+		sc = new(segScratch)
+	}
 	sg := segmenter{text: text, toks: toks}
 	sg.depth = quoteDepth(sc, text, toks)
 	dst = sg.run(dst)
-	segPool.Put(sc)
+	if pool != nil && cap(sc.depth) <= maxPooledScratch {
+		pool.Put(sc)
+	}
 	return dst
 }
+
+// maxPooledScratch keeps the scratch of huge documents from being pooled.
+const maxPooledScratch = 1 << 20
 
 type segmenter struct {
 	text  string

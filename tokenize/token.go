@@ -34,6 +34,33 @@ const (
 	Abbreviation                   // an abbreviation or acronym written with dots: U.S. e.g. Art.
 )
 
+var flagNames = [...]string{"compound", "clitic", "abbreviation"}
+
+// String returns the names of the flags set in f joined by '|', or "0".
+func (f Flags) String() string {
+	if f == 0 {
+		return "0"
+	}
+	var b []byte
+	for i, name := range flagNames {
+		if f&(1<<i) != 0 {
+			if len(b) > 0 {
+				b = append(b, '|')
+			}
+			b = append(b, name...)
+		}
+	}
+	if rest := f &^ (1<<len(flagNames) - 1); rest != 0 {
+		if len(b) > 0 {
+			b = append(b, '|')
+		}
+		b = append(b, "flags("...)
+		b = append(b, itoa(int(rest))...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
 // Token is one token of a statement. Text is always input[Start:End]. It
 // is a plain value: copy it freely; the zero value is an empty word.
 type Token struct {

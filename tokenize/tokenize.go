@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,9 +32,10 @@ type Options struct {
 // after [New] apart from an internal, bounded memo of normal forms and
 // stems, and is safe for concurrent use. The zero value is not usable.
 type Tokenizer struct {
-	opts  Options
-	stem  func(string, bool) string
-	cache formCache
+	opts    Options
+	stem    func(string, bool) string
+	cache   formCache
+	scratch sync.Pool // *segScratch
 }
 
 // New returns a Tokenizer for opts, or an error wrapping [ErrLanguage].
@@ -94,7 +96,7 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 			doc.Parts = t.appendParts(doc.Parts, tok)
 		}
 	}
-	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens)
+	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens, &t.scratch)
 	if t.opts.Tag {
 		return t.Tag(doc)
 	}

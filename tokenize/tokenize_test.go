@@ -321,6 +321,14 @@ func TestTokenizeIntoReuses(t *testing.T) {
 	}
 }
 
+func TestFlagsString(t *testing.T) {
+	got := []string{Flags(0).String(), Compound.String(), (Compound | Abbreviation).String(), (Clitic | 64).String()}
+	want := []string{"0", "compound", "compound|abbreviation", "clitic|flags(64)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Flags.String mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestKindString(t *testing.T) {
 	got := []string{Word.String(), Number.String(), Punct.String(), Symbol.String(), URL.String(), Email.String(), Handle.String(), Kind(42).String()}
 	want := []string{"word", "number", "punct", "symbol", "url", "email", "handle", "kind(42)"}
