@@ -131,6 +131,8 @@ type Lexicon struct {
 // factors in (0, 1], and negators have factor 0; that no pattern, category
 // name, modifier (per kind) or actor code repeats ([ErrDuplicate]); and that
 // every pattern parses ([ErrEmptyPattern], [ErrBareWildcard], [ErrSyntax]).
+// The lexicon stores empty slices as nil and drops the white space around
+// patterns, descriptions and display names, as the file formats do.
 func New(def Definition) (*Lexicon, error) {
 	return build(cloneDefinition(def), nil, nil)
 }
@@ -144,7 +146,7 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 			def.Language = l
 		}
 	}
-	canonicalEmpty(&def)
+	canonical(&def)
 	errs = append(errs, validate(&def, src)...)
 	if len(errs) > 0 {
 		return nil, errs.err()
@@ -164,30 +166,46 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	return l, nil
 }
 
-// canonicalEmpty makes every empty slice of def nil, so that two
-// definitions with the same content compare equal.
-func canonicalEmpty(def *Definition) {
+// canonical makes every empty slice of def nil, so that two definitions
+// with the same content compare equal, and trims the white space around
+// patterns, descriptions and display names, which no file format keeps.
+func canonical(def *Definition) {
 	if len(def.Categories) == 0 {
 		def.Categories = nil
 	}
 	for i := range def.Categories {
 		c := &def.Categories[i]
+		c.Description = strings.TrimSpace(c.Description)
 		if len(c.Entries) == 0 {
 			c.Entries = nil
 		}
+		for j := range c.Entries {
+			c.Entries[j].Pattern = strings.TrimSpace(c.Entries[j].Pattern)
+		}
 		if len(c.Remove) == 0 {
 			c.Remove = nil
+		}
+		for j := range c.Remove {
+			c.Remove[j] = strings.TrimSpace(c.Remove[j])
 		}
 	}
 	if len(def.Modifiers) == 0 {
 		def.Modifiers = nil
 	}
+	for i := range def.Modifiers {
+		def.Modifiers[i].Pattern = strings.TrimSpace(def.Modifiers[i].Pattern)
+	}
 	if len(def.Actors) == 0 {
 		def.Actors = nil
 	}
 	for i := range def.Actors {
-		if len(def.Actors[i].Aliases) == 0 {
-			def.Actors[i].Aliases = nil
+		a := &def.Actors[i]
+		a.Name = strings.TrimSpace(a.Name)
+		if len(a.Aliases) == 0 {
+			a.Aliases = nil
+		}
+		for j := range a.Aliases {
+			a.Aliases[j] = strings.TrimSpace(a.Aliases[j])
 		}
 	}
 }

@@ -194,3 +194,33 @@ func TestErrorListAndPositions(t *testing.T) {
 		t.Errorf("text %q\nwant %q", err, wantText)
 	}
 }
+
+// TestConcurrentUse reads one lexicon from many goroutines (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	l, err := New(validDef())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for range 8 {
+		go func() {
+			defer func() { done <- true }()
+			for range 50 {
+				cats := l.Categories()
+				cats[0].Entries[0].Weight++
+				_ = l.Definition()
+				_ = l.Entry(0, 0)
+				if _, err := Merge(l, l); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+	if l.Entry(0, 0).Weight != 1 {
+		t.Errorf("weight changed to %v", l.Entry(0, 0).Weight)
+	}
+}
