@@ -27,7 +27,7 @@ var (
 
 // Defaults of [Options].
 const (
-	DefaultNegationWindow = 4 // tokens before a cue searched for a negator
+	DefaultNegationWindow = 5 // tokens before a cue searched for a negator
 	DefaultModifierWindow = 4 // tokens either side of a cue searched for intensifiers and hedges
 )
 
@@ -35,7 +35,7 @@ const (
 type Options struct {
 	Language       tokenize.Language // "" means the lexicon's language, else English
 	Tag            bool              // part-of-speech tagging (imperatives, entity targets)
-	NegationWindow int               // tokens before a cue searched for a negator; 0 means 4
+	NegationWindow int               // tokens before a cue searched for a negator; 0 means 5
 	Devices        []string          // report only these devices; nil means all
 	Workers        int               // parallelism of AnalyzeAll; 0 means runtime.GOMAXPROCS
 

@@ -116,6 +116,9 @@ var negationCancellers = map[string]bool{
 	"overlook": true, "overlooks": true, "overlooked": true,
 	"forget": true, "forgets": true, "forgotten": true, "forgot": true,
 	"underestimate": true, "underestimated": true,
+	// A negation does not reach into an embedded clause: "it was not Russia
+	// that staged the coup" denies the agent, not the coup.
+	"that": true, "which": true, "who": true, "whom": true,
 }
 
 // auxiliaries open a verbal cue whose directly preceding actor is its
