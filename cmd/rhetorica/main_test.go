@@ -109,7 +109,8 @@ func TestGolden(t *testing.T) {
 		{"analyze-stdin-jsonl", withLex("analyze", "--input-format", "jsonl", "--format", "csv", "-"),
 			`{"id":"s1","speaker":"X","text":"A ceasefire now."}` + "\n" + `{"id":"s2","text":"The danger is grave."}` + "\n", 0},
 		{"analyze-flags-after-paths", withLex("analyze", csvf, "--format", "jsonl", "--devices", "blame,peace"), "", 0},
-		{"analyze-tsv-override", withLex("analyze", "--input-format", "csv", "--format", "csv", "--text-col", "headline", "testdata/cli/bad/notext.csv"), "", 0},
+		{"analyze-csv-text-col", withLex("analyze", "--input-format", "csv", "--format", "csv", "--text-col", "headline", "testdata/cli/bad/notext.csv"), "", 0},
+		{"analyze-tsv-table", withLex("analyze", "testdata/cli/statements.tsv"), "", 0},
 		{"analyze-merge", append(withLex("analyze", "--lexicon", "testdata/cli/lexicons/extra.lex", "--devices", "humanitarian,blame", "--format", "csv"), dir), "", 0},
 		{"analyze-html", withLex("analyze", "--format", "html", "--by", "country", dir, "testdata/cli/xss.md"), "", 0},
 
@@ -168,7 +169,7 @@ func TestGolden(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("exit code = %d, want %d\nstderr:\n%s", code, tt.code, stderr)
 			}
-			ext := ".out"
+			ext := ".txt"
 			for i, a := range tt.args {
 				if a == "--format" && i+1 < len(tt.args) {
 					ext = "." + tt.args[i+1]
