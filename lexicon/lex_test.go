@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -231,4 +232,76 @@ func TestRoundTripDefaultLex(t *testing.T) {
 		t.Fatal(err)
 	}
 	roundTrip(t, l)
+}
+
+// TestEveryErrorHasALine runs every malformed case of every format and checks
+// that no lexicon comes back and that every item has a line and column.
+func TestEveryErrorHasALine(t *testing.T) {
+	type bad struct {
+		f  Format
+		in string
+	}
+	var all []bad
+	for _, c := range lexErrorCases {
+		all = append(all, bad{FormatLex, c.in})
+	}
+	for _, c := range liwcErrorCases {
+		all = append(all, bad{FormatLIWC, c.in})
+	}
+	for _, c := range wordStatErrorCases {
+		all = append(all, bad{FormatWordStat, c.in})
+	}
+	for _, c := range yamlErrorCases {
+		all = append(all, bad{FormatYAML, c.in})
+	}
+	for _, c := range lexicoderErrorCases {
+		all = append(all, bad{FormatLexicoder, c.in})
+	}
+	for _, c := range yoshikoderErrorCases {
+		all = append(all, bad{FormatYoshikoder, c.in})
+	}
+	for _, c := range all {
+		l, err := ParseAs(c.f, "bad"+c.f.Extension(), []byte(c.in))
+		if l != nil || err == nil {
+			t.Errorf("%v %q: got a lexicon or no error (%v)", c.f, c.in, err)
+			continue
+		}
+		for _, e := range err.(ErrorList) {
+			if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Pos.File != "bad"+c.f.Extension() {
+				t.Errorf("%v %q: %v has no line and column", c.f, c.in, e)
+			}
+			if !strings.HasPrefix(e.Error(), e.Pos.String()+": ") || e.Msg == "" {
+				t.Errorf("%v: badly formatted %q", c.f, e.Error())
+			}
+		}
+	}
+}
+
+func BenchmarkParseLex(b *testing.B) {
+	data, err := os.ReadFile("default.lex")
+	if err != nil {
+		b.Skip("no default.lex")
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse("default.lex", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseLIWC(b *testing.B) {
+	path := filepath.Join(sharedDir(b), "lexicons", "liwc", "mfd2.0.dic")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseAs(FormatLIWC, path, data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

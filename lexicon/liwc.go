@@ -6,7 +6,9 @@ import (
 )
 
 // parseLIWC reads a LIWC .dic file: a header between two lines holding "%"
-// that maps category ids to names ("1<TAB>posemo"), then one line per word:
+// that maps category ids to names ("1<TAB>posemo", or "1<TAB>posemo<TAB>text"
+// with a description; white space inside a name becomes '_'), then one line
+// per word:
 // the word (possibly several words, or with a trailing * wildcard), a tab and
 // the ids of its categories separated by blanks. Lines without a tab split at
 // white space, the trailing numbers being the ids. Categories keep the order
@@ -43,6 +45,12 @@ func parseLIWC(name string, data []byte) (*Lexicon, error) {
 				b.errorf(b.pos(l, i), ErrBadHeader, "category id %q is not a number", clip(id))
 				continue
 			}
+			// "1<TAB>name<TAB>description": a second tab starts a
+			// description; otherwise the words of the name are joined by _.
+			desc := ""
+			if tab := strings.IndexByte(rest, '\t'); tab >= 0 {
+				rest, desc = rest[:tab], strings.Join(strings.Fields(rest[tab+1:]), " ")
+			}
 			cname := categoryName(rest)
 			if cname == "" {
 				b.errorf(b.pos(l, i+len(id)), ErrBadHeader, "category %d has no name", n)
@@ -52,7 +60,7 @@ func parseLIWC(name string, data []byte) (*Lexicon, error) {
 				b.errorf(b.pos(l, i), ErrDuplicate, "category id %d defined twice", n)
 				continue
 			}
-			ids[n] = b.category(cname, "", b.pos(l, i+restAt))
+			ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
 		case 2:
 			b.liwcEntry(l, i, t, ids)
 		}

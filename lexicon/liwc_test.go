@@ -29,6 +29,12 @@ func TestParseLIWC(t *testing.T) {
 				{Name: "Fair", Entries: []Entry{{"preserve", 1}}}},
 		},
 		{
+			name: "header with descriptions",
+			in:   "%\n1\tposemo\tPositive  emotion\n2\tneg emo\n%\ngood\t1\nbad\t2\n",
+			want: []Category{{Name: "posemo", Description: "Positive emotion", Entries: []Entry{{"good", 1}}},
+				{Name: "neg_emo", Entries: []Entry{{"bad", 1}}}},
+		},
+		{
 			name: "cr only",
 			in:   "%\r1\tcare\r%\rcompassion\t1\rdo unto others\t1\r",
 			want: []Category{{Name: "care", Entries: []Entry{{"compassion", 1}, {"do unto others", 1}}}},
@@ -53,7 +59,7 @@ func TestParseLIWC(t *testing.T) {
 			if diff := cmp.Diff(tt.want, l.Categories()); diff != "" {
 				t.Errorf("categories (-want +got):\n%s", diff)
 			}
-			if l.Name() != "t" {
+			if l.Name() != "t" || len(l.Warnings()) != 0 {
 				t.Errorf("Name() = %q, want t", l.Name())
 			}
 		})
