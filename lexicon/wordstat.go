@@ -86,7 +86,8 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 }
 
 // splitWordStatEntry splits "WORD (1)" into the word, the weight text and
-// its offset; a line that does not end in a parenthesised part is a header.
+// its offset; a line that does not end in a parenthesised number is a
+// header.
 func splitWordStatEntry(t string) (word, weight string, weightAt int, ok bool) {
 	if !strings.HasSuffix(t, ")") {
 		return "", "", 0, false
@@ -96,6 +97,10 @@ func splitWordStatEntry(t string) (word, weight string, weightAt int, ok bool) {
 		return "", "", 0, false
 	}
 	inner := t[open+1 : len(t)-1]
+	w := strings.TrimSpace(inner)
+	if w == "" || strings.Trim(w, "0123456789.+-eE") != "" {
+		return "", "", 0, false // "PRO (ENVIRONMENT)" is a header
+	}
 	k := leadingSpace(inner)
-	return trimRightSpace(t[:open]), strings.TrimSpace(inner), open + 1 + k, true
+	return trimRightSpace(t[:open]), w, open + 1 + k, true
 }

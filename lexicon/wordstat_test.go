@@ -31,6 +31,11 @@ func TestParseWordStat(t *testing.T) {
 			warns: []errAt{{3, 11, ErrSyntax}},
 		},
 		{
+			name: "parenthesised header",
+			in:   "ENV\n\tPRO (GREEN)\n\t\tsolar (1)\n",
+			want: []Category{{Name: "ENV/PRO_(GREEN)", Entries: []Entry{{"solar", 1}}}},
+		},
+		{
 			name: "header without entries is dropped",
 			in:   "TOP\n\tEMPTY\n\tFULL\n\t\tw (1)\n",
 			want: []Category{{Name: "TOP/FULL", Entries: []Entry{{"w", 1}}}},
@@ -63,7 +68,7 @@ var wordStatErrorCases = []struct {
 }{
 	{"entry at top level", "W (1)\n", []errAt{{1, 1, ErrNoCategory}}},
 	{"indent jump", "A\n\t\t\tB\n\t\tw (1)\n", []errAt{{2, 1, ErrSyntax}, {3, 1, ErrSyntax}}},
-	{"bad weight", "A\n\tw (x)\n\tv (0)\n", []errAt{{2, 5, ErrBadWeight}, {3, 5, ErrBadWeight}}},
+	{"bad weight", "A\n\tw (-1)\n\tv (0)\n", []errAt{{2, 5, ErrBadWeight}, {3, 5, ErrBadWeight}}},
 	{"empty word", "A\n\t(1)\n\tw (1)\n", []errAt{{2, 2, ErrEmptyPattern}}},
 	{"duplicate path", "A\n\tw (1)\nA\n\tv (1)\n", []errAt{{3, 1, ErrDuplicate}}},
 	{"bad pattern", "A\n\tin*side (1)\n", []errAt{{2, 4, ErrSyntax}}},
