@@ -128,12 +128,11 @@ func outFormatFor(path string) outFormat {
 
 // setup is what analyze and compare build from their flags before reading.
 type setup struct {
-	an      *rhetoric.Analyzer
-	srcs    []source
-	inOpts  inputOptions
-	strict  bool
-	workers int
-	quiet   bool
+	an     *rhetoric.Analyzer
+	srcs   []source
+	inOpts inputOptions
+	strict bool
+	quiet  bool
 }
 
 // prepare validates the shared flags, loads the lexicon and builds the
@@ -183,12 +182,11 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 		return nil, c.usageError(cmd+" ", "%v", err)
 	}
 	s := &setup{
-		an:      an,
-		srcs:    listSources(paths, inFmt),
-		strict:  f.strict,
-		workers: an.Options().Workers,
-		quiet:   f.noProgress,
-		inOpts: inputOptions{format: inFmt, textCol: f.textCol, idCol: f.idCol,
+		an:     an,
+		srcs:   listSources(paths, inFmt),
+		strict: f.strict,
+		quiet:  f.noProgress,
+		inOpts: inputOptions{textCol: f.textCol, idCol: f.idCol,
 			speakerCol: f.speakerCol, lazyQuotes: f.lazyQuotes},
 	}
 	return s, -1

@@ -333,8 +333,6 @@ type heatChart struct {
 	Width, Height int
 	Cols          []heatCol
 	Rows          []heatRow
-	CellW, CellH  int
-	Top           int
 }
 
 type heatCol struct {
@@ -357,7 +355,7 @@ type heatCell struct {
 
 func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 	const labelW, cellW, cellH, top = 220, 58, 26, 130
-	ch := heatChart{CellW: cellW, CellH: cellH, Top: top}
+	var ch heatChart
 	maxRate := make([]float64, len(h.devices))
 	for _, p := range profiles {
 		for _, d := range p.Devices {

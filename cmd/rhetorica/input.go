@@ -75,7 +75,6 @@ func formatOfPath(path string) (f inputFormat, ok bool) {
 
 // inputOptions configure how statements are read.
 type inputOptions struct {
-	format     inputFormat
 	textCol    string // CSV column of the text; "" means detect
 	idCol      string
 	speakerCol string
