@@ -180,7 +180,9 @@ func (sg *segmenter) lineBreak(k int) bool {
 	case b.Text == "(":
 		return !trailingSpace
 	default:
-		return !(lineLen >= 60 && a.Text != ":")
+		// A hard-wrapped line is 60-120 characters long; a longer line is
+		// a paragraph of its own, and a shorter one a heading or a list.
+		return !(lineLen >= 60 && lineLen <= 120 && a.Text != ":")
 	}
 }
 
