@@ -127,3 +127,26 @@ func ExampleNew() {
 	// Output:
 	// inline: category "threat": entry "red line*": weight 0 must be finite and > 0
 }
+
+// A LIWC dictionary, imported and written out in the native format.
+func ExampleParseAs() {
+	dic := "%\n1\tcare\n2\tharm\n%\nprotect*\t1\nwar\t2\nshelter\t1 2\n"
+	lex, err := lexicon.ParseAs(lexicon.FormatLIWC, "moral.dic", []byte(dic))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := lexicon.Write(os.Stdout, lex, lexicon.FormatLex); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// @lexicon moral
+	//
+	// @category care
+	// protect*
+	// shelter
+	//
+	// @category harm
+	// war
+	// shelter
+}
