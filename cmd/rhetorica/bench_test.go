@@ -160,3 +160,22 @@ func TestStreamingMemory(t *testing.T) {
 		t.Errorf("heap grows with the input: %d KiB for 250 statements, %d KiB for 2000", small>>10, large>>10)
 	}
 }
+
+// BenchmarkReadJSONL measures the reader alone (line splitting, JSON
+// decoding, ordering queue) on the same corpus, without analysis.
+func BenchmarkReadJSONL(b *testing.B) {
+	input := ungdcJSONL(b)
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	for b.Loop() {
+		rd := &reader{stdin: bytes.NewReader(input)}
+		n := 0
+		for range rd.statements([]source{{path: "-", format: inJSONL, size: -1}}) {
+			rd.q.pop()
+			n++
+		}
+		if n == 0 {
+			b.Fatal("no statements")
+		}
+	}
+}
