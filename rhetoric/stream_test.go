@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/lexicon"
 )
 
 var streamTexts = []string{
@@ -234,7 +236,11 @@ func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{"We call on Russia's", "not not not aggression", "Russia's", "'s", "call on _ to", "— , ; : ( ) but", "dialogue\r\n\r\nпереговоры", "\ufeffPeace!"} {
 		f.Add(s)
 	}
-	a := newTest(f, testDef(), Options{})
+	def := testDef()
+	if lex := lexicon.Default(); lex != nil {
+		def = lex.Definition() // the real lexicon exercises more rules
+	}
+	a := newTest(f, def, Options{})
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, text string) {
 		r, err := a.Analyze(ctx, Statement{ID: "f", Text: text})
