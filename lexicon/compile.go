@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -156,38 +157,47 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 // finish freezes the builder into a Matcher for ngroups overlap groups.
 func (b *builder) finish(ngroups int) *Matcher {
 	m := &Matcher{
-		words:   b.words,
-		stems:   b.stems,
-		ngroups: ngroups,
-		maxLen:  b.maxLen,
+		vocab:    make(map[string]vocabIDs, len(b.words)+len(b.stems)),
+		hasStems: len(b.stems) > 0,
+		ngroups:  ngroups,
+		maxLen:   b.maxLen,
 	}
-	// Root edges go to arrays indexed by symbol ID; the rest stay in the map.
-	m.rootWord = make([]int32, len(b.words))
-	m.rootStem = make([]int32, len(b.stems))
+	// Root edges go to the vocabulary (words, stems) or to an array indexed
+	// by prefix ID; the other edges go to the hash table.
+	rootWord := make([]int32, len(b.words))
+	rootStem := make([]int32, len(b.stems))
 	m.rootPrefix = make([]int32, len(b.prefixes))
-	m.edges = make(map[uint64]int32, len(b.edges))
-	m.hasKids = make([]bool, len(b.outs))
+	m.nodes = make([]nodeInfo, len(b.outs))
+	inner := make(map[uint64]int32, len(b.edges))
 	for k, v := range b.edges {
-		m.hasKids[k>>32] = true
+		m.nodes[k>>32].kinds |= 1 << (uint32(k) >> 30)
 		if k>>32 != 0 {
-			m.edges[k] = v
+			inner[k] = v
 			continue
 		}
 		id := int32(k & maxID)
 		switch uint32(k) >> 30 {
 		case symWord:
-			m.rootWord[id] = v
+			rootWord[id] = v
 		case symStem:
-			m.rootStem[id] = v
+			rootStem[id] = v
 		case symPrefix:
 			m.rootPrefix[id] = v
 		}
 	}
-	if len(m.edges) == 0 {
-		m.edges = nil
+	m.edges = newEdgeTable(inner)
+	for w, id := range b.words {
+		m.vocab[w] = vocabIDs{word: id, stem: -1, wordNode: rootWord[id]}
+	}
+	for st, id := range b.stems {
+		v, ok := m.vocab[st]
+		if !ok {
+			v.word = -1
+		}
+		v.stem, v.stemNode = id, rootStem[id]
+		m.vocab[st] = v
 	}
 	// Outputs: flat, each node's sorted by group then preference.
-	m.outStart = make([]int32, len(b.outs)+1)
 	for i, os := range b.outs {
 		sort.Slice(os, func(x, y int) bool {
 			if os[x].group != os[y].group {
@@ -195,13 +205,22 @@ func (b *builder) finish(ngroups int) *Matcher {
 			}
 			return os[x].order < os[y].order
 		})
-		m.outStart[i] = int32(len(m.outs))
+		m.nodes[i].outLo = int32(len(m.outs))
+		m.nodes[i].outN = int32(len(os))
 		m.outs = append(m.outs, os...)
 	}
-	m.outStart[len(b.outs)] = int32(len(m.outs))
 	m.buildPrefixTrie(b.prefList)
 	m.pool = &sync.Pool{}
 	return m
+}
+
+// nodeInfo is what the matcher needs about one node of the pattern trie,
+// packed so that one cache line holds it: its outputs are
+// outs[outLo:outLo+outN], and bit k of kinds is set when an edge of symbol
+// kind k leaves it.
+type nodeInfo struct {
+	outLo, outN int32
+	kinds       uint8
 }
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]
@@ -269,5 +288,68 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 		}
 		pn.count = int32(len(m.pedges)) - pn.first
 		m.pnodes[newN] = pn
+	}
+}
+
+// edgeTable is an open-addressing hash table from edge keys to child nodes,
+// used for the edges that leave nodes other than the root. Keys are never 0
+// (a non-root node is >= 1 in the key's high half), so 0 marks a free slot.
+// It is a plain array probed linearly from a multiplicative hash: one cache
+// line per lookup in the common case, which matters for the large tries of
+// big lexicons.
+type edgeTable struct {
+	slots []edgeSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+type edgeSlot struct {
+	key   uint64
+	child int32
+}
+
+func newEdgeTable(m map[uint64]int32) edgeTable {
+	if len(m) == 0 {
+		return edgeTable{}
+	}
+	bits := uint(1)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
+	// Insert in key order so the layout does not depend on map iteration.
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	mask := uint64(len(t.slots) - 1)
+	for _, k := range keys {
+		i := t.home(k)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = edgeSlot{key: k, child: m[k]}
+	}
+	return t
+}
+
+func (t *edgeTable) home(k uint64) uint64 {
+	return (k * 0x9e3779b97f4a7c15) >> t.shift
+}
+
+// get returns the child along edge key k.
+func (t *edgeTable) get(k uint64) (int32, bool) {
+	if t.slots == nil {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(k); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k {
+			return s.child, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"hash/maphash"
 	"sync"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -99,26 +100,34 @@ type Match struct {
 // A Matcher is immutable and safe for concurrent use. The zero value (and a
 // nil *Matcher) is usable and matches nothing.
 type Matcher struct {
-	words, stems                   map[string]int32
-	rootWord, rootStem, rootPrefix []int32          // root edges by symbol ID; 0 means none
-	edges                          map[uint64]int32 // other edges, by edgeKey
-	hasKids                        []bool           // per node: whether edges leave it
-	outStart                       []int32          // per node: outs[outStart[n]:outStart[n+1]]
-	outs                           []output
-	proot                          [256]int32 // prefix trie: root children by byte, -1 none
-	pnodes                         []pnode
-	pedges                         []pedge
-	ngroups                        int
-	maxLen                         int
-	pool                           *sync.Pool // of *scratch
+	vocab      map[string]vocabIDs // normal forms and stems of the lexicon
+	rootPrefix []int32             // root edges by prefix ID; 0 means none
+	edges      edgeTable           // other edges, by edgeKey
+	nodes      []nodeInfo          // per node of the pattern trie; 0 is the root
+	outs       []output
+	proot      [256]int32 // prefix trie: root children by byte, -1 none
+	pnodes     []pnode
+	pedges     []pedge
+	hasStems   bool
+	ngroups    int
+	maxLen     int
+	pool       *sync.Pool // of *scratch
 }
 
 // Matcher returns the lexicon's matcher, compiled once in [New].
 func (l *Lexicon) Matcher() *Matcher { return l.matcher }
 
+// vocabIDs are the IDs of one string of the lexicon's vocabulary as a word
+// and as a stem, -1 when it is not one.
+// wordNode and stemNode are the trie nodes that the root's edges along it
+// lead to (0 when none), so that starting a match costs no further lookup.
+type vocabIDs struct{ word, stem, wordNode, stemNode int32 }
+
 // tokSym is what one token resolves to: its symbols in the pattern trie.
 type tokSym struct {
 	word, stem   int32 // IDs, or -1
+	wordNode     int32 // the root's children along word and stem, or 0
+	stemNode     int32
 	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	gap          bool  // a Word or Number token, which a gap matches
 }
@@ -135,6 +144,18 @@ type scratch struct {
 	touched   []int32 // groups with bestN > 0
 	cur, next []int32 // active trie nodes
 	found     []Match // matches at one start position
+	seed      maphash.Seed
+	memo      [memoSize]memoSlot // distinct words of the document: see resolve
+}
+
+// memoSize is the number of slots of the per-document word memo.
+const memoSize = 4096
+
+// memoSlot remembers the first token of the current document (epoch) with
+// a given normal form.
+type memoSlot struct {
+	epoch uint32
+	first int32
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -146,6 +167,7 @@ func (m *Matcher) getScratch() *scratch {
 		stamp:   make([]uint32, m.ngroups),
 		bestN:   make([]int32, m.ngroups),
 		bestO:   make([]int32, m.ngroups),
+		seed:    maphash.MakeSeed(),
 	}
 }
 
@@ -160,6 +182,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	s.epoch++
 	if s.epoch == 0 {
 		clear(s.stamp)
+		clear(s.memo[:])
 		s.epoch = 1
 	}
 	toks := doc.Tokens
@@ -199,7 +222,11 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	return dst
 }
 
-// resolve fills s.syms (and s.pfx) with the symbols of every token.
+// resolve fills s.syms (and s.pfx) with the symbols of every token. A
+// token whose Norm and Stem equal those of an earlier token of the document
+// (found through a small direct-mapped memo) copies that token's symbols,
+// so that the lexicon's large tables are consulted about once per distinct
+// word rather than once per token.
 func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 	if cap(s.syms) < len(toks) {
 		s.syms = make([]tokSym, len(toks), len(toks)+len(toks)/4)
@@ -207,19 +234,34 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 	s.syms = s.syms[:len(toks)]
 	s.pfx = s.pfx[:0]
 	for i := range toks {
-		s.syms[i] = m.symbols(s, &toks[i])
+		t := &toks[i]
+		c := &s.memo[maphash.String(s.seed, t.Norm)&(memoSize-1)]
+		if c.epoch == s.epoch {
+			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
+				sy := s.syms[c.first]
+				sy.gap = t.Kind == tokenize.Word || t.Kind == tokenize.Number
+				s.syms[i] = sy
+				continue
+			}
+		}
+		s.syms[i] = m.symbols(s, t)
+		c.epoch, c.first = s.epoch, int32(i)
 	}
 }
 
 // symbols resolves one token, appending its prefix IDs to s.pfx.
 func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
 	sy := tokSym{word: -1, stem: -1, gap: t.Kind == tokenize.Word || t.Kind == tokenize.Number}
-	if id, ok := m.words[t.Norm]; ok {
-		sy.word = id
+	v, ok := m.vocab[t.Norm]
+	if ok {
+		sy.word, sy.wordNode = v.word, v.wordNode
 	}
-	if len(m.stems) > 0 {
-		if id, ok := m.stems[t.Stem]; ok {
-			sy.stem = id
+	if m.hasStems {
+		if t.Stem != t.Norm {
+			v, ok = m.vocab[t.Stem]
+		}
+		if ok {
+			sy.stem, sy.stemNode = v.stem, v.stemNode
 		}
 	}
 	sy.pfxLo = int32(len(s.pfx))
@@ -279,15 +321,11 @@ func (m *Matcher) pchild(pn *pnode, c byte) int32 {
 
 // rootNodes appends the trie nodes reached from the root by one token.
 func (m *Matcher) rootNodes(dst []int32, s *scratch, sy *tokSym) []int32 {
-	if sy.word >= 0 {
-		if n := m.rootWord[sy.word]; n > 0 {
-			dst = append(dst, n)
-		}
+	if sy.wordNode > 0 {
+		dst = append(dst, sy.wordNode)
 	}
-	if sy.stem >= 0 {
-		if n := m.rootStem[sy.stem]; n > 0 {
-			dst = append(dst, n)
-		}
+	if sy.stemNode > 0 {
+		dst = append(dst, sy.stemNode)
 	}
 	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
 		if n := m.rootPrefix[p]; n > 0 {
@@ -306,7 +344,7 @@ func (m *Matcher) walk(s *scratch, i int) {
 		more := false
 		for _, node := range s.cur {
 			m.accept(s, node, i, length)
-			more = more || m.hasKids[node]
+			more = more || m.nodes[node].kinds != 0
 		}
 		j := i + length
 		if !more || j >= n {
@@ -315,26 +353,26 @@ func (m *Matcher) walk(s *scratch, i int) {
 		sy := &s.syms[j]
 		s.next = s.next[:0]
 		for _, node := range s.cur {
-			if !m.hasKids[node] {
-				continue
-			}
-			if sy.word >= 0 {
-				if c, ok := m.edges[edgeKey(node, symWord, sy.word)]; ok {
+			kinds := m.nodes[node].kinds
+			if kinds&(1<<symWord) != 0 && sy.word >= 0 {
+				if c, ok := m.edges.get(edgeKey(node, symWord, sy.word)); ok {
 					s.next = append(s.next, c)
 				}
 			}
-			if sy.stem >= 0 {
-				if c, ok := m.edges[edgeKey(node, symStem, sy.stem)]; ok {
+			if kinds&(1<<symStem) != 0 && sy.stem >= 0 {
+				if c, ok := m.edges.get(edgeKey(node, symStem, sy.stem)); ok {
 					s.next = append(s.next, c)
 				}
 			}
-			for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-				if c, ok := m.edges[edgeKey(node, symPrefix, p)]; ok {
-					s.next = append(s.next, c)
+			if kinds&(1<<symPrefix) != 0 {
+				for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+					if c, ok := m.edges.get(edgeKey(node, symPrefix, p)); ok {
+						s.next = append(s.next, c)
+					}
 				}
 			}
-			if sy.gap {
-				if c, ok := m.edges[edgeKey(node, symGap, 0)]; ok {
+			if kinds&(1<<symGap) != 0 && sy.gap {
+				if c, ok := m.edges.get(edgeKey(node, symGap, 0)); ok {
 					s.next = append(s.next, c)
 				}
 			}
@@ -349,7 +387,8 @@ func (m *Matcher) walk(s *scratch, i int) {
 // accept records the outputs of node, a match of length tokens starting at
 // token i, for every group that is free at i and has no better match yet.
 func (m *Matcher) accept(s *scratch, node int32, i, length int) {
-	for k := m.outStart[node]; k < m.outStart[node+1]; k++ {
+	ni := &m.nodes[node]
+	for k := ni.outLo; k < ni.outLo+ni.outN; k++ {
 		o := &m.outs[k]
 		g := o.group
 		if s.stamp[g] == s.epoch && int(s.blocked[g]) > i {
