@@ -281,12 +281,24 @@ func (sg *segmenter) decide(k int) (int, bool) {
 			// double quotes the parenthesis starts a new sentence.
 			return e, false
 		}
-		return e, next.Kind != Number && sentenceStart(next)
+		if next.Kind == Number {
+			// "Why? 2023 was worse." ends; "[16: firma? 13:28]" does not.
+			return e, e+2 < len(toks) && toks[e+2].Kind == Word && !adjacent(toks, e+1)
+		}
+		return e, sentenceStart(next)
 	}
 	if newlines(gap) == 1 && len(t.Text) == 1 {
 		return e, true
 	}
 	if next.Kind == Number {
+		// "It began in 2022. 2023 was worse." ends; "$.50", "N°. 1026"
+		// and "Section 4.2" do not.
+		if e == k && t.Text == "." && k > 0 && adjacent(toks, k-1) && gap != "" &&
+			(toks[k-1].Kind == Word || toks[k-1].Kind == Number) && toks[k-1].Flags&Abbreviation == 0 {
+			if e+2 < len(toks) && toks[e+2].Kind == Word && !adjacent(toks, e+1) {
+				return e, true
+			}
+		}
 		return e, false
 	}
 	if !sentenceStart(next) {

@@ -186,6 +186,7 @@ func TestSentences(t *testing.T) {
 		{"hard-wrapped paragraph", "", "We stand today at an inflection point in history, and the choices we\nmake will decide the future of the United Nations and of the world.", []string{"We stand today at an inflection point in history, and the choices we\nmake will decide the future of the United Nations and of the world."}},
 		{"wrapped line before capital", "", "This assembly was founded to protect the peace, and we must honour the\nUnited Nations Charter.", []string{"This assembly was founded to protect the peace, and we must honour the\nUnited Nations Charter."}},
 		{"long line without a stop is a paragraph", "", "We call on all parties to respect international humanitarian law and to protect civilians in every circumstance without exception\nThe Council must act.", []string{"We call on all parties to respect international humanitarian law and to protect civilians in every circumstance without exception", "The Council must act."}},
+		{"number starts a sentence", "", "The war began in 2022. 2023 was worse. It costs $.50 each.", []string{"The war began in 2022.", "2023 was worse.", "It costs $.50 each."}},
 		{"footnote", "", "It was adopted.[12] Then it failed.", []string{"It was adopted.[12]", "Then it failed."}},
 		{"no split before lower case", "", "The deal with Co. at noon held.", []string{"The deal with Co. at noon held."}},
 		{"russian", Russian, "«Мы готовы к переговорам», — сказал он. Ответа нет.", []string{"«Мы готовы к переговорам», — сказал он.", "Ответа нет."}},
