@@ -195,6 +195,11 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	// analyzer, and their errors surface only for statements asking for them.
 	for _, l := range tokenize.Languages() {
 		t, err := tokenize.New(tokenize.Options{Language: l, Tag: opts.Tag, Entities: opts.Entities})
+		if err != nil && l != lang && opts.Tag {
+			// Tagging is optional enrichment: a statement in a language the
+			// tagger does not know is analyzed untagged.
+			t, err = tokenize.New(tokenize.Options{Language: l})
+		}
 		if err != nil {
 			if l == lang {
 				return nil, fmt.Errorf("rhetoric: %w", err)
@@ -228,7 +233,9 @@ func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.lex }
 // Analyze analyzes one statement. Text that is not valid UTF-8 is rejected
 // with an error wrapping [ErrInvalidUTF8] (hit texts must be exact substrings
 // that survive JSON encoding); empty text gives a valid report with zero
-// counts. Statement.Language, when set, overrides the analyzer's language.
+// counts. Statement.Language, when set, overrides the analyzer's language;
+// with Options.Tag, a statement in a language the tagger does not support
+// (tagging is English only) is analyzed without tags.
 // The error is non-nil also when ctx is done or part-of-speech tagging
 // failed.
 func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {

@@ -300,6 +300,7 @@ func TestNew(t *testing.T) {
 		{"negative workers", Options{Workers: -1}, ErrOptions},
 		{"bad language", Options{Language: "xx"}, tokenize.ErrLanguage},
 		{"russian", Options{Language: "ru"}, nil},
+		{"russian with tagging", Options{Language: "ru", Tag: true}, tokenize.ErrLanguage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -364,6 +365,13 @@ func TestAnalyzeInputs(t *testing.T) {
 		}
 		if _, err := a.Analyze(ctx, Statement{Language: "klingon", Text: "x"}); !errors.Is(err, tokenize.ErrLanguage) {
 			t.Errorf("klingon: %v, want ErrLanguage", err)
+		}
+	})
+	t.Run("untaggable language falls back to no tags", func(t *testing.T) {
+		tg := newTest(t, testDef(), Options{Tag: true})
+		r, err := tg.Analyze(ctx, Statement{Language: "ru", Text: "Мы за диалог."})
+		if err != nil || r.Words != 3 {
+			t.Errorf("ru with tagging: %+v, %v", r, err)
 		}
 	})
 	t.Run("identity and meta copied", func(t *testing.T) {

@@ -9,10 +9,18 @@
 // immutable and safe for concurrent use. [Analyzer.Analyze] tokenizes one
 // [Statement] (with the tokenizer of its Language, else the analyzer's),
 // runs the lexicon's matcher once over the tokens, and returns a [Report].
-// [Analyzer.AnalyzeAll] does the same for a stream of statements, in parallel
-// over Options.Workers goroutines, yielding results in input order with at
-// most 4×Workers statements read ahead, stopping when the context is
-// cancelled (the last [Result] carries ctx.Err()) or the consumer stops.
+// [Analyzer.AnalyzeDocument] analyzes an already tokenized document.
+// [Analyzer.AnalyzeAll] does what Analyze does for a stream of statements,
+// in parallel over Options.Workers goroutines, yielding results in input
+// order with at most 4×Workers statements read ahead, stopping when the
+// context is cancelled (the last [Result] carries ctx.Err()) or the
+// consumer stops; an error for one statement is reported in its Result
+// and the stream goes on.
+//
+// Options.Tag tags parts of speech with prose (English only: a statement
+// in another language is analyzed untagged), which enables imperatives as
+// calls to action and proper nouns as OTHER targets; Options.Entities
+// adds prose's slower named-entity extractor.
 //
 // Text that is not valid UTF-8 is rejected with an error wrapping
 // [ErrInvalidUTF8], because every hit's Text must be the exact substring
