@@ -171,6 +171,10 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 	return ParseAs(f, path, data)
 }
 
+// maxDepth bounds the nesting of categories in the formats that nest them,
+// so that a hostile file cannot make category paths grow quadratically.
+const maxDepth = 100
+
 // nameFromFile derives a lexicon name from a file name: its base without
 // extension, white space replaced by '-'.
 func nameFromFile(name string) string {

@@ -328,3 +328,27 @@ func TestParseOverride(t *testing.T) {
 		t.Errorf("ParseFile(missing) = %v, want ErrNotExist", err)
 	}
 }
+
+func TestDeepNesting(t *testing.T) {
+	var cat, ykd strings.Builder
+	ykd.WriteString("<dictionary><cnode name='root'>")
+	for i := range 150 {
+		cat.WriteString(strings.Repeat("\t", i) + "C\n")
+		ykd.WriteString("<cnode name='c'>")
+	}
+	cat.WriteString(strings.Repeat("\t", 150) + "w (1)\n")
+	tests := []struct {
+		f    Format
+		data string
+	}{
+		{FormatWordStat, cat.String()},
+		{FormatYoshikoder, ykd.String()},
+		{FormatYAML, strings.Repeat("{a: ", 150) + "[x]" + strings.Repeat("}", 150)},
+	}
+	for _, tt := range tests {
+		l, err := ParseAs(tt.f, "deep"+tt.f.Extension(), []byte(tt.data))
+		if l != nil || !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "nested more than 100 levels") {
+			t.Errorf("%v: got %v, want a nesting error", tt.f, err)
+		}
+	}
+}

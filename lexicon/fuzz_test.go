@@ -11,7 +11,8 @@ import (
 
 // checkParsed holds the invariants of every parser: on error the lexicon is
 // nil and every problem has a line and column; on success the lexicon
-// written as .lex reads back to the same Definition.
+// written as .lex reads back to the same Definition, and its LIWC export
+// reads back too.
 func checkParsed(t *testing.T, l *Lexicon, err error) {
 	t.Helper()
 	if err != nil {
@@ -54,6 +55,12 @@ func checkParsed(t *testing.T, l *Lexicon, err error) {
 	buf.Reset()
 	if err := Write(&buf, l, FormatLIWC); err != nil {
 		t.Fatal(err)
+	}
+	if l.NumCategories() == 0 {
+		return
+	}
+	if _, err := ParseAs(FormatLIWC, "export.dic", buf.Bytes()); err != nil {
+		t.Fatalf("LIWC export does not parse: %v\n%s", err, buf.Bytes())
 	}
 }
 

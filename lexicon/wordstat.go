@@ -37,6 +37,10 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 		if t == "" {
 			continue
 		}
+		if depth > maxDepth {
+			b.errorf(b.pos(l, 0), ErrSyntax, "categories nested more than %d levels deep", maxDepth)
+			continue
+		}
 		word, weight, wAt, isEntry := splitWordStatEntry(t)
 		if !isEntry {
 			if depth > len(path) {

@@ -93,8 +93,8 @@ func (r *yamlReader) visit(n *yaml.Node) bool {
 }
 
 func (r *yamlReader) mapping(m *yaml.Node, prefix string, depth int) {
-	if depth > 100 {
-		r.errorf(r.nodePos(m), ErrSyntax, "categories nested more than 100 levels deep")
+	if depth > maxDepth {
+		r.errorf(r.nodePos(m), ErrSyntax, "categories nested more than %d levels deep", maxDepth)
 		return
 	}
 	for k := 0; k+1 < len(m.Content); k += 2 {

@@ -92,6 +92,9 @@ func parseYoshikoder(name string, data []byte) (*Lexicon, error) {
 				}
 				sawRoot = true
 				stack = append(stack, open{name: el, cat: -1})
+			case len(stack) > maxDepth:
+				b.errorf(pos, ErrSyntax, "elements nested more than %d levels deep", maxDepth)
+				return nil, b.errs.err()
 			case el == "cnode":
 				parent := stack[len(stack)-1]
 				o := open{name: el, cat: -1}
