@@ -264,6 +264,18 @@ func TestImperatives(t *testing.T) {
 			}
 		})
 	}
+	t.Run("named entity target", func(t *testing.T) {
+		a := newTest(t, testDef(), Options{})
+		doc := tagged(t, "Dialogue with the Vatican matters.", "NN", "IN", "DT", "NN", "VBZ", ".")
+		if h := briefs(a.AnalyzeDocument(doc, Statement{}), "peace"); len(h) != 1 || h[0].Target != TargetNone {
+			t.Fatalf("without entities: %+v", h)
+		}
+		doc.Entities = []tokenize.Entity{{First: 3, Last: 4, Label: "GPE"}}
+		want := []brief{{Device: "peace", Text: "Dialogue", Weight: 1, Target: TargetOther, Rule: RuleEntity}}
+		if diff := cmp.Diff(want, briefs(a.AnalyzeDocument(doc, Statement{}), "peace")); diff != "" {
+			t.Errorf("hits (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("not without the device", func(t *testing.T) {
 		a := newTest(t, testDef(), Options{Devices: []string{"peace"}})
 		r := a.AnalyzeDocument(tagged(t, "Stop now.", "VB", "RB", "."), Statement{})
