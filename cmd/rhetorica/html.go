@@ -35,7 +35,16 @@ type htmlReport struct {
 	lexName string
 	n       int
 	total   *rhetoric.Aggregator // all statements, for the overall profile
+	toc     []tocEntry           // one line per statement for the summary
 	started bool
+}
+
+// tocEntry is a statement's line in the summary's table of contents.
+type tocEntry struct {
+	N                 int
+	ID, Speaker, Date string
+	Words, Hits       int
+	Top               string
 }
 
 func newHTMLReport(w *bufio.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
@@ -138,6 +147,8 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 		v.Hits += d.Hits
 		v.Negated += d.Negated
 	}
+	h.toc = append(h.toc, tocEntry{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words,
+		Hits: v.Hits, Top: topDevices(r.Devices, 3)})
 	v.Segments = h.segments(text, r.Hits)
 	v.NoText = text == ""
 	v.Chart = h.barChart(r.Devices)
@@ -161,8 +172,9 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		By         string
 		Groups     heatChart
 		Version    string
+		TOC        []tocEntry
 	}
-	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version}
+	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc}
 	if all := h.total.Profiles(); len(all) == 1 {
 		fv.Overall = h.barChart(all[0].Devices)
 		fv.Words = all[0].Words
@@ -447,6 +459,11 @@ svg .lab{text-anchor:end}
 svg .mid{text-anchor:middle}
 svg rect.bar{stroke:#333;stroke-width:.5}
 .scroll{overflow-x:auto}
+table.toc{border-collapse:collapse;font-size:.88rem;width:100%}
+table.toc th{text-align:left;font-weight:600;color:var(--muted);border-bottom:1px solid var(--rule);padding:4px 10px 4px 0}
+table.toc td{border-bottom:1px solid #eee;padding:4px 10px 4px 0;vertical-align:top;overflow-wrap:anywhere}
+table.toc .num{text-align:right}
+a{color:#1d4f91}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:40px}
 @media print{body{background:#fff}mark.hl::after{display:none}}
 `
@@ -524,6 +541,16 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- end}}
 </svg>
 </figure>
+{{- end}}
+{{- if gt .Statements 1}}
+<h2 style="margin-top:18px">Statements</h2>
+<div class="scroll"><table class="toc">
+<thead><tr><th>Statement</th><th>Speaker</th><th>Date</th><th class="num">Words</th><th class="num">Hits</th><th>Strongest devices (per 1,000 words)</th></tr></thead>
+<tbody>
+{{- range .TOC}}
+<tr><td><a href="#s{{.N}}">{{.ID}}</a></td><td>{{.Speaker}}</td><td>{{.Date}}</td><td class="num">{{.Words}}</td><td class="num">{{.Hits}}</td><td>{{.Top}}</td></tr>
+{{- end}}
+</tbody></table></div>
 {{- end}}
 </section>
 </main>
