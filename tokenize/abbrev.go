@@ -37,17 +37,31 @@ var abbrevs = map[string]uint8{
 	"no": abbrNumeric, "nos": abbrNumeric, "art": abbrNumeric, "arts": abbrNumeric, "p": abbrNumeric,
 	"pp": abbrNumeric, "para": abbrNumeric, "paras": abbrNumeric, "sec": abbrNumeric, "ch": abbrNumeric,
 	"vol": abbrNumeric, "vols": abbrNumeric, "res": abbrNumeric, "nr": abbrNumeric, "op": abbrNumeric,
-	// Russian
-	"г": abbrInline, "гг": abbrInline, "пгт": abbrStarter, "т": abbrNumeric, "ст": abbrNumeric, "им": abbrTitle,
-	"тов": abbrTitle, "проф": abbrTitle, "акад": abbrTitle, "ул": abbrTitle, "стр": abbrNumeric,
-	"млн": abbrStarter, "млрд": abbrStarter, "тыс": abbrStarter, "руб": abbrStarter, "см": abbrInline,
-	"др": abbrStarter, "пр": abbrStarter, "д": abbrStarter, "обл": abbrStarter, "кв": abbrStarter, "п": abbrNumeric, "ч": abbrNumeric,
-	// French, Spanish
-	"mm": abbrTitle, "sres": abbrTitle, "dña": abbrTitle, "av": abbrGeneral,
 }
 
-// abbrevKind returns the kind of the abbreviation w (any case).
-func abbrevKind(w string) uint8 {
+// abbrevsByLanguage holds abbreviations of one language, looked up before
+// the common (English) list.
+var abbrevsByLanguage = map[Language]map[string]uint8{
+	Russian: {
+		"г": abbrInline, "гг": abbrInline, "пгт": abbrStarter, "т": abbrNumeric, "ст": abbrNumeric,
+		"им": abbrTitle, "тов": abbrTitle, "проф": abbrTitle, "акад": abbrTitle, "ул": abbrTitle,
+		"стр": abbrNumeric, "млн": abbrStarter, "млрд": abbrStarter, "тыс": abbrStarter,
+		"руб": abbrStarter, "см": abbrInline, "др": abbrStarter, "пр": abbrStarter, "д": abbrStarter,
+		"обл": abbrStarter, "кв": abbrStarter, "п": abbrNumeric, "ч": abbrNumeric, "рис": abbrNumeric,
+	},
+	French: {
+		"m": abbrTitle, "mm": abbrTitle, "mme": abbrTitle, "mmes": abbrTitle, "mlle": abbrTitle,
+		"mgr": abbrTitle, "pr": abbrTitle, "env": abbrInline, "art": abbrNumeric, "no": abbrNumeric,
+	},
+	Spanish: {
+		"sr": abbrTitle, "sra": abbrTitle, "srta": abbrTitle, "sres": abbrTitle, "dra": abbrTitle,
+		"ud": abbrGeneral, "uds": abbrGeneral, "dña": abbrTitle, "av": abbrGeneral, "pág": abbrNumeric,
+		"núm": abbrNumeric, "art": abbrNumeric,
+	},
+}
+
+// abbrevKind returns the kind of the abbreviation w (any case) in lang.
+func abbrevKind(w string, lang Language) uint8 {
 	if len(w) == 0 || len(w) > 12 {
 		return abbrNone
 	}
@@ -64,9 +78,17 @@ func abbrevKind(w string) uint8 {
 		}
 		buf[i] = c
 	}
+	var key []byte
 	if ascii {
-		return abbrevs[string(buf[:len(w)])]
+		key = buf[:len(w)]
+	} else {
+		var nb [32]byte
+		key = AppendNormalize(nb[:0], w)
 	}
-	var nb [32]byte
-	return abbrevs[string(AppendNormalize(nb[:0], w))]
+	if m := abbrevsByLanguage[lang]; m != nil {
+		if k, ok := m[string(key)]; ok {
+			return k
+		}
+	}
+	return abbrevs[string(key)]
 }

@@ -19,6 +19,7 @@ type Scanner struct {
 	text    string
 	pos     int
 	english bool
+	lang    Language
 	queued  Token
 	hasNext bool
 }
@@ -33,7 +34,10 @@ func NewScanner(text string, lang Language) *Scanner {
 
 // Reset makes s scan text from the beginning with the rules of lang.
 func (s *Scanner) Reset(text string, lang Language) {
-	*s = Scanner{text: text, english: lang == "" || lang == English}
+	if lang == "" {
+		lang = English
+	}
+	*s = Scanner{text: text, english: lang == English, lang: lang}
 }
 
 // Offset returns the byte offset where the next token search starts.
@@ -256,7 +260,7 @@ func (s *Scanner) word(i int) (Token, bool) {
 				}
 				break
 			}
-			if kind == Word && knownAbbrev(text, seg, j) {
+			if kind == Word && knownAbbrev(text, seg, j, s.lang) {
 				flags |= Abbreviation
 				j++
 			}
@@ -401,8 +405,8 @@ func scanDotted(text string, seg, dot int) int {
 // knownAbbrev reports whether text[seg:dot] followed by the dot at dot is a
 // known abbreviation (Mr. etc. Art.); the abbreviations that only stand
 // before a number (No. 5, Art. 51, p. 55) count only then.
-func knownAbbrev(text string, seg, dot int) bool {
-	k := abbrevKind(text[seg:dot])
+func knownAbbrev(text string, seg, dot int, lang Language) bool {
+	k := abbrevKind(text[seg:dot], lang)
 	switch k {
 	case abbrGeneral, abbrTitle, abbrInline, abbrStarter:
 		return true

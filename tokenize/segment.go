@@ -35,7 +35,7 @@ type segScratch struct {
 
 // appendSentences appends the sentences of toks (tokens of text) to dst,
 // taking its scratch memory from pool (which may be nil).
-func appendSentences(dst []Sentence, text string, toks []Token, pool *sync.Pool) []Sentence {
+func appendSentences(dst []Sentence, text string, toks []Token, lang Language, pool *sync.Pool) []Sentence {
 	if len(toks) == 0 {
 		return dst
 	}
@@ -46,7 +46,7 @@ func appendSentences(dst []Sentence, text string, toks []Token, pool *sync.Pool)
 	if sc == nil {
 		sc = new(segScratch)
 	}
-	sg := segmenter{text: text, toks: toks}
+	sg := segmenter{lang: lang, text: text, toks: toks}
 	sg.depth = quoteDepth(sc, text, toks)
 	dst = sg.run(dst)
 	if pool != nil && cap(sc.depth) <= maxPooledScratch {
@@ -59,6 +59,7 @@ func appendSentences(dst []Sentence, text string, toks []Token, pool *sync.Pool)
 const maxPooledScratch = 1 << 20
 
 type segmenter struct {
+	lang  Language
 	text  string
 	toks  []Token
 	depth []int32
@@ -345,7 +346,7 @@ func (sg *segmenter) afterAbbrev(t, next *Token) bool {
 		}
 		return isStarter(next.Text, true)
 	}
-	switch abbrevKind(w) {
+	switch abbrevKind(w, sg.lang) {
 	case abbrGeneral:
 		return !allUpper(next.Text)
 	case abbrStarter:

@@ -190,6 +190,8 @@ func TestSentences(t *testing.T) {
 		{"footnote", "", "It was adopted.[12] Then it failed.", []string{"It was adopted.[12]", "Then it failed."}},
 		{"no split before lower case", "", "The deal with Co. at noon held.", []string{"The deal with Co. at noon held."}},
 		{"russian", Russian, "«Мы готовы к переговорам», — сказал он. Ответа нет.", []string{"«Мы готовы к переговорам», — сказал он.", "Ответа нет."}},
+		{"french title", French, "Selon M. Macron, la paix est proche. Mme Dupont n'est pas d'accord.", []string{"Selon M. Macron, la paix est proche.", "Mme Dupont n'est pas d'accord."}},
+		{"spanish questions", Spanish, "¿Habrá paz? ¡Sí! La Sra. Pérez lo dijo.", []string{"¿Habrá paz?", "¡Sí!", "La Sra. Pérez lo dijo."}},
 		{"russian initials", Russian, "Заявление сделал В. В. Путин. Реакции не было.", []string{"Заявление сделал В. В. Путин.", "Реакции не было."}},
 	}
 	for _, c := range cases {

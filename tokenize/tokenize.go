@@ -96,7 +96,7 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 			doc.Parts = t.appendParts(doc.Parts, tok)
 		}
 	}
-	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens, &t.scratch)
+	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens, t.opts.Language, &t.scratch)
 	if t.opts.Tag {
 		return t.Tag(doc)
 	}
