@@ -45,7 +45,9 @@
 // n't. The possessive 's and the clitics 're 'll 've 'd 'm are split off
 // too (Russia's → Russia + 's, also with ’). Clitic tokens are Words with
 // the [Clitic] flag; their Norm uses the ASCII apostrophe ("n't", "'s").
-// Names such as O'Brien stay whole; other languages split nothing.
+// Names such as O'Brien stay whole. In French, elided words are split off
+// with their apostrophe (l'homme → l' + homme, qu'il → qu' + il), also as
+// Clitic tokens; other languages split nothing.
 //
 // # Compounds and abbreviations
 //

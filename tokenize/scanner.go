@@ -220,6 +220,13 @@ func (s *Scanner) word(i int) (Token, bool) {
 			if j+w >= len(text) || !isLetterRune(nr) {
 				break
 			}
+			if s.lang == French && seg == i && frenchElision(text[i:j]) {
+				// l'homme, d'accord, qu'il: the elided word is a clitic
+				// token of its own, apostrophe included.
+				j += w
+				s.pos = j
+				return Token{Text: text[i:j], Start: i, End: j, Kind: Word, Flags: Clitic}, true
+			}
 			if s.english {
 				if cs, ce := cliticSplit(text, seg, j, w); ce > 0 {
 					if cs == i {
@@ -272,6 +279,23 @@ func (s *Scanner) word(i int) (Token, bool) {
 	}
 	s.pos = j
 	return Token{Text: text[i:j], Start: i, End: j, Kind: kind, Flags: flags}, true
+}
+
+// frenchElision reports whether w (before an apostrophe) is a French word
+// that elides its vowel: l d j m n s t c qu jusqu lorsqu puisqu quoiqu.
+func frenchElision(w string) bool {
+	if len(w) > 7 {
+		return false
+	}
+	var b [7]byte
+	for i := 0; i < len(w); i++ {
+		b[i] = w[i] | 0x20
+	}
+	switch string(b[:len(w)]) {
+	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu":
+		return true
+	}
+	return false
 }
 
 // isNegationClitic reports whether w is n't (any case, any apostrophe).

@@ -59,6 +59,8 @@ var tokenCases = []tokenCase{
 	{"plural possessive", "", "States' rights", []tok{w("States", 0), pu("'", 6), w("rights", 8)}},
 	{"clitics standing alone", "", "'s n't 'sanctions'", []tok{wf("'s", 0, Clitic), wf("n't", 3, Clitic), pu("'", 7), w("sanctions", 8), pu("'", 17)}},
 	{"clitics only in English", Russian, "Russia's", []tok{w("Russia's", 0)}},
+	{"french elision", French, "l'homme qu’il d'Ivoire aujourd'hui", []tok{
+		wf("l'", 0, Clitic), w("homme", 2), wf("qu’", 8, Clitic), w("il", 13), wf("d'", 16, Clitic), w("Ivoire", 18), w("aujourd'hui", 25)}},
 	{"compound", "", "rules-based order", []tok{wf("rules-based", 0, Compound), w("order", 12)}},
 	{"compound three parts", "", "military-to-military", []tok{wf("military-to-military", 0, Compound)}},
 	{"compound unicode hyphen", "", "so‐called", []tok{wf("so‐called", 0, Compound)}},
