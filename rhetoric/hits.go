@@ -90,18 +90,36 @@ func endsClause(t *tokenize.Token) bool {
 			return true
 		}
 	case tokenize.Word:
-		if len(x) < 3 || len(x) > 12 {
-			return false
-		}
-		if c := x[0] | 0x20; c != 'b' && c != 'h' && c != 'a' && c != 't' && c != 'w' && c != 'n' {
-			return false
-		}
-		switch t.Norm {
-		case "but", "however", "although", "though", "whereas", "nevertheless":
-			return true
+		// Compare the surface text, case-insensitively, by length first:
+		// most words are rejected without reading a byte.
+		switch len(x) {
+		case 3:
+			return foldEq(x, "but")
+		case 6:
+			return foldEq(x, "though")
+		case 7:
+			return foldEq(x, "however") || foldEq(x, "whereas")
+		case 8:
+			return foldEq(x, "although")
+		case 12:
+			return foldEq(x, "nevertheless")
 		}
 	}
 	return false
+}
+
+// foldEq reports whether x equals the lower-case ASCII word w, ignoring
+// ASCII case.
+func foldEq(x, w string) bool {
+	if len(x) != len(w) {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		if x[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // negationCancellers are words that, standing between a negator and a cue,
