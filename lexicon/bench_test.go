@@ -1,0 +1,344 @@
+//go:build unix
+
+package lexicon
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// benchShared returns ../shared next to the module root, skipping the
+// benchmark when it is absent.
+func benchShared(b *testing.B) string {
+	b.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Skip(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			b.Skip("module root not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
+		b.Skip("../shared/corpus absent")
+	}
+	return shared
+}
+
+// benchCues is a small lexicon of real framing cues: 100 category entries,
+// plus modifiers and actors.
+var benchCues = map[string][]string{
+	"blame": {"blame*", "accus*", "~provoke", "responsible for", "aggress*", "hold _ accountable", "culprit*",
+		"war crimes", "atrocit*", "~violate", "illegal*", "unprovoked", "brutal*", "invasion", "invade*",
+		"destabiliz*", "foment*", "proxy war*", "domination", "hegemon*"},
+	"threat": {"threat*", "danger*", "menace", "existential", "nuclear weapons", "escalat*", "arms race",
+		"terroris*", "extremis*", "~attack", "missile*", "annihilat*", "catastroph*", "peril*", "hostile"},
+	"victim": {"suffer*", "civilians", "innocent*", "children", "refugees", "displaced", "humanitarian crisis",
+		"starv*", "famine", "massacre*", "genocide", "victim*", "casualt*", "~kill", "wounded"},
+	"legitimacy": {"international law", "sovereignty", "territorial integrity", "united nations charter",
+		"rules-based international order", "self-determination", "legitima*", "~comply", "resolution*",
+		"multilateral*", "the charter", "rule of law", "obligation*", "mandate*", "~recognize"},
+	"peace": {"peace*", "~negotiate", "dialogue", "ceasefire", "cease-fire", "diplomac*", "de-escalat*",
+		"reconciliation", "~cooperate", "partnership*", "stability", "solidarity", "mutual respect",
+		"peaceful settlement", "common ground"},
+	"unity": {"we stand", "together", "united", "our shared", "collective*", "allies", "alliance*", "partners",
+		"friends", "community of nations"},
+	"call": {"call on _ to", "call* upon", "urge*", "demand*", "must", "we ask", "appeal to", "insist*",
+		"let us", "it is time"},
+}
+
+var benchModifiers = []Modifier{
+	{Kind: Negator, Pattern: "not"}, {Kind: Negator, Pattern: "n't"}, {Kind: Negator, Pattern: "never"},
+	{Kind: Negator, Pattern: "no"}, {Kind: Negator, Pattern: "fail to"},
+	{Kind: Intensifier, Pattern: "very", Factor: 1.5}, {Kind: Intensifier, Pattern: "flagrant*", Factor: 1.5},
+	{Kind: Intensifier, Pattern: "absolutely", Factor: 1.5},
+	{Kind: Hedge, Pattern: "perhaps", Factor: 0.5}, {Kind: Hedge, Pattern: "may", Factor: 0.5},
+}
+
+var benchActors = []Actor{
+	{Code: "RUS", Name: "Russia", Aliases: []string{"russia*", "moscow", "the kremlin", "putin"}},
+	{Code: "USA", Name: "United States", Aliases: []string{"united states", "america*", "washington", "u.s."}},
+	{Code: "UKR", Name: "Ukraine", Aliases: []string{"ukrain*", "kyiv", "kiev"}},
+	{Code: "UN", Name: "United Nations", Aliases: []string{"united nations", "the un", "security council"}},
+	{Code: "EU", Name: "European Union", Aliases: []string{"european union", "the eu", "brussels"}},
+}
+
+func smallBenchDef() *Definition {
+	def := &Definition{Name: "bench-small", Modifiers: benchModifiers, Actors: benchActors}
+	names := make([]string, 0, len(benchCues))
+	for n := range benchCues {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		c := Category{Name: n}
+		for _, p := range benchCues[n] {
+			c.Entries = append(c.Entries, Entry{Pattern: p, Weight: 1})
+		}
+		def.Categories = append(def.Categories, c)
+	}
+	return def
+}
+
+// largeBenchDef builds a 100,000-entry lexicon deterministically from the
+// vocabulary and word sequences of the 2022 and 2023 UN General Debate
+// speeches: exact words, wildcards, stems, two- and three-word phrases and
+// gap phrases, spread over 200 categories, with the small lexicon's cues,
+// modifiers and actors.
+//
+// With held set, generated entries that would match somewhere in held are
+// left out (the small lexicon's cues stay): matching held then finds the
+// same matches as with the small lexicon, so the two benchmarks differ only
+// in the size of the lexicon. Phrases whose first words occur in held are
+// kept, so the matcher still starts (and abandons) walks there. Without
+// held, the lexicon covers nearly every word of a speech, and the benchmark
+// shows the cost of many more matches.
+func largeBenchDef(b *testing.B, shared string, held *tokenize.Document) *Definition {
+	var texts []string
+	for _, year := range []string{"2022", "2023"} {
+		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", year, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err == nil {
+				texts = append(texts, string(data))
+			}
+		}
+	}
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	usable := func(t tokenize.Token) bool {
+		return t.Kind == tokenize.Word && !strings.ContainsAny(t.Norm, "*~_")
+	}
+	wordSet := map[string]bool{}
+	pairSet := map[string]bool{}
+	tripleSet := map[string]bool{}
+	for _, text := range texts {
+		doc, _ := tk.Tokenize(text)
+		ts := doc.Tokens
+		for i, t := range ts {
+			if !usable(t) {
+				continue
+			}
+			wordSet[t.Norm] = true
+			if i+1 < len(ts) && usable(ts[i+1]) {
+				pairSet[t.Norm+" "+ts[i+1].Norm] = true
+				if i+2 < len(ts) && usable(ts[i+2]) {
+					tripleSet[t.Norm+" "+ts[i+1].Norm+" "+ts[i+2].Norm] = true
+				}
+			}
+		}
+	}
+	sorted := func(m map[string]bool) []string {
+		out := make([]string, 0, len(m))
+		for k := range m {
+			out = append(out, k)
+		}
+		slices.Sort(out)
+		return out
+	}
+	words, pairs, triples := sorted(wordSet), sorted(pairSet), sorted(tripleSet)
+	matchesHeld := func(string) bool { return false }
+	if held != nil {
+		norms, stems, grams := map[string]bool{}, map[string]bool{}, map[string]bool{}
+		ts := held.Tokens
+		for i, t := range ts {
+			norms[t.Norm], stems[t.Stem] = true, true
+			if i+1 < len(ts) {
+				grams[t.Norm+" "+ts[i+1].Norm] = true
+			}
+			if i+2 < len(ts) {
+				grams[t.Norm+" "+ts[i+1].Norm+" "+ts[i+2].Norm] = true
+				grams[t.Norm+" _ "+ts[i+2].Norm] = true
+			}
+		}
+		normList := sorted(norms)
+		matchesHeld = func(p string) bool {
+			switch {
+			case strings.Contains(p, " "):
+				return grams[p]
+			case strings.HasSuffix(p, "*"):
+				for _, n := range normList {
+					if strings.HasPrefix(n, p[:len(p)-1]) {
+						return true
+					}
+				}
+				return false
+			case strings.HasPrefix(p, "~"):
+				return stems[tokenize.Stem(p[1:], tokenize.English)]
+			}
+			return norms[p]
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	shuffle := func(s []string) {
+		rng.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
+	}
+	shuffle(words)
+	shuffle(pairs)
+	shuffle(triples)
+
+	const total, ncat = 100_000, 200
+	seen := map[string]bool{}
+	var pats []string
+	add := func(p string, max int) bool {
+		if len(pats) >= max || seen[p] || matchesHeld(p) {
+			return len(pats) < max
+		}
+		seen[p] = true
+		pats = append(pats, p)
+		return true
+	}
+	small := smallBenchDef()
+	for _, c := range small.Categories {
+		for _, e := range c.Entries {
+			seen[e.Pattern] = true
+			pats = append(pats, e.Pattern)
+		}
+	}
+	for i, w := range words { // exact words, some as wildcards and stems
+		switch {
+		case i%5 == 3 && len(w) > 5:
+			add(w[:len(w)-2]+"*", 30_000)
+		case i%5 == 4:
+			add("~"+w, 30_000)
+		default:
+			add(w, 30_000)
+		}
+	}
+	for i, p := range pairs {
+		if i%10 == 9 {
+			f := strings.Fields(p)
+			p = f[0] + " _ " + f[1]
+		}
+		if !add(p, 80_000) {
+			break
+		}
+	}
+	for _, p := range triples {
+		if !add(p, total) {
+			break
+		}
+	}
+	for _, p := range pairs { // top up if the triples ran out
+		if !add(strings.Replace(p, " ", " _ ", 1), total) {
+			break
+		}
+	}
+	def := &Definition{Name: "bench-large", Modifiers: benchModifiers, Actors: benchActors}
+	def.Categories = make([]Category, ncat)
+	for i := range def.Categories {
+		def.Categories[i].Name = "cat" + strconv.Itoa(i)
+	}
+	for i, p := range pats {
+		c := &def.Categories[i%ncat]
+		c.Entries = append(c.Entries, Entry{Pattern: p, Weight: 1})
+	}
+	return def
+}
+
+// cpuTime returns the user and system CPU time used by this process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchLarge memoises the large lexicons, which take a few seconds to build.
+var benchLarge = map[string]*benchLexicon{}
+
+type benchLexicon struct {
+	m   *Matcher
+	n   int
+	err error
+}
+
+func BenchmarkFind(b *testing.B) {
+	shared := benchShared(b)
+	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	text := string(data)
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := tk.Tokenize(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, m *Matcher, entries int) {
+		dst := m.Find(doc, nil)
+		matches := len(dst)
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		n := 0
+		for b.Loop() {
+			dst = m.Find(doc, dst[:0])
+			n++
+		}
+		// The machine is shared: next to the wall-clock MB/s, report the
+		// throughput per second of CPU time this process actually got.
+		if d := cpuTime() - cpu0; d > 0 {
+			b.ReportMetric(float64(n)*float64(len(text))/d.Seconds()/1e6, "cpu-MB/s")
+		}
+		b.ReportMetric(float64(matches), "matches")
+		b.ReportMetric(float64(len(doc.Tokens)), "tokens")
+		b.ReportMetric(float64(entries), "entries")
+	}
+	b.Run("entries=100", func(b *testing.B) {
+		def := smallBenchDef()
+		n := 0
+		for _, c := range def.Categories {
+			n += len(c.Entries)
+		}
+		m, err := compile(def)
+		if err != nil {
+			b.Fatal(err)
+		}
+		run(b, m, n)
+	})
+	large := func(name string, held *tokenize.Document) {
+		b.Run(name, func(b *testing.B) {
+			l := benchLarge[name]
+			if l == nil {
+				l = new(benchLexicon)
+				def := largeBenchDef(b, shared, held)
+				for _, c := range def.Categories {
+					l.n += len(c.Entries)
+				}
+				l.m, l.err = compile(def)
+				benchLarge[name] = l
+			}
+			if l.err != nil {
+				b.Fatal(l.err)
+			}
+			run(b, l.m, l.n)
+		})
+	}
+	// The same matches as entries=100, from a lexicon 1,000 times larger.
+	large("entries=100000", doc)
+	// Nearly every word matches: cost grows with the number of matches.
+	large("entries=100000-dense", nil)
+}
