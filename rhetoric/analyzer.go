@@ -282,7 +282,9 @@ func (a *Analyzer) tokenizer(name string) (*tokenize.Tokenizer, error) {
 // AnalyzeDocument analyzes an already tokenized document (for callers that
 // tokenize once and analyze with several lexicons). The statement supplies
 // the identity fields of the report; its Text is ignored in favour of
-// doc.Text. It never fails.
+// doc.Text. doc must come from a tokenize.Tokenizer (possibly with edited
+// tags or entities): its sentences must cover every token; a document
+// that breaks this is a programming error and may panic.
 func (a *Analyzer) AnalyzeDocument(doc *tokenize.Document, st Statement) *Report {
 	sc := a.pool.Get().(*scratch)
 	r := a.report(doc, st, sc)

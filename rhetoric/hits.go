@@ -251,12 +251,12 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	sc.matches = a.find(doc, sc.matches[:0])
 	sc.cues, sc.mods, sc.actors = sc.cues[:0], sc.mods[:0], sc.actors[:0]
 	for _, m := range sc.matches {
-		if m.First < 0 || m.Last > n || m.First >= m.Last {
+		if m.First < 0 || m.Last > n || m.First >= m.Last || m.Start < 0 || m.End > len(doc.Text) || m.Start > m.End {
 			continue // defensive: never trust indices blindly
 		}
 		switch m.Kind {
 		case lexicon.CategoryMatch:
-			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 {
+			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 && m.Entry >= 0 && m.Entry < len(a.cats[m.Index].Entries) {
 				sc.cues = append(sc.cues, m)
 			}
 		case lexicon.ModifierMatch:
