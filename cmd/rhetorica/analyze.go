@@ -157,7 +157,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if f.noDefault && len(f.lexicons) == 0 {
 		return nil, c.usageError(cmd+" ", "--no-default needs at least one --lexicon FILE")
 	}
-	lex, code := c.loadLexicon(f.lexicons, f.noDefault)
+	lex, code := c.loadLexicon(cmd, f.lexicons, f.noDefault)
 	if code >= 0 {
 		return nil, code
 	}
@@ -203,7 +203,7 @@ func languageList() string {
 // loadLexicon returns the default lexicon with the files merged over it in
 // order (or only the files with noDefault). Every error of every file is
 // printed as file:line:col: message.
-func (c *cli) loadLexicon(files []string, noDefault bool) (*lexicon.Lexicon, int) {
+func (c *cli) loadLexicon(cmd string, files []string, noDefault bool) (*lexicon.Lexicon, int) {
 	var lex *lexicon.Lexicon
 	if !noDefault {
 		lex = lexicon.Default()
@@ -218,7 +218,7 @@ func (c *cli) loadLexicon(files []string, noDefault bool) (*lexicon.Lexicon, int
 		if err != nil {
 			failed = true
 			if errors.Is(err, lexicon.ErrFormat) && !isErrorList(err) {
-				return nil, c.usageError("", "lexicon %s: %v", path, err)
+				return nil, c.usageError(cmd+" ", "--lexicon: %v", err)
 			}
 			c.printLexiconError(path, err)
 			continue

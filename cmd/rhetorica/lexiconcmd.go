@@ -101,7 +101,7 @@ func (c *cli) lexiconCheck(args []string) int {
 			filepath.ToSlash(path), len(lex.Categories()), entries, len(lex.Modifiers()), len(lex.Actors()))
 	}
 	if bad > 0 {
-		c.errorf("%d problems in %d of %d files", problems, bad, len(files))
+		c.errorf("%s in %d of %s", plural(problems, "problem"), bad, plural(len(files), "file"))
 		return exitInput
 	}
 	return exitOK

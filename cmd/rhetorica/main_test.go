@@ -155,6 +155,7 @@ func TestGolden(t *testing.T) {
 		{"usage-no-input", withLex("analyze"), "", 2},
 		{"usage-bad-lang", withLex("analyze", "--lang", "klingon", csvf), "", 2},
 		{"usage-unknown-device", withLex("analyze", "--devices", "blame,sarcasm", csvf), "", 2},
+		{"usage-lexicon-format", withLex("analyze", "--lexicon", "testdata/cli/statements.csv", "testdata/cli/statements.csv"), "", 2},
 		{"usage-no-default-alone", args("analyze", "--no-default", csvf), "", 2},
 		{"usage-compare-no-by", withLex("compare", csvf), "", 2},
 		{"usage-compare-html", withLex("compare", "--by", "speaker", "--format", "html", csvf), "", 2},
