@@ -139,3 +139,38 @@ func ExampleCompare() {
 	// threat hawk=187.5 dove=  0.0 z=+0.14 z(a0=10)=+0.95
 	// peace  hawk=  0.0 dove=500.0 z=-0.35 z(a0=10)=-2.16
 }
+
+func ExampleAnalyzer_AnalyzeAll() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rhetoric.New(lex, rhetoric.Options{Workers: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	texts := []string{"Dialogue now.", "NATO is a threat.", "bad \xff", "We do not want confrontation."}
+	in := func(yield func(rhetoric.Statement) bool) {
+		for i, t := range texts {
+			if !yield(rhetoric.Statement{ID: fmt.Sprint("s", i), Text: t}) {
+				return
+			}
+		}
+	}
+	for res := range a.AnalyzeAll(context.Background(), in) {
+		if res.Err != nil {
+			fmt.Println(res.Index, "error:", errors.Is(res.Err, rhetoric.ErrInvalidUTF8))
+			continue
+		}
+		for _, h := range res.Report.Hits {
+			fmt.Println(res.Index, res.Report.ID, h.Device, h.Negated, h.Target)
+		}
+	}
+	// Output:
+	// 0 s0 peace false NONE
+	// 1 s1 threat false NATO
+	// 2 error: true
+	// 3 s3 threat true NONE
+}
