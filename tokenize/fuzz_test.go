@@ -25,8 +25,12 @@ func FuzzTokenize(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	tkFR, err := New(Options{Language: French})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
-		for _, k := range []*Tokenizer{tk, tkRU} {
+		for _, k := range []*Tokenizer{tk, tkRU, tkFR} {
 			doc, err := k.Tokenize(in)
 			if err != nil {
 				t.Fatal(err)
