@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -556,5 +557,79 @@ func sortAll(ms []Match) {
 		for j := i; j > 0 && lessMatch(&ms[j], &ms[j-1]); j-- {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
+	}
+}
+
+func TestLexiconMatcher(t *testing.T) {
+	const src = `@lexicon t
+@language en
+@category blame
+accus*
+responsible for
+@negators
+n't
+@actor RUS Russia
+russia
+the kremlin
+`
+	lex, err := Parse("t.lex", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := tokenizeIn(t, "", "The Kremlin isn't responsible for accusations against Russia-backed groups.")
+	got := hits(doc, lex.Matcher().Find(doc, nil))
+	want := []hit{
+		{ActorMatch, 0, 1, "The Kremlin", 0, 2, false},
+		{ModifierMatch, 0, 0, "n't", 3, 4, false},
+		cat(0, 1, "responsible for", 4, 6),
+		cat(0, 0, "accusations", 6, 7),
+		{ActorMatch, 0, 0, "Russia", 8, 9, true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Find mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestFindConcurrent shares one Matcher between goroutines, each matching
+// its own documents; run with -race.
+func TestFindConcurrent(t *testing.T) {
+	def := defOf("", []string{"war", "war crimes", "aggress*", "~negotiate"}, []string{"russia", "led"})
+	m, err := compile(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"War crimes and aggression; we negotiate with Russia.",
+		"The U.S.-led talks: negotiations, not war.",
+		"",
+		"Russia-led aggressors negotiated war crimes war.",
+	}
+	docs := make([]*tokenize.Document, len(texts))
+	want := make([][]Match, len(texts))
+	for i, text := range texts {
+		docs[i] = tokenizeIn(t, "", text)
+		want[i] = m.Find(docs[i], nil)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var dst []Match
+			for n := range 200 {
+				i := (g + n) % len(docs)
+				dst = m.Find(docs[i], dst[:0])
+				if diff := cmp.Diff(want[i], dst, cmpopts.EquateEmpty()); diff != "" {
+					errs <- diff
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for diff := range errs {
+		t.Errorf("concurrent Find differs (-want +got):\n%s", diff)
 	}
 }
