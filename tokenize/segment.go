@@ -112,6 +112,11 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 		}
 		if sg.isTerminal(k) {
 			e, brk := sg.decide(k)
+			for j := k + 1; j <= e; j++ {
+				if toks[j].Text == ")" && sg.parens > 0 {
+					sg.parens--
+				}
+			}
 			if brk {
 				emit(e)
 			} else if e+1 < n && sg.lineBreak(e) {
