@@ -31,7 +31,8 @@ const (
 	DefaultModifierWindow = 4 // tokens either side of a cue searched for intensifiers and hedges
 )
 
-// Options configure an [Analyzer]. The zero value means the defaults.
+// Options configure an [Analyzer]. The zero value means the defaults. [New]
+// copies the options, so they may be changed or shared afterwards.
 type Options struct {
 	Language       tokenize.Language // "" means the lexicon's language, else English
 	Tag            bool              // part-of-speech tagging (imperatives, entity targets)
@@ -294,7 +295,8 @@ func (a *Analyzer) AnalyzeDocument(doc *tokenize.Document, st Statement) *Report
 }
 
 // Result is one element of [Analyzer.AnalyzeAll]: the report of the
-// statement at Index in the input, or the error analyzing it.
+// statement at Index in the input, or the error analyzing it. It is plain
+// data.
 type Result struct {
 	Index  int
 	Report *Report

@@ -6,7 +6,9 @@ import (
 	"slices"
 )
 
-// Profile aggregates the reports of one group (a speaker, or any metadata value).
+// Profile aggregates the reports of one group (a speaker, or any metadata
+// value). It is plain data: the zero value is an empty profile, usable with
+// [Compare], and it is safe for concurrent reads.
 type Profile struct {
 	Key        string        `json:"key"`   // the metadata key grouped by: speaker, country, ...
 	Group      string        `json:"group"` // the value shared by the group
@@ -120,7 +122,7 @@ func (g *Aggregator) Profiles() []Profile {
 	return out
 }
 
-// DeviceComparison compares one device between two profiles.
+// DeviceComparison compares one device between two profiles. It is plain data.
 type DeviceComparison struct {
 	Device  string  `json:"device"`
 	RateA   float64 `json:"rate_a"`   // hits per 1,000 words in A
@@ -134,7 +136,8 @@ type DeviceComparison struct {
 	Alpha float64 `json:"alpha"`  // the device's prior pseudo-count
 }
 
-// Comparison is the per-device comparison of two profiles.
+// Comparison is the per-device comparison of two profiles. It is plain
+// data; the zero value compares nothing.
 type Comparison struct {
 	A       string             `json:"a"`
 	B       string             `json:"b"`

@@ -1,6 +1,8 @@
 package rhetoric
 
-// Statement is one text to analyze, with who said it and when.
+// Statement is one text to analyze, with who said it and when. It is a
+// plain value: the zero value is an empty statement (a valid input), and it
+// is safe to read from several goroutines.
 type Statement struct {
 	ID       string            `json:"id"`
 	Speaker  string            `json:"speaker,omitempty"`
@@ -11,7 +13,8 @@ type Statement struct {
 }
 
 // Report is the analysis of one [Statement]. Its JSON encoding is the
-// stable contract documented in the package doc.
+// stable contract documented in the package doc. A Report is plain data:
+// the zero value is an empty report, and it is safe for concurrent reads.
 type Report struct {
 	ID        string            `json:"id"`
 	Speaker   string            `json:"speaker"`
@@ -25,7 +28,8 @@ type Report struct {
 	Spans     []Span            `json:"spans"`
 }
 
-// Hit is one framing cue found in a statement.
+// Hit is one framing cue found in a statement. It is plain data; the zero
+// value is meaningless but harmless.
 type Hit struct {
 	Device      string     `json:"device"`
 	Entry       string     `json:"entry"` // the lexicon entry as written
@@ -45,7 +49,7 @@ type Hit struct {
 	TargetRule string `json:"target_rule,omitempty"`
 }
 
-// Modifier is a modifier that applied to a [Hit].
+// Modifier is a modifier that applied to a [Hit]. It is plain data.
 type Modifier struct {
 	Kind  string `json:"kind"` // negator, intensifier or hedge
 	Text  string `json:"text"`
@@ -53,7 +57,9 @@ type Modifier struct {
 	End   int    `json:"end"`
 }
 
-// DeviceScore sums the hits of one device in a report.
+// DeviceScore sums the hits of one device in a report or profile (formulas
+// in the package doc). It is plain data; the zero value is a device without
+// hits.
 type DeviceScore struct {
 	Device    string        `json:"device"`
 	Hits      int           `json:"hits"`      // non-negated hits
@@ -71,13 +77,14 @@ type DeviceScore struct {
 	CoveredSentences int `json:"covered"`     // sentences with a non-negated hit
 }
 
-// TargetCount is how many hits of a device target an actor.
+// TargetCount is how many hits of a device target an actor. It is plain data.
 type TargetCount struct {
 	Actor string `json:"actor"`
 	Count int    `json:"count"`
 }
 
-// Span is one sentence of a report and the devices performed in it.
+// Span is one sentence of a report and the devices performed in it. It is
+// plain data.
 type Span struct {
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
