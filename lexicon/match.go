@@ -50,9 +50,23 @@ type Match struct {
 //
 // Element words are normalised and split with the tokenizer exactly as text
 // is (see parsePattern), so `Russia’s` is the two elements `russia` `'s` and
-// matches "Russia's" and "Russia’s" alike, and `rules-based` is one element
-// that matches the one compound token "rules-based" (or "rules‑based" with
-// any other hyphen or dash).
+// matches "Russia's" and "Russia’s" alike, `don't` is `do` `n't`, an
+// element written as a lone clitic (`n't`, `’s`) is that clitic, and
+// `rules-based` is one element that matches the one compound token
+// "rules-based" (or "rules‑based" with another hyphen the tokenizer joins
+// words with; an en or em dash separates words, so "rules–based" is three
+// tokens). A trailing `*` applies to the last token of its element, `~` to
+// every token of it. Exact and prefix elements compare Norm whatever the
+// token's kind, so a pattern may contain punctuation (`peace . war`).
+// Matches are not confined to a sentence.
+//
+// A pattern is rejected when it has no element ([ErrEmptyPattern]), when an
+// element is a lone `*` ([ErrBareWildcard]), and ([ErrSyntax]) when it
+// begins or ends with `_`, or an element is a lone `~`, `~*`, both a stem
+// and a wildcard (`~word*`), has `*` anywhere but at its end (`**`, `a*b`,
+// `*ism`), `~` anywhere but at its start, `_` inside a word (`war_crimes`:
+// write `war crimes`), or no token at all. The error's position is the byte
+// offset of the offending element (or character) in the pattern.
 //
 // # Compounds
 //
@@ -87,15 +101,20 @@ type Match struct {
 //
 // # Cost
 //
-// The lexicon is compiled once into an automaton over token IDs: a map from
-// normal forms to word IDs, a map from stems to stem IDs, a byte trie of
-// wildcard prefixes and a trie of patterns whose edges are (element kind,
-// ID) pairs. Each token is resolved once to its symbols (one map lookup for
-// its word, one for its stem, and a walk of the prefix trie bounded by the
-// token's length), and the pattern trie is walked from each token only as
-// far as some pattern continues, so matching costs time linear in the
-// document and independent of the number of entries. Scratch memory is
-// pooled: Find does not allocate once dst has room.
+// The lexicon is compiled once into an automaton over token IDs: one map
+// from the lexicon's normal forms and stems to word and stem IDs (which also
+// gives the trie node that starts a match), a byte trie of wildcard
+// prefixes, and a trie of patterns whose edges are (element kind, ID)
+// pairs, held in an open-addressing hash table behind a Bloom filter. Each
+// distinct word of a document is resolved once (a small per-document memo
+// catches repeats) to its symbols: a map lookup for its word, one for its
+// stem, and a walk of the prefix trie bounded by the word's length. From
+// each token the pattern trie is then walked only as far as some pattern
+// continues. No step depends on the number of entries, so matching costs
+// time linear in the document plus the number of matches; a large lexicon
+// still costs more per token than a small one because its tables do not
+// stay in the processor's caches. Scratch memory is pooled: Find does not
+// allocate once dst has room.
 //
 // A Matcher is immutable and safe for concurrent use. The zero value (and a
 // nil *Matcher) is usable and matches nothing.
@@ -114,12 +133,12 @@ type Matcher struct {
 	pool       *sync.Pool // of *scratch
 }
 
-// Matcher returns the lexicon's matcher, compiled once in [New].
+// Matcher returns the lexicon's matcher, compiled once when the lexicon was
+// built. The rules it applies are documented on [Matcher].
 func (l *Lexicon) Matcher() *Matcher { return l.matcher }
 
 // vocabIDs are the IDs of one string of the lexicon's vocabulary as a word
-// and as a stem, -1 when it is not one.
-// wordNode and stemNode are the trie nodes that the root's edges along it
+// and as a stem, -1 when it is not one. wordNode and stemNode are the trie nodes that the root's edges along it
 // lead to (0 when none), so that starting a match costs no further lookup.
 type vocabIDs struct{ word, stem, wordNode, stemNode int32 }
 
