@@ -158,7 +158,7 @@
 //	Negated   = number of negated hits
 //	Weight    = sum of the weights of the hits
 //	Per1K     = Hits × 1000 / Words                      (0 when Words = 0)
-//	Share     = Hits / non-negated hits of all devices    (0 when there are none)
+//	Share     = Hits / non-negated hits of all reported devices (0 when none)
 //	Coverage  = CoveredSentences / Sentences              (0 when Sentences = 0)
 //	Intensity = Intensified / Hits                        (0 when Hits = 0)
 //	Targets   = target codes of the hits with counts, by count descending then code
