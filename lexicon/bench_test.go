@@ -13,12 +13,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // benchShared returns ../shared next to the module root, skipping the
 // benchmark when it is absent.
-func benchShared(b *testing.B) string {
+func benchShared(b testing.TB) string {
 	b.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -270,6 +271,32 @@ type benchLexicon struct {
 	m   *Matcher
 	n   int
 	err error
+}
+
+// TestFindSpeech checks the matcher against the naive reference on real
+// speeches, with the benchmark's small lexicon.
+func TestFindSpeech(t *testing.T) {
+	shared := benchShared(t)
+	def := smallBenchDef()
+	m, err := compile(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"USA_79_2024.txt", "RUS_79_2024.txt", "UKR_79_2024.txt"} {
+		data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", name))
+		if err != nil {
+			t.Logf("skipping %s: %v", name, err)
+			continue
+		}
+		doc := tokenizeIn(t, "", string(data))
+		got := m.Find(doc, nil)
+		if len(got) == 0 {
+			t.Errorf("%s: no matches", name)
+		}
+		if diff := cmp.Diff(refFind(t, def, doc), got); diff != "" {
+			t.Errorf("%s: Find differs from the reference (-want +got):\n%s", name, diff)
+		}
+	}
 }
 
 func BenchmarkFind(b *testing.B) {
