@@ -428,3 +428,31 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHTMLReport renders arbitrary input and checks that it never becomes
+// markup: the page must hold no element but the report's own.
+func FuzzHTMLReport(f *testing.F) {
+	f.Add(`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, "blame", 0, 8)
+	f.Add("Caf\u00e9 <b>bold</b> & <svg onload=x>", "</title><style>", "<i>dev</i>", 3, 20)
+	f.Fuzz(func(t *testing.T, text, id, device string, start, end int) {
+		var b bytes.Buffer
+		w := bufio.NewWriter(&b)
+		h := newHTMLReport(w, []string{"blame", device}, nil, id, "speaker")
+		r := &rhetoric.Report{ID: id, Speaker: text, Meta: map[string]string{id: text},
+			Devices: []rhetoric.DeviceScore{{Device: device, Hits: 1, Per1K: 1}},
+			Hits:    []rhetoric.Hit{{Device: device, Entry: text, Start: start, End: end}}}
+		if err := h.report(r, text); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.finishProfiles([]rhetoric.Profile{{Group: text, Devices: r.Devices}}); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		page := strings.ToLower(b.String())
+		for _, tag := range []string{"<script", "<img", "<svg onload", "<b>", "<i>", "</title><style>"} {
+			if strings.Contains(page, tag) {
+				t.Errorf("page contains %q", tag)
+			}
+		}
+	})
+}
