@@ -36,7 +36,7 @@ func chromium(t *testing.T, bin string, args ...string) []byte {
 	defer cancel()
 	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--disable-default-apps", "--disable-extensions", "--mute-audio",
+		"--disable-default-apps", "--disable-extensions", "--mute-audio", "--disable-dev-shm-usage",
 		"--user-data-dir=" + t.TempDir()}
 	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
 	var stderr bytes.Buffer
