@@ -352,3 +352,22 @@ func TestDeepNesting(t *testing.T) {
 		}
 	}
 }
+
+func TestNameFromFile(t *testing.T) {
+	tests := map[string]string{
+		"a/b/mfd2.0.dic":      "mfd2.0",
+		"a/RID.CAT":           "RID",
+		"my lexicon.lex":      "my-lexicon",
+		".lex":                ".lex",
+		"":                    "lexicon",
+		"dir/":                "dir",
+		"bad\xffname.yml":     "bad-name",
+		"x.tar.gz":            "x.tar",
+		"Laver and Garry.cat": "Laver-and-Garry",
+	}
+	for in, want := range tests {
+		if got := nameFromFile(in); got != want {
+			t.Errorf("nameFromFile(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
