@@ -114,6 +114,7 @@ type segment struct {
 type statementView struct {
 	N         int
 	ID        string
+	Title     string // Meta["title"], shown under the id
 	Speaker   string
 	Date      string
 	Meta      []metaItem
@@ -141,6 +142,10 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if k == "title" {
+			v.Title = r.Meta[k]
+			continue
+		}
 		v.Meta = append(v.Meta, metaItem{k, r.Meta[k]})
 	}
 	for _, d := range r.Devices {
@@ -439,6 +444,7 @@ h2{font:700 1.25rem/1.3 Georgia,"Times New Roman",serif;margin:0 0 4px;overflow-
 .flow{display:flex;flex-direction:column;gap:22px;padding-bottom:20px}
 #summary{order:-1}
 .card{background:var(--bg);border:1px solid var(--rule);border-radius:8px;padding:18px 22px}
+.subtitle{font:italic 1.05rem/1.4 Georgia,"Times New Roman",serif;margin:0 0 6px}
 .meta{color:var(--muted);font-size:.9rem;margin:0 0 10px}
 .meta span+span::before{content:" · "}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:.85rem;color:var(--muted);margin:0 0 12px}
@@ -468,7 +474,7 @@ footer{color:var(--muted);font-size:.85rem;padding-bottom:40px}
 @media print{body{background:#fff}mark.hl::after{display:none}}
 `
 
-var htmlTemplates = template.Must(template.New("report").Parse(`
+var htmlTemplates = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(`
 {{- define "head" -}}
 <!DOCTYPE html>
 <html lang="en">
@@ -507,7 +513,10 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- define "statement"}}
 <article class="card" id="s{{.N}}">
 <h2>{{.ID}}</h2>
-<p class="meta">{{if .Speaker}}<span>{{.Speaker}}</span>{{end}}{{if .Date}}<span>{{.Date}}</span>{{end}}<span>{{.Words}} words</span><span>{{.Sentences}} sentences</span><span>{{.Hits}} hits{{if .Negated}}, {{.Negated}} negated{{end}}</span></p>
+{{- if .Title}}
+<p class="subtitle">{{.Title}}</p>
+{{- end}}
+<p class="meta">{{if .Speaker}}<span>{{.Speaker}}</span>{{end}}{{if .Date}}<span>{{.Date}}</span>{{end}}<span>{{plural .Words "word"}}</span><span>{{plural .Sentences "sentence"}}</span><span>{{plural .Hits "hit"}}{{if .Negated}}, {{.Negated}} negated{{end}}</span></p>
 {{- if .Meta}}
 <dl class="kv">{{range .Meta}}<dt>{{.Key}}</dt><dd>{{.Value}}</dd>{{end}}</dl>
 {{- end}}
@@ -523,7 +532,7 @@ var htmlTemplates = template.Must(template.New("report").Parse(`
 {{- define "foot"}}
 <section class="card" id="summary">
 <h2>Summary</h2>
-<p class="meta"><span>{{.Count}}</span><span>{{.Words}} words</span></p>
+<p class="meta"><span>{{.Count}}</span><span>{{plural .Words "word"}}</span></p>
 {{- if gt .Statements 1}}
 <figure><figcaption>All statements: devices per 1,000 words</figcaption>{{template "bars" .Overall}}</figure>
 {{- end}}
