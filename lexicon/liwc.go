@@ -12,7 +12,9 @@ import (
 // the word (possibly several words, or with a trailing * wildcard), a tab and
 // the ids of its categories separated by blanks. Lines without a tab split at
 // white space, the trailing numbers being the ids. Categories keep the order
-// of the header, entries the order of the file; every weight is 1.
+// of the header, entries the order of the file; every weight is 1. The
+// conditional ids of LIWC2007 ("134)53", "(02") cannot be represented: they
+// are left out and reported in [Lexicon.Warnings].
 func parseLIWC(name string, data []byte) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	lines := splitLines(data)
@@ -117,6 +119,9 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
 		f, _, _ := splitField(idText[off:])
 		n, err := strconv.Atoi(f)
 		switch {
+		case strings.ContainsAny(f, "()"):
+			// LIWC2007's conditional ids, as in "like<TAB>02 134)53 (02 134)126".
+			b.warnf(b.pos(l, i+idAt+off), ErrSyntax, "word %q: conditional category %q left out", clip(word), clip(f))
 		case err != nil || !isDigits(f):
 			b.errorf(b.pos(l, i+idAt+off), ErrSyntax, "category id %q is not a number", clip(f))
 		default:

@@ -12,9 +12,10 @@ import (
 
 func TestParseLIWC(t *testing.T) {
 	tests := []struct {
-		name string
-		in   string
-		want []Category
+		name  string
+		in    string
+		want  []Category
+		warns int
 	}{
 		{
 			name: "tabs and multiword",
@@ -27,6 +28,12 @@ func TestParseLIWC(t *testing.T) {
 			in:   "%\r\n01                    Harm\r\n02  Fair\r\n%\r\nsafe*\t\t\t01\r\nbenefit*        \t01\r\npreserve\t\t01 02\r\n",
 			want: []Category{{Name: "Harm", Entries: []Entry{{"safe*", 1}, {"benefit*", 1}, {"preserve", 1}}},
 				{Name: "Fair", Entries: []Entry{{"preserve", 1}}}},
+		},
+		{
+			name:  "LIWC2007 conditional ids are left out",
+			in:    "%\n2\ta\n53\tb\n%\nlike\t02 134)53 (02 53\n",
+			want:  []Category{{Name: "a", Entries: []Entry{{"like", 1}}}, {Name: "b", Entries: []Entry{{"like", 1}}}},
+			warns: 2,
 		},
 		{
 			name: "header with descriptions",
@@ -59,7 +66,10 @@ func TestParseLIWC(t *testing.T) {
 			if diff := cmp.Diff(tt.want, l.Categories()); diff != "" {
 				t.Errorf("categories (-want +got):\n%s", diff)
 			}
-			if l.Name() != "t" || len(l.Warnings()) != 0 {
+			if w := l.Warnings(); len(w) != tt.warns {
+				t.Errorf("warnings %v, want %d", w, tt.warns)
+			}
+			if l.Name() != "t" {
 				t.Errorf("Name() = %q, want t", l.Name())
 			}
 		})
