@@ -160,6 +160,21 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 
+	// The same end to end: the command analyses testdata/cli/xss.md.
+	page2 := filepath.Join(dir, "xss.html")
+	if code, _, stderr := runCLI(t, "", "analyze", "-o", page2, "testdata/cli/xss.md"); code != 0 {
+		t.Fatalf("analyze xss.md: code %d\n%s", code, stderr)
+	}
+	dom2 := string(chromium(t, bin, "--virtual-time-budget=2000", "--dump-dom", "file://"+page2))
+	if !strings.Contains(dom2, "<title>Framing devices in the statements</title>") ||
+		regexp.MustCompile(`<body[^>]*data-pwned`).MatchString(dom2) ||
+		strings.Contains(dom2, "<img") || strings.Contains(dom2, "<script") {
+		t.Errorf("an injected script ran or an element was injected in the report of xss.md:\n%s", dom2)
+	}
+	if !strings.Contains(dom2, `<mark class="hl`) || !strings.Contains(dom2, `&lt;script&gt;document.title="pwned"`) {
+		t.Errorf("the report of xss.md lacks highlights or the payload text")
+	}
+
 	png := filepath.Join(dir, "report.png")
 	chromium(t, bin, "--hide-scrollbars", "--window-size=1280,2000", "--screenshot="+png, url)
 	data, err := os.ReadFile(png)
