@@ -313,7 +313,17 @@ func (l *Lexicon) Alias(i, j int) string { return l.def.Actors[i].Aliases[j] }
 // Every item has a file position and unwraps to a sentinel such as
 // [ErrSyntax]. Lexicons read from .lex, built by [New] or merged from such
 // lexicons have none.
-func (l *Lexicon) Warnings() ErrorList { return slices.Clone(l.warns) }
+func (l *Lexicon) Warnings() ErrorList {
+	if len(l.warns) == 0 {
+		return nil
+	}
+	out := make(ErrorList, len(l.warns))
+	for i, w := range l.warns {
+		c := *w
+		out[i] = &c
+	}
+	return out
+}
 
 // CategoryIndex returns the index of the category called name, or -1.
 func (l *Lexicon) CategoryIndex(name string) int {
@@ -438,9 +448,7 @@ func validate(def *Definition, src *source) ErrorList {
 		for j, e := range cat.Entries {
 			pos := c.at(func(*source) Position { return get(cs.entries, j) })
 			what := fmt.Sprintf("%s: entry %q", label, e.Pattern)
-			if !c.pattern(e.Pattern, lang, pos, what) {
-				// reported
-			} else if seen[e.Pattern] {
+			if c.pattern(e.Pattern, lang, pos, what) && seen[e.Pattern] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what)
 			}
 			seen[e.Pattern] = true
