@@ -232,6 +232,7 @@ func TestRoundTripDefaultLex(t *testing.T) {
 		t.Fatal(err)
 	}
 	roundTrip(t, l)
+	liwcRoundTrip(t, l)
 }
 
 // TestEveryErrorHasALine runs every malformed case of every format and checks
