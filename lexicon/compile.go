@@ -171,6 +171,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 	inner := make(map[uint64]int32, len(b.edges))
 	for k, v := range b.edges {
 		m.nodes[k>>32].kinds |= 1 << (uint32(k) >> 30)
+		m.nodes[k>>32].sig |= 1 << sigBit(uint32(k))
 		if k>>32 != 0 {
 			inner[k] = v
 			continue
@@ -216,12 +217,18 @@ func (b *builder) finish(ngroups int) *Matcher {
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,
 // packed so that one cache line holds it: its outputs are
-// outs[outLo:outLo+outN], and bit k of kinds is set when an edge of symbol
+// outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit k of kinds is set when an edge of symbol
 // kind k leaves it.
 type nodeInfo struct {
 	outLo, outN int32
+	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
 	kinds       uint8
 }
+
+// sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
+// node's signature: an edge whose bit is clear in the node's sig does not
+// exist, which spares most failed lookups a trip to the edge table.
+func sigBit(sym uint32) uint32 { return (sym * 0x9e3779b1) >> 26 }
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]
 // is accepted at the node reached by its bytes.
@@ -297,16 +304,9 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 // It is a plain array probed linearly from a multiplicative hash: one cache
 // line per lookup in the common case, which matters for the large tries of
 // big lexicons.
-//
-// In front of the table sits a one-hash Bloom filter of 16 bits per edge
-// (small enough to stay in the processor's cache): most walks end at a
-// missing edge, and the filter rejects 94% of those without touching the
-// table.
 type edgeTable struct {
-	slots  []edgeSlot
-	shift  uint // 64 - log2(len(slots))
-	filter []uint64
-	fshift uint // 64 - log2(bits in filter)
+	slots []edgeSlot
+	shift uint // 64 - log2(len(slots))
 }
 
 type edgeSlot struct {
@@ -323,11 +323,6 @@ func newEdgeTable(m map[uint64]int32) edgeTable {
 		bits++
 	}
 	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
-	fbits := uint(6)
-	for 1<<fbits < 16*len(m) {
-		fbits++
-	}
-	t.filter, t.fshift = make([]uint64, 1<<(fbits-6)), 64-fbits
 	// Insert in key order so the layout does not depend on map iteration.
 	keys := make([]uint64, 0, len(m))
 	for k := range m {
@@ -341,8 +336,6 @@ func newEdgeTable(m map[uint64]int32) edgeTable {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = edgeSlot{key: k, child: m[k]}
-		f := t.fhash(k)
-		t.filter[f>>6] |= 1 << (f & 63)
 	}
 	return t
 }
@@ -351,18 +344,12 @@ func (t *edgeTable) home(k uint64) uint64 {
 	return (k * 0x9e3779b97f4a7c15) >> t.shift
 }
 
-func (t *edgeTable) fhash(k uint64) uint64 {
-	return ((k ^ k>>29) * 0xbf58476d1ce4e5b9) >> t.fshift
-}
-
 // get returns the child along edge key k.
 func (t *edgeTable) get(k uint64) (int32, bool) {
 	if t.slots == nil {
 		return 0, false
 	}
-	if f := t.fhash(k); t.filter[f>>6]&(1<<(f&63)) == 0 {
-		return 0, false
-	}
+
 	mask := uint64(len(t.slots) - 1)
 	for i := t.home(k); ; i = (i + 1) & mask {
 		s := &t.slots[i]

@@ -105,7 +105,9 @@ type Match struct {
 // from the lexicon's normal forms and stems to word and stem IDs (which also
 // gives the trie node that starts a match), a byte trie of wildcard
 // prefixes, and a trie of patterns whose edges are (element kind, ID)
-// pairs, held in an open-addressing hash table behind a Bloom filter. Each
+// pairs, held in an open-addressing hash table, with a 64-bit signature of
+// its edges on every node so that most missing edges are known without a
+// lookup. Each
 // distinct word of a document is resolved once (a small per-document memo
 // catches repeats) to its symbols: a map lookup for its word, one for its
 // stem, and a walk of the prefix trie bounded by the word's length. From
@@ -372,34 +374,38 @@ func (m *Matcher) walk(s *scratch, i int) {
 		sy := &s.syms[j]
 		s.next = s.next[:0]
 		for _, node := range s.cur {
-			kinds := m.nodes[node].kinds
-			if kinds&(1<<symWord) != 0 && sy.word >= 0 {
-				if c, ok := m.edges.get(edgeKey(node, symWord, sy.word)); ok {
-					s.next = append(s.next, c)
-				}
+			ni := &m.nodes[node]
+			if ni.kinds&(1<<symWord) != 0 && sy.word >= 0 {
+				m.step(s, ni, node, symWord, sy.word)
 			}
-			if kinds&(1<<symStem) != 0 && sy.stem >= 0 {
-				if c, ok := m.edges.get(edgeKey(node, symStem, sy.stem)); ok {
-					s.next = append(s.next, c)
-				}
+			if ni.kinds&(1<<symStem) != 0 && sy.stem >= 0 {
+				m.step(s, ni, node, symStem, sy.stem)
 			}
-			if kinds&(1<<symPrefix) != 0 {
+			if ni.kinds&(1<<symPrefix) != 0 {
 				for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-					if c, ok := m.edges.get(edgeKey(node, symPrefix, p)); ok {
-						s.next = append(s.next, c)
-					}
+					m.step(s, ni, node, symPrefix, p)
 				}
 			}
-			if kinds&(1<<symGap) != 0 && sy.gap {
-				if c, ok := m.edges.get(edgeKey(node, symGap, 0)); ok {
-					s.next = append(s.next, c)
-				}
+			if ni.kinds&(1<<symGap) != 0 && sy.gap {
+				m.step(s, ni, node, symGap, 0)
 			}
 		}
 		if len(s.next) == 0 {
 			return
 		}
 		s.cur, s.next = s.next, s.cur
+	}
+}
+
+// step follows the edge (kind, id) from node, whose info is ni, appending
+// the child to s.next.
+func (m *Matcher) step(s *scratch, ni *nodeInfo, node int32, kind uint32, id int32) {
+	sym := kind<<30 | uint32(id)
+	if ni.sig&(1<<sigBit(sym)) == 0 {
+		return
+	}
+	if c, ok := m.edges.get(uint64(uint32(node))<<32 | uint64(sym)); ok {
+		s.next = append(s.next, c)
 	}
 }
 
