@@ -142,6 +142,9 @@ provocative = 1.5
 irresponsible = 1.5
 destabiliz* = 1
 destabilis* = 1
+directed against = 1
+draconian = 1.5
+stifl* = 1
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -249,6 +252,11 @@ now is the time = 2
 i challenge = 1.5
 we need = 1
 we count on = 1
+called upon = 2
+is called on = 1.5
+desist = 1.5
+falls to us = 1.5
+up to us = 1
 
 # ---------------------------------------------------------------------------------------------
 @category international_law Appeals to law, rules, charters, treaties and commitments, or charges that they were broken.
@@ -312,6 +320,7 @@ jurisdiction = 1.5
 humanitarian law = 2
 rule-based = 2
 icc = 1.5
+might is right = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category threat Framing something as a danger to security or survival.
@@ -368,6 +377,8 @@ nato expansion = 1.5
 expansion of nato = 1.5
 eastward expansion = 2
 military bases = 1
+security concerns = 1
+instability = 1
 
 # ---------------------------------------------------------------------------------------------
 @category justification Presenting one's own or an ally's actions as necessary, forced, defensive, lawful or a response to others.
@@ -479,6 +490,13 @@ sympathies = 1.5
 ~sympathize = 1.5
 prayers = 1.5
 thoughts are with = 2
+military aid = 1.5
+military equipment = 1
+air defense systems = 1
+air defence systems = 1
+rally behind = 1.5
+rally around = 1.5
+rally to = 1
 
 # ---------------------------------------------------------------------------------------------
 @category peace Appeals to dialogue, negotiation, diplomacy, peaceful settlement, ceasefire, de-escalation, compromise and cooperation.
@@ -553,6 +571,10 @@ end to the war = 1.5
 end to the conflict = 1.5
 end to hostilities = 2
 cessation of hostilities = 2
+strategic stability = 1.5
+prevent conflict* = 1.5
+conflict prevention = 1.5
+prevention of conflict* = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category delegitimization Labels that deny an opponent's legitimacy or good faith: name-calling, scare-quote labels, puppets, criminals, liars.
@@ -762,6 +784,8 @@ bloodshed = 1.5
 human cost = 2
 human toll = 2
 ~mourn = 1.5
+gender-based violence = 2
+violence against women = 2
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
@@ -792,6 +816,8 @@ exceptionalism = 1.5
 same yardstick = 2
 same standards = 1.5
 claim to defend = 1.5
+silent when = 1.5
+conspicuously silent = 2
 
 # ---------------------------------------------------------------------------------------------
 @category economic Economic consequences and instruments: sanctions, energy, food security, trade, prices, aid budgets, economic pressure, reconstruction.
@@ -876,6 +902,11 @@ workers = 1
 salaries = 1.5
 affordable = 1
 cost of living = 2
+development aid = 2
+development assistance = 2
+development agenda = 1
+development goals = 1
+underdevelop* = 1.5
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
