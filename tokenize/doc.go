@@ -80,13 +80,13 @@
 //
 // With Options.Tag (or by calling [Tokenizer.Tag]) tokens get Penn Treebank
 // tags from prose v2, which loads its model once per process and runs once
-// per sentence. prose tokenizes on its own and has no offsets, so its
-// tokens are located in the sentence text and aligned to ours by start
-// offset; tokens it cannot align stay untagged and are counted in
-// Document.Unaligned (see [Tokenizer.Tag] for the cases). With
-// Options.Entities, Document.Entities lists prose's named entities as token
-// ranges. Tagging is English only and runs at under 1 MB/s, against
-// 50-100 MB/s for tokenizing alone.
+// per sentence. prose tokenizes on its own and has no offsets, so it is
+// given our tokens joined by spaces and its tokens are aligned back to ours
+// by position; tokens it cannot align (it drops some words) stay untagged
+// and are counted in Document.Unaligned (see [Tokenizer.Tag]; on two UN
+// speeches, none). With Options.Entities, Document.Entities lists prose's
+// named entities as token ranges. Tagging is English only and runs at
+// under 1 MB/s, against 50-100 MB/s for tokenizing alone.
 //
 // # Streaming and concurrency
 //

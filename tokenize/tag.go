@@ -40,18 +40,18 @@ func loadModel(entities bool) (m *prose.Model, err error) {
 // Options.Entities. [Tokenizer.Tokenize] calls it when Options.Tag is set;
 // call it directly to tag a document tokenized without tags.
 //
-// prose runs once per sentence of doc, on the sentence's text, with its own
-// tokenizer. Its tokens carry no offsets, so they are aligned to ours by
-// position: each prose token is located in the sentence text from where
-// the previous one ended (curly quotes, which prose rewrites to ASCII,
-// match their ASCII forms), and our token that starts where a prose token
-// starts takes its tag. Our tokens that no prose token starts at stay
-// untagged and are counted in doc.Unaligned: the second half of a
-// contraction prose keeps whole ("we've" gives "we" a tag but not "'ve"),
-// parts of a token that prose merges (3.5 %), and words prose drops (it
-// loses words that open with a quote followed by s, m, re or ll, such as
-// 'sanctions'). Entities are decoded from prose's IOB labels (B-GPE, I-GPE)
-// of aligned tokens.
+// prose runs once per sentence of doc. It tokenizes on its own and its
+// tokens carry no offsets, so it is given the sentence's tokens joined by
+// single spaces: it then splits where we split (and tags clitics the
+// Treebank way: "we 've" is PRP VBP). Its tokens are located in that text
+// from where the previous one ended (curly quotes, which prose rewrites to
+// ASCII, match their ASCII forms), and our token that starts where a prose
+// token starts takes its tag. Our tokens that no prose token starts at
+// stay untagged and are counted in doc.Unaligned: words prose drops (it
+// loses a word that opens with a quote followed by s, m, re or ll) and the
+// rare token it joins to the one before. A token prose splits (our "..."
+// is three of its tokens) takes the tag of prose's first piece. Entities
+// are decoded from prose's IOB labels (B-GPE, I-GPE) of aligned tokens.
 //
 // Tag is safe for concurrent use on different documents.
 func (t *Tokenizer) Tag(doc *Document) error {
@@ -89,7 +89,17 @@ type proseSpan struct {
 }
 
 func (t *Tokenizer) tagSentence(doc *Document, s Sentence, model *prose.Model, spans []proseSpan) (_ []proseSpan, err error) {
-	text := doc.Text[s.Start:s.End]
+	// prose gets our tokens joined by single spaces, so that it splits
+	// where we split (it then tags "we 've" as PRP VBP, Treebank style),
+	// and starts[i] is where token s.First+i begins in that text.
+	var sb strings.Builder
+	starts := make([]int, 0, s.Last-s.First)
+	for i := s.First; i < s.Last; i++ {
+		starts = append(starts, sb.Len())
+		sb.WriteString(doc.Tokens[i].Text)
+		sb.WriteByte(' ')
+	}
+	text := sb.String()
 	var ptoks []prose.Token
 	func() {
 		defer func() {
@@ -108,7 +118,7 @@ func (t *Tokenizer) tagSentence(doc *Document, s Sentence, model *prose.Model, s
 	if err != nil {
 		return spans, err
 	}
-	// Locate prose's tokens in the sentence.
+	// Locate prose's tokens in the joined text.
 	cur := 0
 	for _, pt := range ptoks {
 		if pt.Text == "" {
@@ -118,7 +128,7 @@ func (t *Tokenizer) tagSentence(doc *Document, s Sentence, model *prose.Model, s
 		if !ok {
 			continue
 		}
-		spans = append(spans, proseSpan{start: s.Start + start, end: s.Start + end, tag: pt.Tag, label: pt.Label})
+		spans = append(spans, proseSpan{start: start, end: end, tag: pt.Tag, label: pt.Label})
 		cur = end
 	}
 	// Align by start offset.
@@ -132,10 +142,11 @@ func (t *Tokenizer) tagSentence(doc *Document, s Sentence, model *prose.Model, s
 	}
 	for i := s.First; i < s.Last; i++ {
 		tok := &doc.Tokens[i]
-		for j < len(spans) && spans[j].start < tok.Start {
+		at := starts[i-s.First]
+		for j < len(spans) && spans[j].start < at {
 			j++
 		}
-		if j == len(spans) || spans[j].start != tok.Start {
+		if j == len(spans) || spans[j].start != at {
 			doc.Unaligned++
 			continue
 		}
