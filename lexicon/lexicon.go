@@ -355,6 +355,9 @@ type source struct {
 	// and the file holds the pattern byte for byte, so that an offset within
 	// the pattern can be added to the column.
 	exact bool
+	// exactAt marks, for a source that is not exact as a whole, the pattern
+	// positions where the file does hold the pattern byte for byte.
+	exactAt map[Position]bool
 }
 
 type catSource struct {
@@ -549,7 +552,7 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what s
 
 // shift moves pos by off bytes within a pattern when the source allows it.
 func (c *checker) shift(pos Position, off int) Position {
-	if c.src != nil && c.src.exact && pos.Line > 0 && off > 0 {
+	if c.src != nil && (c.src.exact || c.src.exactAt[pos]) && pos.Line > 0 && off > 0 {
 		pos.Col += off
 	}
 	return pos

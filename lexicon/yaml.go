@@ -163,7 +163,34 @@ func (r *yamlReader) item(c int, n *yaml.Node) {
 			return
 		}
 	}
-	r.entry(c, strings.Join(fields, " "), 1, pos)
+	p = strings.Join(fields, " ")
+	r.entry(c, p, 1, r.verbatim(pos, p))
+}
+
+// verbatim returns pos, or pos moved past an opening quote, marked as
+// exact when the file holds the pattern p byte for byte there, so that a
+// problem inside the pattern can be pointed at precisely.
+func (r *yamlReader) verbatim(pos Position, p string) Position {
+	if pos.Line < 1 || pos.Line > len(r.lines) {
+		return pos
+	}
+	l := r.lines[pos.Line-1]
+	i := pos.Col - 1 - l.base
+	if i < 0 || i >= len(l.text) {
+		return pos
+	}
+	if q := l.text[i]; q == '\'' || q == '"' {
+		i++
+	}
+	if !strings.HasPrefix(l.text[i:], p) {
+		return pos
+	}
+	pos.Col = l.col(i)
+	if r.src.exactAt == nil {
+		r.src.exactAt = make(map[Position]bool)
+	}
+	r.src.exactAt[pos] = true
+	return pos
 }
 
 // nodePos returns the file position of n, with the column in bytes.
