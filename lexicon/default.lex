@@ -145,6 +145,13 @@ destabilis* = 1
 directed against = 1
 draconian = 1.5
 stifl* = 1
+thwart* = 1.5
+~obstruct = 1.5
+obstruction* = 1.5
+unconstructive = 1.5
+destructive = 1.5
+failure of = 1
+maximalist = 1
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -179,7 +186,6 @@ colonial* = 1
 neo-colonial* = 1.5
 impose its will = 1.5
 impose their will = 1.5
-~dictate = 1
 equal rights = 1
 sovereign equality = 2
 temporarily occupied = 2
@@ -190,6 +196,7 @@ spheres of influence = 1.5
 own destiny = 1.5
 freedom to choose = 2
 de-occupation = 2
+interference = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category call_to_action An explicit demand or exhortation that someone act or stop acting.
@@ -257,6 +264,10 @@ is called on = 1.5
 desist = 1.5
 falls to us = 1.5
 up to us = 1
+remains to be done = 1.5
+it is pressing = 1.5
+pressing need = 1
+expect _ to = 1
 
 # ---------------------------------------------------------------------------------------------
 @category international_law Appeals to law, rules, charters, treaties and commitments, or charges that they were broken.
@@ -304,7 +315,6 @@ agreement* = 1
 accords = 1.5
 accord = 1
 commitment* = 0.8
-resolution* = 1
 ~comply = 1.5
 compliance = 1.5
 binding = 1.5
@@ -321,6 +331,12 @@ humanitarian law = 2
 rule-based = 2
 icc = 1.5
 might is right = 1.5
+security council resolution* = 2
+united nations resolution* = 2
+un resolution* = 2
+assembly resolution* = 2
+relevant resolutions = 1.5
+resolutions of = 1
 
 # ---------------------------------------------------------------------------------------------
 @category threat Framing something as a danger to security or survival.
@@ -522,6 +538,7 @@ cooperated = 1
 lay down their arms = 2
 lay down arms = 2
 # bare "cooperation" is mostly development/economic cooperation in UN speeches
+international cooperation = 1
 peaceful cooperation = 2
 cooperation and dialogue = 2
 dialogue and cooperation = 2
@@ -546,7 +563,9 @@ resolved through = 1.5
 end the war = 1.5
 end the conflict = 1.5
 end the conflicts = 1.5
-to end = 0.8
+end _ war = 1.5
+end _ conflict = 1.5
+end this war = 1.5
 non-proliferation = 1
 denucleari* = 1.5
 disarmament = 1.5
@@ -645,6 +664,7 @@ rogue = 1.5
 axis of evil = 2
 evil = 1
 cronies = 2
+stunt* = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category polarization Us-versus-them framing: dividing the world into opposed camps, or a struggle between blocs, systems or civilizations.
@@ -717,6 +737,9 @@ non-discrimination = 1.5
 will of the people = 1.5
 moral = 1
 open societies = 1.5
+discrimination = 1.5
+injustice* = 1.5
+equitable = 1
 
 # ---------------------------------------------------------------------------------------------
 @category humanitarian The human cost: civilians, casualties, suffering, displacement, hunger, destruction of homes and lives.
@@ -780,6 +803,7 @@ innocent people = 2
 women and children = 2
 mass graves = 2
 filtration camps = 2
+violence = 0.8
 bloodshed = 1.5
 human cost = 2
 human toll = 2
@@ -907,6 +931,10 @@ development assistance = 2
 development agenda = 1
 development goals = 1
 underdevelop* = 1.5
+job = 1
+job creation = 2
+replenish* = 1.5
+global fund = 1
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
