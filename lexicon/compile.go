@@ -211,6 +211,25 @@ func (b *builder) finish(ngroups int) *Matcher {
 		m.outs = append(m.outs, os...)
 	}
 	m.buildPrefixTrie(b.prefList)
+	// Copy each root node's info into the vocabulary, and precompute the
+	// prefixes of every vocabulary string, in a fixed order.
+	keys := make([]string, 0, len(m.vocab))
+	for k := range m.vocab {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := m.vocab[k]
+		if v.wordNode > 0 {
+			v.wordInfo = m.nodes[v.wordNode]
+		}
+		v.pfxLo = int32(len(m.vocabPfx))
+		if m.pnodes != nil {
+			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
+		}
+		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
+		m.vocab[k] = v
+	}
 	m.pool = &sync.Pool{}
 	return m
 }

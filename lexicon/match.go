@@ -122,6 +122,7 @@ type Match struct {
 type Matcher struct {
 	vocab      map[string]vocabIDs // normal forms and stems of the lexicon
 	rootPrefix []int32             // root edges by prefix ID; 0 means none
+	vocabPfx   []int32             // prefix IDs of the vocabulary's strings (see vocabIDs)
 	edges      edgeTable           // other edges, by edgeKey
 	nodes      []nodeInfo          // per node of the pattern trie; 0 is the root
 	outs       []output
@@ -141,15 +142,23 @@ func (l *Lexicon) Matcher() *Matcher { return l.matcher }
 // vocabIDs are the IDs of one string of the lexicon's vocabulary as a word
 // and as a stem, -1 when it is not one. wordNode and stemNode are the trie nodes that the root's edges along it
 // lead to (0 when none), so that starting a match costs no further lookup.
-type vocabIDs struct{ word, stem, wordNode, stemNode int32 }
+// wordInfo is a copy of the info of wordNode, so that a walk that ends
+// after one token never touches the node table; the IDs of the wildcard
+// prefixes of the string are vocabPfx[pfxLo:pfxLo+pfxN].
+type vocabIDs struct {
+	word, stem, wordNode, stemNode int32
+	pfxLo, pfxN                    int32
+	wordInfo                       nodeInfo
+}
 
 // tokSym is what one token resolves to: its symbols in the pattern trie.
 type tokSym struct {
 	word, stem   int32 // IDs, or -1
 	wordNode     int32 // the root's children along word and stem, or 0
 	stemNode     int32
-	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
-	gap          bool  // a Word or Number token, which a gap matches
+	wordInfo     nodeInfo // m.nodes[wordNode]
+	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
+	gap          bool     // a Word or Number token, which a gap matches
 }
 
 // scratch is the per-call memory of Find, pooled per Matcher.
@@ -159,11 +168,11 @@ type scratch struct {
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
 	epoch     uint32
-	bestN     []int32 // per group, at one start: length of the best match, 0 none
-	bestO     []int32 // per group, at one start: index into outs of the best match
-	touched   []int32 // groups with bestN > 0
-	cur, next []int32 // active trie nodes
-	found     []Match // matches at one start position
+	bestN     []int32  // per group, at one start: length of the best match, 0 none
+	bestO     []int32  // per group, at one start: index into outs of the best match
+	touched   []int32  // groups with bestN > 0
+	cur, next []active // active trie nodes
+	found     []Match  // matches at one start position
 	seed      maphash.Seed
 	memo      [memoSize]memoSlot // distinct words of the document: see resolve
 }
@@ -272,10 +281,15 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 // symbols resolves one token, appending its prefix IDs to s.pfx.
 func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
 	sy := tokSym{word: -1, stem: -1, gap: t.Kind == tokenize.Word || t.Kind == tokenize.Number}
+	sy.pfxLo = int32(len(s.pfx))
 	v, ok := m.vocab[t.Norm]
 	if ok {
-		sy.word, sy.wordNode = v.word, v.wordNode
+		sy.word, sy.wordNode, sy.wordInfo = v.word, v.wordNode, v.wordInfo
+		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+v.pfxN]...)
+	} else if m.pnodes != nil {
+		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 	}
+	sy.pfxHi = int32(len(s.pfx))
 	if m.hasStems {
 		if t.Stem != t.Norm {
 			v, ok = m.vocab[t.Stem]
@@ -284,11 +298,6 @@ func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
 			sy.stem, sy.stemNode = v.stem, v.stemNode
 		}
 	}
-	sy.pfxLo = int32(len(s.pfx))
-	if m.pnodes != nil {
-		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
-	}
-	sy.pfxHi = int32(len(s.pfx))
 	return sy
 }
 
@@ -340,19 +349,25 @@ func (m *Matcher) pchild(pn *pnode, c byte) int32 {
 }
 
 // rootNodes appends the trie nodes reached from the root by one token.
-func (m *Matcher) rootNodes(dst []int32, s *scratch, sy *tokSym) []int32 {
+func (m *Matcher) rootNodes(dst []active, s *scratch, sy *tokSym) []active {
 	if sy.wordNode > 0 {
-		dst = append(dst, sy.wordNode)
+		dst = append(dst, active{sy.wordNode, sy.wordInfo})
 	}
 	if sy.stemNode > 0 {
-		dst = append(dst, sy.stemNode)
+		dst = append(dst, active{sy.stemNode, m.nodes[sy.stemNode]})
 	}
 	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
 		if n := m.rootPrefix[p]; n > 0 {
-			dst = append(dst, n)
+			dst = append(dst, active{n, m.nodes[n]})
 		}
 	}
 	return dst
+}
+
+// active is a node that a walk has reached, with a copy of its info.
+type active struct {
+	node int32
+	info nodeInfo
 }
 
 // walk follows the pattern trie from the nodes in s.cur (reached by token
@@ -362,9 +377,12 @@ func (m *Matcher) walk(s *scratch, i int) {
 	n := len(s.syms)
 	for length := 1; ; length++ {
 		more := false
-		for _, node := range s.cur {
-			m.accept(s, node, i, length)
-			more = more || m.nodes[node].kinds != 0
+		for k := range s.cur {
+			a := &s.cur[k]
+			if a.info.outN > 0 {
+				m.accept(s, &a.info, i, length)
+			}
+			more = more || a.info.kinds != 0
 		}
 		j := i + length
 		if !more || j >= n {
@@ -372,21 +390,22 @@ func (m *Matcher) walk(s *scratch, i int) {
 		}
 		sy := &s.syms[j]
 		s.next = s.next[:0]
-		for _, node := range s.cur {
-			ni := &m.nodes[node]
-			if ni.kinds&(1<<symWord) != 0 && sy.word >= 0 {
-				m.step(s, ni, node, symWord, sy.word)
+		for k := range s.cur {
+			a := &s.cur[k]
+			kinds := a.info.kinds
+			if kinds&(1<<symWord) != 0 && sy.word >= 0 {
+				m.step(s, a, symWord, sy.word)
 			}
-			if ni.kinds&(1<<symStem) != 0 && sy.stem >= 0 {
-				m.step(s, ni, node, symStem, sy.stem)
+			if kinds&(1<<symStem) != 0 && sy.stem >= 0 {
+				m.step(s, a, symStem, sy.stem)
 			}
-			if ni.kinds&(1<<symPrefix) != 0 {
+			if kinds&(1<<symPrefix) != 0 {
 				for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-					m.step(s, ni, node, symPrefix, p)
+					m.step(s, a, symPrefix, p)
 				}
 			}
-			if ni.kinds&(1<<symGap) != 0 && sy.gap {
-				m.step(s, ni, node, symGap, 0)
+			if kinds&(1<<symGap) != 0 && sy.gap {
+				m.step(s, a, symGap, 0)
 			}
 		}
 		if len(s.next) == 0 {
@@ -396,22 +415,21 @@ func (m *Matcher) walk(s *scratch, i int) {
 	}
 }
 
-// step follows the edge (kind, id) from node, whose info is ni, appending
-// the child to s.next.
-func (m *Matcher) step(s *scratch, ni *nodeInfo, node int32, kind uint32, id int32) {
+// step follows the edge (kind, id) from the active node a, appending the
+// child to s.next.
+func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32) {
 	sym := kind<<30 | uint32(id)
-	if ni.sig&(1<<sigBit(sym)) == 0 {
+	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
-	if c, ok := m.edges.get(uint64(uint32(node))<<32 | uint64(sym)); ok {
-		s.next = append(s.next, c)
+	if c, ok := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); ok {
+		s.next = append(s.next, active{c, m.nodes[c]})
 	}
 }
 
 // accept records the outputs of node, a match of length tokens starting at
 // token i, for every group that is free at i and has no better match yet.
-func (m *Matcher) accept(s *scratch, node int32, i, length int) {
-	ni := &m.nodes[node]
+func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 	for k := ni.outLo; k < ni.outLo+ni.outN; k++ {
 		o := &m.outs[k]
 		g := o.group
@@ -435,8 +453,8 @@ func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
 	sy := m.symbols(s, p)
 	s.cur = m.rootNodes(s.cur[:0], s, &sy)
 	s.pfx = s.pfx[:lo]
-	for _, node := range s.cur {
-		m.accept(s, node, i, 1)
+	for k := range s.cur {
+		m.accept(s, &s.cur[k].info, i, 1)
 	}
 	for _, g := range s.touched {
 		o := &m.outs[s.bestO[g]]
