@@ -72,6 +72,7 @@ func TestNegation(t *testing.T) {
 		{"multiword fail to", "They fail to support Ukraine.", "solidarity", 0, []bool{true}},
 		{"negator in previous sentence", "We do not. Confrontation follows.", "threat", 0, []bool{false}},
 		{"cleft denies the agent only", "It was not NATO that planned the provocation.", "blame", 0, []bool{false}},
+		{"negated refusal affirms", "We have never refused dialogue.", "peace", 0, []bool{false}},
 		{"double negation", "We will not fail to support Ukraine.", "solidarity", 0, []bool{false}},
 		{"no peace without", "There is no dialogue without peace.", "peace", 0, []bool{true, false}},
 		{"non- prefix of a compound", "A non-aggression pact.", "blame", 0, []bool{true}},

@@ -77,8 +77,10 @@
 // the phrase as a whole affirms the move: only, just, merely, simply
 // ("not only ... but also"), again ("never again"), least, less ("not
 // least"), doubt, question ("no doubt"), alternative ("no alternative to
-// dialogue"), and forms of deny, dispute, ignore, overlook, forget and
-// underestimate ("no one can deny", "we cannot ignore the threat"). A
+// dialogue"), forms of deny, dispute, ignore, overlook, forget and
+// underestimate ("no one can deny", "we cannot ignore the threat"), and
+// forms of the negative verbs refuse, reject, oppose and abandon ("Russia
+// has never refused dialogue"). A
 // negation also stops at a relative pronoun or complementizer (that, which,
 // who, whom): it does not reach into an embedded clause ("it was not Russia
 // that staged the coup" denies the agent, not the coup).

@@ -134,6 +134,12 @@ var negationCancellers = map[string]bool{
 	"overlook": true, "overlooks": true, "overlooked": true,
 	"forget": true, "forgets": true, "forgotten": true, "forgot": true,
 	"underestimate": true, "underestimated": true,
+	// Negative verbs: a negated refusal affirms ("Russia has never refused
+	// dialogue", "we will not abandon our support").
+	"refuse": true, "refuses": true, "refused": true, "refusing": true,
+	"reject": true, "rejects": true, "rejected": true, "rejecting": true,
+	"oppose": true, "opposes": true, "opposed": true, "opposing": true,
+	"abandon": true, "abandons": true, "abandoned": true, "abandoning": true,
 	// A negation does not reach into an embedded clause: "it was not Russia
 	// that staged the coup" denies the agent, not the coup.
 	"that": true, "which": true, "who": true, "whom": true,
