@@ -201,7 +201,8 @@ var yoshikoderErrorCases = []struct {
 	{"malformed", "<dictionary>\n<cnode name='x'>\n</dictionary>", []errAt{{3, 1, ErrSyntax}}},
 	{"pattern outside category", "<dictionary>\n <cnode name='root'>\n  <pnode name='w'/>\n </cnode>\n</dictionary>", []errAt{{3, 3, ErrNoCategory}}},
 	{"bad pattern and names", "<dictionary><cnode name='r'>\n<cnode name=''><pnode name='*'/></cnode>\n<cnode name='b'><pnode name=' '/><pnode name='ok'/></cnode></cnode></dictionary>",
-		[]errAt{{2, 1, ErrBadName}, {2, 16, ErrBareWildcard}, {3, 17, ErrEmptyPattern}}},
+		[]errAt{{2, 1, ErrBadName}, {2, 29, ErrBareWildcard}, {3, 17, ErrEmptyPattern}}},
+	{"error inside a pattern", "<dictionary><cnode name='r'>\n<cnode name='c'><pnode name=\"war _\"/></cnode></cnode></dictionary>", []errAt{{2, 34, ErrSyntax}}},
 	{"encoding", "<?xml version='1.0' encoding='ISO-8859-1'?><dictionary/>", []errAt{{1, 44, ErrEncoding}}},
 	{"text", "<dictionary>hello</dictionary>", []errAt{{1, 13, ErrSyntax}}},
 }

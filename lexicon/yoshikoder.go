@@ -127,6 +127,19 @@ func parseYoshikoder(name string, data []byte) (*Lexicon, error) {
 					b.errorf(pos, ErrEmptyPattern, "<pnode> without a pattern")
 				default:
 					used[parent.cat] = true
+					// Point at the pattern itself when the element holds it
+					// verbatim as an attribute value.
+					raw := data[off:d.InputOffset()]
+					for _, q := range []string{`"`, "'"} {
+						if k := bytes.Index(raw, []byte(q+p+q)); k >= 0 && strings.Count(string(raw), p) == 1 {
+							pos = posAt(off + int64(k) + 1)
+							if b.src.exactAt == nil {
+								b.src.exactAt = make(map[Position]bool)
+							}
+							b.src.exactAt[pos] = true
+							break
+						}
+					}
 					b.entry(parent.cat, p, 1, pos)
 				}
 				stack = append(stack, open{name: el, cat: -1})
