@@ -300,3 +300,37 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentTagged shares a tagging Analyzer (prose's model, entity
+// extraction) between goroutines; run with -race.
+func TestConcurrentTagged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short: loads prose's model")
+	}
+	a := newTest(t, testDef(), Options{Tag: true, Entities: true})
+	ctx := context.Background()
+	text := "Stop the war in Mariupol, Mr Smith. " + streamTexts[0]
+	want, err := a.Analyze(ctx, Statement{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				got, err := a.Analyze(ctx, Statement{Text: text})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("concurrent tagged report differs (-want +got):\n%s", diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
