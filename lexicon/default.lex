@@ -152,6 +152,13 @@ unconstructive = 1.5
 destructive = 1.5
 failure of = 1
 maximalist = 1
+yet to fulfil = 1.5
+yet to fulfill = 1.5
+~harbour terrorists = 2
+~harbor terrorists = 2
+~shield terrorists = 2
+~finance terrorism = 2
+~sponsor terrorism = 2
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.

@@ -23,7 +23,7 @@ import (
 // micro-F1 reached so far on ../shared/eval/dev.jsonl, less 0.005 for float
 // noise. Raise it whenever the lexicon or the analyzer improves; a change that
 // makes TestEvalDev fail lowered the quality and must be reconsidered.
-const devMicroF1Floor = 0.805
+const devMicroF1Floor = 0.809
 
 // evalErrors prints the false positives and negatives of one device (or
 // "all", or "target" for blame-target mistakes) in TestEvalDev:
@@ -192,8 +192,9 @@ func readDev(t *testing.T) []evalItem {
 
 // TestEvalDev measures the default lexicon through the analyzer against the
 // annotated dev sentences. A device is predicted for a sentence when it has
-// at least one non-negated hit. The blame target of a sentence is the target
-// of its first non-negated blame hit (in text order); target accuracy is
+// at least one non-negated hit. The blame target of a sentence is the first
+// actor named by its non-negated blame hits (in text order), or NONE when
+// every such hit has target NONE; target accuracy is
 // computed over the sentences whose gold devices include blame with a gold
 // target, and a sentence without a predicted blame hit counts as wrong (the
 // accuracy among sentences where blame was found is reported too, and so is
@@ -235,7 +236,7 @@ func TestEvalDev(t *testing.T) {
 				pred[i] = append(pred[i], h.Device)
 			}
 			if h.Device == "blame" {
-				if blameTarget == "" {
+				if blameTarget == "" || blameTarget == rhetoric.TargetNone {
 					blameTarget = h.Target
 				}
 				blameTargets = append(blameTargets, h.Target)
@@ -273,7 +274,7 @@ func TestEvalDev(t *testing.T) {
 			// right answers among the sentences where some blame hit was found
 			found = float64(tgtRight) / float64(tgtFound)
 		}
-		t.Logf("blame targets: %d/%d right = %.2f (first non-negated blame hit; %.2f of the %d with a blame hit); any blame hit right: %d/%d = %.2f",
+		t.Logf("blame targets: %d/%d right = %.2f (first named target of the non-negated blame hits; %.2f of the %d with a blame hit); any blame hit right: %d/%d = %.2f",
 			tgtRight, tgtN, float64(tgtRight)/float64(tgtN), found, tgtFound, tgtAny, tgtN, float64(tgtAny)/float64(tgtN))
 	}
 
