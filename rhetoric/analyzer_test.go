@@ -126,6 +126,12 @@ func TestModifiers(t *testing.T) {
 			{Device: "peace", Text: "dialogue", Weight: 1, Target: TargetNone}}},
 		{"intensifier and hedge multiply", "Perhaps flagrant aggression.", []brief{
 			{Device: "blame", Text: "aggression", Int: true, Hedged: true, Weight: 0.75, Target: TargetNone}}},
+		{"adjective after the cue belongs to a later noun", "Aggression, flagrant aggression.", []brief{
+			{Device: "blame", Text: "Aggression", Weight: 1, Target: TargetNone},
+			{Device: "blame", Text: "aggression", Int: true, Weight: 1.5, Target: TargetNone}}},
+		{"adjective after the cue in the same clause", "Aggression is flagrant provocation.", []brief{
+			{Device: "blame", Text: "Aggression", Weight: 1, Target: TargetNone},
+			{Device: "blame", Text: "provocation", Int: true, Weight: 1.5, Target: TargetNone}}},
 		{"too far", "Flagrant, as everyone said many times, aggression.", []brief{
 			{Device: "blame", Text: "aggression", Weight: 1, Target: TargetNone}}},
 		{"negated and intensified", "This is not flagrant aggression.", []brief{

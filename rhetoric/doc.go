@@ -91,7 +91,10 @@
 // most Options.ModifierWindow tokens before the cue or starting at most that
 // many after it (default [DefaultModifierWindow] = 4, so fewer than 4 tokens
 // between), multiplies the hit's weight by its factor; several multiply
-// together. The hit is flagged Intensified or Hedged. A modifier overlapping
+// together. After the cue, a one-word intensifier counts only when it is an
+// adverb in -ly ("we condemn it categorically"; phrases such as "in the
+// strongest terms" always count): an adjective there modifies a later noun
+// ("attacks are flagrant violations" intensifies violations, not attacks). The hit is flagged Intensified or Hedged. A modifier overlapping
 // the cue is ignored (the entry already says it).
 //
 // # Targets

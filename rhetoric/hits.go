@@ -427,6 +427,12 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 			if dist >= modW {
 				continue
 			}
+			// After the cue only adverbs and phrases intensify it ("condemn
+			// in the strongest terms", "reject categorically"); an adjective
+			// there belongs to a later noun ("attacks are flagrant violations").
+			if !before && m.Last-m.First == 1 && !strings.HasSuffix(toks[m.First].Norm, "ly") {
+				continue
+			}
 			h.Intensified = true
 			h.Weight *= md.Factor
 		case lexicon.Hedge:
