@@ -1,15 +1,41 @@
 package tokenize
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 )
 
-// longLine returns a single line of about n bytes without any line break.
+// longLine returns a single line of about n bytes without any line break:
+// UN speeches from ../shared with their line breaks turned into spaces when
+// available, else a synthetic paragraph.
 func longLine(n int) string {
 	var sb strings.Builder
 	sb.Grow(n + 512)
+	if shared := sharedDir(nil); shared != "" {
+		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "*", "*.txt"))
+		for _, f := range files {
+			if sb.Len() >= n {
+				break
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, c := range data {
+				if c == '\n' || c == '\r' {
+					c = ' '
+				}
+				sb.WriteByte(c)
+			}
+			sb.WriteByte(' ')
+		}
+		if sb.Len() >= n {
+			return sb.String()
+		}
+	}
 	para := "Mr. President, the U.S.-led coalition don't accept Russia’s so-called “referendums” (No. 5, Art. 51); " +
 		"see https://un.org/en/a_b or mail info@un.org. 1,000 troops — 3.5% — left on 2024-12-05... Why? "
 	for i := 0; sb.Len() < n; i++ {
@@ -45,7 +71,7 @@ func TestLongLineStreaming(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	got := allocatedBytes(func() {
+	first := allocatedBytes(func() {
 		for range tk.All(text) {
 			n++
 		}
@@ -53,9 +79,19 @@ func TestLongLineStreaming(t *testing.T) {
 	if n < len(text)/10 {
 		t.Fatalf("only %d tokens in %d bytes", n, len(text))
 	}
-	// The memo holds at most a few hundred distinct words here.
-	if limit := uint64(1 << 20); got > limit {
-		t.Errorf("streaming %d bytes (%d tokens) allocated %d bytes, want at most %d", len(text), n, got, limit)
+	// The first pass fills the memo, which is bounded by maxCacheEntries
+	// whatever the input; once it holds the vocabulary, a pass allocates
+	// (almost) nothing.
+	second := allocatedBytes(func() {
+		for range tk.All(text) {
+		}
+	})
+	t.Logf("streaming %d bytes (%d tokens): first pass allocated %d bytes (memo), second %d", len(text), n, first, second)
+	if limit := uint64(64 << 20); first > limit {
+		t.Errorf("first pass allocated %d bytes, want at most %d", first, limit)
+	}
+	if limit := uint64(1 << 20); second > limit {
+		t.Errorf("second pass allocated %d bytes, want at most %d", second, limit)
 	}
 }
 
@@ -86,7 +122,7 @@ func TestLongLineDocument(t *testing.T) {
 	perByte := float64(got) / float64(len(text))
 	t.Logf("%d bytes, %d tokens, %d sentences: allocated %d bytes (%.1f per input byte, %.1f per token)",
 		len(text), len(doc.Tokens), len(doc.Sentences), got, perByte, perToken)
-	// Tokens (with a quarter spare capacity), parts, sentences and scratch
+	// Tokens (with some spare capacity), parts, sentences and scratch
 	// together stay under two Tokens' worth per token.
 	if perToken > 176 {
 		t.Errorf("allocated %.1f bytes per token, want at most 176", perToken)
@@ -113,5 +149,24 @@ func TestAllocsPerToken(t *testing.T) {
 	allocs = testing.AllocsPerRun(5, func() { _, _ = tk.Tokenize(text) })
 	if perTok := allocs / float64(len(doc.Tokens)); perTok > 0.05 {
 		t.Errorf("Tokenize allocates %.3f times per token (%v per run, %d tokens)", perTok, allocs, len(doc.Tokens))
+	}
+}
+
+// TestLongWord checks that a single 16 MB "word" costs a small multiple of
+// its size: one normalised copy, no memo entry and no stemming.
+func TestLongWord(t *testing.T) {
+	size := 16 << 20
+	if testing.Short() || raceEnabled {
+		size = 2 << 20
+	}
+	text := strings.Repeat("Abcdefgh", size/8)
+	tk, _ := New(Options{})
+	var doc *Document
+	got := allocatedBytes(func() { doc, _ = tk.Tokenize(text) })
+	if len(doc.Tokens) != 1 || doc.Tokens[0].Stem != doc.Tokens[0].Norm {
+		t.Fatalf("got %d tokens", len(doc.Tokens))
+	}
+	if limit := uint64(3 * len(text)); got > limit {
+		t.Errorf("a %d-byte word allocated %d bytes, want at most %d", len(text), got, limit)
 	}
 }

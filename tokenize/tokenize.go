@@ -78,9 +78,7 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 		Parts:     doc.Parts[:0],
 		Entities:  doc.Entities[:0],
 	}
-	// English runs at about five bytes per token (with the space); a
-	// quarter of the length avoids regrowing the slice on typical text.
-	if want := len(text)/4 + 16; cap(doc.Tokens) < want {
+	if want := estimateTokens(text); cap(doc.Tokens) < want {
 		doc.Tokens = make([]Token, 0, want)
 	}
 	var s Scanner
@@ -123,6 +121,42 @@ func (t *Tokenizer) All(text string) iter.Seq[Token] {
 	}
 }
 
+// estimateTokens guesses how many tokens text has, erring high, so that
+// the token slice is allocated once. English runs at about five bytes per
+// token (with the space), so for short texts a quarter of the length
+// does. For long ones a quick pass over the bytes counts the starts of
+// runs of letters and the punctuation, so that an unusual text (one long
+// word, say) does not reserve memory for millions of tokens.
+func estimateTokens(text string) int {
+	if len(text) < 1<<20 {
+		return len(text)/4 + 16
+	}
+	n := 0
+	inRun := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf && asciiClass[c]&cSpace != 0:
+			inRun = false
+		case inRun && (c == '.' || c == ',' || c == '-' || c == '\'' || c == ':' || c == '/') &&
+			i+1 < len(text) && asciiClass[text[i+1]]&(cLetter|cDigit) != 0:
+			// inside U.S. 1,000 rules-based: the run goes on
+		case c < utf8.RuneSelf && asciiClass[c]&(cLetter|cDigit) == 0, c == 0xe2:
+			// ASCII punctuation and symbols, and the lead byte of general
+			// punctuation (dashes, curly quotes, ellipsis)
+			n++
+			inRun = false
+		case !inRun:
+			n++
+			inRun = true
+		}
+	}
+	return n + n/16 + 16
+}
+
+// maxMemoLen is the longest token whose forms are memoised and stemmed.
+const maxMemoLen = 64
+
 // fill sets Norm and Stem of tok from the memo.
 func (t *Tokenizer) fill(tok *Token) {
 	if tok.Kind != Word {
@@ -135,6 +169,14 @@ func (t *Tokenizer) fill(tok *Token) {
 			tok.Norm, tok.Stem = tok.Text, tok.Text
 			return
 		}
+	}
+	if len(tok.Text) > maxMemoLen {
+		// Long tokens (URLs, runs of letters without spaces) are neither
+		// memoised nor stemmed: the memo would copy them and the stemmer
+		// would expand them to runes.
+		tok.Norm = Normalize(tok.Text)
+		tok.Stem = tok.Norm
+		return
 	}
 	f := t.cache.lookup(tok.Text, t.compute)
 	tok.Norm, tok.Stem = f.norm, f.stem
