@@ -223,7 +223,8 @@ func (t *Tokenizer) appendParts(dst []Token, tok Token) []Token {
 // itself when lang has no stemmer or w is not a word. Only words made of
 // letters are stemmed; for a hyphenated compound the last part is stemmed
 // ("de-escalation" → "de-escal"); words with digits, dots or a leading
-// apostrophe (clitics) are returned unchanged.
+// apostrophe (clitics), and words longer than 64 bytes, are returned
+// unchanged.
 func Stem(w string, lang Language) string {
 	return stemWith(w, stemmer(lang))
 }
@@ -249,7 +250,7 @@ func stemmer(lang Language) func(string, bool) string {
 }
 
 func stemWith(w string, stem func(string, bool) string) (out string) {
-	if stem == nil || w == "" || w[0] == '\'' {
+	if stem == nil || w == "" || w[0] == '\'' || len(w) > maxMemoLen {
 		return w
 	}
 	last := 0
