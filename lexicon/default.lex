@@ -159,6 +159,10 @@ yet to fulfill = 1.5
 ~shield terrorists = 2
 ~finance terrorism = 2
 ~sponsor terrorism = 2
+hidden agenda = 1.5
+opportunistic = 1
+spread fear = 1.5
+~spread hatred = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -204,6 +208,9 @@ own destiny = 1.5
 freedom to choose = 2
 de-occupation = 2
 interference = 1.5
+territorial claim* = 2
+our borders = 1
+its borders = 1
 
 # ---------------------------------------------------------------------------------------------
 @category call_to_action An explicit demand or exhortation that someone act or stop acting.
@@ -275,6 +282,9 @@ remains to be done = 1.5
 it is pressing = 1.5
 pressing need = 1
 expect _ to = 1
+lot to do = 1
+much to do = 1
+is required = 1
 
 # ---------------------------------------------------------------------------------------------
 @category international_law Appeals to law, rules, charters, treaties and commitments, or charges that they were broken.
@@ -402,6 +412,11 @@ eastward expansion = 2
 military bases = 1
 security concerns = 1
 instability = 1
+terrorist cells = 2
+terrorist groups = 1.5
+terrorist organizations = 1
+terrorist organisations = 1
+islamic state = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category justification Presenting one's own or an ally's actions as necessary, forced, defensive, lawful or a response to others.
@@ -601,6 +616,8 @@ strategic stability = 1.5
 prevent conflict* = 1.5
 conflict prevention = 1.5
 prevention of conflict* = 1.5
+end the _ conflict = 1.5
+two-state solution = 2
 
 # ---------------------------------------------------------------------------------------------
 @category delegitimization Labels that deny an opponent's legitimacy or good faith: name-calling, scare-quote labels, puppets, criminals, liars.
@@ -669,7 +686,6 @@ gangster* = 2
 pariah = 2
 rogue = 1.5
 axis of evil = 2
-evil = 1
 cronies = 2
 stunt* = 1.5
 
@@ -747,6 +763,9 @@ open societies = 1.5
 discrimination = 1.5
 injustice* = 1.5
 equitable = 1
+free expression = 2
+freedom of expression = 2
+inequalit* = 1
 
 # ---------------------------------------------------------------------------------------------
 @category humanitarian The human cost: civilians, casualties, suffering, displacement, hunger, destruction of homes and lives.
@@ -817,6 +836,7 @@ human toll = 2
 ~mourn = 1.5
 gender-based violence = 2
 violence against women = 2
+extreme poverty = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
@@ -942,6 +962,9 @@ job = 1
 job creation = 2
 replenish* = 1.5
 global fund = 1
+fossil fuel* = 1.5
+electricity = 1.5
+inequalit* = 0.8
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
