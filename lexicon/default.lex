@@ -386,7 +386,6 @@ military confrontation = 2
 extremis* = 1.5
 radicali* = 1.5
 radicalism = 1.5
-survival = 1
 security challenge* = 1.5
 global challenge = 1
 insecurity = 1.5
@@ -411,11 +410,8 @@ expansion of nato = 1.5
 eastward expansion = 2
 military bases = 1
 security concerns = 1
-instability = 1
 terrorist cells = 2
 terrorist groups = 1.5
-terrorist organizations = 1
-terrorist organisations = 1
 islamic state = 1.5
 
 # ---------------------------------------------------------------------------------------------
