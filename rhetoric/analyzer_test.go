@@ -58,6 +58,7 @@ func TestNegation(t *testing.T) {
 		{"not before cue", "We do not seek confrontation.", "threat", 0, []bool{true}},
 		{"no directly before", "We seek no confrontation.", "threat", 0, []bool{true}},
 		{"negator after cue", "Confrontation is not what we want.", "threat", 0, []bool{false}},
+		{"parenthetical however is transparent", "We do not, however, seek confrontation.", "threat", 0, []bool{true}},
 		{"comma ends clause", "We do not, in any case, reject dialogue.", "peace", 0, []bool{false}},
 		{"but ends clause", "We did not want this but confrontation came.", "threat", 0, []bool{false}},
 		{"not only but also", "We want not only dialogue but also negotiations.", "peace", 0, []bool{false, false}},

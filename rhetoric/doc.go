@@ -52,7 +52,9 @@
 // Modifiers act only inside the cue's clause. A clause ends at the end of a
 // sentence, at the punctuation , ; : ( ) [ ] dashes and ellipses, and before
 // the conjunctions but, however, although, though, whereas, nevertheless
-// (which open the next clause).
+// (which open the next clause). A parenthetical "however", "indeed" or
+// "therefore" between commas does not end the clause ("we have not,
+// however, abandoned diplomacy").
 //
 // # Negation
 //

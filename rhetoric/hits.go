@@ -108,6 +108,24 @@ func endsClause(t *tokenize.Token) bool {
 	return false
 }
 
+// parenthetical reports whether t is a discourse adverb that, between two
+// commas, does not end the clause.
+func parenthetical(t *tokenize.Token) bool {
+	if t.Kind != tokenize.Word {
+		return false
+	}
+	x := t.Text
+	switch len(x) {
+	case 6:
+		return foldEq(x, "indeed")
+	case 7:
+		return foldEq(x, "however")
+	case 9:
+		return foldEq(x, "therefore")
+	}
+	return false
+}
+
 // foldEq reports whether x equals the lower-case ASCII word w, ignoring
 // ASCII case.
 func foldEq(x, w string) bool {
@@ -244,6 +262,17 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			t := &toks[i]
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
 				r.Words++
+			}
+			if t.Text == "," && i+2 < s.Last && toks[i+2].Text == "," && parenthetical(&toks[i+1]) {
+				// ", however," inside a clause is transparent: "we have
+				// not, however, abandoned diplomacy".
+				for k := i; k <= i+2; k++ {
+					sc.clause[k] = clause
+					sc.sentOf[k] = int32(si)
+				}
+				r.Words++
+				i += 2
+				continue
 			}
 			if endsClause(t) {
 				clause++
