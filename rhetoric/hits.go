@@ -45,6 +45,7 @@ type scratch struct {
 	hits    []xhit
 	mbuf    []Modifier
 	tcount  []int32 // per device and target code, in score
+	modLo   int     // first modifier that may still reach the next cue
 }
 
 func (sc *scratch) reset() {
@@ -282,6 +283,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		}
 	}
 
+	sc.modLo = 0
 	// Split the matches.
 	sc.matches = a.find(doc, sc.matches[:0])
 	sc.cues, sc.mods, sc.actors = sc.cues[:0], sc.mods[:0], sc.actors[:0]
@@ -350,6 +352,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	}
 	// Hits from grammar.
 	if doc.Tagged && a.ctaDev >= 0 {
+		sc.modLo = 0 // imperatives start again from the first token
 		a.imperatives(doc, sc)
 	}
 	byPlace := func(x, y xhit) int {
@@ -426,7 +429,12 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit, first, l
 	h.mods = len(sc.mbuf) - h.nmods // a negating compound prefix may already be there
 	// Modifier matches are ordered by First: find those starting in
 	// [first-reach-8, last+reach) (8 bounds a modifier's length).
-	lo, _ := slices.BinarySearchFunc(sc.mods, first-reach-8, func(m lexicon.Match, t int) int { return cmp.Compare(m.First, t) })
+	// Cues arrive in token order, so the lower bound only moves forward.
+	lo := sc.modLo
+	for lo < len(sc.mods) && sc.mods[lo].First < first-reach-8 {
+		lo++
+	}
+	sc.modLo = lo
 	for j := lo; j < len(sc.mods); j++ {
 		m := sc.mods[j]
 		if m.First >= last+modW {
