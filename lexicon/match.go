@@ -422,8 +422,8 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32) {
 	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
-	if c, ok := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); ok {
-		s.next = append(s.next, active{c, m.nodes[c]})
+	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
+		s.next = append(s.next, active{e.child, e.info})
 	}
 }
 
