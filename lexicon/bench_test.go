@@ -369,3 +369,26 @@ func BenchmarkFind(b *testing.B) {
 	// Nearly every word matches: cost grows with the number of matches.
 	large("entries=100000-dense", nil)
 }
+
+// BenchmarkCompile measures building a matcher (what New adds to
+// validation), for the small and the large lexicon.
+func BenchmarkCompile(b *testing.B) {
+	shared := benchShared(b)
+	for _, tc := range []struct {
+		name string
+		def  func() *Definition
+	}{
+		{"entries=100", smallBenchDef},
+		{"entries=100000", func() *Definition { return largeBenchDef(b, shared, nil) }},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			def := tc.def()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := compile(def); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

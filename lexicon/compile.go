@@ -90,7 +90,6 @@ type builder struct {
 	prefList []string
 	edges    map[uint64]int32
 	outs     [][]output // per node
-	maxLen   int
 }
 
 func newBuilder() *builder {
@@ -150,7 +149,6 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 	}
 	o.n = int32(len(p.elems))
 	b.outs[node] = append(b.outs[node], o)
-	b.maxLen = max(b.maxLen, len(p.elems))
 	return nil
 }
 
@@ -160,7 +158,6 @@ func (b *builder) finish(ngroups int) *Matcher {
 		vocab:    make(map[string]vocabIDs, len(b.words)+len(b.stems)),
 		hasStems: len(b.stems) > 0,
 		ngroups:  ngroups,
-		maxLen:   b.maxLen,
 	}
 	// Root edges go to the vocabulary (words, stems) or to an array indexed
 	// by prefix ID; the other edges go to the hash table.

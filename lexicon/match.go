@@ -131,7 +131,6 @@ type Matcher struct {
 	pedges     []pedge
 	hasStems   bool
 	ngroups    int
-	maxLen     int
 	pool       *sync.Pool // of *scratch
 }
 

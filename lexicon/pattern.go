@@ -176,7 +176,9 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 		}
 		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
 	}
-	toks, err := splitElement(tk, body)
+	doc := splitDocs.Get().(*tokenize.Document)
+	defer splitDocs.Put(doc)
+	toks, err := splitElement(tk, doc, body)
 	if err != nil {
 		return dst, at, fmt.Errorf("%w: %w", ErrSyntax, err)
 	}
@@ -199,13 +201,14 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 	return dst, 0, nil
 }
 
-// splitElement tokenizes the word of one element. A word that begins with
-// an apostrophe is first tried as a clitic, as it would appear after a host
-// word in text, so that `'s` and `’re` written on their own are the clitic
-// tokens "'s" and "'re" rather than a quote and a word.
-func splitElement(tk *tokenize.Tokenizer, body string) ([]tokenize.Token, error) {
+// splitElement tokenizes the word of one element into doc (reused between
+// calls). A word that begins with an apostrophe is first tried as a clitic,
+// as it would appear after a host word in text, so that `'s` and `’re`
+// written on their own are the clitic tokens "'s" and "'re" rather than a
+// quote and a word. The tokens are valid until doc is reused.
+func splitElement(tk *tokenize.Tokenizer, doc *tokenize.Document, body string) ([]tokenize.Token, error) {
 	if r, _ := utf8.DecodeRuneInString(body); r == '\'' || tokenize.Normalize(string(r)) == "'" {
-		doc, err := tk.Tokenize("x" + body)
+		err := tk.TokenizeInto(doc, "x"+body)
 		if err == nil && len(doc.Tokens) >= 2 && doc.Tokens[0].End == 1 && doc.Tokens[1].Flags&tokenize.Clitic != 0 {
 			toks := doc.Tokens[1:]
 			for i := range toks {
@@ -215,12 +218,14 @@ func splitElement(tk *tokenize.Tokenizer, body string) ([]tokenize.Token, error)
 			return toks, nil
 		}
 	}
-	doc, err := tk.Tokenize(body)
-	if err != nil {
+	if err := tk.TokenizeInto(doc, body); err != nil {
 		return nil, err
 	}
 	return doc.Tokens, nil
 }
+
+// splitDocs recycles the documents that splitElement tokenizes into.
+var splitDocs = sync.Pool{New: func() any { return new(tokenize.Document) }}
 
 // errPatternLimit is returned by compile for a lexicon too large to index.
 var errPatternLimit = errors.New("lexicon: too many patterns or words to compile")
