@@ -261,6 +261,18 @@ func TestFind(t *testing.T) {
 			want: []hit{cat(0, 0, "Peace. War", 0, 3)},
 		},
 		{
+			name: "several paths through the trie at once; equally long: first entry",
+			def:  defOf("", []string{"sanction* on _ and", "sanctions on russia", "~sanction on moscow", "sanctions _ russia and"}),
+			text: "sanctions on Russia and sanctioned on Moscow",
+			want: []hit{cat(0, 0, "sanctions on Russia and", 0, 4), cat(0, 2, "sanctioned on Moscow", 4, 7)},
+		},
+		{
+			name: "a gap does not begin a walk but continues one",
+			def:  defOf("", []string{"hold _ accountable", "accountable"}),
+			text: "hold Russia accountable, hold accountable",
+			want: []hit{cat(0, 0, "hold Russia accountable", 0, 3), cat(0, 1, "accountable", 5, 6)},
+		},
+		{
 			name: "empty document",
 			def:  defOf("", []string{"war"}),
 			text: "",
