@@ -175,6 +175,9 @@ hidden agenda = 1.5
 opportunistic = 1
 spread fear = 1.5
 ~spread hatred = 1.5
+war machine = 2
+held hostage = 2
+fired at = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -307,7 +310,6 @@ is required = 1
 international law = 2
 international legal = 2
 law = 0.8
-legal* = 1
 charter = 2
 helsinki final act = 2
 final act = 1.5
@@ -370,6 +372,10 @@ un resolution* = 2
 assembly resolution* = 2
 relevant resolutions = 1.5
 resolutions of = 1
+legally = 1
+legal obligation* = 2
+legal basis = 1.5
+legal framework = 1
 
 # ---------------------------------------------------------------------------------------------
 @category threat Framing something as a danger to security or survival.
@@ -432,6 +438,8 @@ security concerns = 1
 terrorist cells = 2
 terrorist groups = 1.5
 islamic state = 1.5
+rocket attack* = 1.5
+rockets = 1
 
 # ---------------------------------------------------------------------------------------------
 @category justification Presenting one's own or an ally's actions as necessary, forced, defensive, lawful or a response to others.
@@ -709,6 +717,7 @@ rogue = 1.5
 axis of evil = 2
 cronies = 2
 stunt* = 1.5
+empire of lies = 2
 
 # ---------------------------------------------------------------------------------------------
 @category polarization Us-versus-them framing: dividing the world into opposed camps, or a struggle between blocs, systems or civilizations.
@@ -788,6 +797,7 @@ right to vote = 2
 free expression = 2
 freedom of expression = 2
 inequalit* = 1
+peaceful transfer of power = 2
 
 # ---------------------------------------------------------------------------------------------
 @category humanitarian The human cost: civilians, casualties, suffering, displacement, hunger, destruction of homes and lives.
@@ -859,6 +869,9 @@ human toll = 2
 gender-based violence = 2
 violence against women = 2
 extreme poverty = 1.5
+hostage = 1.5
+~save the lives = 1.5
+food insecurity = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
@@ -987,6 +1000,7 @@ global fund = 1
 fossil fuel* = 1.5
 electricity = 1.5
 inequalit* = 0.8
+food insecurity = 2
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
