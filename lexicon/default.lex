@@ -872,6 +872,18 @@ extreme poverty = 1.5
 hostage = 1.5
 ~save the lives = 1.5
 food insecurity = 1.5
+people in need = 2
+those in need = 1.5
+hardship* = 1.5
+trauma = 1.5
+food aid = 1.5
+access to food = 1.5
+asylum = 1
+shipwreck* = 1.5
+drown* = 1.5
+devastation = 1.5
+rubble = 1.5
+ruins = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
@@ -1001,6 +1013,21 @@ fossil fuel* = 1.5
 electricity = 1.5
 inequalit* = 0.8
 food insecurity = 2
+wealth = 1
+value chain* = 1.5
+entrepreneur* = 1.5
+consumption = 1
+revenue* = 1.5
+profits = 1.5
+spending = 1.5
+expenditure* = 1.5
+deficit* = 1.5
+hydrocarbon* = 1.5
+minerals = 1.5
+middle class = 1.5
+billionaires = 1.5
+procurement = 1
+tourism = 1
 
 # ---------------------------------------------------------------------------------------------
 # Modifiers
