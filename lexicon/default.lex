@@ -178,6 +178,31 @@ spread fear = 1.5
 war machine = 2
 held hostage = 2
 fired at = 1.5
+misdeeds = 2
+failed to honour = 1.5
+failed to honor = 1.5
+failed to fulfil = 1.5
+failed to comply = 1.5
+unilateral withdrawal = 1.5
+unilaterally withdrew = 2
+imposed by = 1.5
+coercive = 1.5
+aggressions = 1.5
+terror against = 1.5
+forcibly = 1.5
+capricious = 1.5
+continues to ignore = 1.5
+continue to ignore = 1.5
+hostility = 1
+~arm terrorists = 2
+~wage war = 1.5
+waged against = 2
+downed by = 1.5
+war of conquest = 2
+illegal war = 2
+encroach* = 1.5
+dominance = 1
+standing in the way = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -226,6 +251,7 @@ interference = 1.5
 territorial claim* = 2
 our borders = 1
 its borders = 1
+subordinat* = 1
 
 # ---------------------------------------------------------------------------------------------
 @category call_to_action An explicit demand or exhortation that someone act or stop acting.
@@ -718,6 +744,7 @@ axis of evil = 2
 cronies = 2
 stunt* = 1.5
 empire of lies = 2
+racist = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category polarization Us-versus-them framing: dividing the world into opposed camps, or a struggle between blocs, systems or civilizations.
