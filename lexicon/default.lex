@@ -189,7 +189,6 @@ imposed by = 1.5
 coercive = 1.5
 aggressions = 1.5
 terror against = 1.5
-forcibly = 1.5
 capricious = 1.5
 continues to ignore = 1.5
 continue to ignore = 1.5
