@@ -33,7 +33,8 @@
 @category blame Attribution of responsibility for harm, a crisis or wrongdoing to an actor.
 # explicit attribution
 ~blame = 2
-accus* = 1.5
+~accuse = 1.5
+accusation* = 1.5
 responsible for = 1.5
 held responsible = 2
 hold _ responsible = 2
@@ -123,7 +124,6 @@ reckless* = 1.5
 shameful = 1.5
 unacceptable = 1
 ~refuse to = 1
-~abandon = 0.8
 betray* = 1.5
 ~manipulate = 1
 interference in = 1
