@@ -84,7 +84,9 @@ invasion = 1.5
 ~invade = 1.5
 occupier* = 1.5
 occupying = 1.5
-annex* = 1.5
+annexation = 1.5
+annexed = 1.5
+annexing = 1.5
 unleash* = 1.5
 orchestrat* = 1.5
 instigat* = 1.5
@@ -227,7 +229,9 @@ self-determination = 2
 ~occupy = 1.5
 occupation = 1.5
 occupier* = 1.5
-annex* = 2
+annexation = 2
+annexed = 2
+annexing = 2
 secession = 1.5
 statehood = 1.5
 servitude = 1
@@ -369,7 +373,8 @@ court of justice = 2
 investigation* = 1
 treaty = 2
 treaties = 2
-convention* = 1.5
+convention = 1.5
+conventions = 1.5
 protocol = 1
 agreement* = 1
 accords = 1.5
@@ -741,7 +746,8 @@ pariah = 2
 rogue = 1.5
 axis of evil = 2
 cronies = 2
-stunt* = 1.5
+stunt = 1.5
+stunts = 1.5
 empire of lies = 2
 racist = 1.5
 
@@ -790,7 +796,12 @@ authoritarian* = 1
 # ---------------------------------------------------------------------------------------------
 @category values Appeals to shared political and moral values: freedom, democracy, human rights, dignity, justice.
 freedom* = 1.5
-democra* = 1.5
+democracy = 1.5
+democracies = 1.5
+democratic = 1.5
+democratically = 1.5
+democratization = 1.5
+democratisation = 1.5
 human rights = 2
 dignity = 2
 justice = 1.5
@@ -991,7 +1002,11 @@ manufactur* = 1.5
 welfare = 1.5
 pension* = 1.5
 insurance = 1
-bank* = 1
+banks = 1
+banking = 1
+central bank* = 1.5
+world bank = 1.5
+development bank* = 1.5
 currency = 1.5
 trillion = 1
 carbon = 1
@@ -1204,6 +1219,12 @@ kyiv regime
 kiev regime
 
 @actor OTHER other named actor
+# Geographic uses of "west" belong here, not to WEST; they shadow WEST's "the west" only where the
+# analyzer prefers the longest actor match at a position.
+the west bank
+west bank
+west africa
+west african
 china
 chinese
 beijing
