@@ -1205,6 +1205,8 @@ european union
 eu
 brussels
 european commission
+european council
+european parliament
 
 @actor UKR Ukraine
 ukraine
@@ -1219,6 +1221,7 @@ ukrainian nationalists
 ukrainian regime
 ukrainian leadership
 ukrainian president
+ukrainian people
 kyiv
 kiev
 zelenskyy
