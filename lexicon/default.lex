@@ -1302,3 +1302,83 @@ boko haram
 al-shabaab
 terrorists
 terrorist groups
+afghan
+albania
+algeria
+argentina
+australia
+austria
+bahrain
+bangladesh
+belgium
+bolivia
+bosnia and herzegovina
+brazil
+canada
+chile
+colombia
+croatia
+cyprus
+czech republic
+denmark
+ecuador
+egypt
+eritrea
+estonia
+ethiopia
+finland
+greece
+guatemala
+guyana
+haiti
+hungary
+indonesia
+ireland
+italy
+jordan
+kazakhstan
+kenya
+latvia
+lebanon
+lithuania
+mali
+mexico
+moldova
+morocco
+myanmar
+nigeria
+norway
+philippines
+poland
+qatar
+romania
+rwanda
+saudi arabia
+slovakia
+somalia
+south africa
+south korea
+republic of korea
+south sudan
+spain
+sri lanka
+sudan
+sweden
+switzerland
+taiwan
+tajikistan
+thailand
+tunisia
+uganda
+united arab emirates
+uzbekistan
+viet nam
+vietnam
+zimbabwe
+gaza
+golan
+iranian regime
+israeli government
+chinese government
+belarusian
+belarussian

@@ -215,6 +215,7 @@ func TestEvalDev(t *testing.T) {
 	gold := make([][]string, len(items))
 	pred := make([][]string, len(items))
 	cues := make([]map[string][]string, len(items))
+	targets := make([]map[string][]string, len(items)) // device -> targets of its non-negated hits
 	var tgtN, tgtFound, tgtRight, tgtAny int
 	var tgtErrs []string
 	for i, it := range items {
@@ -224,6 +225,7 @@ func TestEvalDev(t *testing.T) {
 		}
 		gold[i] = it.Devices
 		cues[i] = map[string][]string{}
+		targets[i] = map[string][]string{}
 		blameTarget := ""
 		var blameTargets []string
 		for _, h := range r.Hits {
@@ -232,6 +234,7 @@ func TestEvalDev(t *testing.T) {
 				continue
 			}
 			cues[i][h.Device] = append(cues[i][h.Device], h.Text)
+			targets[i][h.Device] = append(targets[i][h.Device], h.Target)
 			if !slices.Contains(pred[i], h.Device) {
 				pred[i] = append(pred[i], h.Device)
 			}
@@ -253,11 +256,34 @@ func TestEvalDev(t *testing.T) {
 			if blameTarget == want {
 				tgtRight++
 			} else {
-				tgtErrs = append(tgtErrs, fmt.Sprintf("%s gold %s, got %q %v: %s", it.ID, want, blameTarget, cues[i]["blame"], it.Text))
+				tgtErrs = append(tgtErrs, fmt.Sprintf("%s blame gold %s, got %q %v: %s", it.ID, want, blameTarget, cues[i]["blame"], it.Text))
 			}
 		}
 	}
 	s := score(devices, gold, pred)
+	// Targets of the other devices, by the same rule as blame, for information.
+	var other []string
+	for _, d := range devices {
+		if d == "blame" {
+			continue
+		}
+		n, right := 0, 0
+		for i, it := range items {
+			want, ok := it.Targets[d]
+			if !ok || !slices.Contains(it.Devices, d) {
+				continue
+			}
+			n++
+			if got := firstNamed(targets[i][d]); got == want {
+				right++
+			} else {
+				tgtErrs = append(tgtErrs, fmt.Sprintf("%s %s gold %s, got %q %v: %s", it.ID, d, want, got, cues[i][d], it.Text))
+			}
+		}
+		if n > 0 {
+			other = append(other, fmt.Sprintf("%s %d/%d", d, right, n))
+		}
+	}
 
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
@@ -276,6 +302,10 @@ func TestEvalDev(t *testing.T) {
 		}
 		t.Logf("blame targets: %d/%d right = %.2f (first named target of the non-negated blame hits; %.2f of the %d with a blame hit); any blame hit right: %d/%d = %.2f",
 			tgtRight, tgtN, float64(tgtRight)/float64(tgtN), found, tgtFound, tgtAny, tgtN, float64(tgtAny)/float64(tgtN))
+	}
+
+	if len(other) > 0 {
+		t.Logf("other targets right: %s", strings.Join(other, ", "))
 	}
 
 	if *evalErrors != "" {
@@ -304,4 +334,16 @@ func TestEvalDev(t *testing.T) {
 	if *evalData == "" && s.MicroF1 < devMicroF1Floor {
 		t.Errorf("dev micro-F1 = %.4f, below the ratchet %.4f: the default lexicon or the analyzer got worse", s.MicroF1, devMicroF1Floor)
 	}
+}
+
+// firstNamed returns the first target that names an actor, NONE when none
+// does, and "" when there are no targets.
+func firstNamed(targets []string) string {
+	got := ""
+	for _, tg := range targets {
+		if got == "" || got == rhetoric.TargetNone {
+			got = tg
+		}
+	}
+	return got
 }
