@@ -196,6 +196,8 @@ func TestTargets(t *testing.T) {
 		{"subject bears", "The Alliance bears responsibility.", "blame", "NATO", RuleSubject},
 		{"nearest across a comma", "In Ukraine, civilians endure hardship.", "humanitarian", "UKR", RuleNearest},
 		{"nearest tie prefers before", "Russia, dialogue, Ukraine.", "peace", "RUS", RuleNearest},
+		{"call to action takes the main subject", "The Alliance, in our view, must act.", "call_to_action", "NATO", RuleSubject},
+		{"call to action ignores bystanders", "Attitudes against Russia must change.", "call_to_action", TargetNone, ""},
 		{"none", "Dialogue is the only way.", "peace", TargetNone, ""},
 		{"own side is never a target", "We stand with our friends.", "solidarity", TargetNone, ""},
 		{"other sentence does not count", "Russia is large. Dialogue matters.", "peace", TargetNone, ""},
@@ -249,7 +251,7 @@ func TestImperatives(t *testing.T) {
 		want []brief
 	}{
 		{"imperative", "Withdraw your forces from Ukraine.", []string{"VB", "PRP$", "NNS", "IN", "NNP", "."},
-			[]brief{{Device: "call_to_action", Text: "Withdraw", Weight: 1, Target: "UKR", Rule: RuleNearest}}},
+			[]brief{{Device: "call_to_action", Text: "Withdraw", Weight: 1, Target: TargetNone}}},
 		{"please", "Please stop the shelling.", []string{"UH", "VB", "DT", "NN", "."},
 			[]brief{{Device: "call_to_action", Text: "stop", Weight: 1, Target: TargetNone}}},
 		{"question", "Do you agree?", []string{"VB", "PRP", "VB", "."}, nil},

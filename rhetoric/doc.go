@@ -150,6 +150,12 @@
 //   - rule 6 does not apply: an actor only after the cue, or beyond a hard
 //     boundary, is not the one blamed.
 //
+// Calls to action name an addressee, the subject or object of the appeal,
+// never a bystander: for call_to_action rule 6 is replaced by the earliest
+// actor before the cue as described above for blame ("the Council, and the
+// United Nations in general, should adapt"; "attitudes against Türkiye
+// should stop" names none, as an actor right after "against" is skipped).
+//
 // The speaker's own side is never a target: an actor match made only of
 // first-person words (we, us, our, I, my, ...) is ignored even when a
 // lexicon lists it.

@@ -541,7 +541,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// blame", "Russia bears responsibility"); with tags, one before a verb
 	// cue is left to the later rules, so an object wins ("Russia accuses
 	// Ukraine").
-	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First {
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
 		if auxiliaries[toks[first].Norm] {
 			return code(j), RuleSubject
 		}
@@ -603,42 +603,31 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		// A passive without an agent names only the victim: "the people of
 		// Afghanistan were abandoned".
 		if first-1 >= s.First && beForms[toks[first-1].Norm] && participle(toks[last-1].Norm) {
-			return a.entityTarget(doc, s, first, last)
+			return a.entityTarget(doc, sc, s, first, last)
 		}
-		found := int32(-1)
-		for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
-			if hardBoundary(&toks[i]) {
-				break
-			}
-			if relativePronouns[toks[i].Norm] {
-				// The subject of a relative clause is its antecedent: "the
-				// crisis in Ukraine that resulted from the coup".
-				if found < 0 {
-					if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
-						found = j
-					}
-				}
-				break
-			}
-			if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first {
-				found = j
-			}
+		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
+			return code(j), RuleSubject
 		}
-		if found >= 0 {
-			return code(found), RuleSubject
-		}
-		return a.entityTarget(doc, s, first, last)
+		return a.entityTarget(doc, sc, s, first, last)
 	}
 	// Otherwise the nearest actor before the cue in its clause.
 	for i := first - 1; i >= s.First && i >= first-subjectReach; i-- {
 		if sc.clause[i] != cl {
 			break
 		}
-		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First {
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
 			return code(j), RuleSubject
 		}
 	}
 	// 6. The nearest actor in the sentence; on a tie the one before the cue.
+	// Not for calls to action: their addressee is the subject or object of
+	// the appeal, never a bystander ("attitudes against Türkiye should stop").
+	if dev == a.ctaDev {
+		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
+			return code(j), RuleSubject
+		}
+		return a.entityTarget(doc, sc, s, first, last)
+	}
 	best, bestDist := int32(-1), 0
 	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First {
 		best, bestDist = j, first-sc.actors[j].Last
@@ -651,28 +640,80 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if best >= 0 {
 		return code(best), RuleNearest
 	}
-	return a.entityTarget(doc, s, first, last)
+	return a.entityTarget(doc, sc, s, first, last)
+}
+
+// earliestBefore returns the earliest actor match before token first in
+// sentence s, back to a hard boundary and within agentReach tokens, or -1.
+// At a relative pronoun the search stops; when nothing was found after it,
+// the antecedent (the nearest actor before the pronoun) is returned. An
+// actor right after "against" is a victim and is skipped.
+func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
+	toks := doc.Tokens
+	found := int32(-1)
+	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
+		if hardBoundary(&toks[i]) {
+			break
+		}
+		if relativePronouns[toks[i].Norm] {
+			if found < 0 {
+				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
+					found = j
+				}
+			}
+			break
+		}
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !afterAgainst(toks, s, sc.actors[j]) {
+			found = j
+		}
+	}
+	return found
 }
 
 // entityTarget is the last resort: OTHER for a named entity or proper-noun
 // run near the cue when the document is tagged, else NONE.
-func (a *Analyzer) entityTarget(doc *tokenize.Document, s tokenize.Sentence, first, last int) (int, string) {
+//
+// Entities and proper nouns that a lexicon actor covers do not count: the
+// rules above already declined that actor ("withdraw your forces from
+// Ukraine" names no addressee).
+func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, string) {
 	toks := doc.Tokens
 	if doc.Tagged {
 		ents := doc.Entities
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
 		for ; k < len(ents) && ents[k].First < s.Last; k++ {
-			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
 				return a.otherIdx, RuleEntity
 			}
 		}
 		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
-			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] && !inActor(sc, i) {
 				return a.otherIdx, RuleEntity
 			}
 		}
 	}
 	return a.noneIdx, ""
+}
+
+// inActor reports whether token i lies inside an actor match (aliases are
+// assumed to be at most 8 tokens long).
+func inActor(sc *scratch, i int) bool {
+	for k := i; k >= 0 && k > i-8; k-- {
+		if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last > i {
+			return true
+		}
+	}
+	return false
+}
+
+// afterAgainst reports whether actor match j directly follows "against"
+// (possibly with "the"): a victim, not a target.
+func afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
+	i := m.First - 1
+	if i >= s.First && toks[i].Norm == "the" {
+		i--
+	}
+	return i >= s.First && toks[i].Norm == "against"
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
