@@ -156,7 +156,7 @@
 // United Nations in general, should adapt"; "attitudes against Türkiye
 // should stop" names none, as an actor right after "against" is skipped).
 //
-// In every rule an actor right after "against" (or "against the") is a
+// In rules 3 to 6 an actor right after "against" (or "against the") is a
 // victim and is not taken.
 //
 // The speaker's own side is never a target: an actor match made only of

@@ -629,10 +629,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return a.entityTarget(doc, sc, s, first, last)
 	}
 	best, bestDist := int32(-1), 0
-	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First {
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
 		best, bestDist = j, first-sc.actors[j].Last
 	}
-	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last {
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !afterAgainst(toks, s, sc.actors[j]) {
 		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
 			best = j
 		}
