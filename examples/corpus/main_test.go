@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/rhetorica/rhetorica/examples/internal/exampleio"
+	"github.com/rhetorica/rhetorica/examples/internal/golden"
+)
+
+func TestRunSamples(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), &out, "testdata/osce", "", 3); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "samples.golden", out.String())
+}
+
+func TestRunUNGDC(t *testing.T) {
+	if _, err := exampleio.FindDir(ungdc); err != nil {
+		t.Skip("../shared/corpus/ungdc is absent")
+	}
+	if testing.Short() {
+		t.Skip("reads 27 MB of speeches")
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), &out, "", "RUS,USA,UKR", 3); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{"2132 statements", "grouped by country", "RUS (11 statements", "UKR (11 statements"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "CHN (") {
+		t.Errorf("printed a group that was not asked for:\n%s", got)
+	}
+}
+
+func TestRunUnknownGroups(t *testing.T) {
+	if _, err := exampleio.FindDir(ungdc); err != nil {
+		t.Skip("../shared/corpus/ungdc is absent")
+	}
+	if testing.Short() {
+		t.Skip("reads 27 MB of speeches")
+	}
+	if err := run(context.Background(), &bytes.Buffer{}, "", "XXX", 3); err == nil {
+		t.Fatal("want an error when no asked-for group exists")
+	}
+}

@@ -1,0 +1,10 @@
+@lexicon broken-example
+@langauge en
+
+@category legitimacy
+legitimate government = heavy
+*
+mandate
+mandate
+
+tribunal
