@@ -1,0 +1,228 @@
+package rhetorica_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The README is the user's manual; these tests keep it from drifting away
+// from the code: its Go quickstart is the quickstart example verbatim, the
+// output it shows is what that program prints, every shell command in it
+// runs with the exit code it states, and every sample output it shows is
+// what the command prints.
+
+// block is a fenced code block of the README.
+type block struct {
+	lang   string // the info string: go, sh, text
+	marker string // the HTML comment on the line before the fence, if any
+	body   string
+	line   int // line of the opening fence
+}
+
+func readmeBlocks(t *testing.T) []block {
+	t.Helper()
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		blocks []block
+		cur    *block
+		prev   string
+	)
+	for i, line := range strings.Split(string(data), "\n") {
+		switch {
+		case cur == nil && strings.HasPrefix(line, "```"):
+			cur = &block{lang: strings.TrimPrefix(line, "```"), line: i + 1}
+			if strings.HasPrefix(prev, "<!--") {
+				cur.marker = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(prev, "<!--"), "-->"))
+			}
+		case cur != nil && line == "```":
+			blocks = append(blocks, *cur)
+			cur = nil
+		case cur != nil:
+			cur.body += line + "\n"
+		}
+		if strings.TrimSpace(line) != "" {
+			prev = line
+		}
+	}
+	if cur != nil {
+		t.Fatalf("README.md:%d: code block is not closed", cur.line)
+	}
+	return blocks
+}
+
+func findBlock(t *testing.T, blocks []block, markerPrefix string) block {
+	t.Helper()
+	for _, b := range blocks {
+		if strings.HasPrefix(b.marker, markerPrefix) {
+			return b
+		}
+	}
+	t.Fatalf("README.md has no block marked %q", markerPrefix)
+	return block{}
+}
+
+func TestReadmeQuickstartIsTheExample(t *testing.T) {
+	b := findBlock(t, readmeBlocks(t), "quickstart:")
+	src, err := os.ReadFile(filepath.Join("examples", "quickstart", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, code, ok := strings.Cut(string(src), "\npackage main\n")
+	if !ok {
+		t.Fatal("examples/quickstart/main.go: no package clause")
+	}
+	if diff := cmp.Diff("package main\n"+code, b.body); diff != "" {
+		t.Errorf("README.md:%d: quickstart differs from examples/quickstart/main.go (-file +readme):\n%s", b.line, diff)
+	}
+}
+
+// tool builds the command once per test binary.
+func tool(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "rhetorica")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", bin, "./cmd/rhetorica").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build ./cmd/rhetorica: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// runReadme runs one README command line. "go run ./cmd/rhetorica" runs the
+// built tool in a scratch folder (where testdata is linked, so files the
+// command writes stay out of the repository); "go run ./examples/..." runs
+// in the repository. It returns the combined output and exit code.
+func runReadme(t *testing.T, bin, scratch, line string) (string, int) {
+	t.Helper()
+	args := strings.Fields(line)
+	var cmd *exec.Cmd
+	switch {
+	case len(args) >= 3 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/rhetorica":
+		cmd = exec.Command(bin, args[3:]...)
+		cmd.Dir = scratch
+	case len(args) >= 3 && args[0] == "go" && args[1] == "run":
+		cmd = exec.Command("go", args[1:]...)
+	default:
+		t.Fatalf("README command %q: the test does not know how to run it", line)
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("README command %q: %v", line, err)
+	}
+	return out.String(), code
+}
+
+func scratchDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	abs, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(dir, "testdata")); err != nil {
+		t.Skipf("cannot link testdata into a scratch folder: %v", err)
+	}
+	return dir
+}
+
+func TestReadmeCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the command-line tool and the examples")
+	}
+	bin, scratch := tool(t), scratchDir(t)
+	blocks := readmeBlocks(t)
+	ran := 0
+	for _, b := range blocks {
+		if b.lang != "sh" {
+			continue
+		}
+		for i, line := range strings.Split(b.body, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			want := 0
+			if cmdline, comment, ok := strings.Cut(line, "#"); ok {
+				line = strings.TrimSpace(cmdline)
+				if n, ok := strings.CutPrefix(strings.TrimSpace(comment), "exit "); ok {
+					var err error
+					if want, err = strconv.Atoi(n); err != nil {
+						t.Fatalf("README.md:%d: bad exit comment %q", b.line+1+i, comment)
+					}
+				}
+			}
+			// The test command is this very run; go get and go install
+			// need the network.
+			if strings.HasPrefix(line, "go test") || strings.HasPrefix(line, "go get") || strings.HasPrefix(line, "go install") {
+				continue
+			}
+			out, code := runReadme(t, bin, scratch, line)
+			ran++
+			if code != want {
+				t.Errorf("README.md:%d: %q exited %d, the README says %d; output:\n%s", b.line+1+i, line, code, want, out)
+			}
+		}
+	}
+	if ran < 10 {
+		t.Errorf("ran only %d README commands; the parser lost some", ran)
+	}
+	// Files that the README says commands write.
+	for _, name := range []string{"report.html", "legitimacy.dic"} {
+		if fi, err := os.Stat(filepath.Join(scratch, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("README command did not write %s: %v", name, err)
+		}
+	}
+}
+
+func TestReadmeOutputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the command-line tool and the examples")
+	}
+	bin, scratch := tool(t), scratchDir(t)
+	checked := 0
+	for _, b := range readmeBlocks(t) {
+		var cmdline string
+		switch {
+		case strings.HasPrefix(b.marker, "output of:"):
+			cmdline = strings.TrimSpace(strings.TrimPrefix(b.marker, "output of:"))
+		case strings.HasPrefix(b.marker, "quickstart-output"):
+			cmdline = "go run ./examples/quickstart"
+		default:
+			continue
+		}
+		out, _ := runReadme(t, bin, scratch, cmdline)
+		checked++
+		// Every line shown must be printed (the README may abridge with "...").
+		for _, want := range strings.Split(strings.TrimRight(b.body, "\n"), "\n") {
+			if strings.TrimSpace(want) == "..." {
+				continue
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("README.md:%d: %q does not print the line\n\t%s\nit printed:\n%s", b.line, cmdline, want, out)
+			}
+		}
+	}
+	if checked < 3 {
+		t.Errorf("checked %d output blocks, want at least 3", checked)
+	}
+}
