@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/lexicon"
 )
 
 // The README is the user's manual; these tests keep it from drifting away
@@ -172,7 +174,13 @@ func TestReadmeCommands(t *testing.T) {
 				}
 			}
 			// The test command is this very run; go get and go install
-			// need the network.
+			// need the network. A benchmark command runs each benchmark
+			// once, to show that it works.
+			if strings.HasPrefix(line, "go test") && strings.Contains(line, "-bench") {
+				runBench(t, line+" -benchtime=1x")
+				ran++
+				continue
+			}
 			if strings.HasPrefix(line, "go test") || strings.HasPrefix(line, "go get") || strings.HasPrefix(line, "go install") {
 				continue
 			}
@@ -191,6 +199,37 @@ func TestReadmeCommands(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(scratch, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("README command did not write %s: %v", name, err)
 		}
+	}
+}
+
+func runBench(t *testing.T, line string) {
+	t.Helper()
+	args := strings.Fields(line)
+	out, err := exec.Command(args[0], args[1:]...).CombinedOutput()
+	if err != nil {
+		t.Errorf("README command %q: %v\n%s", line, err, out)
+	}
+	if !bytes.Contains(out, []byte("ns/op")) {
+		t.Errorf("README command %q ran no benchmark:\n%s", line, out)
+	}
+}
+
+// TestReadmeLexicon parses the README's .lex example with the real parser.
+func TestReadmeLexicon(t *testing.T) {
+	b := findBlock(t, readmeBlocks(t), "lex:")
+	lex, err := lexicon.Parse("README.md", []byte(b.body))
+	if err != nil {
+		t.Fatalf("README.md:%d: the .lex example does not parse:\n%v", b.line, err)
+	}
+	var got []string
+	for _, c := range lex.Categories() {
+		got = append(got, c.Name)
+	}
+	if diff := cmp.Diff([]string{"blame"}, got); diff != "" {
+		t.Errorf("categories (-want +got):\n%s", diff)
+	}
+	if n := len(lex.Modifiers()); n != 5 {
+		t.Errorf("%d modifiers, want 5 (3 negators, 1 intensifier, 1 hedge)", n)
 	}
 }
 
