@@ -206,6 +206,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 		m.nodes[i].outN = int32(len(os))
 		m.outs = append(m.outs, os...)
 	}
+	m.buildFilters(inner)
 	m.edges = newEdgeTable(inner, m.nodes)
 	m.buildPrefixTrie(b.prefList)
 	// Copy each root node's info into the vocabulary, and precompute the
@@ -233,18 +234,88 @@ func (b *builder) finish(ngroups int) *Matcher {
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,
 // packed so that one cache line holds it: its outputs are
-// outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit k of kinds is set when an edge of symbol
-// kind k leaves it.
+// outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit
+// k of kinds is set when an edge of symbol kind k leaves it.
+//
+// A node with many edges also has a Bloom filter of them,
+// bloom[bloomLo:bloomLo+1<<(bloomLog-1)] (bloomLog 0 means none), sized
+// to its fan-out, so that a missing edge is nearly always known from one
+// word that stays in cache rather than from the large edge table.
+//
+// The child along a gap edge is gap (0 when none); as a pattern never ends
+// with a gap, that child matters only if one of its own edges continues,
+// so gapSig and gapKinds, its sig and kinds, let a walk skip it when the
+// token after the gapped one cannot continue.
 type nodeInfo struct {
 	outLo, outN int32
 	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
+	gapSig      uint64 // sig of the gap child
+	gap         int32  // the child along the gap edge, or 0
+	bloomLo     int32
 	kinds       uint8
+	gapKinds    uint8 // kinds of the gap child
+	bloomLog    uint8
 }
 
 // sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
 // node's signature: an edge whose bit is clear in the node's sig does not
 // exist, which spares most failed lookups a trip to the edge table.
 func sigBit(sym uint32) uint32 { return (sym * 0x9e3779b1) >> 26 }
+
+// bloomMinEdges is the fan-out from which a node gets a Bloom filter; below
+// it the 64-bit sig rejects most missing edges on its own.
+const bloomMinEdges = 8
+
+// bloomProbe returns the index (within its node's filter of 1<<(log-1)
+// words) of the word that holds symbol sym, and the two bits of sym in it.
+// The hash is independent of sigBit's.
+func bloomProbe(sym uint32, log uint8) (int32, uint64) {
+	x := uint64(sym) * 0xff51afd7ed558ccd
+	x ^= x >> 29
+	w := int32(x>>32) & (1<<(log-1) - 1)
+	return w, 1<<(x&63) | 1<<((x>>6)&63)
+}
+
+// buildFilters gives every inner node with at least bloomMinEdges edges a
+// Bloom filter of about 16 bits per edge, and sets the gap fields of every
+// node (which need the children's sig and kinds to be final).
+func (m *Matcher) buildFilters(inner map[uint64]int32) {
+	keys := make([]uint64, 0, len(inner))
+	fan := make([]int32, len(m.nodes))
+	for k := range inner {
+		keys = append(keys, k)
+		fan[k>>32]++
+	}
+	slices.Sort(keys)
+	for n := 1; n < len(m.nodes); n++ {
+		if fan[n] < bloomMinEdges {
+			continue
+		}
+		log := uint8(1)
+		for 1<<(log-1)*64 < 16*int(fan[n]) {
+			log++
+		}
+		m.nodes[n].bloomLog = log
+		m.nodes[n].bloomLo = int32(len(m.bloom))
+		m.bloom = append(m.bloom, make([]uint64, 1<<(log-1))...)
+	}
+	for _, k := range keys {
+		ni := &m.nodes[k>>32]
+		sym := uint32(k)
+		if ni.bloomLog != 0 {
+			w, bits := bloomProbe(sym, ni.bloomLog)
+			m.bloom[ni.bloomLo+w] |= bits
+		}
+		if sym>>30 == symGap {
+			ni.gap = inner[k]
+		}
+	}
+	for n := range m.nodes {
+		if g := m.nodes[n].gap; g > 0 {
+			m.nodes[n].gapSig, m.nodes[n].gapKinds = m.nodes[g].sig, m.nodes[g].kinds
+		}
+	}
+}
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]
 // is accepted at the node reached by its bytes.

@@ -124,6 +124,7 @@ type Matcher struct {
 	rootPrefix []int32             // root edges by prefix ID; 0 means none
 	vocabPfx   []int32             // prefix IDs of the vocabulary's strings (see vocabIDs)
 	edges      edgeTable           // other edges, by edgeKey
+	bloom      []uint64            // per-node Bloom filters of edges (see nodeInfo)
 	nodes      []nodeInfo          // per node of the pattern trie; 0 is the root
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
@@ -220,7 +221,14 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	for i := range toks {
 		s.found = s.found[:0]
 		sy := &s.syms[i]
-		s.cur = m.rootNodes(s.cur[:0], s, sy)
+		if sy.stemNode == 0 && sy.pfxLo == sy.pfxHi && sy.wordInfo.outN == 0 &&
+			(sy.wordNode == 0 || !m.canStep(s, &sy.wordInfo, i+1)) {
+			// The usual case in a large lexicon: the token begins
+			// phrases only, none of which continues with the next token.
+			s.cur = s.cur[:0]
+		} else {
+			s.cur = m.rootNodes(s.cur[:0], s, sy)
+		}
 		if len(s.cur) > 0 {
 			m.walk(s, i)
 			for _, g := range s.touched {
@@ -403,8 +411,10 @@ func (m *Matcher) walk(s *scratch, i int) {
 					m.step(s, a, symPrefix, p)
 				}
 			}
-			if kinds&(1<<symGap) != 0 && sy.gap {
-				m.step(s, a, symGap, 0)
+			if a.info.gap > 0 && sy.gap && j+1 < n &&
+				m.mayStep(a.info.gapKinds, a.info.gapSig, s, &s.syms[j+1]) {
+				g := a.info.gap
+				s.next = append(s.next, active{g, m.nodes[g]})
 			}
 		}
 		if len(s.next) == 0 {
@@ -421,9 +431,74 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32) {
 	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
+	if lg := a.info.bloomLog; lg != 0 {
+		w, bits := bloomProbe(sym, lg)
+		if m.bloom[a.info.bloomLo+w]&bits != bits {
+			return
+		}
+	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
 		s.next = append(s.next, active{e.child, e.info})
 	}
+}
+
+// canStep reports whether the node of info may have an edge along a
+// symbol of token j, or (a gap edge) along token j and then a symbol of
+// token j+1; false means it surely has none. It checks the filters only,
+// never the edge table.
+func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
+	if j >= len(s.syms) || info.kinds == 0 {
+		return false
+	}
+	sy := &s.syms[j]
+	if info.gap > 0 && sy.gap && j+1 < len(s.syms) && m.mayStep(info.gapKinds, info.gapSig, s, &s.syms[j+1]) {
+		return true
+	}
+	has := func(kind uint32, id int32) bool {
+		sym := kind<<30 | uint32(id)
+		if info.sig&(1<<sigBit(sym)) == 0 {
+			return false
+		}
+		if lg := info.bloomLog; lg != 0 {
+			w, bits := bloomProbe(sym, lg)
+			return m.bloom[info.bloomLo+w]&bits == bits
+		}
+		return true
+	}
+	if info.kinds&(1<<symWord) != 0 && sy.word >= 0 && has(symWord, sy.word) {
+		return true
+	}
+	if info.kinds&(1<<symStem) != 0 && sy.stem >= 0 && has(symStem, sy.stem) {
+		return true
+	}
+	if info.kinds&(1<<symPrefix) != 0 {
+		for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+			if has(symPrefix, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayStep reports whether a node of the given edge kinds and sig may have
+// an edge along one of the symbols of sy (false means it surely has none).
+func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, sy *tokSym) bool {
+	has := func(kind uint32, id int32) bool { return sig&(1<<sigBit(kind<<30|uint32(id))) != 0 }
+	if kinds&(1<<symWord) != 0 && sy.word >= 0 && has(symWord, sy.word) {
+		return true
+	}
+	if kinds&(1<<symStem) != 0 && sy.stem >= 0 && has(symStem, sy.stem) {
+		return true
+	}
+	if kinds&(1<<symPrefix) != 0 {
+		for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+			if has(symPrefix, p) {
+				return true
+			}
+		}
+	}
+	return kinds&(1<<symGap) != 0 && sy.gap
 }
 
 // accept records the outputs of node, a match of length tokens starting at
