@@ -204,6 +204,17 @@ illegal war = 2
 encroach* = 1.5
 dominance = 1
 standing in the way = 1.5
+# Causing the crisis: "those who created this situation", "Russia knew where to hit to create this
+# crisis", "whoever caused this tragedy" (about ten uses in the corpus, nearly all accusations).
+~cause the crisis = 1.5
+~cause this crisis = 1.5
+~create the crisis = 1.5
+~create this crisis = 1.5
+~cause this situation = 1.5
+~create this situation = 1.5
+~cause this tragedy = 1.5
+~cause this catastrophe = 1.5
+~cause this war = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
@@ -1191,6 +1202,29 @@ western allies
 western democracies
 western sponsors
 westerners
+# Bare "western" is left out: "Western Sahara", "Western Balkans", "western borders" are places.
+# These are the bloc and its people, recurring in the corpus (Kremlin texts speak of Western
+# "curators", "handlers", "masters" steering Kyiv).
+western colleagues
+western media
+western politicians
+western policymakers
+western officials
+western diplomats
+western community
+western establishment
+western elite
+western bloc
+western camp
+western coalition
+western alliance
+western curators
+western handlers
+western masters
+western patrons
+western puppeteers
+western puppet masters
+western manipulators
 
 @actor NATO NATO
 nato
@@ -1237,6 +1271,9 @@ the west bank
 west bank
 west africa
 west african
+western sahara
+western balkans
+western balkan
 china
 chinese
 beijing
