@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"sync"
@@ -155,7 +156,6 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 // finish freezes the builder into a Matcher for ngroups overlap groups.
 func (b *builder) finish(ngroups int) *Matcher {
 	m := &Matcher{
-		vocab:    make(map[string]vocabIDs, len(b.words)+len(b.stems)),
 		hasStems: len(b.stems) > 0,
 		ngroups:  ngroups,
 	}
@@ -183,16 +183,17 @@ func (b *builder) finish(ngroups int) *Matcher {
 			m.rootPrefix[id] = v
 		}
 	}
+	vocab := make(map[string]vocabIDs, len(b.words)+len(b.stems))
 	for w, id := range b.words {
-		m.vocab[w] = vocabIDs{word: id, stem: -1, wordNode: rootWord[id]}
+		vocab[w] = vocabIDs{word: id, stem: -1, wordNode: rootWord[id]}
 	}
 	for st, id := range b.stems {
-		v, ok := m.vocab[st]
+		v, ok := vocab[st]
 		if !ok {
 			v.word = -1
 		}
 		v.stem, v.stemNode = id, rootStem[id]
-		m.vocab[st] = v
+		vocab[st] = v
 	}
 	// Outputs: flat, each node's sorted by group then preference.
 	for i, os := range b.outs {
@@ -211,13 +212,13 @@ func (b *builder) finish(ngroups int) *Matcher {
 	m.buildPrefixTrie(b.prefList)
 	// Copy each root node's info into the vocabulary, and precompute the
 	// prefixes of every vocabulary string, in a fixed order.
-	keys := make([]string, 0, len(m.vocab))
-	for k := range m.vocab {
+	keys := make([]string, 0, len(vocab))
+	for k := range vocab {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		v := m.vocab[k]
+		v := vocab[k]
 		if v.wordNode > 0 {
 			v.wordInfo = m.nodes[v.wordNode]
 		}
@@ -226,8 +227,9 @@ func (b *builder) finish(ngroups int) *Matcher {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
 		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
-		m.vocab[k] = v
+		vocab[k] = v
 	}
+	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
 	return m
 }
@@ -448,6 +450,86 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 		}
 		if s.key == 0 {
 			return nil
+		}
+	}
+}
+
+// vocabTable is an open-addressing hash table from the strings of a
+// lexicon's vocabulary to their vocabIDs. A key of up to vocabInline bytes
+// is held in its slot, so that a lookup touches one slot and one entry
+// rather than also the key's bytes elsewhere in memory; longer keys are
+// compared with keys.
+type vocabTable struct {
+	slots []vocabSlot
+	ids   []vocabIDs
+	keys  []string
+	mask  uint64
+	seed  maphash.Seed
+}
+
+const vocabInline = 23
+
+type vocabSlot struct {
+	tag uint32 // the high half of the key's hash
+	idx int32  // index+1 into ids and keys; 0 marks a free slot
+	n   uint8  // the key's length, or vocabInline+1 when it is not inline
+	key [vocabInline]byte
+}
+
+// newVocabTable builds the table of vocab, inserting keys (sorted) in order
+// so that the layout depends only on the seed.
+func newVocabTable(keys []string, vocab map[string]vocabIDs) vocabTable {
+	t := vocabTable{seed: maphash.MakeSeed()}
+	if len(keys) == 0 {
+		return t
+	}
+	size := 2
+	for size*3 < len(keys)*4 {
+		size *= 2
+	}
+	t.slots = make([]vocabSlot, size)
+	t.mask = uint64(size - 1)
+	t.ids = make([]vocabIDs, len(keys))
+	t.keys = keys
+	for x, k := range keys {
+		t.ids[x] = vocab[k]
+		h := maphash.String(t.seed, k)
+		i := h & t.mask
+		for t.slots[i].idx != 0 {
+			i = (i + 1) & t.mask
+		}
+		sl := &t.slots[i]
+		sl.tag, sl.idx, sl.n = uint32(h>>32), int32(x+1), vocabInline+1
+		if len(k) <= vocabInline {
+			sl.n = uint8(copy(sl.key[:], k))
+		}
+	}
+	return t
+}
+
+// hash returns the hash of s that get expects.
+func (t *vocabTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
+
+// get returns the IDs of s, whose hash is h, or nil.
+func (t *vocabTable) get(h uint64, s string) *vocabIDs {
+	if t.slots == nil {
+		return nil
+	}
+	tag := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.idx == 0 {
+			return nil
+		}
+		if sl.tag != tag {
+			continue
+		}
+		if len(s) <= vocabInline {
+			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
+				return &t.ids[sl.idx-1]
+			}
+		} else if sl.n > vocabInline && t.keys[sl.idx-1] == s {
+			return &t.ids[sl.idx-1]
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"hash/maphash"
 	"sync"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -120,12 +119,12 @@ type Match struct {
 // A Matcher is immutable and safe for concurrent use. The zero value (and a
 // nil *Matcher) is usable and matches nothing.
 type Matcher struct {
-	vocab      map[string]vocabIDs // normal forms and stems of the lexicon
-	rootPrefix []int32             // root edges by prefix ID; 0 means none
-	vocabPfx   []int32             // prefix IDs of the vocabulary's strings (see vocabIDs)
-	edges      edgeTable           // other edges, by edgeKey
-	bloom      []uint64            // per-node Bloom filters of edges (see nodeInfo)
-	nodes      []nodeInfo          // per node of the pattern trie; 0 is the root
+	vocab      vocabTable // normal forms and stems of the lexicon
+	rootPrefix []int32    // root edges by prefix ID; 0 means none
+	vocabPfx   []int32    // prefix IDs of the vocabulary's strings (see vocabIDs)
+	edges      edgeTable  // other edges, by edgeKey
+	bloom      []uint64   // per-node Bloom filters of edges (see nodeInfo)
+	nodes      []nodeInfo // per node of the pattern trie; 0 is the root
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
 	pnodes     []pnode
@@ -168,12 +167,11 @@ type scratch struct {
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
 	epoch     uint32
-	bestN     []int32  // per group, at one start: length of the best match, 0 none
-	bestO     []int32  // per group, at one start: index into outs of the best match
-	touched   []int32  // groups with bestN > 0
-	cur, next []active // active trie nodes
-	found     []Match  // matches at one start position
-	seed      maphash.Seed
+	bestN     []int32            // per group, at one start: length of the best match, 0 none
+	bestO     []int32            // per group, at one start: index into outs of the best match
+	touched   []int32            // groups with bestN > 0
+	cur, next []active           // active trie nodes
+	found     []Match            // matches at one start position
 	memo      [memoSize]memoSlot // distinct words of the document: see resolve
 }
 
@@ -196,7 +194,6 @@ func (m *Matcher) getScratch() *scratch {
 		stamp:   make([]uint32, m.ngroups),
 		bestN:   make([]int32, m.ngroups),
 		bestO:   make([]int32, m.ngroups),
-		seed:    maphash.MakeSeed(),
 	}
 }
 
@@ -271,7 +268,8 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 	s.pfx = s.pfx[:0]
 	for i := range toks {
 		t := &toks[i]
-		c := &s.memo[maphash.String(s.seed, t.Norm)&(memoSize-1)]
+		h := m.vocab.hash(t.Norm)
+		c := &s.memo[h&(memoSize-1)]
 		if c.epoch == s.epoch {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
 				sy := s.syms[c.first]
@@ -280,17 +278,18 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 				continue
 			}
 		}
-		s.syms[i] = m.symbols(s, t)
+		s.syms[i] = m.symbols(s, t, h)
 		c.epoch, c.first = s.epoch, int32(i)
 	}
 }
 
-// symbols resolves one token, appending its prefix IDs to s.pfx.
-func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
+// symbols resolves one token, whose Norm has hash h (m.vocab.hash),
+// appending its prefix IDs to s.pfx.
+func (m *Matcher) symbols(s *scratch, t *tokenize.Token, h uint64) tokSym {
 	sy := tokSym{word: -1, stem: -1, gap: t.Kind == tokenize.Word || t.Kind == tokenize.Number}
 	sy.pfxLo = int32(len(s.pfx))
-	v, ok := m.vocab[t.Norm]
-	if ok {
+	v := m.vocab.get(h, t.Norm)
+	if v != nil {
 		sy.word, sy.wordNode, sy.wordInfo = v.word, v.wordNode, v.wordInfo
 		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+v.pfxN]...)
 	} else if m.pnodes != nil {
@@ -299,9 +298,9 @@ func (m *Matcher) symbols(s *scratch, t *tokenize.Token) tokSym {
 	sy.pfxHi = int32(len(s.pfx))
 	if m.hasStems {
 		if t.Stem != t.Norm {
-			v, ok = m.vocab[t.Stem]
+			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)
 		}
-		if ok {
+		if v != nil {
 			sy.stem, sy.stemNode = v.stem, v.stemNode
 		}
 	}
@@ -524,7 +523,7 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 // compound token i, for the groups still free at i.
 func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
 	lo := len(s.pfx)
-	sy := m.symbols(s, p)
+	sy := m.symbols(s, p, m.vocab.hash(p.Norm))
 	s.cur = m.rootNodes(s.cur[:0], s, &sy)
 	s.pfx = s.pfx[:lo]
 	for k := range s.cur {
