@@ -102,9 +102,13 @@
 // # Targets
 //
 // The target of a hit is the code of a lexicon actor in the hit's sentence,
-// found by the first of these rules that applies (Hit.TargetRule names it):
+// found by the first of these rules that applies (Hit.TargetRule names it).
+// Where the matches of different actors overlap, only the leftmost is kept,
+// then the longest, then the one of the actor listed first in the lexicon:
+// "the West Bank", listed under OTHER, is not also "the West".
 //
-//  1. inside: an actor within the cue ("call on Russia to").
+//  1. inside: an actor within the cue ("call on Russia to"), or an actor
+//     whose alias contains the cue ("the Kyiv regime" for "regime").
 //  2. agent: a cue ending in "by" or "at the hands of", or followed by
 //     function words and "by", takes the first actor within the next 6
 //     tokens of its clause ("waged by Russia", "provoked by the acts of the
@@ -136,6 +140,9 @@
 // accusation (blam*, accus*, condemn*, denounc*, charg*, hold*, call*, ...),
 // whose object is the accused ("blaming the West"):
 //
+//   - rule 1 skips an actor inside the cue that is its object, one that
+//     neither opens the cue nor follows "of" or "by" ("shield terrorists"
+//     blames whoever shields them; "expansion of NATO" names NATO);
 //   - rule 4 accepts only an actor after "from" ("a threat from NATO");
 //   - a cue that is a participle after a form of "be" with no agent is an
 //     agentless passive and names no target ("Ukraine was attacked");
@@ -146,7 +153,12 @@
 //     the coup" gives USA). At a relative pronoun (that, which, who) the
 //     search stops, and when nothing was found after it the antecedent is
 //     taken: the nearest actor before the pronoun ("the crisis in Ukraine
-//     that resulted from the coup");
+//     that resulted from the coup"). Nor does it enter a prepositional
+//     phrase that opens the sentence and ends at its first comma ("Despite
+//     the Security Council's resolutions, some countries shield
+//     terrorists" names no one); "under" does not count as such a
+//     preposition, since it names who is in control ("Under Russian
+//     occupation, Crimea has become a stronghold, threatening ...");
 //   - rule 6 does not apply: an actor only after the cue, or beyond a hard
 //     boundary, is not the one blamed.
 //

@@ -23,7 +23,7 @@ import (
 // micro-F1 reached so far on ../shared/eval/dev.jsonl, less 0.005 for float
 // noise. Raise it whenever the lexicon or the analyzer improves; a change that
 // makes TestEvalDev fail lowered the quality and must be reconsidered.
-const devMicroF1Floor = 0.815
+const devMicroF1Floor = 0.816
 
 // evalErrors prints the false positives and negatives of one device (or
 // "all", or "target" for blame-target mistakes) in TestEvalDev:

@@ -306,6 +306,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			}
 		}
 	}
+	sc.actors = longestActors(sc.actors)
 	sc.actAt = grow32(sc.actAt, n+1)
 	sc.actEnd = grow32(sc.actEnd, n+1)
 	for i := range sc.actAt {
@@ -522,8 +523,16 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// 1. Inside the cue (a gap: "call on Russia to").
 	for i := first; i < last; i++ {
 		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
+			if victim && insidePatient(toks, first, i) {
+				continue // "shield terrorists": the one harmed or helped, not blamed
+			}
 			return code(j), RuleInside
 		}
+	}
+	// An actor whose alias contains the cue ("the Kyiv regime" for
+	// "regime", "Western handlers" for "handlers") is what the cue is about.
+	if j := actorAround(sc, first, last); j >= 0 {
+		return code(j), RuleInside
 	}
 	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
 	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
@@ -651,8 +660,9 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
 	toks := doc.Tokens
 	found := int32(-1)
+	fronted := frontedEnd(toks, s, first)
 	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
-		if hardBoundary(&toks[i]) {
+		if hardBoundary(&toks[i]) || i == fronted {
 			break
 		}
 		if relativePronouns[toks[i].Norm] {

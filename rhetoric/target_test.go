@@ -1,0 +1,149 @@
+package rhetoric
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/lexicon"
+)
+
+// targetDef extends testDef with what the target rules below need: an
+// actor whose alias overlaps another's ("the west bank"), a cue with an
+// actor inside it as its object ("shield terrorists"), and an actor alias
+// that contains a cue ("kyiv regime").
+func targetDef() lexicon.Definition {
+	def := testDef()
+	for i := range def.Categories {
+		c := &def.Categories[i]
+		switch c.Name {
+		case "blame":
+			c.Entries = append(c.Entries, lexicon.Entry{Pattern: "shield terrorists", Weight: 1})
+		case "threat":
+			c.Entries = append(c.Entries, lexicon.Entry{Pattern: "expansion of nato", Weight: 1})
+		}
+	}
+	def.Categories = append(def.Categories, lexicon.Category{Name: "delegitimization",
+		Entries: []lexicon.Entry{{Pattern: "regime", Weight: 1}, {Pattern: "handlers", Weight: 1}}})
+	for i := range def.Actors {
+		switch def.Actors[i].Code {
+		case "UKR":
+			def.Actors[i].Aliases = append(def.Actors[i].Aliases, "kyiv regime")
+		case "WEST":
+			def.Actors[i].Aliases = append(def.Actors[i].Aliases, "western handlers")
+		}
+	}
+	def.Actors = append(def.Actors, lexicon.Actor{Code: "OTHER", Name: "other",
+		Aliases: []string{"the west bank", "terrorists", "the security council"}})
+	return def
+}
+
+func TestTargetRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		device string
+		target string
+		rule   string
+	}{
+		// Overlapping actors: the longest match wins across actors.
+		{"longer actor shadows a shorter one", "Dialogue in the West Bank.", "peace", "OTHER", RuleNearest},
+		{"longer actor is the subject", "The West Bank suffered a provocation.", "blame", "OTHER", RuleSubject},
+		{"shorter actor alone still matches", "The West has provoked the crisis.", "blame", "WEST", RuleSubject},
+		// An actor inside a victim-device cue as its object is not blamed.
+		{"object inside the cue is no target", "Some states shield terrorists.", "blame", TargetNone, ""},
+		{"object inside the cue gives way to the subject", "Russia continues to shield terrorists.", "blame", "RUS", RuleSubject},
+		{"actor after of inside the cue", "The expansion of NATO continues.", "threat", "NATO", RuleInside},
+		// A sentence-initial prepositional phrase holds no subject.
+		{"fronted phrase is skipped", "Despite the Security Council, some states provoked the crisis.", "blame", TargetNone, ""},
+		{"fronted phrase, subject after it", "Despite the Security Council, Russia has provoked the crisis.", "blame", "RUS", RuleSubject},
+		{"under names who is in control", "Under Russian rule, the provocation continued.", "blame", "RUS", RuleSubject},
+		{"cue inside the fronted phrase", "Despite the provocation by NATO, we talk.", "blame", "NATO", RuleAgent},
+		{"a subordinate clause is not fronted phrase", "As NATO expanded, it provoked the crisis.", "blame", "NATO", RuleSubject},
+		// An actor whose alias contains the cue.
+		{"alias containing the cue", "Weapons flow to the Kyiv regime.", "delegitimization", "UKR", RuleInside},
+		{"alias containing the cue at its end", "It was guided by Western handlers.", "delegitimization", "WEST", RuleInside},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTest(t, targetDef(), Options{})
+			hs := briefs(analyze(t, a, tt.text), tt.device)
+			if len(hs) == 0 {
+				t.Fatalf("no %s hit in %q", tt.device, tt.text)
+			}
+			got := [2]string{hs[0].Target, hs[0].Rule}
+			if diff := cmp.Diff([2]string{tt.target, tt.rule}, got); diff != "" {
+				t.Errorf("target, rule (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLongestActors(t *testing.T) {
+	act := func(index, first, last, start, end int) lexicon.Match {
+		return lexicon.Match{Kind: lexicon.ActorMatch, Index: index, First: first, Last: last, Start: start, End: end}
+	}
+	part := func(index, tok, start, end int) lexicon.Match {
+		m := act(index, tok, tok+1, start, end)
+		m.Part = true
+		return m
+	}
+	tests := []struct {
+		name string
+		in   []lexicon.Match
+		want []lexicon.Match
+	}{
+		{"no overlap", []lexicon.Match{act(0, 0, 1, 0, 6), act(1, 2, 3, 10, 16)}, []lexicon.Match{act(0, 0, 1, 0, 6), act(1, 2, 3, 10, 16)}},
+		{"longest at one start wins over an earlier actor", // the west | the west bank
+			[]lexicon.Match{act(2, 0, 2, 0, 8), act(6, 0, 3, 0, 13)}, []lexicon.Match{act(6, 0, 3, 0, 13)}},
+		{"leftmost wins over a later longer one", // the west | west bank talks
+			[]lexicon.Match{act(2, 0, 2, 0, 8), act(6, 1, 4, 4, 19)}, []lexicon.Match{act(2, 0, 2, 0, 8)}},
+		{"tie goes to the actor listed first",
+			[]lexicon.Match{act(3, 0, 1, 0, 4), act(1, 0, 1, 0, 4)}, []lexicon.Match{act(1, 0, 1, 0, 4)}},
+		{"parts of one compound do not overlap", // U.S.-Russia
+			[]lexicon.Match{part(0, 0, 5, 11), part(1, 0, 0, 4)}, []lexicon.Match{part(1, 0, 0, 4), part(0, 0, 5, 11)}},
+		{"empty", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := longestActors(append([]lexicon.Match(nil), tt.in...))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("longestActors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDefaultLexiconTargets checks the target rules together with the
+// default lexicon's actors and cues.
+func TestDefaultLexiconTargets(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		device string
+		target string
+	}{
+		{"west bank is not the west", "Settlements in the West Bank are an aggression.", "blame", "OTHER"},
+		{"western sahara is not the west", "The people of Western Sahara suffer occupation.", "sovereignty", "OTHER"},
+		{"western handlers are the west", "Kyiv is steered by Western handlers who provoke the conflict.", "blame", "WEST"},
+		{"coordinated subject takes the first", "The United States and the European Union supported the coup.", "blame", "USA"},
+		{"participle after a comma takes the main subject", "NATO led an intervention in Libya, destroying its statehood.", "blame", "NATO"},
+		{"invasion of a victim", "The United States launched the invasion of Iraq.", "blame", "USA"},
+		{"causing the crisis, no actor", "We ask those who created this situation to answer.", "blame", TargetNone},
+		{"causing the crisis, subject", "Russia knew where to hit to create this crisis.", "blame", "RUS"},
+	}
+	a, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := briefs(analyze(t, a, tt.text), tt.device)
+			if len(hs) == 0 {
+				t.Fatalf("no %s hit in %q", tt.device, tt.text)
+			}
+			if diff := cmp.Diff(tt.target, hs[0].Target); diff != "" {
+				t.Errorf("target (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
