@@ -1203,27 +1203,22 @@ western democracies
 western sponsors
 westerners
 # Bare "western" is left out: "Western Sahara", "Western Balkans", "western borders" are places.
-# These are the bloc and its people, recurring in the corpus (Kremlin texts speak of Western
-# "curators", "handlers", "masters" steering Kyiv).
+# These are the bloc and its people as the corpus names them (Kremlin texts speak of the "Western
+# handlers", "Western masters" and "Western patrons" of Kyiv; "manipulators" is the same trope).
 western colleagues
 western media
 western politicians
 western policymakers
 western officials
-western diplomats
 western community
-western establishment
 western elite
 western bloc
 western camp
 western coalition
 western alliance
-western curators
 western handlers
 western masters
 western patrons
-western puppeteers
-western puppet masters
 western manipulators
 
 @actor NATO NATO
