@@ -244,6 +244,12 @@ func (b *builder) finish(ngroups int) *Matcher {
 // to its fan-out, so that a missing edge is nearly always known from one
 // word that stays in cache rather than from the large edge table.
 //
+// Such a node also has a filter of its two-step paths, of 1<<(pairLog-1)
+// words right after its edge filter: it holds pairKey(x, y) for each edge
+// along x followed by an edge along y, and pairKey(x, pairAny) when the
+// child along x has outputs, so that a walk that would stop after one more
+// token is ruled out before it starts.
+//
 // The child along a gap edge is gap (0 when none); as a pattern never ends
 // with a gap, that child matters only if one of its own edges continues,
 // so gapSig and gapKinds, its sig and kinds, let a walk skip it when the
@@ -257,6 +263,7 @@ type nodeInfo struct {
 	kinds       uint8
 	gapKinds    uint8 // kinds of the gap child
 	bloomLog    uint8
+	pairLog     uint8 // size of the two-step filter, which follows the edge filter
 }
 
 // sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
@@ -268,19 +275,28 @@ func sigBit(sym uint32) uint32 { return (sym * 0x9e3779b1) >> 26 }
 // it the 64-bit sig rejects most missing edges on its own.
 const bloomMinEdges = 8
 
-// bloomProbe returns the index (within its node's filter of 1<<(log-1)
-// words) of the word that holds symbol sym, and the two bits of sym in it.
-// The hash is independent of sigBit's.
-func bloomProbe(sym uint32, log uint8) (int32, uint64) {
-	x := uint64(sym) * 0xff51afd7ed558ccd
-	x ^= x >> 29
-	w := int32(x>>32) & (1<<(log-1) - 1)
-	return w, 1<<(x&63) | 1<<((x>>6)&63)
+// bloomProbe returns the index (within a filter of 1<<(log-1) words) of
+// the word that holds key, and the two bits of key in it. The hash is
+// independent of sigBit's.
+func bloomProbe(key uint64, log uint8) (int32, uint64) {
+	key ^= key >> 33
+	key *= 0xff51afd7ed558ccd
+	key ^= key >> 33
+	w := int32(key>>40) & (1<<(log-1) - 1)
+	return w, 1<<(key&63) | 1<<((key>>6)&63)
 }
 
+// pairKey is the key of the two-step filter for the edge along x followed
+// by an edge along y (pairAny when the child along x has outputs).
+func pairKey(x, y uint32) uint64 { return uint64(x)<<32 | uint64(y) }
+
+// pairAny stands for any next symbol in a pairKey.
+const pairAny = ^uint32(0)
+
 // buildFilters gives every inner node with at least bloomMinEdges edges a
-// Bloom filter of about 16 bits per edge, and sets the gap fields of every
-// node (which need the children's sig and kinds to be final).
+// Bloom filter of its edges and one of its two-step paths (each about 16
+// bits per key), and sets the gap fields of every node (which need the
+// children's sig and kinds to be final).
 func (m *Matcher) buildFilters(inner map[uint64]int32) {
 	keys := make([]uint64, 0, len(inner))
 	fan := make([]int32, len(m.nodes))
@@ -289,27 +305,53 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 		fan[k>>32]++
 	}
 	slices.Sort(keys)
+	// The edges of node n are keys[first[n]:first[n]+fan[n]].
+	first := make([]int32, len(m.nodes))
+	for n, at := 0, int32(0); n < len(m.nodes); n++ {
+		first[n] = at
+		at += fan[n]
+	}
+	logFor := func(nkeys int) uint8 {
+		log := uint8(1)
+		for 1<<(log-1)*64 < 16*nkeys {
+			log++
+		}
+		return log
+	}
 	for n := 1; n < len(m.nodes); n++ {
 		if fan[n] < bloomMinEdges {
 			continue
 		}
-		log := uint8(1)
-		for 1<<(log-1)*64 < 16*int(fan[n]) {
-			log++
+		ni := &m.nodes[n]
+		pairs := 0
+		for _, k := range keys[first[n] : first[n]+fan[n]] {
+			c := inner[k]
+			if m.nodes[c].outN > 0 {
+				pairs++
+			}
+			pairs += int(fan[c])
 		}
-		m.nodes[n].bloomLog = log
-		m.nodes[n].bloomLo = int32(len(m.bloom))
-		m.bloom = append(m.bloom, make([]uint64, 1<<(log-1))...)
+		ni.bloomLog, ni.pairLog = logFor(int(fan[n])), logFor(pairs)
+		ni.bloomLo = int32(len(m.bloom))
+		m.bloom = append(m.bloom, make([]uint64, 1<<(ni.bloomLog-1)+1<<(ni.pairLog-1))...)
+		pairLo := ni.bloomLo + 1<<(ni.bloomLog-1)
+		for _, k := range keys[first[n] : first[n]+fan[n]] {
+			x, c := uint32(k), inner[k]
+			w, bits := bloomProbe(uint64(x), ni.bloomLog)
+			m.bloom[ni.bloomLo+w] |= bits
+			if m.nodes[c].outN > 0 {
+				w, bits = bloomProbe(pairKey(x, pairAny), ni.pairLog)
+				m.bloom[pairLo+w] |= bits
+			}
+			for _, kc := range keys[first[c] : first[c]+fan[c]] {
+				w, bits = bloomProbe(pairKey(x, uint32(kc)), ni.pairLog)
+				m.bloom[pairLo+w] |= bits
+			}
+		}
 	}
 	for _, k := range keys {
-		ni := &m.nodes[k>>32]
-		sym := uint32(k)
-		if ni.bloomLog != 0 {
-			w, bits := bloomProbe(sym, ni.bloomLog)
-			m.bloom[ni.bloomLo+w] |= bits
-		}
-		if sym>>30 == symGap {
-			ni.gap = inner[k]
+		if uint32(k)>>30 == symGap {
+			m.nodes[k>>32].gap = inner[k]
 		}
 	}
 	for n := range m.nodes {

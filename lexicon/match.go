@@ -431,7 +431,7 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32) {
 		return
 	}
 	if lg := a.info.bloomLog; lg != 0 {
-		w, bits := bloomProbe(sym, lg)
+		w, bits := bloomProbe(uint64(sym), lg)
 		if m.bloom[a.info.bloomLo+w]&bits != bits {
 			return
 		}
@@ -459,8 +459,11 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 			return false
 		}
 		if lg := info.bloomLog; lg != 0 {
-			w, bits := bloomProbe(sym, lg)
-			return m.bloom[info.bloomLo+w]&bits == bits
+			w, bits := bloomProbe(uint64(sym), lg)
+			if m.bloom[info.bloomLo+w]&bits != bits {
+				return false
+			}
+			return m.mayPair(s, info, sym, j+1)
 		}
 		return true
 	}
@@ -478,6 +481,36 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		}
 	}
 	return false
+}
+
+// mayPair reports whether the node of info (which has filters) may have a
+// path that gives a match or goes on after its edge along x and then token
+// k (false means it surely has none).
+func (m *Matcher) mayPair(s *scratch, info *nodeInfo, x uint32, k int) bool {
+	lo := info.bloomLo + 1<<(info.bloomLog-1)
+	has := func(y uint32) bool {
+		w, bits := bloomProbe(pairKey(x, y), info.pairLog)
+		return m.bloom[lo+w]&bits == bits
+	}
+	if has(pairAny) {
+		return true
+	}
+	if k >= len(s.syms) {
+		return false
+	}
+	sy := &s.syms[k]
+	if sy.word >= 0 && has(symWord<<30|uint32(sy.word)) {
+		return true
+	}
+	if sy.stem >= 0 && has(symStem<<30|uint32(sy.stem)) {
+		return true
+	}
+	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+		if has(symPrefix<<30 | uint32(p)) {
+			return true
+		}
+	}
+	return sy.gap && has(symGap<<30)
 }
 
 // mayStep reports whether a node of the given edge kinds and sig may have
