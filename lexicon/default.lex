@@ -1188,38 +1188,11 @@ white house
 @actor WEST the West
 the west
 collective west
-western countries
-western states
-western powers
-western nations
-western world
-western capitals
-western governments
-western leaders
-western elites
-western partners
-western allies
-western democracies
-western sponsors
 westerners
-# Bare "western" is left out: "Western Sahara", "Western Balkans", "western borders" are places.
-# These are the bloc and its people as the corpus names them (Kremlin texts speak of the "Western
-# handlers", "Western masters" and "Western patrons" of Kyiv; "manipulators" is the same trope).
-western colleagues
-western media
-western politicians
-western policymakers
-western officials
-western community
-western elite
-western bloc
-western camp
-western coalition
-western alliance
-western handlers
-western masters
-western patrons
-western manipulators
+# Bare "western" names the bloc ("Western sanctions", "Western weapons", "Western handlers").
+# Places that start with the word are OTHER aliases (Western Sahara, Western Balkans, West
+# Africa): the analyzer keeps the longest actor match, so they win over this one.
+western
 
 @actor NATO NATO
 nato
@@ -1267,6 +1240,11 @@ west bank
 west africa
 west african
 western sahara
+western hemisphere
+western pacific
+western asia
+western africa
+western indian ocean
 western balkans
 western balkan
 china

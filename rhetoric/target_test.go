@@ -124,6 +124,8 @@ func TestDefaultLexiconTargets(t *testing.T) {
 	}{
 		{"west bank is not the west", "Settlements in the West Bank are an aggression.", "blame", "OTHER"},
 		{"western sahara is not the west", "The people of Western Sahara suffer occupation.", "sovereignty", "OTHER"},
+		{"western hemisphere is a place", "We support dialogue across the Western Hemisphere.", "peace", "OTHER"},
+		{"western alone is the west", "Western sanctions are to blame for the hunger.", "blame", "WEST"},
 		{"western handlers are the west", "Kyiv is steered by Western handlers who provoke the conflict.", "blame", "WEST"},
 		{"coordinated subject takes the first", "The United States and the European Union supported the coup.", "blame", "USA"},
 		{"participle after a comma takes the main subject", "NATO led an intervention in Libya, destroying its statehood.", "blame", "NATO"},
