@@ -23,12 +23,18 @@ var (
 	ErrUnknownDevice = errors.New("rhetoric: unknown device")
 	// ErrOptions is returned by New for an invalid option value.
 	ErrOptions = errors.New("rhetoric: invalid options")
+	// ErrTooLarge is returned for a statement longer than Options.MaxBytes.
+	ErrTooLarge = errors.New("rhetoric: statement too large")
 )
 
 // Defaults of [Options].
 const (
 	DefaultNegationWindow = 5 // tokens before a cue searched for a negator
 	DefaultModifierWindow = 4 // tokens either side of a cue searched for intensifiers and hedges
+
+	// DefaultMaxBytes is the largest statement text analyzed by default
+	// (64 MiB; see Options.MaxBytes).
+	DefaultMaxBytes = 64 << 20
 )
 
 // Options configure an [Analyzer]. The zero value means the defaults. [New]
@@ -47,6 +53,15 @@ type Options struct {
 	// that an unnamed-in-lexicon actor becomes an OTHER target from a real
 	// entity rather than from a run of proper-noun tags. It is much slower.
 	Entities bool
+	// MaxBytes is the longest statement text, in bytes, that Analyze
+	// accepts; a longer one fails with an error wrapping [ErrTooLarge]
+	// instead of exhausting memory. 0 means [DefaultMaxBytes]; a negative
+	// value means no limit. A statement being analyzed takes about 25 bytes
+	// of memory per byte of text (its tokens), so the limit bounds the
+	// memory of each worker: split longer texts (a book, a day's
+	// transcript) into statements, or stream their tokens with
+	// tokenize.Scanner.
+	MaxBytes int
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
@@ -105,6 +120,9 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	if opts.NegationWindow == 0 {
 		opts.NegationWindow = DefaultNegationWindow
+	}
+	if opts.MaxBytes == 0 {
+		opts.MaxBytes = DefaultMaxBytes
 	}
 	if opts.ModifierWindow == 0 {
 		opts.ModifierWindow = DefaultModifierWindow
@@ -231,7 +249,8 @@ func (a *Analyzer) Devices() []string { return append([]string(nil), a.devices..
 // Lexicon returns the analyzer's lexicon.
 func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.lex }
 
-// Analyze analyzes one statement. Text that is not valid UTF-8 is rejected
+// Analyze analyzes one statement. Text longer than Options.MaxBytes is
+// rejected with an error wrapping [ErrTooLarge]. Text that is not valid UTF-8 is rejected
 // with an error wrapping [ErrInvalidUTF8] (hit texts must be exact substrings
 // that survive JSON encoding); empty text gives a valid report with zero
 // counts. Statement.Language, when set, overrides the analyzer's language;
@@ -242,6 +261,10 @@ func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.lex }
 func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if a.opts.MaxBytes > 0 && len(st.Text) > a.opts.MaxBytes {
+		return nil, fmt.Errorf("%w: statement %q has %d bytes, the limit is %d (Options.MaxBytes)",
+			ErrTooLarge, st.ID, len(st.Text), a.opts.MaxBytes)
 	}
 	if !utf8.ValidString(st.Text) {
 		return nil, fmt.Errorf("%w (statement %q)", ErrInvalidUTF8, st.ID)

@@ -489,3 +489,46 @@ func TestJSONContract(t *testing.T) {
 		t.Errorf("JSON keys (-want +got):\n%s", diff)
 	}
 }
+
+func TestMaxBytes(t *testing.T) {
+	lex, err := lexicon.New(testDef())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "We blame them." // 14 bytes
+	tests := []struct {
+		name     string
+		maxBytes int
+		wantErr  bool
+	}{
+		{"default allows ordinary statements", 0, false},
+		{"exactly at the limit", len(text), false},
+		{"one byte over the limit", len(text) - 1, true},
+		{"negative means no limit", -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := New(lex, Options{MaxBytes: tt.maxBytes})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := a.Analyze(context.Background(), Statement{ID: "s", Text: text})
+			if tt.wantErr {
+				if !errors.Is(err, ErrTooLarge) || r != nil {
+					t.Fatalf("Analyze = %v, %v; want nil and ErrTooLarge", r, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	a, err := New(lex, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Options().MaxBytes; got != DefaultMaxBytes {
+		t.Errorf("Options().MaxBytes = %d, want DefaultMaxBytes", got)
+	}
+}

@@ -26,6 +26,10 @@
 // [ErrInvalidUTF8], because every hit's Text must be the exact substring
 // Text[Start:End] and survive JSON encoding; empty text gives a valid report
 // whose counts and rates are all zero.
+// Text longer than Options.MaxBytes ([DefaultMaxBytes], 64 MiB, unless set)
+// is rejected with an error wrapping [ErrTooLarge]: a tokenized statement
+// takes about 25 bytes of memory per byte of text, and one huge statement
+// should fail clearly rather than exhaust memory.
 //
 // # Hits
 //
