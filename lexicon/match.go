@@ -400,18 +400,19 @@ func (m *Matcher) walk(s *scratch, i int) {
 			a := &s.cur[k]
 			kinds := a.info.kinds
 			if kinds&(1<<symWord) != 0 && sy.word >= 0 {
-				m.step(s, a, symWord, sy.word)
+				m.step(s, a, symWord, sy.word, j)
 			}
 			if kinds&(1<<symStem) != 0 && sy.stem >= 0 {
-				m.step(s, a, symStem, sy.stem)
+				m.step(s, a, symStem, sy.stem, j)
 			}
 			if kinds&(1<<symPrefix) != 0 {
 				for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-					m.step(s, a, symPrefix, p)
+					m.step(s, a, symPrefix, p, j)
 				}
 			}
 			if a.info.gap > 0 && sy.gap && j+1 < n &&
-				m.mayStep(a.info.gapKinds, a.info.gapSig, s, &s.syms[j+1]) {
+				m.mayStep(a.info.gapKinds, a.info.gapSig, s, &s.syms[j+1]) &&
+				(a.info.pairLog == 0 || m.mayPair(s, &a.info, symGap<<30, j+1)) {
 				g := a.info.gap
 				s.next = append(s.next, active{g, m.nodes[g]})
 			}
@@ -423,16 +424,17 @@ func (m *Matcher) walk(s *scratch, i int) {
 	}
 }
 
-// step follows the edge (kind, id) from the active node a, appending the
-// child to s.next.
-func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32) {
+// step follows the edge (kind, id) from the active node a along token j,
+// appending the child to s.next unless a's filters show that the child
+// would neither match nor go on with token j+1.
+func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
 	sym := kind<<30 | uint32(id)
 	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
 	if lg := a.info.bloomLog; lg != 0 {
 		w, bits := bloomProbe(uint64(sym), lg)
-		if m.bloom[a.info.bloomLo+w]&bits != bits {
+		if m.bloom[a.info.bloomLo+w]&bits != bits || !m.mayPair(s, &a.info, sym, j+1) {
 			return
 		}
 	}
@@ -450,7 +452,8 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		return false
 	}
 	sy := &s.syms[j]
-	if info.gap > 0 && sy.gap && j+1 < len(s.syms) && m.mayStep(info.gapKinds, info.gapSig, s, &s.syms[j+1]) {
+	if info.gap > 0 && sy.gap && j+1 < len(s.syms) && m.mayStep(info.gapKinds, info.gapSig, s, &s.syms[j+1]) &&
+		(info.pairLog == 0 || m.mayPair(s, info, symGap<<30, j+1)) {
 		return true
 	}
 	has := func(kind uint32, id int32) bool {
