@@ -246,8 +246,9 @@ func (b *builder) finish(ngroups int) *Matcher {
 //
 // Such a node also has a filter of its two-step paths, of 1<<(pairLog-1)
 // words right after its edge filter: it holds pairKey(x, y) for each edge
-// along x followed by an edge along y, and pairKey(x, pairAny) when the
-// child along x has outputs, so that a walk that would stop after one more
+// along x followed by an edge along y other than a gap, and the edge
+// filter's word for x says (see edgeProbe) whether the child along x has
+// outputs or a gap edge, so that a walk that would stop after one more
 // token is ruled out before it starts.
 //
 // The child along a gap edge is gap (0 when none); as a pattern never ends
@@ -279,19 +280,27 @@ const bloomMinEdges = 8
 // the word that holds key, and the two bits of key in it. The hash is
 // independent of sigBit's.
 func bloomProbe(key uint64, log uint8) (int32, uint64) {
+	w, bits, _, _ := edgeProbe(key, log)
+	return w, bits
+}
+
+// edgeProbe is bloomProbe for an edge filter, whose word for an edge also
+// holds two bits set when the edge's child has outputs and two set when it
+// has a gap edge.
+func edgeProbe(key uint64, log uint8) (w int32, edge, out, gap uint64) {
 	key ^= key >> 33
 	key *= 0xff51afd7ed558ccd
 	key ^= key >> 33
-	w := int32(key>>40) & (1<<(log-1) - 1)
-	return w, 1<<(key&63) | 1<<((key>>6)&63)
+	w = int32(key>>40) & (1<<(log-1) - 1)
+	edge = 1<<(key&63) | 1<<((key>>6)&63)
+	out = 1<<((key>>12)&63) | 1<<((key>>18)&63)
+	gap = 1<<((key>>24)&63) | 1<<((key>>30)&63)
+	return w, edge, out, gap
 }
 
 // pairKey is the key of the two-step filter for the edge along x followed
-// by an edge along y (pairAny when the child along x has outputs).
+// by an edge along y.
 func pairKey(x, y uint32) uint64 { return uint64(x)<<32 | uint64(y) }
-
-// pairAny stands for any next symbol in a pairKey.
-const pairAny = ^uint32(0)
 
 // buildFilters gives every inner node with at least bloomMinEdges edges a
 // Bloom filter of its edges and one of its two-step paths (each about 16
@@ -325,26 +334,25 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 		ni := &m.nodes[n]
 		pairs := 0
 		for _, k := range keys[first[n] : first[n]+fan[n]] {
-			c := inner[k]
-			if m.nodes[c].outN > 0 {
-				pairs++
-			}
-			pairs += int(fan[c])
+			pairs += int(fan[inner[k]])
 		}
-		ni.bloomLog, ni.pairLog = logFor(int(fan[n])), logFor(pairs)
+		ni.bloomLog, ni.pairLog = logFor(2*int(fan[n])), logFor(pairs)
 		ni.bloomLo = int32(len(m.bloom))
 		m.bloom = append(m.bloom, make([]uint64, 1<<(ni.bloomLog-1)+1<<(ni.pairLog-1))...)
 		pairLo := ni.bloomLo + 1<<(ni.bloomLog-1)
 		for _, k := range keys[first[n] : first[n]+fan[n]] {
 			x, c := uint32(k), inner[k]
-			w, bits := bloomProbe(uint64(x), ni.bloomLog)
-			m.bloom[ni.bloomLo+w] |= bits
+			w, edge, out, gap := edgeProbe(uint64(x), ni.bloomLog)
+			m.bloom[ni.bloomLo+w] |= edge
 			if m.nodes[c].outN > 0 {
-				w, bits = bloomProbe(pairKey(x, pairAny), ni.pairLog)
-				m.bloom[pairLo+w] |= bits
+				m.bloom[ni.bloomLo+w] |= out
 			}
 			for _, kc := range keys[first[c] : first[c]+fan[c]] {
-				w, bits = bloomProbe(pairKey(x, uint32(kc)), ni.pairLog)
+				if uint32(kc)>>30 == symGap {
+					m.bloom[ni.bloomLo+w] |= gap
+					continue
+				}
+				w, bits := bloomProbe(pairKey(x, uint32(kc)), ni.pairLog)
 				m.bloom[pairLo+w] |= bits
 			}
 		}

@@ -412,7 +412,7 @@ func (m *Matcher) walk(s *scratch, i int) {
 			}
 			if a.info.gap > 0 && sy.gap && j+1 < n &&
 				m.mayStep(a.info.gapKinds, a.info.gapSig, s, &s.syms[j+1]) &&
-				(a.info.pairLog == 0 || m.mayPair(s, &a.info, symGap<<30, j+1)) {
+				(a.info.bloomLog == 0 || m.mayFollow(s, &a.info, symGap<<30, j+1)) {
 				g := a.info.gap
 				s.next = append(s.next, active{g, m.nodes[g]})
 			}
@@ -432,11 +432,8 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
 	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
-	if lg := a.info.bloomLog; lg != 0 {
-		w, bits := bloomProbe(uint64(sym), lg)
-		if m.bloom[a.info.bloomLo+w]&bits != bits || !m.mayPair(s, &a.info, sym, j+1) {
-			return
-		}
+	if a.info.bloomLog != 0 && !m.mayFollow(s, &a.info, sym, j+1) {
+		return
 	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
 		s.next = append(s.next, active{e.child, e.info})
@@ -453,7 +450,7 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	}
 	sy := &s.syms[j]
 	if info.gap > 0 && sy.gap && j+1 < len(s.syms) && m.mayStep(info.gapKinds, info.gapSig, s, &s.syms[j+1]) &&
-		(info.pairLog == 0 || m.mayPair(s, info, symGap<<30, j+1)) {
+		(info.bloomLog == 0 || m.mayFollow(s, info, symGap<<30, j+1)) {
 		return true
 	}
 	has := func(kind uint32, id int32) bool {
@@ -461,12 +458,8 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		if info.sig&(1<<sigBit(sym)) == 0 {
 			return false
 		}
-		if lg := info.bloomLog; lg != 0 {
-			w, bits := bloomProbe(uint64(sym), lg)
-			if m.bloom[info.bloomLo+w]&bits != bits {
-				return false
-			}
-			return m.mayPair(s, info, sym, j+1)
+		if info.bloomLog != 0 {
+			return m.mayFollow(s, info, sym, j+1)
 		}
 		return true
 	}
@@ -486,22 +479,30 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	return false
 }
 
-// mayPair reports whether the node of info (which has filters) may have a
-// path that gives a match or goes on after its edge along x and then token
-// k (false means it surely has none).
-func (m *Matcher) mayPair(s *scratch, info *nodeInfo, x uint32, k int) bool {
-	lo := info.bloomLo + 1<<(info.bloomLog-1)
-	has := func(y uint32) bool {
-		w, bits := bloomProbe(pairKey(x, y), info.pairLog)
-		return m.bloom[lo+w]&bits == bits
+// mayFollow reports whether the node of info, which has filters, may have
+// an edge along x whose child has outputs or an edge along a symbol of
+// token k (false means it surely has none).
+func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
+	w, edge, out, gap := edgeProbe(uint64(x), info.bloomLog)
+	word := m.bloom[info.bloomLo+w]
+	if word&edge != edge {
+		return false
 	}
-	if has(pairAny) {
+	if word&out == out {
 		return true
 	}
 	if k >= len(s.syms) {
 		return false
 	}
 	sy := &s.syms[k]
+	if sy.gap && word&gap == gap {
+		return true
+	}
+	lo := info.bloomLo + 1<<(info.bloomLog-1)
+	has := func(y uint32) bool {
+		w, bits := bloomProbe(pairKey(x, y), info.pairLog)
+		return m.bloom[lo+w]&bits == bits
+	}
 	if sy.word >= 0 && has(symWord<<30|uint32(sy.word)) {
 		return true
 	}
@@ -513,7 +514,7 @@ func (m *Matcher) mayPair(s *scratch, info *nodeInfo, x uint32, k int) bool {
 			return true
 		}
 	}
-	return sy.gap && has(symGap<<30)
+	return false
 }
 
 // mayStep reports whether a node of the given edge kinds and sig may have
