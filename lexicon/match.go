@@ -150,19 +150,38 @@ type vocabIDs struct {
 	wordInfo                       nodeInfo
 }
 
-// tokSym is what one token resolves to: its symbols in the pattern trie.
+// tokSym is what one distinct word resolves to: its symbols in the pattern
+// trie. Tokens refer to it through scratch.tok, which keeps it out of the
+// per-token array so that a long document's symbols stay in cache.
 type tokSym struct {
 	word, stem   int32 // IDs, or -1
 	wordNode     int32 // the root's children along word and stem, or 0
 	stemNode     int32
 	wordInfo     nodeInfo // m.nodes[wordNode]
 	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
-	gap          bool     // a Word or Number token, which a gap matches
+}
+
+// gapBit marks, in scratch.tok, a token of kind Word or Number, which a
+// gap matches.
+const gapBit = 1 << 31
+
+func gapOf(t *tokenize.Token) uint32 {
+	if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
+		return gapBit
+	}
+	return 0
+}
+
+// at returns the symbols of token j and whether a gap matches it.
+func (s *scratch) at(j int) (*tokSym, bool) {
+	t := s.tok[j]
+	return &s.syms[t&^gapBit], t&gapBit != 0
 }
 
 // scratch is the per-call memory of Find, pooled per Matcher.
 type scratch struct {
-	syms      []tokSym
+	syms      []tokSym // per distinct word of the document
+	tok       []uint32 // per token: index into syms, | gapBit when a gap matches it
 	pfx       []int32
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
@@ -217,7 +236,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	pi := 0 // cursor into parts
 	for i := range toks {
 		s.found = s.found[:0]
-		sy := &s.syms[i]
+		sy, _ := s.at(i)
 		if sy.stemNode == 0 && sy.pfxLo == sy.pfxHi && sy.wordInfo.outN == 0 &&
 			(sy.wordNode == 0 || !m.canStep(s, &sy.wordInfo, i+1)) {
 			// The usual case in a large lexicon: the token begins
@@ -255,16 +274,17 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	return dst
 }
 
-// resolve fills s.syms (and s.pfx) with the symbols of every token. A
-// token whose Norm and Stem equal those of an earlier token of the document
-// (found through a small direct-mapped memo) copies that token's symbols,
-// so that the lexicon's large tables are consulted about once per distinct
+// resolve fills s.tok, s.syms (and s.pfx) with the symbols of every
+// token. A token whose Norm and Stem equal those of an earlier token of the
+// document (found through a small direct-mapped memo) shares that token's
+// symbols, so that the lexicon's large tables are consulted about once per distinct
 // word rather than once per token.
 func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
-	if cap(s.syms) < len(toks) {
-		s.syms = make([]tokSym, len(toks), len(toks)+len(toks)/4)
+	if cap(s.tok) < len(toks) {
+		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
-	s.syms = s.syms[:len(toks)]
+	s.tok = s.tok[:len(toks)]
+	s.syms = s.syms[:0]
 	s.pfx = s.pfx[:0]
 	for i := range toks {
 		t := &toks[i]
@@ -272,13 +292,12 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 		c := &s.memo[h&(memoSize-1)]
 		if c.epoch == s.epoch {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
-				sy := s.syms[c.first]
-				sy.gap = t.Kind == tokenize.Word || t.Kind == tokenize.Number
-				s.syms[i] = sy
+				s.tok[i] = s.tok[c.first]&^gapBit | gapOf(t)
 				continue
 			}
 		}
-		s.syms[i] = m.symbols(s, t, h)
+		s.tok[i] = uint32(len(s.syms)) | gapOf(t)
+		s.syms = append(s.syms, m.symbols(s, t, h))
 		c.epoch, c.first = s.epoch, int32(i)
 	}
 }
@@ -286,7 +305,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 // symbols resolves one token, whose Norm has hash h (m.vocab.hash),
 // appending its prefix IDs to s.pfx.
 func (m *Matcher) symbols(s *scratch, t *tokenize.Token, h uint64) tokSym {
-	sy := tokSym{word: -1, stem: -1, gap: t.Kind == tokenize.Word || t.Kind == tokenize.Number}
+	sy := tokSym{word: -1, stem: -1}
 	sy.pfxLo = int32(len(s.pfx))
 	v := m.vocab.get(h, t.Norm)
 	if v != nil {
@@ -380,7 +399,7 @@ type active struct {
 // i) along the following tokens, recording in s.bestN/s.bestO the best
 // match of each group that is free at i.
 func (m *Matcher) walk(s *scratch, i int) {
-	n := len(s.syms)
+	n := len(s.tok)
 	for length := 1; ; length++ {
 		more := false
 		for k := range s.cur {
@@ -394,7 +413,7 @@ func (m *Matcher) walk(s *scratch, i int) {
 		if !more || j >= n {
 			return
 		}
-		sy := &s.syms[j]
+		sy, gap := s.at(j)
 		s.next = s.next[:0]
 		for k := range s.cur {
 			a := &s.cur[k]
@@ -410,8 +429,8 @@ func (m *Matcher) walk(s *scratch, i int) {
 					m.step(s, a, symPrefix, p, j)
 				}
 			}
-			if a.info.gap > 0 && sy.gap && j+1 < n &&
-				m.mayStep(a.info.gapKinds, a.info.gapSig, s, &s.syms[j+1]) &&
+			if a.info.gap > 0 && gap && j+1 < n &&
+				m.mayStep(a.info.gapKinds, a.info.gapSig, s, j+1) &&
 				(a.info.bloomLog == 0 || m.mayFollow(s, &a.info, symGap<<30, j+1)) {
 				g := a.info.gap
 				s.next = append(s.next, active{g, m.nodes[g]})
@@ -445,11 +464,11 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
 // token j+1; false means it surely has none. It checks the filters only,
 // never the edge table.
 func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
-	if j >= len(s.syms) || info.kinds == 0 {
+	if j >= len(s.tok) || info.kinds == 0 {
 		return false
 	}
-	sy := &s.syms[j]
-	if info.gap > 0 && sy.gap && j+1 < len(s.syms) && m.mayStep(info.gapKinds, info.gapSig, s, &s.syms[j+1]) &&
+	sy, gap := s.at(j)
+	if info.gap > 0 && gap && j+1 < len(s.tok) && m.mayStep(info.gapKinds, info.gapSig, s, j+1) &&
 		(info.bloomLog == 0 || m.mayFollow(s, info, symGap<<30, j+1)) {
 		return true
 	}
@@ -491,11 +510,11 @@ func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
 	if word&out == out {
 		return true
 	}
-	if k >= len(s.syms) {
+	if k >= len(s.tok) {
 		return false
 	}
-	sy := &s.syms[k]
-	if sy.gap && word&gap == gap {
+	sy, isGap := s.at(k)
+	if isGap && word&gap == gap {
 		return true
 	}
 	lo := info.bloomLo + 1<<(info.bloomLog-1)
@@ -518,8 +537,10 @@ func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
 }
 
 // mayStep reports whether a node of the given edge kinds and sig may have
-// an edge along one of the symbols of sy (false means it surely has none).
-func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, sy *tokSym) bool {
+// an edge along one of the symbols of token k (false means it surely has
+// none).
+func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, k int) bool {
+	sy, gap := s.at(k)
 	has := func(kind uint32, id int32) bool { return sig&(1<<sigBit(kind<<30|uint32(id))) != 0 }
 	if kinds&(1<<symWord) != 0 && sy.word >= 0 && has(symWord, sy.word) {
 		return true
@@ -534,7 +555,7 @@ func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, sy *tokSym) bool 
 			}
 		}
 	}
-	return kinds&(1<<symGap) != 0 && sy.gap
+	return kinds&(1<<symGap) != 0 && gap
 }
 
 // accept records the outputs of node, a match of length tokens starting at
