@@ -100,21 +100,24 @@ type Match struct {
 //
 // # Cost
 //
-// The lexicon is compiled once into an automaton over token IDs: one map
-// from the lexicon's normal forms and stems to word and stem IDs (which also
-// gives the trie node that starts a match), a byte trie of wildcard
-// prefixes, and a trie of patterns whose edges are (element kind, ID) pairs,
-// held in an open-addressing hash table, with a 64-bit signature of its
-// edges on every node so that most missing edges are known without a lookup.
+// The lexicon is compiled once into an automaton over token IDs: a hash
+// table from the lexicon's normal forms and stems to word and stem IDs
+// (which also gives the trie node that starts a match), a byte trie of
+// wildcard prefixes, and a trie of patterns whose edges are (element kind,
+// ID) pairs, held in an open-addressing hash table. Every node has a 64-bit
+// signature of its edges, and a node with many edges also has Bloom filters
+// of its edges and of its two-step paths, so that most walks that would
+// end within the next token are ruled out without touching the edge table.
 // Each distinct word of a document is resolved once (a small per-document
-// memo catches repeats) to its symbols: a map lookup for its word, one for
-// its stem, and a walk of the prefix trie bounded by the word's length. From
+// memo catches repeats) to its symbols: a lookup for its word, one for its
+// stem, and a walk of the prefix trie bounded by the word's length. From
 // each token the pattern trie is then walked only as far as some pattern
-// continues. No step depends on the number of entries, so matching costs
+// may continue. No step depends on the number of entries, so matching costs
 // time linear in the document plus the number of matches; a large lexicon
-// still costs more per token than a small one because its tables do not stay
-// in the processor's caches. Scratch memory is pooled: Find does not
-// allocate once dst has room.
+// still costs more per token than a small one, because nearly every token
+// begins some phrase and its filters and tables do not stay in the
+// processor's caches. Scratch memory is pooled: Find does not allocate once
+// dst has room.
 //
 // A Matcher is immutable and safe for concurrent use. The zero value (and a
 // nil *Matcher) is usable and matches nothing.
