@@ -505,13 +505,16 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 }
 
 // vocabTable is an open-addressing hash table from the strings of a
-// lexicon's vocabulary to their vocabIDs. A key of up to vocabInline bytes
-// is held in its slot, so that a lookup touches one slot and one entry
-// rather than also the key's bytes elsewhere in memory; longer keys are
-// compared with keys.
+// lexicon's vocabulary to their vocabIDs. A lookup first probes tags, a
+// dense array of 32-bit hash tags (128 KB for 19,000 strings, so it mostly
+// stays in cache): a string that is not in the vocabulary is usually
+// rejected there. Only on a matching tag does it touch the slot, which
+// holds the key (when it has at most vocabInline bytes) and the vocabIDs
+// together, so that a hit costs one slot rather than a slot and an entry
+// elsewhere; longer keys are compared with keys.
 type vocabTable struct {
+	tags  []uint32 // per slot: the key's tag (never 0), or 0 when free
 	slots []vocabSlot
-	ids   []vocabIDs
 	keys  []string
 	mask  uint64
 	seed  maphash.Seed
@@ -520,11 +523,14 @@ type vocabTable struct {
 const vocabInline = 23
 
 type vocabSlot struct {
-	tag uint32 // the high half of the key's hash
-	idx int32  // index+1 into ids and keys; 0 marks a free slot
-	n   uint8  // the key's length, or vocabInline+1 when it is not inline
+	n   uint8 // the key's length, or vocabInline+1 when it is not inline
 	key [vocabInline]byte
+	idx int32 // index into keys
+	ids vocabIDs
 }
+
+// vocabTag is the tag of a hash: its high half, never 0.
+func vocabTag(h uint64) uint32 { return uint32(h>>32) | 1 }
 
 // newVocabTable builds the table of vocab, inserting keys (sorted) in order
 // so that the layout depends only on the seed.
@@ -537,19 +543,19 @@ func newVocabTable(keys []string, vocab map[string]vocabIDs) vocabTable {
 	for size*3 < len(keys)*4 {
 		size *= 2
 	}
+	t.tags = make([]uint32, size)
 	t.slots = make([]vocabSlot, size)
 	t.mask = uint64(size - 1)
-	t.ids = make([]vocabIDs, len(keys))
 	t.keys = keys
 	for x, k := range keys {
-		t.ids[x] = vocab[k]
 		h := maphash.String(t.seed, k)
 		i := h & t.mask
-		for t.slots[i].idx != 0 {
+		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
+		t.tags[i] = vocabTag(h)
 		sl := &t.slots[i]
-		sl.tag, sl.idx, sl.n = uint32(h>>32), int32(x+1), vocabInline+1
+		sl.idx, sl.ids, sl.n = int32(x), vocab[k], vocabInline+1
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
 		}
@@ -562,24 +568,23 @@ func (t *vocabTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
 // get returns the IDs of s, whose hash is h, or nil.
 func (t *vocabTable) get(h uint64, s string) *vocabIDs {
-	if t.slots == nil {
+	if t.tags == nil {
 		return nil
 	}
-	tag := uint32(h >> 32)
+	tag := vocabTag(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		sl := &t.slots[i]
-		if sl.idx == 0 {
+		switch t.tags[i] {
+		case 0:
 			return nil
-		}
-		if sl.tag != tag {
-			continue
-		}
-		if len(s) <= vocabInline {
-			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
-				return &t.ids[sl.idx-1]
+		case tag:
+			sl := &t.slots[i]
+			if len(s) <= vocabInline {
+				if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
+					return &sl.ids
+				}
+			} else if sl.n > vocabInline && t.keys[sl.idx] == s {
+				return &sl.ids
 			}
-		} else if sl.n > vocabInline && t.keys[sl.idx-1] == s {
-			return &t.ids[sl.idx-1]
 		}
 	}
 }
