@@ -166,6 +166,9 @@ func (b *builder) finish(ngroups int) *Matcher {
 	m.rootPrefix = make([]int32, len(b.prefixes))
 	m.nodes = make([]nodeInfo, len(b.outs))
 	inner := make(map[uint64]int32, len(b.edges))
+	for n := range m.nodes {
+		m.nodes[n].node = int32(n)
+	}
 	for k, v := range b.edges {
 		m.nodes[k>>32].kinds |= 1 << (uint32(k) >> 30)
 		m.nodes[k>>32].sig |= 1 << sigBit(uint32(k))
@@ -239,17 +242,16 @@ func (b *builder) finish(ngroups int) *Matcher {
 // outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit
 // k of kinds is set when an edge of symbol kind k leaves it.
 //
-// A node with many edges also has a Bloom filter of them,
-// bloom[bloomLo:bloomLo+1<<(bloomLog-1)] (bloomLog 0 means none), sized
-// to its fan-out, so that a missing edge is nearly always known from one
-// word that stays in cache rather than from the large edge table.
-//
-// Such a node also has a filter of its two-step paths, of 1<<(pairLog-1)
-// words right after its edge filter: it holds pairKey(x, y) for each edge
-// along x followed by an edge along y other than a gap, and the edge
-// filter's word for x says (see edgeProbe) whether the child along x has
-// outputs or a gap edge, so that a walk that would stop after one more
-// token is ruled out before it starts.
+// The edges of a node with many edges (filtered set) are also in one
+// global Bloom filter, m.bloom, keyed on (node, symbol) and sized to about
+// bloomBitsPerKey bits per key for the whole trie (256 KB for 100,000
+// entries), so that it stays in the processor's cache and a missing edge
+// is nearly always known from one word of it rather than from the large
+// edge table. The same filter holds the node's two-step paths: pairKey
+// (node, x, y) for each edge along x followed by an edge along y other
+// than a gap, and the filter's word for the edge along x says (see
+// edgeProbe) whether its child has outputs or a gap edge, so that a walk
+// that would stop after one more token is ruled out before it starts.
 //
 // The child along a gap edge is gap (0 when none); as a pattern never ends
 // with a gap, that child matters only if one of its own edges continues,
@@ -260,11 +262,10 @@ type nodeInfo struct {
 	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
 	gapSig      uint64 // sig of the gap child
 	gap         int32  // the child along the gap edge, or 0
-	bloomLo     int32
+	node        int32  // the node itself, which keys the global filter
 	kinds       uint8
 	gapKinds    uint8 // kinds of the gap child
-	bloomLog    uint8
-	pairLog     uint8 // size of the two-step filter, which follows the edge filter
+	filtered    bool  // the node's edges are in the global filter
 }
 
 // sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
@@ -276,36 +277,48 @@ func sigBit(sym uint32) uint32 { return (sym * 0x9e3779b1) >> 26 }
 // it the 64-bit sig rejects most missing edges on its own.
 const bloomMinEdges = 8
 
-// bloomProbe returns the index (within a filter of 1<<(log-1) words) of
-// the word that holds key, and the two bits of key in it. The hash is
-// independent of sigBit's.
-func bloomProbe(key uint64, log uint8) (int32, uint64) {
-	w, bits, _, _ := edgeProbe(key, log)
+// bloomBitsPerKey is the size of the global filter per key it holds (an
+// edge of a filtered node, or a two-step path from one).
+const bloomBitsPerKey = 16
+
+// bloomProbe returns the word of the global filter (of mask+1 words) that
+// holds key, and the two bits of key in it. The hash is independent of
+// sigBit's.
+func bloomProbe(key uint64, mask int32) (int32, uint64) {
+	w, bits, _, _ := edgeProbe(key, mask)
 	return w, bits
 }
 
-// edgeProbe is bloomProbe for an edge filter, whose word for an edge also
-// holds two bits set when the edge's child has outputs and two set when it
-// has a gap edge.
-func edgeProbe(key uint64, log uint8) (w int32, edge, out, gap uint64) {
+// edgeProbe is bloomProbe for an edge key, whose word also holds two bits
+// set when the edge's child has outputs and two set when it has a gap
+// edge.
+func edgeProbe(key uint64, mask int32) (w int32, edge, out, gap uint64) {
 	key ^= key >> 33
 	key *= 0xff51afd7ed558ccd
 	key ^= key >> 33
-	w = int32(key>>40) & (1<<(log-1) - 1)
+	w = int32(key>>40) & mask
 	edge = 1<<(key&63) | 1<<((key>>6)&63)
 	out = 1<<((key>>12)&63) | 1<<((key>>18)&63)
 	gap = 1<<((key>>24)&63) | 1<<((key>>30)&63)
 	return w, edge, out, gap
 }
 
-// pairKey is the key of the two-step filter for the edge along x followed
-// by an edge along y.
-func pairKey(x, y uint32) uint64 { return uint64(x)<<32 | uint64(y) }
+// filterEdgeKey is the key of the global filter for the edge along x from
+// node.
+func filterEdgeKey(node int32, x uint32) uint64 { return uint64(uint32(node))<<32 | uint64(x) }
 
-// buildFilters gives every inner node with at least bloomMinEdges edges a
-// Bloom filter of its edges and one of its two-step paths (each about 16
-// bits per key), and sets the gap fields of every node (which need the
-// children's sig and kinds to be final).
+// pairKey is the key of the global filter for the edge along x from node
+// followed by an edge along y.
+func pairKey(node int32, x, y uint32) uint64 {
+	k := filterEdgeKey(node, x) * 0x9e3779b97f4a7c15
+	return (k ^ k>>29) + uint64(y)*0xc2b2ae3d27d4eb4f + 0x165667b19e3779f9
+}
+
+// buildFilters puts the edges and two-step paths of every inner node with
+// at least bloomMinEdges edges into one global Bloom filter (about
+// bloomBitsPerKey bits per key, so that it mostly stays in cache), and sets
+// the gap fields of every node (which need the children's sig and kinds to
+// be final).
 func (m *Matcher) buildFilters(inner map[uint64]int32) {
 	keys := make([]uint64, 0, len(inner))
 	fan := make([]int32, len(m.nodes))
@@ -320,40 +333,43 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 		first[n] = at
 		at += fan[n]
 	}
-	logFor := func(nkeys int) uint8 {
-		log := uint8(1)
-		for 1<<(log-1)*64 < 16*nkeys {
-			log++
+	nkeys := 0
+	for n := 1; n < len(m.nodes); n++ {
+		if fan[n] < bloomMinEdges {
+			continue
 		}
-		return log
+		for _, k := range keys[first[n] : first[n]+fan[n]] {
+			nkeys += 2 + int(fan[inner[k]])
+		}
+	}
+	if nkeys > 0 {
+		words := 1
+		for words*64 < bloomBitsPerKey*nkeys {
+			words *= 2
+		}
+		m.bloom = make([]uint64, words)
+		m.bloomMask = int32(words - 1)
 	}
 	for n := 1; n < len(m.nodes); n++ {
 		if fan[n] < bloomMinEdges {
 			continue
 		}
 		ni := &m.nodes[n]
-		pairs := 0
-		for _, k := range keys[first[n] : first[n]+fan[n]] {
-			pairs += int(fan[inner[k]])
-		}
-		ni.bloomLog, ni.pairLog = logFor(2*int(fan[n])), logFor(pairs)
-		ni.bloomLo = int32(len(m.bloom))
-		m.bloom = append(m.bloom, make([]uint64, 1<<(ni.bloomLog-1)+1<<(ni.pairLog-1))...)
-		pairLo := ni.bloomLo + 1<<(ni.bloomLog-1)
+		ni.filtered = true
 		for _, k := range keys[first[n] : first[n]+fan[n]] {
 			x, c := uint32(k), inner[k]
-			w, edge, out, gap := edgeProbe(uint64(x), ni.bloomLog)
-			m.bloom[ni.bloomLo+w] |= edge
+			w, edge, out, gap := edgeProbe(filterEdgeKey(int32(n), x), m.bloomMask)
+			m.bloom[w] |= edge
 			if m.nodes[c].outN > 0 {
-				m.bloom[ni.bloomLo+w] |= out
+				m.bloom[w] |= out
 			}
 			for _, kc := range keys[first[c] : first[c]+fan[c]] {
 				if uint32(kc)>>30 == symGap {
-					m.bloom[ni.bloomLo+w] |= gap
+					m.bloom[w] |= gap
 					continue
 				}
-				w, bits := bloomProbe(pairKey(x, uint32(kc)), ni.pairLog)
-				m.bloom[pairLo+w] |= bits
+				w, bits := bloomProbe(pairKey(int32(n), x, uint32(kc)), m.bloomMask)
+				m.bloom[w] |= bits
 			}
 		}
 	}

@@ -105,12 +105,15 @@ type Match struct {
 // (which also gives the trie node that starts a match), a byte trie of
 // wildcard prefixes, and a trie of patterns whose edges are (element kind,
 // ID) pairs, held in an open-addressing hash table. Every node has a 64-bit
-// signature of its edges, and a node with many edges also has Bloom filters
-// of its edges and of its two-step paths, so that most walks that would
-// end within the next token are ruled out without touching the edge table.
-// Each distinct word of a document is resolved once (a small per-document
-// memo catches repeats) to its symbols: a lookup for its word, one for its
-// stem, and a walk of the prefix trie bounded by the word's length. From
+// signature of its edges, and the edges and two-step paths of nodes with
+// many edges are in one global Bloom filter small enough to stay in cache
+// (about 16 bits per key), so that most walks that would end within the
+// next token are ruled out without touching the edge table. Each distinct
+// word of a document is resolved once (a small per-document memo catches
+// repeats) to its symbols: a lookup for its word, one for its stem (each
+// probing a dense array of hash tags first and then one slot holding the
+// key and its IDs), and a walk of the prefix trie bounded by the word's
+// length. From
 // each token the pattern trie is then walked only as far as some pattern
 // may continue. No step depends on the number of entries, so matching costs
 // time linear in the document plus the number of matches; a large lexicon
@@ -126,7 +129,8 @@ type Matcher struct {
 	rootPrefix []int32    // root edges by prefix ID; 0 means none
 	vocabPfx   []int32    // prefix IDs of the vocabulary's strings (see vocabIDs)
 	edges      edgeTable  // other edges, by edgeKey
-	bloom      []uint64   // per-node Bloom filters of edges (see nodeInfo)
+	bloom      []uint64   // global Bloom filter of edges and two-step paths (see nodeInfo)
+	bloomMask  int32      // len(bloom)-1
 	nodes      []nodeInfo // per node of the pattern trie; 0 is the root
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
@@ -434,7 +438,7 @@ func (m *Matcher) walk(s *scratch, i int) {
 			}
 			if a.info.gap > 0 && gap && j+1 < n &&
 				m.mayStep(a.info.gapKinds, a.info.gapSig, s, j+1) &&
-				(a.info.bloomLog == 0 || m.mayFollow(s, &a.info, symGap<<30, j+1)) {
+				(!a.info.filtered || m.mayFollow(s, &a.info, symGap<<30, j+1)) {
 				g := a.info.gap
 				s.next = append(s.next, active{g, m.nodes[g]})
 			}
@@ -454,7 +458,7 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
 	if a.info.sig&(1<<sigBit(sym)) == 0 {
 		return
 	}
-	if a.info.bloomLog != 0 && !m.mayFollow(s, &a.info, sym, j+1) {
+	if a.info.filtered && !m.mayFollow(s, &a.info, sym, j+1) {
 		return
 	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
@@ -472,7 +476,7 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	}
 	sy, gap := s.at(j)
 	if info.gap > 0 && gap && j+1 < len(s.tok) && m.mayStep(info.gapKinds, info.gapSig, s, j+1) &&
-		(info.bloomLog == 0 || m.mayFollow(s, info, symGap<<30, j+1)) {
+		(!info.filtered || m.mayFollow(s, info, symGap<<30, j+1)) {
 		return true
 	}
 	has := func(kind uint32, id int32) bool {
@@ -480,7 +484,7 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		if info.sig&(1<<sigBit(sym)) == 0 {
 			return false
 		}
-		if info.bloomLog != 0 {
+		if info.filtered {
 			return m.mayFollow(s, info, sym, j+1)
 		}
 		return true
@@ -505,8 +509,8 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 // an edge along x whose child has outputs or an edge along a symbol of
 // token k (false means it surely has none).
 func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
-	w, edge, out, gap := edgeProbe(uint64(x), info.bloomLog)
-	word := m.bloom[info.bloomLo+w]
+	w, edge, out, gap := edgeProbe(filterEdgeKey(info.node, x), m.bloomMask)
+	word := m.bloom[w]
 	if word&edge != edge {
 		return false
 	}
@@ -520,10 +524,9 @@ func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
 	if isGap && word&gap == gap {
 		return true
 	}
-	lo := info.bloomLo + 1<<(info.bloomLog-1)
 	has := func(y uint32) bool {
-		w, bits := bloomProbe(pairKey(x, y), info.pairLog)
-		return m.bloom[lo+w]&bits == bits
+		w, bits := bloomProbe(pairKey(info.node, x, y), m.bloomMask)
+		return m.bloom[w]&bits == bits
 	}
 	if sy.word >= 0 && has(symWord<<30|uint32(sy.word)) {
 		return true
