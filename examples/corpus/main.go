@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/rhetorica/rhetorica/examples/internal/exampleio"
+	"github.com/rhetorica/rhetorica/internal/statement"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
@@ -130,9 +131,9 @@ func statements(root string, key *string, errp *error) iter.Seq[rhetoric.Stateme
 				return err
 			}
 			rel, _ := filepath.Rel(root, path)
-			st, err := exampleio.ParseStatement(rel, string(data))
+			st, err := statement.ParseText(rel, data)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", path, err)
 			}
 			group := st.Speaker
 			if iso, _, ok := strings.Cut(filepath.Base(path), "_"); ok && st.Speaker == "" && len(iso) == 3 {

@@ -1,18 +1,15 @@
-// Package exampleio loads the sample statements that the example programs
-// analyze. It is internal to the examples: real programs read their own
-// formats (or use the rhetorica command, which reads text, Markdown, JSONL
-// and CSV).
+// Package exampleio finds and loads the sample statements that the example
+// programs analyze, reading files as the rhetorica command does.
 package exampleio
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/rhetorica/rhetorica/internal/statement"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -39,9 +36,9 @@ func FindDir(dir string) (string, error) {
 }
 
 // LoadDir reads every .md and .txt file in dir (sorted by name) as one
-// statement. A Markdown file may open with a front-matter block between
-// lines of "---" holding "key: value" pairs; id, speaker and date fill the
-// statement's fields and the other keys its Meta.
+// statement, as the rhetorica command does: a file may open with a YAML
+// front-matter block between lines of "---"; id, speaker, date and language
+// fill the statement's fields and the other keys its Meta.
 func LoadDir(dir string) ([]rhetoric.Statement, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*"))
 	if err != nil {
@@ -58,9 +55,9 @@ func LoadDir(dir string) ([]rhetoric.Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		st, err := ParseStatement(filepath.Base(name), string(data))
+		st, err := statement.ParseText(filepath.Base(name), data)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		out = append(out, st)
 	}
@@ -68,40 +65,4 @@ func LoadDir(dir string) ([]rhetoric.Statement, error) {
 		return nil, fmt.Errorf("examples: no .md or .txt statements in %s", dir)
 	}
 	return out, nil
-}
-
-// ParseStatement splits the optional front matter from text.
-func ParseStatement(name, text string) (rhetoric.Statement, error) {
-	st := rhetoric.Statement{ID: strings.TrimSuffix(name, filepath.Ext(name)), Text: text}
-	rest, ok := strings.CutPrefix(text, "---\n")
-	if !ok {
-		return st, nil
-	}
-	head, body, ok := strings.Cut(rest, "\n---\n")
-	if !ok {
-		return st, errors.New("examples: " + name + ": front matter is not closed by ---")
-	}
-	st.Text = body
-	sc := bufio.NewScanner(strings.NewReader(head))
-	for sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), ":")
-		if !ok {
-			continue
-		}
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		switch k {
-		case "id":
-			st.ID = v
-		case "speaker":
-			st.Speaker = v
-		case "date":
-			st.Date = v
-		default:
-			if st.Meta == nil {
-				st.Meta = map[string]string{}
-			}
-			st.Meta[k] = v
-		}
-	}
-	return st, nil
 }
