@@ -166,6 +166,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 	m.rootPrefix = make([]int32, len(b.prefixes))
 	m.nodes = make([]nodeInfo, len(b.outs))
 	inner := make(map[uint64]int32, len(b.edges))
+	var roots []int32 // children of the root
 	for n := range m.nodes {
 		m.nodes[n].node = int32(n)
 	}
@@ -176,6 +177,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 			inner[k] = v
 			continue
 		}
+		roots = append(roots, v)
 		id := int32(k & maxID)
 		switch uint32(k) >> 30 {
 		case symWord:
@@ -211,6 +213,19 @@ func (b *builder) finish(ngroups int) *Matcher {
 		m.outs = append(m.outs, os...)
 	}
 	m.buildFilters(inner)
+	for _, n := range roots {
+		m.preds = m.preds || m.nodes[n].filtered
+	}
+	wordPreds, stemPreds := m.buildPreds(inner, roots, len(b.words), len(b.stems))
+	for w, v := range vocab {
+		if v.word >= 0 {
+			v.preds.or(&wordPreds[v.word])
+		}
+		if v.stem >= 0 {
+			v.preds.or(&stemPreds[v.stem])
+		}
+		vocab[w] = v
+	}
 	m.edges = newEdgeTable(inner, m.nodes)
 	m.buildPrefixTrie(b.prefList)
 	// Copy each root node's info into the vocabulary, and precompute the
@@ -281,38 +296,30 @@ const bloomMinEdges = 8
 // edge of a filtered node, or a two-step path from one).
 const bloomBitsPerKey = 16
 
-// bloomProbe returns the word of the global filter (of mask+1 words) that
-// holds key, and the two bits of key in it. The hash is independent of
-// sigBit's.
-func bloomProbe(key uint64, mask int32) (int32, uint64) {
-	w, bits, _, _ := edgeProbe(key, mask)
-	return w, bits
+// The global filter is probed with a hash per key: edgeHash for an edge
+// along x from node, pairHash for that edge followed by an edge along y.
+// Each costs one multiplication, so that ruling out a walk costs little
+// more than the memory access. The hashes are independent of sigBit's.
+func edgeHash(node int32, x uint32) uint64 {
+	h := (uint64(uint32(node))<<32 | uint64(x)) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
 }
 
-// edgeProbe is bloomProbe for an edge key, whose word also holds two bits
-// set when the edge's child has outputs and two set when it has a gap
+func pairHash(h uint64, y uint32) uint64 {
+	h = (h ^ uint64(y)<<3) * 0xff51afd7ed558ccd
+	return h ^ h>>29
+}
+
+// bloomWord returns the index of the word of the global filter (of
+// mask+1 words) that holds the key of hash h.
+func bloomWord(h uint64, mask int32) int32 { return int32(h>>40) & mask }
+
+// Bits of the key of hash h in its word: two for the key itself, two set
+// (for an edge) when the edge's child has outputs, two when it has a gap
 // edge.
-func edgeProbe(key uint64, mask int32) (w int32, edge, out, gap uint64) {
-	key ^= key >> 33
-	key *= 0xff51afd7ed558ccd
-	key ^= key >> 33
-	w = int32(key>>40) & mask
-	edge = 1<<(key&63) | 1<<((key>>6)&63)
-	out = 1<<((key>>12)&63) | 1<<((key>>18)&63)
-	gap = 1<<((key>>24)&63) | 1<<((key>>30)&63)
-	return w, edge, out, gap
-}
-
-// filterEdgeKey is the key of the global filter for the edge along x from
-// node.
-func filterEdgeKey(node int32, x uint32) uint64 { return uint64(uint32(node))<<32 | uint64(x) }
-
-// pairKey is the key of the global filter for the edge along x from node
-// followed by an edge along y.
-func pairKey(node int32, x, y uint32) uint64 {
-	k := filterEdgeKey(node, x) * 0x9e3779b97f4a7c15
-	return (k ^ k>>29) + uint64(y)*0xc2b2ae3d27d4eb4f + 0x165667b19e3779f9
-}
+func bloomBits(h uint64) uint64 { return 1<<(h&63) | 1<<((h>>6)&63) }
+func outBits(h uint64) uint64   { return 1<<((h>>12)&63) | 1<<((h>>18)&63) }
+func gapBits(h uint64) uint64   { return 1<<((h>>24)&63) | 1<<((h>>30)&63) }
 
 // buildFilters puts the edges and two-step paths of every inner node with
 // at least bloomMinEdges edges into one global Bloom filter (about
@@ -358,18 +365,19 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 		ni.filtered = true
 		for _, k := range keys[first[n] : first[n]+fan[n]] {
 			x, c := uint32(k), inner[k]
-			w, edge, out, gap := edgeProbe(filterEdgeKey(int32(n), x), m.bloomMask)
-			m.bloom[w] |= edge
+			h := edgeHash(int32(n), x)
+			w := bloomWord(h, m.bloomMask)
+			m.bloom[w] |= bloomBits(h)
 			if m.nodes[c].outN > 0 {
-				m.bloom[w] |= out
+				m.bloom[w] |= outBits(h)
 			}
 			for _, kc := range keys[first[c] : first[c]+fan[c]] {
 				if uint32(kc)>>30 == symGap {
-					m.bloom[w] |= gap
+					m.bloom[w] |= gapBits(h)
 					continue
 				}
-				w, bits := bloomProbe(pairKey(int32(n), x, uint32(kc)), m.bloomMask)
-				m.bloom[w] |= bits
+				h2 := pairHash(h, uint32(kc))
+				m.bloom[bloomWord(h2, m.bloomMask)] |= bloomBits(h2)
 			}
 		}
 	}
@@ -383,6 +391,64 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 			m.nodes[n].gapSig, m.nodes[n].gapKinds = m.nodes[g].sig, m.nodes[g].kinds
 		}
 	}
+}
+
+// buildPreds computes the predSigs of every word, stem and prefix symbol
+// (those of prefixes go to m.pfxPreds) from the edges of inner that leave
+// roots (the children of the root) and their children. It runs after
+// buildFilters, which sets the gap fields of the nodes.
+func (m *Matcher) buildPreds(inner map[uint64]int32, roots []int32, nwords, nstems int) (words, stems []predSig) {
+	words = make([]predSig, nwords)
+	stems = make([]predSig, nstems)
+	m.pfxPreds = make([]predSig, len(m.rootPrefix))
+	// For a node one step below the root, first[n] is n; for a node two
+	// steps below, first is its parent, and gapChild tells whether it is
+	// reached along a gap.
+	first := make([]int32, len(m.nodes))
+	gapChild := make([]bool, len(m.nodes))
+	for _, n := range roots {
+		first[n] = n
+	}
+	for k, c := range inner {
+		if p := int32(k >> 32); first[p] == p {
+			first[c], gapChild[c] = p, uint32(k)>>30 == symGap
+		}
+	}
+	set := func(sig *[2]uint64, n int32) {
+		b := nodeBit(n)
+		sig[b>>6] |= 1 << (b & 63)
+	}
+	for k, c := range inner {
+		p := int32(k >> 32)
+		n := first[p]
+		if n == 0 {
+			continue
+		}
+		var sig *predSig
+		id := int32(uint32(k) & maxID)
+		switch uint32(k) >> 30 {
+		case symWord:
+			sig = &words[id]
+		case symStem:
+			sig = &stems[id]
+		case symPrefix:
+			sig = &m.pfxPreds[id]
+		default:
+			continue // gaps: canStep checks the nodes' gap fields
+		}
+		switch {
+		case n == p:
+			set(&sig.next, n)
+			if m.nodes[c].outN > 0 || m.nodes[c].gap > 0 {
+				set(&sig.stop, n)
+			}
+		case gapChild[p]:
+			set(&sig.afterGap, n)
+		default:
+			set(&sig.third, n)
+		}
+	}
+	return words, stems
 }
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]

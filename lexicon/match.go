@@ -113,12 +113,15 @@ type Match struct {
 // repeats) to its symbols: a lookup for its word, one for its stem (each
 // probing a dense array of hash tags first and then one slot holding the
 // key and its IDs), and a walk of the prefix trie bounded by the word's
-// length. From
-// each token the pattern trie is then walked only as far as some pattern
-// may continue. No step depends on the number of entries, so matching costs
-// time linear in the document plus the number of matches; a large lexicon
-// still costs more per token than a small one, because nearly every token
-// begins some phrase and its filters and tables do not stay in the
+// length. The slot also holds the word's predecessor signatures: which
+// first words of patterns it can follow as the second or third token. In a
+// large lexicon nearly every word begins some phrase; a walk from such a
+// word starts only when the next two tokens' signatures allow it (and then
+// the global filter agrees), so most tokens cost a few bit tests on the
+// document's own symbols, which stay in cache. No step depends on the
+// number of entries, so matching costs time linear in the document plus the
+// number of matches; a large lexicon still costs somewhat more per token
+// than a small one, because its tables do not stay in the
 // processor's caches. Scratch memory is pooled: Find does not allocate once
 // dst has room.
 //
@@ -128,6 +131,7 @@ type Matcher struct {
 	vocab      vocabTable // normal forms and stems of the lexicon
 	rootPrefix []int32    // root edges by prefix ID; 0 means none
 	vocabPfx   []int32    // prefix IDs of the vocabulary's strings (see vocabIDs)
+	pfxPreds   []predSig  // by prefix ID
 	edges      edgeTable  // other edges, by edgeKey
 	bloom      []uint64   // global Bloom filter of edges and two-step paths (see nodeInfo)
 	bloomMask  int32      // len(bloom)-1
@@ -137,6 +141,7 @@ type Matcher struct {
 	pnodes     []pnode
 	pedges     []pedge
 	hasStems   bool
+	preds      bool // some child of the root is filtered: tokSym.preds are needed
 	ngroups    int
 	pool       *sync.Pool // of *scratch
 }
@@ -155,6 +160,40 @@ type vocabIDs struct {
 	word, stem, wordNode, stemNode int32
 	pfxLo, pfxN                    int32
 	wordInfo                       nodeInfo
+	preds                          predSig // of the string as a word and as a stem
+}
+
+// predSig summarises where a symbol stands in the patterns that begin
+// with a node n one step below the root, each set a 128-bit signature of
+// such nodes (bit nodeBit(n)):
+//
+//   - next: n has an edge along the symbol;
+//   - stop: that edge's child has outputs or a gap edge, so a walk along
+//     it may match without a further symbol;
+//   - third: a child of n other than its gap child has an edge along it;
+//   - afterGap: the gap child of n has an edge along it.
+//
+// A token whose symbols' predSigs lack a node's bit cannot continue a walk
+// from that node in the way the set describes, which canStep learns from
+// the tokens' tokSyms, which stay in cache, instead of the global filter.
+type predSig struct {
+	next, stop, third, afterGap [2]uint64
+}
+
+// nodeBit is the bit of node n in a predSig.
+func nodeBit(n int32) uint32 { return uint32(n) * 0x9e3779b1 >> 25 }
+
+// hasBit reports whether bit b of sig is set.
+func hasBit(sig *[2]uint64, b uint32) bool { return sig[b>>6]&(1<<(b&63)) != 0 }
+
+// or adds q's bits to p.
+func (p *predSig) or(q *predSig) {
+	for i := range p.next {
+		p.next[i] |= q.next[i]
+		p.stop[i] |= q.stop[i]
+		p.third[i] |= q.third[i]
+		p.afterGap[i] |= q.afterGap[i]
+	}
 }
 
 // tokSym is what one distinct word resolves to: its symbols in the pattern
@@ -166,29 +205,41 @@ type tokSym struct {
 	stemNode     int32
 	wordInfo     nodeInfo // m.nodes[wordNode]
 	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
+	preds        predSig  // of all its symbols together
 }
 
-// gapBit marks, in scratch.tok, a token of kind Word or Number, which a
-// gap matches.
-const gapBit = 1 << 31
+// Flags of a token in scratch.tok, above the index of its symbols:
+// gapBit marks a token of kind Word or Number, which a gap matches, and
+// compoundBit a compound token, whose parts Find tries too. With them the
+// main loop of Find reads scratch.tok only, not the (much larger) tokens.
+const (
+	gapBit      = 1 << 31
+	compoundBit = 1 << 30
+	symMask     = compoundBit - 1
+)
 
-func gapOf(t *tokenize.Token) uint32 {
+// flagsOf returns the flags of t for scratch.tok.
+func flagsOf(t *tokenize.Token) uint32 {
+	var f uint32
 	if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
-		return gapBit
+		f = gapBit
 	}
-	return 0
+	if t.Flags&tokenize.Compound != 0 {
+		f |= compoundBit
+	}
+	return f
 }
 
 // at returns the symbols of token j and whether a gap matches it.
 func (s *scratch) at(j int) (*tokSym, bool) {
 	t := s.tok[j]
-	return &s.syms[t&^gapBit], t&gapBit != 0
+	return &s.syms[t&symMask], t&gapBit != 0
 }
 
 // scratch is the per-call memory of Find, pooled per Matcher.
 type scratch struct {
 	syms      []tokSym // per distinct word of the document
-	tok       []uint32 // per token: index into syms, | gapBit when a gap matches it
+	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit)
 	pfx       []int32
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
@@ -264,7 +315,8 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			}
 			s.touched = s.touched[:0]
 		}
-		if t := &toks[i]; t.Flags&tokenize.Compound != 0 {
+		if s.tok[i]&compoundBit != 0 {
+			t := &toks[i]
 			for pi < len(parts) && parts[pi].Start < t.Start {
 				pi++
 			}
@@ -299,38 +351,49 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 		c := &s.memo[h&(memoSize-1)]
 		if c.epoch == s.epoch {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
-				s.tok[i] = s.tok[c.first]&^gapBit | gapOf(t)
+				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
 				continue
 			}
 		}
-		s.tok[i] = uint32(len(s.syms)) | gapOf(t)
-		s.syms = append(s.syms, m.symbols(s, t, h))
+		s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
+		s.syms = append(s.syms, tokSym{})
+		m.symbols(s, &s.syms[len(s.syms)-1], t, h)
 		c.epoch, c.first = s.epoch, int32(i)
 	}
 }
 
-// symbols resolves one token, whose Norm has hash h (m.vocab.hash),
-// appending its prefix IDs to s.pfx.
-func (m *Matcher) symbols(s *scratch, t *tokenize.Token, h uint64) tokSym {
-	sy := tokSym{word: -1, stem: -1}
+// symbols resolves one token, whose Norm has hash h (m.vocab.hash), into
+// sy, which must be zero, appending its prefix IDs to s.pfx.
+func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
+	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
 	v := m.vocab.get(h, t.Norm)
 	if v != nil {
 		sy.word, sy.wordNode, sy.wordInfo = v.word, v.wordNode, v.wordInfo
+		if m.preds {
+			sy.preds = v.preds
+		}
 		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+v.pfxN]...)
 	} else if m.pnodes != nil {
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 	}
 	sy.pfxHi = int32(len(s.pfx))
+	if m.preds {
+		for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+			sy.preds.or(&m.pfxPreds[p])
+		}
+	}
 	if m.hasStems {
 		if t.Stem != t.Norm {
 			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)
+			if v != nil && m.preds {
+				sy.preds.or(&v.preds)
+			}
 		}
 		if v != nil {
 			sy.stem, sy.stemNode = v.stem, v.stemNode
 		}
 	}
-	return sy
 }
 
 // appendPrefixes appends the IDs of the wildcard prefixes that norm begins
@@ -421,24 +484,23 @@ func (m *Matcher) walk(s *scratch, i int) {
 			return
 		}
 		sy, gap := s.at(j)
+		next, nextGap := s.after(j)
 		s.next = s.next[:0]
 		for k := range s.cur {
 			a := &s.cur[k]
 			kinds := a.info.kinds
 			if kinds&(1<<symWord) != 0 && sy.word >= 0 {
-				m.step(s, a, symWord, sy.word, j)
+				m.step(s, a, symWord, sy.word, next, nextGap)
 			}
 			if kinds&(1<<symStem) != 0 && sy.stem >= 0 {
-				m.step(s, a, symStem, sy.stem, j)
+				m.step(s, a, symStem, sy.stem, next, nextGap)
 			}
 			if kinds&(1<<symPrefix) != 0 {
 				for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-					m.step(s, a, symPrefix, p, j)
+					m.step(s, a, symPrefix, p, next, nextGap)
 				}
 			}
-			if a.info.gap > 0 && gap && j+1 < n &&
-				m.mayStep(a.info.gapKinds, a.info.gapSig, s, j+1) &&
-				(!a.info.filtered || m.mayFollow(s, &a.info, symGap<<30, j+1)) {
+			if a.info.gap > 0 && gap && m.mayGap(s, &a.info, next, nextGap) {
 				g := a.info.gap
 				s.next = append(s.next, active{g, m.nodes[g]})
 			}
@@ -452,13 +514,10 @@ func (m *Matcher) walk(s *scratch, i int) {
 
 // step follows the edge (kind, id) from the active node a along token j,
 // appending the child to s.next unless a's filters show that the child
-// would neither match nor go on with token j+1.
-func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
+// would neither match nor go on with next, the token after j.
+func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, next *tokSym, nextGap bool) {
 	sym := kind<<30 | uint32(id)
-	if a.info.sig&(1<<sigBit(sym)) == 0 {
-		return
-	}
-	if a.info.filtered && !m.mayFollow(s, &a.info, sym, j+1) {
+	if !m.mayEdge(s, &a.info, sym, next, nextGap) {
 		return
 	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
@@ -466,38 +525,43 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, j int) {
 	}
 }
 
-// canStep reports whether the node of info may have an edge along a
-// symbol of token j, or (a gap edge) along token j and then a symbol of
-// token j+1; false means it surely has none. It checks the filters only,
-// never the edge table.
+// canStep reports whether the node of info, a child of the root, may have
+// an edge along a symbol of token j, or (a gap edge) along token j and
+// then a symbol of token j+1, that a walk could follow to a match; false
+// means it surely has none. It checks the predSigs of the tokens and the
+// filters, never the edge table.
 func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	if j >= len(s.tok) || info.kinds == 0 {
 		return false
 	}
 	sy, gap := s.at(j)
-	if info.gap > 0 && gap && j+1 < len(s.tok) && m.mayStep(info.gapKinds, info.gapSig, s, j+1) &&
-		(!info.filtered || m.mayFollow(s, info, symGap<<30, j+1)) {
-		return true
-	}
-	has := func(kind uint32, id int32) bool {
-		sym := kind<<30 | uint32(id)
-		if info.sig&(1<<sigBit(sym)) == 0 {
+	next, nextGap := s.after(j)
+	if info.filtered {
+		// A filtered node has a bloomMinEdges edges or more, so its sig
+		// rules out little; the tokens' predSigs rule out most walks
+		// before the global filter is touched.
+		b := nodeBit(info.node)
+		if info.gap > 0 && gap && next != nil &&
+			(hasBit(&next.preds.afterGap, b) || nextGap && info.gapKinds&(1<<symGap) != 0) &&
+			m.mayGap(s, info, next, nextGap) {
+			return true
+		}
+		if !hasBit(&sy.preds.next, b) ||
+			!hasBit(&sy.preds.stop, b) && (next == nil || !hasBit(&next.preds.third, b)) {
 			return false
 		}
-		if info.filtered {
-			return m.mayFollow(s, info, sym, j+1)
-		}
+	} else if info.gap > 0 && gap && m.mayGap(s, info, next, nextGap) {
 		return true
 	}
-	if info.kinds&(1<<symWord) != 0 && sy.word >= 0 && has(symWord, sy.word) {
+	if info.kinds&(1<<symWord) != 0 && sy.word >= 0 && m.mayEdge(s, info, symWord<<30|uint32(sy.word), next, nextGap) {
 		return true
 	}
-	if info.kinds&(1<<symStem) != 0 && sy.stem >= 0 && has(symStem, sy.stem) {
+	if info.kinds&(1<<symStem) != 0 && sy.stem >= 0 && m.mayEdge(s, info, symStem<<30|uint32(sy.stem), next, nextGap) {
 		return true
 	}
 	if info.kinds&(1<<symPrefix) != 0 {
 		for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-			if has(symPrefix, p) {
+			if m.mayEdge(s, info, symPrefix<<30|uint32(p), next, nextGap) {
 				return true
 			}
 		}
@@ -505,37 +569,75 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	return false
 }
 
-// mayFollow reports whether the node of info, which has filters, may have
-// an edge along x whose child has outputs or an edge along a symbol of
-// token k (false means it surely has none).
-func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
-	w, edge, out, gap := edgeProbe(filterEdgeKey(info.node, x), m.bloomMask)
-	word := m.bloom[w]
-	if word&edge != edge {
+// after returns the symbols of the token after token j (nil at the end of
+// the document) and whether a gap matches it.
+func (s *scratch) after(j int) (*tokSym, bool) {
+	if j+1 >= len(s.tok) {
+		return nil, false
+	}
+	return s.at(j + 1)
+}
+
+// mayEdge reports whether the node of info may have an edge along symbol
+// x whose child has outputs or an edge along a symbol of next, the token
+// after the one x stands for (false means it surely has none).
+func (m *Matcher) mayEdge(s *scratch, info *nodeInfo, x uint32, next *tokSym, nextGap bool) bool {
+	if info.sig&(1<<sigBit(x)) == 0 {
 		return false
 	}
-	if word&out == out {
+	if !info.filtered {
 		return true
 	}
-	if k >= len(s.tok) {
+	h := edgeHash(info.node, x)
+	word := m.bloom[bloomWord(h, m.bloomMask)]
+	if b := bloomBits(h); word&b != b {
 		return false
 	}
-	sy, isGap := s.at(k)
-	if isGap && word&gap == gap {
+	if b := outBits(h); word&b == b {
 		return true
 	}
-	has := func(y uint32) bool {
-		w, bits := bloomProbe(pairKey(info.node, x, y), m.bloomMask)
-		return m.bloom[w]&bits == bits
+	if next == nil {
+		return false
 	}
-	if sy.word >= 0 && has(symWord<<30|uint32(sy.word)) {
+	if b := gapBits(h); nextGap && word&b == b {
 		return true
 	}
-	if sy.stem >= 0 && has(symStem<<30|uint32(sy.stem)) {
+	return m.mayPair(s, h, next)
+}
+
+// mayGap reports whether a walk may go on from the node of info along its
+// gap edge and then along a symbol of next, the token after the gapped one
+// (false means it surely cannot). The gap edge exists, and its child has no
+// outputs, as no pattern ends with a gap; so for a filtered node only the
+// two-step paths through it are probed.
+func (m *Matcher) mayGap(s *scratch, info *nodeInfo, next *tokSym, nextGap bool) bool {
+	if next == nil || !m.mayStep(info.gapKinds, info.gapSig, s, next, nextGap) {
+		return false
+	}
+	if !info.filtered || nextGap && info.gapKinds&(1<<symGap) != 0 {
 		return true
 	}
-	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-		if has(symPrefix<<30 | uint32(p)) {
+	return m.mayPair(s, edgeHash(info.node, symGap<<30), next)
+}
+
+// mayPair reports whether the global filter may hold a two-step path made
+// of the edge of hash h and an edge along a symbol of next.
+func (m *Matcher) mayPair(s *scratch, h uint64, next *tokSym) bool {
+	if next.word >= 0 {
+		h2 := pairHash(h, symWord<<30|uint32(next.word))
+		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
+			return true
+		}
+	}
+	if next.stem >= 0 {
+		h2 := pairHash(h, symStem<<30|uint32(next.stem))
+		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
+			return true
+		}
+	}
+	for _, p := range s.pfx[next.pfxLo:next.pfxHi] {
+		h2 := pairHash(h, symPrefix<<30|uint32(p))
+		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
 			return true
 		}
 	}
@@ -543,10 +645,9 @@ func (m *Matcher) mayFollow(s *scratch, info *nodeInfo, x uint32, k int) bool {
 }
 
 // mayStep reports whether a node of the given edge kinds and sig may have
-// an edge along one of the symbols of token k (false means it surely has
-// none).
-func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, k int) bool {
-	sy, gap := s.at(k)
+// an edge along one of the symbols of sy, a token that a gap matches when
+// gap is true (false means it surely has none).
+func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, sy *tokSym, gap bool) bool {
 	has := func(kind uint32, id int32) bool { return sig&(1<<sigBit(kind<<30|uint32(id))) != 0 }
 	if kinds&(1<<symWord) != 0 && sy.word >= 0 && has(symWord, sy.word) {
 		return true
@@ -587,7 +688,8 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 // compound token i, for the groups still free at i.
 func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
 	lo := len(s.pfx)
-	sy := m.symbols(s, p, m.vocab.hash(p.Norm))
+	var sy tokSym
+	m.symbols(s, &sy, p, m.vocab.hash(p.Norm))
 	s.cur = m.rootNodes(s.cur[:0], s, &sy)
 	s.pfx = s.pfx[:lo]
 	for k := range s.cur {
