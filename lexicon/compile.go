@@ -245,6 +245,9 @@ func (b *builder) finish(ngroups int) *Matcher {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
 		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
+		for _, p := range m.vocabPfx[v.pfxLo:] {
+			v.preds.or(&m.pfxPreds[p])
+		}
 		vocab[k] = v
 	}
 	m.vocab = newVocabTable(keys, vocab)

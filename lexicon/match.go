@@ -160,7 +160,7 @@ type vocabIDs struct {
 	word, stem, wordNode, stemNode int32
 	pfxLo, pfxN                    int32
 	wordInfo                       nodeInfo
-	preds                          predSig // of the string as a word and as a stem
+	preds                          predSig // of the string as a word, as a stem and of its prefixes
 }
 
 // predSig summarises where a symbol stands in the patterns that begin
@@ -376,13 +376,13 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+v.pfxN]...)
 	} else if m.pnodes != nil {
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
-	}
-	sy.pfxHi = int32(len(s.pfx))
-	if m.preds {
-		for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
-			sy.preds.or(&m.pfxPreds[p])
+		if m.preds {
+			for _, p := range s.pfx[sy.pfxLo:] {
+				sy.preds.or(&m.pfxPreds[p])
+			}
 		}
 	}
+	sy.pfxHi = int32(len(s.pfx))
 	if m.hasStems {
 		if t.Stem != t.Norm {
 			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)
