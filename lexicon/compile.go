@@ -417,10 +417,6 @@ func (m *Matcher) buildPreds(inner map[uint64]int32, roots []int32, nwords, nste
 			first[c], gapChild[c] = p, uint32(k)>>30 == symGap
 		}
 	}
-	set := func(sig *[2]uint64, n int32) {
-		b := nodeBit(n)
-		sig[b>>6] |= 1 << (b & 63)
-	}
 	for k, c := range inner {
 		p := int32(k >> 32)
 		n := first[p]
@@ -441,14 +437,14 @@ func (m *Matcher) buildPreds(inner map[uint64]int32, roots []int32, nwords, nste
 		}
 		switch {
 		case n == p:
-			set(&sig.next, n)
+			sig.next |= nodeBit(n)
 			if m.nodes[c].outN > 0 || m.nodes[c].gap > 0 {
-				set(&sig.stop, n)
+				sig.stop |= nodeBit(n)
 			}
 		case gapChild[p]:
-			set(&sig.afterGap, n)
+			sig.afterGap |= nodeBit(n)
 		default:
-			set(&sig.third, n)
+			sig.third |= nodeBit(n)
 		}
 	}
 	return words, stems

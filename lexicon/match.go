@@ -164,7 +164,7 @@ type vocabIDs struct {
 }
 
 // predSig summarises where a symbol stands in the patterns that begin
-// with a node n one step below the root, each set a 128-bit signature of
+// with a node n one step below the root, each set a 64-bit signature of
 // such nodes (bit nodeBit(n)):
 //
 //   - next: n has an edge along the symbol;
@@ -177,23 +177,18 @@ type vocabIDs struct {
 // from that node in the way the set describes, which canStep learns from
 // the tokens' tokSyms, which stay in cache, instead of the global filter.
 type predSig struct {
-	next, stop, third, afterGap [2]uint64
+	next, stop, third, afterGap uint64
 }
 
 // nodeBit is the bit of node n in a predSig.
-func nodeBit(n int32) uint32 { return uint32(n) * 0x9e3779b1 >> 25 }
-
-// hasBit reports whether bit b of sig is set.
-func hasBit(sig *[2]uint64, b uint32) bool { return sig[b>>6]&(1<<(b&63)) != 0 }
+func nodeBit(n int32) uint64 { return 1 << (uint32(n) * 0x9e3779b1 >> 26) }
 
 // or adds q's bits to p.
 func (p *predSig) or(q *predSig) {
-	for i := range p.next {
-		p.next[i] |= q.next[i]
-		p.stop[i] |= q.stop[i]
-		p.third[i] |= q.third[i]
-		p.afterGap[i] |= q.afterGap[i]
-	}
+	p.next |= q.next
+	p.stop |= q.stop
+	p.third |= q.third
+	p.afterGap |= q.afterGap
 }
 
 // tokSym is what one distinct word resolves to: its symbols in the pattern
@@ -542,12 +537,11 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		// before the global filter is touched.
 		b := nodeBit(info.node)
 		if info.gap > 0 && gap && next != nil &&
-			(hasBit(&next.preds.afterGap, b) || nextGap && info.gapKinds&(1<<symGap) != 0) &&
+			(next.preds.afterGap&b != 0 || nextGap && info.gapKinds&(1<<symGap) != 0) &&
 			m.mayGap(s, info, next, nextGap) {
 			return true
 		}
-		if !hasBit(&sy.preds.next, b) ||
-			!hasBit(&sy.preds.stop, b) && (next == nil || !hasBit(&next.preds.third, b)) {
+		if sy.preds.next&b == 0 || sy.preds.stop&b == 0 && (next == nil || next.preds.third&b == 0) {
 			return false
 		}
 	} else if info.gap > 0 && gap && m.mayGap(s, info, next, nextGap) {
