@@ -1,11 +1,15 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Symbol kinds on the edges of the phrase trie.
@@ -78,7 +82,7 @@ func compile(def *Definition) (*Matcher, error) {
 			}
 		}
 	}
-	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
+	return b.finish(nc+numModifierKinds+len(def.Actors), def.Language), nil
 }
 
 const numModifierKinds = 3
@@ -154,7 +158,7 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 }
 
 // finish freezes the builder into a Matcher for ngroups overlap groups.
-func (b *builder) finish(ngroups int) *Matcher {
+func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
 	m := &Matcher{
 		hasStems: len(b.stems) > 0,
 		ngroups:  ngroups,
@@ -250,6 +254,20 @@ func (b *builder) finish(ngroups int) *Matcher {
 		}
 		vocab[k] = v
 	}
+	// The stem of each string, when it begins the string, so that a
+	// token whose Stem is that prefix needs no second lookup.
+	for _, k := range keys {
+		v := vocab[k]
+		v.stemLen, v.kstem, v.kstemNode = noStemLen, -1, 0
+		if st := tokenize.Stem(k, lang); len(st) < noStemLen && strings.HasPrefix(k, st) {
+			v.stemLen = uint8(len(st))
+			if sv, ok := vocab[st]; ok && sv.stem >= 0 {
+				v.kstem, v.kstemNode = sv.stem, sv.stemNode
+				v.preds.or(&sv.preds)
+			}
+		}
+		vocab[k] = v
+	}
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
 	return m
@@ -265,20 +283,19 @@ func (b *builder) finish(ngroups int) *Matcher {
 // bloomBitsPerKey bits per key for the whole trie (256 KB for 100,000
 // entries), so that it stays in the processor's cache and a missing edge
 // is nearly always known from one word of it rather than from the large
-// edge table. The same filter holds the node's two-step paths: pairKey
-// (node, x, y) for each edge along x followed by an edge along y other
-// than a gap, and the filter's word for the edge along x says (see
-// edgeProbe) whether its child has outputs or a gap edge, so that a walk
-// that would stop after one more token is ruled out before it starts.
+// edge table. The same filter holds the node's two-step paths (pairHash)
+// for each edge followed by an edge other than a gap, and the filter's
+// word for an edge says (outBits, gapBits) whether its child has outputs
+// or a gap edge, so that a walk that would stop after one more token is
+// ruled out before it starts.
 //
 // The child along a gap edge is gap (0 when none); as a pattern never ends
 // with a gap, that child matters only if one of its own edges continues,
-// so gapSig and gapKinds, its sig and kinds, let a walk skip it when the
-// token after the gapped one cannot continue.
+// so gapKinds, its kinds, and its sig (in nodes) let a walk skip it when
+// the token after the gapped one cannot continue.
 type nodeInfo struct {
 	outLo, outN int32
 	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
-	gapSig      uint64 // sig of the gap child
 	gap         int32  // the child along the gap edge, or 0
 	node        int32  // the node itself, which keys the global filter
 	kinds       uint8
@@ -391,7 +408,7 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 	}
 	for n := range m.nodes {
 		if g := m.nodes[n].gap; g > 0 {
-			m.nodes[n].gapSig, m.nodes[n].gapKinds = m.nodes[g].sig, m.nodes[g].kinds
+			m.nodes[n].gapKinds = m.nodes[g].kinds
 		}
 	}
 }
@@ -604,9 +621,8 @@ type vocabTable struct {
 const vocabInline = 23
 
 type vocabSlot struct {
-	n   uint8 // the key's length, or vocabInline+1 when it is not inline
-	key [vocabInline]byte
-	idx int32 // index into keys
+	n   uint8             // the key's length, or vocabInline+1 when it is not inline
+	key [vocabInline]byte // the key, or (not inline) its index into keys, little-endian
 	ids vocabIDs
 }
 
@@ -636,7 +652,8 @@ func newVocabTable(keys []string, vocab map[string]vocabIDs) vocabTable {
 		}
 		t.tags[i] = vocabTag(h)
 		sl := &t.slots[i]
-		sl.idx, sl.ids, sl.n = int32(x), vocab[k], vocabInline+1
+		sl.ids, sl.n = vocab[k], vocabInline+1
+		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
 		}
@@ -663,7 +680,7 @@ func (t *vocabTable) get(h uint64, s string) *vocabIDs {
 				if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
 					return &sl.ids
 				}
-			} else if sl.n > vocabInline && t.keys[sl.idx] == s {
+			} else if sl.n > vocabInline && t.keys[binary.LittleEndian.Uint32(sl.key[:4])] == s {
 				return &sl.ids
 			}
 		}

@@ -161,7 +161,15 @@ type vocabIDs struct {
 	pfxLo, pfxN                    int32
 	wordInfo                       nodeInfo
 	preds                          predSig // of the string as a word, as a stem and of its prefixes
+	// kstem and kstemNode are stem and stemNode of the string's own stem
+	// (in the lexicon's language), whose length is stemLen when it is a
+	// prefix of the string, noStemLen otherwise.
+	kstem, kstemNode int32
+	stemLen          uint8
 }
+
+// noStemLen is vocabIDs.stemLen for a string whose stem does not begin it.
+const noStemLen = 255
 
 // predSig summarises where a symbol stands in the patterns that begin
 // with a node n one step below the root, each set a 64-bit signature of
@@ -379,6 +387,10 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 	}
 	sy.pfxHi = int32(len(s.pfx))
 	if m.hasStems {
+		if v != nil && v.stemLen != noStemLen && len(t.Stem) == int(v.stemLen) && t.Stem == t.Norm[:v.stemLen] {
+			sy.stem, sy.stemNode = v.kstem, v.kstemNode // and v.preds has the stem's
+			return
+		}
 		if t.Stem != t.Norm {
 			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)
 			if v != nil && m.preds {
@@ -605,7 +617,7 @@ func (m *Matcher) mayEdge(s *scratch, info *nodeInfo, x uint32, next *tokSym, ne
 // outputs, as no pattern ends with a gap; so for a filtered node only the
 // two-step paths through it are probed.
 func (m *Matcher) mayGap(s *scratch, info *nodeInfo, next *tokSym, nextGap bool) bool {
-	if next == nil || !m.mayStep(info.gapKinds, info.gapSig, s, next, nextGap) {
+	if next == nil || !m.mayStep(info.gapKinds, m.nodes[info.gap].sig, s, next, nextGap) {
 		return false
 	}
 	if !info.filtered || nextGap && info.gapKinds&(1<<symGap) != 0 {
