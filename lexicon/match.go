@@ -298,8 +298,21 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	for i := range toks {
 		s.found = s.found[:0]
 		sy, _ := s.at(i)
-		if sy.stemNode == 0 && sy.pfxLo == sy.pfxHi && sy.wordInfo.outN == 0 &&
-			(sy.wordNode == 0 || !m.canStep(s, &sy.wordInfo, i+1)) {
+		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
+		if !start && sy.wordNode != 0 {
+			if sy.wordInfo.filtered && i+2 < len(toks) {
+				// canStep's first test, inlined: most tokens fail it.
+				b := nodeBit(sy.wordNode)
+				t1 := s.tok[i+1]
+				x, y := &s.syms[t1&symMask].preds, &s.syms[s.tok[i+2]&symMask].preds
+				start = x.next&b != 0 && (x.stop|y.third)&b != 0 ||
+					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
+				start = start && m.canStep(s, &sy.wordInfo, i+1)
+			} else {
+				start = m.canStep(s, &sy.wordInfo, i+1)
+			}
+		}
+		if !start {
 			// The usual case in a large lexicon: the token begins
 			// phrases only, none of which continues with the next token.
 			s.cur = s.cur[:0]
