@@ -370,6 +370,56 @@ func BenchmarkFind(b *testing.B) {
 	large("entries=100000-dense", nil)
 }
 
+// BenchmarkFindRatio runs the 100-entry and the held-out 100,000-entry
+// lexicons of BenchmarkFind alternately on the same speech and reports the
+// time of each (small-ns/op, large-ns/op) and their ratio (large/small), the
+// figure the matcher promises to keep under 1.5. Alternating the two makes
+// the ratio robust to the machine's speed drifting during a run, which
+// comparing two separate benchmarks is not.
+func BenchmarkFindRatio(b *testing.B) {
+	shared := benchShared(b)
+	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := tk.Tokenize(string(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	small, err := compile(smallBenchDef())
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := benchLarge["entries=100000"]
+	if l == nil {
+		l = new(benchLexicon)
+		l.m, l.err = compile(largeBenchDef(b, shared, doc))
+		benchLarge["entries=100000"] = l
+	}
+	if l.err != nil {
+		b.Fatal(l.err)
+	}
+	dst := small.Find(doc, nil)
+	dst = l.m.Find(doc, dst[:0])
+	b.SetBytes(2 * int64(len(data)))
+	b.ReportAllocs()
+	var ts, tl time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		dst = small.Find(doc, dst[:0])
+		t1 := time.Now()
+		dst = l.m.Find(doc, dst[:0])
+		ts, tl = ts+t1.Sub(t0), tl+time.Since(t1)
+	}
+	b.ReportMetric(float64(ts.Nanoseconds())/float64(b.N), "small-ns/op")
+	b.ReportMetric(float64(tl.Nanoseconds())/float64(b.N), "large-ns/op")
+	b.ReportMetric(float64(tl)/float64(ts), "large/small")
+}
+
 // BenchmarkCompile measures building a matcher (what New adds to
 // validation), for the small and the large lexicon.
 func BenchmarkCompile(b *testing.B) {
