@@ -557,7 +557,7 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	sy, gap := s.at(j)
 	next, nextGap := s.after(j)
 	if info.filtered {
-		// A filtered node has a bloomMinEdges edges or more, so its sig
+		// A filtered node has bloomMinEdges edges or more, so its sig
 		// rules out little; the tokens' predSigs rule out most walks
 		// before the global filter is touched.
 		b := nodeBit(info.node)
