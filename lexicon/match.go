@@ -302,6 +302,9 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		if !start && sy.wordNode != 0 {
 			if sy.wordInfo.filtered && i+2 < len(toks) {
 				// canStep's first test, inlined: most tokens fail it.
+				// canStep repeats it path by path for the few that pass;
+				// passing both paths' results in instead costs more
+				// (both are then computed for every token).
 				b := nodeBit(sy.wordNode)
 				t1 := s.tok[i+1]
 				x, y := &s.syms[t1&symMask].preds, &s.syms[s.tok[i+2]&symMask].preds
@@ -642,25 +645,24 @@ func (m *Matcher) mayGap(s *scratch, info *nodeInfo, next *tokSym, nextGap bool)
 // mayPair reports whether the global filter may hold a two-step path made
 // of the edge of hash h and an edge along a symbol of next.
 func (m *Matcher) mayPair(s *scratch, h uint64, next *tokSym) bool {
-	if next.word >= 0 {
-		h2 := pairHash(h, symWord<<30|uint32(next.word))
-		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
-			return true
-		}
+	if next.word >= 0 && m.mayHold(pairHash(h, symWord<<30|uint32(next.word))) {
+		return true
 	}
-	if next.stem >= 0 {
-		h2 := pairHash(h, symStem<<30|uint32(next.stem))
-		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
-			return true
-		}
+	if next.stem >= 0 && m.mayHold(pairHash(h, symStem<<30|uint32(next.stem))) {
+		return true
 	}
 	for _, p := range s.pfx[next.pfxLo:next.pfxHi] {
-		h2 := pairHash(h, symPrefix<<30|uint32(p))
-		if b := bloomBits(h2); m.bloom[bloomWord(h2, m.bloomMask)]&b == b {
+		if m.mayHold(pairHash(h, symPrefix<<30|uint32(p))) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayHold reports whether the global filter may hold the key of hash h.
+func (m *Matcher) mayHold(h uint64) bool {
+	b := bloomBits(h)
+	return m.bloom[bloomWord(h, m.bloomMask)]&b == b
 }
 
 // mayStep reports whether a node of the given edge kinds and sig may have
