@@ -17,31 +17,6 @@ import (
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
-// benchShared returns ../shared next to the module root, skipping the
-// benchmark when it is absent.
-func benchShared(b testing.TB) string {
-	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		b.Skip("../shared/corpus absent")
-	}
-	return shared
-}
-
 // benchCues is a small lexicon of real framing cues: 100 category entries,
 // plus modifiers and actors.
 var benchCues = map[string][]string{
@@ -276,7 +251,7 @@ type benchLexicon struct {
 // TestFindSpeech checks the matcher against the naive reference on real
 // speeches, with the benchmark's small lexicon.
 func TestFindSpeech(t *testing.T) {
-	shared := benchShared(t)
+	shared := sharedDir(t, "corpus")
 	def := smallBenchDef()
 	m, err := compile(def)
 	if err != nil {
@@ -300,7 +275,7 @@ func TestFindSpeech(t *testing.T) {
 }
 
 func BenchmarkFind(b *testing.B) {
-	shared := benchShared(b)
+	shared := sharedDir(b, "corpus")
 	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
 	if err != nil {
 		b.Skip(err)
@@ -377,7 +352,7 @@ func BenchmarkFind(b *testing.B) {
 // the ratio robust to the machine's speed drifting during a run, which
 // comparing two separate benchmarks is not.
 func BenchmarkFindRatio(b *testing.B) {
-	shared := benchShared(b)
+	shared := sharedDir(b, "corpus")
 	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
 	if err != nil {
 		b.Skip(err)
@@ -423,7 +398,7 @@ func BenchmarkFindRatio(b *testing.B) {
 // BenchmarkCompile measures building a matcher (what New adds to
 // validation), for the small and the large lexicon.
 func BenchmarkCompile(b *testing.B) {
-	shared := benchShared(b)
+	shared := sharedDir(b, "corpus")
 	for _, tc := range []struct {
 		name string
 		def  func() *Definition

@@ -293,7 +293,7 @@ func BenchmarkParseLex(b *testing.B) {
 }
 
 func BenchmarkParseLIWC(b *testing.B) {
-	path := filepath.Join(sharedDir(b), "lexicons", "liwc", "mfd2.0.dic")
+	path := filepath.Join(sharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)

@@ -7,8 +7,8 @@ import (
 )
 
 // sharedDir returns ../shared next to the module root, or skips the test
-// when it is absent.
-func sharedDir(t testing.TB) string {
+// when ../shared/sub is absent.
+func sharedDir(t testing.TB, sub string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -25,7 +25,7 @@ func sharedDir(t testing.TB) string {
 		dir = parent
 	}
 	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "lexicons")); err != nil {
+	if _, err := os.Stat(filepath.Join(shared, sub)); err != nil {
 		t.Skipf("shared material absent: %v", err)
 	}
 	return shared
@@ -35,7 +35,7 @@ func sharedDir(t testing.TB) string {
 // absent.
 func sharedLexicon(t *testing.T, rel string) *Lexicon {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), "lexicons", filepath.FromSlash(rel))
+	path := filepath.Join(sharedDir(t, "lexicons"), "lexicons", filepath.FromSlash(rel))
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("%s absent: %v", rel, err)
 	}
