@@ -135,28 +135,9 @@ func TestScore(t *testing.T) {
 	}
 }
 
-// moduleRoot walks up from the working directory to the directory holding go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
-}
-
 func readDev(t *testing.T) []evalItem {
 	t.Helper()
-	path := filepath.Join(moduleRoot(t), "..", "shared", "eval", "dev.jsonl")
+	path := filepath.Join(rhetoric.ModuleRoot(t), "..", "shared", "eval", "dev.jsonl")
 	if *evalData != "" {
 		path = *evalData
 	}
