@@ -90,6 +90,22 @@ func (b *defBuilder) alias(a int, p string, pos Position) {
 	s.aliases = append(s.aliases, pos)
 }
 
+// keepCategories drops the categories whose used flag is false, with their
+// source positions: in formats where a header may only group others
+// (WordStat, Yoshikoder), such a header is not a category of its own.
+func (b *defBuilder) keepCategories(used []bool) {
+	keep := 0
+	for c := range b.def.Categories {
+		if used[c] {
+			b.def.Categories[keep] = b.def.Categories[c]
+			b.src.cats[keep] = b.src.cats[c]
+			keep++
+		}
+	}
+	b.def.Categories = b.def.Categories[:keep]
+	b.src.cats = b.src.cats[:keep]
+}
+
 // finish validates and compiles what was read; any problem, found while
 // reading or now, makes the result nil.
 func (b *defBuilder) finish() (*Lexicon, error) {

@@ -76,16 +76,7 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 		b.entry(c, strings.ReplaceAll(word, "_", " "), w, b.pos(l, i))
 	}
 	// Drop the headers that have no entries of their own.
-	keep := 0
-	for c := range b.def.Categories {
-		if used[c] {
-			b.def.Categories[keep] = b.def.Categories[c]
-			b.src.cats[keep] = b.src.cats[c]
-			keep++
-		}
-	}
-	b.def.Categories = b.def.Categories[:keep]
-	b.src.cats = b.src.cats[:keep]
+	b.keepCategories(used)
 	return b.finish()
 }
 

@@ -161,16 +161,7 @@ func parseYoshikoder(name string, data []byte) (*Lexicon, error) {
 		b.errorf(Position{File: name, Line: 1, Col: 1}, ErrBadHeader, "no <dictionary> element")
 		return nil, b.errs.err()
 	}
-	keep := 0
-	for c := range b.def.Categories {
-		if used[c] {
-			b.def.Categories[keep] = b.def.Categories[c]
-			b.src.cats[keep] = b.src.cats[c]
-			keep++
-		}
-	}
-	b.def.Categories = b.def.Categories[:keep]
-	b.src.cats = b.src.cats[:keep]
+	b.keepCategories(used)
 	return b.finish()
 }
 
