@@ -33,11 +33,23 @@ func Normalize(s string) string {
 func asciiNormal(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || c-'A' < 26 || c == '`' {
+		if c >= utf8.RuneSelf || foldASCII(c) != c {
 			return false
 		}
 	}
 	return true
+}
+
+// foldASCII returns the normal form of the ASCII byte c: lower case, with
+// the backtick read as an apostrophe.
+func foldASCII(c byte) byte {
+	switch {
+	case c-'A' < 26:
+		return c + 'a' - 'A'
+	case c == '`':
+		return '\''
+	}
+	return c
 }
 
 // AppendNormalize appends the normal form of s (see [Normalize]) to dst and
@@ -51,13 +63,7 @@ func AppendNormalize(dst []byte, s string) []byte {
 		if c >= utf8.RuneSelf {
 			break
 		}
-		switch {
-		case c-'A' < 26:
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
-		}
-		dst = append(dst, c)
+		dst = append(dst, foldASCII(c))
 		i++
 	}
 	if i == len(s) {
@@ -98,13 +104,7 @@ func appendFold(dst []byte, s string, dropMarks bool) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c-'A' < 26:
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
-			}
-			dst = append(dst, c)
+			dst = append(dst, foldASCII(c))
 			i++
 			continue
 		}
