@@ -221,19 +221,11 @@ func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
 		m.preds = m.preds || m.nodes[n].filtered
 	}
 	wordPreds, stemPreds := m.buildPreds(inner, roots, len(b.words), len(b.stems))
-	for w, v := range vocab {
-		if v.word >= 0 {
-			v.preds.or(&wordPreds[v.word])
-		}
-		if v.stem >= 0 {
-			v.preds.or(&stemPreds[v.stem])
-		}
-		vocab[w] = v
-	}
 	m.edges = newEdgeTable(inner, m.nodes)
 	m.buildPrefixTrie(b.prefList)
 	// Copy each root node's info into the vocabulary, and precompute the
-	// prefixes of every vocabulary string, in a fixed order.
+	// prefixes of every vocabulary string and the predSigs of the string
+	// as a word, as a stem and of its prefixes, in a fixed order.
 	keys := make([]string, 0, len(vocab))
 	for k := range vocab {
 		keys = append(keys, k)
@@ -249,6 +241,12 @@ func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
 		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
+		if v.word >= 0 {
+			v.preds.or(&wordPreds[v.word])
+		}
+		if v.stem >= 0 {
+			v.preds.or(&stemPreds[v.stem])
+		}
 		for _, p := range m.vocabPfx[v.pfxLo:] {
 			v.preds.or(&m.pfxPreds[p])
 		}
