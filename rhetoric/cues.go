@@ -1,0 +1,222 @@
+package rhetoric
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// ImperativeEntry is the Hit.Entry of a call to action found from grammar.
+const ImperativeEntry = "(imperative)"
+
+// cues is the cue stage: it runs the matcher once over doc, splits the
+// matches into cues (category matches of reported devices), modifiers and
+// actors (the speaker's own side dropped, overlaps resolved), indexes the
+// actors by token, and makes a hit of every cue and, in a tagged document,
+// of every imperative. The hits in sc.hits are sorted by place (start, then
+// device, then end) and carry their device, cue tokens, entry, text, span
+// and entry weight; the later stages fill in the rest.
+func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
+	toks := doc.Tokens
+	n := len(toks)
+	sc.matches = a.find(doc, sc.matches[:0])
+	sc.cues, sc.mods, sc.actors = sc.cues[:0], sc.mods[:0], sc.actors[:0]
+	for _, m := range sc.matches {
+		if m.First < 0 || m.Last > n || m.First >= m.Last || m.Start < 0 || m.End > len(doc.Text) || m.Start > m.End {
+			continue // defensive: never trust indices blindly
+		}
+		switch m.Kind {
+		case lexicon.CategoryMatch:
+			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 && m.Entry >= 0 && m.Entry < len(a.cats[m.Index].Entries) {
+				sc.cues = append(sc.cues, m)
+			}
+		case lexicon.ModifierMatch:
+			if m.Index >= 0 && m.Index < len(a.mods) {
+				sc.mods = append(sc.mods, m)
+			}
+		case lexicon.ActorMatch:
+			if m.Index >= 0 && m.Index < len(a.actors) && !isOwnSide(toks[m.First:m.Last]) {
+				sc.actors = append(sc.actors, m)
+			}
+		}
+	}
+	indexActors(sc, n)
+
+	// Hits from the lexicon.
+	cats := a.cats
+	for _, m := range sc.cues {
+		e := cats[m.Index].Entries[m.Entry]
+		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], first: m.First, last: m.Last, part: m.Part, Hit: Hit{
+			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
+			Start: m.Start, End: m.End, Weight: e.Weight,
+		}})
+	}
+	// Hits from grammar.
+	if doc.Tagged && a.ctaDev >= 0 {
+		a.imperatives(doc, sc)
+	}
+	if !slices.IsSortedFunc(sc.hits, byPlace) {
+		slices.SortStableFunc(sc.hits, byPlace)
+	}
+}
+
+// byPlace orders hits by start, then device, then end.
+func byPlace(x, y xhit) int {
+	if c := cmp.Compare(x.Start, y.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.dev, y.dev); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.End, y.End)
+}
+
+// indexActors resolves overlaps between sc.actors and fills the token
+// indexes actAt, actEnd, prevAct and nextAct for a document of n tokens.
+func indexActors(sc *scratch, n int) {
+	sc.actors = longestActors(sc.actors)
+	sc.actAt = grow32(sc.actAt, n+1)
+	sc.actEnd = grow32(sc.actEnd, n+1)
+	for i := range sc.actAt {
+		sc.actAt[i], sc.actEnd[i] = -1, -1
+	}
+	for j, m := range sc.actors {
+		if sc.actAt[m.First] < 0 {
+			sc.actAt[m.First] = int32(j)
+		}
+		if sc.actEnd[m.Last] < 0 {
+			sc.actEnd[m.Last] = int32(j)
+		}
+	}
+	sc.prevAct = grow32(sc.prevAct, n+1)
+	sc.nextAct = grow32(sc.nextAct, n+1)
+	prev := int32(-1)
+	for i := 0; i <= n; i++ {
+		if j := sc.actEnd[i]; j >= 0 {
+			prev = j
+		}
+		sc.prevAct[i] = prev
+	}
+	next := int32(-1)
+	for i := n; i >= 0; i-- {
+		if j := sc.actAt[i]; j >= 0 {
+			next = j
+		}
+		sc.nextAct[i] = next
+	}
+}
+
+// ownSide are first-person words: the speaker's side is never a target,
+// even when a lexicon lists them as an alias.
+var ownSide = map[string]bool{
+	"we": true, "us": true, "our": true, "ours": true, "ourselves": true,
+	"i": true, "me": true, "my": true, "mine": true, "myself": true,
+}
+
+func isOwnSide(ts []tokenize.Token) bool {
+	for i := range ts {
+		if !ownSide[ts[i].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// longestActors resolves overlaps between the actor matches of different
+// actors, in place: of overlapping matches it keeps the leftmost, then the
+// longest, then the one of the actor listed first, so that "the West Bank"
+// (listed under another actor) is not also "the West". The matcher resolves
+// overlaps only within one actor. Parts of one hyphenated compound do not
+// overlap ("U.S.-Russia" names both). The result is ordered by Start.
+func longestActors(ms []lexicon.Match) []lexicon.Match {
+	if !slices.IsSortedFunc(ms, actorOrder) {
+		slices.SortStableFunc(ms, actorOrder)
+	}
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	return out
+}
+
+// actorOrder orders actor matches by Start, then longest first, then actor
+// index.
+func actorOrder(x, y lexicon.Match) int {
+	if c := cmp.Compare(x.Start, y.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(y.End, x.End); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.Index, y.Index)
+}
+
+// imperativeSkip are words that may precede the verb of an imperative.
+var imperativeSkip = map[string]bool{"please": true, "so": true, "now": true, "and": true, "then": true}
+
+// imperativeNot are base-form verbs that open formulas, not calls to action.
+var imperativeNot = map[string]bool{"thank": true, "excuse": true, "pardon": true, "welcome": true, "congratulate": true}
+
+// imperatives adds a call_to_action hit for every clause of a tagged
+// document that opens with a base-form verb (Penn tag VB) and does not end a
+// question: the sentence start and the first word after ; or :.
+func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
+	toks := doc.Tokens
+	for _, s := range doc.Sentences {
+		if s.Last <= s.First || s.Last > len(toks) {
+			continue
+		}
+		if toks[s.Last-1].Norm == "?" {
+			continue
+		}
+		open := true
+		for i := s.First; i < s.Last; i++ {
+			t := &toks[i]
+			if t.Kind == tokenize.Punct {
+				if t.Norm == ";" || t.Norm == ":" {
+					open = true
+				}
+				continue
+			}
+			if !open {
+				continue
+			}
+			if imperativeSkip[t.Norm] {
+				continue
+			}
+			open = false
+			if t.Tag != "VB" || imperativeNot[t.Norm] {
+				continue
+			}
+			if i+1 < s.Last && toks[i+1].Norm == "me" {
+				continue // "let me", "allow me": the speaker's own move
+			}
+			if a.coveredByCTA(sc, i) {
+				continue
+			}
+			sc.hits = append(sc.hits, xhit{dev: a.ctaDev, first: i, last: i + 1, Hit: Hit{
+				Device: callToAction, Entry: ImperativeEntry, Text: t.Text, Start: t.Start, End: t.End, Weight: 1,
+			}})
+		}
+	}
+}
+
+// coveredByCTA reports whether a lexicon call_to_action hit already covers token i.
+func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
+	// Cues are ordered by First; a cue covering i starts at most 16 tokens
+	// before it (patterns are short).
+	k, _ := slices.BinarySearchFunc(sc.cues, i-16, func(m lexicon.Match, t int) int { return cmp.Compare(m.First, t) })
+	for ; k < len(sc.cues) && sc.cues[k].First <= i; k++ {
+		if m := sc.cues[k]; m.Last > i && a.catDev[m.Index] == a.ctaDev {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,116 @@
+package rhetoric
+
+import (
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// The analysis of a tokenized document runs in six stages, one file each,
+// handing plain data on in scratch:
+//
+//	clauses.go    clauses   token -> clause and sentence numbers, word count
+//	cues.go       cues      matcher hits split into cues, modifiers and actors;
+//	                        a hit per cue (and per imperative), sorted by place
+//	modifiers.go  modifiers negation, intensifiers and hedges of every hit
+//	targets.go    targets   the actor each hit is about, by named rules
+//	decide.go     decide    which devices each sentence performs
+//	score.go      score     device scores and spans of the report
+//
+// report is the driver; a stage reads only what the earlier ones wrote.
+
+// scratch holds the per-call buffers of an analysis, reused through a pool.
+type scratch struct {
+	doc tokenize.Document // reused by TokenizeInto
+
+	// clauses
+	clause []int32 // token -> clause number (increasing through the document)
+	sentOf []int32 // token -> sentence index
+
+	// cues
+	matches []lexicon.Match
+	cues    []lexicon.Match
+	mods    []lexicon.Match
+	actors  []lexicon.Match
+	actAt   []int32 // token -> index into actors of an actor match starting there, or -1
+	actEnd  []int32 // token -> index into actors of an actor match ending just before it (Last == token), or -1
+	prevAct []int32 // token i -> the actor match with the largest Last <= i, or -1
+	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
+	hits    []xhit  // sorted by place once the cue stage is done
+
+	// modifiers
+	mbuf  []Modifier
+	modLo int // first modifier that may still reach the next cue
+
+	// decide
+	performs []bool // sentence s performs device d: performs[s*len(devices)+d]
+
+	// score
+	tcount []int32 // per device and target code
+}
+
+func (sc *scratch) reset() {
+	// Drop references into the document so a pooled scratch does not keep it alive.
+	clear(sc.hits)
+	clear(sc.mbuf)
+	sc.hits = sc.hits[:0]
+	sc.mbuf = sc.mbuf[:0]
+}
+
+// xhit is a hit under construction: the Hit itself, its device index, the
+// tokens [first, last) of its cue, its target's index and the place of its
+// modifiers in scratch.mbuf.
+type xhit struct {
+	dev         int
+	first, last int  // the cue's tokens
+	part        bool // the cue matched one part of a compound token
+	tgt         int  // index into Analyzer.tcodes
+	nmods       int  // modifiers in scratch.mbuf, starting at mods
+	mods        int
+	Hit
+}
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+// report turns a tokenized document into a Report, running the stages in
+// order.
+func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Report {
+	r := &Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, Tokens: len(doc.Tokens), Sentences: len(doc.Sentences)}
+	if len(st.Meta) > 0 {
+		r.Meta = make(map[string]string, len(st.Meta))
+		for k, v := range st.Meta {
+			r.Meta[k] = v
+		}
+	}
+	r.Words = clauses(doc, sc)
+	a.cues(doc, sc)
+	a.modifiers(doc, sc)
+	a.targets(doc, sc)
+	a.decide(sc.hits, len(doc.Sentences), sc)
+	r.Hits = copyHits(sc)
+	a.score(r, doc, sc)
+	return r
+}
+
+// copyHits copies the hits out of scratch: one allocation for the hits, one
+// for all their modifiers.
+func copyHits(sc *scratch) []Hit {
+	hits := make([]Hit, len(sc.hits))
+	var mods []Modifier
+	if len(sc.mbuf) > 0 {
+		mods = make([]Modifier, len(sc.mbuf))
+		copy(mods, sc.mbuf)
+	}
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		hits[i] = h.Hit
+		if h.nmods > 0 {
+			hits[i].Modifiers = mods[h.mods : h.mods+h.nmods : h.mods+h.nmods]
+		}
+	}
+	return hits
+}

@@ -1,0 +1,383 @@
+package rhetoric
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// Target codes that are not lexicon actors.
+const (
+	TargetNone  = "NONE"  // the sentence names no actor
+	TargetOther = "OTHER" // a named entity that is not a lexicon actor (tagging only)
+)
+
+// How a target was found, in the order the rules are tried (see the package
+// doc and Analyzer.target).
+const (
+	RuleInside     = "inside"     // the actor lies inside the cue (call on Russia to)
+	RuleAgent      = "agent"      // by/at the hands of + actor after the cue
+	RulePossessive = "possessive" // the actor, possibly with 's, directly precedes the cue
+	RuleObject     = "object"     // the actor follows the cue across function words only
+	RuleSubject    = "subject"    // the nearest actor before the cue in its clause
+	RuleNearest    = "nearest"    // the nearest actor in the sentence
+	RuleEntity     = "entity"     // a named entity or proper-noun run (tagging only)
+)
+
+// targets is the target stage: it sets the target of every hit, the code
+// of the actor its cue is about, and the rule that found it.
+func (a *Analyzer) targets(doc *tokenize.Document, sc *scratch) {
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+		h.Target = a.tcodes[h.tgt]
+	}
+}
+
+// auxiliaries open a verbal cue whose directly preceding actor is its
+// subject rather than a possessor.
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true, "had": true,
+	"bears": true, "bear": true, "bore": true, "will": true, "would": true, "must": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "shall": true, "does": true, "did": true, "do": true,
+}
+
+// objectGlue are the function words allowed between a cue and its object.
+var objectGlue = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "on": true, "upon": true, "against": true,
+	"with": true, "for": true, "from": true, "at": true, "by": true, "toward": true, "towards": true,
+	"into": true, "onto": true, "its": true, "their": true, "so-called": true, "hands": true,
+}
+
+// Limits of the structural target rules, in tokens.
+const (
+	objectReach  = 3  // function words allowed between a cue and its object
+	subjectReach = 8  // tokens searched before a cue for its subject
+	agentReach   = 40 // tokens searched before a victim-device cue for its agent
+	agentPhrase  = 6  // tokens searched after "by" for the agent
+)
+
+// beForms are the forms of "be" that make a following participle passive.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// relativePronouns open a relative clause whose subject is the antecedent.
+var relativePronouns = map[string]bool{"that": true, "which": true, "who": true}
+
+// participle reports whether w looks like a past participle (-ed, -en).
+func participle(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") }
+
+// victimDevices are the devices whose cue's object is a victim rather than
+// the target: the codebook's target of blame is the actor blamed, of threat
+// the source of the danger ("aggression against Ukraine", "a threat to
+// Russia").
+var victimDevices = map[string]bool{"blame": true, "threat": true}
+
+// accusationPrefixes begin the cues whose object is the one accused
+// ("blaming the West", "we condemn Russia", "accuse Kyiv").
+var accusationPrefixes = []string{"blam", "accus", "condemn", "denounc", "charg", "hold", "call", "fault", "indict", "censur", "reproach", "impute", "point"}
+
+func isAccusation(norm string) bool {
+	for _, p := range accusationPrefixes {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// target finds the actor that the cue on tokens [first, last) is about.
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, string) {
+	toks := doc.Tokens
+	// For devices whose object is a victim (blame, threat), only an
+	// accusation cue ("blaming the West") takes its object as target.
+	victim := a.victimDev[dev] && !isAccusation(toks[first].Norm)
+	si := sc.sentOf[first]
+	s := doc.Sentences[si]
+	cl := sc.clause[first]
+	code := func(j int32) int { return a.canon[sc.actors[j].Index] }
+
+	// 1. Inside the cue (a gap: "call on Russia to").
+	for i := first; i < last; i++ {
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
+			if victim && insidePatient(toks, first, i) {
+				continue // "shield terrorists": the one harmed or helped, not blamed
+			}
+			return code(j), RuleInside
+		}
+	}
+	// An actor whose alias contains the cue ("the Kyiv regime" for
+	// "regime", "Western handlers" for "handlers") is what the cue is about.
+	if j := actorAround(sc, first, last); j >= 0 {
+		return code(j), RuleInside
+	}
+	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
+	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
+	if agent {
+		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
+		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
+			if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= s.Last {
+				return code(j), RuleAgent
+			}
+		}
+	}
+	// 3. Possessive or attributive directly before: "Russia's aggression",
+	// "Russian aggression", "NATO expansion". An actor directly before a cue
+	// that opens with an auxiliary is its subject ("Washington is to
+	// blame", "Russia bears responsibility"); with tags, one before a verb
+	// cue is left to the later rules, so an object wins ("Russia accuses
+	// Ukraine").
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+		if auxiliaries[toks[first].Norm] {
+			return code(j), RuleSubject
+		}
+		if !strings.HasPrefix(toks[first].Tag, "VB") {
+			return code(j), RulePossessive
+		}
+	}
+	if p := possessiveBefore(toks, s.First, first); p >= 0 {
+		if j := sc.actEnd[p]; j >= 0 && sc.actors[j].First >= s.First {
+			return code(j), RulePossessive
+		}
+	}
+	// 3 and 4. After the cue across function words only: a passive agent
+	// ("waged by Russia", "at the hands of Russia") or an object ("blaming the
+	// West", "support for Ukraine"). An actor followed by 's possesses
+	// something else ("responsible for Ukraine's suffering") and is skipped.
+	glue := 0
+	for i := last; i < s.Last; i++ {
+		if sc.clause[i] != sc.clause[last-1] {
+			break
+		}
+		if j := sc.actAt[i]; j >= 0 {
+			e := sc.actors[j].Last
+			if e < s.Last && (isPossessive(toks[e].Norm) || toks[e].Norm == "'") {
+				break
+			}
+			if agent {
+				return code(j), RuleAgent
+			}
+			if victim && toks[i-1].Norm != "from" {
+				break // "aggression against Ukraine", "invasion of Iraq": a victim
+			}
+			return code(j), RuleObject
+		}
+		if !objectGlue[toks[i].Norm] || glue == objectReach {
+			break
+		}
+		if toks[i].Norm == "against" {
+			break // "sanctions against Russia": the victim, not the target
+		}
+		if toks[i].Norm == "by" {
+			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
+				if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= s.Last {
+					return code(j), RuleAgent
+				}
+			}
+			break
+		}
+		glue++
+	}
+	// 5. Subject. For victim devices the agent of the harm is usually the
+	// subject of the main clause: take the earliest actor before the cue
+	// back to the sentence start or a hard boundary (; : but however ...),
+	// across commas ("NATO led an intervention in Libya, destroying its
+	// statehood"), within agentReach tokens. No other rule applies to them
+	// but tagging's entities: an actor after the cue, or beyond a boundary,
+	// is not blamed ("undermining an architecture supported by ASEAN").
+	if victim {
+		// A passive without an agent names only the victim: "the people of
+		// Afghanistan were abandoned".
+		if first-1 >= s.First && beForms[toks[first-1].Norm] && participle(toks[last-1].Norm) {
+			return a.entityTarget(doc, sc, s, first, last)
+		}
+		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
+			return code(j), RuleSubject
+		}
+		return a.entityTarget(doc, sc, s, first, last)
+	}
+	// Otherwise the nearest actor before the cue in its clause.
+	for i := first - 1; i >= s.First && i >= first-subjectReach; i-- {
+		if sc.clause[i] != cl {
+			break
+		}
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+			return code(j), RuleSubject
+		}
+	}
+	// 6. The nearest actor in the sentence; on a tie the one before the cue.
+	// Not for calls to action: their addressee is the subject or object of
+	// the appeal, never a bystander ("attitudes against Türkiye should stop").
+	if dev == a.ctaDev {
+		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
+			return code(j), RuleSubject
+		}
+		return a.entityTarget(doc, sc, s, first, last)
+	}
+	best, bestDist := int32(-1), 0
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+		best, bestDist = j, first-sc.actors[j].Last
+	}
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !afterAgainst(toks, s, sc.actors[j]) {
+		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
+			best = j
+		}
+	}
+	if best >= 0 {
+		return code(best), RuleNearest
+	}
+	return a.entityTarget(doc, sc, s, first, last)
+}
+
+// earliestBefore returns the earliest actor match before token first in
+// sentence s, back to a hard boundary and within agentReach tokens, or -1.
+// At a relative pronoun the search stops; when nothing was found after it,
+// the antecedent (the nearest actor before the pronoun) is returned. An
+// actor right after "against" is a victim and is skipped.
+func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
+	toks := doc.Tokens
+	found := int32(-1)
+	fronted := frontedEnd(toks, s, first)
+	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
+		if hardBoundary(&toks[i]) || i == fronted {
+			break
+		}
+		if relativePronouns[toks[i].Norm] {
+			if found < 0 {
+				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
+					found = j
+				}
+			}
+			break
+		}
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !afterAgainst(toks, s, sc.actors[j]) {
+			found = j
+		}
+	}
+	return found
+}
+
+// entityTarget is the last resort: OTHER for a named entity or proper-noun
+// run near the cue when the document is tagged, else NONE.
+//
+// Entities and proper nouns that a lexicon actor covers do not count: the
+// rules above already declined that actor ("withdraw your forces from
+// Ukraine" names no addressee).
+func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, string) {
+	toks := doc.Tokens
+	if doc.Tagged {
+		ents := doc.Entities
+		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
+		for ; k < len(ents) && ents[k].First < s.Last; k++ {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
+				return a.otherIdx, RuleEntity
+			}
+		}
+		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] && !inActor(sc, i) {
+				return a.otherIdx, RuleEntity
+			}
+		}
+	}
+	return a.noneIdx, ""
+}
+
+// inActor reports whether token i lies inside an actor match (aliases are
+// assumed to be at most 8 tokens long).
+func inActor(sc *scratch, i int) bool {
+	for k := i; k >= 0 && k > i-8; k-- {
+		if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last > i {
+			return true
+		}
+	}
+	return false
+}
+
+// afterAgainst reports whether actor match j directly follows "against"
+// (possibly with "the"): a victim, not a target.
+func afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
+	i := m.First - 1
+	if i >= s.First && toks[i].Norm == "the" {
+		i--
+	}
+	return i >= s.First && toks[i].Norm == "against"
+}
+
+func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
+
+// possessiveBefore returns the index of the first token of a possessive
+// marker ending just before token i ('s, ', or ' followed by s), or -1.
+func possessiveBefore(toks []tokenize.Token, lo, i int) int {
+	if i-1 < lo {
+		return -1
+	}
+	if isPossessive(toks[i-1].Norm) {
+		return i - 1
+	}
+	if i-2 >= lo && toks[i-1].Norm == "s" && toks[i-2].Norm == "'" && toks[i-2].End == toks[i-1].Start {
+		return i - 2
+	}
+	return -1
+}
+
+// insidePatient reports whether the actor starting at token i inside the
+// cue [first, last) is the cue's object rather than its agent: it does not
+// open the cue and does not follow "of" or "by" ("shield terrorists",
+// "arm terrorists" blame whoever shields or arms them; "NATO expansion" and
+// "expansion of NATO" name NATO).
+func insidePatient(toks []tokenize.Token, first, i int) bool {
+	if i <= first {
+		return false
+	}
+	switch toks[i-1].Norm {
+	case "of", "by":
+		return false
+	}
+	return true
+}
+
+// frontedPrepositions open a sentence-initial prepositional phrase, which
+// has no subject: an actor in it ("Despite the Security Council's
+// resolutions, some countries ...") is not the subject of the clause after
+// its comma. "Under" is left out: it names who is in control ("Under
+// Russian occupation, Crimea has become a military stronghold").
+var frontedPrepositions = map[string]bool{
+	"despite": true, "notwithstanding": true, "in": true, "with": true, "within": true, "without": true,
+	"following": true, "for": true, "during": true, "throughout": true, "through": true,
+	"given": true, "among": true, "amid": true, "amidst": true, "regarding": true, "concerning": true,
+	"unlike": true, "like": true, "beyond": true, "at": true, "on": true, "from": true, "against": true,
+	"according": true, "apart": true, "besides": true,
+}
+
+// frontedEnd returns the index of the comma that closes a prepositional
+// phrase opening sentence s ("Despite ..., "), when it lies before token
+// first, or -1. The search stops at a hard boundary or after agentReach
+// tokens.
+func frontedEnd(toks []tokenize.Token, s tokenize.Sentence, first int) int {
+	if s.First >= first || !frontedPrepositions[toks[s.First].Norm] {
+		return -1
+	}
+	for i := s.First + 1; i < first && i <= s.First+agentReach; i++ {
+		if toks[i].Text == "," {
+			return i
+		}
+		if hardBoundary(&toks[i]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// actorAround returns the actor match that starts before token first and
+// reaches into the cue [first, last), or -1 (aliases are assumed to be at
+// most 8 tokens long, as in inActor).
+func actorAround(sc *scratch, first, last int) int32 {
+	for k := first - 1; k >= 0 && k > first-8; k-- {
+		if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last > first && sc.actors[j].First < last {
+			return j
+		}
+	}
+	return -1
+}
