@@ -42,8 +42,8 @@ func (c *cli) compare(args []string) int {
 	by := fs.String("by", "", "group by speaker, date, file or any metadata `KEY` (required)")
 	ga := fs.String("a", "", "the first `GROUP`")
 	gb := fs.String("b", "", "the second `GROUP`")
-	format := fs.String("format", "", "output `FORMAT`: table, json or csv (default from -o's extension, else table)")
-	out := fs.String("o", "", "write the output to `FILE` instead of standard output")
+	var o outputFlags
+	o.register(fs, "table, json or csv")
 	sortZ := fs.Bool("sort", false, "sort devices by z-score (largest first) instead of lexicon order")
 	prior := fs.Float64("prior", rhetoric.DefaultPrior, "size of the Dirichlet prior in pseudo-words")
 	pos, code := c.parseFlags(fs, "compare", args)
@@ -53,17 +53,12 @@ func (c *cli) compare(args []string) int {
 	if *by == "" {
 		return c.usageError("compare ", "compare needs --by KEY (speaker, date, file or a metadata field)")
 	}
-	of := outTable
-	if *format != "" {
-		var err error
-		if of, err = parseOutFormat(*format); err != nil {
-			return c.usageError("compare ", "%v", err)
-		}
-	} else if *out != "" {
-		of = outFormatFor(*out)
+	of, err := o.outFormat()
+	if err != nil {
+		return c.usageError("compare ", "%v", err)
 	}
 	if of == outHTML || of == outJSONL {
-		return c.usageError("compare ", "compare writes table, json or csv, not %s", *format)
+		return c.usageError("compare ", "compare writes table, json or csv, not %s", o.format)
 	}
 	if (*ga == "") != (*gb == "") {
 		return c.usageError("compare ", "give both --a and --b, or neither")
@@ -122,7 +117,7 @@ func (c *cli) compare(args []string) int {
 	if *sortZ {
 		cmpn = cmpn.SortByZ()
 	}
-	w, closeOut, err := c.openOutput(*out)
+	w, closeOut, err := c.openOutput(o.out)
 	if err != nil {
 		return c.fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	_ "embed"
 	"fmt"
 	"html/template"
 	"slices"
@@ -80,7 +81,8 @@ type headView struct {
 
 func (h *htmlReport) css() template.CSS {
 	var b strings.Builder
-	b.WriteString(baseCSS)
+	b.WriteByte('\n')
+	b.WriteString(reportCSS)
 	for i := range h.devices {
 		col := palette[i%len(palette)]
 		fmt.Fprintf(&b, ".d%d{--c:%s}", i, col)
@@ -428,145 +430,16 @@ func shorten(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-const baseCSS = `
-:root{--ink:#1b1b1b;--muted:#555;--rule:#d8d8d8;--bg:#fff}
-*{box-sizing:border-box}
-body{margin:0;background:#f6f5f2;color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-header.top,main,footer{max-width:1080px;margin:0 auto;padding:0 24px}
-header.top{padding-top:28px}
-h1{font:700 1.9rem/1.2 Georgia,"Times New Roman",serif;margin:0 0 6px}
-h2{font:700 1.25rem/1.3 Georgia,"Times New Roman",serif;margin:0 0 4px;overflow-wrap:anywhere}
-.lede{color:var(--muted);margin:0 0 16px;max-width:70ch}
-.legend{display:flex;flex-wrap:wrap;gap:6px 18px;list-style:none;padding:12px 14px;margin:0 0 8px;background:#fff;border:1px solid var(--rule);border-radius:6px}
-.legend li{display:flex;align-items:center;gap:6px;font-size:.9rem}
-.sw{display:inline-block;min-width:1.4em;padding:0 .3em;border-radius:3px;background:var(--c);font-size:.8rem}
-.sw.neg{background:repeating-linear-gradient(135deg,var(--c) 0 4px,#fff 4px 7px);text-decoration:line-through;outline:1.5px dashed #333;outline-offset:-1px}
-.flow{display:flex;flex-direction:column;gap:22px;padding-bottom:20px}
-#summary{order:-1}
-.card{background:var(--bg);border:1px solid var(--rule);border-radius:8px;padding:18px 22px}
-.subtitle{font:italic 1.05rem/1.4 Georgia,"Times New Roman",serif;margin:0 0 6px}
-.meta{color:var(--muted);font-size:.9rem;margin:0 0 10px}
-.meta span+span::before{content:" · "}
-dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;font-size:.85rem;color:var(--muted);margin:0 0 12px}
-dl.kv dt{font-weight:600}
-dl.kv dd{margin:0;overflow-wrap:anywhere}
-.text{font:1.08rem/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid var(--rule);padding-left:14px;margin:0 0 14px}
-.empty{color:var(--muted);font-style:italic}
-mark.hl{position:relative;background:var(--c);color:#000;border-radius:2px;padding:1px 0;cursor:help}
-mark.hl::after{content:attr(data-tip);display:none;position:absolute;left:0;top:calc(100% + 4px);z-index:5;width:max-content;max-width:24em;padding:6px 9px;border-radius:5px;background:#1b1b1b;color:#fff;font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;white-space:pre-line;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.25)}
-mark.hl:hover::after,mark.hl:focus::after{display:block}
-mark.hl.u{box-shadow:inset 0 -4px 0 var(--u)}
-mark.hl.neg{background:repeating-linear-gradient(135deg,var(--c) 0 4px,#fff 4px 7px);text-decoration:line-through 1.5px;outline:1.5px dashed #333;outline-offset:-1px}
-mark.hl:hover,mark.hl:focus{outline:2px solid #000}
-figure{margin:0}
-figcaption{font-size:.85rem;color:var(--muted);margin:0 0 6px}
-svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1b1b1b}
-svg .lab{text-anchor:end}
-svg .mid{text-anchor:middle}
-svg rect.bar{stroke:#333;stroke-width:.5}
-.scroll{overflow-x:auto}
-table.toc{border-collapse:collapse;font-size:.88rem;width:100%}
-table.toc th{text-align:left;font-weight:600;color:var(--muted);border-bottom:1px solid var(--rule);padding:4px 10px 4px 0}
-table.toc td{border-bottom:1px solid #eee;padding:4px 10px 4px 0;vertical-align:top;overflow-wrap:anywhere}
-table.toc .num{text-align:right}
-a{color:#1d4f91}
-footer{color:var(--muted);font-size:.85rem;padding-bottom:40px}
-@media print{body{background:#fff}mark.hl::after{display:none}}
-`
+// reportCSS is the style sheet of the HTML report; the per-device colours
+// are appended to it.
+//
+//go:embed report.css
+var reportCSS string
 
-var htmlTemplates = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(`
-{{- define "head" -}}
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>{{.CSS}}</style>
-</head>
-<body>
-<header class="top">
-<h1>{{.Title}}</h1>
-<p class="lede">Each highlighted phrase is a cue of a framing device found by the lexicon{{if .Lexicon}} <strong>{{.Lexicon}}</strong>{{end}}. Hover over, tap or tab to a highlight to see the device, the lexicon entry, its weight, the modifiers that applied and the actor it targets. Rates are hits per 1,000 words; negated cues (<span class="sw d0 neg">like this</span>) are shown but not counted.</p>
-<ul class="legend" aria-label="Legend: framing devices">
-{{- range .Legend}}
-<li title="{{.Description}}"><span class="sw {{.Class}}">&nbsp;</span>{{.Name}}</li>
-{{- end}}
-<li title="A cue under a negator (not, never...): shown, not counted"><span class="sw d0 neg">&nbsp;</span>negated</li>
-<li title="Where cues of two devices overlap, the second colours the underline"><span class="sw d0" style="box-shadow:inset 0 -4px 0 #EE8866">&nbsp;</span>overlap</li>
-</ul>
-</header>
-<main class="flow">
-{{end}}
+// reportTemplate holds the templates of the HTML report: "head", "statement"
+// (one per statement), "bars" (a chart) and "foot" (the summary).
+//
+//go:embed report.tmpl
+var reportTemplate string
 
-{{- define "bars" -}}
-{{- if .Empty}}<p class="empty">No framing device found.</p>
-{{- else}}
-<svg role="img" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" aria-label="{{.Summary}}">
-{{- range .Bars}}
-<g><title>{{.Title}}</title><text class="lab" x="{{$.LabelX}}" y="{{.TextY}}">{{.Label}}</text><rect class="bar {{.Class}}" x="{{$.LabelW}}" y="{{.Y}}" width="{{.W}}" height="18"></rect><text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text></g>
-{{- end}}
-</svg>
-{{- end}}
-{{- end}}
-
-{{- define "statement"}}
-<article class="card" id="s{{.N}}">
-<h2>{{.ID}}</h2>
-{{- if .Title}}
-<p class="subtitle">{{.Title}}</p>
-{{- end}}
-<p class="meta">{{if .Speaker}}<span>{{.Speaker}}</span>{{end}}{{if .Date}}<span>{{.Date}}</span>{{end}}<span>{{plural .Words "word"}}</span><span>{{plural .Sentences "sentence"}}</span><span>{{plural .Hits "hit"}}{{if .Negated}}, {{.Negated}} negated{{end}}</span></p>
-{{- if .Meta}}
-<dl class="kv">{{range .Meta}}<dt>{{.Key}}</dt><dd>{{.Value}}</dd>{{end}}</dl>
-{{- end}}
-{{- if .NoText}}
-<p class="empty">(empty text)</p>
-{{- else}}
-<div class="text">{{range .Segments}}{{if .Class}}<mark class="{{.Class}}" data-tip="{{.Title}}" tabindex="0">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
-{{- end}}
-<figure><figcaption>Devices per 1,000 words</figcaption>{{template "bars" .Chart}}</figure>
-</article>
-{{- end}}
-
-{{- define "foot"}}
-<section class="card" id="summary">
-<h2>Summary</h2>
-<p class="meta"><span>{{.Count}}</span><span>{{plural .Words "word"}}</span></p>
-{{- if gt .Statements 1}}
-<figure><figcaption>All statements: devices per 1,000 words</figcaption>{{template "bars" .Overall}}</figure>
-{{- end}}
-{{- if and .Groups.Rows .Groups.Cols}}
-<h2 style="margin-top:18px">By {{.By}}</h2>
-<figure class="scroll"><figcaption>Devices per 1,000 words by {{.By}} (number of statements in brackets); the stronger the colour, the closer to the highest rate of that device. Devices found in no group are left out.</figcaption>
-<svg role="img" width="{{.Groups.Width}}" height="{{.Groups.Height}}" viewBox="0 0 {{.Groups.Width}} {{.Groups.Height}}" aria-label="Devices per 1,000 words by {{.By}}">
-{{- range .Groups.Cols}}
-<text transform="translate({{.LabelX}} {{.LabelY}}) rotate(-45)">{{.Label}}</text>
-{{- end}}
-{{- range .Groups.Rows}}
-<g><text class="lab" x="{{.LabelX}}" y="{{.TextY}}">{{.Label}}</text>
-{{- range .Cells}}<g><title>{{.Title}}</title><rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="56" height="24" fill-opacity="{{.Opacity}}"></rect><text class="mid" x="{{.TextX}}" y="{{.TextY}}">{{.Value}}</text></g>{{end}}
-</g>
-{{- end}}
-</svg>
-</figure>
-{{- end}}
-{{- if gt .Statements 1}}
-<h2 style="margin-top:18px">Statements</h2>
-<div class="scroll"><table class="toc">
-<thead><tr><th>Statement</th><th>Speaker</th><th>Date</th><th class="num">Words</th><th class="num">Hits</th><th>Strongest devices (per 1,000 words)</th></tr></thead>
-<tbody>
-{{- range .TOC}}
-<tr><td><a href="#s{{.N}}">{{.ID}}</a></td><td>{{.Speaker}}</td><td>{{.Date}}</td><td class="num">{{.Words}}</td><td class="num">{{.Hits}}</td><td>{{.Top}}</td></tr>
-{{- end}}
-</tbody></table></div>
-{{- end}}
-</section>
-</main>
-<footer>
-<p>Made with rhetorica {{.Version}}. Counts come from a lexicon: they show which framing cues a text uses, not what its author intends. Read the highlighted passages before drawing conclusions.</p>
-</footer>
-</body>
-</html>
-{{end}}
-`))
+var htmlTemplates = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate))
