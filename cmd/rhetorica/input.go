@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"github.com/rhetorica/rhetorica/internal/statement"
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -315,7 +315,7 @@ func (r *reader) readSource(s source, yield func(rhetoric.Statement) bool) (cont
 		r.fail(s.name(), readError(err))
 		return true
 	}
-	st, err := statement.ParseText(s.name(), data)
+	st, err := corpus.ParseText(s.name(), data)
 	if err != nil {
 		r.fail(s.name(), err)
 		return true
@@ -418,7 +418,7 @@ func (r *reader) readJSONL(s source, rd io.Reader, yield func(rhetoric.Statement
 func parseJSONStatement(line []byte) (rhetoric.Statement, error) {
 	var st rhetoric.Statement
 	if !utf8.Valid(line) {
-		return st, statement.InvalidUTF8("the line", string(line))
+		return st, corpus.InvalidUTF8("the line", string(line))
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(line, &obj); err != nil {
@@ -449,12 +449,12 @@ func parseJSONStatement(line []byte) (rhetoric.Statement, error) {
 			var m map[string]json.RawMessage
 			if err := json.Unmarshal(v, &m); err == nil {
 				for mk, mv := range m {
-					statement.SetField(&st, mk, jsonText(mv))
+					corpus.SetField(&st, mk, jsonText(mv))
 				}
 				continue
 			}
 		}
-		statement.SetField(&st, k, jsonText(v))
+		corpus.SetField(&st, k, jsonText(v))
 	}
 	return st, nil
 }
@@ -572,7 +572,7 @@ func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) 
 			}
 		}
 		if bad >= 0 {
-			r.fail(pos, statement.InvalidUTF8(fmt.Sprintf("column %q", header[bad]), rec[bad]))
+			r.fail(pos, corpus.InvalidUTF8(fmt.Sprintf("column %q", header[bad]), rec[bad]))
 			if r.stop.Load() {
 				return false
 			}
@@ -587,7 +587,7 @@ func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) 
 			case spIdx:
 				st.Speaker = v
 			default:
-				statement.SetField(&st, header[i], v)
+				corpus.SetField(&st, header[i], v)
 			}
 		}
 		if st.ID == "" {

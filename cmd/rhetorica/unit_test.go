@@ -13,7 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/rhetorica/rhetorica/internal/statement"
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -86,7 +86,7 @@ func TestParseTextStatement(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := statement.ParseText("f.txt", []byte(tt.data))
+			got, err := corpus.ParseText("f.txt", []byte(tt.data))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestParseTextStatement(t *testing.T) {
 			}
 		})
 	}
-	if _, err := statement.ParseText("f.txt", []byte("caf\xe9")); err == nil || !strings.Contains(err.Error(), "invalid UTF-8 in the text at byte 3") {
+	if _, err := corpus.ParseText("f.txt", []byte("caf\xe9")); err == nil || !strings.Contains(err.Error(), "invalid UTF-8 in the text at byte 3") {
 		t.Errorf("latin-1 text: err = %v", err)
 	}
 }
@@ -253,7 +253,7 @@ func FuzzParseTextStatement(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		st, err := statement.ParseText("f.txt", data)
+		st, err := corpus.ParseText("f.txt", data)
 		if err != nil {
 			return
 		}

@@ -27,8 +27,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/examples/internal/exampleio"
-	"github.com/rhetorica/rhetorica/internal/statement"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
@@ -131,7 +131,7 @@ func statements(root string, key *string, errp *error) iter.Seq[rhetoric.Stateme
 				return err
 			}
 			rel, _ := filepath.Rel(root, path)
-			st, err := statement.ParseText(rel, data)
+			st, err := corpus.ParseText(rel, data)
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}

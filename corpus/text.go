@@ -1,7 +1,7 @@
-// Package statement reads statements from text and Markdown files: an
+// Package corpus reads statements from text and Markdown files: an
 // optional front matter block of metadata, then the text. The command-line
 // tool and the example programs share it, so they read files alike.
-package statement
+package corpus
 
 import (
 	"bytes"
