@@ -69,7 +69,7 @@ func (c *cli) analyze(args []string) int {
 	s.inOpts.fileMeta = *by == "file"
 	s.inOpts.keepText = of == outHTML
 
-	w, closeOut, err := c.openOutput(o.out)
+	w, closeOut, err := c.openOutput(o.out, s.srcs)
 	if err != nil {
 		return c.fatal(err)
 	}

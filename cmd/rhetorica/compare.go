@@ -117,7 +117,7 @@ func (c *cli) compare(args []string) int {
 	if *sortZ {
 		cmpn = cmpn.SortByZ()
 	}
-	w, closeOut, err := c.openOutput(o.out)
+	w, closeOut, err := c.openOutput(o.out, s.srcs)
 	if err != nil {
 		return c.fatal(err)
 	}
