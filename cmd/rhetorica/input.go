@@ -324,8 +324,13 @@ func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rh
 	if r.opts.keepText {
 		it.text = st.Text
 	}
-	if r.opts.budget != nil {
-		it.size = r.opts.budget.acquire(len(st.Text), &r.stop)
+	if b := r.opts.budget; b != nil {
+		if len(st.Text) > b.limit {
+			r.fail(pos, fmt.Errorf("%w: %d bytes of text need about %d MiB to analyse (%d bytes per byte), over --max-memory %d MiB; raise --max-memory or split the statement",
+				corpus.ErrTooLarge, len(st.Text), len(st.Text)*costPerByte>>20, costPerByte, b.limit*costPerByte>>20))
+			return !r.stop.Load()
+		}
+		it.size = b.acquire(len(st.Text), &r.stop)
 	}
 	r.q.push(it)
 	return yield(st) && !r.stop.Load()
@@ -414,7 +419,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // the analyzer and the consumer releases them once its report is written.
 // Memory in flight is then at most the budget times the cost per byte of
 // text (see the README), whatever --workers says. A statement larger than
-// the whole budget waits until it is alone in flight.
+// the whole budget is refused by the reader before it is analysed.
 type budget struct {
 	mu    sync.Mutex
 	cond  *sync.Cond

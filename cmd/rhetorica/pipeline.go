@@ -177,7 +177,11 @@ func isErrorList(err error) bool {
 func (c *cli) printLexiconError(path string, err error) {
 	var el lexicon.ErrorList
 	if errors.As(err, &el) {
-		for _, e := range el {
+		for i, e := range el {
+			if i == maxProblems {
+				fmt.Fprintf(c.stderr, "%s: and %d more problems\n", filepath.ToSlash(path), len(el)-i)
+				break
+			}
 			fmt.Fprintln(c.stderr, e.Error())
 		}
 		return
