@@ -1,8 +1,8 @@
 package lexicon
 
 import (
-	"fmt"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
