@@ -277,7 +277,7 @@ func ReadMetaTable(name string, r io.Reader, keys string) (*MetaTable, error) {
 		}
 		key := t.key(func(i int) string { return row[t.keys[i]] })
 		if first, dup := seen[key]; dup {
-			t.Problems = append(t.Problems, fmt.Sprintf("%s: key %s repeats the row on line %d (the first is kept)", pos, strconv.Quote(key), first))
+			t.Problems = append(t.Problems, fmt.Sprintf("%s: key %s repeats the row on line %d (the first is kept)", pos, strings.ReplaceAll(key, "\x00", ", "), first))
 			continue
 		}
 		seen[key] = rec.start

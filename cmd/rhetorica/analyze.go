@@ -104,6 +104,7 @@ func (c *cli) analyze(args []string) int {
 		var profiles []rhetoric.Profile
 		if agg != nil {
 			profiles = agg.Profiles()
+			c.checkGroupKey(*by, profiles, s.strict, &res)
 		}
 		switch {
 		case of == outHTML:

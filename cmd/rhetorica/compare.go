@@ -80,6 +80,10 @@ func (c *cli) compare(args []string) int {
 		return c.finish(res)
 	}
 	profiles := agg.Profiles()
+	c.checkGroupKey(*by, profiles, s.strict, &res)
+	if res.noKey {
+		return c.finish(res)
+	}
 	var groups []string
 	for _, p := range profiles {
 		groups = append(groups, p.Group)

@@ -115,12 +115,15 @@ func (c *cli) loadMeta(path, keys string) (*corpus.MetaTable, int) {
 	if err != nil {
 		return nil, c.fatal(fmt.Errorf("--meta: %w", err))
 	}
+	// Rows left out are a warning, not a failure: statements without a
+	// row are noted one by one as they are read.
+	const shown = 3
 	for i, p := range t.Problems {
-		if i == maxProblems {
-			c.errorf("--meta: and %d more rows left out", len(t.Problems)-maxProblems)
+		if i == shown {
+			c.errorf("note: --meta: and %d more rows left out", len(t.Problems)-shown)
 			break
 		}
-		fmt.Fprintf(c.stderr, "%s (row left out of --meta)\n", p)
+		c.errorf("note: --meta: row left out: %s", p)
 	}
 	return t, -1
 }
@@ -266,6 +269,34 @@ type runResult struct {
 	writeErr error // the output could not be written
 	ctxErr   error // interrupted
 	notes    int   // notes printed (empty statements, metadata not found)
+	// noKey is set when --by's key is missing from most statements under
+	// --strict.
+	noKey bool
+}
+
+// checkGroupKey warns when the --by key is missing from most statements
+// (they all fall in one group "(none)"), or notes how many miss it; under
+// --strict, a key missing from most statements fails the run.
+func (c *cli) checkGroupKey(key string, profiles []rhetoric.Profile, strict bool, res *runResult) {
+	missing, total := 0, 0
+	for _, p := range profiles {
+		total += p.Statements
+		if p.Group == "" {
+			missing += p.Statements
+		}
+	}
+	switch {
+	case missing == 0:
+	case missing*2 > total && strict:
+		c.errorf("--by %s: %d of %d statements have no %q (a typo? the field comes from front matter, JSON fields, CSV columns, --path-meta or --meta); failing because of --strict",
+			key, missing, total, key)
+		res.noKey = true
+	case missing*2 > total:
+		c.errorf("warning: --by %s: %d of %d statements have no %q and are grouped as (none) (a typo? the field comes from front matter, JSON fields, CSV columns, --path-meta or --meta)",
+			key, missing, total, key)
+	default:
+		c.errorf("note: --by %s: %d of %d statements have no %q and are grouped as (none)", key, missing, total, key)
+	}
 }
 
 // badReport is returned by a sink for a report it cannot encode (a
@@ -403,6 +434,9 @@ func (c *cli) finish(res runResult) int {
 	}
 	if res.ctxErr != nil {
 		c.errorf("interrupted after %d statements", res.ok)
+		return exitInput
+	}
+	if res.noKey && res.failed == 0 {
 		return exitInput
 	}
 	if res.failed > 0 {
