@@ -103,6 +103,20 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
+// sizeText formats a byte count for a message: "512 B", "3.5 KiB",
+// "1.2 GiB".
+func sizeText(n int) string {
+	switch {
+	case n < 1<<10:
+		return strconv.Itoa(n) + " B"
+	case n < 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
+	case n < 1<<30:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	}
+	return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GiB"
+}
+
 // outFormat is an output format.
 type outFormat int
 

@@ -326,8 +326,8 @@ func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rh
 	}
 	if b := r.opts.budget; b != nil {
 		if len(st.Text) > b.limit {
-			r.fail(pos, fmt.Errorf("%w: %d bytes of text need about %d MiB to analyse (%d bytes per byte), over --max-memory %d MiB; raise --max-memory or split the statement",
-				corpus.ErrTooLarge, len(st.Text), len(st.Text)*costPerByte>>20, costPerByte, b.limit*costPerByte>>20))
+			r.fail(pos, fmt.Errorf("%w: %d bytes of text need up to %s to analyse (%d bytes a byte), over --max-memory %s; raise --max-memory or split the statement",
+				corpus.ErrTooLarge, len(st.Text), sizeText(len(st.Text)*costPerByte), costPerByte, sizeText(b.memory)))
 			return !r.stop.Load()
 		}
 		it.size = b.acquire(len(st.Text), &r.stop)
@@ -421,14 +421,15 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // text (see the README), whatever --workers says. A statement larger than
 // the whole budget is refused by the reader before it is analysed.
 type budget struct {
-	mu    sync.Mutex
-	cond  *sync.Cond
-	limit int
-	used  int
+	mu     sync.Mutex
+	cond   *sync.Cond
+	memory int // --max-memory
+	limit  int // bytes of text: memory / costPerByte
+	used   int
 }
 
-func newBudget(limit int) *budget {
-	b := &budget{limit: limit}
+func newBudget(memory int) *budget {
+	b := &budget{memory: memory, limit: max(memory/costPerByte, 1)}
 	b.cond = sync.NewCond(&b.mu)
 	return b
 }

@@ -95,7 +95,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 		quiet:  f.noProgress,
 		inOpts: inputOptions{textCol: f.textCol, idCol: f.idCol,
 			speakerCol: f.speakerCol, lazyQuotes: f.lazyQuotes, maxBytes: int(f.maxBytes),
-			pathMeta: pathMeta, meta: meta, budget: newBudget(max(int(f.maxMemory)/costPerByte, 1))},
+			pathMeta: pathMeta, meta: meta, budget: newBudget(int(f.maxMemory))},
 	}
 	return s, -1
 }
