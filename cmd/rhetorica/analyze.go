@@ -35,7 +35,19 @@ Outputs (--format; default from the extension of -o, else table):
 
 A statement that cannot be read or analysed is reported on standard error as
 "file:line: message" and the run goes on (unless --strict); the exit code is
-then 1.
+then 1. Every statement is either written or reported. Notes (an empty
+statement, metadata not found) do not change the exit code.
+
+Metadata and limits:
+  --path-meta '{iso}_{session}_{year}.txt'   fields from each file's name
+  --meta FILE.csv --meta-key 'COLUMN=FIELD,...'  join a table of metadata
+  --include GLOB, --exclude GLOB             filter the files of directories
+  --max-bytes SIZE (8M)    a longer statement is refused while it is read
+  --max-memory SIZE (2G)   budget of the statements being analysed, at
+                           200 bytes a byte of text; fewer run at once
+-o FILE is written under a temporary name and renamed when complete, and is
+refused when it is one of the inputs. Piped into a command that exits early
+(| head), the command ends silently with the pipe's signal (exit 141).
 
 Examples:
   rhetorica analyze speech.md
@@ -43,6 +55,7 @@ Examples:
   rhetorica analyze -o report.html --by speaker speeches/
   rhetorica analyze --text-col body --id-col link --format csv press.csv > scores.csv
   rhetorica analyze --lexicon extra.lex --devices blame,threat speeches/
+  rhetorica analyze --path-meta '{iso}_{session}_{year}.txt' --include '*_*_*.txt' --by iso ungdc/
   cat speech.txt | rhetorica analyze -
 `
 

@@ -214,7 +214,20 @@ func (c *cli) openOutput(path string, srcs []source) (*bufio.Writer, func() erro
 	mode := os.FileMode(0o644)
 	if ofi, err := os.Stat(path); err == nil {
 		if !ofi.Mode().IsRegular() {
-			return nil, nil, fmt.Errorf("-o %s: not a regular file", path)
+			// A device or FIFO (-o /dev/stdout) cannot be replaced: write
+			// to it directly.
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, nil, plainPathError(err)
+			}
+			w := bufio.NewWriterSize(f, 64<<10)
+			return w, func() error {
+				err := w.Flush()
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return plainPathError(err)
+			}, nil
 		}
 		mode = ofi.Mode().Perm()
 		for _, s := range srcs {
@@ -429,7 +442,7 @@ func (c *cli) handle(r rhetoric.Result, it item, emit func(*rhetoric.Report, str
 // finish prints the summary of a run and returns its exit code.
 func (c *cli) finish(res runResult) int {
 	if res.writeErr != nil {
-		c.errorf("writing output: %v", res.writeErr)
+		c.errorf("writing output: %v; the output is incomplete (%s analysed)", res.writeErr, plural(res.ok, "statement"))
 		return exitInput
 	}
 	if res.ctxErr != nil {

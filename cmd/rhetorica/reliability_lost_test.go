@@ -147,3 +147,16 @@ func TestSymlinks(t *testing.T) {
 		stdout: []string{`"id":"` + dd + `/b.txt"`}}
 	c.check(t, runRel(t, "", dd))
 }
+
+// TestOutputDevice checks that -o naming a device is written directly and
+// that a failed write is reported with exit 1.
+func TestOutputDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	code, _, stderr := runCLI(t, "", withLex("analyze", "--format", "json", "-o", "/dev/full", relDir+"fine.txt")...)
+	want := "rhetorica: writing output: /dev/full: no space left on device; the output is incomplete (1 statement analysed)"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("code %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+}
