@@ -172,12 +172,15 @@ func matchParts(parts []pathPart, s string, vals []string) bool {
 	return false
 }
 
-// Apply sets the fields matched in filePath on st with [SetField] and
-// reports whether the path matched.
+// Apply sets the fields matched in filePath on st with [SetField], except
+// those st already has (front matter or a JSON field is more specific than
+// a file name), and reports whether the path matched.
 func (p *PathPattern) Apply(st *rhetoric.Statement, filePath string) bool {
 	vals, ok := p.Match(path.Clean(filePath))
 	for _, kv := range vals {
-		SetField(st, kv[0], kv[1])
+		if Field(st, kv[0]) == "" {
+			SetField(st, kv[0], kv[1])
+		}
 	}
 	return ok
 }

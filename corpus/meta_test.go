@@ -42,6 +42,24 @@ func TestPathPattern(t *testing.T) {
 	}
 }
 
+func TestPathPatternApply(t *testing.T) {
+	p, err := corpus.ParsePathPattern("{speaker}_{year}.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rhetoric.Statement{ID: "x", Speaker: "From front matter"}
+	if !p.Apply(&st, "speeches/./Putin_2022.md") {
+		t.Fatal("no match")
+	}
+	want := rhetoric.Statement{ID: "x", Speaker: "From front matter", Meta: map[string]string{"year": "2022"}}
+	if diff := cmp.Diff(want, st); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if p.Apply(&st, "notes.txt") {
+		t.Error("notes.txt matched")
+	}
+}
+
 func TestParsePathPatternErrors(t *testing.T) {
 	for pattern, want := range map[string]string{
 		"{iso":        "unclosed {",

@@ -284,6 +284,7 @@ type reader struct {
 	q     queue
 	read  atomic.Int64 // bytes read so far, for the progress bar
 	stop  atomic.Bool  // set by the consumer to end reading early
+	noted string       // the last source noted as not matching --path-meta
 }
 
 // statements returns the statements of srcs in order. Each yielded
@@ -315,8 +316,13 @@ func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rh
 		st.Meta["file"] = s.name()
 	}
 	it := item{pos: pos, size: len(st.Text)}
-	if r.opts.pathMeta != nil && s.path != "-" && !r.opts.pathMeta.Apply(&st, s.path) {
-		it.notes = append(it.notes, fmt.Sprintf("the path does not match --path-meta %q", r.opts.pathMeta.String()))
+	if r.opts.pathMeta != nil && s.path != "-" {
+		// Every statement of a file gets its fields; a file that does not
+		// match is noted once, on its first statement.
+		if !r.opts.pathMeta.Apply(&st, s.path) && r.noted != s.path {
+			r.noted = s.path
+			it.notes = append(it.notes, fmt.Sprintf("the path does not match --path-meta %q", r.opts.pathMeta.String()))
+		}
 	}
 	if r.opts.meta != nil && !r.opts.meta.Join(&st) {
 		it.notes = append(it.notes, "no row of the --meta table has this statement's key")

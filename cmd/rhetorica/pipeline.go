@@ -104,6 +104,9 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 // more".
 const maxProblems = 100
 
+// maxNotes is how many notes of one kind are printed; the rest are counted.
+const maxNotes = 10
+
 // loadMeta reads the --meta table, printing the rows it could not use.
 func (c *cli) loadMeta(path, keys string) (*corpus.MetaTable, int) {
 	f, err := os.Open(path)
@@ -353,10 +356,27 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 		}
 		return true
 	}
+	// note prints a note; after maxNotes of one kind the rest are
+	// counted and summed up at the end.
+	noteCount := map[string]int{}
+	var noteKinds []string
 	note := func(pos, msg string) {
 		res.notes++
-		fmt.Fprintf(c.stderr, "%s%s: note: %s\n", prog.clear(), pos, msg)
+		if noteCount[msg] == 0 {
+			noteKinds = append(noteKinds, msg)
+		}
+		noteCount[msg]++
+		if noteCount[msg] <= maxNotes {
+			fmt.Fprintf(c.stderr, "%s%s: note: %s\n", prog.clear(), pos, msg)
+		}
 	}
+	defer func() {
+		for _, msg := range noteKinds {
+			if n := noteCount[msg]; n > maxNotes {
+				c.errorf("note: %d more statements not listed: %s", n-maxNotes, msg)
+			}
+		}
+	}()
 	// drain reports the problems queued before the next statement and
 	// returns that statement's item.
 	drain := func() (item, bool) {
