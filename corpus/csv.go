@@ -84,13 +84,10 @@ func (c *csvReader) read() (rec record, err error) {
 		quoteLine  int // line where the open quote is
 		quoteRaw   int // offset in raw just after the open quote
 		any        bool
-		over       bool // past the limit: read to the record's end, keep nothing
 		size       int
 	)
 	endField := func() {
-		if !over {
-			c.fields = append(c.fields, string(c.field))
-		}
+		c.fields = append(c.fields, string(c.field))
 		c.field = c.field[:0]
 		fieldStart = true
 	}
@@ -135,24 +132,29 @@ func (c *csvReader) read() (rec record, err error) {
 			}
 			endField()
 			c.line++ // the last line, without a line ending
-			if over {
-				return finish(tooLarge("the row", c.max))
-			}
 			return finish(nil)
 		}
 		any = true
-		if !over {
-			c.raw = append(c.raw, b)
-		}
+		c.raw = append(c.raw, b)
 		size++
-		if !over && size > c.max {
+		if size > c.max {
 			if inQuotes {
 				return c.unclosed(rec, quoteLine, quoteRaw, fmt.Sprintf("the field passes the limit of %d bytes", c.max))
 			}
-			over = true
-			c.raw = c.raw[:0]
-			c.field = c.field[:0]
+			// Outside quotes the row ends with its physical line.
+			switch b {
+			case '\r':
+				if nb, ok := c.peekByte(); ok && nb == '\n' {
+					c.readByte()
+				}
+				c.line++
+			case '\n':
+				c.line++
+			default:
+				skipLine()
+			}
 			c.fields = c.fields[:0]
+			return finish(tooLarge("the row", c.max))
 		}
 		if inQuotes {
 			switch b {
@@ -161,17 +163,13 @@ func (c *csvReader) read() (rec record, err error) {
 				switch {
 				case ok && nb == '"':
 					c.readByte()
-					if !over {
-						c.raw = append(c.raw, '"')
-						c.field = append(c.field, '"')
-					}
+					c.raw = append(c.raw, '"')
+					c.field = append(c.field, '"')
 					size++
 				case !ok || nb == c.comma || nb == '\n' || nb == '\r':
 					inQuotes = false
 				case c.lazy:
-					if !over {
-						c.field = append(c.field, '"')
-					}
+					c.field = append(c.field, '"')
 				default:
 					line := c.line
 					skipLine()
@@ -180,24 +178,16 @@ func (c *csvReader) read() (rec record, err error) {
 			case '\r':
 				if nb, ok := c.peekByte(); ok && nb == '\n' {
 					c.readByte()
-					if !over {
-						c.raw = append(c.raw, '\n')
-					}
+					c.raw = append(c.raw, '\n')
 					size++
 				}
 				c.line++
-				if !over {
-					c.field = append(c.field, '\n')
-				}
+				c.field = append(c.field, '\n')
 			case '\n':
 				c.line++
-				if !over {
-					c.field = append(c.field, '\n')
-				}
+				c.field = append(c.field, '\n')
 			default:
-				if !over {
-					c.field = append(c.field, b)
-				}
+				c.field = append(c.field, b)
 			}
 			continue
 		}
@@ -218,18 +208,13 @@ func (c *csvReader) read() (rec record, err error) {
 			rec.blank = fieldStart && len(c.fields) == 0 && len(c.field) == 0
 			endField()
 			c.line++
-			if over {
-				return finish(tooLarge("the row", c.max))
-			}
 			return finish(nil)
 		case b == '"' && !c.lazy:
 			skipLine()
 			return finish(fmt.Errorf("%w: bare \" in a field that is not quoted (--lazy-quotes keeps it)", ErrQuote))
 		default:
 			fieldStart = false
-			if !over {
-				c.field = append(c.field, b)
-			}
+			c.field = append(c.field, b)
 		}
 	}
 }

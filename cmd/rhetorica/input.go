@@ -177,7 +177,7 @@ func walkSources(out []source, dir, name, rel string, ancestors []os.FileInfo, o
 			continue
 		}
 		full := filepath.Join(dir, e.Name())
-		shown := name + "/" + e.Name()
+		shown := path.Join(name, e.Name())
 		relPath := path.Join(rel, e.Name())
 		var fi os.FileInfo
 		if e.Type()&fs.ModeSymlink != 0 {
