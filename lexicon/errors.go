@@ -116,12 +116,15 @@ func sortErrors(l ErrorList) {
 	})
 }
 
-// err returns l, sorted, as an error: nil when l is empty.
+// err returns l, sorted and with exact repeats dropped (the same problem
+// at the same place, as YAML aliases can produce), as an error: nil when l
+// is empty.
 func (l ErrorList) err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	sortErrors(l)
+	l = slices.CompactFunc(l, func(a, b *Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg })
 	return l
 }
 

@@ -87,3 +87,28 @@ func TestFileLimit(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestYAMLAliasErrorsOnce checks that an error reached through YAML
+// aliases many times is reported once.
+func TestYAMLAliasErrorsOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 6; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	_, err := ParseAs(FormatYAML, "laughs.yml", []byte(b.String()))
+	var el ErrorList
+	if !errors.As(err, &el) {
+		t.Fatalf("err = %v, want an ErrorList", err)
+	}
+	seen := map[string]bool{}
+	for _, e := range el {
+		if seen[e.Error()] {
+			t.Errorf("repeated: %s", e)
+		}
+		seen[e.Error()] = true
+	}
+	if len(el) > 10 {
+		t.Errorf("%d errors for 5 categories:\n%v", len(el), err)
+	}
+}
