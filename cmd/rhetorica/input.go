@@ -315,7 +315,7 @@ func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rh
 		}
 		st.Meta["file"] = s.name()
 	}
-	it := item{pos: pos, size: len(st.Text)}
+	it := item{pos: pos}
 	if r.opts.pathMeta != nil && s.path != "-" {
 		// Every statement of a file gets its fields; a file that does not
 		// match is noted once, on its first statement.
