@@ -38,7 +38,7 @@ type csvReader struct {
 	max     int
 	line    int // line of the next byte, 1-based
 
-	raw    []byte // the current record as read, for reading it again
+	raw    []byte // the bytes after the open quote, for reading them again
 	field  []byte
 	fields []string
 }
@@ -63,6 +63,34 @@ func (c *csvReader) peekByte() (byte, bool) {
 	return b[0], true
 }
 
+// run returns the bytes available without reading that hold no quote,
+// line break (or, outside quotes, separator), at most n of them. They stay
+// unread until skip.
+func (c *csvReader) run(inQuotes bool, n int) []byte {
+	var buf []byte
+	if len(c.pending) > 0 {
+		buf = c.pending
+	} else {
+		buf, _ = c.br.Peek(c.br.Buffered())
+	}
+	buf = buf[:min(len(buf), max(n, 0))]
+	for i, b := range buf {
+		if b == '"' || b == '\n' || b == '\r' || !inQuotes && b == c.comma {
+			return buf[:i]
+		}
+	}
+	return buf
+}
+
+// skip consumes n bytes returned by run.
+func (c *csvReader) skip(n int) {
+	if len(c.pending) > 0 {
+		c.pending = c.pending[n:]
+		return
+	}
+	c.br.Discard(n)
+}
+
 // record is one CSV record or the problem with it.
 type record struct {
 	fields []string // valid until the next read
@@ -82,7 +110,6 @@ func (c *csvReader) read() (rec record, err error) {
 		fieldStart = true
 		inQuotes   bool
 		quoteLine  int // line where the open quote is
-		quoteRaw   int // offset in raw just after the open quote
 		any        bool
 		size       int
 	)
@@ -119,6 +146,22 @@ func (c *csvReader) read() (rec record, err error) {
 		return rec, nil
 	}
 	for {
+		// Copy a run of ordinary bytes at once (the bulk of a field),
+		// stopping short of the limit so that the byte that passes it
+		// goes through the checks below.
+		if run := c.run(inQuotes, c.max-size); len(run) > 0 {
+			any = true
+			if !inQuotes {
+				fieldStart = false
+			}
+			if inQuotes {
+				c.raw = append(c.raw, run...)
+			}
+			c.field = append(c.field, run...)
+			size += len(run)
+			c.skip(len(run))
+			continue
+		}
 		b, rerr := c.readByte()
 		if rerr != nil {
 			if rerr != io.EOF {
@@ -128,18 +171,20 @@ func (c *csvReader) read() (rec record, err error) {
 				return rec, io.EOF
 			}
 			if inQuotes {
-				return c.unclosed(rec, quoteLine, quoteRaw, "it runs to the end of the file")
+				return c.unclosed(rec, quoteLine, "it runs to the end of the file")
 			}
 			endField()
 			c.line++ // the last line, without a line ending
 			return finish(nil)
 		}
 		any = true
-		c.raw = append(c.raw, b)
+		if inQuotes {
+			c.raw = append(c.raw, b)
+		}
 		size++
 		if size > c.max {
 			if inQuotes {
-				return c.unclosed(rec, quoteLine, quoteRaw, fmt.Sprintf("the field passes the limit of %d bytes", c.max))
+				return c.unclosed(rec, quoteLine, fmt.Sprintf("the field passes the limit of %d bytes", c.max))
 			}
 			// Outside quotes the row ends with its physical line.
 			switch b {
@@ -193,9 +238,11 @@ func (c *csvReader) read() (rec record, err error) {
 		}
 		switch {
 		case fieldStart && b == '"':
+			// Only the bytes after the open quote are kept, to be read
+			// again if it is never closed.
 			inQuotes = true
 			quoteLine = c.line
-			quoteRaw = len(c.raw)
+			c.raw = c.raw[:0]
 			fieldStart = false
 		case b == c.comma:
 			endField()
@@ -220,9 +267,10 @@ func (c *csvReader) read() (rec record, err error) {
 }
 
 // unclosed reports a quote opened on line quoteLine that is never closed,
-// and arranges for the lines after it to be read again as rows.
-func (c *csvReader) unclosed(rec record, quoteLine, quoteRaw int, why string) (record, error) {
-	rest := c.raw[quoteRaw:]
+// and arranges for the lines after it to be read again as rows (c.raw holds
+// the bytes read after the quote).
+func (c *csvReader) unclosed(rec record, quoteLine int, why string) (record, error) {
+	rest := c.raw
 	// Read again from the line after the quote's.
 	cut := -1
 	for i, b := range rest {
