@@ -215,6 +215,11 @@ func (c *csvReader) read() (rec record, err error) {
 					inQuotes = false
 				case c.lazy:
 					c.field = append(c.field, '"')
+				case quoteLine < c.line:
+					// A quote that ran over line breaks and ends in a stray
+					// quote was most likely never meant to open a field:
+					// read the lines after it again.
+					return c.unclosed(rec, quoteLine, fmt.Sprintf("a quote on line %d does not close it", c.line))
 				default:
 					line := c.line
 					skipLine()
