@@ -132,7 +132,13 @@ type Record struct {
 	// Lines is how many physical lines the record covers (0 for a text
 	// file or a problem with the whole file). With the skipped blank lines
 	// and the header, the Lines of a file's records add up to its lines.
-	Lines     int
+	Lines int
+	// Offset is where Statement.Text starts in a text or Markdown file:
+	// the bytes of its front matter, counted in the file's text as decoded
+	// (UTF-8, after any byte order mark). Hit offsets, which index the
+	// statement's text, plus Offset index the file. It is 0 for JSONL and
+	// CSV, whose texts are escaped inside the file.
+	Offset    int
 	Statement rhetoric.Statement // valid when Err is nil
 	Err       error
 }
@@ -191,12 +197,12 @@ func readText(name string, r *bufio.Reader, opts Options, yield func(Record) boo
 		yield(Record{Pos: name, Err: tooLarge("the file", max)})
 		return
 	}
-	st, err := parseUTF8(name, data)
+	st, off, err := parseUTF8(name, string(data))
 	if err != nil {
 		yield(Record{Pos: name, Err: err})
 		return
 	}
-	yield(Record{Pos: name, Statement: st})
+	yield(Record{Pos: name, Statement: st, Offset: off})
 }
 
 func tooLarge(what string, max int) error {

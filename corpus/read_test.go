@@ -141,6 +141,20 @@ func TestReadAccounting(t *testing.T) {
 	}
 }
 
+// TestReadOffset checks that Offset locates the text after front matter.
+func TestReadOffset(t *testing.T) {
+	for _, data := range []string{"---\nid: a\n---\nBody text.", "---\r\nid: a\r\n...\r\nBody text.", "Body text."} {
+		for rec := range corpus.Read("a.md", strings.NewReader(data), corpus.Options{}) {
+			if rec.Err != nil {
+				t.Fatal(rec.Err)
+			}
+			if got := data[rec.Offset:]; got != rec.Statement.Text || got != "Body text." {
+				t.Errorf("%q: text at Offset %d is %q, the statement's %q", data, rec.Offset, got, rec.Statement.Text)
+			}
+		}
+	}
+}
+
 // TestReadStops checks that the sequence stops when the consumer does.
 func TestReadStops(t *testing.T) {
 	n := 0

@@ -41,25 +41,26 @@ func ParseText(name string, data []byte) (rhetoric.Statement, error) {
 	if err != nil {
 		return rhetoric.Statement{}, err
 	}
-	return parseUTF8(name, []byte(text))
+	st, _, err := parseUTF8(name, text)
+	return st, err
 }
 
-// parseUTF8 is ParseText after decoding.
-func parseUTF8(name string, data []byte) (rhetoric.Statement, error) {
-	text := string(data)
+// parseUTF8 is ParseText after decoding; it also returns the offset of the
+// statement's text in text.
+func parseUTF8(name string, text string) (rhetoric.Statement, int, error) {
 	if !utf8.ValidString(text) {
-		return rhetoric.Statement{}, InvalidUTF8("the text", text)
+		return rhetoric.Statement{}, 0, InvalidUTF8("the text", text)
 	}
 	st := rhetoric.Statement{ID: name}
 	fm, body, ok := splitFrontMatter(text)
 	if !ok {
 		st.Text = text
-		return st, nil
+		return st, 0, nil
 	}
 	st.Text = body
 	kvs, err := parseFrontMatter(fm)
 	if err != nil {
-		return rhetoric.Statement{}, err
+		return rhetoric.Statement{}, 0, err
 	}
 	for _, kv := range kvs {
 		SetField(&st, kv[0], kv[1])
@@ -67,7 +68,7 @@ func parseUTF8(name string, data []byte) (rhetoric.Statement, error) {
 	if st.ID == "" {
 		st.ID = name
 	}
-	return st, nil
+	return st, len(text) - len(body), nil
 }
 
 // cutLine returns the first line of s without its ending (LF, CRLF or CR
