@@ -185,8 +185,8 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 		cw.Flush()
 		return cw.Error()
 	}
-	fmt.Fprintf(w, "A = %s %q: %d statements, %d words\n", key, c.A, pa.Statements, pa.Words)
-	fmt.Fprintf(w, "B = %s %q: %d statements, %d words\n\n", key, c.B, pb.Statements, pb.Words)
+	fmt.Fprintf(w, "A = %s %q: %s, %s\n", key, c.A, plural(pa.Statements, "statement"), plural(pa.Words, "word"))
+	fmt.Fprintf(w, "B = %s %q: %s, %s\n\n", key, c.B, plural(pb.Statements, "statement"), plural(pb.Words, "word"))
 	devW := len("DEVICE")
 	for _, d := range c.Devices {
 		devW = max(devW, utf8.RuneCountInString(d.Device))

@@ -330,7 +330,7 @@ func (h *htmlReport) barChart(scores []rhetoric.DeviceScore) barChart {
 		b := bar{Y: y, W: max(w, 1), TextY: y + barH - 5, ValueX: barLabelW + max(w, 1) + 6,
 			Label: d.Device, Class: "f" + strconv.Itoa(h.deviceIndex(d.Device)),
 			Value: fmt.Sprintf("%.1f", d.Per1K)}
-		b.Title = fmt.Sprintf("%s: %d hits, %.2f per 1,000 words", d.Device, d.Hits, d.Per1K)
+		b.Title = fmt.Sprintf("%s: %s, %.2f per 1,000 words", d.Device, plural(d.Hits, "hit"), d.Per1K)
 		if d.Negated > 0 {
 			b.Value += fmt.Sprintf("  (+%d negated)", d.Negated)
 			b.Title += fmt.Sprintf(", %d negated (not counted)", d.Negated)
@@ -414,7 +414,7 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 			row.Cells = append(row.Cells, heatCell{X: x, Y: y + 1, TextX: x + cellW/2, TextY: y + cellH/2 + 5,
 				Opacity: strconv.FormatFloat(op, 'f', 2, 64), Value: fmt.Sprintf("%.1f", ds.Per1K),
 				Class: "f" + strconv.Itoa(i),
-				Title: fmt.Sprintf("%s, %s: %.2f per 1,000 words (%d hits in %d words)", label, d, ds.Per1K, ds.Hits, p.Words)})
+				Title: fmt.Sprintf("%s, %s: %.2f per 1,000 words (%s in %s)", label, d, ds.Per1K, plural(ds.Hits, "hit"), plural(p.Words, "word"))})
 		}
 		ch.Rows = append(ch.Rows, row)
 	}

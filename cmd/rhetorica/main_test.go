@@ -145,6 +145,15 @@ func TestGolden(t *testing.T) {
 		{"lexicon-show-entries", args("lexicon", "show", "--entries", "testdata/cli/lexicons/extra.lex"), "", 0},
 		{"lexicon-convert-liwc", args("lexicon", "convert", "--to", "liwc", "testdata/cli/lexicons/test.lex", "-"), "", 0},
 		{"lexicon-convert-lex", args("lexicon", "convert", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+		{"lexicon-convert-dicx", args("lexicon", "convert", "--to", "dicx", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+		{"lexicon-convert-strict", args("lexicon", "convert", "--strict", "--to", "liwc", "testdata/cli/lexicons/test.lex", "-"), "", 1},
+		{"lexicon-convert-vader", args("lexicon", "convert", "--to", "dicx", "testdata/cli/lexicons/vader.txt", "-"), "", 0},
+		{"lexicon-check-warnings", args("lexicon", "check", "testdata/cli/lexicons/valence.dicx", "testdata/cli/lexicons/vader.txt", "testdata/cli/lexicons/afinn.txt"), "", 0},
+		{"lexicon-check-strict", args("lexicon", "check", "--strict", "testdata/cli/lexicons/afinn.txt"), "", 1},
+		{"lexicon-show-warnings", args("lexicon", "show", "--entries", "testdata/cli/lexicons/afinn.txt"), "", 0},
+		{"analyze-valence", args("analyze", "--no-default", "--lexicon", "testdata/cli/lexicons/afinn.txt", "--lexicon", "testdata/cli/lexicons/vader.txt", "--format", "jsonl", "-"),
+			"They abandon the talks; we support the breakthrough :-D but can't stand delay.\n", 0},
+		{"analyze-lang-ru-english-lexicon", withLex("analyze", "--lang", "ru", "--format", "csv", "testdata/cli/statements.tsv"), "", 0},
 
 		// usage errors
 		{"usage-none", args(), "", 2},
