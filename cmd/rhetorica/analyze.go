@@ -32,6 +32,12 @@ Outputs (--format; default from the extension of -o, else table):
   csv     LIWC layout: id, speaker, words, sentences, then per device
           <device>_per1k and <device>_hits, devices in lexicon order
   html    a standalone report: highlighted statements, legend, charts
+  hits    one row per hit: statement id, speaker, date, sentence index and
+          text, device, entry, matched text, byte span, weight, negated/
+          intensified/hedged and by which words, target; CSV, or JSON Lines
+          with -o FILE.jsonl or --format hits-jsonl. --meta-cols adds
+          metadata columns
+An -o extension that names no format (out.xlsx) is a usage error.
 
 A statement that cannot be read or analysed is reported on standard error as
 "file:line: message" and the run goes on (unless --strict); the exit code is
@@ -43,6 +49,7 @@ Examples:
   rhetorica analyze -o report.html --by speaker speeches/
   rhetorica analyze --text-col body --id-col link --format csv press.csv > scores.csv
   rhetorica analyze --lexicon extra.lex --devices blame,threat speeches/
+  rhetorica analyze --format hits --meta-cols country,year -o hits.csv speeches/
   cat speech.txt | rhetorica analyze -
 `
 
@@ -51,7 +58,8 @@ func (c *cli) analyze(args []string) int {
 	var f analysisFlags
 	f.register(fs)
 	var o outputFlags
-	o.register(fs, "table, json, jsonl, csv or html")
+	o.register(fs, "table, json, jsonl, csv, html or hits")
+	metaCols := fs.String("meta-cols", "", "with --format hits, also write these metadata `KEYS` (comma-separated) as columns")
 	by := fs.String("by", "", "aggregate by speaker, date, file or any metadata `KEY`; output one profile per group")
 	title := fs.String("title", "", "title of the HTML report")
 	paths, code := c.parseFlags(fs, "analyze", args)
@@ -67,7 +75,10 @@ func (c *cli) analyze(args []string) int {
 		return code
 	}
 	s.inOpts.fileMeta = *by == "file"
-	s.inOpts.keepText = of == outHTML
+	s.inOpts.keepText = of == outHTML || of == outHits
+	if of == outHits && *by != "" {
+		return c.usageError("analyze ", "--format hits writes one row per hit; it does not group (drop --by, or use --meta-cols %s)", *by)
+	}
 
 	w, closeOut, err := c.openOutput(o.out)
 	if err != nil {
@@ -83,6 +94,8 @@ func (c *cli) analyze(args []string) int {
 	case of == outHTML:
 		h := newHTMLReport(w, devices, s.an.Lexicon(), *title, *by)
 		sink = h
+	case of == outHits:
+		sink = newHitsSink(w, o.hitsJSONL(), splitList(*metaCols))
 	case agg != nil:
 		sink = nopSink{}
 	case of == outJSON:

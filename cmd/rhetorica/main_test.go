@@ -114,6 +114,16 @@ func TestGolden(t *testing.T) {
 		{"analyze-merge", append(withLex("analyze", "--lexicon", "testdata/cli/lexicons/extra.lex", "--devices", "humanitarian,blame", "--format", "csv"), dir), "", 0},
 		{"analyze-html", withLex("analyze", "--format", "html", "--by", "country", dir, "testdata/cli/xss.md"), "", 0},
 
+		// hit-level data and concordances
+		{"analyze-hits", withLex("analyze", "--format", "hits", "--meta-cols", "country,title", dir), "", 0},
+		{"analyze-hits-jsonl", withLex("analyze", "--format", "hits-jsonl", "--meta-cols", "country", jsonl), "", 0},
+		{"kwic-table", withLex("kwic", "--device", "blame,peace", dir, jsonl), "", 0},
+		{"kwic-entry-csv", withLex("kwic", "--entry", "dialogue", "--window", "2", "--format", "csv", dir, jsonl, csvf), "", 0},
+		{"kwic-json-counted", withLex("kwic", "--counted", "--format", "json", "--device", "threat", dir), "", 0},
+		{"usage-kwic-device", withLex("kwic", "--device", "sarcasm", dir), "", 2},
+		{"usage-out-xlsx", withLex("analyze", "-o", "out.xlsx", dir), "", 2},
+		{"usage-hits-by", withLex("analyze", "--format", "hits", "--by", "speaker", dir), "", 2},
+
 		// aggregation
 		{"by-speaker-table", withLex("analyze", "--by", "speaker", jsonl, csvf), "", 0},
 		{"by-country-csv", withLex("analyze", "--by", "country", "--format", "csv", jsonl, csvf, dir), "", 0},
