@@ -39,6 +39,12 @@ Outputs (--format; default from the extension of -o, else table):
           metadata columns
 An -o extension that names no format (out.xlsx) is a usage error.
 
+With --over KEY the output is a time series instead: for each --by group (or
+all statements) and each period, the statements, words and device rates;
+json, jsonl (one line per group and period), csv (the LIWC layout with the
+group and period first) or a table; in HTML, a line chart per device.
+Statements without the key are counted and left out.
+
 A statement that cannot be read or analysed is reported on standard error as
 "file:line: message" and the run goes on (unless --strict); the exit code is
 then 1.
@@ -50,6 +56,8 @@ Examples:
   rhetorica analyze --text-col body --id-col link --format csv press.csv > scores.csv
   rhetorica analyze --lexicon extra.lex --devices blame,threat speeches/
   rhetorica analyze --format hits --meta-cols country,year -o hits.csv speeches/
+  rhetorica analyze --by country --over year --format csv speeches/
+  rhetorica analyze --by speaker --over date:month -o report.html statements.jsonl
   cat speech.txt | rhetorica analyze -
 `
 
@@ -62,6 +70,7 @@ func (c *cli) analyze(args []string) int {
 	metaCols := fs.String("meta-cols", "", "with --format hits, also write these metadata `KEYS` (comma-separated) as columns")
 	by := fs.String("by", "", "aggregate by speaker, date, file or any metadata `KEY`; output one profile per group")
 	title := fs.String("title", "", "title of the HTML report")
+	over := fs.String("over", "", "device rates over time: one profile per period of metadata `KEY` (year; date:year or date:month to bucket ISO dates), per --by group; a line chart in HTML")
 	paths, code := c.parseFlags(fs, "analyze", args)
 	if code >= 0 {
 		return code
@@ -69,6 +78,17 @@ func (c *cli) analyze(args []string) int {
 	of, err := o.outFormat()
 	if err != nil {
 		return c.usageError("analyze ", "%v", err)
+	}
+	var overA *overAgg
+	if *over != "" {
+		spec, err := parseOver(*over)
+		if err != nil {
+			return c.usageError("analyze ", "%v", err)
+		}
+		if of == outHits {
+			return c.usageError("analyze ", "--format hits writes one row per hit; it does not aggregate over time (drop --over)")
+		}
+		overA = newOverAgg(spec, *by)
 	}
 	s, code := c.prepare("analyze", &f, paths)
 	if code >= 0 {
@@ -96,7 +116,7 @@ func (c *cli) analyze(args []string) int {
 		sink = h
 	case of == outHits:
 		sink = newHitsSink(w, o.hitsJSONL(), splitList(*metaCols))
-	case agg != nil:
+	case agg != nil || overA != nil:
 		sink = nopSink{}
 	case of == outJSON:
 		sink = &jsonSink{w: w}
@@ -111,6 +131,9 @@ func (c *cli) analyze(args []string) int {
 		if agg != nil {
 			agg.Add(r)
 		}
+		if overA != nil {
+			overA.add(r)
+		}
 		return sink.report(r, text)
 	})
 	if res.writeErr == nil {
@@ -120,7 +143,14 @@ func (c *cli) analyze(args []string) int {
 		}
 		switch {
 		case of == outHTML:
-			res.writeErr = sink.(*htmlReport).finishProfiles(profiles)
+			h := sink.(*htmlReport)
+			if overA != nil {
+				ts := overA.series()
+				h.timeSeries = &ts
+			}
+			res.writeErr = h.finishProfiles(profiles)
+		case overA != nil:
+			res.writeErr = writeTimeSeries(w, of, devices, overA.series())
 		case agg != nil:
 			res.writeErr = writeProfiles(w, of, *by, devices, profiles)
 		default:

@@ -124,6 +124,13 @@ func TestGolden(t *testing.T) {
 		{"usage-out-xlsx", withLex("analyze", "-o", "out.xlsx", dir), "", 2},
 		{"usage-hits-by", withLex("analyze", "--format", "hits", "--by", "speaker", dir), "", 2},
 
+		// time
+		{"analyze-over-table", withLex("analyze", "--by", "country", "--over", "date:year", dir, jsonl), "", 0},
+		{"analyze-over-csv", withLex("analyze", "--over", "date:month", "--format", "csv", dir, jsonl), "", 0},
+		{"analyze-over-json", withLex("analyze", "--by", "speaker", "--over", "date", "--format", "json", dir), "", 0},
+		{"analyze-over-html", withLex("analyze", "--by", "country", "--over", "date:month", "--format", "html", dir, jsonl), "", 0},
+		{"usage-over-bucket", withLex("analyze", "--over", "date:week", dir), "", 2},
+
 		// aggregation
 		{"by-speaker-table", withLex("analyze", "--by", "speaker", jsonl, csvf), "", 0},
 		{"by-country-csv", withLex("analyze", "--by", "country", "--format", "csv", jsonl, csvf, dir), "", 0},
