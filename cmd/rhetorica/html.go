@@ -48,7 +48,7 @@ type htmlReport struct {
 	// written in full: the report keeps the maxKeptStatements with the
 	// most hits among the rest, and says what it left out.
 	textBytes int
-	fullLimit int // maxFullTextBytes; tests lower it
+	fullLimit int        // maxFullTextBytes; tests lower it
 	leftOut   int        // statements not written in full
 	leftWords int        // their words
 	leftBytes int        // their text bytes
