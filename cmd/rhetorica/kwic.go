@@ -103,7 +103,7 @@ func (c *cli) kwic(args []string) int {
 	case outJSON, outJSONL:
 		sink = &kwicJSON{w: w, array: of == outJSON}
 	default:
-		sink = &kwicTable{w: w}
+		sink = &kwicTable{w: w, width: kwicWidth(*window)}
 	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		for _, h := range r.Hits {
@@ -217,23 +217,24 @@ type kwicSink interface {
 	finish() error
 }
 
-// kwicTable aligns the matches in one column. The left context is cut
-// from the left to kwicLeft runes and the right context to kwicRight, so
-// lines stream out as hits arrive.
+// kwicTable aligns the matches in one column. The contexts are cut to a
+// width that follows --window (the left one from the left), so lines
+// stream out as hits arrive.
 type kwicTable struct {
-	w *bufio.Writer
-	n int
+	w     *bufio.Writer
+	n     int
+	width int // of each context column, in runes
 }
 
-const (
-	kwicRef   = 28
-	kwicLeft  = 40
-	kwicRight = 40
-)
+const kwicRef = 28
+
+// kwicWidth is the width of the context columns for a window of n words:
+// about 7 runes a word, between 12 and 70.
+func kwicWidth(n int) int { return min(max(n*7, 12), 70) }
 
 func (t *kwicTable) line(l kwicLine) error {
 	if t.n == 0 {
-		fmt.Fprintf(t.w, "%s  %s  %s  %s\n", fit("ID:SENTENCE", kwicRef), fit("DEVICE", 16), padLeft("LEFT", kwicLeft), "[MATCH] RIGHT")
+		fmt.Fprintf(t.w, "%s  %s  %s  %s\n", fit("ID:SENTENCE", kwicRef), fit("DEVICE", 16), padLeft("LEFT", t.width), "[MATCH] RIGHT")
 	}
 	t.n++
 	ref := fitTail(l.ID+":"+strconv.Itoa(l.Sentence), kwicRef)
@@ -241,8 +242,8 @@ func (t *kwicTable) line(l kwicLine) error {
 	if l.Negated {
 		right += "  (negated)"
 	}
-	_, err := fmt.Fprintf(t.w, "%s  %s  %s  [%s] %s\n", ref, fit(l.Device, 16), padLeft(cutLeft(l.Left, kwicLeft), kwicLeft),
-		l.Match, cutRight(right, kwicRight))
+	_, err := fmt.Fprintf(t.w, "%s  %s  %s  [%s] %s\n", ref, fit(l.Device, 16), padLeft(cutLeft(l.Left, t.width), t.width),
+		l.Match, cutRight(right, t.width+len("  (negated)")))
 	return err
 }
 
