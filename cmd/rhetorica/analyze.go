@@ -96,6 +96,9 @@ func (c *cli) analyze(args []string) int {
 	}
 	s.inOpts.fileMeta = *by == "file"
 	s.inOpts.keepText = of == outHTML || of == outHits
+	if *metaCols != "" && of != outHits {
+		return c.usageError("analyze ", "--meta-cols adds columns to --format hits; other formats carry all metadata already (json) or none (csv, table)")
+	}
 	if of == outHits && *by != "" {
 		return c.usageError("analyze ", "--format hits writes one row per hit; it does not group (drop --by, or use --meta-cols %s)", *by)
 	}
@@ -155,6 +158,9 @@ func (c *cli) analyze(args []string) int {
 			res.writeErr = writeProfiles(w, of, *by, devices, profiles)
 		default:
 			res.writeErr = sink.finish()
+		}
+		if overA != nil && overA.missing > 0 {
+			c.errorf("note: %s without %s left out of the time series", plural(overA.missing, "statement"), overA.spec)
 		}
 	}
 	if err := closeOut(); err != nil && res.writeErr == nil {

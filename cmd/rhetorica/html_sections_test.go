@@ -127,3 +127,29 @@ func TestTimeSeries(t *testing.T) {
 		t.Errorf("missing %d, periods %v", ts.Missing, ts.Periods)
 	}
 }
+
+func TestKWICContext(t *testing.T) {
+	tests := []struct {
+		name, before, after string
+		n                   int
+		left, right         string
+	}{
+		{"plain", "one two three four ", " five six seven", 2, "three four", "five six"},
+		{"attached punctuation is free", "of NATO's ", ", which the West", 2, "of NATO's", ", which the"},
+		{"attached word before", "Russia's", " has", 1, "Russia's", "has"},
+		{"fewer words than the window", "a ", " b", 5, "a", "b"},
+		{"line breaks fold", "x\n\ny  ", "\tz\n", 3, "x y", "z"},
+		{"window 0", "a b ", " c d", 0, "", ""},
+		{"cyrillic", "мир и ", " дружба навсегда", 1, "и", "дружба"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastWords(tt.before, tt.n); got != tt.left {
+				t.Errorf("lastWords(%q, %d) = %q, want %q", tt.before, tt.n, got, tt.left)
+			}
+			if got := firstWords(tt.after, tt.n); got != tt.right {
+				t.Errorf("firstWords(%q, %d) = %q, want %q", tt.after, tt.n, got, tt.right)
+			}
+		})
+	}
+}

@@ -91,6 +91,9 @@ func (c *cli) kwic(args []string) int {
 		}
 	}
 	entries := splitList(*entry)
+	if msg := unknownEntries(s.an, devices, entries); msg != "" {
+		return c.usageError("kwic ", "%s", msg)
+	}
 	s.inOpts.keepText = true
 	w, closeOut, err := c.openOutput(o.out)
 	if err != nil {
@@ -343,4 +346,27 @@ func (k *kwicJSON) finish() error {
 	}
 	_, err := k.w.WriteString("\n]\n")
 	return err
+}
+
+// unknownEntries says which of entries no reported device (or no device of
+// devices, when given) has, or returns "": a misspelt --entry would
+// otherwise print "no hits".
+func unknownEntries(an *rhetoric.Analyzer, devices, entries []string) string {
+	lex := an.Lexicon()
+	for _, e := range entries {
+		found := false
+		for _, d := range an.Devices() {
+			if len(devices) > 0 && !slices.Contains(devices, d) {
+				continue
+			}
+			i := lex.CategoryIndex(d)
+			for j := 0; i >= 0 && j < lex.NumEntries(i) && !found; j++ {
+				found = lex.Entry(i, j).Pattern == e
+			}
+		}
+		if !found {
+			return fmt.Sprintf("no device has the lexicon entry %q; give entries as the lexicon writes them (see rhetorica lexicon show --entries), such as ~blame or aggress*", e)
+		}
+	}
+	return ""
 }

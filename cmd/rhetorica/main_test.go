@@ -121,6 +121,8 @@ func TestGolden(t *testing.T) {
 		{"kwic-entry-csv", withLex("kwic", "--entry", "dialogue", "--window", "2", "--format", "csv", dir, jsonl, csvf), "", 0},
 		{"kwic-json-counted", withLex("kwic", "--counted", "--format", "json", "--device", "threat", dir), "", 0},
 		{"usage-kwic-device", withLex("kwic", "--device", "sarcasm", dir), "", 2},
+		{"usage-kwic-entry", withLex("kwic", "--entry", "blame", dir), "", 2},
+		{"usage-meta-cols", withLex("analyze", "--meta-cols", "country", dir), "", 2},
 		{"usage-out-xlsx", withLex("analyze", "-o", "out.xlsx", dir), "", 2},
 		{"usage-hits-by", withLex("analyze", "--format", "hits", "--by", "speaker", dir), "", 2},
 
