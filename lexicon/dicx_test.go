@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 func TestParseDicx(t *testing.T) {
@@ -298,5 +300,30 @@ func TestLossy(t *testing.T) {
 	}
 	if got := Lossy(l, FormatLex); got != nil {
 		t.Errorf("Lossy(lex) = %q, want nil", got)
+	}
+}
+
+// TestYoFold matches newsmap's Russian entry "Соединенн* Штат* Америк*"
+// against text written with ё: the normaliser folds ё to е on both sides.
+func TestYoFold(t *testing.T) {
+	l := sharedLexicon(t, "newsmap/russian.yml")
+	tk, err := tokenize.New(tokenize.Options{Language: tokenize.Russian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Соединённые Штаты Америки и ЁЛКА."
+	doc, err := tk.Tokenize(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range l.Matcher().Find(doc, nil) {
+		if m.Kind == CategoryMatch {
+			got = append(got, l.CategoryName(m.Index)+": "+text[m.Start:m.End])
+		}
+	}
+	want := []string{"AMERICA/NORTH/US: Соединённые Штаты Америки"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("matches (-want +got):\n%s", diff)
 	}
 }
