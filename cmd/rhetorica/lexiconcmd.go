@@ -71,6 +71,7 @@ any file has an error, or a warning with --strict.
 Examples:
   rhetorica lexicon check my.lex
   rhetorica lexicon check --format liwc dictionary.txt
+  rhetorica lexicon check --strict vader_lexicon.txt AFINN-en-165.txt
 `
 
 func (c *cli) lexiconCheck(args []string) int {

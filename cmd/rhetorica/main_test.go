@@ -217,7 +217,7 @@ func TestGolden(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, a := range [][]string{
 		{"--help"}, {"help"}, {"help", "analyze"}, {"analyze", "--help"}, {"analyze", "-h"},
-		{"compare", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
+		{"compare", "--help"}, {"kwic", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
 		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"},
 	} {
 		t.Run(strings.Join(a, " "), func(t *testing.T) {
