@@ -52,24 +52,24 @@ func utf16Order(head []byte) (big, bom, ok bool) {
 }
 
 // decode returns a reader of UTF-8 text from r: a UTF-8 byte order mark is
-// dropped and UTF-16 is converted. Text with NUL bytes that is not UTF-16
-// is refused as binary.
-func decode(r io.Reader) (*bufio.Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+// dropped (utf8BOM is then 3) and UTF-16 is converted. Text with NUL bytes
+// that is not UTF-16 is refused as binary.
+func decode(r io.Reader) (br *bufio.Reader, utf8BOM int, err error) {
+	br = bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(sniffBytes)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, readError(err)
+		return nil, 0, readError(err)
 	}
 	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
-		return br, nil
+		return br, 3, nil
 	}
 	big, bom, ok := utf16Order(head)
 	if !ok {
 		if i := bytes.IndexByte(head, 0); i >= 0 {
-			return nil, fmt.Errorf("%w: NUL byte at byte %d (a binary file, or UTF-16/UTF-32 that could not be recognised? convert it to UTF-8)", ErrEncoding, i)
+			return nil, 0, fmt.Errorf("%w: NUL byte at byte %d (a binary file, or UTF-16/UTF-32 that could not be recognised? convert it to UTF-8)", ErrEncoding, i)
 		}
-		return br, nil
+		return br, 0, nil
 	}
 	if bom {
 		br.Discard(2)
@@ -79,7 +79,7 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 		order = unicode.BigEndian
 	}
 	dec := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
-	return bufio.NewReaderSize(dec.Reader(br), 64<<10), nil
+	return bufio.NewReaderSize(dec.Reader(br), 64<<10), 0, nil
 }
 
 // decodeText is decode for a whole file in memory.

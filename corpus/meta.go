@@ -207,7 +207,7 @@ type MetaTable struct {
 // fields do not match the header, or whose key repeats an earlier row's,
 // is left out and listed in Problems; a missing key column is an error.
 func ReadMetaTable(name string, r io.Reader, keys string) (*MetaTable, error) {
-	br, err := decode(r)
+	br, _, err := decode(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

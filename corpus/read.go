@@ -133,13 +133,11 @@ type Record struct {
 	// file or a problem with the whole file). With the skipped blank lines
 	// and the header, the Lines of a file's records add up to its lines.
 	Lines int
-	// Offset is where Statement.Text starts in a text or Markdown file:
-	// the bytes of its front matter, counted in the file's text as decoded
-	// (UTF-8, after any byte order mark). Hit offsets, which index the
-	// statement's text, plus Offset index the file. It is 0 for JSONL and
-	// CSV, whose texts are escaped inside the file.
-	Offset    int
-	Statement rhetoric.Statement // valid when Err is nil
+	// Statement is valid when Err is nil. For a text or Markdown file its
+	// BodyOffset is where its text starts in the file (after the front
+	// matter and a UTF-8 byte order mark; in a UTF-16 file, counted in
+	// the text decoded to UTF-8).
+	Statement rhetoric.Statement
 	Err       error
 }
 
@@ -164,7 +162,7 @@ func Read(name string, r io.Reader, opts Options) iter.Seq[Record] {
 				return
 			}
 		}
-		br, err := decode(r)
+		br, bom, err := decode(r)
 		if err != nil {
 			yield(Record{Pos: name, Err: err})
 			return
@@ -175,14 +173,14 @@ func Read(name string, r io.Reader, opts Options) iter.Seq[Record] {
 		case FormatCSV, FormatTSV:
 			readCSV(name, br, f == FormatTSV, opts, yield)
 		default:
-			readText(name, br, opts, yield)
+			readText(name, br, bom, opts, yield)
 		}
 	}
 }
 
 // readText reads a whole file as one statement, refusing it as soon as it
 // passes the limit.
-func readText(name string, r *bufio.Reader, opts Options, yield func(Record) bool) {
+func readText(name string, r *bufio.Reader, bom int, opts Options, yield func(Record) bool) {
 	max := opts.maxBytes()
 	var lr io.Reader = r
 	if max < int(^uint(0)>>1) {
@@ -197,12 +195,12 @@ func readText(name string, r *bufio.Reader, opts Options, yield func(Record) boo
 		yield(Record{Pos: name, Err: tooLarge("the file", max)})
 		return
 	}
-	st, off, err := parseUTF8(name, string(data))
+	st, err := parseUTF8(name, string(data), bom)
 	if err != nil {
 		yield(Record{Pos: name, Err: err})
 		return
 	}
-	yield(Record{Pos: name, Statement: st, Offset: off})
+	yield(Record{Pos: name, Statement: st})
 }
 
 func tooLarge(what string, max int) error {

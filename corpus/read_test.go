@@ -141,15 +141,17 @@ func TestReadAccounting(t *testing.T) {
 	}
 }
 
-// TestReadOffset checks that Offset locates the text after front matter.
-func TestReadOffset(t *testing.T) {
-	for _, data := range []string{"---\nid: a\n---\nBody text.", "---\r\nid: a\r\n...\r\nBody text.", "Body text."} {
+// TestReadBodyOffset checks that BodyOffset locates the text after front
+// matter and a byte order mark.
+func TestReadBodyOffset(t *testing.T) {
+	for _, data := range []string{"---\nid: a\n---\nBody text.", "\ufeff---\r\nid: a\r\n...\r\nBody text.", "Body text.", "\ufeffBody text."} {
 		for rec := range corpus.Read("a.md", strings.NewReader(data), corpus.Options{}) {
 			if rec.Err != nil {
 				t.Fatal(rec.Err)
 			}
-			if got := data[rec.Offset:]; got != rec.Statement.Text || got != "Body text." {
-				t.Errorf("%q: text at Offset %d is %q, the statement's %q", data, rec.Offset, got, rec.Statement.Text)
+			off := rec.Statement.BodyOffset
+			if got := data[off:]; got != rec.Statement.Text || got != "Body text." {
+				t.Errorf("%q: text at BodyOffset %d is %q, the statement's %q", data, off, got, rec.Statement.Text)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,8 @@ func InvalidUTF8(what string, s string) error {
 // ParseText reads a text or Markdown file: optional front matter
 // between "---" lines (YAML, or "key: value" lines such as an unquoted
 // "title: Remarks: Kyiv" that YAML refuses), then the statement's text. The
-// id defaults to name. The data is UTF-8 (a byte order mark is dropped) or
+// id defaults to name; BodyOffset is where the text starts in data (after
+// the front matter and a UTF-8 byte order mark). The data is UTF-8 (a byte order mark is dropped) or
 // UTF-16 (with a byte order mark, or recognised by its NUL bytes); lines may
 // end in LF, CRLF or CR alone.
 //
@@ -41,26 +43,30 @@ func ParseText(name string, data []byte) (rhetoric.Statement, error) {
 	if err != nil {
 		return rhetoric.Statement{}, err
 	}
-	st, _, err := parseUTF8(name, text)
-	return st, err
+	bom := 0
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		bom = 3
+	}
+	return parseUTF8(name, text, bom)
 }
 
-// parseUTF8 is ParseText after decoding; it also returns the offset of the
-// statement's text in text.
-func parseUTF8(name string, text string) (rhetoric.Statement, int, error) {
+// parseUTF8 is ParseText after decoding; bom is the length of the UTF-8
+// byte order mark dropped from the file, for Statement.BodyOffset.
+func parseUTF8(name string, text string, bom int) (rhetoric.Statement, error) {
 	if !utf8.ValidString(text) {
-		return rhetoric.Statement{}, 0, InvalidUTF8("the text", text)
+		return rhetoric.Statement{}, InvalidUTF8("the text", text)
 	}
-	st := rhetoric.Statement{ID: name}
+	st := rhetoric.Statement{ID: name, BodyOffset: bom}
 	fm, body, ok := splitFrontMatter(text)
 	if !ok {
 		st.Text = text
-		return st, 0, nil
+		return st, nil
 	}
 	st.Text = body
+	st.BodyOffset += len(text) - len(body)
 	kvs, err := parseFrontMatter(fm)
 	if err != nil {
-		return rhetoric.Statement{}, 0, err
+		return rhetoric.Statement{}, err
 	}
 	for _, kv := range kvs {
 		SetField(&st, kv[0], kv[1])
@@ -68,7 +74,7 @@ func parseUTF8(name string, text string) (rhetoric.Statement, int, error) {
 	if st.ID == "" {
 		st.ID = name
 	}
-	return st, len(text) - len(body), nil
+	return st, nil
 }
 
 // cutLine returns the first line of s without its ending (LF, CRLF or CR

@@ -62,6 +62,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if code >= 0 {
 		return nil, code
 	}
+	c.checkLexiconLanguage(lex, lang)
 	var meta *corpus.MetaTable
 	if f.meta != "" {
 		if meta, code = c.loadMeta(f.meta, f.metaKey); code >= 0 {
@@ -154,6 +155,7 @@ func (c *cli) loadLexicon(cmd string, files []string, noDefault bool) (*lexicon.
 			c.printLexiconError(path, err)
 			continue
 		}
+		c.printLexiconWarnings(path, l)
 		if failed {
 			continue
 		}
@@ -466,7 +468,7 @@ func (c *cli) finish(res runResult) int {
 		return exitInput
 	}
 	if res.ctxErr != nil {
-		c.errorf("interrupted after %d statements", res.ok)
+		c.errorf("interrupted after %s", plural(res.ok, "statement"))
 		return exitInput
 	}
 	if res.noKey && res.failed == 0 {
