@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"path/filepath"
 	"strconv"
@@ -207,11 +208,12 @@ func tooLarge(what string, max int) error {
 	return fmt.Errorf("%w: %s has more than %d bytes (the limit; raise it with --max-bytes or Options.MaxBytes)", ErrTooLarge, what, max)
 }
 
-// readError describes an I/O error without repeating a path.
+// readError describes an I/O error without repeating a path (the record's
+// position names the file).
 func readError(err error) error {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) && strings.HasPrefix(err.Error(), "read ") {
-		return fmt.Errorf("read: %w", pe.Unwrap())
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("read: %w", pe.Err)
 	}
 	return err
 }
