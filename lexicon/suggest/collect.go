@@ -17,6 +17,10 @@ type collector struct {
 	nDev  int
 	stems map[string]*stemForms // stem -> its forms, for the pattern of a stem cue
 	buf   []int32
+	// capital and lower count the occurrences of each word not at the start
+	// of a sentence written with and without a capital: mostly capitalised
+	// words are names, which are not cues.
+	capital, lower map[string]int
 }
 
 // stemForms counts the word forms seen with one stem.
@@ -90,6 +94,13 @@ func (c *collector) sentence(toks []tokenize.Token, actor, hasDev, lexHit []bool
 			continue
 		}
 		t := &toks[j]
+		if j > 0 && toks[j-1].Kind == tokenize.Word {
+			if r := t.Text[0]; 'A' <= r && r <= 'Z' {
+				c.capital[t.Norm]++
+			} else {
+				c.lower[t.Norm]++
+			}
+		}
 		w := c.add(t.Norm, t.Norm, WordCue)
 		wordCand[j] = w
 		count(w)
@@ -134,7 +145,7 @@ func (c *collector) sentence(toks []tokenize.Token, actor, hasDev, lexHit []bool
 			count(i)
 		}
 		// word _ word
-		if j+2 < len(toks) && word(j+2) && (word(j+1) || toks[j+1].Kind == tokenize.Number) && (content(j) || content(j+2)) {
+		if j+2 < len(toks) && word(j+2) && (word(j+1) || toks[j+1].Kind == tokenize.Number) && content(j) && content(j+2) {
 			p := toks[j].Norm + " _ " + toks[j+2].Norm
 			i := c.add(p, p, GapCue)
 			var parts []int32
@@ -196,4 +207,28 @@ func (c *collector) finishStems() {
 // pattern as it is (no =, *, _ or ~, no leading #, @ or !).
 func patternSafe(w string) bool {
 	return w != "" && !strings.ContainsAny(w, "=*_~ \t") && !strings.ContainsAny(w[:1], "#@!")
+}
+
+// isName reports whether word w is mostly written with a capital inside a
+// sentence.
+func (c *collector) isName(w string) bool { return c.capital[w] > 2*c.lower[w] }
+
+// dropNames disables the candidates that contain a name.
+func (c *collector) dropNames() {
+	for i := range c.cands {
+		cd := &c.cands[i]
+		name := false
+		switch cd.kind {
+		case WordCue:
+			name = c.isName(cd.pattern)
+		case PhraseCue, GapCue:
+			for _, p := range cd.parts {
+				name = name || c.isName(c.cands[p].pattern)
+			}
+		}
+		if name {
+			cd.count = 0
+			clear(cd.dev)
+		}
+	}
 }

@@ -130,10 +130,12 @@ type candidate struct {
 // words (not numbers or punctuation), the stems of words seen in two or
 // more forms in the data (written ~form with the most frequent form), its
 // runs of two and three words not broken by punctuation, and word _ word
-// patterns with any one word or number between. A phrase, gap pattern or
+// patterns of two content words with any one word or number between. A phrase, gap pattern or
 // lone word made only of function words and mentions of the lexicon's
 // actors is not a candidate: "russia" is who is blamed, not a cue of
-// blame. A cue counts once per sentence.
+// blame; nor is a word written with a capital inside a sentence more than
+// twice as often as without (a name: Donbas, Charter), or a phrase with
+// one. A cue counts once per sentence.
 //
 // For device d with n_a sentences (and n_b = N - n_a without it), a cue in
 // y_a of them and y_b of the others has the log-odds ratio of Monroe,
@@ -190,7 +192,8 @@ func Suggest(items []Item, opts Options) (Result, error) {
 		}
 	}
 
-	c := collector{index: map[string]int32{}, nDev: len(devs), stems: map[string]*stemForms{}}
+	c := collector{index: map[string]int32{}, nDev: len(devs), stems: map[string]*stemForms{},
+		capital: map[string]int{}, lower: map[string]int{}}
 	nWith := make([]int, len(devs))
 	var doc tokenize.Document
 	var matches []lexicon.Match
@@ -232,6 +235,7 @@ func Suggest(items []Item, opts Options) (Result, error) {
 		c.sentence(doc.Tokens, actor, hasDev, lexHit)
 	}
 	c.finishStems()
+	c.dropNames()
 
 	res := Result{Sentences: len(items), Prior: a0, Language: string(lang)}
 	n := float64(len(items))
