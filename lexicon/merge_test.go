@@ -47,7 +47,7 @@ moscow
 				{Name: "blame", Description: "New description.", Entries: []Entry{{"blame", 1}, {"accus*", 2}, {"scapegoat*", 1}}},
 				{Name: "threat", Entries: []Entry{{"~threaten", 1}}},
 				{Name: "denial", Entries: []Entry{{"~deny", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 1.5}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 1.5, nil}},
 				Actors: []Actor{{"RUS", "Russia", []string{"russia", "moscow"}}}},
 		},
 		{
@@ -56,7 +56,7 @@ moscow
 			want: Definition{Name: "base+over", Language: "en", Categories: []Category{
 				{Name: "blame", Description: "Old description.", Entries: []Entry{{"blame", 1}, {"accus*", 1.5}, {"call on _ to", 1}}},
 				{Name: "threat", Entries: []Entry{{"~threaten", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 3}, {Intensifier, "utterly", 1.5}, {Negator, "never", 0}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 3, nil}, {Intensifier, "utterly", 1.5, nil}, {Negator, "never", 0, nil}},
 				Actors: []Actor{{"RUS", "Russian Federation", []string{"russia", "moscow", "the kremlin"}}, {"UKR", "", []string{"ukraine"}}}},
 		},
 		{
@@ -64,7 +64,7 @@ moscow
 			over: "@lexicon over\n@category threat\n!~threaten\n",
 			want: Definition{Name: "base+over", Language: "en", Categories: []Category{
 				{Name: "blame", Description: "Old description.", Entries: []Entry{{"blame", 1}, {"accus*", 1.5}, {"call on _ to", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 1.5}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 1.5, nil}},
 				Actors: []Actor{{"RUS", "Russia", []string{"russia", "moscow"}}}},
 		},
 	}

@@ -250,20 +250,27 @@ func writeLexicon(w io.Writer, lex *lexicon.Lexicon, entries bool) {
 	mods := lex.Modifiers()
 	if len(mods) > 0 {
 		fmt.Fprintln(w)
-		for _, kind := range []lexicon.ModifierKind{lexicon.Negator, lexicon.Intensifier, lexicon.Hedge} {
+		for _, kind := range []lexicon.ModifierKind{lexicon.Negator, lexicon.Intensifier, lexicon.Hedge, lexicon.Stop, lexicon.Breach} {
 			var parts []string
 			for _, m := range mods {
 				if m.Kind != kind {
 					continue
 				}
-				if kind == lexicon.Negator {
-					parts = append(parts, m.Pattern)
-				} else {
-					parts = append(parts, m.Pattern+" ×"+weight(m.Factor))
+				p := m.Pattern
+				if kind == lexicon.Intensifier || kind == lexicon.Hedge {
+					p += " ×" + weight(m.Factor)
 				}
+				if len(m.Categories) > 0 {
+					p += " (" + strings.Join(m.Categories, " ") + ")"
+				}
+				parts = append(parts, p)
 			}
 			if len(parts) > 0 {
-				fmt.Fprintf(w, "%ss (%d): %s\n", kind, len(parts), strings.Join(parts, ", "))
+				plural := kind.String() + "s"
+				if kind == lexicon.Breach {
+					plural = "breaches"
+				}
+				fmt.Fprintf(w, "%s (%d): %s\n", plural, len(parts), strings.Join(parts, ", "))
 			}
 		}
 	}
