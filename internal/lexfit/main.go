@@ -52,18 +52,17 @@ func main() {
 
 // params are the thresholds of one fit. A candidate is kept when its
 // training hits have support >= candSup and precision >= candP. An entry of
-// the given lexicon is kept unless its training hits show it imprecise
-// (3 or more hits, precision < baseP); a phrase (two or more elements) also
-// needs at least one right hit: a phrase that never fires rightly on 4,200
-// sentences was fitted to others, while a one-word cue the data did not
-// test stays.
+// the given lexicon is kept when it has support (at least one right hit)
+// and its training hits do not show it imprecise (3 or more hits, precision
+// < baseP): an entry that never fires rightly on the training sentences was
+// fitted to others. Entries that match a codebook cue are always kept.
 type params struct {
 	candSup      int
 	candP, baseP float64
 }
 
 func (p params) String() string {
-	return fmt.Sprintf("candidates: support >= %d and precision >= %.2f; lexicon entries: precision >= %.2f when >= 3 hits, phrases support >= 1", p.candSup, p.candP, p.baseP)
+	return fmt.Sprintf("candidates: support >= %d and precision >= %.2f; lexicon entries: support >= 1 and precision >= %.2f when >= 3 hits", p.candSup, p.candP, p.baseP)
 }
 
 var grid = func() []params {
@@ -227,6 +226,8 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 	if err != nil {
 		return err
 	}
+	z, fo := ft.countUnsupported(lex, stats)
+	fmt.Printf("\nkept entries without a right training hit (not codebook cues): %d never fire, %d only wrongly\n", z, fo)
 	fmt.Printf("\nafter, fitted on all of %s (not a validity figure):\n", data)
 	ft.report(all, fit)
 	if out == "" {
@@ -332,9 +333,8 @@ func (ft *fitter) prune(union *lexicon.Lexicon, cands map[key]suggest.Cue, stats
 			if s.tp+s.fp > 0 {
 				prec = float64(s.tp) / float64(s.tp+s.fp)
 			}
-			// an entry of the lexicon stays unless shown imprecise, and a
-			// phrase needs a right hit
-			ok := !(s.tp+s.fp >= 3 && prec < p.baseP) && !(s.tp == 0 && strings.Contains(e.Pattern, " "))
+			// an entry of the lexicon needs support and must not be shown imprecise
+			ok := s.tp >= 1 && !(s.tp+s.fp >= 3 && prec < p.baseP)
 			if isCand {
 				ok = s.tp >= p.candSup && prec >= p.candP
 			}
@@ -531,4 +531,23 @@ func (ft *fitter) codebook(text string) error {
 		}
 	}
 	return nil
+}
+
+// countUnsupported is a debugging aid.
+func (ft *fitter) countUnsupported(lex *lexicon.Lexicon, stats map[key]stat) (zero, fpOnly int) {
+	for _, c := range lex.Categories() {
+		for _, e := range c.Entries {
+			k := key{c.Name, e.Pattern}
+			if ft.keep[k] {
+				continue
+			}
+			s := stats[k]
+			if s.tp+s.fp == 0 {
+				zero++
+			} else if s.tp == 0 {
+				fpOnly++
+			}
+		}
+	}
+	return
 }
