@@ -239,6 +239,8 @@ func Suggest(items []Item, opts Options) (Result, error) {
 
 	res := Result{Sentences: len(items), Prior: a0, Language: string(lang)}
 	n := float64(len(items))
+	cues := make([]Cue, len(c.cands)) // per candidate, reused for every device
+	keep := make([]bool, len(c.cands))
 	for di, d := range devs {
 		dv := Device{Name: d, Description: descs[di], Sentences: nWith[di]}
 		minP := opts.MinPrecision
@@ -246,8 +248,8 @@ func Suggest(items []Item, opts Options) (Result, error) {
 			minP = float64(nWith[di]) / n
 		}
 		na, nb := float64(nWith[di]), n-float64(nWith[di])
-		cues := make([]Cue, len(c.cands))
-		keep := make([]bool, len(c.cands))
+		clear(cues)
+		clear(keep)
 		for ci := range c.cands {
 			cd := &c.cands[ci]
 			if cd.count == 0 {
