@@ -172,3 +172,25 @@ func TestMergeFixtures(t *testing.T) {
 		t.Errorf("LIWC overlay: %v", m2.Categories())
 	}
 }
+
+// TestMergeScopes checks that an overlay's categories of a modifier replace
+// those of the base modifier with the same kind and pattern, and that new
+// scoped modifiers, stop-phrases and breaches are added. A scope names
+// categories of its own file, so the overlay repeats the ones it scopes.
+func TestMergeScopes(t *testing.T) {
+	base := mustParse(t, "base.lex", "@lexicon base\n@category blame\naggression\n@category peace\ndialogue\n@negators\nnot\n~prevent\n")
+	over := mustParse(t, "over.lex", "@lexicon over\n@category blame\naggression\n@category peace\ndialogue\n@negators blame\n~prevent\n@stops peace\npeace corps\n@breaches blame\n~honour\n")
+	m, err := Merge(base, over)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Modifier{
+		{Negator, "not", 0, nil},
+		{Negator, "~prevent", 0, []string{"blame"}},
+		{Stop, "peace corps", 0, []string{"peace"}},
+		{Breach, "~honour", 0, []string{"blame"}},
+	}
+	if diff := cmp.Diff(want, m.Modifiers()); diff != "" {
+		t.Errorf("merged modifiers (-want +got):\n%s", diff)
+	}
+}
