@@ -11,6 +11,7 @@
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
+//	rhetorica lexicon suggest --annotated GOLD.jsonl
 //	rhetorica --version
 //
 // Run "rhetorica COMMAND --help" for the flags and examples of each command.
@@ -82,6 +83,7 @@ Usage:
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
+  rhetorica lexicon suggest --annotated F     rank candidate cues per device from annotated sentences
   rhetorica --version                         print the version
 
 Inputs are .txt and .md files (one statement per file, optional YAML front
