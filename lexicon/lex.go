@@ -135,6 +135,7 @@ const (
 	secIntensifiers
 	secHedges
 	secActor
+	secGrammar
 )
 
 // parseLex reads the native .lex format (see the package doc).
@@ -142,7 +143,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 	b := newDefBuilder(name, true)
 	var (
 		sec           = secNone
-		cat, act      = -1, -1
+		cat, act, gr  = -1, -1, -1
 		sawName, lang bool
 	)
 	for _, l := range splitLines(data) {
@@ -210,6 +211,8 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 					break
 				}
 				sec, act = secActor, b.actor(code, display, b.pos(l, argAt))
+			case "@grammar", "@role":
+				sec, cat, gr = b.grammarDirective(l, i, dir, arg, argAt, sec, cat, gr)
 			default:
 				b.errorf(b.pos(l, i), ErrUnknownDirective, "unknown directive %q", dir)
 			}
@@ -273,6 +276,13 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 				f = b.weight(l, wtext, wat, f, func(v float64) bool { return v > 0 && v <= 1 }, "a hedge's factor must be > 0 and <= 1")
 			}
 			b.modifier(Hedge, pat, f, ppos)
+		case secGrammar:
+			if hasWeight {
+				b.errorf(b.pos(l, wat), ErrBadWeight, "a grammar word takes no weight")
+			}
+			if gr >= 0 {
+				b.grammarWord(gr, pat, ppos)
+			}
 		case secActor:
 			if act < 0 {
 				continue

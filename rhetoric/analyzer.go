@@ -79,8 +79,9 @@ type Analyzer struct {
 
 	devices []string // reported device names, lexicon order
 	catDev  []int    // category index -> device index, -1 when not reported
-	ctaDev  int      // device index of call_to_action, -1 when not reported
-	// victimDev marks the devices whose cues' objects are victims (blame, threat).
+	ctaDev  int      // device index of the first device with role appeal, -1 when none is reported
+	// victimDev marks the devices with role victim, whose cues' objects are
+	// victims (blame, threat in the default lexicon).
 	victimDev []bool
 	cats      []lexicon.Category // the lexicon's categories (accessors copy; read once)
 	mods      []lexicon.Modifier // the lexicon's modifiers
@@ -92,14 +93,15 @@ type Analyzer struct {
 	canon             []int
 	otherIdx, noneIdx int
 
+	// grams holds the compiled grammar of every language; the lexicon's
+	// own classes apply to its language.
+	grams map[tokenize.Language]*grammar
+
 	pool sync.Pool // *scratch
 
 	// find is the matcher's Find; tests may replace it before first use.
 	find func(doc *tokenize.Document, dst []lexicon.Match) []lexicon.Match
 }
-
-// callToAction is the device that imperative sentences count as.
-const callToAction = "call_to_action"
 
 // New returns an Analyzer for lex. It fails (wrapping [ErrOptions],
 // [ErrUnknownDevice] or tokenize.ErrLanguage) when lex is nil, a window or
@@ -181,10 +183,14 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	a.victimDev = make([]bool, len(a.devices))
 	for i, d := range a.devices {
-		if d == callToAction {
-			a.ctaDev = i
+		switch lex.Role(d) {
+		case lexicon.RoleAppeal:
+			if a.ctaDev < 0 {
+				a.ctaDev = i
+			}
+		case lexicon.RoleVictim:
+			a.victimDev[i] = true
 		}
-		a.victimDev[i] = victimDevices[d]
 	}
 	for _, ac := range lex.Actors() {
 		a.actors = append(a.actors, ac.Code)
@@ -230,6 +236,18 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	if a.toks[lang] == nil {
 		return nil, fmt.Errorf("rhetoric: no tokenizer for language %q", lang)
+	}
+	a.grams = make(map[tokenize.Language]*grammar, len(tokenize.Languages()))
+	lexLang := lex.Language()
+	if lexLang == "" {
+		lexLang = tokenize.English
+	}
+	for _, l := range tokenize.Languages() {
+		var own []lexicon.WordClass
+		if l == lexLang {
+			own = lex.Grammar()
+		}
+		a.grams[l] = newGrammar(l, own)
 	}
 	a.pool.New = func() any { return new(scratch) }
 	a.find = a.matcher.Find

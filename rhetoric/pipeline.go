@@ -21,6 +21,7 @@ import (
 // scratch holds the per-call buffers of an analysis, reused through a pool.
 type scratch struct {
 	doc tokenize.Document // reused by TokenizeInto
+	g   *grammar          // the grammar of the document's language
 
 	// clauses
 	clause []int32 // token -> clause number (increasing through the document)
@@ -86,6 +87,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			r.Meta[k] = v
 		}
 	}
+	sc.g = a.grammar(doc.Language)
 	r.Words = clauses(doc, sc)
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)

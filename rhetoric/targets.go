@@ -37,21 +37,6 @@ func (a *Analyzer) targets(doc *tokenize.Document, sc *scratch) {
 	}
 }
 
-// auxiliaries open a verbal cue whose directly preceding actor is its
-// subject rather than a possessor.
-var auxiliaries = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true, "had": true,
-	"bears": true, "bear": true, "bore": true, "will": true, "would": true, "must": true, "should": true,
-	"can": true, "could": true, "may": true, "might": true, "shall": true, "does": true, "did": true, "do": true,
-}
-
-// objectGlue are the function words allowed between a cue and its object.
-var objectGlue = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "to": true, "on": true, "upon": true, "against": true,
-	"with": true, "for": true, "from": true, "at": true, "by": true, "toward": true, "towards": true,
-	"into": true, "onto": true, "its": true, "their": true, "so-called": true, "hands": true,
-}
-
 // Limits of the structural target rules, in tokens.
 const (
 	objectReach  = 3  // function words allowed between a cue and its object
@@ -60,40 +45,13 @@ const (
 	agentPhrase  = 6  // tokens searched after "by" for the agent
 )
 
-// beForms are the forms of "be" that make a following participle passive.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
-
-// relativePronouns open a relative clause whose subject is the antecedent.
-var relativePronouns = map[string]bool{"that": true, "which": true, "who": true}
-
-// participle reports whether w looks like a past participle (-ed, -en).
-func participle(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") }
-
-// victimDevices are the devices whose cue's object is a victim rather than
-// the target: the codebook's target of blame is the actor blamed, of threat
-// the source of the danger ("aggression against Ukraine", "a threat to
-// Russia").
-var victimDevices = map[string]bool{"blame": true, "threat": true}
-
-// accusationPrefixes begin the cues whose object is the one accused
-// ("blaming the West", "we condemn Russia", "accuse Kyiv").
-var accusationPrefixes = []string{"blam", "accus", "condemn", "denounc", "charg", "hold", "call", "fault", "indict", "censur", "reproach", "impute", "point"}
-
-func isAccusation(norm string) bool {
-	for _, p := range accusationPrefixes {
-		if strings.HasPrefix(norm, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // target finds the actor that the cue on tokens [first, last) is about.
 func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, string) {
 	toks := doc.Tokens
 	// For devices whose object is a victim (blame, threat), only an
 	// accusation cue ("blaming the West") takes its object as target.
-	victim := a.victimDev[dev] && !isAccusation(toks[first].Norm)
+	g := sc.g
+	victim := a.victimDev[dev] && !g.accusation.has(&toks[first])
 	si := sc.sentOf[first]
 	s := doc.Sentences[si]
 	cl := sc.clause[first]
@@ -102,7 +60,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// 1. Inside the cue (a gap: "call on Russia to").
 	for i := first; i < last; i++ {
 		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
-			if victim && insidePatient(toks, first, i) {
+			if victim && g.insidePatient(toks, first, i) {
 				continue // "shield terrorists": the one harmed or helped, not blamed
 			}
 			return code(j), RuleInside
@@ -114,7 +72,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return code(j), RuleInside
 	}
 	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
-	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
+	agent := g.agentMarker.endsAt(toks, first, last) > 0
 	if agent {
 		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
 		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
@@ -129,8 +87,8 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// blame", "Russia bears responsibility"); with tags, one before a verb
 	// cue is left to the later rules, so an object wins ("Russia accuses
 	// Ukraine").
-	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
-		if auxiliaries[toks[first].Norm] {
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
+		if g.auxiliary.has(&toks[first]) {
 			return code(j), RuleSubject
 		}
 		if !strings.HasPrefix(toks[first].Tag, "VB") {
@@ -159,18 +117,18 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 			if agent {
 				return code(j), RuleAgent
 			}
-			if victim && toks[i-1].Norm != "from" {
+			if victim && g.originMarker.endsAt(toks, last, i) == 0 {
 				break // "aggression against Ukraine", "invasion of Iraq": a victim
 			}
 			return code(j), RuleObject
 		}
-		if !objectGlue[toks[i].Norm] || glue == objectReach {
+		if !g.objectGlue.has(&toks[i]) || glue == objectReach {
 			break
 		}
-		if toks[i].Norm == "against" {
+		if g.victimMarker.has(&toks[i]) {
 			break // "sanctions against Russia": the victim, not the target
 		}
-		if toks[i].Norm == "by" {
+		if g.agentMarker.has(&toks[i]) {
 			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
 				if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= s.Last {
 					return code(j), RuleAgent
@@ -190,7 +148,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if victim {
 		// A passive without an agent names only the victim: "the people of
 		// Afghanistan were abandoned".
-		if first-1 >= s.First && beForms[toks[first-1].Norm] && participle(toks[last-1].Norm) {
+		if first-1 >= s.First && g.beForm.has(&toks[first-1]) && g.participle.has(&toks[last-1]) {
 			return a.entityTarget(doc, sc, s, first, last)
 		}
 		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
@@ -203,7 +161,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		if sc.clause[i] != cl {
 			break
 		}
-		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
 			return code(j), RuleSubject
 		}
 	}
@@ -217,10 +175,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return a.entityTarget(doc, sc, s, first, last)
 	}
 	best, bestDist := int32(-1), 0
-	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
 		best, bestDist = j, first-sc.actors[j].Last
 	}
-	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !g.afterAgainst(toks, s, sc.actors[j]) {
 		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
 			best = j
 		}
@@ -237,14 +195,14 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 // the antecedent (the nearest actor before the pronoun) is returned. An
 // actor right after "against" is a victim and is skipped.
 func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
-	toks := doc.Tokens
+	toks, g := doc.Tokens, sc.g
 	found := int32(-1)
-	fronted := frontedEnd(toks, s, first)
+	fronted := g.frontedEnd(toks, s, first)
 	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
-		if hardBoundary(&toks[i]) || i == fronted {
+		if g.hardBoundary(&toks[i]) || i == fronted {
 			break
 		}
-		if relativePronouns[toks[i].Norm] {
+		if g.relPronoun.has(&toks[i]) {
 			if found < 0 {
 				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
 					found = j
@@ -252,7 +210,7 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 			}
 			break
 		}
-		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !g.afterAgainst(toks, s, sc.actors[j]) {
 			found = j
 		}
 	}
@@ -271,12 +229,12 @@ func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.
 		ents := doc.Entities
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
 		for ; k < len(ents) && ents[k].First < s.Last; k++ {
-			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !sc.g.isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
 				return a.otherIdx, RuleEntity
 			}
 		}
 		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
-			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] && !inActor(sc, i) {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !sc.g.ownSide.has(&toks[i]) && !inActor(sc, i) {
 				return a.otherIdx, RuleEntity
 			}
 		}
@@ -295,14 +253,15 @@ func inActor(sc *scratch, i int) bool {
 	return false
 }
 
-// afterAgainst reports whether actor match j directly follows "against"
-// (possibly with "the"): a victim, not a target.
-func afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
+// afterAgainst reports whether actor match m directly follows a victim
+// marker ("against"), possibly with one article between: a victim, not a
+// target.
+func (g *grammar) afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
 	i := m.First - 1
-	if i >= s.First && toks[i].Norm == "the" {
+	if i >= s.First && g.article.has(&toks[i]) {
 		i--
 	}
-	return i >= s.First && toks[i].Norm == "against"
+	return i >= s.First && g.victimMarker.has(&toks[i])
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
@@ -324,46 +283,30 @@ func possessiveBefore(toks []tokenize.Token, lo, i int) int {
 
 // insidePatient reports whether the actor starting at token i inside the
 // cue [first, last) is the cue's object rather than its agent: it does not
-// open the cue and does not follow "of" or "by" ("shield terrorists",
+// open the cue and does not follow a genitive or agent marker ("of", "by";
+// "shield terrorists",
 // "arm terrorists" blame whoever shields or arms them; "NATO expansion" and
 // "expansion of NATO" name NATO).
-func insidePatient(toks []tokenize.Token, first, i int) bool {
+func (g *grammar) insidePatient(toks []tokenize.Token, first, i int) bool {
 	if i <= first {
 		return false
 	}
-	switch toks[i-1].Norm {
-	case "of", "by":
-		return false
-	}
-	return true
-}
-
-// frontedPrepositions open a sentence-initial prepositional phrase, which
-// has no subject: an actor in it ("Despite the Security Council's
-// resolutions, some countries ...") is not the subject of the clause after
-// its comma. "Under" is left out: it names who is in control ("Under
-// Russian occupation, Crimea has become a military stronghold").
-var frontedPrepositions = map[string]bool{
-	"despite": true, "notwithstanding": true, "in": true, "with": true, "within": true, "without": true,
-	"following": true, "for": true, "during": true, "throughout": true, "through": true,
-	"given": true, "among": true, "amid": true, "amidst": true, "regarding": true, "concerning": true,
-	"unlike": true, "like": true, "beyond": true, "at": true, "on": true, "from": true, "against": true,
-	"according": true, "apart": true, "besides": true,
+	return !g.genitive.has(&toks[i-1]) && !g.agentMarker.has(&toks[i-1])
 }
 
 // frontedEnd returns the index of the comma that closes a prepositional
 // phrase opening sentence s ("Despite ..., "), when it lies before token
 // first, or -1. The search stops at a hard boundary or after agentReach
 // tokens.
-func frontedEnd(toks []tokenize.Token, s tokenize.Sentence, first int) int {
-	if s.First >= first || !frontedPrepositions[toks[s.First].Norm] {
+func (g *grammar) frontedEnd(toks []tokenize.Token, s tokenize.Sentence, first int) int {
+	if s.First >= first || !g.fronted.has(&toks[s.First]) {
 		return -1
 	}
 	for i := s.First + 1; i < first && i <= s.First+agentReach; i++ {
 		if toks[i].Text == "," {
 			return i
 		}
-		if hardBoundary(&toks[i]) {
+		if g.hardBoundary(&toks[i]) {
 			return -1
 		}
 	}

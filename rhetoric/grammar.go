@@ -1,0 +1,216 @@
+package rhetoric
+
+import (
+	"strings"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// The rules of the stages look for function words of the statement's
+// language: the words that end a clause, undo a negation, mark an agent or
+// a victim, report someone else's words. They are language data, not code:
+// lexicon.DefaultGrammar holds English and Russian sets, and a lexicon's
+// @grammar sections replace classes of its own language (see the lexicon
+// package doc for the class names). grammar is that data compiled for
+// per-token lookups: a map lookup on the token's normal form, guarded by
+// a bit set of word lengths so that most tokens are rejected without
+// hashing.
+
+// wordElem is one element of a grammar phrase.
+type wordElem struct {
+	kind uint8 // elemWord, elemPrefix, elemSuffix or elemStem
+	text string
+}
+
+const (
+	elemWord uint8 = iota
+	elemPrefix
+	elemSuffix
+	elemStem
+)
+
+func (e wordElem) matches(t *tokenize.Token) bool {
+	switch e.kind {
+	case elemWord:
+		return t.Norm == e.text
+	case elemPrefix:
+		return strings.HasPrefix(t.Norm, e.text)
+	case elemSuffix:
+		return len(t.Norm) > len(e.text) && strings.HasSuffix(t.Norm, e.text)
+	default:
+		return t.Stem == e.text
+	}
+}
+
+// wordClass is one compiled grammar class. Its zero value matches nothing.
+type wordClass struct {
+	words    map[string]bool // single plain words
+	lens     uint64          // bit n set when a plain word has n bytes (n < 63; bit 63 for longer)
+	others   []wordElem      // single words with a wildcard or stem
+	phrases  [][]wordElem    // phrases of two or more words
+	maxWords int             // words in the longest phrase
+}
+
+func lenBit(n int) uint64 {
+	if n > 63 {
+		n = 63
+	}
+	return 1 << uint(n)
+}
+
+func compileClass(words []string, lang tokenize.Language) wordClass {
+	var c wordClass
+	for _, w := range words {
+		var p []wordElem
+		for _, f := range strings.Fields(w) {
+			var e wordElem
+			switch {
+			case strings.HasPrefix(f, "~"):
+				e = wordElem{elemStem, tokenize.Stem(tokenize.Normalize(f[1:]), lang)}
+			case strings.HasSuffix(f, "*"):
+				e = wordElem{elemPrefix, tokenize.Normalize(f[:len(f)-1])}
+			case strings.HasPrefix(f, "*"):
+				e = wordElem{elemSuffix, tokenize.Normalize(f[1:])}
+			default:
+				e = wordElem{elemWord, tokenize.Normalize(f)}
+			}
+			p = append(p, e)
+		}
+		switch {
+		case len(p) == 0:
+		case len(p) > 1:
+			c.phrases = append(c.phrases, p)
+			c.maxWords = max(c.maxWords, len(p))
+		case p[0].kind == elemWord:
+			if c.words == nil {
+				c.words = map[string]bool{}
+			}
+			c.words[p[0].text] = true
+			c.lens |= lenBit(len(p[0].text))
+		default:
+			c.others = append(c.others, p[0])
+		}
+	}
+	c.maxWords = max(c.maxWords, 1)
+	return c
+}
+
+// has reports whether the single token t is a word of the class.
+func (c *wordClass) has(t *tokenize.Token) bool {
+	if c.lens&lenBit(len(t.Norm)) != 0 && c.words[t.Norm] {
+		return true
+	}
+	for _, e := range c.others {
+		if e.matches(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNorm reports whether the normal form norm is a plain word of the class.
+func (c *wordClass) hasNorm(norm string) bool {
+	return c.lens&lenBit(len(norm)) != 0 && c.words[norm]
+}
+
+// at returns the number of tokens of the longest word or phrase of the
+// class that starts at token i and ends before hi, or 0.
+func (c *wordClass) at(toks []tokenize.Token, i, hi int) int {
+	n := 0
+	for _, p := range c.phrases {
+		if i+len(p) > hi || len(p) <= n {
+			continue
+		}
+		ok := true
+		for k, e := range p {
+			if !e.matches(&toks[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n = len(p)
+		}
+	}
+	if n == 0 && i < hi && c.has(&toks[i]) {
+		n = 1
+	}
+	return n
+}
+
+// endsAt returns the number of tokens of a word or phrase of the class that
+// ends just before token end and starts at or after lo, or 0.
+func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
+	for _, p := range c.phrases {
+		if s := end - len(p); s >= lo && c.at(toks, s, end) == len(p) {
+			return len(p)
+		}
+	}
+	if end-1 >= lo && c.has(&toks[end-1]) {
+		return 1
+	}
+	return 0
+}
+
+// grammar is the compiled grammar of one language.
+type grammar struct {
+	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
+	adverb, participle, gerund                              wordClass
+	auxiliary, beForm, objectGlue, ownSide, accusation      wordClass
+	relPronoun, victimMarker, agentMarker, originMarker     wordClass
+	fronted, impSkip, impNot, impSelf                       wordClass
+	reporting, accusing, appealVerb, according, claimNoun   wordClass
+	disputing, complementizer, placeName, article, genitive wordClass
+}
+
+// slots maps the class names of the lexicon package to the fields of g.
+func (g *grammar) slots() map[string]*wordClass {
+	return map[string]*wordClass{
+		"clause-break": &g.clauseBreak, "parenthetical": &g.parenthetical,
+		"negation-canceller": &g.negCancel, "negating-prefix": &g.negPrefix,
+		"adverb": &g.adverb, "participle": &g.participle, "gerund": &g.gerund,
+		"auxiliary": &g.auxiliary, "be-form": &g.beForm, "object-glue": &g.objectGlue,
+		"own-side": &g.ownSide, "accusation": &g.accusation, "relative-pronoun": &g.relPronoun,
+		"victim-marker": &g.victimMarker, "agent-marker": &g.agentMarker, "origin-marker": &g.originMarker,
+		"fronted-preposition": &g.fronted, "imperative-skip": &g.impSkip, "imperative-not": &g.impNot,
+		"imperative-self": &g.impSelf, "reporting-verb": &g.reporting, "accusing-verb": &g.accusing,
+		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
+		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName,
+		"article": &g.article, "genitive": &g.genitive,
+	}
+}
+
+// newGrammar compiles the built-in grammar of lang with the classes of own
+// replacing those of the same name.
+func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
+	g := &grammar{}
+	slots := g.slots()
+	for _, set := range [][]lexicon.WordClass{lexicon.DefaultGrammar(lang), own} {
+		for _, c := range set {
+			if s := slots[c.Name]; s != nil {
+				*s = compileClass(c.Words, lang)
+			}
+		}
+	}
+	return g
+}
+
+// ownSide reports whether every token of ts is a first-person word.
+func (g *grammar) isOwnSide(ts []tokenize.Token) bool {
+	for i := range ts {
+		if !g.ownSide.has(&ts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// grammar returns the compiled grammar of lang (the analyzer's language
+// when lang is unknown).
+func (a *Analyzer) grammar(lang tokenize.Language) *grammar {
+	if g := a.grams[lang]; g != nil {
+		return g
+	}
+	return a.grams[a.lang]
+}
