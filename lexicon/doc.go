@@ -184,9 +184,13 @@
 //	reporting-verb        X said/claimed (that) ...: the source of a reported move
 //	accusing-verb         X accused Y of Z: Y is the target of Z
 //	appeal-verb           X called on Y to Z: Y is addressed by Z
+//	object-link           X accused Y of Z, X called on Y to Z: of, for, to
 //	according             according to X: X is the source
 //	claim-noun            X's claims that ...: X is the source
+//	claim-opener          after a claim noun, opens the claim: that, about
+//	pre-verb              between a subject and its reporting verb: also, not, *ly
 //	disputing             the speaker rejects the claim: baseless, lie, so-called
+//	coordinator           ends the scope of an accusing or appeal verb: and, or
 //	complementizer        opens a reported clause: that
 //	place-name            a place, not an actor: latin america, west bank
 //

@@ -67,9 +67,13 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"reporting-verb", "verbs whose subject is the source of a reported move (said, claimed)"},
 	{"accusing-verb", "verbs X V Y of/for Z whose object Y is the target of Z (accused, blamed)"},
 	{"appeal-verb", "verbs X V Y to Z whose object Y is addressed by Z (called on, urged)"},
+	{"object-link", "after X accused Y / called on Y: opens what Y is accused of or asked to do (of, for, to)"},
 	{"according", "phrases before a source (according to)"},
 	{"claim-noun", "nouns that report someone's claim before that (claims, allegations)"},
+	{"claim-opener", "words after a claim noun that open the claim (that, about, of)"},
+	{"pre-verb", "words between a subject and its reporting verb (also, not, *ly)"},
 	{"disputing", "words that reject the claim after them (baseless, false, lie)"},
+	{"coordinator", "conjunctions that end the scope of an accusing or appeal verb (and, or)"},
 	{"complementizer", "words opening a reported clause (that)"},
 	{"place-name", "phrases that name a place, not an actor (Latin America, the West Bank)"},
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"regexp"
 	"runtime"
 	"slices"
 	"sync"
@@ -62,6 +63,21 @@ type Options struct {
 	// transcript) into statements, or stream their tokens with
 	// tokenize.Scanner.
 	MaxBytes int
+
+	// TurnLabel, when set, replaces the built-in rule for speaker labels
+	// in transcripts (see [Turn] and the package doc): it is matched
+	// against every line of a statement, must match from the line's first
+	// byte, and its first group (else the whole match, without * _ : and
+	// blanks) is the speaker, e.g. regexp.MustCompile(`^([A-Z][a-z]+):`).
+	// It runs once per line, never per token.
+	TurnLabel *regexp.Regexp
+	// NoTurns turns speaker-label recognition off: every statement is one
+	// speaker's.
+	NoTurns bool
+	// ExcludeSpeakers names turn speakers ("Q", "MODERATOR") whose turns
+	// stay in the report (hits and spans marked Excluded) but do not count
+	// toward scores, words or sentences. Names compare without case.
+	ExcludeSpeakers []string
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
@@ -181,6 +197,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		}
 		opts.Devices = append([]string(nil), opts.Devices...)
 	}
+	opts.ExcludeSpeakers = append([]string(nil), opts.ExcludeSpeakers...)
 	a.victimDev = make([]bool, len(a.devices))
 	for i, d := range a.devices {
 		switch lex.Role(d) {
@@ -258,6 +275,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 func (a *Analyzer) Options() Options {
 	o := a.opts
 	o.Devices = append([]string(nil), a.opts.Devices...)
+	o.ExcludeSpeakers = append([]string(nil), a.opts.ExcludeSpeakers...)
 	return o
 }
 

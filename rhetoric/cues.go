@@ -37,7 +37,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 				sc.mods = append(sc.mods, m)
 			}
 		case lexicon.ActorMatch:
-			if m.Index >= 0 && m.Index < len(a.actors) && !sc.g.isOwnSide(toks[m.First:m.Last]) {
+			if m.Index >= 0 && m.Index < len(a.actors) && !sc.g.isOwnSide(toks[m.First:m.Last]) && !sc.g.inPlaceName(toks, m.First, m.Last) {
 				sc.actors = append(sc.actors, m)
 			}
 		}

@@ -162,6 +162,7 @@ type grammar struct {
 	fronted, impSkip, impNot, impSelf                       wordClass
 	reporting, accusing, appealVerb, according, claimNoun   wordClass
 	disputing, complementizer, placeName, article, genitive wordClass
+	claimOpener, preVerb, coordinator, objectLink           wordClass
 }
 
 // slots maps the class names of the lexicon package to the fields of g.
@@ -178,6 +179,7 @@ func (g *grammar) slots() map[string]*wordClass {
 		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
 		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName,
 		"article": &g.article, "genitive": &g.genitive,
+		"coordinator": &g.coordinator, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
 	}
 }
 
@@ -213,4 +215,21 @@ func (a *Analyzer) grammar(lang tokenize.Language) *grammar {
 		return g
 	}
 	return a.grams[a.lang]
+}
+
+// inPlaceName reports whether the tokens [first, last) of an actor match
+// lie strictly inside a place-name phrase ("America" in "Latin America"):
+// a place is not an actor, unless an alias of the lexicon covers the whole
+// phrase (then the match is not strictly inside).
+func (g *grammar) inPlaceName(toks []tokenize.Token, first, last int) bool {
+	if len(g.placeName.phrases) == 0 {
+		return false
+	}
+	for p := max(0, first-g.placeName.maxWords+1); p <= first; p++ {
+		n := g.placeName.at(toks, p, min(len(toks), p+g.placeName.maxWords))
+		if n > 0 && p+n >= last && (p < first || p+n > last) {
+			return true
+		}
+	}
+	return false
 }

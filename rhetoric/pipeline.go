@@ -13,6 +13,8 @@ import (
 //	                        a hit per cue (and per imperative), sorted by place
 //	modifiers.go  modifiers negation, intensifiers and hedges of every hit
 //	targets.go    targets   the actor each hit is about, by named rules
+//	sources.go    sources   each hit's speaker (turns.go finds the turns of
+//	                        a transcript first) and whose move it is
 //	decide.go     decide    which devices each sentence performs
 //	score.go      score     device scores and spans of the report
 //
@@ -22,6 +24,8 @@ import (
 type scratch struct {
 	doc tokenize.Document // reused by TokenizeInto
 	g   *grammar          // the grammar of the document's language
+
+	turns []turnSpan // speaker turns of a transcript; empty for one speaker
 
 	// clauses
 	clause []int32 // token -> clause number (increasing through the document)
@@ -88,10 +92,12 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		}
 	}
 	sc.g = a.grammar(doc.Language)
+	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
 	r.Words = clauses(doc, sc)
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)
 	a.targets(doc, sc)
+	a.attribute(doc, &st, sc)
 	a.decide(sc.hits, len(doc.Sentences), sc)
 	r.Hits = copyHits(sc)
 	a.score(r, doc, sc)

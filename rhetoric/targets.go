@@ -15,16 +15,21 @@ const (
 	TargetOther = "OTHER" // a named entity that is not a lexicon actor (tagging only)
 )
 
+// TargetRule names the rule that found a hit's target (see the package doc
+// and Analyzer.target).
+type TargetRule string
+
 // How a target was found, in the order the rules are tried (see the package
 // doc and Analyzer.target).
 const (
-	RuleInside     = "inside"     // the actor lies inside the cue (call on Russia to)
-	RuleAgent      = "agent"      // by/at the hands of + actor after the cue
-	RulePossessive = "possessive" // the actor, possibly with 's, directly precedes the cue
-	RuleObject     = "object"     // the actor follows the cue across function words only
-	RuleSubject    = "subject"    // the nearest actor before the cue in its clause
-	RuleNearest    = "nearest"    // the nearest actor in the sentence
-	RuleEntity     = "entity"     // a named entity or proper-noun run (tagging only)
+	RuleInside     TargetRule = "inside"     // the actor lies inside the cue (call on Russia to)
+	RuleAccused    TargetRule = "accused"    // X accused Y (of Z), X called on Y (to Z): Y
+	RuleAgent      TargetRule = "agent"      // by/at the hands of + actor after the cue
+	RulePossessive TargetRule = "possessive" // the actor, possibly with 's, directly precedes the cue
+	RuleObject     TargetRule = "object"     // the actor follows the cue across function words only
+	RuleSubject    TargetRule = "subject"    // the nearest actor before the cue in its clause
+	RuleNearest    TargetRule = "nearest"    // the nearest actor in the sentence
+	RuleEntity     TargetRule = "entity"     // a named entity or proper-noun run (tagging only)
 )
 
 // targets is the target stage: it sets the target of every hit, the code
@@ -46,7 +51,7 @@ const (
 )
 
 // target finds the actor that the cue on tokens [first, last) is about.
-func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, string) {
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, TargetRule) {
 	toks := doc.Tokens
 	// For devices whose object is a victim (blame, threat), only an
 	// accusation cue ("blaming the West") takes its object as target.
@@ -71,8 +76,15 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if j := actorAround(sc, first, last); j >= 0 {
 		return code(j), RuleInside
 	}
-	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
-	agent := g.agentMarker.endsAt(toks, first, last) > 0
+	// 2. The object of an accusing or appeal verb: "X accused Y", "X
+	// accused Y of Z", "X called on Y to Z" target Y, for the verb and for
+	// every cue in Z.
+	if j := a.accusedObject(doc, sc, s, first); j >= 0 {
+		return code(j), RuleAccused
+	}
+	// 3. A cue that ends in "by" or "at the hands of" names its agent next,
+	// unless a gerund follows: "by arming Ukraine" is a means.
+	agent := g.agentMarker.endsAt(toks, first, last) > 0 && !(last < s.Last && g.gerund.has(&toks[last]))
 	if agent {
 		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
 		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
@@ -129,6 +141,9 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 			break // "sanctions against Russia": the victim, not the target
 		}
 		if g.agentMarker.has(&toks[i]) {
+			if i+1 < s.Last && g.gerund.has(&toks[i+1]) {
+				break // "by arming Ukraine": a means, not a passive agent
+			}
 			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
 				if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= s.Last {
 					return code(j), RuleAgent
@@ -189,6 +204,50 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	return a.entityTarget(doc, sc, s, first, last)
 }
 
+// accuseReach bounds how far before a cue its accusing verb may stand.
+const accuseReach = 12
+
+// accusedObject returns the actor Y of an accusing or appeal frame that
+// the cue at token first belongs to, or -1: the cue is the verb ("Russia
+// accused the West", "condemns Russia's actions"), or it follows "V Y
+// of/for/to" in its clause ("accused the West of fueling the conflict").
+// Y is the first actor after the verb across object glue.
+func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
+	toks, g := doc.Tokens, sc.g
+	for v := first; v >= s.First && v >= first-accuseReach; v-- {
+		t := &toks[v]
+		if v < first && (t.Text == ";" || t.Kind == tokenize.Word && g.clauseBreak.has(t)) {
+			return -1
+		}
+		if t.Kind != tokenize.Word || !(g.accusing.has(t) || g.appealVerb.has(t)) || inActor(sc, v) {
+			continue
+		}
+		k, glue := v+1, 0
+		for k < s.Last && sc.actAt[k] < 0 && glue < objectReach && g.objectGlue.has(&toks[k]) && !g.victimMarker.has(&toks[k]) {
+			k, glue = k+1, glue+1
+		}
+		if k >= s.Last || sc.actAt[k] < 0 {
+			return -1
+		}
+		j := sc.actAt[k]
+		if v == first {
+			return j
+		}
+		e := int(sc.actors[j].Last)
+		if e < s.Last && isPossessive(toks[e].Norm) {
+			e++ // "accused Russia's leaders of"
+			for e < first && e < s.Last && toks[e].Kind == tokenize.Word && !g.objectLink.has(&toks[e]) && e < int(sc.actors[j].Last)+3 {
+				e++
+			}
+		}
+		if e < first && g.objectLink.has(&toks[e]) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
 // earliestBefore returns the earliest actor match before token first in
 // sentence s, back to a hard boundary and within agentReach tokens, or -1.
 // At a relative pronoun the search stops; when nothing was found after it,
@@ -223,7 +282,7 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 // Entities and proper nouns that a lexicon actor covers do not count: the
 // rules above already declined that actor ("withdraw your forces from
 // Ukraine" names no addressee).
-func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, string) {
+func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, TargetRule) {
 	toks := doc.Tokens
 	if doc.Tagged {
 		ents := doc.Entities

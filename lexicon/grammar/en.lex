@@ -269,14 +269,6 @@ suggested
 suggests
 wrote
 writes
-accused
-accuses
-called
-calls
-urged
-urges
-demanded
-demands
 
 @grammar accusing-verb
 accused
@@ -292,6 +284,11 @@ condemned
 condemns
 denounced
 denounces
+
+@grammar object-link
+of
+for
+to
 
 @grammar appeal-verb
 called
@@ -330,6 +327,29 @@ charge
 charges
 insistence
 
+@grammar claim-opener
+that
+about
+of
+
+@grammar pre-verb
+also
+still
+even
+keep
+keeps
+kept
+continue
+continues
+continued
+to
+not
+n't
+never
+again
+once
+*ly
+
 @grammar disputing
 baseless
 false
@@ -349,6 +369,11 @@ propaganda
 disinformation
 so-called
 
+@grammar coordinator
+and
+or
+nor
+
 @grammar complementizer
 that
 
@@ -366,3 +391,6 @@ western balkans
 western europe
 western hemisphere
 west africa
+latin american
+south american
+central american
