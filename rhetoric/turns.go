@@ -134,8 +134,9 @@ func defaultLabel(line string) string {
 	if strings.HasPrefix(line[i:], "**") || strings.HasPrefix(line[i:], "__") {
 		i += 2
 	}
-	start := i
+	start, labelEnd := i, i
 	letters, words := 0, 1
+	space := false // the previous rune was a blank
 	for i < len(line) {
 		r, w := utf8.DecodeRuneInString(line[i:])
 		switch {
@@ -144,39 +145,54 @@ func defaultLabel(line string) string {
 		case unicode.IsLetter(r):
 			return "" // a lower-case letter: prose, not a label
 		case r >= '0' && r <= '9', r == '.', r == '\'', r == '’', r == '-', r == '&':
-		case r == ' ':
-			if i == start || line[i-1] == ' ' {
-				goto end // two spaces end a label ("Q    Mr. President")
+		case r == ' ' || r == '\u00a0':
+			if i == start || space {
+				goto end // two blanks end a label ("Q    Mr. President")
 			}
 			words++
 			if words > 8 {
 				return ""
 			}
+			space = true
+			i += w
+			continue
 		default:
 			goto end
 		}
+		space = false
 		i += w
+		labelEnd = i
 	}
 end:
-	label := strings.TrimRight(line[start:i], " ")
-	rest := line[start+len(label):]
+	label := line[start:labelEnd]
+	rest := strings.TrimLeft(line[labelEnd:], " ")
 	if strings.HasPrefix(rest, "**") || strings.HasPrefix(rest, "__") {
 		rest = rest[2:]
 	}
 	switch {
 	case label == "Q":
-		if rest == "" || rest[0] != ':' && rest[0] != ' ' && rest[0] != '\t' {
-			return ""
+		if rest == "" || rest[0] == ':' || blankAt(line, labelEnd) {
+			return label
 		}
-		return label
+		return ""
 	case letters < 2 || rest == "" || rest[0] != ':':
 		return ""
 	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest[1:], "**"), "__")
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != '\r' {
+	if rest != "" && !blankAt(rest, 0) {
 		return "" // "U.S.:x", a time such as "NOTE:3"
 	}
 	return label
+}
+
+// blankAt reports whether s has a blank (space, tab, no-break space, CR)
+// at byte i.
+func blankAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '\r' || unicode.IsSpace(r)
 }
 
 // turnAt returns the index of the turn holding byte offset off, or -1 when
@@ -194,4 +210,100 @@ func turnAt(turns []turnSpan, off, hint int) int {
 		k++
 	}
 	return k
+}
+
+// SplitBySpeaker splits a transcript's report into one report per turn
+// speaker, in order of first appearance, so that profiles can be grouped by
+// who speaks rather than by the statement's speaker (the command's --by
+// speaker). Each part keeps r's ID, date and metadata, takes the speaker's
+// name, turns, hits and spans, and has its words, sentences and device
+// scores computed from them by the report's formulas. Excluded turns are
+// left out. A report without turns comes back alone, unchanged.
+func SplitBySpeaker(r *Report) []*Report {
+	if r == nil {
+		return nil
+	}
+	if len(r.Turns) == 0 {
+		return []*Report{r}
+	}
+	var (
+		out   []*Report
+		index = map[string]int{}
+	)
+	part := func(speaker string) *Report {
+		if k, ok := index[speaker]; ok {
+			return out[k]
+		}
+		p := &Report{ID: r.ID, Speaker: speaker, Date: r.Date, Meta: r.Meta, Hits: []Hit{}, Spans: []Span{}}
+		index[speaker] = len(out)
+		out = append(out, p)
+		return p
+	}
+	for _, t := range r.Turns {
+		if t.Excluded {
+			continue
+		}
+		p := part(t.Speaker)
+		p.Turns = append(p.Turns, t)
+		p.Words += t.Words
+		p.Sentences += t.Sentences
+	}
+	for _, h := range r.Hits {
+		if k, ok := index[h.Speaker]; ok && !h.Excluded {
+			out[k].Hits = append(out[k].Hits, h)
+		}
+	}
+	for _, s := range r.Spans {
+		if k, ok := index[s.Speaker]; ok && !s.Excluded {
+			out[k].Spans = append(out[k].Spans, s)
+		}
+	}
+	for _, p := range out {
+		p.Devices = deviceScores(r.Devices, p)
+	}
+	return out
+}
+
+// deviceScores computes the device scores of p from its hits, for the
+// devices listed in like (in that order).
+func deviceScores(like []DeviceScore, p *Report) []DeviceScore {
+	tallies := make([]tally, len(like))
+	idx := make(map[string]int, len(like))
+	for i, d := range like {
+		idx[d.Device] = i
+	}
+	type ds struct{ dev, sent int }
+	seen := map[ds]bool{}
+	all := 0
+	for i := range p.Hits {
+		h := &p.Hits[i]
+		d, ok := idx[h.Device]
+		if !ok || h.Disputed || h.Excluded {
+			continue
+		}
+		t := &tallies[d]
+		if h.Negated {
+			t.negated++
+			continue
+		}
+		all++
+		t.hits++
+		t.weight += h.Weight
+		if h.Intensified {
+			t.intensified++
+		}
+		if h.Hedged {
+			t.hedged++
+		}
+		t.addTarget(h.Target, 1)
+		if k := (ds{d, h.Sentence}); !seen[k] {
+			seen[k] = true
+			t.sentences++
+		}
+	}
+	out := make([]DeviceScore, len(like))
+	for i, d := range like {
+		out[i] = tallies[i].finish(d.Device, p.Words, p.Sentences, all)
+	}
+	return out
 }

@@ -51,7 +51,7 @@ func (c *cli) analyze(args []string) int {
 	var f analysisFlags
 	f.register(fs)
 	var o outputFlags
-	o.register(fs, "table, json, jsonl, csv or html")
+	o.register(fs, "table, json, jsonl, csv, html, matrix (who frames whom, CSV) or matrix-json")
 	by := fs.String("by", "", "aggregate by speaker, date, file or any metadata `KEY`; output one profile per group")
 	title := fs.String("title", "", "title of the HTML report")
 	paths, code := c.parseFlags(fs, "analyze", args)
@@ -85,6 +85,8 @@ func (c *cli) analyze(args []string) int {
 		sink = h
 	case agg != nil:
 		sink = nopSink{}
+	case of == outMatrix || of == outMatrixJSON:
+		sink = &matrixSink{w: w, json: of == outMatrixJSON}
 	case of == outJSON:
 		sink = &jsonSink{w: w}
 	case of == outJSONL:
@@ -96,7 +98,7 @@ func (c *cli) analyze(args []string) int {
 	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		if agg != nil {
-			agg.Add(r)
+			addReport(agg, r)
 		}
 		return sink.report(r, text)
 	})

@@ -57,7 +57,7 @@ func (c *cli) compare(args []string) int {
 	if err != nil {
 		return c.usageError("compare ", "%v", err)
 	}
-	if of == outHTML || of == outJSONL {
+	if of == outHTML || of == outJSONL || of == outMatrix || of == outMatrixJSON {
 		return c.usageError("compare ", "compare writes table, json or csv, not %s", o.format)
 	}
 	if (*ga == "") != (*gb == "") {
@@ -73,7 +73,7 @@ func (c *cli) compare(args []string) int {
 	s.inOpts.fileMeta = *by == "file"
 	agg := rhetoric.NewAggregator(*by)
 	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
-		agg.Add(r)
+		addReport(agg, r)
 		return nil
 	})
 	if res.ctxErr != nil || res.stopped {
@@ -121,7 +121,7 @@ func (c *cli) compare(args []string) int {
 	if err != nil {
 		return c.fatal(err)
 	}
-	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn)
+	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn, victimDevices(s.an))
 	if err := closeOut(); err != nil && res.writeErr == nil {
 		res.writeErr = err
 	}
@@ -163,13 +163,17 @@ type comparisonJSON struct {
 	StatementsB int `json:"statements_b"`
 	WordsA      int `json:"words_a"`
 	WordsB      int `json:"words_b"`
+	// Who frames whom in each group (rhetoric.Profile.Matrix).
+	MatrixA []rhetoric.MatrixCell `json:"matrix_a,omitempty"`
+	MatrixB []rhetoric.MatrixCell `json:"matrix_b,omitempty"`
 }
 
-func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison) error {
+func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison, victims []string) error {
 	switch of {
 	case outJSON:
 		b, err := json.MarshalIndent(comparisonJSON{Key: key, Comparison: c,
-			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words}, "", "  ")
+			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words,
+			MatrixA: pa.Matrix, MatrixB: pb.Matrix}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -200,5 +204,14 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 		fmt.Fprintf(w, "%s  %8.2f  %8.2f  %8.2f  %8.3f  %7.2f%s\n", fit(d.Device, devW), d.RateA, d.RateB, d.Diff, d.LogOdds, d.Z, mark)
 	}
 	_, err := fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n")
-	return err
+	if err != nil {
+		return err
+	}
+	var who strings.Builder
+	writeWhoTargets(&who, "A", c.A, pa, victims)
+	writeWhoTargets(&who, "B", c.B, pb, victims)
+	if who.Len() > 0 {
+		fmt.Fprintf(w, "\nWho each side blames (targets of its %s moves, by source):\n%s", strings.Join(victims, " and "), who.String())
+	}
+	return nil
 }

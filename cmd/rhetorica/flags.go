@@ -24,6 +24,11 @@ type analysisFlags struct {
 	idCol       string
 	speakerCol  string
 	lazyQuotes  bool
+
+	// speaker turns (see rhetoric.Options.TurnLabel)
+	excludeSpeakers stringList
+	turnLabel       string
+	noTurns         bool
 }
 
 func (a *analysisFlags) register(fs *flag.FlagSet) {
@@ -40,6 +45,9 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.idCol, "id-col", "", "CSV `COLUMN` holding the id")
 	fs.StringVar(&a.speakerCol, "speaker-col", "", "CSV `COLUMN` holding the speaker")
 	fs.BoolVar(&a.lazyQuotes, "lazy-quotes", false, "accept stray quotes in CSV fields instead of reporting the row")
+	fs.Var(&a.excludeSpeakers, "exclude-speaker", "leave the turns of transcript speaker `NAME` (Q, MODERATOR) out of the scores; repeatable")
+	fs.StringVar(&a.turnLabel, "turn-label", "", "speaker labels are lines matching `REGEXP` (first group = speaker) instead of the built-in rule")
+	fs.BoolVar(&a.noTurns, "no-turns", false, "do not split transcripts into speaker turns")
 }
 
 // outFormat is an output format.
@@ -51,6 +59,8 @@ const (
 	outJSONL
 	outCSV
 	outHTML
+	outMatrix     // who frames whom, CSV
+	outMatrixJSON // who frames whom, JSON
 )
 
 func parseOutFormat(s string) (outFormat, error) {
@@ -65,8 +75,12 @@ func parseOutFormat(s string) (outFormat, error) {
 		return outCSV, nil
 	case "html", "htm":
 		return outHTML, nil
+	case "matrix", "matrix-csv":
+		return outMatrix, nil
+	case "matrix-json":
+		return outMatrixJSON, nil
 	}
-	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv or html)", s)
+	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv, html, matrix or matrix-json)", s)
 }
 
 // outFormatFor picks the output format from the -o file's extension.

@@ -38,6 +38,7 @@ type htmlReport struct {
 	total   *rhetoric.Aggregator // all statements, for the overall profile
 	toc     []tocEntry           // one line per statement for the summary
 	started bool
+	matrix  rhetoric.Matrix // who frames whom, all statements
 }
 
 // tocEntry is a statement's line in the summary's table of contents.
@@ -137,6 +138,7 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	}
 	h.n++
 	h.total.Add(r)
+	h.matrix.Add(r)
 	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
 	keys := make([]string, 0, len(r.Meta))
 	for k := range r.Meta {
@@ -180,8 +182,10 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		Groups     heatChart
 		Version    string
 		TOC        []tocEntry
+		Matrix     matrixView
 	}
-	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc}
+	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc,
+		Matrix: newMatrixView(&h.matrix, h.devices)}
 	if all := h.total.Profiles(); len(all) == 1 {
 		fv.Overall = h.barChart(all[0].Devices)
 		fv.Words = all[0].Words
@@ -442,4 +446,4 @@ var reportCSS string
 //go:embed report.tmpl
 var reportTemplate string
 
-var htmlTemplates = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate))
+var htmlTemplates = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate)).Parse(matrixTemplate))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/lexicon"
@@ -48,7 +49,15 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if code >= 0 {
 		return nil, code
 	}
-	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers}
+	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers,
+		ExcludeSpeakers: f.excludeSpeakers, NoTurns: f.noTurns}
+	if f.turnLabel != "" {
+		re, err := regexp.Compile(f.turnLabel)
+		if err != nil {
+			return nil, c.usageError(cmd+" ", "--turn-label: %v", err)
+		}
+		opts.TurnLabel = re
+	}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {
 			if d = strings.TrimSpace(d); d != "" {
@@ -308,4 +317,16 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// addReport adds r to agg; grouped by speaker, a transcript counts toward
+// each turn's speaker rather than the statement's (rhetoric.SplitBySpeaker).
+func addReport(agg *rhetoric.Aggregator, r *rhetoric.Report) {
+	if agg.Key() != "speaker" {
+		agg.Add(r)
+		return
+	}
+	for _, p := range rhetoric.SplitBySpeaker(r) {
+		agg.Add(p)
+	}
 }
