@@ -192,6 +192,7 @@
 //	disputing             the speaker rejects the claim: baseless, lie, so-called
 //	coordinator           ends the scope of an accusing or appeal verb: and, or
 //	complementizer        opens a reported clause: that
+//	venue                 a forum, never a victim device's target: united nations
 //	place-name            a place, not an actor: latin america, west bank
 //
 // A grammar word takes no weight; a word repeated in a class or a class

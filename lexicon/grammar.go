@@ -75,6 +75,7 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"disputing", "words that reject the claim after them (baseless, false, lie)"},
 	{"coordinator", "conjunctions that end the scope of an accusing or appeal verb (and, or)"},
 	{"complementizer", "words opening a reported clause (that)"},
+	{"venue", "forums and documents where blame is voiced, never its target (the United Nations, the Security Council)"},
 	{"place-name", "phrases that name a place, not an actor (Latin America, the West Bank)"},
 }
 

@@ -43,6 +43,25 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 		}
 	}
 	indexActors(sc, n)
+	sc.hasVenue = false
+	for _, m := range sc.actors {
+		if sc.g.inVenue(toks, m.First, m.Last) {
+			sc.hasVenue = true
+			break
+		}
+	}
+	if sc.hasVenue {
+		// Index the actors without venues into sc.alt.
+		sc.swapActors()
+		sc.actors = sc.actors[:0]
+		for _, m := range sc.alt.actors {
+			if !sc.g.inVenue(toks, m.First, m.Last) {
+				sc.actors = append(sc.actors, m)
+			}
+		}
+		indexActors(sc, n)
+		sc.swapActors()
+	}
 
 	// Hits from the lexicon.
 	cats := a.cats
@@ -200,4 +219,20 @@ func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
 		}
 	}
 	return false
+}
+
+// actorView is a set of actor matches and their token indexes (see
+// scratch).
+type actorView struct {
+	actors                          []lexicon.Match
+	actAt, actEnd, prevAct, nextAct []int32
+}
+
+// swapActors exchanges the actor indexes of sc with sc.alt.
+func (sc *scratch) swapActors() {
+	sc.actors, sc.alt.actors = sc.alt.actors, sc.actors
+	sc.actAt, sc.alt.actAt = sc.alt.actAt, sc.actAt
+	sc.actEnd, sc.alt.actEnd = sc.alt.actEnd, sc.actEnd
+	sc.prevAct, sc.alt.prevAct = sc.alt.prevAct, sc.prevAct
+	sc.nextAct, sc.alt.nextAct = sc.alt.nextAct, sc.nextAct
 }

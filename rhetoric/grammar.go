@@ -162,7 +162,7 @@ type grammar struct {
 	fronted, impSkip, impNot, impSelf                       wordClass
 	reporting, accusing, appealVerb, according, claimNoun   wordClass
 	disputing, complementizer, placeName, article, genitive wordClass
-	claimOpener, preVerb, coordinator, objectLink           wordClass
+	claimOpener, preVerb, coordinator, objectLink, venue    wordClass
 }
 
 // slots maps the class names of the lexicon package to the fields of g.
@@ -179,7 +179,7 @@ func (g *grammar) slots() map[string]*wordClass {
 		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
 		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName,
 		"article": &g.article, "genitive": &g.genitive,
-		"coordinator": &g.coordinator, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
+		"coordinator": &g.coordinator, "venue": &g.venue, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
 	}
 }
 
@@ -228,6 +228,22 @@ func (g *grammar) inPlaceName(toks []tokenize.Token, first, last int) bool {
 	for p := max(0, first-g.placeName.maxWords+1); p <= first; p++ {
 		n := g.placeName.at(toks, p, min(len(toks), p+g.placeName.maxWords))
 		if n > 0 && p+n >= last && (p < first || p+n > last) {
+			return true
+		}
+	}
+	return false
+}
+
+// inVenue reports whether the tokens [first, last) of an actor match lie
+// inside (or are) a venue phrase: a forum or document where blame is voiced
+// ("the United Nations", "the Security Council"), which the victim devices
+// never target.
+func (g *grammar) inVenue(toks []tokenize.Token, first, last int) bool {
+	if g.venue.words == nil && len(g.venue.phrases) == 0 && len(g.venue.others) == 0 {
+		return false
+	}
+	for p := max(0, first-g.venue.maxWords+1); p <= first; p++ {
+		if n := g.venue.at(toks, p, min(len(toks), p+g.venue.maxWords)); n > 0 && p+n >= last {
 			return true
 		}
 	}

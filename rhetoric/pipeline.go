@@ -41,6 +41,11 @@ type scratch struct {
 	prevAct []int32 // token i -> the actor match with the largest Last <= i, or -1
 	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
 	hits    []xhit  // sorted by place once the cue stage is done
+	// alt holds the actor indexes without venues ("the United Nations",
+	// "the Security Council"), which the victim devices' target rules
+	// use; hasVenue says that it differs from the ones above.
+	alt      actorView
+	hasVenue bool
 
 	// modifiers
 	mbuf  []Modifier

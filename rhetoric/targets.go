@@ -37,7 +37,15 @@ const (
 func (a *Analyzer) targets(doc *tokenize.Document, sc *scratch) {
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+		if venues := sc.hasVenue && a.victimDev[h.dev]; venues {
+			// A venue ("the United Nations") is where blame is voiced,
+			// not whom it targets: victim devices look past it.
+			sc.swapActors()
+			h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+			sc.swapActors()
+		} else {
+			h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+		}
 		h.Target = a.tcodes[h.tgt]
 	}
 }
@@ -99,11 +107,19 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// blame", "Russia bears responsibility"); with tags, one before a verb
 	// cue is left to the later rules, so an object wins ("Russia accuses
 	// Ukraine").
-	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
-		if g.auxiliary.has(&toks[first]) {
-			return code(j), RuleSubject
-		}
-		if !strings.HasPrefix(toks[first].Tag, "VB") {
+	// After "against" an attributive actor is still the possessor
+	// ("defend against Russian aggression"), but not a subject ("attitudes
+	// against Russia must change") nor before a cue that opens with a
+	// preposition ("a war against Russia at the hands of ...").
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First {
+		against := g.afterAgainst(toks, s, sc.actors[j])
+		switch {
+		case g.auxiliary.has(&toks[first]):
+			if !against {
+				return code(j), RuleSubject
+			}
+		case strings.HasPrefix(toks[first].Tag, "VB"):
+		case !against || !g.objectGlue.has(&toks[first]):
 			return code(j), RulePossessive
 		}
 	}
@@ -168,6 +184,9 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		}
 		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
 			return code(j), RuleSubject
+		}
+		if j := a.agentAfter(doc, sc, s, last); j >= 0 {
+			return code(j), RuleNearest
 		}
 		return a.entityTarget(doc, sc, s, first, last)
 	}
@@ -382,4 +401,43 @@ func actorAround(sc *scratch, first, last int) int32 {
 		}
 	}
 	return -1
+}
+
+// agentAfter is the victim devices' last structural resort: the nearest
+// actor after the cue in its sentence that is not its object ("the
+// destabilizing activities of Iran", "the aggression ... fuelled by
+// Russia", "the aggressor is President Putin"), or -1. An actor after a
+// victim marker ("against"), or reached from the cue across object glue
+// alone ("invasion of Iraq"), is a victim and is skipped.
+func (a *Analyzer) agentAfter(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, last int) int32 {
+	toks, g := doc.Tokens, sc.g
+	i := last
+	for i < s.Last && sc.actAt[i] < 0 && g.objectGlue.has(&toks[i]) {
+		i++
+	}
+	if i < s.Last && sc.actAt[i] >= 0 {
+		i = int(sc.actors[sc.actAt[i]].Last) // the cue's object: a victim
+	}
+	for ; i < s.Last && i < last+agentReach; i++ {
+		if g.hardBoundary(&toks[i]) {
+			return -1
+		}
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= s.Last {
+			if k := g.beforeArticle(toks, s, sc.actors[j].First); k >= s.First && (g.agentMarker.has(&toks[k]) || g.genitive.has(&toks[k]) || g.beForm.has(&toks[k])) {
+				return j
+			}
+			i = sc.actors[j].Last - 1
+		}
+	}
+	return -1
+}
+
+// beforeArticle returns the index of the token before token i, skipping
+// one article ("by the Kremlin" gives "by").
+func (g *grammar) beforeArticle(toks []tokenize.Token, s tokenize.Sentence, i int) int {
+	k := i - 1
+	if k >= s.First && g.article.has(&toks[k]) {
+		k--
+	}
+	return k
 }

@@ -271,6 +271,9 @@ wrote
 writes
 
 @grammar accusing-verb
+blame
+condemn
+denounce
 accused
 accuses
 accuse
@@ -376,6 +379,17 @@ nor
 
 @grammar complementizer
 that
+
+# Forums and documents: blame is voiced there, it does not target them ("a violation of the
+# Charter of the United Nations", "efforts to undermine the Security Council").
+@grammar venue
+united nations
+un
+security council
+general assembly
+secretary-general
+human rights council
+un charter
 
 # Place names that hold an actor's alias: "Latin America" is not the United States, "the West
 # Bank" is not the West.
