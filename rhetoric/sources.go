@@ -153,12 +153,16 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 
 // reportingVerb reports whether token i of sentence s is a reporting,
 // accusing or appeal verb: a word of those classes that is not capitalized
-// inside the sentence and not part of an actor's name ("the United States
-// calls" has no verb "states").
+// inside the sentence, not part of an actor's name ("the United States
+// calls" has no verb "states") and not after object glue ("the blame",
+// "is to blame").
 func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, i int) bool {
 	g, t := sc.g, &toks[i]
 	if t.Kind != tokenize.Word || !(g.reporting.has(t) || g.accusing.has(t) || g.appealVerb.has(t)) {
 		return false
+	}
+	if i > s.First && g.objectGlue.has(&toks[i-1]) {
+		return false // a noun or infinitive: "the blame", "is to blame"
 	}
 	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
 }
