@@ -185,6 +185,7 @@
 //	accusing-verb         X accused Y of Z: Y is the target of Z
 //	appeal-verb           X called on Y to Z: Y is addressed by Z
 //	object-link           X accused Y of Z, X called on Y to Z: of, for, to
+//	anaphor               a source that is the last named one: he, his
 //	according             according to X: X is the source
 //	claim-noun            X's claims that ...: X is the source
 //	claim-opener          after a claim noun, opens the claim: that, about

@@ -68,6 +68,7 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"accusing-verb", "verbs X V Y of/for Z whose object Y is the target of Z (accused, blamed)"},
 	{"appeal-verb", "verbs X V Y to Z whose object Y is addressed by Z (called on, urged)"},
 	{"object-link", "after X accused Y / called on Y: opens what Y is accused of or asked to do (of, for, to)"},
+	{"anaphor", "pronouns standing for the last named source (he, she, his, her)"},
 	{"according", "phrases before a source (according to)"},
 	{"claim-noun", "nouns that report someone's claim before that (claims, allegations)"},
 	{"claim-opener", "words after a claim noun that open the claim (that, about, of)"},

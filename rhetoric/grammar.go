@@ -163,6 +163,7 @@ type grammar struct {
 	reporting, accusing, appealVerb, according, claimNoun   wordClass
 	disputing, complementizer, placeName, article, genitive wordClass
 	claimOpener, preVerb, coordinator, objectLink, venue    wordClass
+	anaphor                                                 wordClass
 }
 
 // slots maps the class names of the lexicon package to the fields of g.
@@ -179,7 +180,7 @@ func (g *grammar) slots() map[string]*wordClass {
 		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
 		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName,
 		"article": &g.article, "genitive": &g.genitive,
-		"coordinator": &g.coordinator, "venue": &g.venue, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
+		"coordinator": &g.coordinator, "anaphor": &g.anaphor, "venue": &g.venue, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
 	}
 }
 

@@ -43,6 +43,7 @@ const (
 // else the statement's), its exclusion, and its source.
 func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
 	hint := 0
+	var last, lastActor string // the last named source, for "he said"
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		h.Speaker = st.Speaker
@@ -53,6 +54,16 @@ func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch)
 		}
 		h.Source = h.Speaker
 		a.source(doc, sc, h)
+		if !h.Reported {
+			continue
+		}
+		if sc.g.anaphor.hasNorm(tokenize.Normalize(h.Source)) {
+			// "He called on ...", "his claims that ...": the last named
+			// source of the statement, else unknown.
+			h.Source, h.SourceActor = last, lastActor
+		} else if h.Source != "" {
+			last, lastActor = h.Source, h.SourceActor
+		}
 	}
 }
 
@@ -92,6 +103,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 			}
 			if p := possessiveBefore(toks, s.First, i); p >= 0 {
 				src = a.subjectBefore(doc, sc, s, p)
+			} else if k := i - 1 - disputedWords(g, toks, s.First, i); k >= s.First && g.anaphor.has(&toks[k]) {
+				src = phrase{k, k + 1} // "his baseless claims"
 			} else if i+2 < h.first && g.agentMarker.has(&toks[i+1]) {
 				src = phrase{i + 2, a.phraseEnd(doc, sc, i+2, h.first)}
 			}
@@ -265,4 +278,14 @@ func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Se
 func capitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// disputedWords counts the disputing words right before token i ("his
+// baseless claims").
+func disputedWords(g *grammar, toks []tokenize.Token, lo, i int) int {
+	n := 0
+	for k := i - 1; k >= lo && g.disputing.has(&toks[k]); k-- {
+		n++
+	}
+	return n
 }

@@ -87,7 +87,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// 2. The object of an accusing or appeal verb: "X accused Y", "X
 	// accused Y of Z", "X called on Y to Z" target Y, for the verb and for
 	// every cue in Z.
-	if j := a.accusedObject(doc, sc, s, first); j >= 0 {
+	if j := a.accusedObject(doc, sc, s, first, a.victimDev[dev] || dev == a.ctaDev); j >= 0 {
 		return code(j), RuleAccused
 	}
 	// 3. A cue that ends in "by" or "at the hands of" names its agent next,
@@ -229,9 +229,11 @@ const accuseReach = 12
 // accusedObject returns the actor Y of an accusing or appeal frame that
 // the cue at token first belongs to, or -1: the cue is the verb ("Russia
 // accused the West", "condemns Russia's actions"), or it follows "V Y
-// of/for/to" in its clause ("accused the West of fueling the conflict").
+// of/for/to" in its clause ("accused the West of fueling the conflict")
+// and inZ is set (a victim or appeal device: "accused Russia of violating
+// the sovereignty of Ukraine" does not make Russia the sovereign).
 // Y is the first actor after the verb across object glue.
-func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
+func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int, inZ bool) int32 {
 	toks, g := doc.Tokens, sc.g
 	for v := first; v >= s.First && v >= first-accuseReach; v-- {
 		t := &toks[v]
@@ -251,6 +253,9 @@ func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize
 		j := sc.actAt[k]
 		if v == first {
 			return j
+		}
+		if !inZ {
+			return -1 // only victim and appeal devices take Y inside Z
 		}
 		e := int(sc.actors[j].Last)
 		if e < s.Last && isPossessive(toks[e].Norm) {

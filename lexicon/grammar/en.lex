@@ -305,6 +305,12 @@ demands
 pressed
 presses
 
+@grammar anaphor
+he
+she
+his
+her
+
 @grammar according
 according to
 
