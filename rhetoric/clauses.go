@@ -20,7 +20,7 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
 				words++
 			}
-			if t.Text == "," && i+2 < s.Last && toks[i+2].Text == "," && toks[i+1].Kind == tokenize.Word && g.parenthetical.has(&toks[i+1]) {
+			if t.Text == "," && i+2 < s.Last && toks[i+2].Text == "," && toks[i+1].Kind == tokenize.Word && sc.is(&g.parenthetical, i+1) {
 				// ", however," inside a clause is transparent: "we have
 				// not, however, abandoned diplomacy".
 				for k := i; k <= i+2; k++ {
@@ -33,8 +33,8 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			}
 			if endsClause(t) {
 				clause++
-			} else if t.Kind == tokenize.Word {
-				if k := g.clauseBreak.at(toks, i, s.Last); k > 0 {
+			} else if t.Kind == tokenize.Word && g.clauseBreak.maybe(t.Norm) {
+				if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
 					// A clause-break word or phrase ("but", "тем не менее")
 					// opens the clause it belongs to.
 					clause++
@@ -80,12 +80,13 @@ func endsClause(t *tokenize.Token) bool {
 
 // hardBoundary reports whether t separates clauses more strongly than a
 // comma: ; : or a clause-break word.
-func (g *grammar) hardBoundary(t *tokenize.Token) bool {
+func (sc *scratch) hardBoundary(i int) bool {
+	t := &sc.toks[i]
 	switch t.Kind {
 	case tokenize.Punct:
 		return t.Text == ";" || t.Text == ":"
 	case tokenize.Word:
-		return g.clauseBreak.has(t)
+		return sc.is(&sc.g.clauseBreak, i)
 	}
 	return false
 }

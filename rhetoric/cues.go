@@ -37,7 +37,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 				sc.mods = append(sc.mods, m)
 			}
 		case lexicon.ActorMatch:
-			if m.Index >= 0 && m.Index < len(a.actors) && !sc.g.isOwnSide(toks[m.First:m.Last]) && !sc.g.inPlaceName(toks, m.First, m.Last) {
+			if m.Index >= 0 && m.Index < len(a.actors) && !sc.isOwnSide(m.First, m.Last) && !sc.inPlaceName(m.First, m.Last) {
 				sc.actors = append(sc.actors, m)
 			}
 		}
@@ -45,7 +45,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 	indexActors(sc, n)
 	sc.hasVenue = false
 	for _, m := range sc.actors {
-		if sc.g.inVenue(toks, m.First, m.Last) {
+		if sc.inVenue(m.First, m.Last) {
 			sc.hasVenue = true
 			break
 		}
@@ -55,7 +55,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 		sc.swapActors()
 		sc.actors = sc.actors[:0]
 		for _, m := range sc.alt.actors {
-			if !sc.g.inVenue(toks, m.First, m.Last) {
+			if !sc.inVenue(m.First, m.Last) {
 				sc.actors = append(sc.actors, m)
 			}
 		}
@@ -195,7 +195,7 @@ func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
 			if t.Tag != "VB" || g.impNot.has(t) {
 				continue
 			}
-			if i+1 < s.Last && g.impSelf.has(&toks[i+1]) {
+			if i+1 < s.Last && sc.is(&g.impSelf, i+1) {
 				continue // "let me", "allow me": the speaker's own move
 			}
 			if a.coveredByCTA(sc, i) {

@@ -50,6 +50,33 @@ type wordClass struct {
 	others   []wordElem      // single words with a wildcard or stem
 	phrases  [][]wordElem    // phrases of two or more words
 	maxWords int             // words in the longest phrase
+	bit      uint64          // the class's bit in a token's class set (see scratch.is)
+	// startBit marks the plain first words of the class's phrases; it is
+	// set only when every phrase starts with a plain word.
+	startBit uint64
+	// firsts has bit b set when a plain word or a phrase of the class
+	// starts with byte b: with lens, a cheap test before any lookup.
+	firsts [4]uint64
+}
+
+// maybe reports whether the normal form norm may be, or start, a plain
+// word of c (false means it certainly is not); classes with wildcard or
+// stem words always say maybe.
+func (c *wordClass) maybe(norm string) bool {
+	if len(c.others) > 0 {
+		return true
+	}
+	if norm == "" {
+		return false
+	}
+	b := norm[0]
+	return c.firsts[b>>6]&(1<<(b&63)) != 0
+}
+
+func (c *wordClass) addFirst(w string) {
+	if w != "" {
+		c.firsts[w[0]>>6] |= 1 << (w[0] & 63)
+	}
 }
 
 func lenBit(n int) uint64 {
@@ -81,6 +108,11 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 		case len(p) == 0:
 		case len(p) > 1:
 			c.phrases = append(c.phrases, p)
+			if p[0].kind == elemWord || p[0].kind == elemPrefix {
+				c.addFirst(p[0].text)
+			} else {
+				c.firsts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			}
 			c.maxWords = max(c.maxWords, len(p))
 		case p[0].kind == elemWord:
 			if c.words == nil {
@@ -88,6 +120,7 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 			}
 			c.words[p[0].text] = true
 			c.lens |= lenBit(len(p[0].text))
+			c.addFirst(p[0].text)
 		default:
 			c.others = append(c.others, p[0])
 		}
@@ -155,6 +188,15 @@ func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
 
 // grammar is the compiled grammar of one language.
 type grammar struct {
+	plain     map[string]uint64 // plain word -> bits of its classes
+	plainLens uint64            // lenBit of every plain word
+	affixes   []affixBit        // wildcard and stem words of all classes
+	affixMask uint64            // bits of the classes that have some
+	// Masks of the classes a rule looks for, to skip most tokens with one
+	// test (see scratch.plainBits); a phrase class contributes the bit of
+	// its phrases' first words (startBit).
+	sourceMask, accuseMask uint64
+
 	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
 	adverb, participle, gerund                              wordClass
 	auxiliary, beForm, objectGlue, ownSide, accusation      wordClass
@@ -187,7 +229,7 @@ func (g *grammar) slots() map[string]*wordClass {
 // newGrammar compiles the built-in grammar of lang with the classes of own
 // replacing those of the same name.
 func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
-	g := &grammar{}
+	g := &grammar{plain: map[string]uint64{}}
 	slots := g.slots()
 	for _, set := range [][]lexicon.WordClass{lexicon.DefaultGrammar(lang), own} {
 		for _, c := range set {
@@ -196,13 +238,163 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 			}
 		}
 	}
+	// Give every class a bit (in the order of lexicon.GrammarClasses) and
+	// merge the plain words of all classes into one map, so that a token
+	// is classified with one lookup.
+	for k, name := range lexicon.GrammarClasses() {
+		c := slots[name]
+		if c == nil || k >= 62 {
+			continue
+		}
+		c.bit = 1 << uint(k)
+		for w := range c.words {
+			g.plain[w] |= c.bit
+			g.plainLens |= lenBit(len(w))
+		}
+		for _, e := range c.others {
+			g.affixes = append(g.affixes, affixBit{c.bit, e})
+			g.affixMask |= c.bit
+		}
+	}
+	// Phrase classes get a second bit for their phrases' first words.
+	next := len(lexicon.GrammarClasses())
+	for _, name := range lexicon.GrammarClasses() {
+		c := slots[name]
+		if c == nil || len(c.phrases) == 0 || next >= 62 {
+			continue
+		}
+		plainStarts := true
+		for _, p := range c.phrases {
+			plainStarts = plainStarts && p[0].kind == elemWord
+		}
+		if !plainStarts {
+			continue
+		}
+		c.startBit = 1 << uint(next)
+		next++
+		for _, p := range c.phrases {
+			g.plain[p[0].text] |= c.startBit
+			g.plainLens |= lenBit(len(p[0].text))
+		}
+	}
+	g.sourceMask = g.clauseBreak.any() | g.coordinator.any() | g.claimNoun.any() | g.according.any() |
+		g.reporting.any() | g.accusing.any() | g.appealVerb.any()
+	g.accuseMask = g.clauseBreak.any() | g.accusing.any() | g.appealVerb.any()
 	return g
 }
 
+// any returns the bits that a token may carry when it is, or starts, a
+// word of c; all bits when c has wildcard or stem words or phrases that
+// start with one, which the plain bits cannot show.
+func (c *wordClass) any() uint64 {
+	if len(c.others) > 0 || len(c.phrases) > 0 && c.startBit == 0 {
+		return ^uint64(0)
+	}
+	return c.bit | c.startBit
+}
+
+// plainBits returns the plain-word class bits of token i (and the start
+// bits of phrase classes); a token with none of a rule's mask can be
+// skipped.
+func (sc *scratch) plainBits(i int) uint64 {
+	b := sc.cls[i]
+	if b&clsPlain == 0 {
+		t := &sc.toks[i]
+		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {
+			b |= sc.g.plain[t.Norm]
+		}
+		b |= clsPlain
+		sc.cls[i] = b
+	}
+	return b
+}
+
+// affixBit is a single-word element with a wildcard or stem and the bit of
+// its class.
+type affixBit struct {
+	bit uint64
+	e   wordElem
+}
+
+// Bits of a token's class set that say which part of it is known.
+const (
+	clsPlain uint64 = 1 << 63 // the plain-word classes are known
+	clsAffix uint64 = 1 << 62 // the wildcard and stem classes are known
+)
+
+// is reports whether token i of the document belongs to class c. A token's
+// classes are found at most once per document, on first use: one map
+// lookup for all plain-word classes, and the wildcard and stem classes
+// only when such a class is asked about.
+func (sc *scratch) is(c *wordClass, i int) bool {
+	b := sc.cls[i]
+	if b&clsPlain == 0 {
+		t := &sc.toks[i]
+		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {
+			b |= sc.g.plain[t.Norm]
+		}
+		b |= clsPlain
+		sc.cls[i] = b
+	}
+	if c.bit&sc.g.affixMask != 0 && b&clsAffix == 0 {
+		t := &sc.toks[i]
+		for _, a := range sc.g.affixes {
+			if b&a.bit == 0 && a.e.matches(t) {
+				b |= a.bit
+			}
+		}
+		b |= clsAffix
+		sc.cls[i] = b
+	}
+	if c.bit == 0 {
+		return c.has(&sc.toks[i]) // a class beyond the bit set (never today)
+	}
+	return b&c.bit != 0
+}
+
+// at is wordClass.at through the token class cache: the number of tokens
+// of the longest word or phrase of c that starts at token i and ends
+// before hi, or 0.
+func (sc *scratch) at(c *wordClass, i, hi int) int {
+	if c.startBit != 0 && sc.plainBits(i)&(c.startBit|c.bit) == 0 && c.bit&sc.g.affixMask == 0 {
+		return 0 // neither a word of c nor the start of one of its phrases
+	}
+	if len(c.phrases) > 0 {
+		return c.at(sc.toks, i, hi)
+	}
+	if i < hi && sc.is(c, i) {
+		return 1
+	}
+	return 0
+}
+
+// endsAt is wordClass.endsAt through the token class cache.
+func (sc *scratch) endsAt(c *wordClass, lo, end int) int {
+	if len(c.phrases) > 0 {
+		return c.endsAt(sc.toks, lo, end)
+	}
+	if end-1 >= lo && sc.is(c, end-1) {
+		return 1
+	}
+	return 0
+}
+
+// startDoc prepares the token class cache for doc.
+func (sc *scratch) startDoc(doc *tokenize.Document) {
+	sc.toks = doc.Tokens
+	n := len(doc.Tokens)
+	if cap(sc.cls) < n {
+		sc.cls = make([]uint64, n)
+	} else {
+		sc.cls = sc.cls[:n]
+		clear(sc.cls)
+	}
+}
+
 // ownSide reports whether every token of ts is a first-person word.
-func (g *grammar) isOwnSide(ts []tokenize.Token) bool {
-	for i := range ts {
-		if !g.ownSide.has(&ts[i]) {
+func (sc *scratch) isOwnSide(first, last int) bool {
+	for i := first; i < last; i++ {
+		if !sc.is(&sc.g.ownSide, i) {
 			return false
 		}
 	}
@@ -222,12 +414,13 @@ func (a *Analyzer) grammar(lang tokenize.Language) *grammar {
 // lie strictly inside a place-name phrase ("America" in "Latin America"):
 // a place is not an actor, unless an alias of the lexicon covers the whole
 // phrase (then the match is not strictly inside).
-func (g *grammar) inPlaceName(toks []tokenize.Token, first, last int) bool {
+func (sc *scratch) inPlaceName(first, last int) bool {
+	g, toks := sc.g, sc.toks
 	if len(g.placeName.phrases) == 0 {
 		return false
 	}
 	for p := max(0, first-g.placeName.maxWords+1); p <= first; p++ {
-		n := g.placeName.at(toks, p, min(len(toks), p+g.placeName.maxWords))
+		n := sc.at(&g.placeName, p, min(len(toks), p+g.placeName.maxWords))
 		if n > 0 && p+n >= last && (p < first || p+n > last) {
 			return true
 		}
@@ -239,12 +432,13 @@ func (g *grammar) inPlaceName(toks []tokenize.Token, first, last int) bool {
 // inside (or are) a venue phrase: a forum or document where blame is voiced
 // ("the United Nations", "the Security Council"), which the victim devices
 // never target.
-func (g *grammar) inVenue(toks []tokenize.Token, first, last int) bool {
+func (sc *scratch) inVenue(first, last int) bool {
+	g, toks := sc.g, sc.toks
 	if g.venue.words == nil && len(g.venue.phrases) == 0 && len(g.venue.others) == 0 {
 		return false
 	}
 	for p := max(0, first-g.venue.maxWords+1); p <= first; p++ {
-		if n := g.venue.at(toks, p, min(len(toks), p+g.venue.maxWords)); n > 0 && p+n >= last {
+		if n := sc.at(&g.venue, p, min(len(toks), p+g.venue.maxWords)); n > 0 && p+n >= last {
 			return true
 		}
 	}

@@ -41,7 +41,6 @@ func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit) {
 
 // modify sets the sentence and the modifiers and weight of hit h.
 func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
-	toks := doc.Tokens
 	first, last := h.first, h.last
 	h.Sentence = int(sc.sentOf[first])
 	cl := sc.clause[first]
@@ -78,7 +77,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		switch md.Kind {
 		case lexicon.Negator:
-			if !before || dist >= negW || sc.g.cancelled(toks, m.Last, first) {
+			if !before || dist >= negW || sc.cancelled(m.Last, first) {
 				continue
 			}
 			h.Negated = !h.Negated // two negators cancel: "no peace without justice"
@@ -89,7 +88,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 			// After the cue only adverbs and phrases intensify it ("condemn
 			// in the strongest terms", "reject categorically"); an adjective
 			// there belongs to a later noun ("attacks are flagrant violations").
-			if !before && m.Last-m.First == 1 && !sc.g.adverb.has(&toks[m.First]) {
+			if !before && m.Last-m.First == 1 && !sc.is(&sc.g.adverb, m.First) {
 				continue
 			}
 			h.Intensified = true
@@ -112,9 +111,10 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 // a word between a negator and a cue that undoes the negation ("not only",
 // "never again", "has never refused"; the grammar's negation-canceller
 // class).
-func (g *grammar) cancelled(toks []tokenize.Token, from, to int) bool {
+func (sc *scratch) cancelled(from, to int) bool {
+	g := sc.g
 	for i := from; i < to; i++ {
-		if g.negCancel.has(&toks[i]) {
+		if sc.is(&g.negCancel, i) {
 			return true
 		}
 	}

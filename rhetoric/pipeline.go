@@ -26,6 +26,8 @@ type scratch struct {
 	g   *grammar          // the grammar of the document's language
 
 	turns []turnSpan // speaker turns of a transcript; empty for one speaker
+	toks  []tokenize.Token // the document's tokens
+	cls   []uint64         // token -> its grammar classes, filled on use (see is)
 
 	// clauses
 	clause []int32 // token -> clause number (increasing through the document)
@@ -97,6 +99,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 		}
 	}
 	sc.g = a.grammar(doc.Language)
+	sc.startDoc(doc)
 	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
 	r.Words = clauses(doc, sc)
 	a.cues(doc, sc)

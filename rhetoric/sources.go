@@ -86,26 +86,29 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	narrow := false // a comma or coordinator lies between: only say-verbs reach the hit
 	for i := h.first - 1; i >= lo && !found; i-- {
 		t := &toks[i]
-		if t.Text == ";" || t.Kind == tokenize.Word && g.clauseBreak.has(t) {
+		if t.Kind == tokenize.Word && sc.plainBits(i)&g.sourceMask == 0 {
+			continue // most words open no frame
+		}
+		if t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, i) {
 			break
 		}
-		if t.Text == "," || t.Kind == tokenize.Word && g.coordinator.has(t) {
+		if t.Text == "," || t.Kind == tokenize.Word && sc.is(&g.coordinator, i) {
 			narrow = true
 		}
 		// 1. A claim noun: "Russia's claims that", "the lie that".
-		if g.claimNoun.has(t) && i+1 < len(toks) && (i+1 == h.first || g.claimOpener.has(&toks[i+1])) {
+		if sc.is(&g.claimNoun, i) && i+1 < len(toks) && (i+1 == h.first || sc.is(&g.claimOpener, i+1)) {
 			found = true
-			disputed = g.disputing.has(t) // "the lie that": disputed by itself
+			disputed = sc.is(&g.disputing, i) // "the lie that": disputed by itself
 			for k := max(s.First, i-disputeReach); k < i; k++ {
-				if g.disputing.has(&toks[k]) {
+				if sc.is(&g.disputing, k) {
 					disputed = true
 				}
 			}
 			if p := possessiveBefore(toks, s.First, i); p >= 0 {
 				src = a.subjectBefore(doc, sc, s, p)
-			} else if k := i - 1 - disputedWords(g, toks, s.First, i); k >= s.First && g.anaphor.has(&toks[k]) {
+			} else if k := i - 1 - sc.disputedWords(s.First, i); k >= s.First && sc.is(&g.anaphor, k) {
 				src = phrase{k, k + 1} // "his baseless claims"
-			} else if i+2 < h.first && g.agentMarker.has(&toks[i+1]) {
+			} else if i+2 < h.first && sc.is(&g.agentMarker, i+1) {
 				src = phrase{i + 2, a.phraseEnd(doc, sc, i+2, h.first)}
 			}
 			continue
@@ -114,7 +117,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 			continue
 		}
 		// 2. "according to X".
-		if n := g.according.at(toks, i, s.Last); n > 0 && i+n < s.Last {
+		if n := sc.at(&g.according, i, s.Last); n > 0 && i+n < s.Last {
 			if i+n <= h.first {
 				found = true
 				src = phrase{i + n, a.phraseEnd(doc, sc, i+n, h.first)}
@@ -123,7 +126,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		// 3. A reporting verb before the hit ("X said that ...").
 		if a.reportingVerb(sc, toks, s, i) {
-			if narrow && !g.reporting.has(t) {
+			if narrow && !sc.is(&g.reporting, i) {
 				break // "X calls for peace and stands with Y": stands is X's own verb
 			}
 			if p := a.subjectBefore(doc, sc, s, i); p.last > p.first {
@@ -146,7 +149,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	if !found {
 		return
 	}
-	if src.last > src.first && g.isOwnSide(toks[src.first:src.last]) {
+	if src.last > src.first && sc.isOwnSide(src.first, src.last) {
 		return // "we said", "I have called on": the speaker's own move
 	}
 	h.Reported = true
@@ -171,10 +174,10 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 // "is to blame").
 func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, i int) bool {
 	g, t := sc.g, &toks[i]
-	if t.Kind != tokenize.Word || !(g.reporting.has(t) || g.accusing.has(t) || g.appealVerb.has(t)) {
+	if t.Kind != tokenize.Word || !(sc.is(&g.reporting, i) || sc.is(&g.accusing, i) || sc.is(&g.appealVerb, i)) {
 		return false
 	}
-	if i > s.First && g.objectGlue.has(&toks[i-1]) {
+	if i > s.First && sc.is(&g.objectGlue, i-1) {
 		return false // a noun or infinitive: "the blame", "is to blame"
 	}
 	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
@@ -189,10 +192,10 @@ func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.
 func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, v int) phrase {
 	toks, g := doc.Tokens, sc.g
 	end := v
-	for end-1 >= s.First && end-1 >= v-3 && toks[end-1].Kind == tokenize.Word && (g.auxiliary.has(&toks[end-1]) || g.preVerb.has(&toks[end-1])) {
+	for end-1 >= s.First && end-1 >= v-3 && toks[end-1].Kind == tokenize.Word && (sc.is(&g.auxiliary, end-1) || sc.is(&g.preVerb, end-1)) {
 		end--
 	}
-	if end-1 >= s.First && g.coordinator.has(&toks[end-1]) {
+	if end-1 >= s.First && sc.is(&g.coordinator, end-1) {
 		return phrase{} // "stands with Ukraine and condemns": the subject is earlier
 	}
 	first := end
@@ -202,10 +205,10 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 		switch {
 		case isPossessive(t.Norm):
 			ok = true
-		case t.Kind == tokenize.Word && (g.article.has(t) || g.genitive.has(t)):
+		case t.Kind == tokenize.Word && (sc.is(&g.article, k) || sc.is(&g.genitive, k)):
 			ok = k > s.First // "of" or "the" inside a name
 		case t.Kind == tokenize.Word || t.Kind == tokenize.Number:
-			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !g.relPronoun.has(t) && !g.complementizer.has(t) && !g.objectGlue.has(t)
+			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k)
 		}
 		if !ok {
 			break
@@ -214,10 +217,10 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 	}
 	// Drop leading genitives and a sentence-internal lower-case word
 	// that is not the head ("and Lavrov said").
-	for first < end && toks[first].Kind == tokenize.Word && g.genitive.has(&toks[first]) {
+	for first < end && toks[first].Kind == tokenize.Word && sc.is(&g.genitive, first) {
 		first++
 	}
-	if first < end && g.relPronoun.has(&toks[first]) {
+	if first < end && sc.is(&g.relPronoun, first) {
 		return phrase{}
 	}
 	return phrase{first, end}
@@ -229,7 +232,7 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 func (a *Analyzer) phraseEnd(doc *tokenize.Document, sc *scratch, i, limit int) int {
 	toks := doc.Tokens
 	k := i
-	for k < limit && k < i+sourceWords && toks[k].Kind != tokenize.Punct && !sc.g.complementizer.has(&toks[k]) {
+	for k < limit && k < i+sourceWords && toks[k].Kind != tokenize.Punct && !sc.is(&sc.g.complementizer, k) {
 		k++
 	}
 	return k
@@ -258,15 +261,15 @@ func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Se
 	for i < end && toks[i].Kind == tokenize.Punct {
 		i++ // , ” Lavrov said
 	}
-	if n := g.according.at(toks, i, end); n > 0 {
+	if n := sc.at(&g.according, i, end); n > 0 {
 		return phrase{i + n, end}, i+n < end
 	}
-	if g.reporting.has(&toks[i]) { // ", said the minister"
+	if sc.is(&g.reporting, i) { // ", said the minister"
 		return phrase{i + 1, end}, i+1 < end
 	}
-	if g.reporting.has(&toks[end-1]) && end-1 > i { // ", Lavrov said"
+	if sc.is(&g.reporting, end-1) && end-1 > i { // ", Lavrov said"
 		p := phrase{i, end - 1}
-		for p.last > p.first && (g.auxiliary.has(&toks[p.last-1]) || g.preVerb.has(&toks[p.last-1])) {
+		for p.last > p.first && (sc.is(&g.auxiliary, p.last-1) || sc.is(&g.preVerb, p.last-1)) {
 			p.last--
 		}
 		return p, p.last > p.first
@@ -282,9 +285,9 @@ func capitalized(w string) bool {
 
 // disputedWords counts the disputing words right before token i ("his
 // baseless claims").
-func disputedWords(g *grammar, toks []tokenize.Token, lo, i int) int {
+func (sc *scratch) disputedWords(lo, i int) int {
 	n := 0
-	for k := i - 1; k >= lo && g.disputing.has(&toks[k]); k-- {
+	for k := i - 1; k >= lo && sc.is(&sc.g.disputing, k); k-- {
 		n++
 	}
 	return n

@@ -64,7 +64,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// For devices whose object is a victim (blame, threat), only an
 	// accusation cue ("blaming the West") takes its object as target.
 	g := sc.g
-	victim := a.victimDev[dev] && !g.accusation.has(&toks[first])
+	victim := a.victimDev[dev] && !sc.is(&g.accusation, first)
 	si := sc.sentOf[first]
 	s := doc.Sentences[si]
 	cl := sc.clause[first]
@@ -73,7 +73,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// 1. Inside the cue (a gap: "call on Russia to").
 	for i := first; i < last; i++ {
 		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
-			if victim && g.insidePatient(toks, first, i) {
+			if victim && sc.insidePatient(first, i) {
 				continue // "shield terrorists": the one harmed or helped, not blamed
 			}
 			return code(j), RuleInside
@@ -92,7 +92,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	}
 	// 3. A cue that ends in "by" or "at the hands of" names its agent next,
 	// unless a gerund follows: "by arming Ukraine" is a means.
-	agent := g.agentMarker.endsAt(toks, first, last) > 0 && !(last < s.Last && g.gerund.has(&toks[last]))
+	agent := sc.endsAt(&g.agentMarker, first, last) > 0 && !(last < s.Last && sc.is(&g.gerund, last))
 	if agent {
 		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
 		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
@@ -112,14 +112,14 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// against Russia must change") nor before a cue that opens with a
 	// preposition ("a war against Russia at the hands of ...").
 	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First {
-		against := g.afterAgainst(toks, s, sc.actors[j])
+		against := sc.afterAgainst(s, sc.actors[j])
 		switch {
-		case g.auxiliary.has(&toks[first]):
+		case sc.is(&g.auxiliary, first):
 			if !against {
 				return code(j), RuleSubject
 			}
 		case strings.HasPrefix(toks[first].Tag, "VB"):
-		case !against || !g.objectGlue.has(&toks[first]):
+		case !against || !sc.is(&g.objectGlue, first):
 			return code(j), RulePossessive
 		}
 	}
@@ -145,19 +145,19 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 			if agent {
 				return code(j), RuleAgent
 			}
-			if victim && g.originMarker.endsAt(toks, last, i) == 0 {
+			if victim && sc.endsAt(&g.originMarker, last, i) == 0 {
 				break // "aggression against Ukraine", "invasion of Iraq": a victim
 			}
 			return code(j), RuleObject
 		}
-		if !g.objectGlue.has(&toks[i]) || glue == objectReach {
+		if !sc.is(&g.objectGlue, i) || glue == objectReach {
 			break
 		}
-		if g.victimMarker.has(&toks[i]) {
+		if sc.is(&g.victimMarker, i) {
 			break // "sanctions against Russia": the victim, not the target
 		}
-		if g.agentMarker.has(&toks[i]) {
-			if i+1 < s.Last && g.gerund.has(&toks[i+1]) {
+		if sc.is(&g.agentMarker, i) {
+			if i+1 < s.Last && sc.is(&g.gerund, i+1) {
 				break // "by arming Ukraine": a means, not a passive agent
 			}
 			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
@@ -179,7 +179,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if victim {
 		// A passive without an agent names only the victim: "the people of
 		// Afghanistan were abandoned".
-		if first-1 >= s.First && g.beForm.has(&toks[first-1]) && g.participle.has(&toks[last-1]) {
+		if first-1 >= s.First && sc.is(&g.beForm, first-1) && sc.is(&g.participle, last-1) {
 			return a.entityTarget(doc, sc, s, first, last)
 		}
 		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
@@ -195,7 +195,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		if sc.clause[i] != cl {
 			break
 		}
-		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
 			return code(j), RuleSubject
 		}
 	}
@@ -209,10 +209,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return a.entityTarget(doc, sc, s, first, last)
 	}
 	best, bestDist := int32(-1), 0
-	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !g.afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
 		best, bestDist = j, first-sc.actors[j].Last
 	}
-	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !g.afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !sc.afterAgainst(s, sc.actors[j]) {
 		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
 			best = j
 		}
@@ -237,14 +237,17 @@ func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize
 	toks, g := doc.Tokens, sc.g
 	for v := first; v >= s.First && v >= first-accuseReach; v-- {
 		t := &toks[v]
-		if v < first && (t.Text == ";" || t.Kind == tokenize.Word && g.clauseBreak.has(t)) {
+		if t.Kind == tokenize.Word && sc.plainBits(v)&g.accuseMask == 0 {
+			continue
+		}
+		if v < first && (t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, v)) {
 			return -1
 		}
-		if t.Kind != tokenize.Word || !(g.accusing.has(t) || g.appealVerb.has(t)) || inActor(sc, v) {
+		if t.Kind != tokenize.Word || !(sc.is(&g.accusing, v) || sc.is(&g.appealVerb, v)) || inActor(sc, v) {
 			continue
 		}
 		k, glue := v+1, 0
-		for k < s.Last && sc.actAt[k] < 0 && glue < objectReach && g.objectGlue.has(&toks[k]) && !g.victimMarker.has(&toks[k]) {
+		for k < s.Last && sc.actAt[k] < 0 && glue < objectReach && sc.is(&g.objectGlue, k) && !sc.is(&g.victimMarker, k) {
 			k, glue = k+1, glue+1
 		}
 		if k >= s.Last || sc.actAt[k] < 0 {
@@ -260,11 +263,11 @@ func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize
 		e := int(sc.actors[j].Last)
 		if e < s.Last && isPossessive(toks[e].Norm) {
 			e++ // "accused Russia's leaders of"
-			for e < first && e < s.Last && toks[e].Kind == tokenize.Word && !g.objectLink.has(&toks[e]) && e < int(sc.actors[j].Last)+3 {
+			for e < first && e < s.Last && toks[e].Kind == tokenize.Word && !sc.is(&g.objectLink, e) && e < int(sc.actors[j].Last)+3 {
 				e++
 			}
 		}
-		if e < first && g.objectLink.has(&toks[e]) {
+		if e < first && sc.is(&g.objectLink, e) {
 			return j
 		}
 		return -1
@@ -278,14 +281,14 @@ func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize
 // the antecedent (the nearest actor before the pronoun) is returned. An
 // actor right after "against" is a victim and is skipped.
 func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
-	toks, g := doc.Tokens, sc.g
+	g := sc.g
 	found := int32(-1)
-	fronted := g.frontedEnd(toks, s, first)
+	fronted := sc.frontedEnd(s, first)
 	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
-		if g.hardBoundary(&toks[i]) || i == fronted {
+		if sc.hardBoundary(i) || i == fronted {
 			break
 		}
-		if g.relPronoun.has(&toks[i]) {
+		if sc.is(&g.relPronoun, i) {
 			if found < 0 {
 				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
 					found = j
@@ -293,7 +296,7 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 			}
 			break
 		}
-		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !g.afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !sc.afterAgainst(s, sc.actors[j]) {
 			found = j
 		}
 	}
@@ -312,12 +315,12 @@ func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.
 		ents := doc.Entities
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
 		for ; k < len(ents) && ents[k].First < s.Last; k++ {
-			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !sc.g.isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !sc.isOwnSide(e.First, e.Last) && !inActor(sc, e.First) {
 				return a.otherIdx, RuleEntity
 			}
 		}
 		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
-			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !sc.g.ownSide.has(&toks[i]) && !inActor(sc, i) {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !sc.is(&sc.g.ownSide, i) && !inActor(sc, i) {
 				return a.otherIdx, RuleEntity
 			}
 		}
@@ -339,12 +342,13 @@ func inActor(sc *scratch, i int) bool {
 // afterAgainst reports whether actor match m directly follows a victim
 // marker ("against"), possibly with one article between: a victim, not a
 // target.
-func (g *grammar) afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
+func (sc *scratch) afterAgainst(s tokenize.Sentence, m lexicon.Match) bool {
+	g := sc.g
 	i := m.First - 1
-	if i >= s.First && g.article.has(&toks[i]) {
+	if i >= s.First && sc.is(&g.article, i) {
 		i--
 	}
-	return i >= s.First && g.victimMarker.has(&toks[i])
+	return i >= s.First && sc.is(&g.victimMarker, i)
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
@@ -370,26 +374,28 @@ func possessiveBefore(toks []tokenize.Token, lo, i int) int {
 // "shield terrorists",
 // "arm terrorists" blame whoever shields or arms them; "NATO expansion" and
 // "expansion of NATO" name NATO).
-func (g *grammar) insidePatient(toks []tokenize.Token, first, i int) bool {
+func (sc *scratch) insidePatient(first, i int) bool {
+	g := sc.g
 	if i <= first {
 		return false
 	}
-	return !g.genitive.has(&toks[i-1]) && !g.agentMarker.has(&toks[i-1])
+	return !sc.is(&g.genitive, i-1) && !sc.is(&g.agentMarker, i-1)
 }
 
 // frontedEnd returns the index of the comma that closes a prepositional
 // phrase opening sentence s ("Despite ..., "), when it lies before token
 // first, or -1. The search stops at a hard boundary or after agentReach
 // tokens.
-func (g *grammar) frontedEnd(toks []tokenize.Token, s tokenize.Sentence, first int) int {
-	if s.First >= first || !g.fronted.has(&toks[s.First]) {
+func (sc *scratch) frontedEnd(s tokenize.Sentence, first int) int {
+	g, toks := sc.g, sc.toks
+	if s.First >= first || !sc.is(&g.fronted, s.First) {
 		return -1
 	}
 	for i := s.First + 1; i < first && i <= s.First+agentReach; i++ {
 		if toks[i].Text == "," {
 			return i
 		}
-		if g.hardBoundary(&toks[i]) {
+		if sc.hardBoundary(i) {
 			return -1
 		}
 	}
@@ -415,20 +421,20 @@ func actorAround(sc *scratch, first, last int) int32 {
 // victim marker ("against"), or reached from the cue across object glue
 // alone ("invasion of Iraq"), is a victim and is skipped.
 func (a *Analyzer) agentAfter(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, last int) int32 {
-	toks, g := doc.Tokens, sc.g
+	g := sc.g
 	i := last
-	for i < s.Last && sc.actAt[i] < 0 && g.objectGlue.has(&toks[i]) {
+	for i < s.Last && sc.actAt[i] < 0 && sc.is(&g.objectGlue, i) {
 		i++
 	}
 	if i < s.Last && sc.actAt[i] >= 0 {
 		i = int(sc.actors[sc.actAt[i]].Last) // the cue's object: a victim
 	}
 	for ; i < s.Last && i < last+agentReach; i++ {
-		if g.hardBoundary(&toks[i]) {
+		if sc.hardBoundary(i) {
 			return -1
 		}
 		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= s.Last {
-			if k := g.beforeArticle(toks, s, sc.actors[j].First); k >= s.First && (g.agentMarker.has(&toks[k]) || g.genitive.has(&toks[k]) || g.beForm.has(&toks[k])) {
+			if k := sc.beforeArticle(s, sc.actors[j].First); k >= s.First && (sc.is(&g.agentMarker, k) || sc.is(&g.genitive, k) || sc.is(&g.beForm, k)) {
 				return j
 			}
 			i = sc.actors[j].Last - 1
@@ -439,9 +445,10 @@ func (a *Analyzer) agentAfter(doc *tokenize.Document, sc *scratch, s tokenize.Se
 
 // beforeArticle returns the index of the token before token i, skipping
 // one article ("by the Kremlin" gives "by").
-func (g *grammar) beforeArticle(toks []tokenize.Token, s tokenize.Sentence, i int) int {
+func (sc *scratch) beforeArticle(s tokenize.Sentence, i int) int {
+	g := sc.g
 	k := i - 1
-	if k >= s.First && g.article.has(&toks[k]) {
+	if k >= s.First && sc.is(&g.article, k) {
 		k--
 	}
 	return k
