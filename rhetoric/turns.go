@@ -12,7 +12,7 @@ import (
 // A statement may be a transcript: lines that open with a speaker label
 // ("THE PRESIDENT:", "SECRETARY BLINKEN:", "MR. LAVROV:", "Q", "Q:",
 // "**MODERATOR:**") begin a turn of that speaker, which runs to the next
-// label. The text before the first label belongs to the statement's
+// label. The text before the first label, unless blank, belongs to the statement's
 // speaker. The turns stage finds the labels line by line, before
 // tokenizing matters: it never looks at tokens, so a user's label pattern
 // (Options.TurnLabel, a regular expression) costs one match per line, not
@@ -69,7 +69,7 @@ func (a *Analyzer) findTurns(text, speaker string, dst []turnSpan) []turnSpan {
 			who = defaultLabel(line)
 		}
 		if who != "" {
-			if len(dst) == 0 && at > 0 {
+			if len(dst) == 0 && strings.TrimSpace(text[:at]) != "" {
 				dst = append(dst, turnSpan{start: 0, speaker: speaker})
 			}
 			if len(dst) > 0 {
