@@ -477,3 +477,53 @@ func TestWhiteHouseTranscripts(t *testing.T) {
 	}
 	t.Logf("%d transcripts with questions checked", checked)
 }
+
+// FuzzTurns checks the turn finder on any text: no panic, turns in order,
+// contiguous, covering the text from the first label (or from 0) to its
+// end, each label at a line start, and analysis of the text keeps every
+// hit's speaker among the turns' speakers.
+func FuzzTurns(f *testing.F) {
+	for _, s := range []string{
+		"THE PRESIDENT:  Hi.\nQ    Why?\n", "intro\n**MODERATOR:** next\nQ: x", "Q", "\n\nQ\u00a0 x\nMR. X: y",
+		"A: b\nNATO: c\n> MS. Y: d", "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE: x\n",
+	} {
+		f.Add(s)
+	}
+	a, err := New(lexicon.Default(), Options{ExcludeSpeakers: []string{"Q"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		turns := a.findTurns(text, "S", nil)
+		for i, tu := range turns {
+			if tu.start < 0 || tu.end > len(text) || tu.start > tu.end {
+				t.Fatalf("turn %d %+v out of range", i, tu)
+			}
+			if i > 0 && tu.start != turns[i-1].end {
+				t.Fatalf("turn %d starts at %d, the previous ends at %d", i, tu.start, turns[i-1].end)
+			}
+			if tu.label && tu.start > 0 && text[tu.start-1] != '\n' {
+				t.Fatalf("label of turn %d not at a line start", i)
+			}
+			if tu.speaker == "" {
+				t.Fatalf("turn %d has no speaker", i)
+			}
+		}
+		if len(turns) > 0 && turns[len(turns)-1].end != len(text) {
+			t.Fatalf("the last turn ends at %d, not %d", turns[len(turns)-1].end, len(text))
+		}
+		r, err := a.Analyze(context.Background(), Statement{ID: "f", Speaker: "S", Text: text})
+		if err != nil {
+			return // invalid UTF-8
+		}
+		for _, h := range r.Hits {
+			ok := len(r.Turns) == 0 && h.Speaker == "S"
+			for _, tu := range r.Turns {
+				ok = ok || tu.Speaker == h.Speaker
+			}
+			if !ok {
+				t.Fatalf("hit %+v has a speaker outside the turns %+v", h, r.Turns)
+			}
+		}
+	})
+}
