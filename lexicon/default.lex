@@ -1175,6 +1175,8 @@ lavrov
 @actor USA United States
 united states
 united states of america
+# "America" inside a place name (Latin America, South America) is no actor: the grammar's
+# place-name class drops actor matches strictly inside one (see the package doc).
 america
 american
 washington
