@@ -56,7 +56,8 @@ type wordClass struct {
 	startBit uint64
 	// firsts has bit b set when a plain word or a phrase of the class
 	// starts with byte b: with lens, a cheap test before any lookup.
-	firsts [4]uint64
+	firsts    [4]uint64
+	startLens uint64 // lenBit of the first words of phrases (all bits when not plain)
 }
 
 // maybe reports whether the normal form norm may be, or start, a plain
@@ -70,7 +71,7 @@ func (c *wordClass) maybe(norm string) bool {
 		return false
 	}
 	b := norm[0]
-	return c.firsts[b>>6]&(1<<(b&63)) != 0
+	return c.firsts[b>>6]&(1<<(b&63)) != 0 && (c.lens|c.startLens)&lenBit(len(norm)) != 0
 }
 
 func (c *wordClass) addFirst(w string) {
@@ -108,9 +109,11 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 		case len(p) == 0:
 		case len(p) > 1:
 			c.phrases = append(c.phrases, p)
-			if p[0].kind == elemWord || p[0].kind == elemPrefix {
+			if p[0].kind == elemWord {
 				c.addFirst(p[0].text)
+				c.startLens |= lenBit(len(p[0].text))
 			} else {
+				c.startLens = ^uint64(0)
 				c.firsts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 			}
 			c.maxWords = max(c.maxWords, len(p))
