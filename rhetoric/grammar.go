@@ -199,6 +199,10 @@ type grammar struct {
 	// test (see scratch.plainBits); a phrase class contributes the bit of
 	// its phrases' first words (startBit).
 	sourceMask, accuseMask uint64
+	// frameMask and verbMask are the bits without which a sentence holds
+	// no source frame (claim nouns, according, reporting, accusing and
+	// appeal verbs) or no accusing frame; all bits when they cannot tell.
+	frameMask, verbMask uint64
 
 	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
 	adverb, participle, gerund                              wordClass
@@ -283,6 +287,8 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 	g.sourceMask = g.clauseBreak.any() | g.coordinator.any() | g.claimNoun.any() | g.according.any() |
 		g.reporting.any() | g.accusing.any() | g.appealVerb.any()
 	g.accuseMask = g.clauseBreak.any() | g.accusing.any() | g.appealVerb.any()
+	g.frameMask = g.claimNoun.any() | g.according.any() | g.reporting.any() | g.accusing.any() | g.appealVerb.any()
+	g.verbMask = g.accusing.any() | g.appealVerb.any()
 	return g
 }
 
@@ -385,6 +391,13 @@ func (sc *scratch) endsAt(c *wordClass, lo, end int) int {
 // startDoc prepares the token class cache for doc.
 func (sc *scratch) startDoc(doc *tokenize.Document) {
 	sc.toks = doc.Tokens
+	ns := len(doc.Sentences)
+	if cap(sc.sbits) < ns {
+		sc.sbits = make([]uint64, ns)
+	} else {
+		sc.sbits = sc.sbits[:ns]
+		clear(sc.sbits)
+	}
 	n := len(doc.Tokens)
 	if cap(sc.cls) < n {
 		sc.cls = make([]uint64, n)
@@ -446,4 +459,25 @@ func (sc *scratch) inVenue(first, last int) bool {
 		}
 	}
 	return false
+}
+
+// sentBits returns the union of the plain class bits of the words of
+// sentence si (computed once per sentence): a sentence without a class's
+// bit holds no word of it, so a rule looking for one skips the sentence.
+func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
+	if si >= len(sc.sbits) {
+		return ^uint64(0)
+	}
+	if b := sc.sbits[si]; b&clsPlain != 0 {
+		return b
+	}
+	s := doc.Sentences[si]
+	b := clsPlain
+	for i := s.First; i < s.Last; i++ {
+		if sc.toks[i].Kind == tokenize.Word {
+			b |= sc.plainBits(i)
+		}
+	}
+	sc.sbits[si] = b
+	return b
 }

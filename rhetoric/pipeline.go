@@ -28,6 +28,7 @@ type scratch struct {
 	turns []turnSpan       // speaker turns of a transcript; empty for one speaker
 	toks  []tokenize.Token // the document's tokens
 	cls   []uint64         // token -> its grammar classes, filled on use (see is)
+	sbits []uint64         // sentence -> union of its words' classes (see sentBits)
 
 	// clauses
 	clause []int32 // token -> clause number (increasing through the document)

@@ -74,6 +74,9 @@ type phrase struct{ first, last int }
 func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	toks, g := doc.Tokens, sc.g
 	si := sc.sentOf[h.first]
+	if sc.sentBits(doc, int(si))&g.frameMask == 0 {
+		return // no reporting verb, claim noun or "according" in the sentence
+	}
 	s := doc.Sentences[si]
 	var (
 		src      phrase

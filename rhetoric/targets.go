@@ -235,6 +235,9 @@ const accuseReach = 12
 // Y is the first actor after the verb across object glue.
 func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int, inZ bool) int32 {
 	toks, g := doc.Tokens, sc.g
+	if sc.sentBits(doc, int(sc.sentOf[first]))&g.verbMask == 0 {
+		return -1 // no accusing or appeal verb in the sentence
+	}
 	for v := first; v >= s.First && v >= first-accuseReach; v-- {
 		t := &toks[v]
 		if t.Kind == tokenize.Word && sc.plainBits(v)&g.accuseMask == 0 {
