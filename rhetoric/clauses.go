@@ -33,7 +33,7 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			}
 			if endsClause(t) {
 				clause++
-			} else if t.Kind == tokenize.Word && g.clauseBreak.maybe(t.Norm) {
+			} else if t.Kind == tokenize.Word && g.breakQuick.maybeTok(t) {
 				if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
 					// A clause-break word or phrase ("but", "тем не менее")
 					// opens the clause it belongs to.

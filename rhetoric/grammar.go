@@ -54,30 +54,6 @@ type wordClass struct {
 	// startBit marks the plain first words of the class's phrases; it is
 	// set only when every phrase starts with a plain word.
 	startBit uint64
-	// firsts has bit b set when a plain word or a phrase of the class
-	// starts with byte b: with lens, a cheap test before any lookup.
-	firsts    [4]uint64
-	startLens uint64 // lenBit of the first words of phrases (all bits when not plain)
-}
-
-// maybe reports whether the normal form norm may be, or start, a plain
-// word of c (false means it certainly is not); classes with wildcard or
-// stem words always say maybe.
-func (c *wordClass) maybe(norm string) bool {
-	if len(c.others) > 0 {
-		return true
-	}
-	if norm == "" {
-		return false
-	}
-	b := norm[0]
-	return c.firsts[b>>6]&(1<<(b&63)) != 0 && (c.lens|c.startLens)&lenBit(len(norm)) != 0
-}
-
-func (c *wordClass) addFirst(w string) {
-	if w != "" {
-		c.firsts[w[0]>>6] |= 1 << (w[0] & 63)
-	}
 }
 
 func lenBit(n int) uint64 {
@@ -109,13 +85,6 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 		case len(p) == 0:
 		case len(p) > 1:
 			c.phrases = append(c.phrases, p)
-			if p[0].kind == elemWord {
-				c.addFirst(p[0].text)
-				c.startLens |= lenBit(len(p[0].text))
-			} else {
-				c.startLens = ^uint64(0)
-				c.firsts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-			}
 			c.maxWords = max(c.maxWords, len(p))
 		case p[0].kind == elemWord:
 			if c.words == nil {
@@ -123,7 +92,6 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 			}
 			c.words[p[0].text] = true
 			c.lens |= lenBit(len(p[0].text))
-			c.addFirst(p[0].text)
 		default:
 			c.others = append(c.others, p[0])
 		}
@@ -203,6 +171,8 @@ type grammar struct {
 	// no source frame (claim nouns, according, reporting, accusing and
 	// appeal verbs) or no accusing frame; all bits when they cannot tell.
 	frameMask, verbMask uint64
+	frameQuick          quickSet // the words of the frame classes
+	breakQuick          quickSet // the words of clause-break
 
 	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
 	adverb, participle, gerund                              wordClass
@@ -289,6 +259,8 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 	g.accuseMask = g.clauseBreak.any() | g.accusing.any() | g.appealVerb.any()
 	g.frameMask = g.claimNoun.any() | g.according.any() | g.reporting.any() | g.accusing.any() | g.appealVerb.any()
 	g.verbMask = g.accusing.any() | g.appealVerb.any()
+	g.breakQuick = newQuickSet(&g.clauseBreak)
+	g.frameQuick = newQuickSet(&g.claimNoun, &g.according, &g.reporting, &g.accusing, &g.appealVerb)
 	return g
 }
 
@@ -462,8 +434,10 @@ func (sc *scratch) inVenue(first, last int) bool {
 }
 
 // sentBits returns the union of the plain class bits of the words of
-// sentence si (computed once per sentence): a sentence without a class's
-// bit holds no word of it, so a rule looking for one skips the sentence.
+// sentence si that may be words of the frame classes (computed once per
+// sentence): a sentence without the bit of such a class holds no word of
+// it, so a rule looking for one skips the sentence. Only the frame
+// classes' bits are reliable in the result.
 func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	if si >= len(sc.sbits) {
 		return ^uint64(0)
@@ -474,10 +448,66 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	s := doc.Sentences[si]
 	b := clsPlain
 	for i := s.First; i < s.Last; i++ {
-		if sc.toks[i].Kind == tokenize.Word {
+		if t := &sc.toks[i]; t.Kind == tokenize.Word && sc.g.frameQuick.maybeTok(t) {
 			b |= sc.plainBits(i)
 		}
 	}
 	sc.sbits[si] = b
 	return b
+}
+
+// quickSet is a filter over (first byte, length) of the plain words and
+// phrase first words of some classes: a token whose pair is not in it
+// belongs to none of them. A set built from a class with wildcard or stem
+// words, or phrases that start with one, lets everything through.
+type quickSet struct {
+	all   bool
+	pairs [256]uint64 // first byte -> lenBit of the lengths seen with it
+}
+
+func newQuickSet(classes ...*wordClass) quickSet {
+	var q quickSet
+	add := func(w string) {
+		if w != "" {
+			q.pairs[w[0]] |= lenBit(len(w))
+		}
+	}
+	for _, c := range classes {
+		if len(c.others) > 0 {
+			q.all = true
+		}
+		for w := range c.words {
+			add(w)
+		}
+		for _, p := range c.phrases {
+			if p[0].kind != elemWord {
+				q.all = true
+			}
+			add(p[0].text)
+		}
+	}
+	return q
+}
+
+// maybeTok reports whether token t may belong to one of the set's
+// classes. It reads the token's surface text when that starts with an
+// ASCII byte (the text lies in the input, read in order; Norm may point
+// anywhere in the tokenizer's cache): folded to lower case, its first byte
+// and length are the normal form's, except for text whose later characters
+// normalise to fewer bytes (diacritics), which the function words of a
+// grammar do not have. Other tokens are checked through their normal form.
+func (q *quickSet) maybeTok(t *tokenize.Token) bool {
+	x := t.Text
+	if q.all || x == "" {
+		return q.all
+	}
+	b := x[0]
+	if b >= 0x80 {
+		x = t.Norm
+		return x != "" && q.pairs[x[0]]&lenBit(len(x)) != 0
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return q.pairs[b]&lenBit(len(x)) != 0
 }
