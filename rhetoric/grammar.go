@@ -456,20 +456,27 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	return b
 }
 
-// quickSet is a filter over (first byte, length) of the plain words and
-// phrase first words of some classes: a token whose pair is not in it
-// belongs to none of them. A set built from a class with wildcard or stem
-// words, or phrases that start with one, lets everything through.
+// quickSet is a filter over the first byte, last byte and length of the
+// plain words and phrase first words of some classes, hashed into 4,096
+// bits: a token whose key is not in it belongs to none of them (a few
+// others pass and are looked up). A set built from a class with wildcard
+// or stem words, or phrases that start with one, lets everything through.
 type quickSet struct {
-	all   bool
-	pairs [256]uint64 // first byte -> lenBit of the lengths seen with it
+	all  bool
+	bits [64]uint64
+}
+
+// quickKey hashes a word's first byte, last byte and length.
+func quickKey(first, last byte, n int) uint32 {
+	return (uint32(first)*0x9e37 ^ uint32(last)*0x85eb ^ uint32(n)*0xc2b3) & 4095
 }
 
 func newQuickSet(classes ...*wordClass) quickSet {
 	var q quickSet
 	add := func(w string) {
 		if w != "" {
-			q.pairs[w[0]] |= lenBit(len(w))
+			k := quickKey(w[0], w[len(w)-1], len(w))
+			q.bits[k>>6] |= 1 << (k & 63)
 		}
 	}
 	for _, c := range classes {
@@ -489,25 +496,34 @@ func newQuickSet(classes ...*wordClass) quickSet {
 	return q
 }
 
+func (q *quickSet) has(first, last byte, n int) bool {
+	k := quickKey(first, last, n)
+	return q.bits[k>>6]&(1<<(k&63)) != 0
+}
+
 // maybeTok reports whether token t may belong to one of the set's
-// classes. It reads the token's surface text when that starts with an
-// ASCII byte (the text lies in the input, read in order; Norm may point
-// anywhere in the tokenizer's cache): folded to lower case, its first byte
-// and length are the normal form's, except for text whose later characters
-// normalise to fewer bytes (diacritics), which the function words of a
-// grammar do not have. Other tokens are checked through their normal form.
+// classes. It reads the token's surface text when that starts and ends
+// with an ASCII byte (the text lies in the input, read in order; Norm may
+// point anywhere in the tokenizer's cache): folded to lower case, its
+// first and last bytes and length are the normal form's, except for text
+// whose inner characters normalise to fewer bytes (diacritics), which the
+// function words of a grammar do not have. Other tokens are checked
+// through their normal form.
 func (q *quickSet) maybeTok(t *tokenize.Token) bool {
 	x := t.Text
 	if q.all || x == "" {
 		return q.all
 	}
-	b := x[0]
-	if b >= 0x80 {
+	f, l := x[0], x[len(x)-1]
+	if f >= 0x80 || l >= 0x80 {
 		x = t.Norm
-		return x != "" && q.pairs[x[0]]&lenBit(len(x)) != 0
+		return x != "" && q.has(x[0], x[len(x)-1], len(x))
 	}
-	if 'A' <= b && b <= 'Z' {
-		b += 'a' - 'A'
+	if 'A' <= f && f <= 'Z' {
+		f += 'a' - 'A'
 	}
-	return q.pairs[b]&lenBit(len(x)) != 0
+	if 'A' <= l && l <= 'Z' {
+		l += 'a' - 'A'
+	}
+	return q.has(f, l, len(x))
 }
