@@ -86,7 +86,7 @@ func (sc *scratch) hardBoundary(i int) bool {
 	case tokenize.Punct:
 		return t.Text == ";" || t.Text == ":"
 	case tokenize.Word:
-		return sc.is(&sc.g.clauseBreak, i)
+		return sc.g.breakQuick.maybeTok(t) && sc.is(&sc.g.clauseBreak, i)
 	}
 	return false
 }

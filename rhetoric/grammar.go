@@ -173,6 +173,8 @@ type grammar struct {
 	frameMask, verbMask uint64
 	frameQuick          quickSet // the words of the frame classes
 	breakQuick          quickSet // the words of clause-break
+	sourceQuick         quickSet // the words of sourceMask's classes
+	accuseQuick         quickSet // the words of accuseMask's classes
 
 	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
 	adverb, participle, gerund                              wordClass
@@ -260,6 +262,8 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 	g.frameMask = g.claimNoun.any() | g.according.any() | g.reporting.any() | g.accusing.any() | g.appealVerb.any()
 	g.verbMask = g.accusing.any() | g.appealVerb.any()
 	g.breakQuick = newQuickSet(&g.clauseBreak)
+	g.sourceQuick = newQuickSet(&g.clauseBreak, &g.coordinator, &g.claimNoun, &g.according, &g.reporting, &g.accusing, &g.appealVerb)
+	g.accuseQuick = newQuickSet(&g.clauseBreak, &g.accusing, &g.appealVerb)
 	g.frameQuick = newQuickSet(&g.claimNoun, &g.according, &g.reporting, &g.accusing, &g.appealVerb)
 	return g
 }

@@ -89,7 +89,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	narrow := false // a comma or coordinator lies between: only say-verbs reach the hit
 	for i := h.first - 1; i >= lo && !found; i-- {
 		t := &toks[i]
-		if t.Kind == tokenize.Word && sc.plainBits(i)&g.sourceMask == 0 {
+		if t.Kind == tokenize.Word && (!g.sourceQuick.maybeTok(t) || sc.plainBits(i)&g.sourceMask == 0) {
 			continue // most words open no frame
 		}
 		if t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, i) {

@@ -240,7 +240,7 @@ func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize
 	}
 	for v := first; v >= s.First && v >= first-accuseReach; v-- {
 		t := &toks[v]
-		if t.Kind == tokenize.Word && sc.plainBits(v)&g.accuseMask == 0 {
+		if t.Kind == tokenize.Word && (!g.accuseQuick.maybeTok(t) || sc.plainBits(v)&g.accuseMask == 0) {
 			continue
 		}
 		if v < first && (t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, v)) {
