@@ -62,6 +62,14 @@ type Options struct {
 	// transcript) into statements, or stream their tokens with
 	// tokenize.Scanner.
 	MaxBytes int
+
+	// Model is the learned layer that decides which devices each sentence
+	// performs (see the package doc); nil means [DefaultModel]. Devices the
+	// model does not know follow the lexicon rule.
+	Model *Model
+	// NoModel turns the learned layer off: a sentence performs a device when
+	// it has a non-negated hit of it (LIWC-style lexicon counting).
+	NoModel bool
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
@@ -91,6 +99,10 @@ type Analyzer struct {
 	tcodes            []string
 	canon             []int
 	otherIdx, noneIdx int
+
+	model       *Model // nil with Options.NoModel
+	mdev        []int  // device index -> model device index, or -1
+	takesTarget []bool // device index -> its moves name a target
 
 	pool sync.Pool // *scratch
 
@@ -206,6 +218,21 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		} else {
 			a.noneIdx = k
 		}
+	}
+	if !opts.NoModel {
+		a.model = opts.Model
+		if a.model == nil {
+			a.model = DefaultModel()
+		}
+	}
+	a.mdev = make([]int, len(a.devices))
+	a.takesTarget = make([]bool, len(a.devices))
+	for i, d := range a.devices {
+		a.mdev[i] = -1
+		if a.model != nil {
+			a.mdev[i] = slices.Index(a.model.devices, d)
+		}
+		a.takesTarget[i] = targetDevices[d]
 	}
 	a.opts = opts
 

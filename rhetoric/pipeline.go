@@ -42,7 +42,11 @@ type scratch struct {
 	modLo int // first modifier that may still reach the next cue
 
 	// decide
-	performs []bool // sentence s performs device d: performs[s*len(devices)+d]
+	performs []bool    // sentence s performs device d: performs[s*len(devices)+d]
+	probs    []float32 // the model's probability, same layout; -1 for a device it does not know
+	sink     featSink  // the features found in the model, sentence after sentence
+	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
+	z        []float64 // per model device: the linear score of a sentence
 
 	// score
 	tcount []int32 // per device and target code
@@ -90,7 +94,7 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)
 	a.targets(doc, sc)
-	a.decide(sc.hits, len(doc.Sentences), sc)
+	a.decide(doc, sc)
 	r.Hits = copyHits(sc)
 	a.score(r, doc, sc)
 	return r

@@ -2,6 +2,7 @@ package rhetoric
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -11,6 +12,7 @@ import (
 // follows. Reports and profiles share it so that their formulas agree.
 type tally struct {
 	hits, negated, intensified, hedged, sentences int
+	detected                                      int // sentences that perform the device (the decision)
 	weight                                        float64
 	targets                                       []TargetCount // unsorted while counting
 }
@@ -106,18 +108,98 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
 	}
-	r.Spans = make([]Span, ns)
-	names := make([]string, 0, countTrue(seen))
-	for si, s := range doc.Sentences {
-		from := len(names)
+	performs := sc.performs
+	for si := range ns {
 		for d := range nd {
-			if seen[si*nd+d] {
-				names = append(names, a.devices[d])
+			if performs[si*nd+d] {
+				tallies[d].detected++
 			}
 		}
-		r.Spans[si] = Span{Start: s.Start, End: s.End, Devices: names[from:len(names):len(names)]}
+	}
+	for d := range tallies {
+		r.Devices[d].Detected = tallies[d].detected
+	}
+	r.Spans = make([]Span, ns)
+	names := make([]string, 0, countTrue(performs))
+	lo := 0
+	for si, s := range doc.Sentences {
+		hi := lo
+		for hi < len(sc.hits) && sc.hits[hi].Sentence == si {
+			hi++
+		}
+		hits := sc.hits[lo:hi]
+		lo = hi
+		from := len(names)
+		sp := Span{Start: s.Start, End: s.End}
+		for d := range nd {
+			if !performs[si*nd+d] {
+				continue
+			}
+			names = append(names, a.devices[d])
+			if a.takesTarget[d] {
+				if sp.Targets == nil {
+					sp.Targets = map[string]string{}
+				}
+				sp.Targets[a.devices[d]] = a.spanTarget(hits, d)
+			}
+		}
+		sp.Devices = names[from:len(names):len(names)]
+		if a.model != nil {
+			sp.Scores = a.explain(sc, si, hits)
+		}
+		r.Spans[si] = sp
 	}
 }
+
+// explainTop is how many features Prob.Because lists.
+const explainTop = 5
+
+// explain returns the model's scores of sentence si for the devices it
+// decided and the devices with a hit there.
+func (a *Analyzer) explain(sc *scratch, si int, hits []xhit) []Prob {
+	nd := len(a.devices)
+	m := a.model
+	mnd := len(m.devices)
+	fs := sc.sink.fs[sc.fOff[si]:sc.fOff[si+1]]
+	var out []Prob
+	for d := range nd {
+		md := a.mdev[d]
+		if md < 0 {
+			continue
+		}
+		show := sc.performs[si*nd+d]
+		for i := 0; i < len(hits) && !show; i++ {
+			show = hits[i].dev == d
+		}
+		if !show {
+			continue
+		}
+		var because []Reason
+		for _, f := range fs {
+			w := m.w[int(f.h)*mnd+md]
+			if w == 0 {
+				continue
+			}
+			because = append(because, Reason{Feature: m.names[f.h], Weight: round4(float64(w)), Start: int(f.start), End: int(f.end)})
+		}
+		slices.SortFunc(because, func(x, y Reason) int {
+			if c := cmp.Compare(math.Abs(y.Weight), math.Abs(x.Weight)); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.Feature, y.Feature)
+		})
+		if len(because) > explainTop {
+			because = because[:explainTop:explainTop]
+		}
+		if because == nil {
+			because = []Reason{}
+		}
+		out = append(out, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d])), Because: because})
+	}
+	return out
+}
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 
 func countTrue(b []bool) int {
 	n := 0

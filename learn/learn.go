@@ -1,0 +1,320 @@
+package learn
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// ErrNoData is returned (wrapped) by [Train] when there is nothing to learn
+// from: no examples, or a device without positive or negative examples is
+// left at the lexicon rule rather than failing.
+var ErrNoData = errors.New("learn: no training data")
+
+// Example is one annotated text: the devices a careful reader finds in it.
+// It is plain data.
+type Example struct {
+	ID      string
+	Text    string
+	Devices []string
+}
+
+// Config tunes training. The zero value means the defaults, which are the
+// ones the built-in model was trained with.
+type Config struct {
+	// InnerFolds is the number of folds of the inner cross-validation that
+	// chooses each device's regularisation and threshold; 0 means 3.
+	InnerFolds int `json:"inner_folds"`
+	// Lambdas are the L2 strengths tried per device (the loss is summed
+	// over class-balanced examples); nil means {0.3, 1, 3}.
+	Lambdas []float64 `json:"lambdas"`
+	// MinCount keeps a feature only when it occurs in at least this many
+	// training examples; 0 means 2 (no feature learned from one sentence).
+	MinCount int `json:"min_count"`
+	// Prune drops weights whose magnitude is below it from the model file;
+	// 0 means 0.02.
+	Prune float64 `json:"prune"`
+	// Iterations bounds the optimiser (L-BFGS) per fit; 0 means 150.
+	Iterations int `json:"iterations"`
+	// PosWeight multiplies the loss of positive examples on top of class
+	// balancing; 0 means 1.
+	PosWeight float64 `json:"pos_weight"`
+}
+
+func (c Config) withDefaults() Config {
+	if c.InnerFolds == 0 {
+		c.InnerFolds = 3
+	}
+	if c.Lambdas == nil {
+		c.Lambdas = []float64{0.3, 1, 3}
+	}
+	if c.MinCount == 0 {
+		c.MinCount = 2
+	}
+	if c.Prune == 0 {
+		c.Prune = 0.02
+	}
+	if c.Iterations == 0 {
+		c.Iterations = 150
+	}
+	if c.PosWeight == 0 {
+		c.PosWeight = 1
+	}
+	return c
+}
+
+// Set is a featurized training set: the feature names of every example (the
+// union over its sentences) as ids into Names, and its gold devices. It is
+// plain data, safe for concurrent reads.
+type Set struct {
+	Devices []string  // the analyzer's devices, in its order
+	Names   []string  // feature id -> name
+	IDs     []string  // example ids
+	X       [][]int32 // example -> sorted feature ids
+	Y       [][]bool  // example -> device index -> gold
+}
+
+// Featurize runs the analyzer's feature extraction over the examples. A
+// gold device that the analyzer does not report is an error naming the
+// example.
+func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, error) {
+	s := &Set{Devices: a.Devices()}
+	ids := map[string]int32{}
+	for _, e := range ex {
+		sents, err := a.Features(ctx, rhetoric.Statement{ID: e.ID, Text: e.Text})
+		if err != nil {
+			return nil, fmt.Errorf("learn: %s: %w", e.ID, err)
+		}
+		var xs []int32
+		for _, st := range sents {
+			for _, f := range st.Features {
+				id, ok := ids[f.Name]
+				if !ok {
+					id = int32(len(s.Names))
+					ids[f.Name] = id
+					s.Names = append(s.Names, f.Name)
+				}
+				xs = append(xs, id)
+			}
+		}
+		slices.Sort(xs)
+		xs = slices.Compact(xs)
+		y := make([]bool, len(s.Devices))
+		for _, d := range e.Devices {
+			k := slices.Index(s.Devices, d)
+			if k < 0 {
+				return nil, fmt.Errorf("learn: %s: device %q is not one of the analyzer's", e.ID, d)
+			}
+			y[k] = true
+		}
+		s.IDs = append(s.IDs, e.ID)
+		s.X = append(s.X, xs)
+		s.Y = append(s.Y, y)
+	}
+	return s, nil
+}
+
+// Folds assigns each of the ids to one of k folds, deterministically and
+// independently of their order: ids are ranked by a hash of the id and
+// dealt out in turn. Equal ids get the same fold.
+func Folds(ids []string, k int) []int {
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(x, y int) int {
+		if c := cmp.Compare(rhetoric.FeatureHash("fold:"+ids[x]), rhetoric.FeatureHash("fold:"+ids[y])); c != 0 {
+			return c
+		}
+		return cmp.Compare(ids[x], ids[y])
+	})
+	out := make([]int, len(ids))
+	for r, i := range idx {
+		out[i] = r % k
+	}
+	return out
+}
+
+// Train featurizes the examples with a and trains a model on all of them
+// (see [TrainSet]).
+func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) (rhetoric.ModelSpec, error) {
+	s, err := Featurize(ctx, a, ex)
+	if err != nil {
+		return rhetoric.ModelSpec{}, err
+	}
+	all := make([]int, len(s.X))
+	for i := range all {
+		all[i] = i
+	}
+	return TrainSet(ctx, s, all, cfg)
+}
+
+// TrainSet trains a model on the examples idx of s: per device, a
+// class-balanced L2-regularised logistic regression over the features
+// seen in at least Config.MinCount of those examples, with the strength
+// and the decision threshold chosen by an inner cross-validation that
+// maximises the device's F1. A device with fewer than two positive or
+// negative examples is left out (the analyzer then uses the lexicon rule
+// for it). The result is deterministic.
+func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
+	cfg = cfg.withDefaults()
+	if len(idx) == 0 {
+		return rhetoric.ModelSpec{}, fmt.Errorf("%w: no examples", ErrNoData)
+	}
+	// Columns: features in at least MinCount of the examples.
+	count := make([]int, len(s.Names))
+	for _, i := range idx {
+		for _, f := range s.X[i] {
+			count[f]++
+		}
+	}
+	col := make([]int32, len(s.Names))
+	var names []string
+	for f, c := range count {
+		col[f] = -1
+		if c >= cfg.MinCount {
+			col[f] = int32(len(names))
+			names = append(names, s.Names[f])
+		}
+	}
+	x := make([][]int32, len(idx))
+	ids := make([]string, len(idx))
+	for r, i := range idx {
+		for _, f := range s.X[i] {
+			if c := col[f]; c >= 0 {
+				x[r] = append(x[r], c)
+			}
+		}
+		ids[r] = s.IDs[i]
+	}
+	inner := Folds(ids, cfg.InnerFolds)
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		return rhetoric.ModelSpec{}, fmt.Errorf("learn: %w", err)
+	}
+	spec := rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Training: rhetoric.ModelTraining{Examples: len(idx), Config: cfgJSON}}
+	for d, dev := range s.Devices {
+		if err := ctx.Err(); err != nil {
+			return rhetoric.ModelSpec{}, err
+		}
+		y := make([]bool, len(idx))
+		pos := 0
+		for r, i := range idx {
+			y[r] = s.Y[i][d]
+			if y[r] {
+				pos++
+			}
+		}
+		if pos < 2 || len(idx)-pos < 2 {
+			continue
+		}
+		// Inner CV: out-of-fold probabilities for every strength.
+		bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
+		for _, lambda := range cfg.Lambdas {
+			prob := make([]float64, len(idx))
+			for k := range cfg.InnerFolds {
+				var tr, te []int
+				for r := range idx {
+					if inner[r] == k {
+						te = append(te, r)
+					} else {
+						tr = append(tr, r)
+					}
+				}
+				w := fit(x, y, tr, len(names), lambda, cfg)
+				for _, r := range te {
+					prob[r] = predict(w, x[r])
+				}
+			}
+			f, t := bestThreshold(prob, y)
+			if f > bestF+1e-9 {
+				bestF, bestL, bestT = f, lambda, t
+			}
+		}
+		all := make([]int, len(idx))
+		for r := range all {
+			all[r] = r
+		}
+		w := fit(x, y, all, len(names), bestL, cfg)
+		dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: bestT}
+		for j, n := range names {
+			if v := round(w[1+j]); math.Abs(v) >= cfg.Prune {
+				dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
+			}
+		}
+		slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
+		spec.Devices = append(spec.Devices, dm)
+	}
+	return spec, nil
+}
+
+func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+// fit trains one device's regression on the examples rows of x.
+func fit(x [][]int32, y []bool, rows []int, nf int, lambda float64, cfg Config) []float64 {
+	p := &problem{lambda: lambda, nf: nf}
+	pos := 0
+	for _, r := range rows {
+		p.x = append(p.x, x[r])
+		p.y = append(p.y, y[r])
+		if y[r] {
+			pos++
+		}
+	}
+	n := float64(len(rows))
+	cp, cn := cfg.PosWeight*n/(2*math.Max(1, float64(pos))), n/(2*math.Max(1, float64(len(rows)-pos)))
+	p.cost = make([]float64, len(rows))
+	for i, yy := range p.y {
+		if yy {
+			p.cost[i] = cp
+		} else {
+			p.cost[i] = cn
+		}
+	}
+	w := make([]float64, 1+nf)
+	minimize(p, w, cfg.Iterations, 1e-6)
+	return w
+}
+
+func predict(w []float64, xs []int32) float64 {
+	z := w[0]
+	for _, j := range xs {
+		z += w[1+j]
+	}
+	return sigmoid(z)
+}
+
+// bestThreshold returns the F1 and threshold in 0.05..0.95 (step 0.025)
+// that maximise F1 of prob >= threshold against y; ties go to the
+// threshold nearest 0.5.
+func bestThreshold(prob []float64, y []bool) (float64, float64) {
+	bestF, bestT := -1.0, 0.5
+	for k := 2; k <= 38; k++ {
+		t := float64(k) * 0.025
+		tp, fp, fn := 0, 0, 0
+		for i, p := range prob {
+			switch {
+			case p >= t && y[i]:
+				tp++
+			case p >= t:
+				fp++
+			case y[i]:
+				fn++
+			}
+		}
+		f := 0.0
+		if tp > 0 {
+			f = 2 * float64(tp) / float64(2*tp+fp+fn)
+		}
+		if f > bestF+1e-12 || (math.Abs(f-bestF) <= 1e-12 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
+			bestF, bestT = f, t
+		}
+	}
+	return bestF, bestT
+}

@@ -1,0 +1,257 @@
+package rhetoric
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"sync"
+)
+
+// ModelFormat is the format tag of a model file.
+const ModelFormat = "rhetorica-model/1"
+
+// ErrModel is returned (wrapped) for a model file that cannot be read.
+var ErrModel = errors.New("rhetoric: invalid model")
+
+// ModelSpec is the content of a model file: per device, a logistic
+// regression over the sentence features (see the package doc). It is plain
+// data; package learn produces it and [NewModel] compiles it.
+type ModelSpec struct {
+	Format   string        `json:"format"`            // ModelFormat
+	Lexicon  string        `json:"lexicon,omitempty"` // name of the lexicon the model was trained with
+	Training ModelTraining `json:"training"`
+	Devices  []DeviceModel `json:"devices"`
+}
+
+// ModelTraining records how a model was trained. It is plain data.
+type ModelTraining struct {
+	Data     string          `json:"data,omitempty"`   // the training file's base name
+	SHA256   string          `json:"sha256,omitempty"` // of the training file's bytes
+	Examples int             `json:"examples"`
+	Config   json.RawMessage `json:"config,omitempty"` // the trainer's configuration
+	CV       json.RawMessage `json:"cv,omitempty"`     // cross-validated figures, when measured
+}
+
+// DeviceModel is the logistic regression of one device: a sentence
+// performs the device when 1/(1+exp(-(Bias + sum of the weights of its
+// features))) >= Threshold. It is plain data.
+type DeviceModel struct {
+	Device    string   `json:"device"`
+	Bias      float64  `json:"bias"`
+	Threshold float64  `json:"threshold"`
+	Weights   []Weight `json:"weights"` // sorted by feature name
+}
+
+// Weight is the weight of one feature in a [DeviceModel]. It is plain data.
+type Weight struct {
+	Feature string  `json:"f"`
+	W       float64 `json:"w"`
+}
+
+// Model is a compiled learned layer: per device, a logistic regression over
+// hashed sentence features. It is immutable and safe for concurrent use; the
+// zero value is not usable: get one from [NewModel], [ParseModel],
+// [ReadModel] or [DefaultModel].
+type Model struct {
+	spec    ModelSpec
+	devices []string
+	index   map[uint64]int32 // feature hash -> row
+	// keys/rows: an open-addressing copy of index for the hot path.
+	keys  []uint64
+	rows  []int32
+	mask  uint64
+	names []string  // row -> feature name
+	w     []float32 // row*len(devices) + device
+	bias  []float64
+	thr   []float64
+}
+
+// NewModel compiles a model from its spec. It fails (wrapping [ErrModel])
+// for a wrong format tag, a device listed twice, a threshold outside (0, 1)
+// or a weight that is not finite.
+func NewModel(spec ModelSpec) (*Model, error) {
+	if spec.Format != ModelFormat {
+		return nil, fmt.Errorf("%w: format %q, want %q", ErrModel, spec.Format, ModelFormat)
+	}
+	m := &Model{index: map[uint64]int32{}}
+	nd := len(spec.Devices)
+	for _, d := range spec.Devices {
+		if d.Device == "" || slices.Contains(m.devices, d.Device) {
+			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
+		}
+		if !(d.Threshold > 0 && d.Threshold < 1) || math.IsNaN(d.Bias) || math.IsInf(d.Bias, 0) {
+			return nil, fmt.Errorf("%w: device %q: threshold %v or bias %v out of range", ErrModel, d.Device, d.Threshold, d.Bias)
+		}
+		m.devices = append(m.devices, d.Device)
+		m.bias = append(m.bias, d.Bias)
+		m.thr = append(m.thr, d.Threshold)
+	}
+	for di, d := range spec.Devices {
+		for _, w := range d.Weights {
+			if math.IsNaN(w.W) || math.IsInf(w.W, 0) || w.Feature == "" {
+				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, d.Device, w.W, w.Feature)
+			}
+			h := FeatureHash(w.Feature)
+			row, ok := m.index[h]
+			if !ok {
+				row = int32(len(m.names))
+				m.index[h] = row
+				m.names = append(m.names, w.Feature)
+				m.w = append(m.w, make([]float32, nd)...)
+			} else if m.names[row] != w.Feature {
+				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, m.names[row], w.Feature)
+			}
+			m.w[int(row)*nd+di] += float32(w.W)
+		}
+	}
+	m.spec = spec
+	size := 16
+	for size < 2*len(m.names) {
+		size *= 2
+	}
+	m.keys = make([]uint64, size)
+	m.rows = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for i := range m.rows {
+		m.rows[i] = -1
+	}
+	for i, n := range m.names {
+		h := FeatureHash(n)
+		for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
+			if m.rows[j] < 0 {
+				m.keys[j], m.rows[j] = h, int32(i)
+				break
+			}
+		}
+	}
+	return m, nil
+}
+
+func slot(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 20 }
+
+// lookup returns the row of the feature with hash h, or -1.
+func (m *Model) lookup(h uint64) int32 {
+	if len(m.keys) == 0 {
+		return -1
+	}
+	for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
+		r := m.rows[j]
+		if r < 0 {
+			return -1
+		}
+		if m.keys[j] == h {
+			return r
+		}
+	}
+}
+
+// ParseModel reads a model file: the JSON of a [ModelSpec], optionally
+// gzip-compressed. name is used in error messages.
+func ParseModel(name string, data []byte) (*Model, error) {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+		}
+		data, err = io.ReadAll(io.LimitReader(zr, 256<<20))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+		}
+	}
+	var spec ModelSpec
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&spec); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+	}
+	m, err := NewModel(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+// ReadModel reads a model file from disk (see [ParseModel]).
+func ReadModel(path string) (*Model, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	return ParseModel(path, data)
+}
+
+//go:embed model.json.gz
+var defaultModel []byte
+
+// DefaultModel returns the built-in model, trained on the project's
+// annotated sentences with the default lexicon (see the package doc and
+// README for how to retrain it). It is parsed once.
+var DefaultModel = sync.OnceValue(func() *Model {
+	m, err := ParseModel("model.json.gz", defaultModel)
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return m
+})
+
+// Spec returns a copy of the model's content.
+func (m *Model) Spec() ModelSpec {
+	s := m.spec
+	s.Devices = slices.Clone(s.Devices)
+	for i := range s.Devices {
+		s.Devices[i].Weights = slices.Clone(s.Devices[i].Weights)
+	}
+	return s
+}
+
+// Devices returns the devices the model decides, in its order.
+func (m *Model) Devices() []string { return slices.Clone(m.devices) }
+
+// Encode writes the model file: indented-free JSON, gzip-compressed with a
+// fixed header, so that the same model gives the same bytes.
+func (m *Model) Encode(w io.Writer) error {
+	data, err := json.Marshal(m.spec)
+	if err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	if _, err := zw.Write(data); err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	return zw.Close()
+}
+
+// Prob returns the probability the model gives device d for a sentence
+// with the named features. It is meant for tests and tools; the analyzer
+// uses hashed features.
+func (m *Model) Prob(d string, features []string) float64 {
+	di := slices.Index(m.devices, d)
+	if di < 0 {
+		return 0
+	}
+	z := m.bias[di]
+	for _, f := range features {
+		if row, ok := m.index[FeatureHash(f)]; ok {
+			z += float64(m.w[int(row)*len(m.devices)+di])
+		}
+	}
+	return sigmoid(z)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
