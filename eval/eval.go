@@ -2,6 +2,8 @@ package eval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -426,4 +428,26 @@ func Examples(items []Item) []learn.Example {
 		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices}
 	}
 	return ex
+}
+
+// TrainModel trains a model on all the items with the lexicon and
+// analyzer options (learn.Train over features of an analyzer without a
+// model) and records the lexicon's name, the training file's base name
+// and the SHA-256 of its bytes data, and the configuration. The same
+// inputs give a byte-identical model file.
+func TrainModel(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, dataName string, data []byte, cfg learn.Config) (*rhetoric.Model, error) {
+	aopts.NoModel, aopts.Model = true, nil
+	an, err := rhetoric.New(lex, aopts)
+	if err != nil {
+		return nil, err
+	}
+	spec, err := learn.Train(ctx, an, Examples(items), cfg)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	spec.Lexicon = lex.Name()
+	spec.Training.Data = dataName
+	spec.Training.SHA256 = hex.EncodeToString(sum[:])
+	return rhetoric.NewModel(spec)
 }

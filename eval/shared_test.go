@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,9 +47,52 @@ func TestCVExperiment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, 5, learn.Config{}, eval.Options{})
+	var cfg learn.Config
+	if c := os.Getenv("RHETORICA_CFG"); c != "" {
+		if err := json.Unmarshal([]byte(c), &cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, 5, cfg, eval.Options{Resamples: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("\n%s", table(res))
+}
+
+func TestTargetExperiment(t *testing.T) {
+	if os.Getenv("RHETORICA_TGT") == "" {
+		t.Skip("set RHETORICA_TGT=1")
+	}
+	items, err := eval.ReadFile(shared(t, "train.jsonl"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
+	res, err := eval.Evaluate(context.Background(), a, items, eval.Options{Resamples: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", table(res))
+	conf := map[string]int{}
+	n := 0
+	for _, e := range res.Errors {
+		for _, te := range e.Targets {
+			if te.Device != "blame" {
+				continue
+			}
+			conf[te.Gold+"->"+te.Pred]++
+			if n < 40 {
+				n++
+				var hs []string
+				for _, h := range e.Hits {
+					if h.Device == "blame" {
+						hs = append(hs, fmt.Sprintf("%s(%s,%s,neg=%v)", h.Text, h.Target, h.TargetRule, h.Negated))
+					}
+				}
+				t.Logf("%s gold %s pred %s %v: %s", e.ID, te.Gold, te.Pred, hs, e.Text)
+			}
+		}
+	}
+	t.Logf("%v", conf)
 }

@@ -11,7 +11,7 @@ type problem struct {
 	cost   []float64 // weight of each example's loss
 	lambda float64
 	nf     int
-	z      []float64 // scratch: linear scores
+	scale  []float64 // per feature: its value when present (binary features scaled by group)
 }
 
 // eval returns the objective at w and writes its gradient into g.
@@ -21,7 +21,7 @@ func (p *problem) eval(w, g []float64) float64 {
 	for i, xs := range p.x {
 		z := w[0]
 		for _, j := range xs {
-			z += w[1+j]
+			z += w[1+j] * p.scale[j]
 		}
 		// loss = log(1+exp(-s z)) with s = +1 for positives.
 		var loss, d float64
@@ -37,7 +37,7 @@ func (p *problem) eval(w, g []float64) float64 {
 		d *= c
 		g[0] += d
 		for _, j := range xs {
-			g[1+j] += d
+			g[1+j] += d * p.scale[j]
 		}
 	}
 	for j := 1; j < len(w); j++ {

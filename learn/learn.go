@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
@@ -38,13 +41,20 @@ type Config struct {
 	// training examples; 0 means 2 (no feature learned from one sentence).
 	MinCount int `json:"min_count"`
 	// Prune drops weights whose magnitude is below it from the model file;
-	// 0 means 0.02.
+	// 0 means 0.05.
 	Prune float64 `json:"prune"`
 	// Iterations bounds the optimiser (L-BFGS) per fit; 0 means 150.
 	Iterations int `json:"iterations"`
 	// PosWeight multiplies the loss of positive examples on top of class
 	// balancing; 0 means 1.
 	PosWeight float64 `json:"pos_weight"`
+	// Scales gives the features whose name starts with a prefix (see the
+	// rhetoric package doc) this value instead of 1, which weakens their
+	// regularisation; the model file stores weight times value. nil means
+	// {"h=": 2, "d=": 2}.
+	Scales map[string]float64 `json:"scales"`
+	// Drop lists feature prefixes (such as "b=") not to use; nil means none.
+	Drop []string `json:"drop,omitempty"`
 }
 
 func (c Config) withDefaults() Config {
@@ -58,13 +68,16 @@ func (c Config) withDefaults() Config {
 		c.MinCount = 2
 	}
 	if c.Prune == 0 {
-		c.Prune = 0.02
+		c.Prune = 0.05
 	}
 	if c.Iterations == 0 {
 		c.Iterations = 150
 	}
 	if c.PosWeight == 0 {
 		c.PosWeight = 1
+	}
+	if c.Scales == nil {
+		c.Scales = map[string]float64{"h=": 2, "d=": 2}
 	}
 	return c
 }
@@ -178,7 +191,7 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	var names []string
 	for f, c := range count {
 		col[f] = -1
-		if c >= cfg.MinCount {
+		if c >= cfg.MinCount && !slices.ContainsFunc(cfg.Drop, func(p string) bool { return strings.HasPrefix(s.Names[f], p) }) {
 			col[f] = int32(len(names))
 			names = append(names, s.Names[f])
 		}
@@ -193,72 +206,111 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 		}
 		ids[r] = s.IDs[i]
 	}
+	scales := make([]float64, len(names))
+	for j, n := range names {
+		scales[j] = 1
+		for pre, v := range cfg.Scales {
+			if strings.HasPrefix(n, pre) && v > 0 {
+				scales[j] = v
+			}
+		}
+	}
 	inner := Folds(ids, cfg.InnerFolds)
 	cfgJSON, err := json.Marshal(cfg)
 	if err != nil {
 		return rhetoric.ModelSpec{}, fmt.Errorf("learn: %w", err)
 	}
 	spec := rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Training: rhetoric.ModelTraining{Examples: len(idx), Config: cfgJSON}}
-	for d, dev := range s.Devices {
-		if err := ctx.Err(); err != nil {
-			return rhetoric.ModelSpec{}, err
-		}
-		y := make([]bool, len(idx))
-		pos := 0
-		for r, i := range idx {
-			y[r] = s.Y[i][d]
-			if y[r] {
-				pos++
+	// Devices are independent: train them in parallel, keep lexicon order.
+	out := make([]*rhetoric.DeviceModel, len(s.Devices))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for d := range s.Devices {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
 			}
+			out[d] = trainDevice(s, idx, d, x, names, scales, inner, cfg)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return rhetoric.ModelSpec{}, err
+	}
+	for _, dm := range out {
+		if dm != nil {
+			spec.Devices = append(spec.Devices, *dm)
 		}
-		if pos < 2 || len(idx)-pos < 2 {
-			continue
-		}
-		// Inner CV: out-of-fold probabilities for every strength.
-		bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
-		for _, lambda := range cfg.Lambdas {
-			prob := make([]float64, len(idx))
-			for k := range cfg.InnerFolds {
-				var tr, te []int
-				for r := range idx {
-					if inner[r] == k {
-						te = append(te, r)
-					} else {
-						tr = append(tr, r)
-					}
-				}
-				w := fit(x, y, tr, len(names), lambda, cfg)
-				for _, r := range te {
-					prob[r] = predict(w, x[r])
-				}
-			}
-			f, t := bestThreshold(prob, y)
-			if f > bestF+1e-9 {
-				bestF, bestL, bestT = f, lambda, t
-			}
-		}
-		all := make([]int, len(idx))
-		for r := range all {
-			all[r] = r
-		}
-		w := fit(x, y, all, len(names), bestL, cfg)
-		dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: bestT}
-		for j, n := range names {
-			if v := round(w[1+j]); math.Abs(v) >= cfg.Prune {
-				dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
-			}
-		}
-		slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
-		spec.Devices = append(spec.Devices, dm)
 	}
 	return spec, nil
 }
 
-func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+// trainDevice trains the model of device d on the examples idx of s (x:
+// their features as columns names, scaled by scales; inner: their inner
+// folds), or returns nil when the device has too few examples of a class.
+func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales []float64, inner []int, cfg Config) *rhetoric.DeviceModel {
+	dev := s.Devices[d]
+	y := make([]bool, len(idx))
+	pos := 0
+	for r, i := range idx {
+		y[r] = s.Y[i][d]
+		if y[r] {
+			pos++
+		}
+	}
+	if pos < 2 || len(idx)-pos < 2 {
+		return nil
+	}
+	// Inner CV: out-of-fold probabilities for every strength.
+	bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
+	for _, lambda := range cfg.Lambdas {
+		prob := make([]float64, len(idx))
+		for k := range cfg.InnerFolds {
+			var tr, te []int
+			for r := range idx {
+				if inner[r] == k {
+					te = append(te, r)
+				} else {
+					tr = append(tr, r)
+				}
+			}
+			w := fit(x, y, tr, scales, lambda, cfg)
+			for _, r := range te {
+				prob[r] = predict(w, x[r], scales)
+			}
+		}
+		f, t := bestThreshold(prob, y)
+		if f > bestF+1e-9 {
+			bestF, bestL, bestT = f, lambda, t
+		}
+	}
+	all := make([]int, len(idx))
+	for r := range all {
+		all[r] = r
+	}
+	w := fit(x, y, all, scales, bestL, cfg)
+	dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: round(bestT)}
+	for j, n := range names {
+		if v := round(w[1+j] * scales[j]); math.Abs(v) >= cfg.Prune {
+			dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
+		}
+	}
+	slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
+	return &dm
+}
+
+// round keeps three decimals of a weight, enough for its effect on a
+// probability and short in the model file.
+func round(v float64) float64 { return math.Round(v*1e3) / 1e3 }
 
 // fit trains one device's regression on the examples rows of x.
-func fit(x [][]int32, y []bool, rows []int, nf int, lambda float64, cfg Config) []float64 {
-	p := &problem{lambda: lambda, nf: nf}
+func fit(x [][]int32, y []bool, rows []int, scales []float64, lambda float64, cfg Config) []float64 {
+	nf := len(scales)
+	p := &problem{lambda: lambda, nf: nf, scale: scales}
 	pos := 0
 	for _, r := range rows {
 		p.x = append(p.x, x[r])
@@ -282,10 +334,10 @@ func fit(x [][]int32, y []bool, rows []int, nf int, lambda float64, cfg Config) 
 	return w
 }
 
-func predict(w []float64, xs []int32) float64 {
+func predict(w []float64, xs []int32, scales []float64) float64 {
 	z := w[0]
 	for _, j := range xs {
-		z += w[1+j]
+		z += w[1+j] * scales[j]
 	}
 	return sigmoid(z)
 }

@@ -32,7 +32,7 @@ func (t *tally) addTarget(code string, n int) {
 func (t *tally) finish(device string, words, sentences, allHits int) DeviceScore {
 	d := DeviceScore{
 		Device: device, Hits: t.hits, Negated: t.negated, Weight: t.weight,
-		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences,
+		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences, Detected: t.detected,
 		Targets: t.targets,
 	}
 	if d.Targets == nil {
@@ -99,6 +99,13 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			t.sentences++
 		}
 	}
+	for si := range ns {
+		for d := range nd {
+			if sc.performs[si*nd+d] {
+				tallies[d].detected++
+			}
+		}
+	}
 	r.Devices = make([]DeviceScore, nd)
 	for d := range tallies {
 		for k, c := range tcount[d*nt : (d+1)*nt] {
@@ -109,16 +116,6 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
 	}
 	performs := sc.performs
-	for si := range ns {
-		for d := range nd {
-			if performs[si*nd+d] {
-				tallies[d].detected++
-			}
-		}
-	}
-	for d := range tallies {
-		r.Devices[d].Detected = tallies[d].detected
-	}
 	r.Spans = make([]Span, ns)
 	names := make([]string, 0, countTrue(performs))
 	lo := 0

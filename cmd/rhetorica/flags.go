@@ -24,6 +24,8 @@ type analysisFlags struct {
 	idCol       string
 	speakerCol  string
 	lazyQuotes  bool
+	model       string
+	noModel     bool
 }
 
 func (a *analysisFlags) register(fs *flag.FlagSet) {
@@ -40,6 +42,8 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.idCol, "id-col", "", "CSV `COLUMN` holding the id")
 	fs.StringVar(&a.speakerCol, "speaker-col", "", "CSV `COLUMN` holding the speaker")
 	fs.BoolVar(&a.lazyQuotes, "lazy-quotes", false, "accept stray quotes in CSV fields instead of reporting the row")
+	fs.StringVar(&a.model, "model", "", "decide devices with this learned model `FILE` (from rhetorica train) instead of the built-in one")
+	fs.BoolVar(&a.noModel, "no-model", false, "no learned model: a sentence performs a device when it has a non-negated hit (lexicon counting)")
 }
 
 // outFormat is an output format.

@@ -48,7 +48,10 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if code >= 0 {
 		return nil, code
 	}
-	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers}
+	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, NoModel: f.noModel}
+	if opts.Model, code = c.loadModel(cmd, f.model, f.noModel); code >= 0 {
+		return nil, code
+	}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {
 			if d = strings.TrimSpace(d); d != "" {
