@@ -73,7 +73,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		for _, f := range k.fs[from:] {
 			row := m.w[int(f.h)*mnd : int(f.h+1)*mnd]
 			for d, w := range row {
-				z[d] += float64(w)
+				z[d] += w
 			}
 		}
 		for d := range nd {

@@ -171,14 +171,14 @@ func TestDefaultModelReproducible(t *testing.T) {
 	if err := m.Encode(&got); err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join(rhetoric.ModuleRoot(t), "rhetoric", "model.json.gz"))
+	want, err := os.ReadFile(filepath.Join(rhetoric.ModuleRoot(t), "rhetoric", "model.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(want, got.Bytes()) {
 		spec := m.Spec()
 		old := rhetoric.DefaultModel().Spec()
-		t.Errorf("retraining does not reproduce rhetoric/model.json.gz (%d bytes, now %d; data sha256 %s, embedded %s): run go generate ./rhetoric",
+		t.Errorf("retraining does not reproduce rhetoric/model.gz (%d bytes, now %d; data sha256 %s, embedded %s): run go generate ./rhetoric",
 			len(want), got.Len(), spec.Training.SHA256, old.Training.SHA256)
 		for i := range min(len(spec.Devices), len(old.Devices)) {
 			if !slices.Equal(spec.Devices[i].Weights, old.Devices[i].Weights) {

@@ -11,6 +11,8 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -46,7 +48,7 @@ type DeviceModel struct {
 	Device    string   `json:"device"`
 	Bias      float64  `json:"bias"`
 	Threshold float64  `json:"threshold"`
-	Weights   []Weight `json:"weights"` // sorted by feature name
+	Weights   []Weight `json:"weights,omitempty"` // sorted by feature name
 }
 
 // Weight is the weight of one feature in a [DeviceModel]. It is plain data.
@@ -60,7 +62,7 @@ type Weight struct {
 // zero value is not usable: get one from [NewModel], [ParseModel],
 // [ReadModel] or [DefaultModel].
 type Model struct {
-	spec    ModelSpec
+	head    ModelSpec // everything but the weights
 	devices []string
 	index   map[uint64]int32 // feature hash -> row
 	// keys/rows: an open-addressing copy of index for the hot path.
@@ -68,7 +70,7 @@ type Model struct {
 	rows  []int32
 	mask  uint64
 	names []string  // row -> feature name
-	w     []float32 // row*len(devices) + device
+	w     []float64 // row*len(devices) + device
 	bias  []float64
 	thr   []float64
 }
@@ -80,9 +82,35 @@ func NewModel(spec ModelSpec) (*Model, error) {
 	if spec.Format != ModelFormat {
 		return nil, fmt.Errorf("%w: format %q, want %q", ErrModel, spec.Format, ModelFormat)
 	}
-	m := &Model{index: map[uint64]int32{}}
-	nd := len(spec.Devices)
+	head := spec
+	head.Devices = make([]DeviceModel, len(spec.Devices))
+	for i, d := range spec.Devices {
+		head.Devices[i] = DeviceModel{Device: d.Device, Bias: d.Bias, Threshold: d.Threshold}
+	}
+	var names []string
 	for _, d := range spec.Devices {
+		for _, w := range d.Weights {
+			names = append(names, w.Feature)
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	nd := len(spec.Devices)
+	w := make([]float64, len(names)*nd)
+	for di, d := range spec.Devices {
+		for _, wt := range d.Weights {
+			row, _ := slices.BinarySearch(names, wt.Feature)
+			w[row*nd+di] += wt.W
+		}
+	}
+	return compile(head, names, w)
+}
+
+// compile checks a model's header and its weight table (names sorted,
+// w[row*len(devices)+device]) and builds the lookup table.
+func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
+	m := &Model{head: head, names: names, w: w, index: make(map[uint64]int32, len(names))}
+	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
 		}
@@ -93,25 +121,25 @@ func NewModel(spec ModelSpec) (*Model, error) {
 		m.bias = append(m.bias, d.Bias)
 		m.thr = append(m.thr, d.Threshold)
 	}
-	for di, d := range spec.Devices {
-		for _, w := range d.Weights {
-			if math.IsNaN(w.W) || math.IsInf(w.W, 0) || w.Feature == "" {
-				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, d.Device, w.W, w.Feature)
-			}
-			h := FeatureHash(w.Feature)
-			row, ok := m.index[h]
-			if !ok {
-				row = int32(len(m.names))
-				m.index[h] = row
-				m.names = append(m.names, w.Feature)
-				m.w = append(m.w, make([]float32, nd)...)
-			} else if m.names[row] != w.Feature {
-				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, m.names[row], w.Feature)
-			}
-			m.w[int(row)*nd+di] += float32(w.W)
-		}
+	nd := len(m.devices)
+	if len(w) != len(names)*nd {
+		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, len(w), len(names), nd)
 	}
-	m.spec = spec
+	for row, n := range names {
+		if n == "" || strings.ContainsAny(n, "\t\n\r") {
+			return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
+		}
+		for di := range nd {
+			if v := w[row*nd+di]; math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
+			}
+		}
+		h := FeatureHash(n)
+		if prev, ok := m.index[h]; ok {
+			return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names[prev], n)
+		}
+		m.index[h] = int32(row)
+	}
 	size := 16
 	for size < 2*len(m.names) {
 		size *= 2
@@ -152,8 +180,12 @@ func (m *Model) lookup(h uint64) int32 {
 	}
 }
 
-// ParseModel reads a model file: the JSON of a [ModelSpec], optionally
-// gzip-compressed. name is used in error messages.
+// ParseModel reads a model file, optionally gzip-compressed: either the
+// compact form [Model.Encode] writes (a line "rhetorica-model/1", a line of
+// JSON with the [ModelSpec] without weights, then one line per feature: its
+// name and its weight for each device, tab-separated), or the JSON of a
+// whole [ModelSpec] (for models written by hand). name is used in error
+// messages, with the line for the compact form.
 func ParseModel(name string, data []byte) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -165,6 +197,13 @@ func ParseModel(name string, data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
 		}
 	}
+	if rest, ok := bytes.CutPrefix(data, []byte(ModelFormat+"\n")); ok {
+		m, err := parseCompact(name, rest)
+		if err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
 	var spec ModelSpec
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -172,6 +211,51 @@ func ParseModel(name string, data []byte) (*Model, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
 	}
 	m, err := NewModel(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+func parseCompact(name string, data []byte) (*Model, error) {
+	line, data, _ := bytes.Cut(data, []byte("\n"))
+	var head ModelSpec
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&head); err != nil {
+		return nil, fmt.Errorf("%w: %s:2: %v", ErrModel, name, err)
+	}
+	head.Format = ModelFormat
+	for _, d := range head.Devices {
+		if len(d.Weights) > 0 {
+			return nil, fmt.Errorf("%w: %s:2: weights in the header", ErrModel, name)
+		}
+	}
+	nd := len(head.Devices)
+	var names []string
+	var w []float64
+	for ln := 3; len(data) > 0; ln++ {
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		f, rest, _ := bytes.Cut(line, []byte("\t"))
+		n := string(f)
+		if len(names) > 0 && n <= names[len(names)-1] {
+			return nil, fmt.Errorf("%w: %s:%d: feature %q out of order or repeated", ErrModel, name, ln, n)
+		}
+		names = append(names, n)
+		for di := range nd {
+			var col []byte
+			col, rest, _ = bytes.Cut(rest, []byte("\t"))
+			v, err := strconv.ParseFloat(string(col), 64)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %s:%d: weight %d of %q: %v", ErrModel, name, ln, di+1, n, err)
+			}
+			w = append(w, v)
+		}
+		if len(rest) > 0 {
+			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
+		}
+	}
+	m, err := compile(head, names, w)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -191,28 +275,35 @@ func ReadModel(path string) (*Model, error) {
 // checkout) with the default lexicon; the command prints its 5-fold
 // cross-validated figures first:
 //
-//go:generate go run ../cmd/rhetorica train --annotated ../../shared/eval/train.jsonl --folds 5 -o model.json.gz
+//go:generate go run ../cmd/rhetorica train --annotated ../../shared/eval/train.jsonl --folds 5 -o model.gz
 
-//go:embed model.json.gz
+//go:embed model.gz
 var defaultModel []byte
 
 // DefaultModel returns the built-in model, trained on the project's
 // annotated sentences with the default lexicon (see the package doc and
 // README for how to retrain it). It is parsed once.
 var DefaultModel = sync.OnceValue(func() *Model {
-	m, err := ParseModel("model.json.gz", defaultModel)
+	m, err := ParseModel("model.gz", defaultModel)
 	if err != nil {
 		panic(err) // the embedded file is tested
 	}
 	return m
 })
 
-// Spec returns a copy of the model's content.
+// Spec returns the model's content, weights by device and feature name
+// (zero weights left out).
 func (m *Model) Spec() ModelSpec {
-	s := m.spec
-	s.Devices = slices.Clone(s.Devices)
-	for i := range s.Devices {
-		s.Devices[i].Weights = slices.Clone(s.Devices[i].Weights)
+	s := m.head
+	nd := len(m.devices)
+	s.Devices = slices.Clone(m.head.Devices)
+	for di := range s.Devices {
+		s.Devices[di].Weights = []Weight{}
+		for row, n := range m.names {
+			if v := m.w[row*nd+di]; v != 0 {
+				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
+			}
+		}
 	}
 	return s
 }
@@ -220,21 +311,47 @@ func (m *Model) Spec() ModelSpec {
 // Devices returns the devices the model decides, in its order.
 func (m *Model) Devices() []string { return slices.Clone(m.devices) }
 
-// Encode writes the model file: indented-free JSON, gzip-compressed with a
-// fixed header, so that the same model gives the same bytes.
+// Encode writes the model file in the compact form (see [ParseModel]),
+// gzip-compressed without a name or time in the header, so that the same
+// model always gives the same bytes.
 func (m *Model) Encode(w io.Writer) error {
-	data, err := json.Marshal(m.spec)
+	head := m.head
+	head.Format = ""
+	head.Devices = slices.Clone(m.head.Devices)
+	hj, err := json.Marshal(struct {
+		Lexicon  string        `json:"lexicon,omitempty"`
+		Training ModelTraining `json:"training"`
+		Devices  []DeviceModel `json:"devices"`
+	}{head.Lexicon, head.Training, head.Devices})
 	if err != nil {
 		return fmt.Errorf("rhetoric: %w", err)
+	}
+	var b bytes.Buffer
+	b.WriteString(ModelFormat + "\n")
+	b.Write(hj)
+	b.WriteByte('\n')
+	nd := len(m.devices)
+	var num []byte
+	for row, n := range m.names {
+		b.WriteString(n)
+		for di := range nd {
+			b.WriteByte('\t')
+			num = strconv.AppendFloat(num[:0], m.w[row*nd+di], 'g', -1, 64)
+			b.Write(num)
+		}
+		b.WriteByte('\n')
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("rhetoric: %w", err)
 	}
-	if _, err := zw.Write(data); err != nil {
+	if _, err := zw.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("rhetoric: %w", err)
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	return nil
 }
 
 // Prob returns the probability the model gives device d for a sentence
@@ -248,7 +365,7 @@ func (m *Model) Prob(d string, features []string) float64 {
 	z := m.bias[di]
 	for _, f := range features {
 		if row, ok := m.index[FeatureHash(f)]; ok {
-			z += float64(m.w[int(row)*len(m.devices)+di])
+			z += m.w[int(row)*len(m.devices)+di]
 		}
 	}
 	return sigmoid(z)

@@ -150,7 +150,12 @@ func TestParseModelErrors(t *testing.T) {
 		{"unknown field", `{"format":"rhetorica-model/1","bogus":1,"devices":[]}`, "bogus"},
 		{"twice", `{"format":"rhetorica-model/1","devices":[{"device":"a","threshold":0.5,"weights":[]},{"device":"a","threshold":0.5,"weights":[]}]}`, "twice"},
 		{"threshold", `{"format":"rhetorica-model/1","devices":[{"device":"a","threshold":1.5,"weights":[]}]}`, "threshold"},
-		{"empty feature", `{"format":"rhetorica-model/1","devices":[{"device":"a","threshold":0.5,"weights":[{"f":"","w":1}]}]}`, "bad weight"},
+		{"empty feature", `{"format":"rhetorica-model/1","devices":[{"device":"a","threshold":0.5,"weights":[{"f":"","w":1}]}]}`, "bad feature name"},
+		{"compact header", "rhetorica-model/1\n{\"bogus\":1}\n", "m.json:2:"},
+		{"compact weight", "rhetorica-model/1\n{\"devices\":[{\"device\":\"a\",\"threshold\":0.5}]}\nw=x\tbad\n", "m.json:3: weight 1"},
+		{"compact order", "rhetorica-model/1\n{\"devices\":[{\"device\":\"a\",\"threshold\":0.5}]}\nw=y\t1\nw=x\t1\n", "m.json:4: feature \"w=x\" out of order"},
+		{"compact extra", "rhetorica-model/1\n{\"devices\":[{\"device\":\"a\",\"threshold\":0.5}]}\nw=y\t1\t2\n", "m.json:3: more than 1"},
+		{"compact missing", "rhetorica-model/1\n{\"devices\":[{\"device\":\"a\",\"threshold\":0.5},{\"device\":\"b\",\"threshold\":0.5}]}\nw=y\t1\n", "m.json:3: weight 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := rhetoric.ParseModel("m.json", []byte(tc.data))
@@ -187,11 +192,7 @@ func FuzzParseModel(f *testing.F) {
 	f.Add([]byte(`{"format":"rhetorica-model/1","devices":[{"device":"peace","bias":-1,"threshold":0.5,"weights":[{"f":"w=peace","w":2}]}]}`))
 	f.Add([]byte(`{"format":"x"}`))
 	f.Add([]byte{0x1f, 0x8b, 0, 0})
-	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
-	if err != nil {
-		f.Fatal(err)
-	}
-	_ = a
+	f.Add([]byte("rhetorica-model/1\n{\"devices\":[{\"device\":\"peace\",\"threshold\":0.5}]}\nw=peace\t2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := rhetoric.ParseModel("fuzz", data)
 		if err != nil {

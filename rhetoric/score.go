@@ -152,46 +152,79 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 const explainTop = 5
 
 // explain returns the model's scores of sentence si for the devices it
-// decided and the devices with a hit there.
+// decided and the devices with a hit there. It allocates two slices per
+// sentence that shows a score, and selects the top features without
+// sorting them all.
 func (a *Analyzer) explain(sc *scratch, si int, hits []xhit) []Prob {
 	nd := len(a.devices)
 	m := a.model
 	mnd := len(m.devices)
 	fs := sc.sink.fs[sc.fOff[si]:sc.fOff[si+1]]
-	var out []Prob
+	shown := func(d int) bool {
+		if a.mdev[d] < 0 {
+			return false
+		}
+		if sc.performs[si*nd+d] {
+			return true
+		}
+		for i := range hits {
+			if hits[i].dev == d {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
 	for d := range nd {
+		if shown(d) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Prob, 0, n)
+	reasons := make([]Reason, 0, n*explainTop)
+	for d := range nd {
+		if !shown(d) {
+			continue
+		}
 		md := a.mdev[d]
-		if md < 0 {
-			continue
+		// top holds indices into fs of the largest |weight|, best first;
+		// ties go to the feature name that sorts first.
+		var top [explainTop]int
+		k := 0
+		better := func(i, j int) bool {
+			wi := math.Abs(m.w[int(fs[i].h)*mnd+md])
+			wj := math.Abs(m.w[int(fs[j].h)*mnd+md])
+			if wi != wj {
+				return wi > wj
+			}
+			return m.names[fs[i].h] < m.names[fs[j].h]
 		}
-		show := sc.performs[si*nd+d]
-		for i := 0; i < len(hits) && !show; i++ {
-			show = hits[i].dev == d
-		}
-		if !show {
-			continue
-		}
-		var because []Reason
-		for _, f := range fs {
-			w := m.w[int(f.h)*mnd+md]
-			if w == 0 {
+		for i := range fs {
+			if m.w[int(fs[i].h)*mnd+md] == 0 {
 				continue
 			}
-			because = append(because, Reason{Feature: m.names[f.h], Weight: round4(float64(w)), Start: int(f.start), End: int(f.end)})
-		}
-		slices.SortFunc(because, func(x, y Reason) int {
-			if c := cmp.Compare(math.Abs(y.Weight), math.Abs(x.Weight)); c != 0 {
-				return c
+			if k == explainTop && !better(i, top[k-1]) {
+				continue
 			}
-			return cmp.Compare(x.Feature, y.Feature)
-		})
-		if len(because) > explainTop {
-			because = because[:explainTop:explainTop]
+			if k < explainTop {
+				k++
+			}
+			p := k - 1
+			for p > 0 && better(i, top[p-1]) {
+				top[p] = top[p-1]
+				p--
+			}
+			top[p] = i
 		}
-		if because == nil {
-			because = []Reason{}
+		from := len(reasons)
+		for _, i := range top[:k] {
+			f := fs[i]
+			reasons = append(reasons, Reason{Feature: m.names[f.h], Weight: round4(m.w[int(f.h)*mnd+md]), Start: int(f.start), End: int(f.end)})
 		}
-		out = append(out, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d])), Because: because})
+		out = append(out, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d])), Because: reasons[from:len(reasons):len(reasons)]})
 	}
 	return out
 }
