@@ -425,7 +425,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 func Examples(items []Item) []learn.Example {
 	ex := make([]learn.Example, len(items))
 	for i, it := range items {
-		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices}
+		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices, Targets: it.Targets}
 	}
 	return ex
 }

@@ -26,6 +26,7 @@ type Example struct {
 	ID      string
 	Text    string
 	Devices []string
+	Targets map[string]string // device -> gold target (actor code or NONE), where annotated
 }
 
 // Config tunes training. The zero value means the defaults, which are the
@@ -55,6 +56,11 @@ type Config struct {
 	Scales map[string]float64 `json:"scales"`
 	// Drop lists feature prefixes (such as "b=") not to use; nil means none.
 	Drop []string `json:"drop,omitempty"`
+	// TargetLambda is the L2 strength of the target models; 0 means 1.
+	// NoTargets trains no target model (the analyzer then takes targets
+	// from the hits).
+	TargetLambda float64 `json:"target_lambda,omitempty"`
+	NoTargets    bool    `json:"no_targets,omitempty"`
 }
 
 func (c Config) withDefaults() Config {
@@ -76,6 +82,9 @@ func (c Config) withDefaults() Config {
 	if c.PosWeight == 0 {
 		c.PosWeight = 1
 	}
+	if c.TargetLambda == 0 {
+		c.TargetLambda = 1
+	}
 	if c.Scales == nil {
 		c.Scales = map[string]float64{"h=": 2, "d=": 2}
 	}
@@ -91,6 +100,19 @@ type Set struct {
 	IDs     []string  // example ids
 	X       [][]int32 // example -> sorted feature ids
 	Y       [][]bool  // example -> device index -> gold
+	// T holds the target candidates of each example (the union over its
+	// sentences, by device and actor) and G its gold targets by device
+	// index ("" where none is annotated).
+	T [][]Candidate
+	G [][]string
+}
+
+// Candidate is a candidate target of a device in an example, with the ids
+// of its features.
+type Candidate struct {
+	Device int
+	Actor  string
+	X      []int32
 }
 
 // Featurize runs the analyzer's feature extraction over the examples. A
@@ -104,17 +126,36 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 		if err != nil {
 			return nil, fmt.Errorf("learn: %s: %w", e.ID, err)
 		}
+		id := func(name string) int32 {
+			k, ok := ids[name]
+			if !ok {
+				k = int32(len(s.Names))
+				ids[name] = k
+				s.Names = append(s.Names, name)
+			}
+			return k
+		}
 		var xs []int32
+		var cands []Candidate
 		for _, st := range sents {
 			for _, f := range st.Features {
-				id, ok := ids[f.Name]
-				if !ok {
-					id = int32(len(s.Names))
-					ids[f.Name] = id
-					s.Names = append(s.Names, f.Name)
-				}
-				xs = append(xs, id)
+				xs = append(xs, id(f.Name))
 			}
+			for _, tf := range st.Targets {
+				d := slices.Index(s.Devices, tf.Device)
+				k := slices.IndexFunc(cands, func(c Candidate) bool { return c.Device == d && c.Actor == tf.Actor })
+				if k < 0 {
+					k = len(cands)
+					cands = append(cands, Candidate{Device: d, Actor: tf.Actor})
+				}
+				for _, f := range tf.Features {
+					cands[k].X = append(cands[k].X, id(f.Name))
+				}
+			}
+		}
+		for k := range cands {
+			slices.Sort(cands[k].X)
+			cands[k].X = slices.Compact(cands[k].X)
 		}
 		slices.Sort(xs)
 		xs = slices.Compact(xs)
@@ -126,9 +167,17 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 			}
 			y[k] = true
 		}
+		g := make([]string, len(s.Devices))
+		for d, t := range e.Targets {
+			if k := slices.Index(s.Devices, d); k >= 0 && y[k] {
+				g[k] = t
+			}
+		}
 		s.IDs = append(s.IDs, e.ID)
 		s.X = append(s.X, xs)
 		s.Y = append(s.Y, y)
+		s.T = append(s.T, cands)
+		s.G = append(s.G, g)
 	}
 	return s, nil
 }
@@ -299,8 +348,77 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 			dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
 		}
 	}
+	if !cfg.NoTargets {
+		dm.Weights = append(dm.Weights, trainTargets(s, idx, d, cfg)...)
+	}
 	slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
 	return &dm
+}
+
+// trainTargets trains the target model of device d: a logistic regression
+// over the candidates of the examples idx whose gold names a target of d
+// that is among their candidates, the gold candidate positive, the others
+// negative. It returns the t: weights, or none when fewer than
+// minTargetExamples examples qualify.
+func trainTargets(s *Set, idx []int, d int, cfg Config) []rhetoric.Weight {
+	const minTargetExamples = 20
+	var rows [][]int32
+	var y []bool
+	n := 0
+	for _, i := range idx {
+		gold := s.G[i][d]
+		if gold == "" || !slices.ContainsFunc(s.T[i], func(c Candidate) bool { return c.Device == d && c.Actor == gold }) {
+			continue
+		}
+		n++
+		for _, c := range s.T[i] {
+			if c.Device == d {
+				rows = append(rows, c.X)
+				y = append(y, c.Actor == gold)
+			}
+		}
+	}
+	if n < minTargetExamples {
+		return nil
+	}
+	// Columns: features of at least MinCount candidates.
+	count := map[int32]int{}
+	for _, r := range rows {
+		for _, f := range r {
+			count[f]++
+		}
+	}
+	var feats []int32
+	for f, c := range count {
+		if c >= cfg.MinCount {
+			feats = append(feats, f)
+		}
+	}
+	slices.Sort(feats)
+	x := make([][]int32, len(rows))
+	for r, xs := range rows {
+		for _, f := range xs {
+			if j, ok := slices.BinarySearch(feats, f); ok {
+				x[r] = append(x[r], int32(j))
+			}
+		}
+	}
+	all := make([]int, len(rows))
+	scales := make([]float64, len(feats))
+	for i := range all {
+		all[i] = i
+	}
+	for j := range scales {
+		scales[j] = 1
+	}
+	w := fit(x, y, all, scales, cfg.TargetLambda, cfg)
+	var out []rhetoric.Weight
+	for j, f := range feats {
+		if v := round(w[1+j]); math.Abs(v) >= cfg.Prune {
+			out = append(out, rhetoric.Weight{Feature: s.Names[f], W: v})
+		}
+	}
+	return out
 }
 
 // round keeps three decimals of a weight, enough for its effect on a

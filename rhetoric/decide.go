@@ -129,3 +129,40 @@ func (a *Analyzer) spanTarget(hits []xhit, d int) string {
 	}
 	return TargetNone
 }
+
+// chooseTarget returns the target of device d, decided in sentence si
+// whose hits are hits: with a model that has target weights for d, the
+// candidate (NONE or an actor named in the sentence) with the largest sum
+// of weights, the first such on a tie; otherwise [Analyzer.spanTarget].
+func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int) string {
+	m := a.model
+	if m == nil || a.mdev[d] < 0 || !m.targets[a.mdev[d]] {
+		return a.spanTarget(hits, d)
+	}
+	md, mnd := a.mdev[d], len(m.devices)
+	k := &sc.tsink
+	k.m, k.named = m, false
+	if len(k.stamp) != len(m.names) {
+		k.stamp = make([]uint32, len(m.names))
+		k.gen = 0
+	}
+	cands := a.candidates(doc, sc, si)
+	best, bestZ := a.noneIdx, 0.0
+	for i, c := range cands {
+		k.fs = k.fs[:0]
+		k.gen++
+		if k.gen == 0 {
+			clear(k.stamp)
+			k.gen = 1
+		}
+		a.candidateFeatures(doc, sc, si, hits, d, c, cands, k)
+		z := 0.0
+		for _, f := range k.fs {
+			z += m.w[int(f.h)*mnd+md]
+		}
+		if i == 0 || z > bestZ {
+			best, bestZ = c, z
+		}
+	}
+	return a.tcodes[best]
+}

@@ -242,6 +242,18 @@ type SentenceFeatures struct {
 	Start    int       `json:"start"`
 	End      int       `json:"end"`
 	Features []Feature `json:"features"` // sorted by hash, each name once
+	// Targets are the features of every target candidate for every device
+	// that names a target (see the package doc), device by device in
+	// lexicon order, candidates NONE first then by first mention.
+	Targets []TargetFeatures `json:"targets"`
+}
+
+// TargetFeatures are the features of one candidate target of a device in
+// a sentence. It is plain data.
+type TargetFeatures struct {
+	Device   string    `json:"device"`
+	Actor    string    `json:"actor"` // actor code or NONE
+	Features []Feature `json:"features"`
 }
 
 // Features returns the features of every sentence of st as the learned
@@ -287,8 +299,169 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 			fs[i] = Feature{Name: k.names[i], Start: int(f.start), End: int(f.end)}
 		}
 		out[si] = SentenceFeatures{Start: s.Start, End: s.End, Features: fs}
+		cands := a.candidates(doc, sc, si)
+		for d := range a.devices {
+			if !a.takesTarget[d] {
+				continue
+			}
+			for _, c := range cands {
+				k.fs, k.names = k.fs[:0], k.names[:0]
+				a.candidateFeatures(doc, sc, si, sc.hits[lo:hi], d, c, cands, k)
+				dedupe(k)
+				tf := TargetFeatures{Device: a.devices[d], Actor: a.tcodes[c], Features: make([]Feature, len(k.fs))}
+				for i, f := range k.fs {
+					tf.Features[i] = Feature{Name: k.names[i], Start: int(f.start), End: int(f.end)}
+				}
+				out[si].Targets = append(out[si].Targets, tf)
+			}
+		}
 		lo = hi
 	}
 	sc.reset()
 	return out, nil
+}
+
+// Target features (prefix t:) score the candidate targets of a device that
+// a sentence performs: NONE and every actor code named in the sentence.
+// For candidate c and device d:
+//
+//	t:c=CODE                the candidate itself (NONE included)
+//	t:none/n=K              NONE, with K = 0, 1 or 2 (or more) actors named
+//	t:none/hit, t:none/nohit, t:none/named   NONE, and d has a non-negated
+//	                        hit, has none, has one that names an actor
+//	t:r=RULE, t:r1=RULE     a non-negated hit of d (the first one) names c by RULE
+//	t:r=-                   no hit of d names c
+//	t:o=RULE                a non-negated hit of another device names c
+//	t:first, t:only, t:many c is named first, is the only actor named, is
+//	                        named twice or more
+//	t:before, t:after       c is first named before (after) d's first hit
+//	t:poss, t:by            c is followed by 's, preceded by "by"
+//	t:prev=W, t:next=W      a mention of c follows (precedes) the word W
+//	                        (^ at the start of the sentence)
+//
+// The candidate with the largest sum of its weights is the target.
+
+// candidates returns the target candidates of sentence si: NONE, then the
+// codes (indices into a.tcodes) of the actors named, in order of first
+// mention, in sc.cands.
+func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int {
+	s := doc.Sentences[si]
+	cands := append(sc.cands[:0], a.noneIdx)
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if c := a.canon[m.Index]; !slices.Contains(cands, c) {
+			cands = append(cands, c)
+		}
+	}
+	sc.cands = cands
+	return cands
+}
+
+// candidateFeatures appends to k the features of candidate c (an index
+// into a.tcodes) for device d in sentence si with hits hits; cands are the
+// sentence's candidates.
+func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
+	s := doc.Sentences[si]
+	ss, se := s.Start, s.End
+	k.add("t:c=", a.tcodes[c], "", "", ss, se)
+	firstHit := -1
+	hasHit, named := false, false
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		if !hasHit {
+			firstHit = h.first
+		}
+		hasHit = true
+		if h.tgt != a.noneIdx {
+			named = true
+		}
+	}
+	if c == a.noneIdx {
+		switch n := len(cands) - 1; {
+		case n == 0:
+			k.add("t:none/n=0", "", "", "", ss, se)
+		case n == 1:
+			k.add("t:none/n=1", "", "", "", ss, se)
+		default:
+			k.add("t:none/n=2", "", "", "", ss, se)
+		}
+		switch {
+		case !hasHit:
+			k.add("t:none/nohit", "", "", "", ss, se)
+		case named:
+			k.add("t:none/named", "", "", "", ss, se)
+		default:
+			k.add("t:none/hit", "", "", "", ss, se)
+		}
+		return
+	}
+	byD := false
+	for i := range hits {
+		h := &hits[i]
+		if h.Negated || h.tgt != c || h.TargetRule == "" {
+			continue
+		}
+		if h.dev == d {
+			if !byD {
+				k.add("t:r1=", h.TargetRule, "", "", h.Start, h.End)
+			}
+			byD = true
+			k.add("t:r=", h.TargetRule, "", "", h.Start, h.End)
+		} else {
+			k.add("t:o=", h.TargetRule, "", "", h.Start, h.End)
+		}
+	}
+	if !byD {
+		k.add("t:r=-", "", "", "", ss, se)
+	}
+	if len(cands) > 1 && cands[1] == c {
+		k.add("t:first", "", "", "", ss, se)
+	}
+	if len(cands) == 2 {
+		k.add("t:only", "", "", "", ss, se)
+	}
+	toks := doc.Tokens
+	mentions := 0
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if a.canon[m.Index] != c {
+			continue
+		}
+		mentions++
+		if mentions == 1 && firstHit >= 0 {
+			if m.First < firstHit {
+				k.add("t:before", "", "", "", m.Start, m.End)
+			} else {
+				k.add("t:after", "", "", "", m.Start, m.End)
+			}
+		}
+		if m.Last < len(toks) && m.Last < s.Last && isPossessive(toks[m.Last].Norm) {
+			k.add("t:poss", "", "", "", m.Start, m.End)
+		}
+		if m.First > s.First {
+			p := &toks[m.First-1]
+			if p.Norm == "by" {
+				k.add("t:by", "", "", "", m.Start, m.End)
+			}
+			k.add("t:prev=", p.Norm, "", "", p.Start, m.End)
+		} else {
+			k.add("t:prev=", "^", "", "", m.Start, m.End)
+		}
+		if m.Last < s.Last && m.Last < len(toks) {
+			n := &toks[m.Last]
+			k.add("t:next=", n.Norm, "", "", m.Start, n.End)
+		}
+	}
+	if mentions >= 2 {
+		k.add("t:many", "", "", "", ss, se)
+	}
 }

@@ -73,6 +73,8 @@ type Model struct {
 	w     []float64 // row*len(devices) + device
 	bias  []float64
 	thr   []float64
+	// targets[d]: the model has target weights (t: features) for device d.
+	targets []bool
 }
 
 // NewModel compiles a model from its spec. It fails (wrapping [ErrModel])
@@ -122,6 +124,7 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 		m.thr = append(m.thr, d.Threshold)
 	}
 	nd := len(m.devices)
+	m.targets = make([]bool, nd)
 	if len(w) != len(names)*nd {
 		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, len(w), len(names), nd)
 	}
@@ -132,6 +135,13 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 		for di := range nd {
 			if v := w[row*nd+di]; math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
+			}
+		}
+		if strings.HasPrefix(n, "t:") {
+			for di := range nd {
+				if w[row*nd+di] != 0 {
+					m.targets[di] = true
+				}
 			}
 		}
 		h := FeatureHash(n)

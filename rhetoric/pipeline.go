@@ -47,6 +47,8 @@ type scratch struct {
 	sink     featSink  // the features found in the model, sentence after sentence
 	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
 	z        []float64 // per model device: the linear score of a sentence
+	cands    []int     // target candidates of a sentence (indices into tcodes)
+	tsink    featSink  // the target features of one candidate
 
 	// score
 	tcount []int32 // per device and target code

@@ -137,7 +137,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 				if sp.Targets == nil {
 					sp.Targets = map[string]string{}
 				}
-				sp.Targets[a.devices[d]] = a.spanTarget(hits, d)
+				sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d)
 			}
 		}
 		sp.Devices = names[from:len(names):len(names)]

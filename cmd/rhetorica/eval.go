@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -177,6 +178,9 @@ func writeEvalTable(w io.Writer, r *eval.Result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "device\tP\tR\tF1\tF1 95%%\tsupport\ttarget acc\t\n")
 	for _, d := range r.Devices {
+		if d.Support == 0 && d.TP+d.FP == 0 {
+			continue // neither annotated nor found: nothing to show
+		}
 		tgt := ""
 		if d.TargetN > 0 {
 			tgt = fmt.Sprintf("%.2f (%d/%d)", d.TargetAcc, d.TargetRight, d.TargetN)
@@ -187,6 +191,16 @@ func writeEvalTable(w io.Writer, r *eval.Result) {
 	fmt.Fprintf(w, "\nmicro P %.3f R %.3f F1 %.3f (95%% %.3f-%.3f); macro F1 %.3f (95%% %.3f-%.3f)\n",
 		r.MicroP, r.MicroR, r.MicroF1, r.MicroCI.Lo, r.MicroCI.Hi, r.MacroF1, r.MacroCI.Lo, r.MacroCI.Hi)
 
+	missed := false
+	for _, row := range r.Confusion.Counts {
+		for _, n := range row {
+			missed = missed || n > 0
+		}
+	}
+	if !missed {
+		fmt.Fprintf(w, "\nno device was missed\n")
+		return
+	}
 	fmt.Fprintf(w, "\nconfusion: missed device (row) and the wrong device found instead (column); - = none\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\t")
@@ -195,6 +209,9 @@ func writeEvalTable(w io.Writer, r *eval.Result) {
 	}
 	fmt.Fprintf(tw, "-\t\n")
 	for i, d := range r.Confusion.Devices {
+		if !slices.ContainsFunc(r.Confusion.Counts[i], func(n int) bool { return n > 0 }) {
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t", d)
 		for _, n := range r.Confusion.Counts[i] {
 			fmt.Fprintf(tw, "%d\t", n)
