@@ -54,8 +54,11 @@ type Config struct {
 	// regularisation; the model file stores weight times value. nil means
 	// {"h=": 2, "d=": 2}.
 	Scales map[string]float64 `json:"scales"`
-	// Drop lists feature prefixes (such as "b=") not to use; nil means none.
-	Drop []string `json:"drop,omitempty"`
+	// Drop lists feature prefixes not to use; nil means {"b="}: bigrams
+	// did not help in cross-validation on the project's data (micro-F1
+	// 0.670 without, 0.671 with) and cost a third of the layer's time. An
+	// empty non-nil list keeps every feature.
+	Drop []string `json:"drop"`
 	// TargetLambda is the L2 strength of the target models; 0 means 1.
 	// NoTargets trains no target model (the analyzer then takes targets
 	// from the hits).
@@ -81,6 +84,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.PosWeight == 0 {
 		c.PosWeight = 1
+	}
+	if c.Drop == nil {
+		c.Drop = []string{"b="}
 	}
 	if c.TargetLambda == 0 {
 		c.TargetLambda = 1

@@ -50,6 +50,8 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	}
 	k.fs = k.fs[:0]
 	sc.fOff = sc.fOff[:0]
+	sc.scores, sc.reasons, sc.reasonOff = sc.scores[:0], sc.reasons[:0], sc.reasonOff[:0]
+	sc.scoreOff = sc.scoreOff[:0]
 	sc.probs = slices.Grow(sc.probs[:0], nsent*nd)[:nsent*nd]
 	if cap(sc.z) < mnd {
 		sc.z = make([]float64, mnd)
@@ -73,7 +75,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		for _, f := range k.fs[from:] {
 			row := m.w[int(f.h)*mnd : int(f.h+1)*mnd]
 			for d, w := range row {
-				z[d] += w
+				z[d] += float64(w)
 			}
 		}
 		for d := range nd {
@@ -86,9 +88,12 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 			sc.probs[si*nd+d] = float32(p)
 			performs[si*nd+d] = p >= m.thr[md]
 		}
+		sc.scoreOff = append(sc.scoreOff, len(sc.scores))
+		a.explain(sc, si, hits[lo:hi], k.fs[from:])
 		lo = hi
 	}
 	sc.fOff = append(sc.fOff, len(k.fs))
+	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 }
 
 // targetDevices are the devices whose moves name a target (the codebook's
@@ -158,7 +163,7 @@ func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hit
 		a.candidateFeatures(doc, sc, si, hits, d, c, cands, k)
 		z := 0.0
 		for _, f := range k.fs {
-			z += m.w[int(f.h)*mnd+md]
+			z += float64(m.w[int(f.h)*mnd+md])
 		}
 		if i == 0 || z > bestZ {
 			best, bestZ = c, z

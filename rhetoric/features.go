@@ -113,7 +113,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		if t.Stem != t.Norm && t.Stem != "" {
 			k.add("s=", t.Stem, "", "", t.Start, t.End)
 		}
-		if prev >= 0 {
+		if prev >= 0 && (k.named || k.m.bigrams) {
 			p := &toks[prev]
 			k.add("b=", p.Norm, " ", t.Norm, p.Start, t.End)
 		}

@@ -65,16 +65,24 @@ type Model struct {
 	head    ModelSpec // everything but the weights
 	devices []string
 	index   map[uint64]int32 // feature hash -> row
-	// keys/rows: an open-addressing copy of index for the hot path.
-	keys  []uint64
-	rows  []int32
+	// table is an open-addressing copy of index for the hot path, 8 bytes
+	// a slot so that it stays in cache: the high 40 bits of the feature's
+	// hash and, in the low 24 bits, its row + 1 (0 marks an empty slot).
+	// The slot is chosen from the low bits; a feature outside the model
+	// is mistaken for one inside only if 40 bits of their hashes agree
+	// (about one lookup in 10^12).
+	table []uint64
 	mask  uint64
 	names []string  // row -> feature name
-	w     []float64 // row*len(devices) + device
+	w64   []float64 // row*len(devices) + device: the weights as read
+	w     []float32 // the same, for the hot path (one cache line a row)
 	bias  []float64
 	thr   []float64
 	// targets[d]: the model has target weights (t: features) for device d.
 	targets []bool
+	// bigrams: the model has bigram features (b=); without, the analyzer
+	// does not compute them.
+	bigrams bool
 }
 
 // NewModel compiles a model from its spec. It fails (wrapping [ErrModel])
@@ -111,7 +119,11 @@ func NewModel(spec ModelSpec) (*Model, error) {
 // compile checks a model's header and its weight table (names sorted,
 // w[row*len(devices)+device]) and builds the lookup table.
 func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
-	m := &Model{head: head, names: names, w: w, index: make(map[uint64]int32, len(names))}
+	m := &Model{head: head, names: names, w64: w, index: make(map[uint64]int32, len(names))}
+	m.w = make([]float32, len(w))
+	for i, v := range w {
+		m.w[i] = float32(v)
+	}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
@@ -137,6 +149,9 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
 			}
 		}
+		if strings.HasPrefix(n, "b=") {
+			m.bigrams = true
+		}
 		if strings.HasPrefix(n, "t:") {
 			for di := range nd {
 				if w[row*nd+di] != 0 {
@@ -150,21 +165,20 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 		}
 		m.index[h] = int32(row)
 	}
+	if len(names) >= rowMask {
+		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, len(names), rowMask-1)
+	}
 	size := 16
-	for size < 2*len(m.names) {
+	for size < len(m.names)*3/2 {
 		size *= 2
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	for i := range m.rows {
-		m.rows[i] = -1
-	}
 	for i, n := range m.names {
 		h := FeatureHash(n)
 		for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
-			if m.rows[j] < 0 {
-				m.keys[j], m.rows[j] = h, int32(i)
+			if m.table[j] == 0 {
+				m.table[j] = h&^rowMask | uint64(i+1)
 				break
 			}
 		}
@@ -172,20 +186,26 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 	return m, nil
 }
 
-func slot(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 20 }
+// rowMask masks the row bits of a table slot.
+const rowMask = 1<<24 - 1
+
+// slot mixes the low bits of a hash (those not stored in the table) into
+// a slot index.
+func slot(h uint64) uint64 { return ((h & rowMask) * 0x9E3779B97F4A7C15) >> 24 }
 
 // lookup returns the row of the feature with hash h, or -1.
 func (m *Model) lookup(h uint64) int32 {
-	if len(m.keys) == 0 {
+	if len(m.table) == 0 {
 		return -1
 	}
+	hi := h &^ rowMask
 	for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
-		r := m.rows[j]
-		if r < 0 {
+		e := m.table[j]
+		if e == 0 {
 			return -1
 		}
-		if m.keys[j] == h {
-			return r
+		if e&^rowMask == hi {
+			return int32(e&rowMask) - 1
 		}
 	}
 }
@@ -310,7 +330,7 @@ func (m *Model) Spec() ModelSpec {
 	for di := range s.Devices {
 		s.Devices[di].Weights = []Weight{}
 		for row, n := range m.names {
-			if v := m.w[row*nd+di]; v != 0 {
+			if v := m.w64[row*nd+di]; v != 0 {
 				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
 			}
 		}
@@ -346,7 +366,7 @@ func (m *Model) Encode(w io.Writer) error {
 		b.WriteString(n)
 		for di := range nd {
 			b.WriteByte('\t')
-			num = strconv.AppendFloat(num[:0], m.w[row*nd+di], 'g', -1, 64)
+			num = strconv.AppendFloat(num[:0], m.w64[row*nd+di], 'g', -1, 64)
 			b.Write(num)
 		}
 		b.WriteByte('\n')
@@ -375,7 +395,7 @@ func (m *Model) Prob(d string, features []string) float64 {
 	z := m.bias[di]
 	for _, f := range features {
 		if row, ok := m.index[FeatureHash(f)]; ok {
-			z += m.w[int(row)*len(m.devices)+di]
+			z += m.w64[int(row)*len(m.devices)+di]
 		}
 	}
 	return sigmoid(z)

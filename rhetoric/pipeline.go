@@ -49,6 +49,14 @@ type scratch struct {
 	z        []float64 // per model device: the linear score of a sentence
 	cands    []int     // target candidates of a sentence (indices into tcodes)
 	tsink    featSink  // the target features of one candidate
+	// The model's explanations: scores of all sentences in order, sentence
+	// s owning scores[scoreOff[s]:scoreOff[s+1]]; score i's reasons are
+	// reasons[reasonOff[i][0]:reasonOff[i][1]].
+	scores    []Prob
+	scoreOff  []int
+	reasons   []Reason
+	reasonOff [][2]int32
+	shown     []bool // per device: explained in the current sentence
 
 	// score
 	tcount []int32 // per device and target code

@@ -116,6 +116,18 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
 	}
 	performs := sc.performs
+	// The explanations of all sentences: one allocation each for the
+	// scores and their reasons.
+	var scores []Prob
+	if a.model != nil && len(sc.scores) > 0 {
+		scores = make([]Prob, len(sc.scores))
+		reasons := make([]Reason, len(sc.reasons))
+		copy(scores, sc.scores)
+		copy(reasons, sc.reasons)
+		for i, o := range sc.reasonOff {
+			scores[i].Because = reasons[o[0]:o[1]:o[1]]
+		}
+	}
 	r.Spans = make([]Span, ns)
 	names := make([]string, 0, countTrue(performs))
 	lo := 0
@@ -142,7 +154,9 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 		sp.Devices = names[from:len(names):len(names)]
 		if a.model != nil {
-			sp.Scores = a.explain(sc, si, hits)
+			if lo, hi := sc.scoreOff[si], sc.scoreOff[si+1]; hi > lo {
+				sp.Scores = scores[lo:hi:hi]
+			}
 		}
 		r.Spans[si] = sp
 	}
@@ -151,82 +165,63 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 // explainTop is how many features Prob.Because lists.
 const explainTop = 5
 
-// explain returns the model's scores of sentence si for the devices it
-// decided and the devices with a hit there. It allocates two slices per
-// sentence that shows a score, and selects the top features without
-// sorting them all.
-func (a *Analyzer) explain(sc *scratch, si int, hits []xhit) []Prob {
+// explain appends to sc.scores and sc.reasons the model's scores of
+// sentence si, whose hits are hits and whose features found in the model
+// are fs, for the devices it decided and the devices with a hit there. The
+// decision stage calls it right after scoring the sentence, while its
+// weights are in cache; it selects the top features without sorting them
+// all and allocates nothing once the buffers have grown.
+func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 	nd := len(a.devices)
 	m := a.model
 	mnd := len(m.devices)
-	fs := sc.sink.fs[sc.fOff[si]:sc.fOff[si+1]]
-	shown := func(d int) bool {
-		if a.mdev[d] < 0 {
-			return false
-		}
-		if sc.performs[si*nd+d] {
-			return true
-		}
-		for i := range hits {
-			if hits[i].dev == d {
-				return true
-			}
-		}
-		return false
+	shown := sc.shown[:0]
+	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
+	for i := range hits {
+		shown[hits[i].dev] = true
 	}
-	n := 0
-	for d := range nd {
-		if shown(d) {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Prob, 0, n)
-	reasons := make([]Reason, 0, n*explainTop)
-	for d := range nd {
-		if !shown(d) {
+	sc.shown = shown
+	for d, ok := range shown {
+		md := a.mdev[d]
+		if !ok || md < 0 {
 			continue
 		}
-		md := a.mdev[d]
-		// top holds indices into fs of the largest |weight|, best first;
-		// ties go to the feature name that sorts first.
+		// top holds indices into fs of the largest |weight|, best first,
+		// and aw their |weight|; ties go to the feature name that sorts
+		// first.
 		var top [explainTop]int
+		var aw [explainTop]float32
 		k := 0
-		better := func(i, j int) bool {
-			wi := math.Abs(m.w[int(fs[i].h)*mnd+md])
-			wj := math.Abs(m.w[int(fs[j].h)*mnd+md])
-			if wi != wj {
-				return wi > wj
-			}
-			return m.names[fs[i].h] < m.names[fs[j].h]
-		}
 		for i := range fs {
-			if m.w[int(fs[i].h)*mnd+md] == 0 {
+			w := m.w[int(fs[i].h)*mnd+md]
+			if w < 0 {
+				w = -w
+			}
+			if w == 0 || k == explainTop && w < aw[k-1] {
 				continue
 			}
-			if k == explainTop && !better(i, top[k-1]) {
+			if k == explainTop && w == aw[k-1] && m.names[fs[i].h] > m.names[fs[top[k-1]].h] {
 				continue
 			}
 			if k < explainTop {
 				k++
 			}
 			p := k - 1
-			for p > 0 && better(i, top[p-1]) {
-				top[p] = top[p-1]
+			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names[fs[i].h] < m.names[fs[top[p-1]].h]) {
+				top[p], aw[p] = top[p-1], aw[p-1]
 				p--
 			}
-			top[p] = i
+			top[p], aw[p] = i, w
 		}
-		from := len(reasons)
+		from := len(sc.reasons)
 		for _, i := range top[:k] {
 			f := fs[i]
-			reasons = append(reasons, Reason{Feature: m.names[f.h], Weight: round4(m.w[int(f.h)*mnd+md]), Start: int(f.start), End: int(f.end)})
+			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.w64[int(f.h)*mnd+md], Start: int(f.start), End: int(f.end)})
 		}
-		out = append(out, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d])), Because: reasons[from:len(reasons):len(reasons)]})
+		// Because is set by the score stage, from the range [from, to).
+		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
+		sc.reasonOff = append(sc.reasonOff, [2]int32{int32(from), int32(len(sc.reasons))})
 	}
-	return out
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
