@@ -12,7 +12,9 @@
 // per device:
 //
 //   - keeps the features seen in at least Config.MinCount (2) training
-//     examples, so that no feature is learned from a single sentence;
+//     examples, so that no feature is learned from a single sentence, and
+//     whose prefix is not in Config.Drop (bigrams, b=, by default: they did
+//     not help in cross-validation);
 //   - weighs the loss of each class by n/(2·n_class) (class balancing, so
 //     the rare devices, such as hypocrisy with 70 examples in 4,200, are
 //     not drowned), features of hits and device counts taking the value 2
@@ -24,6 +26,12 @@
 //     by [Folds]) maximising the device's F1;
 //   - refits on all the examples and stores the weights rounded to three
 //     decimals, dropping those below Config.Prune in magnitude.
+//
+// For each device that names a target, a second regression ranks the
+// target candidates of the examples whose gold target is among them (NONE
+// and the actors named; see the rhetoric package doc): the gold candidate
+// is positive, the others negative, λ = Config.TargetLambda. Its weights
+// are stored with the device's, under names starting with "t:".
 //
 // A device with fewer than two positive (or negative) examples is left out
 // of the model, and the analyzer decides it by the lexicon rule. The same
