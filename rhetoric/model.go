@@ -312,7 +312,8 @@ var defaultModel []byte
 
 // DefaultModel returns the built-in model, trained on the project's
 // annotated sentences with the default lexicon (see the package doc and
-// README for how to retrain it). It is parsed once.
+// README for how to retrain it). It is parsed once. It panics if the
+// embedded file is corrupt, a build error that the tests rule out.
 var DefaultModel = sync.OnceValue(func() *Model {
 	m, err := ParseModel("model.gz", defaultModel)
 	if err != nil {
