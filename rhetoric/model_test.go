@@ -210,3 +210,59 @@ func FuzzParseModel(f *testing.F) {
 		}
 	})
 }
+
+// TestFeatureHashes checks the invariant the learned layer rests on: the
+// features the analyzer hashes piece by piece are exactly the names that
+// Features reports (and training uses). A model that gives every reported
+// feature of a sentence a weight must find them all.
+func TestFeatureHashes(t *testing.T) {
+	ctx := context.Background()
+	base, err := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Russia's flagrant aggression against Ukraine must stop, and we will never accept it!",
+		"Why does Washington not respect the sovereignty of other states?",
+		"We call on all parties to return to negotiations. NATO-led forces withdrew.",
+	} {
+		sents, err := base.Features(ctx, rhetoric.Statement{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for si, s := range sents {
+			var ws []rhetoric.Weight
+			seen := map[string]bool{}
+			for _, f := range s.Features {
+				if seen[f.Name] {
+					t.Errorf("sentence %d: feature %q twice", si, f.Name)
+				}
+				seen[f.Name] = true
+				if f.Start < s.Start || f.End > s.End || f.Start >= f.End {
+					t.Errorf("sentence %d: feature %q at [%d,%d) outside [%d,%d)", si, f.Name, f.Start, f.End, s.Start, s.End)
+				}
+				ws = append(ws, rhetoric.Weight{Feature: f.Name, W: 0.01})
+			}
+			// Bias such that the sentence's probability is exactly 0.5
+			// when every feature is found.
+			m, err := rhetoric.NewModel(rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Devices: []rhetoric.DeviceModel{
+				{Device: "values", Bias: -0.01 * float64(len(ws)), Threshold: 0.4999, Weights: ws},
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{Model: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := a.Analyze(ctx, rhetoric.Statement{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp := r.Spans[si]
+			if len(sp.Scores) == 0 || sp.Scores[0].Device != "values" || sp.Scores[0].P != 0.5 {
+				t.Errorf("sentence %d of %q: scores %+v, want values at p 0.5 (all %d features found)", si, text, sp.Scores, len(ws))
+			}
+		}
+	}
+}
