@@ -67,9 +67,11 @@
 //	@lexicon NAME              the lexicon's name (default: the file name without extension)
 //	@language CODE             en, ru, es, fr, sv, no or hu (see [tokenize.ParseLanguage]); default English
 //	@category NAME [TEXT...]   opens a category; the rest of the line is its description
-//	@negators                  opens the negator section
+//	@negators [CATEGORY...]    opens a negator section, for the categories named (default: all)
 //	@intensifiers              opens the intensifier section
 //	@hedges                    opens the hedge section
+//	@stops [CATEGORY...]       opens a stop-phrase section, for the categories named (default: all)
+//	@breaches [CATEGORY...]    opens a breach section; a negated breach is a hit of the categories named
 //	@actor CODE [NAME...]      opens an actor; the rest of the line is its display name
 //
 // Any other directive is an error ([ErrUnknownDirective]). A category name
@@ -124,14 +126,48 @@
 //	moscow
 //
 // Here "accus*" has weight 1, "flagrant" the factor 1.5, and "the kremlin"
-// is matched as two consecutive tokens. [Write] with [FormatLex] produces
+// is matched as two consecutive tokens.
+//
+// # Scoped negators, stop-phrases and breaches
+//
+// Three sections express rules of reading as data ([Modifier.Categories]
+// holds the categories named on the directive line; each must be a category
+// of the same file, [ErrUnknownCategory] otherwise; their lines take no
+// weight). A negator section with categories cancels only their cues: verbs
+// of prevention negate an accusation or a danger without negating a call
+// for peace in the same clause.
+//
+//	@negators blame
+//	~prevent
+//	~deter
+//
+// A stop-phrase is a name or fixed expression that contains cues without
+// performing them: a cue lying wholly inside a match of a stop-phrase (of
+// its category, when the section names some) does not count.
+//
+//	@stops
+//	human rights council
+//	international court of justice
+//
+// A breach is a verb of compliance. Negated ("has never honoured", "did not
+// comply with"), it accuses someone of a breach: the negation cancels
+// neither the verb nor the cues after it in its clause, and the negated verb
+// is a hit of each category the section names.
+//
+//	@breaches blame
+//	~honour
+//	~comply
+//
+// [Merge] carries the categories of an overlay's modifier over those of the
+// base modifier with the same kind and pattern. [Write] with [FormatLex] produces
 // this format; reading what it wrote gives back the same [Definition].
 //
 // # Other formats
 //
 // [ParseAs] reads every [Format]; [ParseFile] and [ParseFS] pick it from
-// the file's extension ([FormatFor]: .lex, .dic, .cat, .yml, .yaml, .lc3,
-// .ykd, in any case) unless told otherwise, and [ParseFormat] reads a format
+// the file's extension ([FormatFor]: .lex, .dic, .dicx, .cat, .yml, .yaml,
+// .lc3, .ykd, in any case; a .txt valence list by its content,
+// [DetectFormat]) unless told otherwise, and [ParseFormat] reads a format
 // name. Formats without a lexicon name take the file name without its
 // extension. White space inside a category name from another format
 // becomes _ ("A category" becomes A_category), and nested categories become
@@ -154,11 +190,26 @@
 //   - Lexicoder .lc3 ([FormatLexicoder]): "+NAME" lines open categories.
 //   - Yoshikoder .ykd ([FormatYoshikoder]): XML cnode/pnode trees below the
 //     dictionary's root node, whose own name is not used.
+//   - LIWC-22 .dicx ([FormatLIWC22]): comma-separated values, a header row
+//     "DicTerm,cat1,cat2,..." and one row per term whose cells are empty,
+//     X (weight 1) or a number (the weight of a weighted dictionary; 0 is
+//     no member, a negative weight is left out with a warning).
+//   - Valence lists, .txt ([FormatVADER], [FormatAFINN]): VADER's
+//     "word<TAB>mean<TAB>sd<TAB>ratings" and AFINN's "word<TAB>integer".
+//     Words of valence v > 0 go into the category [PositiveCategory] with
+//     weight v, words of v < 0 into [NegativeCategory] with weight |v|; v = 0
+//     is left out. So a category's hits count its words and its weight sums
+//     their valence. [DetectFormat] tells the two apart by the number of
+//     tab-separated fields of the first line; the words are literal, so one
+//     that holds pattern syntax (an emoticon such as "*)") is left out with
+//     a warning.
 //
 // All of these formats keep the order of categories and of entries, and
 // the parsers keep it too. [Write] exports to LIWC ([FormatLIWC]), which
 // keeps only categories and patterns: weights, descriptions, removals,
-// modifiers, actors, the name and the language are lost.
+// modifiers, actors, the name and the language are lost; and to LIWC-22
+// ([FormatLIWC22]), which keeps weights too. [Lossy] lists what an export
+// loses.
 //
 // # Errors
 //

@@ -3,13 +3,16 @@ package lexicon
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Write encodes l in format f to w: FormatLex writes the native format,
 // which reads back to the same [Definition] (see [Parse]); FormatLIWC writes a
-// LIWC .dic. Other formats give an error wrapping [ErrFormat].
+// LIWC .dic; FormatLIWC22 a LIWC-22 .dicx, which keeps weights (see
+// [Lossy] for what each format cannot hold). Other formats give an error
+// wrapping [ErrFormat].
 //
 // LIWC can hold only categories and their patterns, so a LIWC export loses
 // the lexicon's name and language, category descriptions, entry weights
@@ -29,8 +32,10 @@ func Write(w io.Writer, l *Lexicon, f Format) error {
 		s = lexText(&l.def)
 	case FormatLIWC:
 		s = liwcText(&l.def)
+	case FormatLIWC22:
+		s = dicxText(&l.def)
 	default:
-		return fmt.Errorf("%w: cannot write %v (only lex and liwc)", ErrFormat, f)
+		return fmt.Errorf("%w: cannot write %v (only lex, liwc and dicx)", ErrFormat, f)
 	}
 	if _, err := io.WriteString(w, s); err != nil {
 		return fmt.Errorf("lexicon: write: %w", err)
@@ -76,18 +81,17 @@ func lexText(def *Definition) string {
 		}
 	}
 	for i, m := range def.Modifiers {
-		if i == 0 || def.Modifiers[i-1].Kind != m.Kind {
-			switch m.Kind {
-			case Negator:
-				b.WriteString("\n@negators\n")
-			case Intensifier:
-				b.WriteString("\n@intensifiers\n")
-			case Hedge:
-				b.WriteString("\n@hedges\n")
+		if i == 0 || def.Modifiers[i-1].Kind != m.Kind || !slices.Equal(def.Modifiers[i-1].Categories, m.Categories) {
+			b.WriteString("\n@")
+			b.WriteString(sectionNames[m.Kind])
+			for _, c := range m.Categories {
+				b.WriteByte(' ')
+				b.WriteString(c)
 			}
+			b.WriteByte('\n')
 		}
 		b.WriteString(m.Pattern)
-		if m.Kind != Negator {
+		if m.Kind == Intensifier || m.Kind == Hedge {
 			b.WriteString(" = ")
 			b.WriteString(formatWeight(m.Factor))
 		}
@@ -108,6 +112,9 @@ func lexText(def *Definition) string {
 	}
 	return b.String()
 }
+
+// sectionNames are the .lex directives of the modifier kinds, without @.
+var sectionNames = [...]string{Negator: "negators", Intensifier: "intensifiers", Hedge: "hedges", Stop: "stops", Breach: "breaches"}
 
 // liwcText renders def's categories as a LIWC .dic.
 func liwcText(def *Definition) string {

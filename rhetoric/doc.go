@@ -91,6 +91,27 @@
 // who, whom): it does not reach into an embedded clause ("it was not Russia
 // that staged the coup" denies the agent, not the coup).
 //
+// # Rules stated in the lexicon
+//
+// A modifier whose section names categories (lexicon.Modifier.Categories)
+// changes only the hits of those devices: the default lexicon's "@negators
+// blame" lists prevent, avert, deter and counter, so "to deter future
+// aggression" accuses no one while "countering the terrorist threat" still
+// frames a threat. A cue that lies wholly inside a match of a stop-phrase
+// (lexicon.Stop; "Human Rights Council", "sanctions regime") makes no hit.
+// A breach (lexicon.Breach, a compliance verb such as honour, fulfil or
+// comply) under a negator is an accusation, not a cancelled cue: the
+// negator cancels neither the breach nor any cue after it ("has never
+// honoured its commitments" keeps the commitments cue), and when the
+// breach's section names categories the negated verb is itself a hit of
+// each (entry: the breach pattern, weight 1). Whether a breach is negated
+// follows the rules above, with the negators that name no category.
+//
+// One rule needs no data: a hit on one part of a hyphenated name, a
+// compound whose every part begins with a capital letter
+// ("Non-Proliferation Treaty", "Counter-Terrorism Committee"), is dropped:
+// the part names something rather than describing it.
+//
 // # Intensifiers and hedges
 //
 // An intensifier or hedge of the lexicon in the cue's clause, ending at
@@ -203,7 +224,9 @@
 // Detected is the number of sentences that perform the device by the
 // analyzer's decision (see "The learned model"): with the model off it
 // equals CoveredSentences. Each [Span] lists the devices its sentence
-// performs, in lexicon order. No score is ever NaN or infinite.
+// performs, in lexicon order; [Report.SentenceWeights] adds to each
+// sentence its devices' hit counts and summed weights. No score is ever NaN
+// or infinite.
 //
 // # The learned model
 //
@@ -242,11 +265,15 @@
 //
 // Span.Targets gives, for each device decided in the sentence that names a
 // target (blame, sovereignty, call_to_action, threat, solidarity,
-// delegitimization, hypocrisy), the first actor named by the sentence's
-// non-negated hits of that device, NONE when they name none; when the
-// device has no hit there (the model decided it from other features), the
-// first actor named by a non-negated hit of any device that takes a target,
-// else NONE.
+// delegitimization, hypocrisy), an actor code or NONE. With a model that
+// has target weights for the device (features t:, see [TargetFeatures]),
+// the candidates NONE and every actor named in the sentence are scored by
+// the sum of their features' weights and the best is taken: the rule that
+// linked a hit to the actor, its position, the words around it. Otherwise
+// it is the first actor named by the sentence's non-negated hits of that
+// device, NONE when they name none; when the device has no hit there, the
+// first actor named by a non-negated hit of any device that takes a
+// target, else NONE.
 //
 // # Profiles
 //
@@ -282,8 +309,10 @@
 // A [Report] encodes to JSON deterministically: the same statement gives
 // byte-identical output (Span.Targets is an object whose keys encoding/json
 // sorts). The field names of Report, Hit, DeviceScore, TargetCount, Span,
-// Prob and Reason are a stable contract; fields may be added. A span looks
-// like
+// Prob and Reason are a stable contract; fields may be added.
+// Offsets index the statement's text; body_offset ([Report.BodyOffset]),
+// when not 0, is where that text starts in its file (after Markdown front
+// matter), so body_offset + start indexes the file. A span looks like
 //
 //	{"start": 0, "end": 44, "devices": ["blame"], "targets": {"blame": "RUS"},
 //	 "scores": [{"device": "blame", "p": 0.93, "because": [

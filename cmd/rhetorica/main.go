@@ -7,11 +7,13 @@
 //
 //	rhetorica analyze [flags] [PATH ...]
 //	rhetorica compare --by KEY [A B] [flags] [PATH ...]
+//	rhetorica kwic [--device D] [--entry E] [--window N] [PATH ...]
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
 //	rhetorica eval [flags] GOLD.jsonl
 //	rhetorica train --annotated GOLD.jsonl -o MODEL [flags]
+//	rhetorica lexicon suggest --annotated GOLD.jsonl
 //	rhetorica --version
 //
 // Run "rhetorica COMMAND --help" for the flags and examples of each command.
@@ -79,11 +81,13 @@ const mainUsage = `rhetorica finds how political and diplomatic statements frame
 Usage:
   rhetorica analyze [flags] [PATH ...]        score statements, one report each (or profiles with --by)
   rhetorica compare --by KEY [A B] [PATH ...]  compare two groups device by device
+  rhetorica kwic [--device D] [PATH ...]      every hit in its context (keyword in context)
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
   rhetorica eval [flags] GOLD.jsonl           score the analysis against annotated sentences
   rhetorica train --annotated GOLD.jsonl -o MODEL  train a learned model on annotated sentences
+  rhetorica lexicon suggest --annotated F     rank candidate cues per device from annotated sentences
   rhetorica --version                         print the version
 
 Inputs are .txt and .md files (one statement per file, optional YAML front
@@ -120,6 +124,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.analyze(args[1:])
 	case "compare":
 		return c.compare(args[1:])
+	case "kwic":
+		return c.kwic(args[1:])
 	case "lexicon":
 		return c.lexicon(args[1:])
 	case "eval":
@@ -139,7 +145,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if strings.HasPrefix(args[0], "-") {
 		return c.usageError("", "unknown flag %s before the command", args[0])
 	}
-	return c.usageError("", "unknown command %q (want analyze, compare, lexicon, eval or train)", args[0])
+	return c.usageError("", "unknown command %q (want analyze, compare, kwic, lexicon, eval or train)", args[0])
 }
 
 func (c *cli) printVersion() {

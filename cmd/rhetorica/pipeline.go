@@ -48,6 +48,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if code >= 0 {
 		return nil, code
 	}
+	c.checkLexiconLanguage(lex, lang)
 	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, NoModel: f.noModel}
 	if opts.Model, code = c.loadModel(cmd, f.model, f.noModel); code >= 0 {
 		return nil, code
@@ -105,6 +106,7 @@ func (c *cli) loadLexicon(cmd string, files []string, noDefault bool) (*lexicon.
 			c.printLexiconError(path, err)
 			continue
 		}
+		c.printLexiconWarnings(path, l)
 		if failed {
 			continue
 		}
@@ -291,7 +293,7 @@ func (c *cli) finish(res runResult) int {
 		return exitInput
 	}
 	if res.ctxErr != nil {
-		c.errorf("interrupted after %d statements", res.ok)
+		c.errorf("interrupted after %s", plural(res.ok, "statement"))
 		return exitInput
 	}
 	if res.failed > 0 {
