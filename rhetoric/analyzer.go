@@ -78,6 +78,13 @@ type Options struct {
 	// stay in the report (hits and spans marked Excluded) but do not count
 	// toward scores, words or sentences. Names compare without case.
 	ExcludeSpeakers []string
+	// Model is the learned layer that decides which devices each sentence
+	// performs (see the package doc); nil means [DefaultModel]. Devices the
+	// model does not know follow the lexicon rule.
+	Model *Model
+	// NoModel turns the learned layer off: a sentence performs a device when
+	// it has a non-negated hit of it (LIWC-style lexicon counting).
+	NoModel bool
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
@@ -113,7 +120,10 @@ type Analyzer struct {
 
 	// grams holds the compiled grammar of every language; the lexicon's
 	// own classes apply to its language.
-	grams map[tokenize.Language]*grammar
+	grams       map[tokenize.Language]*grammar
+	model       *Model // nil with Options.NoModel
+	mdev        []int  // device index -> model device index, or -1
+	takesTarget []bool // device index -> its moves name a target
 
 	pool sync.Pool // *scratch
 
@@ -233,6 +243,21 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		} else {
 			a.noneIdx = k
 		}
+	}
+	if !opts.NoModel {
+		a.model = opts.Model
+		if a.model == nil {
+			a.model = DefaultModel()
+		}
+	}
+	a.mdev = make([]int, len(a.devices))
+	a.takesTarget = make([]bool, len(a.devices))
+	for i, d := range a.devices {
+		a.mdev[i] = -1
+		if a.model != nil {
+			a.mdev[i] = slices.Index(a.model.devices, d)
+		}
+		a.takesTarget[i] = targetDevices[d]
 	}
 	a.opts = opts
 

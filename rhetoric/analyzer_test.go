@@ -99,7 +99,7 @@ func TestNegatedHitsDoNotCount(t *testing.T) {
 	r := analyze(t, a, "We do not seek confrontation. We seek dialogue and peace.")
 	want := []DeviceScore{
 		{Device: "threat", Hits: 0, Negated: 1, Targets: []TargetCount{}},
-		{Device: "peace", Hits: 2, Weight: 2, Per1K: 2000.0 / 10, Share: 1, Coverage: 0.5, CoveredSentences: 1,
+		{Device: "peace", Hits: 2, Weight: 2, Per1K: 2000.0 / 10, Share: 1, Coverage: 0.5, CoveredSentences: 1, Detected: 1,
 			Targets: []TargetCount{{Actor: TargetNone, Count: 2}}},
 	}
 	if diff := cmp.Diff(want, r.Devices, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
@@ -420,9 +420,9 @@ func TestScores(t *testing.T) {
 	words := float64(r.Words)
 	want := []DeviceScore{
 		{Device: "blame", Hits: 2, Negated: 1, Weight: 2.5, Per1K: 2000 / words, Share: 2.0 / 3, Coverage: 1.0 / 3,
-			Intensity: 0.5, Intensified: 1, CoveredSentences: 1, Targets: []TargetCount{{"RUS", 2}}},
+			Intensity: 0.5, Intensified: 1, CoveredSentences: 1, Detected: 1, Targets: []TargetCount{{"RUS", 2}}},
 		{Device: "peace", Hits: 1, Weight: 1, Per1K: 1000 / words, Share: 1.0 / 3, Coverage: 1.0 / 3,
-			CoveredSentences: 1, Targets: []TargetCount{{TargetNone, 1}}},
+			CoveredSentences: 1, Detected: 1, Targets: []TargetCount{{TargetNone, 1}}},
 	}
 	if diff := cmp.Diff(want, r.Devices, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("devices (-want +got):\n%s", diff)
@@ -471,9 +471,9 @@ func TestJSONContract(t *testing.T) {
 	}
 	want := map[string][]string{
 		"report": {"devices", "hits", "id", "sentences", "spans", "speaker", "tokens", "words"},
-		"device": {"coverage", "covered", "device", "hedged", "hits", "intensified", "intensity", "negated", "per_1k", "share", "targets", "weight"},
+		"device": {"coverage", "covered", "detected", "device", "hedged", "hits", "intensified", "intensity", "negated", "per_1k", "share", "targets", "weight"},
 		"hit":    {"device", "end", "entry", "hedged", "intensified", "modifiers", "negated", "sentence", "start", "target", "target_rule", "text", "weight"},
-		"span":   {"devices", "end", "start"},
+		"span":   {"devices", "end", "start", "targets"},
 	}
 	got := map[string][]string{
 		"report": keys(m),

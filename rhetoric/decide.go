@@ -1,33 +1,180 @@
 package rhetoric
 
+import (
+	"slices"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
 // decide is the decision stage: which devices each sentence performs.
 //
 // Its input is plain data: the document's hits after the modifier and
 // target stages (device index, sentence, flags, weight and target of each),
-// sorted by place, so the hits of one sentence are contiguous; and the
-// number of sentences. Its output is the set of devices each sentence
-// performs: performs[s*nd+d] for sentence s and device index d (nd =
-// len(a.devices)), stored in sc.performs and read by the score stage for
-// coverage and spans.
+// sorted by place, so the hits of one sentence are contiguous. Its output is
+// the set of devices each sentence performs: performs[s*nd+d] for sentence s
+// and device index d (nd = len(a.devices)), stored in sc.performs and read
+// by the score stage for detected counts, spans and explanations.
 //
-// The rule today: a sentence performs a device when it has a non-negated
+// With a model (the default), a device the model knows is performed when
+// the model's probability reaches the device's threshold; the
+// probabilities go to sc.probs and the features found in the model to
+// sc.sink (sentence s owns sc.sink.fs[sc.fOff[s]:sc.fOff[s+1]]). A device
+// the model does not know, and every device with Options.NoModel, follows
+// the lexicon rule: a sentence performs a device when it has a non-negated
 // hit of that device.
-//
-// SEAM: a learned per-sentence model replaces this rule here. It keeps the
-// contract above (hits in, a device set per sentence out) and may read any
-// field of the hits; nothing before this stage depends on its decision.
-func (a *Analyzer) decide(hits []xhit, nsent int, sc *scratch) {
+func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
+	hits := sc.hits
+	nsent := len(doc.Sentences)
 	nd := len(a.devices)
 	performs := sc.performs[:0]
 	performs = append(performs, make([]bool, nsent*nd)...)
+	sc.performs = performs
 	for i := range hits {
 		h := &hits[i]
 		// w-attr: a disputed claim or a hit in an excluded turn is not the
 		// speaker's move (Hit.Counts).
-		if !h.Counts() || h.Sentence < 0 || h.Sentence >= nsent {
+		if !h.Counts() || h.Sentence < 0 || h.Sentence >= nsent || (a.model != nil && a.mdev[h.dev] >= 0) {
 			continue
 		}
 		performs[h.Sentence*nd+h.dev] = true
 	}
-	sc.performs = performs
+	if a.model == nil {
+		return
+	}
+	m := a.model
+	mnd := len(m.devices)
+	k := &sc.sink
+	k.m = m
+	k.named = false
+	if len(k.stamp) != len(m.names) {
+		k.stamp = make([]uint32, len(m.names))
+		k.gen = 0
+	}
+	k.fs = k.fs[:0]
+	sc.fOff = sc.fOff[:0]
+	sc.scores, sc.reasons, sc.reasonOff = sc.scores[:0], sc.reasons[:0], sc.reasonOff[:0]
+	sc.scoreOff = sc.scoreOff[:0]
+	sc.probs = slices.Grow(sc.probs[:0], nsent*nd)[:nsent*nd]
+	if cap(sc.z) < mnd {
+		sc.z = make([]float64, mnd)
+	}
+	z := sc.z[:mnd]
+	lo, kt := 0, 0
+	for si := range doc.Sentences {
+		hi := lo
+		for hi < len(hits) && hits[hi].Sentence == si {
+			hi++
+		}
+		k.gen++
+		if k.gen == 0 {
+			clear(k.stamp)
+			k.gen = 1
+		}
+		from := len(k.fs)
+		sc.fOff = append(sc.fOff, from)
+		a.sentenceFeatures(doc, sc, si, hits[lo:hi], k)
+		copy(z, m.bias)
+		for _, f := range k.fs[from:] {
+			row := m.w[int(f.h)*mnd : int(f.h+1)*mnd]
+			for d, w := range row {
+				z[d] += float64(w)
+			}
+		}
+		for d := range nd {
+			md := a.mdev[d]
+			if md < 0 {
+				sc.probs[si*nd+d] = -1
+				continue
+			}
+			p := sigmoid(z[md])
+			sc.probs[si*nd+d] = float32(p)
+			performs[si*nd+d] = p >= m.thr[md]
+		}
+		// A sentence of an excluded turn (Options.ExcludeSpeakers) is shown
+		// but performs nothing, as its hits do not count.
+		if kt = turnAt(sc.turns, doc.Sentences[si].Start, kt); kt >= 0 && sc.turns[kt].excluded {
+			clear(performs[si*nd : (si+1)*nd])
+		}
+		sc.scoreOff = append(sc.scoreOff, len(sc.scores))
+		a.explain(sc, si, hits[lo:hi], k.fs[from:])
+		lo = hi
+	}
+	sc.fOff = append(sc.fOff, len(k.fs))
+	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
+}
+
+// targetDevices are the devices whose moves name a target (the codebook's
+// "Target:" lines); a sentence deciding one of them reports its target in
+// Span.Targets.
+var targetDevices = map[string]bool{
+	"blame": true, "sovereignty": true, "call_to_action": true, "threat": true,
+	"solidarity": true, "delegitimization": true, "hypocrisy": true,
+}
+
+// spanTarget returns the target code of device d in a sentence whose hits
+// are hits (a run of sc.hits): the first actor named by a non-negated hit
+// of d, else NONE when d has such hits; with none, the first actor named by
+// any non-negated hit of a device that takes a target, else NONE.
+func (a *Analyzer) spanTarget(hits []xhit, d int) string {
+	seen := false
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		seen = true
+		if h.tgt != a.noneIdx {
+			return a.tcodes[h.tgt]
+		}
+	}
+	if seen {
+		return TargetNone
+	}
+	for i := range hits {
+		h := &hits[i]
+		if h.Negated || !a.takesTarget[h.dev] {
+			continue
+		}
+		if h.tgt != a.noneIdx {
+			return a.tcodes[h.tgt]
+		}
+	}
+	return TargetNone
+}
+
+// chooseTarget returns the target of device d, decided in sentence si
+// whose hits are hits: with a model that has target weights for d, the
+// candidate (NONE or an actor named in the sentence) with the largest sum
+// of weights, the first such on a tie; otherwise [Analyzer.spanTarget].
+func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int) string {
+	m := a.model
+	if m == nil || a.mdev[d] < 0 || !m.targets[a.mdev[d]] {
+		return a.spanTarget(hits, d)
+	}
+	md, mnd := a.mdev[d], len(m.devices)
+	k := &sc.tsink
+	k.m, k.named = m, false
+	if len(k.stamp) != len(m.names) {
+		k.stamp = make([]uint32, len(m.names))
+		k.gen = 0
+	}
+	cands := a.candidates(doc, sc, si)
+	best, bestZ := a.noneIdx, 0.0
+	for i, c := range cands {
+		k.fs = k.fs[:0]
+		k.gen++
+		if k.gen == 0 {
+			clear(k.stamp)
+			k.gen = 1
+		}
+		a.candidateFeatures(doc, sc, si, hits, d, c, cands, k)
+		z := 0.0
+		for _, f := range k.fs {
+			z += float64(m.w[int(f.h)*mnd+md])
+		}
+		if i == 0 || z > bestZ {
+			best, bestZ = c, z
+		}
+	}
+	return a.tcodes[best]
 }

@@ -299,9 +299,59 @@
 // Intensity is thus the share of the device's performed hits that were
 // intensified, in [0, 1]; hedging lowers Weight but not Intensity. The
 // counts behind each rate are in the report, so reports can be summed.
-// Each [Span] lists the devices with a non-negated hit in its sentence, in
-// lexicon order; [Report.SentenceWeights] adds to each sentence its devices'
-// hit counts and summed weights. No score is ever NaN or infinite.
+// Detected is the number of sentences that perform the device by the
+// analyzer's decision (see "The learned model"): with the model off it
+// equals CoveredSentences. Each [Span] lists the devices its sentence
+// performs, in lexicon order; [Report.SentenceWeights] adds to each
+// sentence its devices' hit counts and summed weights. No score is ever NaN
+// or infinite.
+//
+// # The learned model
+//
+// Which devices a sentence performs is decided by a learned layer on top of
+// the hits: per device, a logistic regression over interpretable features
+// of the sentence, trained on annotated sentences (package learn) and
+// embedded ([DefaultModel]); Options.Model supplies another ([ReadModel],
+// [ParseModel], [NewModel]). The features are names (see [Feature]):
+//
+//	w=WORD, s=STEM           each word (normalised) and its stem when different
+//	b=WORD WORD              two consecutive words of one clause
+//	f=question, f=first/W, f=start/W W   sentence form: ends in "?", its first words
+//	h=DEVICE/ENTRY           a non-negated hit of a lexicon entry; hn= negated,
+//	                         hi= intensified, hh= hedged
+//	d=DEVICE, d2=DEVICE      one, two or more non-negated hits of the device
+//	dn=DEVICE                only negated hits of the device
+//	tr=DEVICE/RULE           a hit of the device found its target by this rule
+//	a=ACTOR                  an actor is named
+//
+// Each feature counts once per sentence. Its name is never built in the
+// analysis: a 64-bit FNV-1a hash ([FeatureHash]) is computed from the
+// strings the tokens and the lexicon already hold and looked up in an
+// open-addressing table of the model's features, so the layer allocates
+// nothing per token. For device d with bias b_d, weights w_d and threshold
+// t_d,
+//
+//	p_d = 1 / (1 + exp(-(b_d + sum of w_d[f] over the features f of the sentence)))
+//
+// and the sentence performs d when p_d >= t_d. Every decision is explained:
+// Span.Scores lists, for each device decided and each device with a hit in
+// the sentence, p_d and the five features with the largest |w_d[f]| (for or
+// against), with the byte span of the text that produced each ("because").
+// A device the model does not know (a custom lexicon's) follows the lexicon
+// rule. With Options.NoModel every device does: a sentence performs a device
+// when it has a non-negated hit of it, which is LIWC-style counting.
+//
+// Span.Targets gives, for each device decided in the sentence that names a
+// target (blame, sovereignty, call_to_action, threat, solidarity,
+// delegitimization, hypocrisy), an actor code or NONE. With a model that
+// has target weights for the device (features t:, see [TargetFeatures]),
+// the candidates NONE and every actor named in the sentence are scored by
+// the sum of their features' weights and the best is taken: the rule that
+// linked a hit to the actor, its position, the words around it. Otherwise
+// it is the first actor named by the sentence's non-negated hits of that
+// device, NONE when they name none; when the device has no hit there, the
+// first actor named by a non-negated hit of any device that takes a
+// target, else NONE.
 //
 // # Profiles
 //
@@ -335,9 +385,14 @@
 // # JSON
 //
 // A [Report] encodes to JSON deterministically: the same statement gives
-// byte-identical output. The field names of Report, Hit, DeviceScore,
-// TargetCount and Span are a stable contract; fields may be added.
+// byte-identical output (Span.Targets is an object whose keys encoding/json
+// sorts). The field names of Report, Hit, DeviceScore, TargetCount, Span,
+// Prob and Reason are a stable contract; fields may be added.
 // Offsets index the statement's text; body_offset ([Report.BodyOffset]),
 // when not 0, is where that text starts in its file (after Markdown front
-// matter), so body_offset + start indexes the file.
+// matter), so body_offset + start indexes the file. A span looks like
+//
+//	{"start": 0, "end": 44, "devices": ["blame"], "targets": {"blame": "RUS"},
+//	 "scores": [{"device": "blame", "p": 0.93, "because": [
+//	   {"feature": "h=blame/aggression", "weight": 1.71, "start": 9, "end": 19}, ...]}]}
 package rhetoric

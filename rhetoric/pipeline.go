@@ -55,7 +55,21 @@ type scratch struct {
 	modLo int // first modifier that may still reach the next cue
 
 	// decide
-	performs []bool // sentence s performs device d: performs[s*len(devices)+d]
+	performs []bool    // sentence s performs device d: performs[s*len(devices)+d]
+	probs    []float32 // the model's probability, same layout; -1 for a device it does not know
+	sink     featSink  // the features found in the model, sentence after sentence
+	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
+	z        []float64 // per model device: the linear score of a sentence
+	cands    []int     // target candidates of a sentence (indices into tcodes)
+	tsink    featSink  // the target features of one candidate
+	// The model's explanations: scores of all sentences in order, sentence
+	// s owning scores[scoreOff[s]:scoreOff[s+1]]; score i's reasons are
+	// reasons[reasonOff[i][0]:reasonOff[i][1]].
+	scores    []Prob
+	scoreOff  []int
+	reasons   []Reason
+	reasonOff [][2]int32
+	shown     []bool // per device: explained in the current sentence
 
 	// score
 	tcount []int32 // per device and target code
@@ -89,6 +103,22 @@ func grow32(s []int32, n int) []int32 {
 	return s[:n]
 }
 
+// stages runs the stages up to the decision (clauses, cues, modifiers,
+// targets, sources) and returns the document's word count. The report and
+// the learned layer's Features share it, so that a model is trained on
+// exactly the features the analysis computes.
+func (a *Analyzer) stages(doc *tokenize.Document, st *Statement, sc *scratch) int {
+	sc.g = a.grammar(doc.Language)
+	sc.startDoc(doc)
+	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
+	words := clauses(doc, sc)
+	a.cues(doc, sc)
+	a.modifiers(doc, sc)
+	a.targets(doc, sc)
+	a.attribute(doc, st, sc)
+	return words
+}
+
 // report turns a tokenized document into a Report, running the stages in
 // order.
 func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Report {
@@ -99,15 +129,8 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			r.Meta[k] = v
 		}
 	}
-	sc.g = a.grammar(doc.Language)
-	sc.startDoc(doc)
-	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
-	r.Words = clauses(doc, sc)
-	a.cues(doc, sc)
-	a.modifiers(doc, sc)
-	a.targets(doc, sc)
-	a.attribute(doc, &st, sc)
-	a.decide(sc.hits, len(doc.Sentences), sc)
+	r.Words = a.stages(doc, &st, sc)
+	a.decide(doc, sc)
 	r.Hits = copyHits(sc)
 	a.score(r, doc, sc)
 	return r

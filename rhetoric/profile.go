@@ -90,6 +90,7 @@ func (g *Aggregator) Add(r *Report) {
 		t.intensified += d.Intensified
 		t.hedged += d.Hedged
 		t.sentences += d.CoveredSentences
+		t.detected += d.Detected
 		t.weight += d.Weight
 		for _, tc := range d.Targets {
 			t.addTarget(tc.Actor, tc.Count)

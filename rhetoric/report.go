@@ -110,6 +110,10 @@ type DeviceScore struct {
 	Intensified      int `json:"intensified"` // non-negated hits with an intensifier
 	Hedged           int `json:"hedged"`      // non-negated hits with a hedge
 	CoveredSentences int `json:"covered"`     // sentences with a non-negated hit
+	// Detected is the number of sentences that perform the device by the
+	// analyzer's decision (the model's when on): the sentences whose
+	// Span.Devices list it.
+	Detected int `json:"detected"`
 }
 
 // TargetCount is how many hits of a device target an actor. It is plain data.
@@ -121,10 +125,39 @@ type TargetCount struct {
 // Span is one sentence of a report and the devices performed in it. It is
 // plain data.
 type Span struct {
-	Start   int      `json:"start"`
-	End     int      `json:"end"`
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Devices are the devices the sentence performs, by the analyzer's
+	// decision: the model's with the learned layer on, else the devices
+	// with a non-negated hit. Lexicon order.
 	Devices []string `json:"devices"`
 	// Speaker is the speaker of the sentence's turn (see Hit.Speaker).
 	Speaker  string `json:"speaker,omitempty"`
 	Excluded bool   `json:"excluded,omitempty"` // the sentence's turn is excluded
+	// Targets maps each device of Devices that names a target (blame,
+	// sovereignty, call_to_action, threat, solidarity, delegitimization,
+	// hypocrisy) to an actor code or NONE (see the package doc).
+	Targets map[string]string `json:"targets,omitempty"`
+	// Scores explain the model's decision, for every device it decided and
+	// every device with a hit in the sentence (lexicon order); empty
+	// without a model.
+	Scores []Prob `json:"scores,omitempty"`
+}
+
+// Prob is the model's probability that a sentence performs a device, and
+// the features that weighed most in it. It is plain data.
+type Prob struct {
+	Device  string   `json:"device"`
+	P       float64  `json:"p"`
+	Because []Reason `json:"because"`
+}
+
+// Reason is one feature of a sentence and its weight in a device's model
+// (positive for, negative against), with the byte span of the text that
+// produced it. It is plain data.
+type Reason struct {
+	Feature string  `json:"feature"`
+	Weight  float64 `json:"weight"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
 }

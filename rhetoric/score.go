@@ -2,6 +2,7 @@ package rhetoric
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -11,6 +12,7 @@ import (
 // follows. Reports and profiles share it so that their formulas agree.
 type tally struct {
 	hits, negated, intensified, hedged, sentences int
+	detected                                      int // sentences that perform the device (the decision)
 	weight                                        float64
 	targets                                       []TargetCount // unsorted while counting
 }
@@ -30,7 +32,7 @@ func (t *tally) addTarget(code string, n int) {
 func (t *tally) finish(device string, words, sentences, allHits int) DeviceScore {
 	d := DeviceScore{
 		Device: device, Hits: t.hits, Negated: t.negated, Weight: t.weight,
-		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences,
+		Intensified: t.intensified, Hedged: t.hedged, CoveredSentences: t.sentences, Detected: t.detected,
 		Targets: t.targets,
 	}
 	if d.Targets == nil {
@@ -100,6 +102,13 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			t.sentences++
 		}
 	}
+	for si := range ns {
+		for d := range nd {
+			if sc.performs[si*nd+d] {
+				tallies[d].detected++
+			}
+		}
+	}
 	r.Devices = make([]DeviceScore, nd)
 	for d := range tallies {
 		for k, c := range tcount[d*nt : (d+1)*nt] {
@@ -109,16 +118,51 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 		r.Devices[d] = tallies[d].finish(a.devices[d], r.Words, r.Sentences, all)
 	}
+	performs := sc.performs
+	// The explanations of all sentences: one allocation each for the
+	// scores and their reasons.
+	var scores []Prob
+	if a.model != nil && len(sc.scores) > 0 {
+		scores = make([]Prob, len(sc.scores))
+		reasons := make([]Reason, len(sc.reasons))
+		copy(scores, sc.scores)
+		copy(reasons, sc.reasons)
+		for i, o := range sc.reasonOff {
+			scores[i].Because = reasons[o[0]:o[1]:o[1]]
+		}
+	}
 	r.Spans = make([]Span, ns)
-	names := make([]string, 0, countTrue(seen))
+	names := make([]string, 0, countTrue(performs))
+	lo := 0
 	for si, s := range doc.Sentences {
+		hi := lo
+		for hi < len(sc.hits) && sc.hits[hi].Sentence == si {
+			hi++
+		}
+		hits := sc.hits[lo:hi]
+		lo = hi
 		from := len(names)
+		sp := Span{Start: s.Start, End: s.End}
 		for d := range nd {
-			if seen[si*nd+d] {
-				names = append(names, a.devices[d])
+			if !performs[si*nd+d] {
+				continue
+			}
+			names = append(names, a.devices[d])
+			if a.takesTarget[d] {
+				if sp.Targets == nil {
+					sp.Targets = map[string]string{}
+				}
+				sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d)
 			}
 		}
-		r.Spans[si] = Span{Start: s.Start, End: s.End, Devices: names[from:len(names):len(names)], Speaker: r.Speaker}
+		sp.Devices = names[from:len(names):len(names)]
+		sp.Speaker = r.Speaker
+		if a.model != nil {
+			if lo, hi := sc.scoreOff[si], sc.scoreOff[si+1]; hi > lo {
+				sp.Scores = scores[lo:hi:hi]
+			}
+		}
+		r.Spans[si] = sp
 	}
 	if len(sc.turns) > 0 {
 		a.scoreTurns(r, doc, sc)
@@ -169,6 +213,70 @@ func (a *Analyzer) scoreTurns(r *Report, doc *tokenize.Document, sc *scratch) {
 		*d = t.finish(d.Device, words, sents, all)
 	}
 }
+
+// explainTop is how many features Prob.Because lists.
+const explainTop = 5
+
+// explain appends to sc.scores and sc.reasons the model's scores of
+// sentence si, whose hits are hits and whose features found in the model
+// are fs, for the devices it decided and the devices with a hit there. The
+// decision stage calls it right after scoring the sentence, while its
+// weights are in cache; it selects the top features without sorting them
+// all and allocates nothing once the buffers have grown.
+func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
+	nd := len(a.devices)
+	m := a.model
+	mnd := len(m.devices)
+	shown := sc.shown[:0]
+	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
+	for i := range hits {
+		shown[hits[i].dev] = true
+	}
+	sc.shown = shown
+	for d, ok := range shown {
+		md := a.mdev[d]
+		if !ok || md < 0 {
+			continue
+		}
+		// top holds indices into fs of the largest |weight|, best first,
+		// and aw their |weight|; ties go to the feature name that sorts
+		// first.
+		var top [explainTop]int
+		var aw [explainTop]float32
+		k := 0
+		for i := range fs {
+			w := m.w[int(fs[i].h)*mnd+md]
+			if w < 0 {
+				w = -w
+			}
+			if w == 0 || k == explainTop && w < aw[k-1] {
+				continue
+			}
+			if k == explainTop && w == aw[k-1] && m.names[fs[i].h] > m.names[fs[top[k-1]].h] {
+				continue
+			}
+			if k < explainTop {
+				k++
+			}
+			p := k - 1
+			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names[fs[i].h] < m.names[fs[top[p-1]].h]) {
+				top[p], aw[p] = top[p-1], aw[p-1]
+				p--
+			}
+			top[p], aw[p] = i, w
+		}
+		from := len(sc.reasons)
+		for _, i := range top[:k] {
+			f := fs[i]
+			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.w64[int(f.h)*mnd+md], Start: int(f.start), End: int(f.end)})
+		}
+		// Because is set by the score stage, from the range [from, to).
+		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
+		sc.reasonOff = append(sc.reasonOff, [2]int32{int32(from), int32(len(sc.reasons))})
+	}
+}
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 
 func countTrue(b []bool) int {
 	n := 0

@@ -37,6 +37,8 @@ type analysisFlags struct {
 	excludeSpeakers stringList
 	turnLabel       string
 	noTurns         bool
+	model           string
+	noModel         bool
 }
 
 // Input limits (see the README's "Input and reliability").
@@ -82,6 +84,8 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.Var(&a.excludeSpeakers, "exclude-speaker", "leave the turns of transcript speaker `NAME` (Q, MODERATOR) out of the scores; repeatable")
 	fs.StringVar(&a.turnLabel, "turn-label", "", "speaker labels are lines matching `REGEXP` (first group = speaker) instead of the built-in rule")
 	fs.BoolVar(&a.noTurns, "no-turns", false, "do not split transcripts into speaker turns")
+	fs.StringVar(&a.model, "model", "", "decide devices with this learned model `FILE` (from rhetorica train) instead of the built-in one")
+	fs.BoolVar(&a.noModel, "no-model", false, "no learned model: a sentence performs a device when it has a non-negated hit (lexicon counting)")
 }
 
 // byteSize is a flag value in bytes with an optional K, M or G suffix

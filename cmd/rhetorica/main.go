@@ -11,6 +11,8 @@
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
+//	rhetorica eval [flags] GOLD.jsonl
+//	rhetorica train --annotated GOLD.jsonl -o MODEL [flags]
 //	rhetorica lexicon suggest --annotated GOLD.jsonl
 //	rhetorica --version
 //
@@ -83,6 +85,8 @@ Usage:
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
+  rhetorica eval [flags] GOLD.jsonl           score the analysis against annotated sentences
+  rhetorica train --annotated GOLD.jsonl -o MODEL  train a learned model on annotated sentences
   rhetorica lexicon suggest --annotated F     rank candidate cues per device from annotated sentences
   rhetorica --version                         print the version
 
@@ -124,6 +128,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.kwic(args[1:])
 	case "lexicon":
 		return c.lexicon(args[1:])
+	case "eval":
+		return c.eval(args[1:])
+	case "train":
+		return c.train(args[1:])
 	case "version", "--version", "-version", "-V":
 		c.printVersion()
 		return exitOK
@@ -137,7 +145,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if strings.HasPrefix(args[0], "-") {
 		return c.usageError("", "unknown flag %s before the command", args[0])
 	}
-	return c.usageError("", "unknown command %q (want analyze, compare, kwic or lexicon)", args[0])
+	return c.usageError("", "unknown command %q (want analyze, compare, kwic, lexicon, eval or train)", args[0])
 }
 
 func (c *cli) printVersion() {

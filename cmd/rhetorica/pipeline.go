@@ -71,13 +71,16 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 		}
 	}
 	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, MaxBytes: int(f.maxBytes),
-		ExcludeSpeakers: f.excludeSpeakers, NoTurns: f.noTurns}
+		ExcludeSpeakers: f.excludeSpeakers, NoTurns: f.noTurns, NoModel: f.noModel}
 	if f.turnLabel != "" {
 		re, err := regexp.Compile(f.turnLabel)
 		if err != nil {
 			return nil, c.usageError(cmd+" ", "--turn-label: %v", err)
 		}
 		opts.TurnLabel = re
+	}
+	if opts.Model, code = c.loadModel(cmd, f.model, f.noModel); code >= 0 {
+		return nil, code
 	}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {

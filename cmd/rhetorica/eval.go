@@ -1,0 +1,319 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+const evalUsage = `Usage: rhetorica eval [flags] GOLD.jsonl
+
+Scores the analysis against annotated sentences: per device precision,
+recall and F1 with bootstrap 95% intervals and support, micro and macro F1,
+target accuracy for the devices that name a target, and a confusion table.
+GOLD.jsonl has one object per line: "id", "devices", "targets" (device ->
+actor) and "text" or a locator "file"/"start"/"end" read from --corpus.
+
+With --folds K it cross-validates training instead: a model is trained on
+K-1 folds and scored on the held-out fold, K times (the built-in model is
+not used).
+
+Examples:
+  rhetorica eval ../shared/eval/dev.jsonl
+  rhetorica eval --no-model --errors - dev.jsonl
+  rhetorica eval --folds 5 --format json train.jsonl
+
+Flags:
+`
+
+// evalFlags are the flags of eval and train.
+type evalFlags struct {
+	lexicons  stringList
+	noDefault bool
+	corpus    string
+	folds     int
+	tag       bool
+}
+
+func (e *evalFlags) register(fs *flag.FlagSet) {
+	fs.Var(&e.lexicons, "lexicon", "lexicon `FILE` merged over the default; repeatable")
+	fs.BoolVar(&e.noDefault, "no-default", false, "do not use the built-in lexicon (only the --lexicon files)")
+	fs.StringVar(&e.corpus, "corpus", "", "`DIR` that file locators are relative to (default: the parent of GOLD's directory)")
+	fs.BoolVar(&e.tag, "tag", false, "part-of-speech tagging (finds imperatives and more targets; slower)")
+}
+
+// loadModel returns the model of --model, or nil for the default (or with
+// --no-model). code >= 0 means stop with that exit code.
+func (c *cli) loadModel(cmd, path string, noModel bool) (*rhetoric.Model, int) {
+	if path == "" {
+		return nil, -1
+	}
+	if noModel {
+		return nil, c.usageError(cmd+" ", "--model and --no-model exclude each other")
+	}
+	m, err := rhetoric.ReadModel(path)
+	if err != nil {
+		c.errorf("%v", err)
+		return nil, exitInput
+	}
+	return m, -1
+}
+
+// readGold reads an annotated file, printing every error.
+func (c *cli) readGold(path, corpus string) ([]eval.Item, int) {
+	if corpus == "" {
+		corpus = filepath.Dir(filepath.Dir(path))
+	}
+	items, err := eval.ReadFile(path, corpus)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			c.errorf("%s", line)
+		}
+		return nil, exitInput
+	}
+	return items, -1
+}
+
+func (c *cli) eval(args []string) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() { io.WriteString(c.stderr, evalUsage); fs.PrintDefaults() }
+	var ef evalFlags
+	ef.register(fs)
+	model := fs.String("model", "", "decide with this model `FILE` instead of the built-in one")
+	noModel := fs.Bool("no-model", false, "no learned model: devices with a non-negated hit (lexicon counting)")
+	fs.IntVar(&ef.folds, "folds", 0, "cross-validate training with `K` folds instead of evaluating a model")
+	errs := fs.String("errors", "", "write every error: `DIR` (errors.jsonl and one DEVICE.txt each) or - for standard output")
+	format := fs.String("format", "table", "output `FORMAT`: table or json")
+	resamples := fs.Int("resamples", 1000, "bootstrap resamples behind the 95% intervals (0: none)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		return c.usageError("eval ", "want one annotated file, got %d", fs.NArg())
+	}
+	if *format != "table" && *format != "json" {
+		return c.usageError("eval ", "unknown --format %q (want table or json)", *format)
+	}
+	if ef.folds == 1 || ef.folds < 0 {
+		return c.usageError("eval ", "--folds must be at least 2")
+	}
+	if ef.folds > 0 && (*model != "" || *noModel) {
+		return c.usageError("eval ", "--folds trains its own models: drop --model and --no-model")
+	}
+	if ef.noDefault && len(ef.lexicons) == 0 {
+		return c.usageError("eval ", "--no-default needs at least one --lexicon FILE")
+	}
+	m, code := c.loadModel("eval", *model, *noModel)
+	if code >= 0 {
+		return code
+	}
+	items, code := c.readGold(fs.Arg(0), ef.corpus)
+	if code >= 0 {
+		return code
+	}
+	lex, code := c.loadLexicon("eval", ef.lexicons, ef.noDefault)
+	if code >= 0 {
+		return code
+	}
+	opts := rhetoric.Options{Tag: ef.tag, Model: m, NoModel: *noModel}
+	eo := eval.Options{Resamples: *resamples}
+	if *resamples == 0 {
+		eo.Resamples = -1
+	}
+	var res *eval.Result
+	var err error
+	if ef.folds > 0 {
+		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, learn.Config{}, eo)
+	} else {
+		var an *rhetoric.Analyzer
+		if an, err = rhetoric.New(lex, opts); err == nil {
+			res, err = eval.Evaluate(c.ctx, an, items, eo)
+		}
+	}
+	if err != nil {
+		c.errorf("%v", err)
+		return exitInput
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+	} else {
+		writeEvalTable(c.stdout, res)
+	}
+	if *errs != "" {
+		if err := writeErrors(c.stdout, *errs, res); err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+	}
+	return exitOK
+}
+
+// writeEvalTable prints the scores, the averages and the confusion table.
+func writeEvalTable(w io.Writer, r *eval.Result) {
+	what := "evaluation"
+	if r.Folds > 0 {
+		what = fmt.Sprintf("%d-fold cross-validation", r.Folds)
+	}
+	fmt.Fprintf(w, "%s on %d items\n\n", what, r.Items)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "device\tP\tR\tF1\tF1 95%%\tsupport\ttarget acc\t\n")
+	for _, d := range r.Devices {
+		if d.Support == 0 && d.TP+d.FP == 0 {
+			continue // neither annotated nor found: nothing to show
+		}
+		tgt := ""
+		if d.TargetN > 0 {
+			tgt = fmt.Sprintf("%.2f (%d/%d)", d.TargetAcc, d.TargetRight, d.TargetN)
+		}
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f-%.2f\t%d\t%s\t\n", d.Device, d.P, d.R, d.F1, d.F1CI.Lo, d.F1CI.Hi, d.Support, tgt)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nmicro P %.3f R %.3f F1 %.3f (95%% %.3f-%.3f); macro F1 %.3f (95%% %.3f-%.3f)\n",
+		r.MicroP, r.MicroR, r.MicroF1, r.MicroCI.Lo, r.MicroCI.Hi, r.MacroF1, r.MacroCI.Lo, r.MacroCI.Hi)
+
+	missed := false
+	for _, row := range r.Confusion.Counts {
+		for _, n := range row {
+			missed = missed || n > 0
+		}
+	}
+	if !missed {
+		fmt.Fprintf(w, "\nno device was missed\n")
+		return
+	}
+	fmt.Fprintf(w, "\nconfusion: missed device (row) and the wrong device found instead (column); - = none\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\t")
+	for _, d := range r.Confusion.Devices {
+		fmt.Fprintf(tw, "%s\t", abbrev(d))
+	}
+	fmt.Fprintf(tw, "-\t\n")
+	for i, d := range r.Confusion.Devices {
+		if !slices.ContainsFunc(r.Confusion.Counts[i], func(n int) bool { return n > 0 }) {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t", d)
+		for _, n := range r.Confusion.Counts[i] {
+			fmt.Fprintf(tw, "%d\t", n)
+		}
+		fmt.Fprintf(tw, "\n")
+	}
+	tw.Flush()
+}
+
+// abbrev shortens a device name to a column header.
+func abbrev(d string) string {
+	if len(d) > 5 {
+		return d[:5]
+	}
+	return d
+}
+
+// writeErrors writes the errors of r: to stdout as text for "-", else into
+// the directory dir as errors.jsonl and one DEVICE.txt per device.
+func writeErrors(stdout io.Writer, dir string, r *eval.Result) error {
+	if dir == "-" {
+		fmt.Fprintf(stdout, "\nerrors (%d items)\n", len(r.Errors))
+		for _, e := range r.Errors {
+			writeError(stdout, e, "")
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var all strings.Builder
+	for _, e := range r.Errors {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		all.Write(b)
+		all.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(dir, "errors.jsonl"), []byte(all.String()), 0o644); err != nil {
+		return err
+	}
+	for _, d := range r.Confusion.Devices {
+		var b strings.Builder
+		for _, e := range r.Errors {
+			writeError(&b, e, d)
+		}
+		if err := os.WriteFile(filepath.Join(dir, d+".txt"), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeError prints one error item (only its mistakes about device, when
+// device is not empty), with its hits.
+func writeError(w io.Writer, e eval.Error, device string) {
+	has := func(list []string) bool {
+		for _, d := range list {
+			if d == device {
+				return true
+			}
+		}
+		return false
+	}
+	var kinds []string
+	for _, d := range e.FN {
+		if device == "" || d == device {
+			kinds = append(kinds, "missed "+d)
+		}
+	}
+	for _, d := range e.FP {
+		if device == "" || d == device {
+			kinds = append(kinds, "wrong "+d)
+		}
+	}
+	for _, t := range e.Targets {
+		if device == "" || t.Device == device {
+			kinds = append(kinds, fmt.Sprintf("%s target %s, gold %s", t.Device, t.Pred, t.Gold))
+		}
+	}
+	if len(kinds) == 0 || device != "" && !has(e.FN) && !has(e.FP) && len(kinds) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s (line %d): %s\n  %s\n  gold %v, found %v\n", e.ID, e.Line, strings.Join(kinds, "; "), e.Text, e.Gold, e.Pred)
+	for _, h := range e.Hits {
+		neg := ""
+		if h.Negated {
+			neg = " NEGATED"
+		}
+		fmt.Fprintf(w, "  hit %s %q [%d,%d) entry %q target %s%s\n", h.Device, h.Text, h.Start, h.End, h.Entry, h.Target, neg)
+	}
+	for _, ss := range e.Scores {
+		for _, p := range ss {
+			if device != "" && p.Device != device {
+				continue
+			}
+			var because []string
+			for _, r := range p.Because {
+				because = append(because, fmt.Sprintf("%s %+.2f", r.Feature, r.Weight))
+			}
+			fmt.Fprintf(w, "  model %s p=%.2f: %s\n", p.Device, p.P, strings.Join(because, ", "))
+		}
+	}
+}

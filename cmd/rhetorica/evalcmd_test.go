@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The tests run from the module root (see TestMain).
+const annotated = "testdata/eval/annotated.jsonl"
+
+func TestEvalCommand(t *testing.T) {
+	code, out, errs := runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--format", "json", annotated)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res struct {
+		Items   int `json:"items"`
+		Devices []struct {
+			Device  string `json:"device"`
+			Support int    `json:"support"`
+		} `json:"devices"`
+		MicroF1 float64 `json:"micro_f1"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Items != 30 || res.MicroF1 <= 0 || res.MicroF1 > 1 {
+		t.Errorf("items %d, micro-F1 %v", res.Items, res.MicroF1)
+	}
+	support := map[string]int{}
+	for _, d := range res.Devices {
+		if d.Support > 0 {
+			support[d.Device] = d.Support
+		}
+	}
+	if len(res.Devices) != 14 {
+		t.Errorf("%d devices, want the 14 of the default lexicon", len(res.Devices))
+	}
+	if diff := cmp.Diff(map[string]int{"blame": 10, "peace": 10, "call_to_action": 1, "international_law": 1, "solidarity": 1}, support); diff != "" {
+		t.Errorf("support (-want +got):\n%s", diff)
+	}
+
+	// Errors go to files.
+	dir := t.TempDir()
+	code, out, errs = runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--errors", dir, annotated)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "micro P") {
+		t.Errorf("table output:\n%s", out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "economic.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "wrong economic") || !strings.Contains(string(data), `hit economic "budget"`) {
+		t.Errorf("economic.txt:\n%s", data)
+	}
+}
+
+// TestTrainCommand trains on the sample and uses the model in eval and
+// analyze.
+func TestTrainCommand(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "mine.model")
+	code, _, errs := runCLI(t, "", "train", "--annotated", annotated, "-o", model)
+	if code != exitOK {
+		t.Fatalf("train exit %d: %s", code, errs)
+	}
+	code, out, errs := runCLI(t, "", "eval", "--model", model, "--resamples", "0", "--format", "json", annotated)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"device": "blame"`) {
+		t.Errorf("eval output:\n%s", out)
+	}
+	code, out, errs = runCLI(t, "We stand with Ukraine.", "analyze", "--model", model, "--format", "json", "-")
+	if code != exitOK || !strings.Contains(out, `"detected"`) {
+		t.Errorf("analyze exit %d: %s\n%s", code, errs, out)
+	}
+}
+
+func TestEvalTrainErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n{\"id\":\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	garbage := filepath.Join(dir, "garbage.model")
+	if err := os.WriteFile(garbage, []byte("not a model"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"no file", []string{"eval"}, exitUsage, []string{"want one annotated file"}},
+		{"bad format", []string{"eval", "--format", "xml", annotated}, exitUsage, []string{"unknown --format"}},
+		{"one fold", []string{"eval", "--folds", "1", annotated}, exitUsage, []string{"at least 2"}},
+		{"folds and model", []string{"eval", "--folds", "3", "--no-model", annotated}, exitUsage, []string{"--folds trains its own"}},
+		{"model and no-model", []string{"eval", "--model", garbage, "--no-model", annotated}, exitUsage, []string{"exclude each other"}},
+		{"missing", []string{"eval", filepath.Join(dir, "none.jsonl")}, exitInput, []string{"none.jsonl"}},
+		{"bad lines", []string{"eval", bad}, exitInput, []string{"bad.jsonl:2: id \"a\" repeats line 1", "bad.jsonl:3:"}},
+		{"bad model", []string{"eval", "--model", garbage, annotated}, exitInput, []string{"invalid model", "garbage.model"}},
+		{"train no output", []string{"train", "--annotated", annotated}, exitUsage, []string{"-o MODEL"}},
+		{"train bad lines", []string{"train", "--annotated", bad, "-o", filepath.Join(dir, "m")}, exitInput, []string{"bad.jsonl:2:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := runCLI(t, "", tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, errs)
+				}
+			}
+		})
+	}
+}

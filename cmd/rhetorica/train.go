@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+const trainUsage = `Usage: rhetorica train --annotated GOLD.jsonl -o MODEL [flags]
+
+Trains the learned layer on annotated sentences (the format of rhetorica
+eval): per device, a logistic regression over the sentence features, with
+its regularisation and threshold chosen by inner cross-validation. With
+--folds K it first measures the training by K-fold cross-validation and
+prints the figures (and records them in the model). Use the model with
+--model MODEL in analyze, compare and eval.
+
+Examples:
+  rhetorica train --annotated mine.jsonl -o mine.model
+  rhetorica train --annotated mine.jsonl --lexicon extra.lex --folds 5 -o mine.model
+  rhetorica analyze --model mine.model speech.md
+
+Flags:
+`
+
+func (c *cli) train(args []string) int {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() { io.WriteString(c.stderr, trainUsage); fs.PrintDefaults() }
+	var ef evalFlags
+	ef.register(fs)
+	gold := fs.String("annotated", "", "annotated `FILE` (.jsonl) to train on")
+	out := fs.String("o", "", "write the model to `FILE` (gzip-compressed JSON)")
+	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *gold == "" || *out == "" {
+		return c.usageError("train ", "--annotated FILE and -o MODEL are required")
+	}
+	if fs.NArg() > 0 {
+		return c.usageError("train ", "unexpected argument %q", fs.Arg(0))
+	}
+	if ef.folds == 1 || ef.folds < 0 {
+		return c.usageError("train ", "--folds must be at least 2")
+	}
+	if ef.noDefault && len(ef.lexicons) == 0 {
+		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
+	}
+	items, code := c.readGold(*gold, ef.corpus)
+	if code >= 0 {
+		return code
+	}
+	lex, code := c.loadLexicon("train", ef.lexicons, ef.noDefault)
+	if code >= 0 {
+		return code
+	}
+	data, err := os.ReadFile(*gold)
+	if err != nil {
+		c.errorf("%v", err)
+		return exitInput
+	}
+	opts := rhetoric.Options{Tag: ef.tag}
+	if ef.folds > 0 {
+		res, err := eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, learn.Config{}, eval.Options{})
+		if err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+		writeEvalTable(c.stdout, res)
+	}
+	m, err := eval.TrainModel(c.ctx, lex, opts, items, filepath.Base(*gold), data, learn.Config{})
+	if err != nil {
+		c.errorf("%v", err)
+		return exitInput
+	}
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		c.errorf("%v", err)
+		return exitInput
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		c.errorf("%v", err)
+		return exitInput
+	}
+	return exitOK
+}

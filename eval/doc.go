@@ -1,0 +1,43 @@
+// Package eval measures an analysis against annotated sentences, so that a
+// lexicon or a learned model is validated before it is trusted.
+//
+// # Data
+//
+// [Read] reads annotated JSON Lines: one object per line with "id",
+// "devices" (the devices a careful reader finds), "targets" (device ->
+// actor code or NONE) and either "text" or a locator "file", "start", "end"
+// (byte offsets into a file of a corpus directory). Every problem is
+// reported as file:line: message and wraps [ErrFormat].
+//
+// # Scores
+//
+// [Evaluate] analyzes every item with a rhetoric.Analyzer: the devices
+// predicted for an item are those of any of its sentences (the analyzer's
+// decision, Span.Devices) and the target of a device is the one of the
+// first sentence deciding it (Span.Targets). [Score] then computes, per
+// device ([DeviceResult]),
+//
+//	P  = TP / (TP + FP)    R = TP / (TP + FN)    F1 = 2PR / (P + R)
+//
+// (0 when undefined), the support TP + FN, and the target accuracy over
+// the items whose gold and predicted devices both hold the device and
+// whose gold names its target. Micro-F1 pools TP, FP and FN of all devices;
+// macro-F1 is the mean F1 of the devices with support. Each figure has a
+// 95% interval from a bootstrap over items (Options.Resamples resamples,
+// 1000 by default, from a seeded PCG stream, so the intervals are the same
+// on every run): the 2.5th and 97.5th percentiles by nearest rank.
+//
+// The [Confusion] table shows, for every missed device, which wrong
+// devices were found instead in the same item; [Error] lists every item
+// with a mistake, its hits (spans, negation, targets) and the model's
+// explanation.
+//
+// # Cross-validation
+//
+// [CrossValidate] measures training rather than a fixed model: items are
+// dealt into K folds by a hash of their id ([learn.Folds], independent of
+// file order), and for each fold a model is trained on the others with
+// [learn.TrainSet] and the fold analyzed with it. The features are
+// extracted once. [TrainModel] trains on all items and records the data's
+// SHA-256, as the built-in model was made (go generate ./rhetoric).
+package eval

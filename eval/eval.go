@@ -1,0 +1,453 @@
+package eval
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+
+	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+// Prediction is what the analyzer decided for one item: the devices of
+// any of its sentences (Report.Spans[].Devices) and, per device, the
+// target of the first sentence that decided it. It is plain data.
+type Prediction struct {
+	Devices []string          `json:"devices"`
+	Targets map[string]string `json:"targets"`
+	Report  *rhetoric.Report  `json:"-"`
+}
+
+// Predict analyzes every item with a.
+func Predict(ctx context.Context, a *rhetoric.Analyzer, items []Item) ([]Prediction, error) {
+	out := make([]Prediction, len(items))
+	for i, it := range items {
+		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Text: it.Text})
+		if err != nil {
+			return nil, fmt.Errorf("eval: line %d: %w", it.Line, err)
+		}
+		out[i] = predictionOf(a.Devices(), r)
+	}
+	return out, nil
+}
+
+func predictionOf(devices []string, r *rhetoric.Report) Prediction {
+	p := Prediction{Devices: []string{}, Targets: map[string]string{}, Report: r}
+	for _, d := range devices {
+		for _, s := range r.Spans {
+			if slices.Contains(s.Devices, d) {
+				p.Devices = append(p.Devices, d)
+				if t, ok := s.Targets[d]; ok {
+					p.Targets[d] = t
+				}
+				break
+			}
+		}
+	}
+	return p
+}
+
+// Options configure [Score]. The zero value means the defaults.
+type Options struct {
+	// Resamples is the number of bootstrap resamples of the items behind
+	// the 95% intervals; 0 means 1000, negative means no intervals.
+	Resamples int
+	// Seed seeds the bootstrap (a fixed PCG stream), so intervals are
+	// deterministic; 0 means 1.
+	Seed uint64
+}
+
+// Interval is a bootstrap 95% interval: the 2.5th and 97.5th percentiles.
+type Interval struct {
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+}
+
+// DeviceResult is the score of one device. Precision is TP/(TP+FP) (0 when
+// nothing was predicted), recall TP/(TP+FN) (0 without support), F1 their
+// harmonic mean. Target accuracy counts the items whose gold and predicted
+// devices both hold the device and whose gold names a target: TargetRight
+// of them have the same predicted target.
+type DeviceResult struct {
+	Device      string   `json:"device"`
+	Support     int      `json:"support"`
+	TP          int      `json:"tp"`
+	FP          int      `json:"fp"`
+	FN          int      `json:"fn"`
+	P           float64  `json:"p"`
+	R           float64  `json:"r"`
+	F1          float64  `json:"f1"`
+	PCI         Interval `json:"p_ci"`
+	RCI         Interval `json:"r_ci"`
+	F1CI        Interval `json:"f1_ci"`
+	TargetN     int      `json:"target_n"`
+	TargetRight int      `json:"target_right"`
+	TargetAcc   float64  `json:"target_acc"`
+}
+
+// Result is an evaluation: per-device scores in the analyzer's device
+// order, micro-F1 (over the pooled counts of all devices) and macro-F1
+// (the mean F1 of the devices with support), with intervals; a confusion
+// table and the items with errors. It is plain data.
+type Result struct {
+	Items     int            `json:"items"`
+	Folds     int            `json:"folds,omitempty"` // cross-validation folds, 0 for a plain evaluation
+	Devices   []DeviceResult `json:"devices"`
+	MicroP    float64        `json:"micro_p"`
+	MicroR    float64        `json:"micro_r"`
+	MicroF1   float64        `json:"micro_f1"`
+	MacroF1   float64        `json:"macro_f1"`
+	MicroCI   Interval       `json:"micro_f1_ci"`
+	MacroCI   Interval       `json:"macro_f1_ci"`
+	Confusion Confusion      `json:"confusion"`
+	Errors    []Error        `json:"errors"`
+}
+
+// Confusion shows what the analyzer found instead of a missed device:
+// Counts[g][p] is the number of items where device g was missed (gold, not
+// predicted) and device p was wrongly predicted (predicted, not gold);
+// Counts[g][len(Devices)] counts the misses of g with no wrong device.
+type Confusion struct {
+	Devices []string `json:"devices"`
+	Counts  [][]int  `json:"counts"`
+}
+
+// Error is an item the analyzer got wrong: missed (FN) or wrong (FP)
+// devices, or wrong targets, with the hits of its report. It is plain data.
+type Error struct {
+	ID      string            `json:"id"`
+	Line    int               `json:"line"`
+	Text    string            `json:"text"`
+	Gold    []string          `json:"gold"`
+	Pred    []string          `json:"pred"`
+	FN      []string          `json:"fn,omitempty"`
+	FP      []string          `json:"fp,omitempty"`
+	Targets []TargetError     `json:"targets,omitempty"`
+	Hits    []rhetoric.Hit    `json:"hits"`
+	Scores  [][]rhetoric.Prob `json:"scores,omitempty"` // per sentence, when a model decided
+}
+
+// TargetError is a device whose predicted target differs from the gold one.
+type TargetError struct {
+	Device string `json:"device"`
+	Gold   string `json:"gold"`
+	Pred   string `json:"pred"`
+}
+
+type counts struct{ tp, fp, fn int }
+
+func prf(c counts) (p, r, f float64) {
+	if c.tp+c.fp > 0 {
+		p = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// Score compares predictions with the gold items (same order) over the
+// given devices.
+func Score(devices []string, items []Item, preds []Prediction, opts Options) *Result {
+	if opts.Resamples == 0 {
+		opts.Resamples = 1000
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	nd := len(devices)
+	// gold and predicted, item x device
+	g := make([][]bool, len(items))
+	p := make([][]bool, len(items))
+	for i, it := range items {
+		g[i] = make([]bool, nd)
+		p[i] = make([]bool, nd)
+		for d, name := range devices {
+			g[i][d] = slices.Contains(it.Devices, name)
+			p[i][d] = slices.Contains(preds[i].Devices, name)
+		}
+	}
+	res := &Result{Items: len(items)}
+	all := make([]int, len(items))
+	for i := range all {
+		all[i] = i
+	}
+	per, micro, macro := tally(g, p, all, nd)
+	res.MicroP, res.MicroR, res.MicroF1 = prf(micro)
+	res.MacroF1 = macro
+	for d, name := range devices {
+		dr := DeviceResult{Device: name, TP: per[d].tp, FP: per[d].fp, FN: per[d].fn, Support: per[d].tp + per[d].fn}
+		dr.P, dr.R, dr.F1 = prf(per[d])
+		res.Devices = append(res.Devices, dr)
+	}
+	// Targets.
+	for i, it := range items {
+		for d, name := range devices {
+			want, ok := it.Targets[name]
+			if !ok || !g[i][d] || !p[i][d] {
+				continue
+			}
+			res.Devices[d].TargetN++
+			if preds[i].Targets[name] == want {
+				res.Devices[d].TargetRight++
+			}
+		}
+	}
+	for d := range res.Devices {
+		if n := res.Devices[d].TargetN; n > 0 {
+			res.Devices[d].TargetAcc = float64(res.Devices[d].TargetRight) / float64(n)
+		}
+	}
+	// Bootstrap.
+	if opts.Resamples > 0 && len(items) > 0 {
+		rng := rand.New(rand.NewPCG(opts.Seed, 0x5eed))
+		B := opts.Resamples
+		ps, rs, fs := make([][]float64, nd), make([][]float64, nd), make([][]float64, nd)
+		mi, ma := make([]float64, B), make([]float64, B)
+		idx := make([]int, len(items))
+		for b := range B {
+			for i := range idx {
+				idx[i] = rng.IntN(len(items))
+			}
+			per, micro, macro := tally(g, p, idx, nd)
+			_, _, mi[b] = prf(micro)
+			ma[b] = macro
+			for d := range nd {
+				pp, rr, ff := prf(per[d])
+				ps[d] = append(ps[d], pp)
+				rs[d] = append(rs[d], rr)
+				fs[d] = append(fs[d], ff)
+			}
+		}
+		res.MicroCI, res.MacroCI = interval(mi), interval(ma)
+		for d := range nd {
+			res.Devices[d].PCI, res.Devices[d].RCI, res.Devices[d].F1CI = interval(ps[d]), interval(rs[d]), interval(fs[d])
+		}
+	}
+	// Confusion and errors.
+	res.Confusion = Confusion{Devices: slices.Clone(devices), Counts: make([][]int, nd)}
+	for d := range nd {
+		res.Confusion.Counts[d] = make([]int, nd+1)
+	}
+	res.Errors = []Error{}
+	for i, it := range items {
+		var fn, fp []int
+		for d := range nd {
+			switch {
+			case g[i][d] && !p[i][d]:
+				fn = append(fn, d)
+			case p[i][d] && !g[i][d]:
+				fp = append(fp, d)
+			}
+		}
+		for _, a := range fn {
+			if len(fp) == 0 {
+				res.Confusion.Counts[a][nd]++
+			}
+			for _, b := range fp {
+				res.Confusion.Counts[a][b]++
+			}
+		}
+		var terr []TargetError
+		for d, name := range devices {
+			want, ok := it.Targets[name]
+			if ok && g[i][d] && p[i][d] && preds[i].Targets[name] != want {
+				terr = append(terr, TargetError{Device: name, Gold: want, Pred: preds[i].Targets[name]})
+			}
+		}
+		if len(fn) == 0 && len(fp) == 0 && len(terr) == 0 {
+			continue
+		}
+		e := Error{ID: it.ID, Line: it.Line, Text: it.Text, Gold: names(devices, g[i]), Pred: names(devices, p[i]), Targets: terr}
+		for _, d := range fn {
+			e.FN = append(e.FN, devices[d])
+		}
+		for _, d := range fp {
+			e.FP = append(e.FP, devices[d])
+		}
+		if r := preds[i].Report; r != nil {
+			e.Hits = r.Hits
+			for _, s := range r.Spans {
+				if len(s.Scores) > 0 {
+					e.Scores = append(e.Scores, s.Scores)
+				}
+			}
+		}
+		if e.Hits == nil {
+			e.Hits = []rhetoric.Hit{}
+		}
+		res.Errors = append(res.Errors, e)
+	}
+	return res
+}
+
+func names(devices []string, on []bool) []string {
+	out := []string{}
+	for d, v := range on {
+		if v {
+			out = append(out, devices[d])
+		}
+	}
+	return out
+}
+
+// tally counts per device over the items idx (with repeats) and returns
+// the per-device counts, the pooled counts and the macro-F1.
+func tally(g, p [][]bool, idx []int, nd int) ([]counts, counts, float64) {
+	per := make([]counts, nd)
+	for _, i := range idx {
+		for d := range nd {
+			switch {
+			case g[i][d] && p[i][d]:
+				per[d].tp++
+			case g[i][d]:
+				per[d].fn++
+			case p[i][d]:
+				per[d].fp++
+			}
+		}
+	}
+	var micro counts
+	macro, n := 0.0, 0
+	for _, c := range per {
+		micro.tp += c.tp
+		micro.fp += c.fp
+		micro.fn += c.fn
+		if c.tp+c.fn > 0 {
+			_, _, f := prf(c)
+			macro += f
+			n++
+		}
+	}
+	if n > 0 {
+		macro /= float64(n)
+	}
+	return per, micro, macro
+}
+
+// interval returns the 2.5th and 97.5th percentiles of xs (sorted in
+// place), by the nearest-rank method.
+func interval(xs []float64) Interval {
+	if len(xs) == 0 {
+		return Interval{}
+	}
+	sort.Float64s(xs)
+	at := func(q float64) float64 {
+		k := int(q*float64(len(xs))+0.5) - 1
+		return xs[max(0, min(len(xs)-1, k))]
+	}
+	return Interval{Lo: at(0.025), Hi: at(0.975)}
+}
+
+// Evaluate analyzes the items with a and scores the result.
+func Evaluate(ctx context.Context, a *rhetoric.Analyzer, items []Item, opts Options) (*Result, error) {
+	preds, err := Predict(ctx, a, items)
+	if err != nil {
+		return nil, err
+	}
+	return Score(a.Devices(), items, preds, opts), nil
+}
+
+// CrossValidate measures training on the items by k-fold cross-validation:
+// items are assigned to folds by [learn.Folds]; for each fold a model is
+// trained (learn.TrainSet with cfg) on the other folds and the fold is
+// analyzed with it (lex and aopts, with aopts.Model replaced). The
+// predictions of all folds are scored together. It returns the result and
+// the model spec of every fold.
+func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, k int, cfg learn.Config, opts Options) (*Result, error) {
+	if k < 2 || k > len(items) {
+		return nil, fmt.Errorf("eval: %d folds for %d items", k, len(items))
+	}
+	fopts := aopts
+	fopts.NoModel, fopts.Model = true, nil
+	base, err := rhetoric.New(lex, fopts)
+	if err != nil {
+		return nil, err
+	}
+	set, err := learn.Featurize(ctx, base, Examples(items))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	folds := learn.Folds(ids, k)
+	preds := make([]Prediction, len(items))
+	for f := range k {
+		var tr []int
+		var te []Item
+		var teIdx []int
+		for i := range items {
+			if folds[i] == f {
+				te = append(te, items[i])
+				teIdx = append(teIdx, i)
+			} else {
+				tr = append(tr, i)
+			}
+		}
+		spec, err := learn.TrainSet(ctx, set, tr, cfg)
+		if err != nil {
+			return nil, err
+		}
+		m, err := rhetoric.NewModel(spec)
+		if err != nil {
+			return nil, err
+		}
+		mopts := aopts
+		mopts.NoModel, mopts.Model = false, m
+		a, err := rhetoric.New(lex, mopts)
+		if err != nil {
+			return nil, err
+		}
+		p, err := Predict(ctx, a, te)
+		if err != nil {
+			return nil, err
+		}
+		for j, i := range teIdx {
+			preds[i] = p[j]
+		}
+	}
+	res := Score(base.Devices(), items, preds, opts)
+	res.Folds = k
+	return res, nil
+}
+
+// Examples converts items to training examples.
+func Examples(items []Item) []learn.Example {
+	ex := make([]learn.Example, len(items))
+	for i, it := range items {
+		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices, Targets: it.Targets}
+	}
+	return ex
+}
+
+// TrainModel trains a model on all the items with the lexicon and
+// analyzer options (learn.Train over features of an analyzer without a
+// model) and records the lexicon's name, the training file's base name
+// and the SHA-256 of its bytes data, and the configuration. The same
+// inputs give a byte-identical model file.
+func TrainModel(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, dataName string, data []byte, cfg learn.Config) (*rhetoric.Model, error) {
+	aopts.NoModel, aopts.Model = true, nil
+	an, err := rhetoric.New(lex, aopts)
+	if err != nil {
+		return nil, err
+	}
+	spec, err := learn.Train(ctx, an, Examples(items), cfg)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	spec.Lexicon = lex.Name()
+	spec.Training.Data = dataName
+	spec.Training.SHA256 = hex.EncodeToString(sum[:])
+	return rhetoric.NewModel(spec)
+}

@@ -1,0 +1,152 @@
+package eval_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/rhetorica/rhetorica/eval"
+)
+
+func TestScore(t *testing.T) {
+	devices := []string{"blame", "peace", "threat"}
+	items := []eval.Item{
+		{ID: "1", Devices: []string{"blame"}, Targets: map[string]string{"blame": "RUS"}},
+		{ID: "2", Devices: []string{"blame", "peace"}, Targets: map[string]string{"blame": "USA"}},
+		{ID: "3", Devices: []string{}},
+		{ID: "4", Devices: []string{"peace"}},
+	}
+	preds := []eval.Prediction{
+		{Devices: []string{"blame"}, Targets: map[string]string{"blame": "RUS"}},
+		{Devices: []string{"peace", "threat"}},
+		{Devices: []string{"threat"}},
+		{Devices: []string{"peace", "blame"}, Targets: map[string]string{"blame": "NONE"}},
+	}
+	// blame: TP 1, FN 1, FP 1 -> P 1/2, R 1/2, F1 1/2; target 1/1
+	// peace: TP 2 -> 1, 1, 1
+	// threat: FP 2, no support -> 0, left out of macro
+	// micro: TP 3, FP 3, FN 1 -> P 1/2, R 3/4, F1 3/5
+	got := eval.Score(devices, items, preds, eval.Options{Resamples: -1})
+	want := &eval.Result{
+		Items: 4,
+		Devices: []eval.DeviceResult{
+			{Device: "blame", Support: 2, TP: 1, FP: 1, FN: 1, P: 0.5, R: 0.5, F1: 0.5, TargetN: 1, TargetRight: 1, TargetAcc: 1},
+			{Device: "peace", Support: 2, TP: 2, P: 1, R: 1, F1: 1},
+			{Device: "threat", FP: 2},
+		},
+		MicroP: 0.5, MicroR: 0.75, MicroF1: 0.6, MacroF1: 0.75,
+		Confusion: eval.Confusion{Devices: devices, Counts: [][]int{{0, 0, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}},
+		Errors: []eval.Error{
+			{ID: "2", Text: "", Gold: []string{"blame", "peace"}, Pred: []string{"peace", "threat"}, FN: []string{"blame"}, FP: []string{"threat"}},
+			{ID: "3", Gold: []string{}, Pred: []string{"threat"}, FP: []string{"threat"}},
+			{ID: "4", Gold: []string{"peace"}, Pred: []string{"blame", "peace"}, FP: []string{"blame"}},
+		},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Score (-want +got):\n%s", diff)
+	}
+}
+
+func TestScoreIntervals(t *testing.T) {
+	devices := []string{"blame"}
+	var items []eval.Item
+	var preds []eval.Prediction
+	for i := range 200 {
+		g := i%2 == 0
+		p := i%3 != 0
+		it := eval.Item{ID: string(rune('a' + i%26)), Devices: []string{}}
+		pr := eval.Prediction{Devices: []string{}}
+		if g {
+			it.Devices = []string{"blame"}
+		}
+		if p {
+			pr.Devices = []string{"blame"}
+		}
+		items, preds = append(items, it), append(preds, pr)
+	}
+	a := eval.Score(devices, items, preds, eval.Options{Seed: 7})
+	b := eval.Score(devices, items, preds, eval.Options{Seed: 7})
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("bootstrap is not deterministic (-a +b):\n%s", diff)
+	}
+	d := a.Devices[0]
+	if !(d.F1CI.Lo < d.F1 && d.F1 < d.F1CI.Hi) || d.F1CI.Hi-d.F1CI.Lo > 0.3 {
+		t.Errorf("F1 %.3f, interval %+v", d.F1, d.F1CI)
+	}
+}
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "corpus"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus", "a.txt"), []byte("Hello. Russia is to blame. Bye."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := "\ufeff" + `{"id":"1","text":"We want peace.","devices":["peace"],"annotator":"A"}
+
+{"id":"2","file":"corpus/a.txt","start":7,"end":26,"devices":["blame"],"targets":{"blame":"RUS"}}
+`
+	got, err := eval.Read(strings.NewReader(in), "gold.jsonl", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []eval.Item{
+		{ID: "1", Text: "We want peace.", Devices: []string{"peace"}, Line: 1},
+		{ID: "2", Text: "Russia is to blame.", Devices: []string{"blame"}, Targets: map[string]string{"blame": "RUS"}, File: "corpus/a.txt", Start: 7, End: 26, Line: 3},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Read (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"empty", "", "holds no items"},
+		{"bad json", `{"id":`, "gold.jsonl:1:"},
+		{"no id", `{"text":"x","devices":[]}`, "gold.jsonl:1: no id"},
+		{"repeat", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}", "gold.jsonl:2: id \"a\" repeats line 1"},
+		{"no text", `{"id":"a"}`, "neither text nor file"},
+		{"no corpus", `{"id":"a","file":"x.txt","start":0,"end":1}`, "no corpus directory"},
+		{"missing file", `{"id":"a","file":"nope.txt","start":0,"end":1}`, "gold.jsonl:1: a:"},
+		{"bad utf8", "{\"id\":\"a\",\"text\":\"\\xff\"}", "gold.jsonl:1:"},
+		{"empty target", `{"id":"a","text":"x","targets":{"blame":" "}}`, "empty target for blame"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			corpus := ""
+			if tc.name == "missing file" {
+				corpus = t.TempDir()
+			}
+			_, err := eval.Read(strings.NewReader(tc.in), "gold.jsonl", corpus)
+			if err == nil || !errors.Is(err, eval.ErrFormat) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want ErrFormat with %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(`{"id":"1","text":"We want peace.","devices":["peace"]}`)
+	f.Add(`{"id":"2","file":"a.txt","start":7,"end":26,"devices":["blame"],"targets":{"blame":"RUS"}}`)
+	f.Add("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}")
+	f.Fuzz(func(t *testing.T, in string) {
+		items, err := eval.Read(strings.NewReader(in), "f", "")
+		if err != nil {
+			if !errors.Is(err, eval.ErrFormat) {
+				t.Fatalf("error %v does not wrap ErrFormat", err)
+			}
+			return
+		}
+		for _, it := range items {
+			if it.ID == "" || it.Text == "" || it.Line < 1 {
+				t.Fatalf("bad item %+v", it)
+			}
+		}
+	})
+}

@@ -1,0 +1,135 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrFormat is returned (wrapped) for an annotated file that cannot be read;
+// the message names the file and line.
+var ErrFormat = errors.New("eval: invalid annotated file")
+
+// Item is one annotated text: its id, text, the devices a careful reader
+// finds in it and, per device that names one, the target actor (an actor
+// code or NONE). It is plain data.
+type Item struct {
+	ID      string            `json:"id"`
+	Text    string            `json:"text"`
+	Devices []string          `json:"devices"`
+	Targets map[string]string `json:"targets,omitempty"`
+	// File, Start and End locate the text in a corpus directory when Text
+	// is empty: Text = the file's bytes [Start, End).
+	File  string `json:"file,omitempty"`
+	Start int    `json:"start,omitempty"`
+	End   int    `json:"end,omitempty"`
+	Line  int    `json:"-"` // line in the annotated file, from 1
+}
+
+// Read reads annotated JSON Lines from r: one object per line with "id",
+// "devices", optional "targets" (device -> actor) and either "text" or a
+// locator "file", "start", "end" resolved against the directory corpus
+// (file paths are relative to it; "" means the text must be present).
+// Blank lines are skipped; other fields (annotator, sampling...) are
+// ignored. Every problem is reported as name:line: message; an empty
+// input is an error.
+func Read(r io.Reader, name, corpus string) ([]Item, error) {
+	var items []Item
+	var errs []error
+	seen := map[string]int{}
+	files := map[string][]byte{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		}
+		if len(b) == 0 {
+			continue
+		}
+		var it Item
+		if err := json.Unmarshal(b, &it); err != nil {
+			errs = append(errs, fmt.Errorf("%w: %s:%d: %v", ErrFormat, name, line, err))
+			continue
+		}
+		it.Line = line
+		if it.ID == "" {
+			errs = append(errs, fmt.Errorf("%w: %s:%d: no id", ErrFormat, name, line))
+			continue
+		}
+		if prev, ok := seen[it.ID]; ok {
+			errs = append(errs, fmt.Errorf("%w: %s:%d: id %q repeats line %d", ErrFormat, name, line, it.ID, prev))
+			continue
+		}
+		seen[it.ID] = line
+		if it.Text == "" {
+			if it.File == "" {
+				errs = append(errs, fmt.Errorf("%w: %s:%d: %s has neither text nor file", ErrFormat, name, line, it.ID))
+				continue
+			}
+			if corpus == "" {
+				errs = append(errs, fmt.Errorf("%w: %s:%d: %s has no text and no corpus directory was given", ErrFormat, name, line, it.ID))
+				continue
+			}
+			data, ok := files[it.File]
+			if !ok {
+				var err error
+				data, err = os.ReadFile(filepath.Join(corpus, filepath.FromSlash(it.File)))
+				if err != nil {
+					errs = append(errs, fmt.Errorf("%w: %s:%d: %s: %v", ErrFormat, name, line, it.ID, err))
+					continue
+				}
+				files[it.File] = data
+			}
+			if it.Start < 0 || it.End > len(data) || it.Start > it.End {
+				errs = append(errs, fmt.Errorf("%w: %s:%d: %s: span [%d,%d) outside %s (%d bytes)", ErrFormat, name, line, it.ID, it.Start, it.End, it.File, len(data)))
+				continue
+			}
+			it.Text = string(data[it.Start:it.End])
+		}
+		if !utf8.ValidString(it.Text) {
+			errs = append(errs, fmt.Errorf("%w: %s:%d: %s: text is not valid UTF-8", ErrFormat, name, line, it.ID))
+			continue
+		}
+		for d, t := range it.Targets {
+			if strings.TrimSpace(t) == "" {
+				errs = append(errs, fmt.Errorf("%w: %s:%d: %s: empty target for %s", ErrFormat, name, line, it.ID, d))
+			}
+		}
+		if it.Devices == nil {
+			it.Devices = []string{}
+		}
+		items = append(items, it)
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("%w: %s:%d: %v", ErrFormat, name, line+1, err))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("%w: %s holds no items", ErrFormat, name)
+	}
+	return items, nil
+}
+
+// ReadFile reads an annotated file (see [Read]); corpus is the directory
+// locators are resolved against ("" for none).
+func ReadFile(path, corpus string) ([]Item, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	return Read(f, path, corpus)
+}

@@ -1,0 +1,39 @@
+// Package learn trains the learned layer of package rhetoric: per device,
+// an L2-regularised logistic regression over the interpretable sentence
+// features that rhetoric.Analyzer.Features extracts (lexicon hits and their
+// negation, hedges and intensifiers, device hit counts, words, stems,
+// bigrams, actors, target rules, sentence form; see the rhetoric package
+// doc).
+//
+// # Training
+//
+// [Featurize] extracts the features of every [Example] once (an example
+// of several sentences gets the union of their features). [TrainSet] then,
+// per device:
+//
+//   - keeps the features seen in at least Config.MinCount (2) training
+//     examples, so that no feature is learned from a single sentence, and
+//     whose prefix is not in Config.Drop (bigrams, b=, by default: they did
+//     not help in cross-validation);
+//   - weighs the loss of each class by n/(2·n_class) (class balancing, so
+//     the rare devices, such as hypocrisy with 70 examples in 4,200, are
+//     not drowned), features of hits and device counts taking the value 2
+//     (Config.Scales) instead of 1, which halves their penalty;
+//   - minimises the weighted log-loss plus λ/2·‖w‖² (bias unpenalised) by
+//     L-BFGS (memory 8, Armijo backtracking) from zero, deterministically;
+//   - chooses λ among Config.Lambdas and the decision threshold (0.05 to
+//     0.95 by 0.025) by an inner cross-validation (Config.InnerFolds folds
+//     by [Folds]) maximising the device's F1;
+//   - refits on all the examples and stores the weights rounded to three
+//     decimals, dropping those below Config.Prune in magnitude.
+//
+// For each device that names a target, a second regression ranks the
+// target candidates of the examples whose gold target is among them (NONE
+// and the actors named; see the rhetoric package doc): the gold candidate
+// is positive, the others negative, λ = Config.TargetLambda. Its weights
+// are stored with the device's, under names starting with "t:".
+//
+// A device with fewer than two positive (or negative) examples is left out
+// of the model, and the analyzer decides it by the lexicon rule. The same
+// examples and configuration give the same model, byte for byte.
+package learn

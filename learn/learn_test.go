@@ -1,0 +1,137 @@
+package learn_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/rhetoric"
+)
+
+func readTiny(t testing.TB) []learn.Example {
+	t.Helper()
+	f, err := os.Open("testdata/tiny.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var ex []learn.Example
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var e struct {
+			ID      string   `json:"id"`
+			Text    string   `json:"text"`
+			Devices []string `json:"devices"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		ex = append(ex, learn.Example{ID: e.ID, Text: e.Text, Devices: e.Devices})
+	}
+	return ex
+}
+
+func baseAnalyzer(t testing.TB) *rhetoric.Analyzer {
+	t.Helper()
+	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestTrainTiny trains on a tiny hand-written set and checks that the
+// model learned its two devices, decides them on unseen sentences, and
+// that training is deterministic.
+func TestTrainTiny(t *testing.T) {
+	ex := readTiny(t)
+	ctx := context.Background()
+	cfg := learn.Config{MinCount: 1, Lambdas: []float64{0.1}}
+	spec, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range spec.Devices {
+		got = append(got, d.Device)
+	}
+	if diff := cmp.Diff([]string{"blame", "peace"}, got); diff != "" {
+		t.Fatalf("trained devices (-want +got):\n%s", diff)
+	}
+	again, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(spec, again); diff != "" {
+		t.Errorf("training is not deterministic (-first +second):\n%s", diff)
+	}
+	m, err := rhetoric.NewModel(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Russia bears responsibility for the attack.", []string{"blame"}},
+		{"We call for talks and a ceasefire.", []string{"peace"}},
+		{"The delegates arrived on Monday.", []string{}},
+	} {
+		r, err := a.Analyze(ctx, rhetoric.Statement{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, s := range r.Spans {
+			for _, d := range s.Devices {
+				if d == "blame" || d == "peace" {
+					got = append(got, d)
+				}
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+func TestFolds(t *testing.T) {
+	ids := []string{"a", "b", "c", "d", "e", "f", "g"}
+	f := learn.Folds(ids, 3)
+	n := make([]int, 3)
+	for _, k := range f {
+		n[k]++
+	}
+	if diff := cmp.Diff([]int{3, 2, 2}, n); diff != "" {
+		t.Errorf("fold sizes (-want +got):\n%s", diff)
+	}
+	// Independent of order.
+	rev := []string{"g", "f", "e", "d", "c", "b", "a"}
+	fr := learn.Folds(rev, 3)
+	for i := range ids {
+		if f[i] != fr[len(ids)-1-i] {
+			t.Errorf("fold of %s depends on order: %d vs %d", ids[i], f[i], fr[len(ids)-1-i])
+		}
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	ctx := context.Background()
+	_, err := learn.Train(ctx, baseAnalyzer(t), nil, learn.Config{})
+	if err == nil {
+		t.Error("no examples: no error")
+	}
+	_, err = learn.Train(ctx, baseAnalyzer(t), []learn.Example{{ID: "x", Text: "a", Devices: []string{"nonsense"}}}, learn.Config{})
+	if err == nil {
+		t.Error("unknown device: no error")
+	}
+}

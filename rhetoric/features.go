@@ -1,0 +1,464 @@
+package rhetoric
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// Sentence features of the learned layer (see the package doc, "The
+// learned model"). Every feature is a name built from a prefix and up to
+// three strings, for example "w=aggression" (a word), "b=russian aggression"
+// (a bigram) or "h=blame/aggress*" (a hit of the blame entry aggress*). In
+// the hot path the name is never built: its 64-bit FNV-1a hash is computed
+// from the pieces, which are strings the tokenizer and the lexicon already
+// hold, so extracting features allocates nothing per token. The same code
+// builds the names when training asks for them.
+//
+// The prefixes:
+//
+//	w=  word (normalised form), s= its stem when different
+//	b=  two consecutive words of one clause
+//	f=  sentence form: f=question, f=first/<word>, f=start/<word> <word>
+//	h=  a non-negated hit: h=<device>/<entry>; hn= negated, hi= intensified,
+//	    hh= hedged
+//	d=  the sentence has a non-negated hit of the device; d2= two or more;
+//	    dn= only negated hits
+//	tr= a hit of the device found a target by this rule: tr=<device>/<rule>
+//	a=  an actor is named: a=<code>
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// FeatureHash returns the hash the learned layer uses for a feature name.
+func FeatureHash(name string) uint64 { return fnvAdd(fnvOffset, name) }
+
+// feat is one feature of a sentence: its hash and the byte span of the text
+// that produced it (the whole sentence for sentence-level features).
+type feat struct {
+	h          uint64
+	start, end int32
+}
+
+// featSink collects the features of one sentence; with names set it also
+// builds their names (for training and explanations).
+//
+// With m set and named false, it keeps only the features the model knows,
+// each once per sentence (a feature's row is stamped with gen when seen),
+// and feat.h holds the model row instead of the hash.
+type featSink struct {
+	fs    []feat
+	names []string // parallel to fs when naming
+	named bool
+
+	m     *Model
+	stamp []uint32 // model row -> gen of the sentence that last had it
+	gen   uint32
+}
+
+// add records the feature p+x+sep+y over text [start, end).
+func (k *featSink) add(p, x, sep, y string, start, end int) {
+	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep), y)
+	if !k.named && k.m != nil {
+		row := k.m.lookup(h)
+		if row < 0 || k.stamp[row] == k.gen {
+			return
+		}
+		k.stamp[row] = k.gen
+		k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
+		return
+	}
+	k.fs = append(k.fs, feat{h: h, start: int32(start), end: int32(end)})
+	if k.named {
+		k.names = append(k.names, p+x+sep+y)
+	}
+}
+
+// sentenceFeatures appends to k the features of sentence si of doc, whose
+// hits are hits (the contiguous run of sc.hits in that sentence). When
+// naming, k must hold this sentence's features only: they are then sorted
+// by hash and repeats dropped (keeping the first place), so that every
+// feature counts once, as the model mode's stamps do.
+func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, k *featSink) {
+	s := doc.Sentences[si]
+	toks := doc.Tokens
+	ss, se := s.Start, s.End
+
+	// Words, stems, bigrams; bigrams do not cross clause boundaries.
+	prev := -1
+	nw := 0
+	for i := s.First; i < s.Last && i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != tokenize.Word {
+			if endsClause(t) {
+				prev = -1
+			}
+			continue
+		}
+		k.add("w=", t.Norm, "", "", t.Start, t.End)
+		if t.Stem != t.Norm && t.Stem != "" {
+			k.add("s=", t.Stem, "", "", t.Start, t.End)
+		}
+		if prev >= 0 && (k.named || k.m.bigrams) {
+			p := &toks[prev]
+			k.add("b=", p.Norm, " ", t.Norm, p.Start, t.End)
+		}
+		switch nw {
+		case 0:
+			k.add("f=first/", t.Norm, "", "", t.Start, t.End)
+		case 1:
+			if prev >= 0 {
+				p := &toks[prev]
+				k.add("f=start/", p.Norm, " ", t.Norm, p.Start, t.End)
+			}
+		}
+		nw++
+		prev = i
+	}
+	if s.Last > s.First && s.Last <= len(toks) {
+		for i := s.Last - 1; i >= s.First; i-- {
+			t := &toks[i]
+			if t.Kind == tokenize.Punct && (t.Text == "?" || t.Text == "?!" || t.Text == "!?") {
+				k.add("f=question", "", "", "", t.Start, t.End)
+				break
+			}
+			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
+				break
+			}
+		}
+	}
+
+	// Hits and their flags, device counts and target rules.
+	nd := len(a.devices)
+	for i := range hits {
+		h := &hits[i]
+		dev := a.devices[h.dev]
+		if h.Negated {
+			k.add("hn=", dev, "/", h.Entry, h.Start, h.End)
+			continue
+		}
+		k.add("h=", dev, "/", h.Entry, h.Start, h.End)
+		if h.Intensified {
+			k.add("hi=", dev, "/", h.Entry, h.Start, h.End)
+		}
+		if h.Hedged {
+			k.add("hh=", dev, "/", h.Entry, h.Start, h.End)
+		}
+		if string(h.TargetRule) != "" {
+			k.add("tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
+		}
+	}
+	for d := range nd {
+		pos, neg := 0, 0
+		first, last := -1, -1
+		for i := range hits {
+			h := &hits[i]
+			if h.dev != d {
+				continue
+			}
+			if h.Negated {
+				neg++
+				continue
+			}
+			if pos == 0 {
+				first = i
+			}
+			last = i
+			pos++
+		}
+		switch {
+		case pos >= 1:
+			k.add("d=", a.devices[d], "", "", hits[first].Start, hits[first].End)
+			if pos >= 2 {
+				k.add("d2=", a.devices[d], "", "", hits[first].Start, hits[last].End)
+			}
+		case neg > 0:
+			k.add("dn=", a.devices[d], "", "", ss, se)
+		}
+	}
+	// Actors named in the sentence (sc.actors is ordered by place).
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		k.add("a=", a.actors[m.Index], "", "", m.Start, m.End)
+	}
+
+	if k.named {
+		dedupe(k)
+	}
+}
+
+// dedupe sorts the named features of k by hash and keeps the first
+// occurrence of each.
+func dedupe(k *featSink) {
+	{
+		// Sort an index so that names follow their features.
+		idx := make([]int, len(k.fs))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(k.fs[x].h, k.fs[y].h) })
+		fs := make([]feat, 0, len(idx))
+		names := make([]string, 0, len(idx))
+		for _, i := range idx {
+			if n := len(fs); n > 0 && fs[n-1].h == k.fs[i].h {
+				continue
+			}
+			fs = append(fs, k.fs[i])
+			names = append(names, k.names[i])
+		}
+		k.fs, k.names = fs, names
+	}
+}
+
+// Feature is one feature of a sentence as the learned layer sees it: its
+// name (see the package doc) and the byte span of the text that produced
+// it. It is plain data.
+type Feature struct {
+	Name  string `json:"feature"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// SentenceFeatures are the features of one sentence of a statement. It is
+// plain data.
+type SentenceFeatures struct {
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+	Features []Feature `json:"features"` // sorted by hash, each name once
+	// Targets are the features of every target candidate for every device
+	// that names a target (see the package doc), device by device in
+	// lexicon order, candidates NONE first then by first mention.
+	Targets []TargetFeatures `json:"targets"`
+}
+
+// TargetFeatures are the features of one candidate target of a device in
+// a sentence. It is plain data.
+type TargetFeatures struct {
+	Device   string    `json:"device"`
+	Actor    string    `json:"actor"` // actor code or NONE
+	Features []Feature `json:"features"`
+}
+
+// Features returns the features of every sentence of st as the learned
+// layer computes them (package learn trains on them). It fails like
+// [Analyzer.Analyze].
+func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatures, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if a.opts.MaxBytes > 0 && len(st.Text) > a.opts.MaxBytes {
+		return nil, fmt.Errorf("%w: statement %q has %d bytes, the limit is %d (Options.MaxBytes)",
+			ErrTooLarge, st.ID, len(st.Text), a.opts.MaxBytes)
+	}
+	if !utf8.ValidString(st.Text) {
+		return nil, fmt.Errorf("%w (statement %q)", ErrInvalidUTF8, st.ID)
+	}
+	tok, err := a.tokenizer(st.Language)
+	if err != nil {
+		return nil, err
+	}
+	sc := a.pool.Get().(*scratch)
+	defer a.pool.Put(sc)
+	doc := &sc.doc
+	if err := tok.TokenizeInto(doc, st.Text); err != nil {
+		return nil, fmt.Errorf("rhetoric: statement %q: %w", st.ID, err)
+	}
+	a.stages(doc, &st, sc)
+	out := make([]SentenceFeatures, len(doc.Sentences))
+	k := &featSink{named: true}
+	lo := 0
+	for si, s := range doc.Sentences {
+		hi := lo
+		for hi < len(sc.hits) && sc.hits[hi].Sentence == si {
+			hi++
+		}
+		k.fs, k.names = k.fs[:0], k.names[:0]
+		a.sentenceFeatures(doc, sc, si, sc.hits[lo:hi], k)
+		fs := make([]Feature, len(k.fs))
+		for i, f := range k.fs {
+			fs[i] = Feature{Name: k.names[i], Start: int(f.start), End: int(f.end)}
+		}
+		out[si] = SentenceFeatures{Start: s.Start, End: s.End, Features: fs}
+		cands := a.candidates(doc, sc, si)
+		for d := range a.devices {
+			if !a.takesTarget[d] {
+				continue
+			}
+			for _, c := range cands {
+				k.fs, k.names = k.fs[:0], k.names[:0]
+				a.candidateFeatures(doc, sc, si, sc.hits[lo:hi], d, c, cands, k)
+				dedupe(k)
+				tf := TargetFeatures{Device: a.devices[d], Actor: a.tcodes[c], Features: make([]Feature, len(k.fs))}
+				for i, f := range k.fs {
+					tf.Features[i] = Feature{Name: k.names[i], Start: int(f.start), End: int(f.end)}
+				}
+				out[si].Targets = append(out[si].Targets, tf)
+			}
+		}
+		lo = hi
+	}
+	sc.reset()
+	return out, nil
+}
+
+// Target features (prefix t:) score the candidate targets of a device that
+// a sentence performs: NONE and every actor code named in the sentence.
+// For candidate c and device d:
+//
+//	t:c=CODE                the candidate itself (NONE included)
+//	t:none/n=K              NONE, with K = 0, 1 or 2 (or more) actors named
+//	t:none/hit, t:none/nohit, t:none/named   NONE, and d has a non-negated
+//	                        hit, has none, has one that names an actor
+//	t:r=RULE, t:r1=RULE     a non-negated hit of d (the first one) names c by RULE
+//	t:r=-                   no hit of d names c
+//	t:o=RULE                a non-negated hit of another device names c
+//	t:first, t:only, t:many c is named first, is the only actor named, is
+//	                        named twice or more
+//	t:before, t:after       c is first named before (after) d's first hit
+//	t:poss, t:by            c is followed by 's, preceded by "by"
+//	t:prev=W, t:next=W      a mention of c follows (precedes) the word W
+//	                        (^ at the start of the sentence)
+//
+// The candidate with the largest sum of its weights is the target.
+
+// candidates returns the target candidates of sentence si: NONE, then the
+// codes (indices into a.tcodes) of the actors named, in order of first
+// mention, in sc.cands.
+func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int {
+	s := doc.Sentences[si]
+	cands := append(sc.cands[:0], a.noneIdx)
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if c := a.canon[m.Index]; !slices.Contains(cands, c) {
+			cands = append(cands, c)
+		}
+	}
+	sc.cands = cands
+	return cands
+}
+
+// candidateFeatures appends to k the features of candidate c (an index
+// into a.tcodes) for device d in sentence si with hits hits; cands are the
+// sentence's candidates.
+func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
+	s := doc.Sentences[si]
+	ss, se := s.Start, s.End
+	k.add("t:c=", a.tcodes[c], "", "", ss, se)
+	firstHit := -1
+	hasHit, named := false, false
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		if !hasHit {
+			firstHit = h.first
+		}
+		hasHit = true
+		if h.tgt != a.noneIdx {
+			named = true
+		}
+	}
+	if c == a.noneIdx {
+		switch n := len(cands) - 1; {
+		case n == 0:
+			k.add("t:none/n=0", "", "", "", ss, se)
+		case n == 1:
+			k.add("t:none/n=1", "", "", "", ss, se)
+		default:
+			k.add("t:none/n=2", "", "", "", ss, se)
+		}
+		switch {
+		case !hasHit:
+			k.add("t:none/nohit", "", "", "", ss, se)
+		case named:
+			k.add("t:none/named", "", "", "", ss, se)
+		default:
+			k.add("t:none/hit", "", "", "", ss, se)
+		}
+		return
+	}
+	byD := false
+	for i := range hits {
+		h := &hits[i]
+		if h.Negated || h.tgt != c || string(h.TargetRule) == "" {
+			continue
+		}
+		if h.dev == d {
+			if !byD {
+				k.add("t:r1=", string(h.TargetRule), "", "", h.Start, h.End)
+			}
+			byD = true
+			k.add("t:r=", string(h.TargetRule), "", "", h.Start, h.End)
+		} else {
+			k.add("t:o=", string(h.TargetRule), "", "", h.Start, h.End)
+		}
+	}
+	if !byD {
+		k.add("t:r=-", "", "", "", ss, se)
+	}
+	if len(cands) > 1 && cands[1] == c {
+		k.add("t:first", "", "", "", ss, se)
+	}
+	if len(cands) == 2 {
+		k.add("t:only", "", "", "", ss, se)
+	}
+	toks := doc.Tokens
+	mentions := 0
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if a.canon[m.Index] != c {
+			continue
+		}
+		mentions++
+		if mentions == 1 && firstHit >= 0 {
+			if m.First < firstHit {
+				k.add("t:before", "", "", "", m.Start, m.End)
+			} else {
+				k.add("t:after", "", "", "", m.Start, m.End)
+			}
+		}
+		if m.Last < len(toks) && m.Last < s.Last && isPossessive(toks[m.Last].Norm) {
+			k.add("t:poss", "", "", "", m.Start, m.End)
+		}
+		if m.First > s.First {
+			p := &toks[m.First-1]
+			if p.Norm == "by" {
+				k.add("t:by", "", "", "", m.Start, m.End)
+			}
+			k.add("t:prev=", p.Norm, "", "", p.Start, m.End)
+		} else {
+			k.add("t:prev=", "^", "", "", m.Start, m.End)
+		}
+		if m.Last < s.Last && m.Last < len(toks) {
+			n := &toks[m.Last]
+			k.add("t:next=", n.Norm, "", "", m.Start, n.End)
+		}
+	}
+	if mentions >= 2 {
+		k.add("t:many", "", "", "", ss, se)
+	}
+}

@@ -1,0 +1,411 @@
+package rhetoric
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ModelFormat is the format tag of a model file.
+const ModelFormat = "rhetorica-model/1"
+
+// ErrModel is returned (wrapped) for a model file that cannot be read.
+var ErrModel = errors.New("rhetoric: invalid model")
+
+// ModelSpec is the content of a model file: per device, a logistic
+// regression over the sentence features (see the package doc). It is plain
+// data; package learn produces it and [NewModel] compiles it.
+type ModelSpec struct {
+	Format   string        `json:"format"`            // ModelFormat
+	Lexicon  string        `json:"lexicon,omitempty"` // name of the lexicon the model was trained with
+	Training ModelTraining `json:"training"`
+	Devices  []DeviceModel `json:"devices"`
+}
+
+// ModelTraining records how a model was trained. It is plain data.
+type ModelTraining struct {
+	Data     string          `json:"data,omitempty"`   // the training file's base name
+	SHA256   string          `json:"sha256,omitempty"` // of the training file's bytes
+	Examples int             `json:"examples"`
+	Config   json.RawMessage `json:"config,omitempty"` // the trainer's configuration
+	CV       json.RawMessage `json:"cv,omitempty"`     // cross-validated figures, when measured
+}
+
+// DeviceModel is the logistic regression of one device: a sentence
+// performs the device when 1/(1+exp(-(Bias + sum of the weights of its
+// features))) >= Threshold. It is plain data.
+type DeviceModel struct {
+	Device    string   `json:"device"`
+	Bias      float64  `json:"bias"`
+	Threshold float64  `json:"threshold"`
+	Weights   []Weight `json:"weights,omitempty"` // sorted by feature name
+}
+
+// Weight is the weight of one feature in a [DeviceModel]. It is plain data.
+type Weight struct {
+	Feature string  `json:"f"`
+	W       float64 `json:"w"`
+}
+
+// Model is a compiled learned layer: per device, a logistic regression over
+// hashed sentence features. It is immutable and safe for concurrent use; the
+// zero value is not usable: get one from [NewModel], [ParseModel],
+// [ReadModel] or [DefaultModel].
+type Model struct {
+	head    ModelSpec // everything but the weights
+	devices []string
+	index   map[uint64]int32 // feature hash -> row
+	// table is an open-addressing copy of index for the hot path, 8 bytes
+	// a slot so that it stays in cache: the high 40 bits of the feature's
+	// hash and, in the low 24 bits, its row + 1 (0 marks an empty slot).
+	// The slot is chosen from the low bits; a feature outside the model
+	// is mistaken for one inside only if 40 bits of their hashes agree
+	// (about one lookup in 10^12).
+	table []uint64
+	mask  uint64
+	names []string  // row -> feature name
+	w64   []float64 // row*len(devices) + device: the weights as read
+	w     []float32 // the same, for the hot path (one cache line a row)
+	bias  []float64
+	thr   []float64
+	// targets[d]: the model has target weights (t: features) for device d.
+	targets []bool
+	// bigrams: the model has bigram features (b=); without, the analyzer
+	// does not compute them.
+	bigrams bool
+}
+
+// NewModel compiles a model from its spec. It fails (wrapping [ErrModel])
+// for a wrong format tag, a device listed twice, a threshold outside (0, 1)
+// or a weight that is not finite.
+func NewModel(spec ModelSpec) (*Model, error) {
+	if spec.Format != ModelFormat {
+		return nil, fmt.Errorf("%w: format %q, want %q", ErrModel, spec.Format, ModelFormat)
+	}
+	head := spec
+	head.Devices = make([]DeviceModel, len(spec.Devices))
+	for i, d := range spec.Devices {
+		head.Devices[i] = DeviceModel{Device: d.Device, Bias: d.Bias, Threshold: d.Threshold}
+	}
+	var names []string
+	for _, d := range spec.Devices {
+		for _, w := range d.Weights {
+			names = append(names, w.Feature)
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	nd := len(spec.Devices)
+	w := make([]float64, len(names)*nd)
+	for di, d := range spec.Devices {
+		for _, wt := range d.Weights {
+			row, _ := slices.BinarySearch(names, wt.Feature)
+			w[row*nd+di] += wt.W
+		}
+	}
+	return compile(head, names, w)
+}
+
+// compile checks a model's header and its weight table (names sorted,
+// w[row*len(devices)+device]) and builds the lookup table.
+func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
+	m := &Model{head: head, names: names, w64: w, index: make(map[uint64]int32, len(names))}
+	m.w = make([]float32, len(w))
+	for i, v := range w {
+		m.w[i] = float32(v)
+	}
+	for _, d := range head.Devices {
+		if d.Device == "" || slices.Contains(m.devices, d.Device) {
+			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
+		}
+		if !(d.Threshold > 0 && d.Threshold < 1) || math.IsNaN(d.Bias) || math.IsInf(d.Bias, 0) {
+			return nil, fmt.Errorf("%w: device %q: threshold %v or bias %v out of range", ErrModel, d.Device, d.Threshold, d.Bias)
+		}
+		m.devices = append(m.devices, d.Device)
+		m.bias = append(m.bias, d.Bias)
+		m.thr = append(m.thr, d.Threshold)
+	}
+	nd := len(m.devices)
+	m.targets = make([]bool, nd)
+	if len(w) != len(names)*nd {
+		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, len(w), len(names), nd)
+	}
+	for row, n := range names {
+		if n == "" || strings.ContainsAny(n, "\t\n\r") {
+			return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
+		}
+		for di := range nd {
+			if v := w[row*nd+di]; math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
+			}
+		}
+		if strings.HasPrefix(n, "b=") {
+			m.bigrams = true
+		}
+		if strings.HasPrefix(n, "t:") {
+			for di := range nd {
+				if w[row*nd+di] != 0 {
+					m.targets[di] = true
+				}
+			}
+		}
+		h := FeatureHash(n)
+		if prev, ok := m.index[h]; ok {
+			return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names[prev], n)
+		}
+		m.index[h] = int32(row)
+	}
+	if len(names) >= rowMask {
+		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, len(names), rowMask-1)
+	}
+	size := 16
+	for size < len(m.names)*3/2 {
+		size *= 2
+	}
+	m.table = make([]uint64, size)
+	m.mask = uint64(size - 1)
+	for i, n := range m.names {
+		h := FeatureHash(n)
+		for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
+			if m.table[j] == 0 {
+				m.table[j] = h&^rowMask | uint64(i+1)
+				break
+			}
+		}
+	}
+	return m, nil
+}
+
+// rowMask masks the row bits of a table slot.
+const rowMask = 1<<24 - 1
+
+// slot mixes the low bits of a hash (those not stored in the table) into
+// a slot index.
+func slot(h uint64) uint64 { return ((h & rowMask) * 0x9E3779B97F4A7C15) >> 24 }
+
+// lookup returns the row of the feature with hash h, or -1.
+func (m *Model) lookup(h uint64) int32 {
+	if len(m.table) == 0 {
+		return -1
+	}
+	hi := h &^ rowMask
+	for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
+		e := m.table[j]
+		if e == 0 {
+			return -1
+		}
+		if e&^rowMask == hi {
+			return int32(e&rowMask) - 1
+		}
+	}
+}
+
+// ParseModel reads a model file, optionally gzip-compressed: either the
+// compact form [Model.Encode] writes (a line "rhetorica-model/1", a line of
+// JSON with the [ModelSpec] without weights, then one line per feature: its
+// name and its weight for each device, tab-separated), or the JSON of a
+// whole [ModelSpec] (for models written by hand). name is used in error
+// messages, with the line for the compact form.
+func ParseModel(name string, data []byte) (*Model, error) {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+		}
+		data, err = io.ReadAll(io.LimitReader(zr, 256<<20))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+		}
+	}
+	if rest, ok := bytes.CutPrefix(data, []byte(ModelFormat+"\n")); ok {
+		m, err := parseCompact(name, rest)
+		if err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
+	var spec ModelSpec
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&spec); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
+	}
+	m, err := NewModel(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+func parseCompact(name string, data []byte) (*Model, error) {
+	line, data, _ := bytes.Cut(data, []byte("\n"))
+	var head ModelSpec
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&head); err != nil {
+		return nil, fmt.Errorf("%w: %s:2: %v", ErrModel, name, err)
+	}
+	head.Format = ModelFormat
+	for _, d := range head.Devices {
+		if len(d.Weights) > 0 {
+			return nil, fmt.Errorf("%w: %s:2: weights in the header", ErrModel, name)
+		}
+	}
+	nd := len(head.Devices)
+	var names []string
+	var w []float64
+	for ln := 3; len(data) > 0; ln++ {
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		f, rest, _ := bytes.Cut(line, []byte("\t"))
+		n := string(f)
+		if len(names) > 0 && n <= names[len(names)-1] {
+			return nil, fmt.Errorf("%w: %s:%d: feature %q out of order or repeated", ErrModel, name, ln, n)
+		}
+		names = append(names, n)
+		for di := range nd {
+			var col []byte
+			col, rest, _ = bytes.Cut(rest, []byte("\t"))
+			v, err := strconv.ParseFloat(string(col), 64)
+			if err != nil {
+				return nil, fmt.Errorf("%w: %s:%d: weight %d of %q: %v", ErrModel, name, ln, di+1, n, err)
+			}
+			w = append(w, v)
+		}
+		if len(rest) > 0 {
+			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
+		}
+	}
+	m, err := compile(head, names, w)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+// ReadModel reads a model file from disk (see [ParseModel]).
+func ReadModel(path string) (*Model, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	return ParseModel(path, data)
+}
+
+// The built-in model is trained from ../shared/eval/train.jsonl (beside the
+// checkout) with the default lexicon; the command prints its 5-fold
+// cross-validated figures first:
+//
+//go:generate go run ../cmd/rhetorica train --annotated ../../shared/eval/train.jsonl --folds 5 -o model.gz
+
+//go:embed model.gz
+var defaultModel []byte
+
+// DefaultModel returns the built-in model, trained on the project's
+// annotated sentences with the default lexicon (see the package doc and
+// README for how to retrain it). It is parsed once. It panics if the
+// embedded file is corrupt, a build error that the tests rule out.
+var DefaultModel = sync.OnceValue(func() *Model {
+	m, err := ParseModel("model.gz", defaultModel)
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return m
+})
+
+// Spec returns the model's content, weights by device and feature name
+// (zero weights left out).
+func (m *Model) Spec() ModelSpec {
+	s := m.head
+	nd := len(m.devices)
+	s.Devices = slices.Clone(m.head.Devices)
+	for di := range s.Devices {
+		s.Devices[di].Weights = []Weight{}
+		for row, n := range m.names {
+			if v := m.w64[row*nd+di]; v != 0 {
+				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
+			}
+		}
+	}
+	return s
+}
+
+// Devices returns the devices the model decides, in its order.
+func (m *Model) Devices() []string { return slices.Clone(m.devices) }
+
+// Encode writes the model file in the compact form (see [ParseModel]),
+// gzip-compressed without a name or time in the header, so that the same
+// model always gives the same bytes.
+func (m *Model) Encode(w io.Writer) error {
+	head := m.head
+	head.Format = ""
+	head.Devices = slices.Clone(m.head.Devices)
+	hj, err := json.Marshal(struct {
+		Lexicon  string        `json:"lexicon,omitempty"`
+		Training ModelTraining `json:"training"`
+		Devices  []DeviceModel `json:"devices"`
+	}{head.Lexicon, head.Training, head.Devices})
+	if err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	var b bytes.Buffer
+	b.WriteString(ModelFormat + "\n")
+	b.Write(hj)
+	b.WriteByte('\n')
+	nd := len(m.devices)
+	var num []byte
+	for row, n := range m.names {
+		b.WriteString(n)
+		for di := range nd {
+			b.WriteByte('\t')
+			num = strconv.AppendFloat(num[:0], m.w64[row*nd+di], 'g', -1, 64)
+			b.Write(num)
+		}
+		b.WriteByte('\n')
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	if _, err := zw.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("rhetoric: %w", err)
+	}
+	return nil
+}
+
+// Prob returns the probability the model gives device d for a sentence
+// with the named features. It is meant for tests and tools; the analyzer
+// uses hashed features.
+func (m *Model) Prob(d string, features []string) float64 {
+	di := slices.Index(m.devices, d)
+	if di < 0 {
+		return 0
+	}
+	z := m.bias[di]
+	for _, f := range features {
+		if row, ok := m.index[FeatureHash(f)]; ok {
+			z += m.w64[int(row)*len(m.devices)+di]
+		}
+	}
+	return sigmoid(z)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}

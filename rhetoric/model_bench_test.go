@@ -1,0 +1,37 @@
+package rhetoric
+
+import (
+	"context"
+	"testing"
+)
+
+// BenchmarkAnalyzeModel compares end-to-end analysis with the built-in
+// model (the default) and without it (NoModel), on one core, so the cost of
+// the learned layer is measured in one run:
+//
+//	go test ./rhetoric -run XXX -bench AnalyzeModel -count 5
+func BenchmarkAnalyzeModel(b *testing.B) {
+	texts := loadSpeeches(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{{"model", Options{}}, {"nomodel", Options{NoModel: true}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			a := benchAnalyzer(b, bc.opts)
+			ctx := context.Background()
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range texts {
+					if _, err := a.Analyze(ctx, Statement{Text: t}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
