@@ -10,6 +10,7 @@
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
+//	rhetorica serve [--addr 127.0.0.1:8080] [flags]
 //	rhetorica --version
 //
 // Run "rhetorica COMMAND --help" for the flags and examples of each command.
@@ -80,6 +81,7 @@ Usage:
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
+  rhetorica serve [--addr HOST:PORT]          a web page and a JSON API on this machine
   rhetorica --version                         print the version
 
 Inputs are .txt and .md files (one statement per file, optional YAML front
@@ -118,6 +120,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.compare(args[1:])
 	case "lexicon":
 		return c.lexicon(args[1:])
+	case "serve":
+		return c.serve(args[1:])
 	case "version", "--version", "-version", "-V":
 		c.printVersion()
 		return exitOK
@@ -131,7 +135,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if strings.HasPrefix(args[0], "-") {
 		return c.usageError("", "unknown flag %s before the command", args[0])
 	}
-	return c.usageError("", "unknown command %q (want analyze, compare or lexicon)", args[0])
+	return c.usageError("", "unknown command %q (want analyze, compare, lexicon or serve)", args[0])
 }
 
 func (c *cli) printVersion() {
