@@ -135,6 +135,8 @@ type apiError struct {
 	Index   *int   `json:"index,omitempty"`
 	ID      string `json:"id,omitempty"`
 	Line    int    `json:"line,omitempty"`
+
+	where string // the file and line, or the statement, for the page
 }
 
 // errorsBody is the body of a failed request.
@@ -447,7 +449,7 @@ func (s *server) analyze(ctx context.Context, an *rhetoric.Analyzer, items []rea
 }
 
 func itemError(i int, it readItem, err error) apiError {
-	e := apiError{Message: err.Error(), Index: &i, ID: it.st.ID}
+	e := apiError{Message: err.Error(), Index: &i, ID: it.st.ID, where: it.pos}
 	if _, line, ok := strings.Cut(it.pos, ":"); ok {
 		e.Line, _ = strconv.Atoi(line)
 	}

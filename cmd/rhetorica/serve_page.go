@@ -343,7 +343,7 @@ func (s *server) renderPage(w http.ResponseWriter, r *http.Request, f pageForm, 
 		v.Results = len(a.reports) > 0
 		v.Count = plural(len(a.reports), "statement")
 		for _, e := range a.errs {
-			where := e.ID
+			where := e.where
 			if where == "" {
 				where = "statement " + strconv.Itoa(*e.Index+1)
 			}
