@@ -439,11 +439,11 @@ func TestServePageEscapes(t *testing.T) {
 	}
 	checkNoInjection(t, page)
 	for _, want := range []string{
-		`<mark class="hl d0"`,      // blame highlighted
-		`<mark class="hl d2 neg"`,  // the negated ceasefire
-		`id="compare"`,             // two sides compared
+		`<mark class="hl d0"`,                          // blame highlighted
+		`<mark class="hl d2 neg"`,                      // the negated ceasefire
+		`id="compare"`,                                 // two sides compared
 		`&lt;script&gt;document.title=&#34;pwned&#34;`, // the payload shown as text
-		`<td>~blame</td>`,          // the cue table
+		`<td>~blame</td>`,                              // the cue table
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
@@ -670,7 +670,7 @@ func TestServeCommand(t *testing.T) {
 	}()
 	io.WriteString(bodyW, `{"statements":[{"id":"in-flight","text":"They blame us`)
 	time.Sleep(100 * time.Millisecond) // the server has read the headers
-	cancel()                            // SIGINT
+	cancel()                           // SIGINT
 	time.Sleep(100 * time.Millisecond)
 	io.WriteString(bodyW, ` for the aggression."}]}`)
 	bodyW.Close()
