@@ -591,7 +591,11 @@ func byteSize(n int64) string {
 // pageCSS styles the form and the page's own tables; the report's style
 // sheet comes first.
 const pageCSS = `
-form.ask{background:#fff;border:1px solid var(--rule);border-radius:8px;padding:16px 20px;margin:0 0 18px}
+form.ask{padding:16px 20px}
+form.ask.after{order:2}
+#summary{order:1}
+.alert{order:-3}
+.bar{margin:0 0 12px}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 @media (max-width:820px){.sides{grid-template-columns:1fr}}
 .sides fieldset{border:1px solid var(--rule);border-radius:6px;margin:0;padding:10px 12px;min-width:0}
@@ -605,7 +609,7 @@ input[type=text]{width:100%;padding:5px 8px;border:1px solid #bbb;border-radius:
 button{font:600 1rem system-ui,sans-serif;padding:7px 16px;border-radius:5px;border:1px solid #1d4f91;background:#1d4f91;color:#fff;cursor:pointer}
 button.alt{background:#fff;color:#1d4f91}
 .note{color:var(--muted);font-size:.85rem;margin:6px 0 0}
-.alert{background:#fff4e5;border:1px solid #e0a040;border-radius:6px;padding:10px 14px;margin:0 0 14px}
+.alert{background:#fff4e5;border:1px solid #e0a040;border-radius:6px;padding:10px 14px;margin:0}
 .alert ul{margin:4px 0 0;padding-left:20px}
 #compare{order:-2}
 table.cmp,table.hits{border-collapse:collapse;font-size:.88rem;width:100%}
@@ -614,7 +618,7 @@ table.cmp td,table.hits td{border-bottom:1px solid #eee;padding:4px 10px 4px 0;v
 table.cmp .num{text-align:right;white-space:nowrap}
 table.cmp td:first-child,table.hits td:first-child{white-space:nowrap}
 tr.sig td{font-weight:600}
-.hits-card{margin-top:-14px}
+.hits-card{margin-top:-14px;border-top:0;border-top-left-radius:0;border-top-right-radius:0}
 .hits-card summary{cursor:pointer;font-weight:600}
 td.neg{text-decoration:line-through}
 `

@@ -562,7 +562,7 @@ func TestServePageUploadAndDownload(t *testing.T) {
 		{"json", "application/json; charset=utf-8", `"comparison": {`},
 		{"csv", "text/csv; charset=utf-8", "id,speaker,words,sentences,blame_per1k"},
 		{"html", "text/html; charset=utf-8", "<!DOCTYPE html>"},
-		{"", "text/html; charset=utf-8", `<form class="ask"`},
+		{"", "text/html; charset=utf-8", `<form class="card ask after"`},
 	} {
 		form.Set("format", tt.format)
 		resp := do(t, s, "POST", "/", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
