@@ -150,7 +150,9 @@ func TestServeLoad(t *testing.T) {
 		}
 	}
 	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(time.Millisecond) }
+	pct := func(p float64) time.Duration {
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(time.Millisecond)
+	}
 	t.Logf("%d requests (%d distinct speeches, mean %d KB) from %d clients, max-concurrent %d, GOMAXPROCS %d",
 		requests, len(bodies), textBytes/len(bodies)>>10, clients, s.cfg.maxConcurrent, runtime.GOMAXPROCS(0))
 	t.Logf("wall %v, %.0f requests/s; %d answered 503 (busy), %d failed otherwise",
