@@ -721,3 +721,76 @@ func TestServeFlags(t *testing.T) {
 		t.Errorf("serve --help: %d\n%s", code, stdout)
 	}
 }
+
+// FuzzServeAnalyze sends arbitrary bodies to /v1/analyze as JSON, JSONL
+// and unlabelled: the answer is always JSON with a documented status, and
+// every statement of a 200 answer is either a report or an error.
+func FuzzServeAnalyze(f *testing.F) {
+	for _, seed := range []string{
+		`{"statements":[{"text":"They blame us."},{"id":"x","text":5}]}`,
+		`{"statements":[{"text":"a","meta":{"k":[1,2]}}],"devices":["blame"]}`,
+		"{\"text\":\"They blame us.\"}\n\nnot json\n{\"text\":\"\\u00ff\"}",
+		"\xef\xbb\xbf{\"text\":\"bom\"}",
+		"\xff\xfe{\x00}\x00",
+		`{"statements":[` + strings.Repeat(`{"text":"a"},`, 60) + `{"text":"a"}]}`,
+		`[]`, `null`, `{"statements":null}`, "",
+	} {
+		for ct := range uint8(3) {
+			f.Add(seed, ct)
+		}
+	}
+	s := testServer(f, nil)
+	f.Fuzz(func(t *testing.T, body string, ct uint8) {
+		ctype := [...]string{jsonCT, jsonlCT, ""}[ct%3]
+		resp := do(t, s, "POST", "/v1/analyze", ctype, strings.NewReader(body))
+		var got struct {
+			Reports []json.RawMessage `json:"reports"`
+			Errors  []apiError        `json:"errors"`
+		}
+		raw := bodyOf(t, resp)
+		if err := json.Unmarshal([]byte(raw), &got); err != nil {
+			t.Fatalf("status %d, not JSON: %v\n%s", resp.StatusCode, err, raw)
+		}
+		switch resp.StatusCode {
+		case 200, 422:
+			last := -1
+			for _, e := range got.Errors {
+				if e.Index == nil || *e.Index <= last || e.Message == "" {
+					t.Fatalf("bad error list: %s", raw)
+				}
+				last = *e.Index
+			}
+		case 400, 413:
+			if len(got.Errors) != 1 || got.Errors[0].Message == "" {
+				t.Fatalf("status %d without a message: %s", resp.StatusCode, raw)
+			}
+		default:
+			t.Fatalf("status %d: %s", resp.StatusCode, raw)
+		}
+	})
+}
+
+// FuzzServePage renders the page for arbitrary form values: it never
+// fails with a 500 and no value becomes markup.
+func FuzzServePage(f *testing.F) {
+	f.Add("They blame us. "+payloadScript, payloadImg, "We call for dialogue.", "blame", "")
+	f.Add("", "", "", "", "")
+	f.Add("x", "", "", "nope", "json")
+	f.Add("\xff\xfe", "</textarea>", "{\"text\":\"a\"}\n", "", "csv")
+	s := testServer(f, nil)
+	f.Fuzz(func(t *testing.T, a, speaker, carried, device, format string) {
+		form := url.Values{"a": {a}, "speaker_a": {speaker}, "carried_b": {carried}, "device": {device}, "format": {format}}
+		resp := do(t, s, "POST", "/", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+		page := bodyOf(t, resp)
+		if resp.StatusCode >= 500 {
+			t.Fatalf("status %d: %s", resp.StatusCode, page)
+		}
+		if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+			for _, bad := range []string{"<script", "<img"} {
+				if strings.Contains(page, bad) {
+					t.Fatalf("the page holds %s", bad)
+				}
+			}
+		}
+	})
+}
