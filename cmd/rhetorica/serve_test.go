@@ -276,7 +276,12 @@ func TestServeTimeout(t *testing.T) {
 	}
 	b.WriteString("]}")
 	body := b.String()
-	big := func(c *serverConfig) { c.maxBytes = 64 << 20; c.maxStatements = n; c.workers = 1; c.timeout = 10 * time.Minute }
+	big := func(c *serverConfig) {
+		c.maxBytes = 64 << 20
+		c.maxStatements = n
+		c.workers = 1
+		c.timeout = 10 * time.Minute
+	}
 
 	start := time.Now()
 	resp := do(t, testServer(t, big), "POST", "/v1/analyze", jsonCT, strings.NewReader(body))
