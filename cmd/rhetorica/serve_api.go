@@ -11,8 +11,10 @@ import (
 	"mime"
 	"net/http"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rhetorica/rhetorica/lexicon"
@@ -46,7 +48,17 @@ type server struct {
 	cfg serverConfig
 	sem chan struct{}
 	mux *http.ServeMux
+
+	// analyzers caches an analyzer per lexicon and device choice: an
+	// analyzer's tokenizer memoises the stems of the words it has seen,
+	// which a fresh one per request would compute again.
+	mu        sync.Mutex
+	analyzers map[string]*rhetoric.Analyzer
 }
+
+// maxAnalyzers bounds the cache of analyzers; further device choices get
+// a fresh analyzer per request.
+const maxAnalyzers = 64
 
 // newServer checks cfg and returns the server's handler.
 func newServer(cfg serverConfig) (*server, error) {
@@ -66,7 +78,8 @@ func newServer(cfg serverConfig) (*server, error) {
 			return nil, fmt.Errorf("serve: lexicon %s: %w", l.name, err)
 		}
 	}
-	s := &server{cfg: cfg, sem: make(chan struct{}, cfg.maxConcurrent), mux: http.NewServeMux()}
+	s := &server{cfg: cfg, sem: make(chan struct{}, cfg.maxConcurrent), mux: http.NewServeMux(),
+		analyzers: map[string]*rhetoric.Analyzer{}}
 	s.mux.HandleFunc("GET /{$}", s.page)
 	s.mux.HandleFunc("POST /{$}", s.page)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
@@ -314,8 +327,8 @@ func jsonMessage(err error) string {
 }
 
 // analyzer returns an analyzer of the named lexicon ("" for the default)
-// reporting devices (nil for all), for n statements.
-func (s *server) analyzer(name string, devices []string, n int) (*rhetoric.Analyzer, error) {
+// reporting devices (nil for all).
+func (s *server) analyzer(name string, devices []string) (*rhetoric.Analyzer, error) {
 	lc := s.cfg.lexicons[0]
 	if name != "" {
 		found := false
@@ -339,8 +352,17 @@ func (s *server) analyzer(name string, devices []string, n int) (*rhetoric.Analy
 			devs = append(devs, d)
 		}
 	}
+	slices.Sort(devs)
+	devs = slices.Compact(devs)
+	key := lc.name + "\x00" + strings.Join(devs, "\x00")
+	s.mu.Lock()
+	an := s.analyzers[key]
+	s.mu.Unlock()
+	if an != nil {
+		return an, nil
+	}
 	an, err := rhetoric.New(lc.lex, rhetoric.Options{Language: s.cfg.lang, Tag: s.cfg.tag, Devices: devs,
-		Workers: max(1, min(s.cfg.workers, n))})
+		Workers: s.cfg.workers})
 	if errors.Is(err, rhetoric.ErrUnknownDevice) {
 		var names []string
 		for _, c := range lc.lex.Categories() {
@@ -352,6 +374,11 @@ func (s *server) analyzer(name string, devices []string, n int) (*rhetoric.Analy
 	if err != nil {
 		return nil, badRequest("%v", err)
 	}
+	s.mu.Lock()
+	if len(s.analyzers) < maxAnalyzers {
+		s.analyzers[key] = an
+	}
+	s.mu.Unlock()
 	return an, nil
 }
 
@@ -495,7 +522,7 @@ func (s *server) requestItems(w http.ResponseWriter, r *http.Request) (analysisR
 	if err != nil {
 		return req, nil, nil, err
 	}
-	an, err := s.analyzer(req.Lexicon, req.Devices, len(items))
+	an, err := s.analyzer(req.Lexicon, req.Devices)
 	return req, items, an, err
 }
 

@@ -128,7 +128,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 		s.renderPage(w, r, form, sides, nil, nil, err)
 		return
 	}
-	an, err := s.analyzer(form.Lexicon, form.Devices, n)
+	an, err := s.analyzer(form.Lexicon, form.Devices)
 	if err != nil {
 		s.renderPage(w, r, form, sides, nil, nil, err)
 		return
