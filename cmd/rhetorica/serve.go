@@ -56,6 +56,7 @@ type serveFlags struct {
 	lexicons      stringList
 	noDefault     bool
 	model         string
+	noModel       bool
 	lang          string
 	tag           bool
 	cors          string
@@ -82,6 +83,7 @@ func (c *cli) serve(args []string) int {
 	fs.Var(&f.lexicons, "lexicon", "lexicon `FILE` offered as an overlay merged over the built-in one; repeatable")
 	fs.BoolVar(&f.noDefault, "no-default", false, "do not use the built-in lexicon (each --lexicon stands alone)")
 	fs.StringVar(&f.model, "model", "", "learned model `FILE` (not available in this build)")
+	fs.BoolVar(&f.noModel, "no-model", false, "no learned model: devices from lexicon hits (what this build always does)")
 	fs.StringVar(&f.lang, "lang", "", "language of the statements (en, ru, es, fr, ...); default the lexicon's")
 	fs.BoolVar(&f.tag, "tag", false, "part-of-speech tagging (finds imperatives and more targets; slower)")
 	fs.StringVar(&f.cors, "cors", "", "allow the API to be called from web pages of this `ORIGIN` (default: none)")
