@@ -41,6 +41,8 @@ Limits (a request beyond them gets a JSON error, see the README):
   --timeout          analysis time per request (504)
   --max-concurrent   analyses running at once; a request waits up to
                      --queue-wait for a slot, then gets 503 and Retry-After
+  --max-pending      POST requests held at once (their bodies are in memory);
+                     beyond it, 503 and Retry-After at once
 
 SIGINT or SIGTERM stop the server after the requests in flight are answered.
 
@@ -65,6 +67,7 @@ type serveFlags struct {
 	timeout       time.Duration
 	maxConcurrent int
 	queueWait     time.Duration
+	maxPending    int
 	workers       int
 }
 
@@ -92,6 +95,7 @@ func (c *cli) serve(args []string) int {
 	fs.DurationVar(&f.timeout, "timeout", defaultServeTimeout, "longest analysis of one request")
 	fs.IntVar(&f.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "analyses running at once")
 	fs.DurationVar(&f.queueWait, "queue-wait", defaultServeQueueWait, "how long a request waits for a free analysis slot before 503")
+	fs.IntVar(&f.maxPending, "max-pending", 0, "POST requests held at once, analysed or waiting (default 16 × --max-concurrent)")
 	fs.IntVar(&f.workers, "workers", 0, "statements of one request analysed in parallel (default all cores)")
 	pos, code := c.parseFlags(fs, "serve", args)
 	if code >= 0 {
@@ -112,6 +116,8 @@ func (c *cli) serve(args []string) int {
 		return c.usageError("serve ", "--timeout must be positive")
 	case f.maxConcurrent <= 0:
 		return c.usageError("serve ", "--max-concurrent must be positive")
+	case f.maxPending < 0:
+		return c.usageError("serve ", "--max-pending must be positive")
 	case f.queueWait < 0:
 		return c.usageError("serve ", "--queue-wait must not be negative")
 	case f.workers < 0:
@@ -138,7 +144,7 @@ func (c *cli) serve(args []string) int {
 	srv, err := newServer(serverConfig{
 		lexicons: lexes, lang: lang, tag: f.tag, cors: f.cors,
 		maxBytes: f.maxBytes, maxStatements: f.maxStatements, timeout: f.timeout,
-		maxConcurrent: f.maxConcurrent, queueWait: f.queueWait, workers: f.workers,
+		maxConcurrent: f.maxConcurrent, queueWait: f.queueWait, maxPending: f.maxPending, workers: f.workers,
 	})
 	if err != nil {
 		return c.fatal(err)

@@ -39,15 +39,17 @@ type serverConfig struct {
 	timeout       time.Duration // analysis of one request
 	maxConcurrent int           // analyses at once
 	queueWait     time.Duration // wait for a free slot before 503
+	maxPending    int           // POST requests read or waiting at once; 0 means 16 × maxConcurrent
 	workers       int           // statements of one request analysed in parallel; 0 means GOMAXPROCS
 }
 
 // server holds the handlers of serve. It keeps no state between requests
 // except the semaphore of running analyses; it is safe for concurrent use.
 type server struct {
-	cfg serverConfig
-	sem chan struct{}
-	mux *http.ServeMux
+	cfg     serverConfig
+	sem     chan struct{} // analyses running
+	pending chan struct{} // POST requests in the server: their bodies are in memory
+	mux     *http.ServeMux
 
 	// analyzers caches an analyzer per lexicon and device choice: an
 	// analyzer's tokenizer memoises the stems of the words it has seen,
@@ -71,6 +73,9 @@ func newServer(cfg serverConfig) (*server, error) {
 	if cfg.workers == 0 {
 		cfg.workers = runtime.GOMAXPROCS(0)
 	}
+	if cfg.maxPending <= 0 {
+		cfg.maxPending = 16 * cfg.maxConcurrent
+	}
 	// Check the lexicons' language and options once, so that a request
 	// fails only for what it asked.
 	for _, l := range cfg.lexicons {
@@ -78,7 +83,8 @@ func newServer(cfg serverConfig) (*server, error) {
 			return nil, fmt.Errorf("serve: lexicon %s: %w", l.name, err)
 		}
 	}
-	s := &server{cfg: cfg, sem: make(chan struct{}, cfg.maxConcurrent), mux: http.NewServeMux(),
+	s := &server{cfg: cfg, sem: make(chan struct{}, cfg.maxConcurrent), pending: make(chan struct{}, cfg.maxPending),
+		mux:       http.NewServeMux(),
 		analyzers: map[string]*rhetoric.Analyzer{}}
 	s.mux.HandleFunc("GET /{$}", s.page)
 	s.mux.HandleFunc("POST /{$}", s.page)
@@ -123,6 +129,23 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		writeErrors(w, code, apiError{Message: msg})
 		return
+	}
+	if r.Method == http.MethodPost {
+		// Each POST holds its body (up to --max-bytes) while it waits for
+		// an analysis slot: bound how many do, so that memory is bounded.
+		select {
+		case s.pending <- struct{}{}:
+			defer func() { <-s.pending }()
+		default:
+			err := &httpError{http.StatusServiceUnavailable,
+				fmt.Sprintf("the server is busy: %d requests are waiting (--max-pending); retry in a moment", s.cfg.maxPending)}
+			if r.URL.Path == "/" {
+				s.renderPage(w, r, pageForm{}, nil, nil, nil, err)
+			} else {
+				writeFailure(w, err)
+			}
+			return
+		}
 	}
 	s.mux.ServeHTTP(w, r)
 }

@@ -354,6 +354,34 @@ func TestServeBusy(t *testing.T) {
 	}
 }
 
+// TestServePending checks the bound on POST requests held at once: beyond
+// it a request gets 503 at once, before its body is read.
+func TestServePending(t *testing.T) {
+	s := testServer(t, func(c *serverConfig) { c.maxPending = 2 })
+	s.pending <- struct{}{}
+	s.pending <- struct{}{} // two requests waiting for a slot
+	resp := do(t, s, "POST", "/v1/analyze", jsonCT, strings.NewReader(`{"statements":[{"text":"a"}]}`))
+	msg := bodyOf(t, resp)
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "1" || !strings.Contains(msg, "2 requests are waiting (--max-pending)") {
+		t.Errorf("status %d, Retry-After %q: %s", resp.StatusCode, resp.Header.Get("Retry-After"), msg)
+	}
+	resp = do(t, s, "POST", "/", "application/x-www-form-urlencoded", strings.NewReader("a=They+blame+us."))
+	if page := bodyOf(t, resp); resp.StatusCode != 503 || !strings.Contains(page, "requests are waiting") || !strings.Contains(page, "<form") {
+		t.Errorf("page: status %d", resp.StatusCode)
+	}
+	// GET requests hold no body: they pass.
+	if resp := do(t, s, "GET", "/v1/lexicon", "", nil); resp.StatusCode != 200 {
+		t.Errorf("GET while full: %d", resp.StatusCode)
+	}
+	<-s.pending
+	if resp := do(t, s, "POST", "/v1/analyze", jsonCT, strings.NewReader(`{"statements":[{"text":"a"}]}`)); resp.StatusCode != 200 {
+		t.Errorf("with a free place: %d", resp.StatusCode)
+	}
+	if len(s.pending) != 1 {
+		t.Errorf("%d places held, want 1", len(s.pending))
+	}
+}
+
 // TestServeConcurrent runs analyses from many goroutines (for -race) and
 // checks that each gets its own statement's report.
 func TestServeConcurrent(t *testing.T) {
@@ -709,6 +737,7 @@ func TestServeFlags(t *testing.T) {
 		{args("serve", "--model", "m.json"), 2, "--model: this build has no learned model support"},
 		{args("serve", "--max-bytes", "0"), 2, "--max-bytes must be positive"},
 		{args("serve", "--timeout", "-1s"), 2, "--timeout must be positive"},
+		{args("serve", "--max-pending", "-1"), 2, "--max-pending must be positive"},
 		{args("serve", "--no-default"), 2, "--no-default needs at least one --lexicon FILE"},
 		{args("serve", "--lexicon", "testdata/cli/lexicons/bad.lex"), 1, "the server did not start"},
 		{args("serve", "--lexicon", "testdata/cli/lexicons/test.lex", "--lexicon", "testdata/cli/lexicons/test.lex"), 2, `two lexicons are named "test.lex"`},
