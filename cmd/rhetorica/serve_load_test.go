@@ -160,6 +160,9 @@ func TestServeLoad(t *testing.T) {
 	t.Logf("latency p50 %v, p90 %v, p99 %v, max %v", pct(.50), pct(.90), pct(.99), lat[len(lat)-1].Round(time.Millisecond))
 	t.Logf("heap in use: peak %d MiB; live heap before %d MiB, after %d MiB; goroutines before %d, after %d",
 		peakHeap.Load()>>20, heapBefore>>20, heapAfter>>20, goroutinesBefore, goroutinesAfter)
+	if hwm := peakRSS(); hwm != "" {
+		t.Logf("peak resident memory of the test process (server and clients): %s", hwm)
+	}
 	if heapAfter > heapBefore+16<<20 {
 		t.Errorf("the live heap grew from %d to %d MiB over the run", heapBefore>>20, heapAfter>>20)
 	}
@@ -197,4 +200,18 @@ func envInt(t *testing.T, name string, def int) int {
 		t.Fatalf("%s=%q is not a positive number", name, v)
 	}
 	return n
+}
+
+// peakRSS returns the process's peak resident set (VmHWM) on Linux, or "".
+func peakRSS() string {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return ""
+	}
+	for line := range strings.Lines(string(data)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
