@@ -140,7 +140,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			err := &httpError{http.StatusServiceUnavailable,
 				fmt.Sprintf("the server is busy: %d requests are waiting (--max-pending); retry in a moment", s.cfg.maxPending)}
 			if r.URL.Path == "/" {
-				s.renderPage(w, r, pageForm{}, nil, nil, nil, err)
+				s.renderPage(w, pageForm{}, nil, nil, nil, err)
 			} else {
 				writeFailure(w, err)
 			}

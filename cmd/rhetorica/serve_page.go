@@ -114,7 +114,7 @@ const maxOpenHits = 60
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	form, sides, err := s.readForm(w, r)
 	if err != nil {
-		s.renderPage(w, r, form, sides, nil, nil, err)
+		s.renderPage(w, form, sides, nil, nil, err)
 		return
 	}
 	n := 0
@@ -125,12 +125,12 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			err = badRequest("paste a statement or choose a file first")
 		}
-		s.renderPage(w, r, form, sides, nil, nil, err)
+		s.renderPage(w, form, sides, nil, nil, err)
 		return
 	}
 	an, err := s.analyzer(form.Lexicon, form.Devices)
 	if err != nil {
-		s.renderPage(w, r, form, sides, nil, nil, err)
+		s.renderPage(w, form, sides, nil, nil, err)
 		return
 	}
 	two := len(sides[0].items) > 0 && len(sides[1].items) > 0
@@ -146,7 +146,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	}
 	a, err := s.analyze(r.Context(), an, items)
 	if err != nil {
-		s.renderPage(w, r, form, sides, an, nil, err)
+		s.renderPage(w, form, sides, an, nil, err)
 		return
 	}
 	switch form.Format {
@@ -154,7 +154,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 		s.download(w, form.Format, an, a, two)
 		return
 	}
-	s.renderPage(w, r, form, sides, an, a, nil)
+	s.renderPage(w, form, sides, an, a, nil)
 }
 
 func cloneMeta(m map[string]string) map[string]string {
@@ -290,7 +290,7 @@ func carry(sts []rhetoric.Statement) string {
 }
 
 // renderPage writes the page: the form, any problem, and the report of a.
-func (s *server) renderPage(w http.ResponseWriter, r *http.Request, f pageForm, sides []*side,
+func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 	an *rhetoric.Analyzer, a *analysis, failure error) {
 	code := http.StatusOK
 	lexName := f.Lexicon
