@@ -656,7 +656,7 @@ func pickGroups(profiles []rhetoric.Profile, by, a, b string) (pa, pb rhetoric.P
 
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "version": version,
-		"running": len(s.sem), "max_concurrent": s.cfg.maxConcurrent})
+		"running": len(s.sem), "max_concurrent": s.cfg.maxConcurrent, "pending": len(s.pending)})
 }
 
 // lexiconJSON describes a loaded lexicon for /v1/lexicon.

@@ -283,30 +283,36 @@ func TestServeTimeout(t *testing.T) {
 		c.timeout = 10 * time.Minute
 	}
 
-	start := time.Now()
-	resp := do(t, testServer(t, big), "POST", "/v1/analyze", jsonCT, strings.NewReader(body))
-	full := time.Since(start)
-	if resp.StatusCode != 200 {
-		t.Fatalf("without a timeout: status %d", resp.StatusCode)
-	}
-
-	limit := full / 20
-	s := testServer(t, func(c *serverConfig) { big(c); c.timeout = limit })
-	start = time.Now()
-	resp = do(t, s, "POST", "/v1/analyze", jsonCT, strings.NewReader(body))
-	took := time.Since(start)
-	msg := bodyOf(t, resp)
-	if resp.StatusCode != http.StatusGatewayTimeout || !strings.Contains(msg, "(--timeout)") {
-		t.Errorf("status %d, want 504: %s", resp.StatusCode, msg)
-	}
-	// Parsing the request is outside the timeout; the analysis of 100
-	// statements must have stopped early.
-	if took > full/2 {
-		t.Errorf("the answer took %v with a %v timeout; the whole analysis takes %v: cancellation did not reach the analyzer", took, limit, full)
-	}
-	t.Logf("whole analysis %v; with a %v timeout, answered in %v", full, limit, took)
-	if len(s.sem) != 0 {
-		t.Errorf("%d analysis slots still held", len(s.sem))
+	// Timings on a shared machine vary: a run passes when one of three
+	// attempts shows the early stop.
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		resp := do(t, testServer(t, big), "POST", "/v1/analyze", jsonCT, strings.NewReader(body))
+		full := time.Since(start)
+		if resp.StatusCode != 200 {
+			t.Fatalf("without a timeout: status %d", resp.StatusCode)
+		}
+		limit := full / 20
+		s := testServer(t, func(c *serverConfig) { big(c); c.timeout = limit })
+		start = time.Now()
+		resp = do(t, s, "POST", "/v1/analyze", jsonCT, strings.NewReader(body))
+		took := time.Since(start)
+		msg := bodyOf(t, resp)
+		if resp.StatusCode != http.StatusGatewayTimeout || !strings.Contains(msg, "(--timeout)") {
+			t.Fatalf("status %d, want 504: %s", resp.StatusCode, msg)
+		}
+		if len(s.sem) != 0 {
+			t.Fatalf("%d analysis slots still held", len(s.sem))
+		}
+		t.Logf("whole analysis %v; with a %v timeout, answered in %v", full, limit, took)
+		// Parsing the request is outside the timeout; the analysis of 100
+		// statements must have stopped early.
+		if took <= full/2 {
+			return
+		}
+		if attempt == 3 {
+			t.Fatalf("the answer took %v with a %v timeout; the whole analysis takes %v: cancellation did not reach the analyzer", took, limit, full)
+		}
 	}
 }
 
@@ -702,8 +708,22 @@ func TestServeCommand(t *testing.T) {
 		res <- result{code: resp.StatusCode, body: string(b)}
 	}()
 	io.WriteString(bodyW, `{"statements":[{"id":"in-flight","text":"They blame us`)
-	time.Sleep(100 * time.Millisecond) // the server has read the headers
-	cancel()                           // SIGINT
+	// Wait until the server holds the request (it has read its headers).
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		var h struct{ Pending int }
+		if resp, err := http.Get(base + "healthz"); err == nil {
+			json.NewDecoder(resp.Body).Decode(&h)
+			resp.Body.Close()
+		}
+		if h.Pending == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server never received the request")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel() // SIGINT
 	time.Sleep(100 * time.Millisecond)
 	io.WriteString(bodyW, ` for the aggression."}]}`)
 	bodyW.Close()
