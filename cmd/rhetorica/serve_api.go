@@ -263,6 +263,7 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		strings.Contains(ct, "jsonlines")
 	if !jsonl {
 		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields() // a misspelt option is an error, not ignored
 		err := dec.Decode(&req)
 		if err == nil && dec.More() {
 			err = errors.New("more than one JSON value (send a JSONL body as application/x-ndjson)")
@@ -270,7 +271,7 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		if err == nil && req.Statements == nil {
 			err = errors.New(`no "statements" array`)
 		}
-		if err != nil && ct == "application/json" {
+		if err != nil && (ct == "application/json" || hasStatements(body)) {
 			return req, nil, badRequest("invalid request: %s", jsonMessage(err))
 		}
 		if err != nil {
@@ -300,6 +301,13 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		}
 	} else {
 		q := r.URL.Query()
+		for k := range q {
+			switch k {
+			case "devices", "lexicon", "by", "a", "b", "sort", "prior":
+			default:
+				return req, nil, badRequest("unknown parameter %q (want devices, lexicon, and for compare by, a, b, sort, prior)", k)
+			}
+		}
 		req.Lexicon, req.By, req.A, req.B = q.Get("lexicon"), q.Get("by"), q.Get("a"), q.Get("b")
 		req.Sort = q.Get("sort") == "true" || q.Get("sort") == "1"
 		if d := q.Get("devices"); d != "" {
@@ -326,6 +334,17 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		}
 	}
 	return req, items, nil
+}
+
+// hasStatements reports whether body is one JSON object with a
+// "statements" field: a request object, even when it has other problems.
+func hasStatements(body []byte) bool {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(body, &obj) != nil {
+		return false
+	}
+	_, ok := obj["statements"]
+	return ok
 }
 
 func (s *server) tooMany(n int) *httpError {
