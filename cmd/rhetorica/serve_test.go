@@ -584,6 +584,11 @@ func TestServePageUploadAndDownload(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
+	// Enter in a text field submits with the page's first submit button:
+	// it must analyse, not download.
+	if m := regexp.MustCompile(`<button [^>]*type="submit"[^>]*>`).FindString(page); !strings.Contains(m, `value=""`) {
+		t.Errorf("the first submit button is %s", m)
+	}
 	// Post the form back as the browser would, from the page's fields.
 	form := url.Values{"a": {"Russia bears the blame for this aggression."}, "speaker_a": {"Kyiv"}}
 	for _, name := range []string{"carried_a", "carried_b"} {
