@@ -557,6 +557,41 @@ func multipartBody(t testing.TB, fields url.Values, files map[string][]upload) (
 	return &b, w.FormDataContentType()
 }
 
+// TestServeReadsNoPath checks that a file name in a request is only a
+// label: an upload named after a file of the server is read from the
+// upload.
+func TestServeReadsNoPath(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("a secret the server must not show"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(moduleRoot, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ctype := multipartBody(t, url.Values{"lexicon": {secret}}, map[string][]upload{
+		"file_a": {{secret, []byte("They blame us.")}},
+		"file_b": {{rel, []byte("We call for dialogue.")}},
+	})
+	resp := do(t, testServer(t, nil), "POST", "/", ctype, body)
+	page := bodyOf(t, resp)
+	if resp.StatusCode != 400 || !strings.Contains(page, "unknown lexicon") {
+		t.Errorf("a lexicon path in the form: status %d", resp.StatusCode)
+	}
+	body, ctype = multipartBody(t, nil, map[string][]upload{
+		"file_a": {{secret, []byte("They blame us.")}},
+		"file_b": {{rel, []byte("We call for dialogue.")}},
+	})
+	resp = do(t, testServer(t, nil), "POST", "/", ctype, body)
+	page = bodyOf(t, resp)
+	if resp.StatusCode != 200 || !strings.Contains(page, "They") || !strings.Contains(page, "dialogue") {
+		t.Fatalf("status %d; the uploads were not read:\n%s", resp.StatusCode, page)
+	}
+	if strings.Contains(page, "a secret") {
+		t.Error("the page shows the content of the file named by the upload")
+	}
+}
+
 // TestServePageUploadAndDownload uploads files on both sides, then posts
 // the page's own form back with each download button, as a browser would:
 // the uploaded statements travel in the page, not on the server.
