@@ -82,7 +82,7 @@ const (
 func (c *cli) serve(args []string) int {
 	fs := newFlagSet("serve", serveUsage)
 	var f serveFlags
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT` (loopback by default; :0 picks a free port)")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT` (loopback by default; port 0 picks a free one)")
 	fs.Var(&f.lexicons, "lexicon", "lexicon `FILE` offered as an overlay merged over the built-in one; repeatable")
 	fs.BoolVar(&f.noDefault, "no-default", false, "do not use the built-in lexicon (each --lexicon stands alone)")
 	fs.StringVar(&f.model, "model", "", "learned model `FILE` (not available in this build)")
