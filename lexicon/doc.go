@@ -130,8 +130,9 @@
 // # Other formats
 //
 // [ParseAs] reads every [Format]; [ParseFile] and [ParseFS] pick it from
-// the file's extension ([FormatFor]: .lex, .dic, .cat, .yml, .yaml, .lc3,
-// .ykd, in any case) unless told otherwise, and [ParseFormat] reads a format
+// the file's extension ([FormatFor]: .lex, .dic, .dicx, .cat, .yml, .yaml,
+// .lc3, .ykd, in any case; a .txt valence list by its content,
+// [DetectFormat]) unless told otherwise, and [ParseFormat] reads a format
 // name. Formats without a lexicon name take the file name without its
 // extension. White space inside a category name from another format
 // becomes _ ("A category" becomes A_category), and nested categories become
@@ -154,11 +155,26 @@
 //   - Lexicoder .lc3 ([FormatLexicoder]): "+NAME" lines open categories.
 //   - Yoshikoder .ykd ([FormatYoshikoder]): XML cnode/pnode trees below the
 //     dictionary's root node, whose own name is not used.
+//   - LIWC-22 .dicx ([FormatLIWC22]): comma-separated values, a header row
+//     "DicTerm,cat1,cat2,..." and one row per term whose cells are empty,
+//     X (weight 1) or a number (the weight of a weighted dictionary; 0 is
+//     no member, a negative weight is left out with a warning).
+//   - Valence lists, .txt ([FormatVADER], [FormatAFINN]): VADER's
+//     "word<TAB>mean<TAB>sd<TAB>ratings" and AFINN's "word<TAB>integer".
+//     Words of valence v > 0 go into the category [PositiveCategory] with
+//     weight v, words of v < 0 into [NegativeCategory] with weight |v|; v = 0
+//     is left out. So a category's hits count its words and its weight sums
+//     their valence. [DetectFormat] tells the two apart by the number of
+//     tab-separated fields of the first line; the words are literal, so one
+//     that holds pattern syntax (an emoticon such as "*)") is left out with
+//     a warning.
 //
 // All of these formats keep the order of categories and of entries, and
 // the parsers keep it too. [Write] exports to LIWC ([FormatLIWC]), which
 // keeps only categories and patterns: weights, descriptions, removals,
-// modifiers, actors, the name and the language are lost.
+// modifiers, actors, the name and the language are lost; and to LIWC-22
+// ([FormatLIWC22]), which keeps weights too. [Lossy] lists what an export
+// loses.
 //
 // # Errors
 //

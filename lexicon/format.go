@@ -23,12 +23,15 @@ const (
 	FormatYAML                     // quanteda YAML (.yml, .yaml)
 	FormatLexicoder                // Lexicoder .lc3
 	FormatYoshikoder               // Yoshikoder .ykd (XML)
+	FormatLIWC22                   // LIWC-22 .dicx (CSV, weights allowed)
+	FormatVADER                    // VADER valence list (word, mean, sd, ratings; .txt)
+	FormatAFINN                    // AFINN valence list (word, integer; .txt)
 )
 
-var formatNames = [...]string{"auto", "lex", "liwc", "wordstat", "yaml", "lexicoder", "yoshikoder"}
+var formatNames = [...]string{"auto", "lex", "liwc", "wordstat", "yaml", "lexicoder", "yoshikoder", "dicx", "vader", "afinn"}
 
 // String returns the format's name: "auto", "lex", "liwc", "wordstat",
-// "yaml", "lexicoder" or "yoshikoder".
+// "yaml", "lexicoder", "yoshikoder", "dicx", "vader" or "afinn".
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
 		return formatNames[f]
@@ -37,7 +40,8 @@ func (f Format) String() string {
 }
 
 // Extension returns the usual file extension of f, with its dot (".lex",
-// ".dic", ".cat", ".yml", ".lc3", ".ykd"), or "" for FormatAuto.
+// ".dic", ".cat", ".yml", ".lc3", ".ykd", ".dicx", and ".txt" for the
+// valence lists), or "" for FormatAuto.
 func (f Format) Extension() string {
 	switch f {
 	case FormatLex:
@@ -52,13 +56,17 @@ func (f Format) Extension() string {
 		return ".lc3"
 	case FormatYoshikoder:
 		return ".ykd"
+	case FormatLIWC22:
+		return ".dicx"
+	case FormatVADER, FormatAFINN:
+		return ".txt"
 	}
 	return ""
 }
 
 // ParseFormat returns the Format for a name such as "lex", "liwc", "dic",
 // "wordstat", "cat", "yaml", "yml", "quanteda", "lc3", "lexicoder", "ykd",
-// "yoshikoder" or "auto", in any case and with or without a leading dot. An
+// "yoshikoder", "dicx", "liwc22", "vader", "afinn" or "auto", in any case and with or without a leading dot. An
 // unknown name gives an error wrapping [ErrFormat].
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
@@ -76,13 +84,23 @@ func ParseFormat(s string) (Format, error) {
 		return FormatLexicoder, nil
 	case "yoshikoder", "ykd":
 		return FormatYoshikoder, nil
+	case "dicx", "liwc22", "liwc-22":
+		return FormatLIWC22, nil
+	case "vader":
+		return FormatVADER, nil
+	case "afinn":
+		return FormatAFINN, nil
 	}
 	return FormatAuto, fmt.Errorf("%w %q", ErrFormat, s)
 }
 
+// wantExtensions lists the extensions that name a format, for errors.
+const wantExtensions = "want .lex, .dic, .dicx, .cat, .yml, .yaml, .lc3, .ykd, or .txt for a VADER or AFINN list"
+
 // FormatFor detects a format from a file name's extension, in any case:
-// .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd. Any other name gives an error
-// wrapping [ErrFormat].
+// .lex, .dic, .dicx, .cat, .yml, .yaml, .lc3 or .ykd. Any other name,
+// including .txt (whose format [DetectFormat] finds from the content),
+// gives an error wrapping [ErrFormat].
 func FormatFor(name string) (Format, error) {
 	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
 	switch ext {
@@ -98,11 +116,38 @@ func FormatFor(name string) (Format, error) {
 		return FormatLexicoder, nil
 	case ".ykd":
 		return FormatYoshikoder, nil
+	case ".dicx":
+		return FormatLIWC22, nil
 	}
 	if ext == "" {
-		return FormatAuto, fmt.Errorf("%w: %q has no extension (want .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd)", ErrFormat, name)
+		return FormatAuto, fmt.Errorf("%w: %q has no extension (%s)", ErrFormat, name, wantExtensions)
 	}
-	return FormatAuto, fmt.Errorf("%w: extension %q of %q (want .lex, .dic, .cat, .yml, .yaml, .lc3 or .ykd)", ErrFormat, ext, name)
+	if isPlainText(name) {
+		return FormatAuto, fmt.Errorf("%w: a %s file's format comes from its content (see DetectFormat)", ErrFormat, ext)
+	}
+	return FormatAuto, fmt.Errorf("%w: extension %q of %q (%s)", ErrFormat, ext, name, wantExtensions)
+}
+
+// isPlainText reports whether name ends in .txt or .tsv, the extensions of
+// the valence lists.
+func isPlainText(name string) bool {
+	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
+	return ext == ".txt" || ext == ".tsv"
+}
+
+// DetectFormat is [FormatFor] that also reads a .txt or .tsv file's content:
+// a first non-empty line of four tab-separated fields (word, mean,
+// standard deviation, ratings) is [FormatVADER], of two fields (word,
+// integer) [FormatAFINN]. Anything else gives an error wrapping
+// [ErrFormat].
+func DetectFormat(name string, data []byte) (Format, error) {
+	if !isPlainText(name) {
+		return FormatFor(name)
+	}
+	if f, ok := sniffValence(data); ok {
+		return f, nil
+	}
+	return FormatAuto, fmt.Errorf("%w: %q is neither a VADER list (word, mean, sd, ratings) nor an AFINN list (word, integer), both tab-separated; name the format", ErrFormat, name)
 }
 
 // Parse parses a lexicon in the native .lex format. name is used in error
@@ -112,14 +157,15 @@ func FormatFor(name string) (Format, error) {
 func Parse(name string, data []byte) (*Lexicon, error) { return parseLex(name, data) }
 
 // ParseAs parses data in format f; FormatAuto detects the format from name's
-// extension (an error wrapping [ErrFormat] when it cannot). Problems in the
+// extension, or a .txt file's content ([DetectFormat]; an error wrapping
+// [ErrFormat] when it cannot). Problems in the
 // data are reported in an [ErrorList] whose items all have a line and
 // column; on error the lexicon is nil. The formats that have no lexicon
 // name take it from name without its directory and extension.
 func ParseAs(f Format, name string, data []byte) (*Lexicon, error) {
 	if f == FormatAuto {
 		var err error
-		if f, err = FormatFor(name); err != nil {
+		if f, err = DetectFormat(name, data); err != nil {
 			return nil, err
 		}
 	}
@@ -136,14 +182,21 @@ func ParseAs(f Format, name string, data []byte) (*Lexicon, error) {
 		return parseLexicoder(name, data)
 	case FormatYoshikoder:
 		return parseYoshikoder(name, data)
+	case FormatLIWC22:
+		return parseDicx(name, data)
+	case FormatVADER:
+		return parseValence(name, data, true)
+	case FormatAFINN:
+		return parseValence(name, data, false)
 	}
 	return nil, fmt.Errorf("%w: %v", ErrFormat, f)
 }
 
 // ParseFile reads and parses the file at path, detecting the format from its
-// extension unless f is not FormatAuto. Positions in errors name path.
+// extension (and a .txt file's content, see [DetectFormat]) unless f is not
+// FormatAuto. Positions in errors name path.
 func ParseFile(path string, f Format) (*Lexicon, error) {
-	if f == FormatAuto {
+	if f == FormatAuto && !isPlainText(path) {
 		var err error
 		if f, err = FormatFor(path); err != nil {
 			return nil, err
@@ -158,7 +211,7 @@ func ParseFile(path string, f Format) (*Lexicon, error) {
 
 // ParseFS is ParseFile on a file system.
 func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
-	if f == FormatAuto {
+	if f == FormatAuto && !isPlainText(path) {
 		var err error
 		if f, err = FormatFor(path); err != nil {
 			return nil, err

@@ -141,3 +141,36 @@ func FuzzParseYoshikoder(f *testing.F) {
 		checkParsed(t, l, err)
 	})
 }
+
+func FuzzParseDicx(f *testing.F) {
+	for _, tt := range dicxErrorCases {
+		f.Add([]byte(tt.in))
+	}
+	seedFiles(f, ".dicx")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseAs(FormatLIWC22, "fuzz.dicx", data)
+		checkParsed(t, l, err)
+		if err == nil && l.NumCategories() > 0 {
+			var buf bytes.Buffer
+			if err := Write(&buf, l, FormatLIWC22); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ParseAs(FormatLIWC22, "export.dicx", buf.Bytes()); err != nil {
+				t.Fatalf(".dicx export does not parse: %v\n%s", err, buf.Bytes())
+			}
+		}
+	})
+}
+
+func FuzzParseValence(f *testing.F) {
+	for _, tt := range valenceErrorCases {
+		f.Add([]byte(tt.in))
+	}
+	seedFiles(f, ".txt")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, format := range []Format{FormatVADER, FormatAFINN} {
+			l, err := ParseAs(format, "fuzz.txt", data)
+			checkParsed(t, l, err)
+		}
+	})
+}

@@ -9,7 +9,9 @@ import (
 
 // Write encodes l in format f to w: FormatLex writes the native format,
 // which reads back to the same [Definition] (see [Parse]); FormatLIWC writes a
-// LIWC .dic. Other formats give an error wrapping [ErrFormat].
+// LIWC .dic; FormatLIWC22 a LIWC-22 .dicx, which keeps weights (see
+// [Lossy] for what each format cannot hold). Other formats give an error
+// wrapping [ErrFormat].
 //
 // LIWC can hold only categories and their patterns, so a LIWC export loses
 // the lexicon's name and language, category descriptions, entry weights
@@ -29,8 +31,10 @@ func Write(w io.Writer, l *Lexicon, f Format) error {
 		s = lexText(&l.def)
 	case FormatLIWC:
 		s = liwcText(&l.def)
+	case FormatLIWC22:
+		s = dicxText(&l.def)
 	default:
-		return fmt.Errorf("%w: cannot write %v (only lex and liwc)", ErrFormat, f)
+		return fmt.Errorf("%w: cannot write %v (only lex, liwc and dicx)", ErrFormat, f)
 	}
 	if _, err := io.WriteString(w, s); err != nil {
 		return fmt.Errorf("lexicon: write: %w", err)

@@ -201,7 +201,8 @@
 // intensified, in [0, 1]; hedging lowers Weight but not Intensity. The
 // counts behind each rate are in the report, so reports can be summed.
 // Each [Span] lists the devices with a non-negated hit in its sentence, in
-// lexicon order. No score is ever NaN or infinite.
+// lexicon order; [Report.SentenceWeights] adds to each sentence its devices'
+// hit counts and summed weights. No score is ever NaN or infinite.
 //
 // # Profiles
 //
@@ -237,4 +238,7 @@
 // A [Report] encodes to JSON deterministically: the same statement gives
 // byte-identical output. The field names of Report, Hit, DeviceScore,
 // TargetCount and Span are a stable contract; fields may be added.
+// Offsets index the statement's text; body_offset ([Report.BodyOffset]),
+// when not 0, is where that text starts in its file (after Markdown front
+// matter), so body_offset + start indexes the file.
 package rhetoric

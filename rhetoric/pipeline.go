@@ -79,7 +79,7 @@ func grow32(s []int32, n int) []int32 {
 // report turns a tokenized document into a Report, running the stages in
 // order.
 func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Report {
-	r := &Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, Tokens: len(doc.Tokens), Sentences: len(doc.Sentences)}
+	r := &Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, BodyOffset: st.BodyOffset, Tokens: len(doc.Tokens), Sentences: len(doc.Sentences)}
 	if len(st.Meta) > 0 {
 		r.Meta = make(map[string]string, len(st.Meta))
 		for k, v := range st.Meta {

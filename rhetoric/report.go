@@ -10,22 +10,30 @@ type Statement struct {
 	Language string            `json:"language,omitempty"` // overrides Options.Language when set
 	Meta     map[string]string `json:"meta,omitempty"`     // any other metadata (country, venue, ...)
 	Text     string            `json:"text"`
+	// BodyOffset is the byte offset of Text in the file it was read from
+	// (after a Markdown front matter block, or a byte order mark), so that
+	// a hit's Start + BodyOffset indexes the file; 0 when Text is the whole
+	// file or did not come from one.
+	BodyOffset int `json:"body_offset,omitempty"`
 }
 
 // Report is the analysis of one [Statement]. Its JSON encoding is the
 // stable contract documented in the package doc. A Report is plain data:
 // the zero value is an empty report, and it is safe for concurrent reads.
 type Report struct {
-	ID        string            `json:"id"`
-	Speaker   string            `json:"speaker"`
-	Date      string            `json:"date,omitempty"`
-	Meta      map[string]string `json:"meta,omitempty"`
-	Words     int               `json:"words"`
-	Tokens    int               `json:"tokens"`
-	Sentences int               `json:"sentences"`
-	Devices   []DeviceScore     `json:"devices"`
-	Hits      []Hit             `json:"hits"`
-	Spans     []Span            `json:"spans"`
+	ID      string            `json:"id"`
+	Speaker string            `json:"speaker"`
+	Date    string            `json:"date,omitempty"`
+	Meta    map[string]string `json:"meta,omitempty"`
+	// BodyOffset is [Statement.BodyOffset]: add it to a hit's Start and End
+	// to index the statement's file rather than its text.
+	BodyOffset int           `json:"body_offset,omitempty"`
+	Words      int           `json:"words"`
+	Tokens     int           `json:"tokens"`
+	Sentences  int           `json:"sentences"`
+	Devices    []DeviceScore `json:"devices"`
+	Hits       []Hit         `json:"hits"`
+	Spans      []Span        `json:"spans"`
 }
 
 // Hit is one framing cue found in a statement. It is plain data; the zero

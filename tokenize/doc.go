@@ -26,7 +26,8 @@
 // Token.Norm is [Normalize] of the text: lower case, curly apostrophes and
 // quotes as ASCII, all hyphens and dashes as '-', soft hyphens and
 // zero-width characters removed, NFKC folding (width variants, ligatures)
-// and leftover combining accents removed. Normal ASCII is returned without
+// and leftover combining accents removed, and Cyrillic ё as е (as most
+// Russian print writes it). Normal ASCII is returned without
 // allocating; [AppendNormalize] appends into a caller's buffer.
 //
 // Token.Stem is the snowball stem ([Stem]) of Norm in the tokenizer's

@@ -18,7 +18,11 @@ import (
 //   - the text is brought to NFKC form, so width variants and compatibility
 //     characters fold (ＵＮ → un, ﬁ → fi) and a base letter followed by a
 //     combining accent composes; combining diacritical marks that remain
-//     (they have no precomposed form) are removed.
+//     (they have no precomposed form) are removed;
+//   - the Cyrillic ё and Ё become е, as most Russian print writes them (so
+//     a lexicon's "Соединенн*" matches "Соединённые"). The fold applies to
+//     every language: no other language the tokenizer supports uses the
+//     letter, and lexicon entries are normalised the same way.
 //
 // Pure ASCII input without upper-case letters or backquotes is returned
 // unchanged without allocating. Normalize is idempotent.
@@ -142,6 +146,8 @@ func foldRune(r rune) rune {
 		return '-'
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return -1
+	case 'ё', 'Ё':
+		return 'е'
 	}
 	return unicode.ToLower(r)
 }

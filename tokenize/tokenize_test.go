@@ -246,7 +246,9 @@ func TestNormalize(t *testing.T) {
 		{"stray combining mark removed", "x\u0301", "x"},
 		{"full width", "ＵＮＳＣ１２", "unsc12"},
 		{"ligature", "ﬁnal", "final"},
-		{"cyrillic", "МИР Ёлка", "мир ёлка"},
+		{"cyrillic", "МИР Ёлка", "мир елка"},
+		{"yo folds to ye", "Соединённые", "соединенные"},
+		{"ye with combining diaeresis folds to ye", "е\u0308ж", "еж"},
 		{"russian short i kept", "Мой", "мой"},
 		{"invalid utf-8 replaced", "A\xff", "a\ufffd"},
 	}

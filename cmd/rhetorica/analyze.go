@@ -32,6 +32,18 @@ Outputs (--format; default from the extension of -o, else table):
   csv     LIWC layout: id, speaker, words, sentences, then per device
           <device>_per1k and <device>_hits, devices in lexicon order
   html    a standalone report: highlighted statements, legend, charts
+  hits    one row per hit: statement id, speaker, date, sentence index and
+          text, device, entry, matched text, byte span, weight, negated/
+          intensified/hedged and by which words, target; CSV, or JSON Lines
+          with -o FILE.jsonl or --format hits-jsonl. --meta-cols adds
+          metadata columns
+An -o extension that names no format (out.xlsx) is a usage error.
+
+With --over KEY the output is a time series instead: for each --by group (or
+all statements) and each period, the statements, words and device rates;
+json, jsonl (one line per group and period), csv (the LIWC layout with the
+group and period first) or a table; in HTML, a line chart per device.
+Statements without the key are counted and left out.
 
 A statement that cannot be read or analysed is reported on standard error as
 "file:line: message" and the run goes on (unless --strict); the exit code is
@@ -43,6 +55,9 @@ Examples:
   rhetorica analyze -o report.html --by speaker speeches/
   rhetorica analyze --text-col body --id-col link --format csv press.csv > scores.csv
   rhetorica analyze --lexicon extra.lex --devices blame,threat speeches/
+  rhetorica analyze --format hits --meta-cols country,year -o hits.csv speeches/
+  rhetorica analyze --by country --over year --format csv speeches/
+  rhetorica analyze --by speaker --over date:month -o report.html statements.jsonl
   cat speech.txt | rhetorica analyze -
 `
 
@@ -51,9 +66,11 @@ func (c *cli) analyze(args []string) int {
 	var f analysisFlags
 	f.register(fs)
 	var o outputFlags
-	o.register(fs, "table, json, jsonl, csv or html")
+	o.register(fs, "table, json, jsonl, csv, html or hits")
+	metaCols := fs.String("meta-cols", "", "with --format hits, also write these metadata `KEYS` (comma-separated) as columns")
 	by := fs.String("by", "", "aggregate by speaker, date, file or any metadata `KEY`; output one profile per group")
 	title := fs.String("title", "", "title of the HTML report")
+	over := fs.String("over", "", "device rates over time: one profile per period of metadata `KEY` (year; date:year or date:month to bucket ISO dates), per --by group; a line chart in HTML")
 	paths, code := c.parseFlags(fs, "analyze", args)
 	if code >= 0 {
 		return code
@@ -62,12 +79,29 @@ func (c *cli) analyze(args []string) int {
 	if err != nil {
 		return c.usageError("analyze ", "%v", err)
 	}
+	var overA *overAgg
+	if *over != "" {
+		spec, err := parseOver(*over)
+		if err != nil {
+			return c.usageError("analyze ", "%v", err)
+		}
+		if of == outHits {
+			return c.usageError("analyze ", "--format hits writes one row per hit; it does not aggregate over time (drop --over)")
+		}
+		overA = newOverAgg(spec, *by)
+	}
 	s, code := c.prepare("analyze", &f, paths)
 	if code >= 0 {
 		return code
 	}
 	s.inOpts.fileMeta = *by == "file"
-	s.inOpts.keepText = of == outHTML
+	s.inOpts.keepText = of == outHTML || of == outHits
+	if *metaCols != "" && of != outHits {
+		return c.usageError("analyze ", "--meta-cols adds columns to --format hits; other formats carry all metadata already (json) or none (csv, table)")
+	}
+	if of == outHits && *by != "" {
+		return c.usageError("analyze ", "--format hits writes one row per hit; it does not group (drop --by, or use --meta-cols %s)", *by)
+	}
 
 	w, closeOut, err := c.openOutput(o.out)
 	if err != nil {
@@ -83,7 +117,9 @@ func (c *cli) analyze(args []string) int {
 	case of == outHTML:
 		h := newHTMLReport(w, devices, s.an.Lexicon(), *title, *by)
 		sink = h
-	case agg != nil:
+	case of == outHits:
+		sink = newHitsSink(w, o.hitsJSONL(), splitList(*metaCols))
+	case agg != nil || overA != nil:
 		sink = nopSink{}
 	case of == outJSON:
 		sink = &jsonSink{w: w}
@@ -98,6 +134,9 @@ func (c *cli) analyze(args []string) int {
 		if agg != nil {
 			agg.Add(r)
 		}
+		if overA != nil {
+			overA.add(r)
+		}
 		return sink.report(r, text)
 	})
 	if res.writeErr == nil {
@@ -107,11 +146,21 @@ func (c *cli) analyze(args []string) int {
 		}
 		switch {
 		case of == outHTML:
-			res.writeErr = sink.(*htmlReport).finishProfiles(profiles)
+			h := sink.(*htmlReport)
+			if overA != nil {
+				ts := overA.series()
+				h.timeSeries = &ts
+			}
+			res.writeErr = h.finishProfiles(profiles)
+		case overA != nil:
+			res.writeErr = writeTimeSeries(w, of, devices, overA.series())
 		case agg != nil:
 			res.writeErr = writeProfiles(w, of, *by, devices, profiles)
 		default:
 			res.writeErr = sink.finish()
+		}
+		if overA != nil && overA.missing > 0 {
+			c.errorf("note: %s without %s left out of the time series", plural(overA.missing, "statement"), overA.spec)
 		}
 	}
 	if err := closeOut(); err != nil && res.writeErr == nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,5 +184,115 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	if out := os.Getenv("RHETORICA_SCREENSHOT"); out != "" {
 		os.WriteFile(out, data, 0o644)
+	}
+}
+
+// layoutCheck is appended to a copy of a report: it measures the heatmap,
+// the sections and the time charts as laid out by the browser and writes
+// what it finds into <body data-check="...">, which --dump-dom shows.
+const layoutCheck = `<script>
+(function(){
+  var out = [];
+  var heat = document.querySelector("figure.heat svg");
+  var card = document.getElementById("summary");
+  if (!heat) { out.push("no-heatmap"); } else {
+    var r = heat.getBoundingClientRect(), c = card.getBoundingClientRect();
+    if (r.right > c.right + 0.5 || r.left < c.left - 0.5) out.push("heatmap-outside-card");
+    var fig = heat.parentNode;
+    if (fig.scrollWidth > fig.clientWidth + 1) out.push("heatmap-scrolls");
+    var vb = heat.viewBox.baseVal;
+    heat.querySelectorAll("text").forEach(function(t){
+      var b = t.getBBox(), m = t.getCTM();
+      if (!m) return;
+      // The box's corners in the svg's own coordinates.
+      var pts = [[b.x,b.y],[b.x+b.width,b.y],[b.x,b.y+b.height],[b.x+b.width,b.y+b.height]].map(function(p){
+        return [m.a*p[0]+m.c*p[1]+m.e, m.b*p[0]+m.d*p[1]+m.f];
+      });
+      pts.forEach(function(p){
+        if (p[0] < vb.x - 1 || p[0] > vb.x + vb.width + 1 || p[1] < vb.y - 1 || p[1] > vb.y + vb.height + 1) {
+          out.push("clipped-label:" + t.textContent);
+        }
+      });
+    });
+  }
+  ["comparison","targets","over-time"].forEach(function(id){
+    var e = document.getElementById(id);
+    if (!e || e.getBoundingClientRect().height === 0) out.push("missing-section:" + id);
+  });
+  if (document.querySelectorAll("figure.line polyline").length === 0) out.push("no-time-lines");
+  document.querySelectorAll("figure.line svg").forEach(function(s){
+    if (s.getBoundingClientRect().height < 50) out.push("flat-time-chart");
+  });
+  if (document.querySelectorAll("table.targets tbody tr").length === 0) out.push("empty-targets");
+  document.body.setAttribute("data-check", out.length ? out.join("|") : "ok");
+})();
+</script>`
+
+// TestHTMLSectionsInBrowser renders a report with groups (one with a very
+// long name) and periods at 1280 and 800 pixels: the heatmap must fit its
+// card with every label inside the drawing, and the comparison, targets
+// and time-chart sections must be laid out.
+func TestHTMLSectionsInBrowser(t *testing.T) {
+	bin := findChromium()
+	if bin == "" {
+		if os.Getenv("RHETORICA_REQUIRE_BROWSER") != "" {
+			t.Fatal("RHETORICA_REQUIRE_BROWSER is set but chromium is not installed")
+		}
+		t.Skip("chromium is not installed (apt-get install -y chromium)")
+	}
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	dir := t.TempDir()
+	long := "Permanent Mission of the Union of Federated Republics to the United Nations Office at Geneva"
+	texts := []struct{ speaker, date, text string }{
+		{"Ruritania", "2014-03-01", "Moscow bears the blame for this aggression. We call for dialogue and a ceasefire."},
+		{"Ruritania", "2015-05-02", "The aggression of Moscow is a threat. We demand negotiations under international law."},
+		{long, "2014-06-03", "NATO is responsible for the crisis. Its expansion is a threat to our security."},
+		{long, "2015-07-04", "The West is to blame. We are ready for dialogue; sanctions are illegal."},
+		{"Freedonia", "2015-08-05", "We condemn Russia's aggression and stand with Ukraine."},
+	}
+	var paths []string
+	for i, s := range texts {
+		p := filepath.Join(dir, fmt.Sprintf("s%d.md", i))
+		md := fmt.Sprintf("---\nspeaker: %q\ndate: %s\n---\n%s\n", s.speaker, s.date, s.text)
+		if err := os.WriteFile(p, []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	page := filepath.Join(dir, "report.html")
+	args := append([]string{"analyze", "--no-progress", "--by", "speaker", "--over", "date:year", "-o", page}, paths...)
+	if code, _, stderr := runCLI(t, "", args...); code != 0 {
+		t.Fatalf("analyze: code %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := filepath.Join(dir, "checked.html")
+	withCheck := bytes.Replace(data, []byte("</body>"), []byte(layoutCheck+"</body>"), 1)
+	if err := os.WriteFile(checked, withCheck, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int{1280, 800} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			size := fmt.Sprintf("--window-size=%d,3000", width)
+			dom := string(chromium(t, bin, size, "--virtual-time-budget=2000", "--dump-dom", "file://"+checked))
+			m := regexp.MustCompile(`<body[^>]*data-check="([^"]*)"`).FindStringSubmatch(dom)
+			if m == nil {
+				t.Fatalf("the layout check did not run:\n%.600s", dom)
+			}
+			if m[1] != "ok" {
+				t.Errorf("layout problems at %d px: %s", width, m[1])
+			}
+			png := filepath.Join(dir, fmt.Sprintf("sections-%d.png", width))
+			chromium(t, bin, "--hide-scrollbars", size, "--screenshot="+png, "file://"+page)
+			if out := os.Getenv("RHETORICA_SCREENSHOT_DIR"); out != "" {
+				if b, err := os.ReadFile(png); err == nil {
+					os.WriteFile(filepath.Join(out, filepath.Base(png)), b, 0o644)
+				}
+			}
+		})
 	}
 }

@@ -21,6 +21,10 @@ then compares two groups device by device: the rate of each device per 1,000
 words in A and in B, their difference, and the log-odds ratio with an
 informative Dirichlet prior and its z-score (Monroe, Colaresi and Quinn 2008).
 A positive z means A uses the device more than B; |z| > 1.96 is marked "*".
+Below the table, the top cues of each device on each side (the lexicon
+entries that fired, with counts; --cues sets how many) show which words a
+z-score comes from. JSON has them as "cues", CSV as the columns top_cues_a
+and top_cues_b.
 
 The two groups are --a and --b, or the first two arguments when neither is an
 existing file or directory. Without them, the input must hold exactly two
@@ -46,6 +50,7 @@ func (c *cli) compare(args []string) int {
 	o.register(fs, "table, json or csv")
 	sortZ := fs.Bool("sort", false, "sort devices by z-score (largest first) instead of lexicon order")
 	prior := fs.Float64("prior", rhetoric.DefaultPrior, "size of the Dirichlet prior in pseudo-words")
+	ncues := fs.Int("cues", 3, "show the `N` most frequent cues of each device per group (0: none)")
 	pos, code := c.parseFlags(fs, "compare", args)
 	if code >= 0 {
 		return code
@@ -71,9 +76,14 @@ func (c *cli) compare(args []string) int {
 		return code
 	}
 	s.inOpts.fileMeta = *by == "file"
+	if *ncues < 0 {
+		return c.usageError("compare ", "--cues must be 0 or more")
+	}
 	agg := rhetoric.NewAggregator(*by)
+	counter := newCueCounter(*by)
 	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
 		agg.Add(r)
+		counter.add(r)
 		return nil
 	})
 	if res.ctxErr != nil || res.stopped {
@@ -121,7 +131,9 @@ func (c *cli) compare(args []string) int {
 	if err != nil {
 		return c.fatal(err)
 	}
-	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn)
+	devices := s.an.Devices()
+	cues := comparisonCues(cmpn, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), *ncues)
+	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn, cues)
 	if err := closeOut(); err != nil && res.writeErr == nil {
 		res.writeErr = err
 	}
@@ -155,21 +167,60 @@ func quoteList(ss []string) string {
 }
 
 // comparisonJSON is the JSON output of compare: the comparison with the
-// sizes of both groups.
+// sizes of both groups and the top cues of each device.
 type comparisonJSON struct {
 	Key string `json:"key"`
 	rhetoric.Comparison
-	StatementsA int `json:"statements_a"`
-	StatementsB int `json:"statements_b"`
-	WordsA      int `json:"words_a"`
-	WordsB      int `json:"words_b"`
+	StatementsA int          `json:"statements_a"`
+	StatementsB int          `json:"statements_b"`
+	WordsA      int          `json:"words_a"`
+	WordsB      int          `json:"words_b"`
+	Cues        []deviceCues `json:"cues,omitempty"`
 }
 
-func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison) error {
+// deviceCues are the top cues of one device in each group.
+type deviceCues struct {
+	Device string     `json:"device"`
+	A      []cueCount `json:"a"`
+	B      []cueCount `json:"b"`
+}
+
+// comparisonCues picks the top k cues per side for each device of c that
+// has a hit in either group, in c's device order; nil when k is 0.
+func comparisonCues(c rhetoric.Comparison, a, b []cueCount, k int) []deviceCues {
+	if k == 0 {
+		return nil
+	}
+	var out []deviceCues
+	for _, d := range c.Devices {
+		if d.HitsA == 0 && d.HitsB == 0 {
+			continue
+		}
+		dc := deviceCues{Device: d.Device, A: topCues(a, d.Device, k), B: topCues(b, d.Device, k)}
+		if dc.A == nil {
+			dc.A = []cueCount{}
+		}
+		if dc.B == nil {
+			dc.B = []cueCount{}
+		}
+		out = append(out, dc)
+	}
+	return out
+}
+
+func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison, cues []deviceCues) error {
+	cuesOf := func(device string) (a, b []cueCount) {
+		for _, dc := range cues {
+			if dc.Device == device {
+				return dc.A, dc.B
+			}
+		}
+		return nil, nil
+	}
 	switch of {
 	case outJSON:
 		b, err := json.MarshalIndent(comparisonJSON{Key: key, Comparison: c,
-			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words}, "", "  ")
+			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -177,16 +228,25 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 		return w.WriteByte('\n')
 	case outCSV:
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"device", "rate_a", "rate_b", "diff", "log_odds", "z", "hits_a", "hits_b"})
+		header := []string{"device", "rate_a", "rate_b", "diff", "log_odds", "z", "hits_a", "hits_b"}
+		if cues != nil {
+			header = append(header, "top_cues_a", "top_cues_b")
+		}
+		cw.Write(header)
 		for _, d := range c.Devices {
-			cw.Write([]string{d.Device, formatFloat(d.RateA), formatFloat(d.RateB), formatFloat(d.Diff),
-				formatFloat(d.LogOdds), formatFloat(d.Z), strconv.Itoa(d.HitsA), strconv.Itoa(d.HitsB)})
+			row := []string{d.Device, formatFloat(d.RateA), formatFloat(d.RateB), formatFloat(d.Diff),
+				formatFloat(d.LogOdds), formatFloat(d.Z), strconv.Itoa(d.HitsA), strconv.Itoa(d.HitsB)}
+			if cues != nil {
+				a, b := cuesOf(d.Device)
+				row = append(row, cueCSV(a), cueCSV(b))
+			}
+			cw.Write(row)
 		}
 		cw.Flush()
 		return cw.Error()
 	}
-	fmt.Fprintf(w, "A = %s %q: %d statements, %d words\n", key, c.A, pa.Statements, pa.Words)
-	fmt.Fprintf(w, "B = %s %q: %d statements, %d words\n\n", key, c.B, pb.Statements, pb.Words)
+	fmt.Fprintf(w, "A = %s %q: %s, %s\n", key, c.A, plural(pa.Statements, "statement"), plural(pa.Words, "word"))
+	fmt.Fprintf(w, "B = %s %q: %s, %s\n\n", key, c.B, plural(pb.Statements, "statement"), plural(pb.Words, "word"))
 	devW := len("DEVICE")
 	for _, d := range c.Devices {
 		devW = max(devW, utf8.RuneCountInString(d.Device))
@@ -199,6 +259,23 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 		}
 		fmt.Fprintf(w, "%s  %8.2f  %8.2f  %8.2f  %8.3f  %7.2f%s\n", fit(d.Device, devW), d.RateA, d.RateB, d.Diff, d.LogOdds, d.Z, mark)
 	}
-	_, err := fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n")
-	return err
+	fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n")
+	if len(cues) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\nTOP CUES (entry and hits; A above, B below)\n")
+	for _, dc := range cues {
+		fmt.Fprintf(w, "%s  A: %s\n", fit(dc.Device, devW), cueList(dc.A))
+		fmt.Fprintf(w, "%s  B: %s\n", fit("", devW), cueList(dc.B))
+	}
+	return nil
+}
+
+// cueCSV formats cues for a CSV cell: "is to blame:2; war against:1".
+func cueCSV(cs []cueCount) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Entry + ":" + strconv.Itoa(c.Count)
+	}
+	return strings.Join(parts, "; ")
 }

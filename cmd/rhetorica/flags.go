@@ -51,6 +51,7 @@ const (
 	outJSONL
 	outCSV
 	outHTML
+	outHits // one row per hit, CSV or JSON Lines (see hits.go)
 )
 
 func parseOutFormat(s string) (outFormat, error) {
@@ -65,16 +66,37 @@ func parseOutFormat(s string) (outFormat, error) {
 		return outCSV, nil
 	case "html", "htm":
 		return outHTML, nil
+	case "hits", "hits-csv", "hits-jsonl":
+		return outHits, nil
 	}
-	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv or html)", s)
+	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv, html or hits)", s)
 }
 
-// outFormatFor picks the output format from the -o file's extension.
-func outFormatFor(path string) outFormat {
-	if f, err := parseOutFormat(strings.TrimPrefix(filepath.Ext(path), ".")); err == nil {
-		return f
+// outFormatFor picks the output format from the -o file's extension: a
+// file without one, or a .txt, gets the table; an extension that names no
+// format (out.xlsx) is an error rather than a table under a misleading
+// name.
+func outFormatFor(path string) (outFormat, error) {
+	ext := strings.TrimPrefix(filepath.Ext(path), ".")
+	if ext == "" {
+		return outTable, nil
 	}
-	return outTable
+	if f, err := parseOutFormat(ext); err == nil && f != outHits {
+		return f, nil
+	}
+	hint := ""
+	if e := strings.ToLower(ext); e == "xlsx" || e == "xls" || e == "ods" {
+		hint = "; spreadsheets open the csv format"
+	}
+	return 0, fmt.Errorf("cannot tell the output format from the extension of %s: give --format (table, json, jsonl, csv, html or hits)%s", path, hint)
+}
+
+// hitsJSONL reports whether --format hits writes JSON Lines: with --format
+// hits-jsonl, or -o FILE.jsonl; else it writes CSV.
+func (o *outputFlags) hitsJSONL() bool {
+	f := strings.ToLower(o.format)
+	ext := strings.ToLower(filepath.Ext(o.out))
+	return f == "hits-jsonl" || f == "hits" && (ext == ".jsonl" || ext == ".ndjson")
 }
 
 // outputFlags are the output flags shared by analyze and compare: --format
@@ -96,7 +118,7 @@ func (o *outputFlags) outFormat() (outFormat, error) {
 		return parseOutFormat(o.format)
 	}
 	if o.out != "" {
-		return outFormatFor(o.out), nil
+		return outFormatFor(o.out)
 	}
 	return outTable, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	_ "embed"
 	"fmt"
@@ -38,7 +39,40 @@ type htmlReport struct {
 	total   *rhetoric.Aggregator // all statements, for the overall profile
 	toc     []tocEntry           // one line per statement for the summary
 	started bool
+	// timeSeries, when set before finishProfiles (analyze --over), adds
+	// the line charts of device rates over time.
+	timeSeries *timeSeries
+	cues       *cueCounter // cue counts by group, for the comparison section
+
+	// Above maxFullTextBytes of statement text, statements are no longer
+	// written in full: the report keeps the maxKeptStatements with the
+	// most hits among the rest, and says what it left out.
+	textBytes int
+	fullLimit int        // maxFullTextBytes; tests lower it
+	leftOut   int        // statements not written in full
+	leftWords int        // their words
+	leftBytes int        // their text bytes
+	kept      []keptStmt // rendered statements kept from the rest, at most maxKeptStatements
 }
+
+// keptStmt is a rendered statement held back when the report is over its
+// size limit.
+type keptStmt struct {
+	n, hits int
+	html    []byte
+}
+
+// The report's size limits (documented in README.md, "The HTML report").
+const (
+	// maxFullTextBytes is how much statement text the report shows in
+	// full (highlighted), about 3 times as much HTML.
+	maxFullTextBytes = 20 << 20
+	// maxKeptStatements is how many of the statements beyond the limit are
+	// still shown: those with the most hits.
+	maxKeptStatements = 50
+	// maxTOCRows bounds the table of statements.
+	maxTOCRows = 5000
+)
 
 // tocEntry is a statement's line in the summary's table of contents.
 type tocEntry struct {
@@ -50,7 +84,10 @@ type tocEntry struct {
 
 func newHTMLReport(w io.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
 	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by,
-		total: rhetoric.NewAggregator("\x00all")}
+		total: rhetoric.NewAggregator(allGroup), fullLimit: maxFullTextBytes}
+	if by != "" {
+		h.cues = newCueCounter(by)
+	}
 	if lex != nil {
 		h.lexName = lex.Name()
 		for _, c := range lex.Categories() {
@@ -142,6 +179,9 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	}
 	h.n++
 	h.total.Add(r)
+	if h.cues != nil {
+		h.cues.add(r)
+	}
 	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
 	keys := make([]string, 0, len(r.Meta))
 	for k := range r.Meta {
@@ -159,12 +199,59 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 		v.Hits += d.Hits
 		v.Negated += d.Negated
 	}
-	h.toc = append(h.toc, tocEntry{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words,
-		Hits: v.Hits, Top: topDevices(r.Devices, 3)})
+	if len(h.toc) < maxTOCRows {
+		h.toc = append(h.toc, tocEntry{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words,
+			Hits: v.Hits, Top: topDevices(r.Devices, 3)})
+	}
+	full := h.leftOut == 0 && h.textBytes+len(text) <= h.fullLimit
+	if !full {
+		h.leftOut++
+		h.leftWords += r.Words
+		h.leftBytes += len(text)
+		if len(h.kept) == maxKeptStatements && !h.keepBetter(v.Hits) {
+			return nil
+		}
+	} else {
+		h.textBytes += len(text)
+	}
 	v.Segments = h.segments(text, r.Hits)
 	v.NoText = text == ""
 	v.Chart = h.barChart(r.Devices)
-	return htmlTemplates.ExecuteTemplate(h.w, "statement", v)
+	if full {
+		return htmlTemplates.ExecuteTemplate(h.w, "statement", v)
+	}
+	var b bytes.Buffer
+	if err := htmlTemplates.ExecuteTemplate(&b, "statement", v); err != nil {
+		return err
+	}
+	h.keep(keptStmt{n: h.n, hits: v.Hits, html: b.Bytes()})
+	return nil
+}
+
+// keepBetter reports whether a statement with hits would displace the
+// weakest kept one (the fewest hits, the latest on a tie).
+func (h *htmlReport) keepBetter(hits int) bool {
+	return hits > h.kept[h.weakest()].hits
+}
+
+func (h *htmlReport) weakest() int {
+	w := 0
+	for i, k := range h.kept {
+		if k.hits < h.kept[w].hits || k.hits == h.kept[w].hits && k.n > h.kept[w].n {
+			w = i
+		}
+	}
+	return w
+}
+
+// keep adds a rendered statement to the kept ones, displacing the weakest
+// when full.
+func (h *htmlReport) keep(k keptStmt) {
+	if len(h.kept) < maxKeptStatements {
+		h.kept = append(h.kept, k)
+		return
+	}
+	h.kept[h.weakest()] = k
 }
 
 func (h *htmlReport) finish() error { return h.finishProfiles(nil) }
@@ -176,6 +263,13 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 			return err
 		}
 	}
+	// The statements kept beyond the size limit, in input order.
+	slices.SortFunc(h.kept, func(a, b keptStmt) int { return cmp.Compare(a.n, b.n) })
+	for _, k := range h.kept {
+		if _, err := h.w.Write(k.html); err != nil {
+			return err
+		}
+	}
 	type footView struct {
 		Statements int
 		Count      string
@@ -183,16 +277,35 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		Words      int
 		By         string
 		Groups     heatChart
+		Targets    []targetRow
+		Compare    *compareView
+		Time       *timeView
 		Version    string
 		TOC        []tocEntry
+		TOCCut     int    // statements missing from the table
+		LeftOut    string // what the size limit left out, or ""
 	}
 	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc}
-	if all := h.total.Profiles(); len(all) == 1 {
+	all := h.total.Profiles()
+	if len(all) == 1 {
 		fv.Overall = h.barChart(all[0].Devices)
 		fv.Words = all[0].Words
 	}
 	if h.by != "" && len(profiles) > 0 {
 		fv.Groups = h.heatChart(profiles)
+		fv.Targets = h.targetRows(profiles)
+		fv.Compare = h.compareView(profiles)
+	} else if len(all) == 1 {
+		fv.Targets = h.targetRows(all)
+	}
+	if h.timeSeries != nil {
+		fv.Time = h.timeView(h.timeSeries)
+	}
+	fv.TOCCut = h.n - len(h.toc)
+	if h.leftOut > 0 {
+		fv.LeftOut = fmt.Sprintf("This report shows the first %.0f MB of statement text in full. The %s after that (%s, %.1f MB of text) are counted in every chart and table; of them, only the %s with the most hits are shown in full. Use --format hits or kwic to read every hit.",
+			float64(h.fullLimit)/(1<<20), plural(h.leftOut, "statement"), plural(h.leftWords, "word"), float64(h.leftBytes)/(1<<20),
+			plural(len(h.kept), "statement"))
 	}
 	return htmlTemplates.ExecuteTemplate(h.w, "foot", fv)
 }
@@ -335,7 +448,7 @@ func (h *htmlReport) barChart(scores []rhetoric.DeviceScore) barChart {
 		b := bar{Y: y, W: max(w, 1), TextY: y + barH - 5, ValueX: barLabelW + max(w, 1) + 6,
 			Label: d.Device, Class: "f" + strconv.Itoa(h.deviceIndex(d.Device)),
 			Value: fmt.Sprintf("%.1f", d.Per1K)}
-		b.Title = fmt.Sprintf("%s: %d hits, %.2f per 1,000 words", d.Device, d.Hits, d.Per1K)
+		b.Title = fmt.Sprintf("%s: %s, %.2f per 1,000 words", d.Device, plural(d.Hits, "hit"), d.Per1K)
 		if d.Negated > 0 {
 			b.Value += fmt.Sprintf("  (+%d negated)", d.Negated)
 			b.Title += fmt.Sprintf(", %d negated (not counted)", d.Negated)
@@ -368,6 +481,7 @@ type heatCol struct {
 type heatRow struct {
 	Y, TextY, LabelX int
 	Label            string
+	Full             string // the whole label, when Label is shortened
 	Cells            []heatCell
 }
 
@@ -377,8 +491,28 @@ type heatCell struct {
 	Class, Title       string
 }
 
+// The heatmap's SVG scales down to the page width (CSS), so it fits at any
+// width and in print; its labels are sized to the longest ones, so that
+// none is cut by the edge.
 func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
-	const labelW, cellW, cellH, top = 220, 58, 26, 130
+	const cellW, cellH, maxLabel = 58, 26, 40
+	labels := make([]string, len(profiles))
+	labelW := 60
+	for r, p := range profiles {
+		label := p.Group
+		if label == "" {
+			label = "(no " + h.by + ")"
+		}
+		labels[r] = fmt.Sprintf("%s (%d)", shortenMiddle(label, maxLabel), p.Statements)
+		labelW = max(labelW, labelWidth(labels[r])+12)
+	}
+	// Column labels are turned 45 degrees: their height and their reach
+	// to the right of the last column follow the longest device name.
+	colLabel := 0
+	for _, d := range h.devices {
+		colLabel = max(colLabel, labelWidth(d))
+	}
+	top := colLabel*7/10 + 14
 	var ch heatChart
 	maxRate := make([]float64, len(h.devices))
 	for _, p := range profiles {
@@ -404,8 +538,10 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 		if label == "" {
 			label = "(no " + h.by + ")"
 		}
-		row := heatRow{Y: y, TextY: y + cellH/2 + 5, LabelX: labelW - 8,
-			Label: fmt.Sprintf("%s (%d)", shorten(label, 30), p.Statements)}
+		row := heatRow{Y: y, TextY: y + cellH/2 + 5, LabelX: labelW - 8, Label: labels[r]}
+		if shortenMiddle(label, maxLabel) != label {
+			row.Full = label
+		}
 		for c, i := range cols {
 			d := h.devices[i]
 			var ds rhetoric.DeviceScore
@@ -419,13 +555,25 @@ func (h *htmlReport) heatChart(profiles []rhetoric.Profile) heatChart {
 			row.Cells = append(row.Cells, heatCell{X: x, Y: y + 1, TextX: x + cellW/2, TextY: y + cellH/2 + 5,
 				Opacity: strconv.FormatFloat(op, 'f', 2, 64), Value: fmt.Sprintf("%.1f", ds.Per1K),
 				Class: "f" + strconv.Itoa(i),
-				Title: fmt.Sprintf("%s, %s: %.2f per 1,000 words (%d hits in %d words)", label, d, ds.Per1K, ds.Hits, p.Words)})
+				Title: fmt.Sprintf("%s, %s: %.2f per 1,000 words (%s in %s)", label, d, ds.Per1K, plural(ds.Hits, "hit"), plural(p.Words, "word"))})
 		}
 		ch.Rows = append(ch.Rows, row)
 	}
-	ch.Width = labelW + len(cols)*cellW + 10
+	ch.Width = labelW + len(cols)*cellW + colLabel*7/10 + 10
 	ch.Height = top + len(profiles)*cellH + 10
 	return ch
+}
+
+// shortenMiddle shortens s to n runes by cutting out its middle, where
+// long group names (file paths, titles) differ least: the start and the
+// end stay.
+func shortenMiddle(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	head := (n - 1) * 2 / 5
+	return string(rs[:head]) + "…" + string(rs[len(rs)-(n-1-head):])
 }
 
 func shorten(s string, n int) string {

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 const lexiconUsage = `Usage:
@@ -17,9 +19,13 @@ const lexiconUsage = `Usage:
   rhetorica lexicon convert IN OUT      convert between formats (by extension)
   rhetorica lexicon show [FILE]         list categories, modifiers and actors
 
-Formats by extension: .lex (native), .dic (LIWC), .cat (WordStat),
-.yml/.yaml (quanteda), .lc3 (Lexicoder), .ykd (Yoshikoder). convert writes
-.lex or .dic.
+Formats by extension: .lex (native), .dic (LIWC), .dicx (LIWC-22), .cat
+(WordStat), .yml/.yaml (quanteda), .lc3 (Lexicoder), .ykd (Yoshikoder), and
+.txt for a VADER or AFINN valence list (told apart by their columns).
+convert writes .lex, .dic or .dicx.
+
+What a file holds but rhetorica cannot represent is left out and printed as
+a warning (file:line:col: warning: ...), never dropped silently.
 
 Run 'rhetorica lexicon SUBCOMMAND --help' for its flags and examples.
 `
@@ -50,24 +56,28 @@ func lexiconFormat(s string) (lexicon.Format, error) {
 	}
 	f, err := lexicon.ParseFormat(s)
 	if err != nil {
-		return 0, fmt.Errorf("unknown lexicon format %q (want lex, liwc/dic, wordstat/cat, yaml, lexicoder/lc3 or yoshikoder/ykd)", s)
+		return 0, fmt.Errorf("unknown lexicon format %q (want lex, liwc/dic, dicx, wordstat/cat, yaml, lexicoder/lc3, yoshikoder/ykd, vader or afinn)", s)
 	}
 	return f, nil
 }
 
 const checkUsage = `Usage: rhetorica lexicon check [flags] FILE ...
 
-Parses each lexicon file and prints every problem as file:line:col: message.
-Exit code 1 when any file has an error.
+Parses each lexicon file and prints every problem as file:line:col: message,
+then every warning (what the file holds that could not be represented and was
+left out or adapted) as file:line:col: warning: message. Exit code 1 when
+any file has an error, or a warning with --strict.
 
 Examples:
   rhetorica lexicon check my.lex
   rhetorica lexicon check --format liwc dictionary.txt
+  rhetorica lexicon check --strict vader_lexicon.txt AFINN-en-165.txt
 `
 
 func (c *cli) lexiconCheck(args []string) int {
 	fs := newFlagSet("lexicon check", checkUsage)
 	format := fs.String("format", "", "read the files as `FORMAT` instead of detecting it from the extension")
+	strict := fs.Bool("strict", false, "count warnings as problems (exit code 1)")
 	files, code := c.parseFlags(fs, "lexicon check", args)
 	if code >= 0 {
 		return code
@@ -97,8 +107,21 @@ func (c *cli) lexiconCheck(args []string) int {
 		for _, cat := range lex.Categories() {
 			entries += len(cat.Entries)
 		}
-		fmt.Fprintf(c.stdout, "%s: ok (%d categories, %d entries, %d modifiers, %d actors)\n",
-			filepath.ToSlash(path), len(lex.Categories()), entries, len(lex.Modifiers()), len(lex.Actors()))
+		warns := lex.Warnings()
+		for _, w := range warns {
+			fmt.Fprintln(c.stdout, warningLine(w))
+		}
+		status := "ok"
+		if len(warns) > 0 {
+			status = "ok with " + plural(len(warns), "warning")
+			if *strict {
+				bad++
+				problems += len(warns)
+				status = plural(len(warns), "warning") + " (--strict)"
+			}
+		}
+		fmt.Fprintf(c.stdout, "%s: %s (%d categories, %d entries, %d modifiers, %d actors)\n",
+			filepath.ToSlash(path), status, len(lex.Categories()), entries, len(lex.Modifiers()), len(lex.Actors()))
 	}
 	if bad > 0 {
 		c.errorf("%s in %d of %s", plural(problems, "problem"), bad, plural(len(files), "file"))
@@ -111,18 +134,23 @@ const convertUsage = `Usage: rhetorica lexicon convert [flags] IN OUT
 
 Reads the lexicon IN and writes it to OUT ("-" for standard output). The
 formats come from the extensions unless --from or --to is given. Writing
-supports .lex (native) and .dic (LIWC; entry weights, modifiers and actors
-cannot be expressed in LIWC and are left out).
+supports .lex (native, lossless), .dic (LIWC) and .dicx (LIWC-22). What OUT's
+format cannot hold (weights in .dic, descriptions, removals, modifiers,
+actors, stems and gaps that LIWC would read literally) is named on standard
+error; with --strict the conversion then fails and OUT is not written.
+IN's own warnings are printed too.
 
 Examples:
   rhetorica lexicon convert moral.dic moral.lex
-  rhetorica lexicon convert --to liwc my.lex -
+  rhetorica lexicon convert vader_lexicon.txt vader.dicx
+  rhetorica lexicon convert --strict --to liwc my.lex -
 `
 
 func (c *cli) lexiconConvert(args []string) int {
 	fs := newFlagSet("lexicon convert", convertUsage)
 	from := fs.String("from", "", "read IN as `FORMAT`")
-	to := fs.String("to", "", "write OUT as `FORMAT` (lex or liwc)")
+	to := fs.String("to", "", "write OUT as `FORMAT` (lex, liwc or dicx)")
+	strict := fs.Bool("strict", false, "fail, writing nothing, when OUT's format cannot hold everything IN has")
 	files, code := c.parseFlags(fs, "lexicon convert", args)
 	if code >= 0 {
 		return code
@@ -143,16 +171,32 @@ func (c *cli) lexiconConvert(args []string) int {
 		if out == "-" {
 			tf = lexicon.FormatLex
 		} else if tf, err = lexicon.FormatFor(out); err != nil {
-			return c.usageError("lexicon convert ", "cannot tell the format of %s from its extension; use --to lex or --to liwc", out)
+			return c.usageError("lexicon convert ", "cannot tell the format of %s from its extension; use --to lex, liwc or dicx", out)
 		}
 	}
-	if tf != lexicon.FormatLex && tf != lexicon.FormatLIWC {
-		return c.usageError("lexicon convert ", "cannot write that format; convert writes .lex or .dic (LIWC)")
+	if tf != lexicon.FormatLex && tf != lexicon.FormatLIWC && tf != lexicon.FormatLIWC22 {
+		return c.usageError("lexicon convert ", "cannot write %s; convert writes .lex, .dic (LIWC) or .dicx (LIWC-22)", tf)
 	}
 	lex, err := lexicon.ParseFile(in, ff)
 	if err != nil {
 		c.printLexiconError(in, err)
 		return exitInput
+	}
+	for _, w := range lex.Warnings() {
+		fmt.Fprintln(c.stderr, warningLine(w))
+	}
+	if lost := lexicon.Lossy(lex, tf); len(lost) > 0 {
+		name := filepath.ToSlash(out)
+		if out == "-" {
+			name = "the output"
+		}
+		for _, l := range lost {
+			c.errorf("%s (%s) cannot hold %s", name, tf, l)
+		}
+		if *strict {
+			c.errorf("nothing written: --strict and %s would lose %d kinds of content (write .lex to keep everything)", name, len(lost))
+			return exitInput
+		}
 	}
 	if out == "-" {
 		if err := lexicon.Write(c.stdout, lex, tf); err != nil {
@@ -216,7 +260,61 @@ func (c *cli) lexiconShow(args []string) int {
 		return exitInput
 	}
 	writeLexicon(c.stdout, lex, *entries)
+	for _, w := range lex.Warnings() {
+		fmt.Fprintln(c.stderr, warningLine(w))
+	}
 	return exitOK
+}
+
+// warningLine formats a lexicon warning as file:line:col: warning: message.
+func warningLine(w *lexicon.Error) string {
+	return w.Pos.String() + ": warning: " + w.Msg
+}
+
+// maxLexiconWarnings is how many warnings of one lexicon analyze prints
+// before it points to "lexicon check" for the rest.
+const maxLexiconWarnings = 10
+
+// printLexiconWarnings prints the warnings of a lexicon loaded for
+// analysis on standard error, the first maxLexiconWarnings of them.
+func (c *cli) printLexiconWarnings(path string, lex *lexicon.Lexicon) {
+	warns := lex.Warnings()
+	for i, w := range warns {
+		if i == maxLexiconWarnings {
+			c.errorf("%s: %d more warnings; see them all with: rhetorica lexicon check %s", filepath.ToSlash(path), len(warns)-i, path)
+			break
+		}
+		fmt.Fprintln(c.stderr, warningLine(w))
+	}
+}
+
+// scriptOf returns the script that words of lang are written in, when it
+// is not Latin (the only one to tell apart from an English lexicon).
+func scriptOf(lang tokenize.Language) (*unicode.RangeTable, string) {
+	if lang == tokenize.Russian {
+		return unicode.Cyrillic, "Cyrillic"
+	}
+	return nil, ""
+}
+
+// checkLexiconLanguage warns when the statements' language is written in a
+// script that no entry of the lexicon uses: nothing could match.
+func (c *cli) checkLexiconLanguage(lex *lexicon.Lexicon, lang tokenize.Language) {
+	script, name := scriptOf(lang)
+	if script == nil {
+		return
+	}
+	for i := range lex.NumCategories() {
+		for j := range lex.NumEntries(i) {
+			for _, r := range lex.Entry(i, j).Pattern {
+				if unicode.Is(script, r) {
+					return
+				}
+			}
+		}
+	}
+	c.errorf("warning: --lang %s, but no entry of the lexicon %q is written in %s: nothing can match; add a lexicon written in %s with --lexicon (e.g. newsmap's russian.yml)",
+		lang, lex.Name(), name, name)
 }
 
 func weight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }

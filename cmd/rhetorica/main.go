@@ -7,6 +7,7 @@
 //
 //	rhetorica analyze [flags] [PATH ...]
 //	rhetorica compare --by KEY [A B] [flags] [PATH ...]
+//	rhetorica kwic [--device D] [--entry E] [--window N] [PATH ...]
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
@@ -78,6 +79,7 @@ const mainUsage = `rhetorica finds how political and diplomatic statements frame
 Usage:
   rhetorica analyze [flags] [PATH ...]        score statements, one report each (or profiles with --by)
   rhetorica compare --by KEY [A B] [PATH ...]  compare two groups device by device
+  rhetorica kwic [--device D] [PATH ...]      every hit in its context (keyword in context)
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
@@ -118,6 +120,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.analyze(args[1:])
 	case "compare":
 		return c.compare(args[1:])
+	case "kwic":
+		return c.kwic(args[1:])
 	case "lexicon":
 		return c.lexicon(args[1:])
 	case "serve":
@@ -135,7 +139,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if strings.HasPrefix(args[0], "-") {
 		return c.usageError("", "unknown flag %s before the command", args[0])
 	}
-	return c.usageError("", "unknown command %q (want analyze, compare, lexicon or serve)", args[0])
+	return c.usageError("", "unknown command %q (want analyze, compare, kwic, lexicon or serve)", args[0])
 }
 
 func (c *cli) printVersion() {

@@ -114,6 +114,25 @@ func TestGolden(t *testing.T) {
 		{"analyze-merge", append(withLex("analyze", "--lexicon", "testdata/cli/lexicons/extra.lex", "--devices", "humanitarian,blame", "--format", "csv"), dir), "", 0},
 		{"analyze-html", withLex("analyze", "--format", "html", "--by", "country", dir, "testdata/cli/xss.md"), "", 0},
 
+		// hit-level data and concordances
+		{"analyze-hits", withLex("analyze", "--format", "hits", "--meta-cols", "country,title", dir), "", 0},
+		{"analyze-hits-jsonl", withLex("analyze", "--format", "hits-jsonl", "--meta-cols", "country", jsonl), "", 0},
+		{"kwic-table", withLex("kwic", "--device", "blame,peace", dir, jsonl), "", 0},
+		{"kwic-entry-csv", withLex("kwic", "--entry", "dialogue", "--window", "2", "--format", "csv", dir, jsonl, csvf), "", 0},
+		{"kwic-json-counted", withLex("kwic", "--counted", "--format", "json", "--device", "threat", dir), "", 0},
+		{"usage-kwic-device", withLex("kwic", "--device", "sarcasm", dir), "", 2},
+		{"usage-kwic-entry", withLex("kwic", "--entry", "blame", dir), "", 2},
+		{"usage-meta-cols", withLex("analyze", "--meta-cols", "country", dir), "", 2},
+		{"usage-out-xlsx", withLex("analyze", "-o", "out.xlsx", dir), "", 2},
+		{"usage-hits-by", withLex("analyze", "--format", "hits", "--by", "speaker", dir), "", 2},
+
+		// time
+		{"analyze-over-table", withLex("analyze", "--by", "country", "--over", "date:year", dir, jsonl), "", 0},
+		{"analyze-over-csv", withLex("analyze", "--over", "date:month", "--format", "csv", dir, jsonl), "", 0},
+		{"analyze-over-json", withLex("analyze", "--by", "speaker", "--over", "date", "--format", "json", dir), "", 0},
+		{"analyze-over-html", withLex("analyze", "--by", "country", "--over", "date:month", "--format", "html", dir, jsonl), "", 0},
+		{"usage-over-bucket", withLex("analyze", "--over", "date:week", dir), "", 2},
+
 		// aggregation
 		{"by-speaker-table", withLex("analyze", "--by", "speaker", jsonl, csvf), "", 0},
 		{"by-country-csv", withLex("analyze", "--by", "country", "--format", "csv", jsonl, csvf, dir), "", 0},
@@ -145,6 +164,15 @@ func TestGolden(t *testing.T) {
 		{"lexicon-show-entries", args("lexicon", "show", "--entries", "testdata/cli/lexicons/extra.lex"), "", 0},
 		{"lexicon-convert-liwc", args("lexicon", "convert", "--to", "liwc", "testdata/cli/lexicons/test.lex", "-"), "", 0},
 		{"lexicon-convert-lex", args("lexicon", "convert", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+		{"lexicon-convert-dicx", args("lexicon", "convert", "--to", "dicx", "testdata/cli/lexicons/test.lex", "-"), "", 0},
+		{"lexicon-convert-strict", args("lexicon", "convert", "--strict", "--to", "liwc", "testdata/cli/lexicons/test.lex", "-"), "", 1},
+		{"lexicon-convert-vader", args("lexicon", "convert", "--to", "dicx", "testdata/cli/lexicons/vader.txt", "-"), "", 0},
+		{"lexicon-check-warnings", args("lexicon", "check", "testdata/cli/lexicons/valence.dicx", "testdata/cli/lexicons/vader.txt", "testdata/cli/lexicons/afinn.txt"), "", 0},
+		{"lexicon-check-strict", args("lexicon", "check", "--strict", "testdata/cli/lexicons/afinn.txt"), "", 1},
+		{"lexicon-show-warnings", args("lexicon", "show", "--entries", "testdata/cli/lexicons/afinn.txt"), "", 0},
+		{"analyze-valence", args("analyze", "--no-default", "--lexicon", "testdata/cli/lexicons/afinn.txt", "--lexicon", "testdata/cli/lexicons/vader.txt", "--format", "jsonl", "-"),
+			"They abandon the talks; we support the breakthrough :-D but can't stand delay.\n", 0},
+		{"analyze-lang-ru-english-lexicon", withLex("analyze", "--lang", "ru", "--format", "csv", "testdata/cli/statements.tsv"), "", 0},
 
 		// usage errors
 		{"usage-none", args(), "", 2},
@@ -189,7 +217,7 @@ func TestGolden(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, a := range [][]string{
 		{"--help"}, {"help"}, {"help", "analyze"}, {"analyze", "--help"}, {"analyze", "-h"},
-		{"compare", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
+		{"compare", "--help"}, {"kwic", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
 		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"},
 	} {
 		t.Run(strings.Join(a, " "), func(t *testing.T) {

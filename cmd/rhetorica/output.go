@@ -220,7 +220,7 @@ func (s *tableSink) finish() error {
 	for _, h := range s.hits {
 		total += h
 	}
-	_, err := fmt.Fprintf(s.w, "%d statements, %d words, %d hits\n", s.n, s.words, total)
+	_, err := fmt.Fprintf(s.w, "%s, %s, %s\n", plural(s.n, "statement"), plural(s.words, "word"), plural(total, "hit"))
 	return err
 }
 
@@ -279,7 +279,7 @@ func writeProfileTable(w *bufio.Writer, key string, devices []string, profiles [
 		if group == "" {
 			group = "(none)"
 		}
-		fmt.Fprintf(w, "%s: %s  (%d statements, %d words, %d sentences)\n", key, group, p.Statements, p.Words, p.Sentences)
+		fmt.Fprintf(w, "%s: %s  (%s, %s, %s)\n", key, group, plural(p.Statements, "statement"), plural(p.Words, "word"), plural(p.Sentences, "sentence"))
 		fmt.Fprintf(w, "  %s  %8s  %6s  %7s  %6s  %s\n", fit("DEVICE", devW), "PER 1K", "HITS", "NEGATED", "SHARE", "TOP TARGETS")
 		for _, d := range devices {
 			var ds rhetoric.DeviceScore

@@ -48,6 +48,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if code >= 0 {
 		return nil, code
 	}
+	c.checkLexiconLanguage(lex, lang)
 	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {
@@ -102,6 +103,7 @@ func (c *cli) loadLexicon(cmd string, files []string, noDefault bool) (*lexicon.
 			c.printLexiconError(path, err)
 			continue
 		}
+		c.printLexiconWarnings(path, l)
 		if failed {
 			continue
 		}
@@ -288,7 +290,7 @@ func (c *cli) finish(res runResult) int {
 		return exitInput
 	}
 	if res.ctxErr != nil {
-		c.errorf("interrupted after %d statements", res.ok)
+		c.errorf("interrupted after %s", plural(res.ok, "statement"))
 		return exitInput
 	}
 	if res.failed > 0 {

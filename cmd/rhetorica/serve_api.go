@@ -249,6 +249,7 @@ type analysisRequest struct {
 	B     string   `json:"b"`
 	Prior *float64 `json:"prior"`
 	Sort  bool     `json:"sort"`
+	Cues  *int     `json:"cues"` // top cues per device and group; 3 when absent
 }
 
 // parseRequest reads the statements of an API request: a JSON object with
@@ -303,15 +304,22 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		q := r.URL.Query()
 		for k := range q {
 			switch k {
-			case "devices", "lexicon", "by", "a", "b", "sort", "prior":
+			case "devices", "lexicon", "by", "a", "b", "sort", "prior", "cues":
 			default:
-				return req, nil, badRequest("unknown parameter %q (want devices, lexicon, and for compare by, a, b, sort, prior)", k)
+				return req, nil, badRequest("unknown parameter %q (want devices, lexicon, and for compare by, a, b, sort, prior, cues)", k)
 			}
 		}
 		req.Lexicon, req.By, req.A, req.B = q.Get("lexicon"), q.Get("by"), q.Get("a"), q.Get("b")
 		req.Sort = q.Get("sort") == "true" || q.Get("sort") == "1"
 		if d := q.Get("devices"); d != "" {
 			req.Devices = strings.Split(d, ",")
+		}
+		if c := q.Get("cues"); c != "" {
+			v, err := strconv.Atoi(c)
+			if err != nil {
+				return req, nil, badRequest("cues %q is not a whole number", c)
+			}
+			req.Cues = &v
 		}
 		if p := q.Get("prior"); p != "" {
 			v, err := strconv.ParseFloat(p, 64)
@@ -607,6 +615,9 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	if err == nil && req.Prior != nil && !(*req.Prior > 0) {
 		err = badRequest("the prior must be positive")
 	}
+	if err == nil && req.Cues != nil && *req.Cues < 0 {
+		err = badRequest("cues must not be negative")
+	}
 	if err != nil {
 		writeFailure(w, err)
 		return
@@ -633,8 +644,18 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	if req.Sort {
 		c = c.SortByZ()
 	}
+	counter := newCueCounter(req.By)
+	for _, rep := range a.reports {
+		counter.add(rep)
+	}
+	k := 3 // compare's default --cues
+	if req.Cues != nil {
+		k = *req.Cues
+	}
+	devices := an.Devices()
+	cues := comparisonCues(c, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), k)
 	resp := compareResponse{comparisonJSON: comparisonJSON{Key: req.By, Comparison: c,
-		StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words}, Errors: a.errs}
+		StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues}, Errors: a.errs}
 	if resp.Errors == nil {
 		resp.Errors = []apiError{}
 	}

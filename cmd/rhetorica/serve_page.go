@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -89,17 +88,17 @@ type pageCompareRow struct {
 type hitsView struct {
 	N       int
 	Open    bool
-	Hits    []hitRow
-	Targets []targetRow
+	Hits    []pageHitRow
+	Targets []pageTargetRow
 }
 
-type hitRow struct {
+type pageHitRow struct {
 	Device, Class, Text, Entry, Weight, Modifiers, Target string
 	Negated                                               bool
 	Sentence                                              int
 }
 
-type targetRow struct{ Device, Class, Targets string }
+type pageTargetRow struct{ Device, Class, Targets string }
 
 //go:embed serve.tmpl
 var serveTemplate string
@@ -369,16 +368,9 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 				return
 			}
 		}
-		var profiles []rhetoric.Profile
-		if v.Comparison != nil {
-			agg := rhetoric.NewAggregator("side")
-			for _, rep := range a.reports {
-				agg.Add(rep)
-			}
-			profiles = agg.Profiles()
-			h.by = "side"
-		}
-		if err := h.finishProfiles(profiles); err != nil {
+		// The page's own card compares A with B; the summary need not
+		// repeat it by group.
+		if err := h.finish(); err != nil {
 			writeFailure(w, err)
 			return
 		}
@@ -395,7 +387,7 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 	v := hitsView{N: h.n, Open: len(r.Hits) <= maxOpenHits}
 	for _, ht := range r.Hits {
-		row := hitRow{Device: ht.Device, Class: deviceClass(h.deviceIndex(ht.Device)), Text: ht.Text, Entry: ht.Entry,
+		row := pageHitRow{Device: ht.Device, Class: deviceClass(h.deviceIndex(ht.Device)), Text: ht.Text, Entry: ht.Entry,
 			Weight: strconv.FormatFloat(ht.Weight, 'g', 4, 64), Negated: ht.Negated, Sentence: ht.Sentence + 1,
 			Target: "none"}
 		var mods []string
@@ -413,7 +405,7 @@ func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 	}
 	for _, d := range r.Devices {
 		if t := targets(d.Targets, 5); d.Hits > 0 && t != "-" {
-			v.Targets = append(v.Targets, targetRow{Device: d.Device, Class: deviceClass(h.deviceIndex(d.Device)), Targets: t})
+			v.Targets = append(v.Targets, pageTargetRow{Device: d.Device, Class: deviceClass(h.deviceIndex(d.Device)), Targets: t})
 		}
 	}
 	return v
@@ -438,22 +430,11 @@ func (s *server) comparison(h *htmlReport, a *analysis) *pageComparison {
 	if pa.Group == "" || pb.Group == "" {
 		return nil // one side failed entirely
 	}
-	cues := map[string]map[string][]cueCount{"A": {}, "B": {}}
+	counter := newCueCounter("side")
 	for _, rep := range a.reports {
-		sideCues := cues[rep.Meta["side"]]
-		for _, ht := range rep.Hits {
-			if ht.Negated {
-				continue
-			}
-			list := sideCues[ht.Device]
-			if i := slices.IndexFunc(list, func(c cueCount) bool { return c.entry == ht.Entry }); i >= 0 {
-				list[i].n++
-			} else {
-				list = append(list, cueCount{ht.Entry, 1})
-			}
-			sideCues[ht.Device] = list
-		}
+		counter.add(rep)
 	}
+	cuesA, cuesB := counter.cues("A", h.devices), counter.cues("B", h.devices)
 	c := rhetoric.Compare(pa, pb)
 	pc := &pageComparison{WordsA: pa.Words, WordsB: pb.Words}
 	for _, d := range c.Devices {
@@ -463,7 +444,7 @@ func (s *server) comparison(h *htmlReport, a *analysis) *pageComparison {
 		row := pageCompareRow{Device: d.Device, Class: deviceClass(h.deviceIndex(d.Device)),
 			RateA: fmt.Sprintf("%.1f", d.RateA), RateB: fmt.Sprintf("%.1f", d.RateB),
 			Diff: fmt.Sprintf("%+.1f", d.Diff), Z: fmt.Sprintf("%+.2f", d.Z), Marked: math.Abs(d.Z) > 1.96,
-			CuesA: topCues(cues["A"][d.Device], 3), CuesB: topCues(cues["B"][d.Device], 3),
+			CuesA: cueList(topCues(cuesA, d.Device, pageCues)), CuesB: cueList(topCues(cuesB, d.Device, pageCues)),
 			HitsA: d.HitsA, HitsB: d.HitsB}
 		switch {
 		case row.Marked && d.Z > 0:
@@ -476,29 +457,9 @@ func (s *server) comparison(h *htmlReport, a *analysis) *pageComparison {
 	return pc
 }
 
-type cueCount struct {
-	entry string
-	n     int
-}
-
-// topCues lists the k most frequent entries: "aggression 3, blame 2".
-func topCues(cs []cueCount, k int) string {
-	cs = slices.Clone(cs)
-	slices.SortStableFunc(cs, func(a, b cueCount) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
-		}
-		return strings.Compare(a.entry, b.entry)
-	})
-	var parts []string
-	for _, c := range cs[:min(k, len(cs))] {
-		parts = append(parts, c.entry+" "+strconv.Itoa(c.n))
-	}
-	if len(parts) == 0 {
-		return "-"
-	}
-	return strings.Join(parts, ", ")
-}
+// pageCues is how many top cues per device and side the comparison shows,
+// as compare's default --cues.
+const pageCues = 3
 
 // download answers a download button: the standalone HTML report, or the
 // data as JSON (the API's response, with the comparison for two sides) or

@@ -207,6 +207,36 @@ func TestServeAnalyzeMatchesCLI(t *testing.T) {
 	}
 }
 
+// TestServeCompareMatchesCLI checks that /v1/compare returns what
+// "compare --format json" writes for the same statements, cues included.
+func TestServeCompareMatchesCLI(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", withLex("compare", "--by", "country", "--a", "Freedonia", "--b", "Ruritania",
+		"--sort", "--format", "json", "testdata/cli/statements.jsonl")...)
+	if code != 0 {
+		t.Fatalf("compare: %d\n%s", code, stderr)
+	}
+	var want map[string]any
+	if err := json.Unmarshal([]byte(stdout), &want); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/cli/statements.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := do(t, testServer(t, nil), "POST", "/v1/compare?by=country&a=Freedonia&b=Ruritania&sort=1", jsonlCT, bytes.NewReader(data))
+	var got map[string]any
+	if err := json.Unmarshal([]byte(bodyOf(t, resp)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if errs, _ := got["errors"].([]any); len(errs) != 0 {
+		t.Errorf("errors: %v", errs)
+	}
+	delete(got, "errors")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("/v1/compare differs from the CLI's compare (-cli +api):\n%s", diff)
+	}
+}
+
 // TestServeErrors checks the answer to each kind of bad request: its
 // status and the message that tells the client what to change.
 func TestServeErrors(t *testing.T) {

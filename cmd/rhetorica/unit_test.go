@@ -72,16 +72,16 @@ func TestParseTextStatement(t *testing.T) {
 	}{
 		{"plain", "Just text.\n", rhetoric.Statement{ID: "f.txt", Text: "Just text.\n"}},
 		{"front matter", "---\nid: x1\nspeaker: A B\ndate: 2024-01-02\ncountry: Ruritania\ntags: [a, b]\n---\nBody.\n",
-			rhetoric.Statement{ID: "x1", Speaker: "A B", Date: "2024-01-02", Text: "Body.\n",
+			rhetoric.Statement{ID: "x1", Speaker: "A B", Date: "2024-01-02", Text: "Body.\n", BodyOffset: 77,
 				Meta: map[string]string{"country": "Ruritania", "tags": "a, b"}}},
 		{"crlf and bom", "\ufeff---\r\nspeaker: 'Q'\r\n---\r\nBody.\r\n",
-			rhetoric.Statement{ID: "f.txt", Speaker: "Q", Text: "Body.\r\n"}},
+			rhetoric.Statement{ID: "f.txt", Speaker: "Q", Text: "Body.\r\n", BodyOffset: 27}},
 		{"not yaml", "---\ntitle: Remarks: Kyiv\nspeaker: A\n---\nBody",
-			rhetoric.Statement{ID: "f.txt", Speaker: "A", Text: "Body", Meta: map[string]string{"title": "Remarks: Kyiv"}}},
+			rhetoric.Statement{ID: "f.txt", Speaker: "A", Text: "Body", BodyOffset: 40, Meta: map[string]string{"title": "Remarks: Kyiv"}}},
 		{"yaml escapes", "---\ntitle: \"Ripon,\\_WI\"\nlanguage: en\n...\nBody",
-			rhetoric.Statement{ID: "f.txt", Language: "en", Text: "Body", Meta: map[string]string{"title": "Ripon,\u00a0WI"}}},
+			rhetoric.Statement{ID: "f.txt", Language: "en", Text: "Body", BodyOffset: 41, Meta: map[string]string{"title": "Ripon,\u00a0WI"}}},
 		{"unclosed", "---\nid: x\nBody", rhetoric.Statement{ID: "f.txt", Text: "---\nid: x\nBody"}},
-		{"empty front matter", "---\n---\nBody", rhetoric.Statement{ID: "f.txt", Text: "Body"}},
+		{"empty front matter", "---\n---\nBody", rhetoric.Statement{ID: "f.txt", Text: "Body", BodyOffset: 8}},
 		{"rule later", "Intro\n---\nid: x\n---\n", rhetoric.Statement{ID: "f.txt", Text: "Intro\n---\nid: x\n---\n"}},
 	}
 	for _, tt := range tests {
@@ -92,6 +92,9 @@ func TestParseTextStatement(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if body := tt.data[got.BodyOffset:]; body != got.Text {
+				t.Errorf("BodyOffset %d does not index the text: %q", got.BodyOffset, body)
 			}
 		})
 	}

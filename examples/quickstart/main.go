@@ -33,7 +33,11 @@ func main() {
 	}
 	for _, d := range rep.Devices {
 		if d.Hits > 0 {
-			fmt.Printf("%s: %d hits, %.1f per 1,000 words\n", d.Device, d.Hits, d.Per1K)
+			noun := "hits"
+			if d.Hits == 1 {
+				noun = "hit"
+			}
+			fmt.Printf("%s: %d %s, %.1f per 1,000 words\n", d.Device, d.Hits, noun, d.Per1K)
 		}
 	}
 }

@@ -67,9 +67,13 @@ func ParseText(name string, data []byte) (rhetoric.Statement, error) {
 		return rhetoric.Statement{}, err
 	}
 	st := rhetoric.Statement{ID: name}
+	if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		st.BodyOffset = 3
+	}
 	fm, body, ok := splitFrontMatter(text)
 	if ok {
 		st.Text = body
+		st.BodyOffset += len(text) - len(body)
 		for _, kv := range parseFrontMatter(fm) {
 			SetField(&st, kv[0], kv[1])
 		}
