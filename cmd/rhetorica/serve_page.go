@@ -556,7 +556,7 @@ form.ask{padding:16px 20px}
 form.ask.after{order:2}
 #summary{order:1}
 .alert{order:-3}
-.bar{margin:0 0 12px}
+.topbar{margin:0 0 12px}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 @media (max-width:820px){.sides{grid-template-columns:1fr}}
 .sides fieldset{border:1px solid var(--rule);border-radius:6px;margin:0;padding:10px 12px;min-width:0}
@@ -569,15 +569,15 @@ input[type=text]{width:100%;padding:5px 8px;border:1px solid #bbb;border-radius:
 .buttons{display:flex;flex-wrap:wrap;gap:10px;margin-top:14px;align-items:center}
 button{font:600 1rem system-ui,sans-serif;padding:7px 16px;border-radius:5px;border:1px solid #1d4f91;background:#1d4f91;color:#fff;cursor:pointer}
 button.alt{background:#fff;color:#1d4f91}
-.note{color:var(--muted);font-size:.85rem;margin:6px 0 0}
+.hint{color:var(--muted);font-size:.85rem;margin:6px 0 0}
 .alert{background:#fff4e5;border:1px solid #e0a040;border-radius:6px;padding:10px 14px;margin:0}
 .alert ul{margin:4px 0 0;padding-left:20px}
 #compare{order:-2}
-table.cmp,table.hits{border-collapse:collapse;font-size:.88rem;width:100%}
-table.cmp th,table.hits th{text-align:left;font-weight:600;color:var(--muted);border-bottom:1px solid var(--rule);padding:4px 10px 4px 0}
-table.cmp td,table.hits td{border-bottom:1px solid #eee;padding:4px 10px 4px 0;vertical-align:top;overflow-wrap:anywhere}
-table.cmp .num{text-align:right;white-space:nowrap}
-table.cmp td:first-child,table.hits td:first-child{white-space:nowrap}
+table.ab,table.hits{border-collapse:collapse;font-size:.88rem;width:100%}
+table.ab th,table.hits th{text-align:left;font-weight:600;color:var(--muted);border-bottom:1px solid var(--rule);padding:4px 10px 4px 0}
+table.ab td,table.hits td{border-bottom:1px solid #eee;padding:4px 10px 4px 0;vertical-align:top;overflow-wrap:anywhere}
+table.ab .num{text-align:right;white-space:nowrap}
+table.ab td:first-child,table.hits td:first-child{white-space:nowrap}
 tr.sig td{font-weight:600}
 .hits-card{margin-top:-14px;border-top:0;border-top-left-radius:0;border-top-right-radius:0}
 .hits-card summary{cursor:pointer;font-weight:600}
