@@ -85,7 +85,7 @@ func compile(def *Definition) (*Matcher, error) {
 	return b.finish(nc+numModifierKinds+len(def.Actors), def.Language), nil
 }
 
-const numModifierKinds = 3
+const numModifierKinds = 5
 
 // builder accumulates the tables of a Matcher.
 type builder struct {

@@ -46,8 +46,10 @@ func TestDefaultDevices(t *testing.T) {
 		if c.Description == "" {
 			t.Errorf("device %s has no description", c.Name)
 		}
-		if len(c.Entries) < 10 {
-			t.Errorf("device %s has %d entries, want at least 10", c.Name, len(c.Entries))
+		// Entries are kept only with support in train.jsonl (or as codebook
+		// cues), so a rare device such as hypocrisy has few.
+		if len(c.Entries) < 5 {
+			t.Errorf("device %s has %d entries, want at least 5", c.Name, len(c.Entries))
 		}
 		for _, e := range c.Entries {
 			if !(e.Weight > 0 && e.Weight <= 3) {

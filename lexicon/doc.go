@@ -67,9 +67,11 @@
 //	@lexicon NAME              the lexicon's name (default: the file name without extension)
 //	@language CODE             en, ru, es, fr, sv, no or hu (see [tokenize.ParseLanguage]); default English
 //	@category NAME [TEXT...]   opens a category; the rest of the line is its description
-//	@negators                  opens the negator section
+//	@negators [CATEGORY...]    opens a negator section, for the categories named (default: all)
 //	@intensifiers              opens the intensifier section
 //	@hedges                    opens the hedge section
+//	@stops [CATEGORY...]       opens a stop-phrase section, for the categories named (default: all)
+//	@breaches [CATEGORY...]    opens a breach section; a negated breach is a hit of the categories named
 //	@actor CODE [NAME...]      opens an actor; the rest of the line is its display name
 //
 // Any other directive is an error ([ErrUnknownDirective]). A category name
@@ -124,7 +126,40 @@
 //	moscow
 //
 // Here "accus*" has weight 1, "flagrant" the factor 1.5, and "the kremlin"
-// is matched as two consecutive tokens. [Write] with [FormatLex] produces
+// is matched as two consecutive tokens.
+//
+// # Scoped negators, stop-phrases and breaches
+//
+// Three sections express rules of reading as data ([Modifier.Categories]
+// holds the categories named on the directive line; each must be a category
+// of the same file, [ErrUnknownCategory] otherwise; their lines take no
+// weight). A negator section with categories cancels only their cues: verbs
+// of prevention negate an accusation or a danger without negating a call
+// for peace in the same clause.
+//
+//	@negators blame
+//	~prevent
+//	~deter
+//
+// A stop-phrase is a name or fixed expression that contains cues without
+// performing them: a cue lying wholly inside a match of a stop-phrase (of
+// its category, when the section names some) does not count.
+//
+//	@stops
+//	human rights council
+//	international court of justice
+//
+// A breach is a verb of compliance. Negated ("has never honoured", "did not
+// comply with"), it accuses someone of a breach: the negation cancels
+// neither the verb nor the cues after it in its clause, and the negated verb
+// is a hit of each category the section names.
+//
+//	@breaches blame
+//	~honour
+//	~comply
+//
+// [Merge] carries the categories of an overlay's modifier over those of the
+// base modifier with the same kind and pattern. [Write] with [FormatLex] produces
 // this format; reading what it wrote gives back the same [Definition].
 //
 // # Other formats

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,6 +77,17 @@ func (b *defBuilder) remove(cat int, p string, pos Position) {
 func (b *defBuilder) modifier(k ModifierKind, p string, f float64, pos Position) {
 	b.def.Modifiers = append(b.def.Modifiers, Modifier{Kind: k, Pattern: p, Factor: f})
 	b.src.mods = append(b.src.mods, pos)
+	b.src.scopes = append(b.src.scopes, Position{})
+}
+
+// scopedModifier adds a modifier with the categories of its section,
+// written at scopePos.
+func (b *defBuilder) scopedModifier(k ModifierKind, p string, scope []string, scopePos, pos Position) {
+	b.modifier(k, p, 0, pos)
+	if len(scope) > 0 {
+		b.def.Modifiers[len(b.def.Modifiers)-1].Categories = slices.Clone(scope)
+		b.src.scopes[len(b.src.scopes)-1] = scopePos
+	}
 }
 
 func (b *defBuilder) actor(code, name string, pos Position) int {
@@ -135,6 +147,8 @@ const (
 	secIntensifiers
 	secHedges
 	secActor
+	secStops
+	secBreaches
 )
 
 // parseLex reads the native .lex format (see the package doc).
@@ -144,6 +158,8 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 		sec           = secNone
 		cat, act      = -1, -1
 		sawName, lang bool
+		scope         []string // the categories of a @negators, @stops or @breaches section
+		scopePos      Position
 	)
 	for _, l := range splitLines(data) {
 		if !checkLine(&b.errs, name, l) {
@@ -197,11 +213,14 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 					break
 				}
 				sec, cat = secCategory, b.category(n, desc, b.pos(l, argAt))
-			case "@negators", "@intensifiers", "@hedges":
+			case "@intensifiers", "@hedges":
 				if arg != "" {
 					b.errorf(b.pos(l, argAt), ErrSyntax, "%s takes no argument", dir)
 				}
-				sec = map[string]lexSection{"@negators": secNegators, "@intensifiers": secIntensifiers, "@hedges": secHedges}[dir]
+				sec = map[string]lexSection{"@intensifiers": secIntensifiers, "@hedges": secHedges}[dir]
+			case "@negators", "@stops", "@breaches":
+				sec = map[string]lexSection{"@negators": secNegators, "@stops": secStops, "@breaches": secBreaches}[dir]
+				scope, scopePos = strings.Fields(arg), b.pos(l, argAt)
 			case "@actor":
 				code, display, _ := splitField(arg)
 				if code == "" {
@@ -256,11 +275,12 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 				w = b.weight(l, wtext, wat, 1, func(v float64) bool { return v > 0 }, "an entry's weight must be > 0")
 			}
 			b.entry(cat, pat, w, ppos)
-		case secNegators:
+		case secNegators, secStops, secBreaches:
+			k := map[lexSection]ModifierKind{secNegators: Negator, secStops: Stop, secBreaches: Breach}[sec]
 			if hasWeight {
-				b.errorf(b.pos(l, wat), ErrBadWeight, "a negator takes no factor")
+				b.errorf(b.pos(l, wat), ErrBadWeight, "a %s takes no factor", k)
 			}
-			b.modifier(Negator, pat, 0, ppos)
+			b.scopedModifier(k, pat, scope, scopePos, ppos)
 		case secIntensifiers:
 			f := DefaultIntensifierFactor
 			if hasWeight {

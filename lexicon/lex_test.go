@@ -64,7 +64,7 @@ func TestParseLex(t *testing.T) {
 			in:   "@category c desc  with  spaces \nw = 2.5\n@intensifiers\nvery\n@hedges\nmaybe\n@negators\nnot\n",
 			want: Definition{Name: "test", Categories: []Category{{Name: "c", Description: "desc  with  spaces",
 				Entries: []Entry{{"w", 2.5}}}},
-				Modifiers: []Modifier{{Intensifier, "very", 1.5}, {Hedge, "maybe", 0.5}, {Negator, "not", 0}}},
+				Modifiers: []Modifier{{Intensifier, "very", 1.5, nil}, {Hedge, "maybe", 0.5, nil}, {Negator, "not", 0, nil}}},
 		},
 		{
 			name: "language name is canonicalised",
@@ -141,7 +141,11 @@ var lexErrorCases = []struct {
 	{"removal conflicts", "@category c\nw\n!w\n!v\n!v\n", []errAt{{3, 2, ErrDuplicate}, {5, 2, ErrDuplicate}}},
 	{"invalid utf8", "@category c\nw\xff\n\xfe\n", []errAt{{2, 2, ErrEncoding}, {3, 1, ErrEncoding}, {1, 11, ErrEmptyCategory}}},
 	{"bom counts for columns", "\ufeff@bogus\n", []errAt{{1, 4, ErrUnknownDirective}}},
-	{"section argument", "@negators now\n", []errAt{{1, 11, ErrSyntax}}},
+	{"section argument", "@hedges now\n", []errAt{{1, 9, ErrSyntax}}},
+	{"scope of no category", "@category a\nx\n@negators a b\nnot\n", []errAt{{3, 11, ErrUnknownCategory}}},
+	{"scope named twice", "@category a\nx\n@stops a a\nthe x\n", []errAt{{3, 8, ErrDuplicate}}},
+	{"stop with a factor", "@category a\nx\n@stops\nthe x = 2\n", []errAt{{4, 9, ErrBadWeight}}},
+	{"breach with a factor", "@category a\nx\n@breaches a\nhonour = 1\n", []errAt{{4, 10, ErrBadWeight}}},
 }
 
 func TestParseLexErrors(t *testing.T) {

@@ -50,11 +50,19 @@ const (
 	Negator     ModifierKind = iota // cancels the cue it governs
 	Intensifier                     // multiplies the cue's weight by Factor (>= 1)
 	Hedge                           // multiplies the cue's weight by Factor (<= 1)
+	// Stop is a stop-phrase, typically a name ("Human Rights Council"): a cue
+	// that lies inside one of its matches does not count.
+	Stop
+	// Breach is a verb of compliance ("honour", "fulfil", "comply"): under a
+	// negator it is an accusation of a breach, not a cancelled cue, so the
+	// negation does not cancel it or the cues after it, and the negated verb
+	// is a hit of each category in Modifier.Categories.
+	Breach
 )
 
-var modifierKindNames = [...]string{"negator", "intensifier", "hedge"}
+var modifierKindNames = [...]string{"negator", "intensifier", "hedge", "stop", "breach"}
 
-// String returns "negator", "intensifier" or "hedge".
+// String returns "negator", "intensifier", "hedge", "stop" or "breach".
 func (k ModifierKind) String() string {
 	if int(k) < len(modifierKindNames) {
 		return modifierKindNames[k]
@@ -66,7 +74,14 @@ func (k ModifierKind) String() string {
 type Modifier struct {
 	Kind    ModifierKind
 	Pattern string  // same pattern syntax as [Entry.Pattern]
-	Factor  float64 // weight multiplier for intensifiers and hedges; 0 for negators
+	Factor  float64 // weight multiplier for intensifiers and hedges; 0 for the other kinds
+	// Categories, when not empty, names categories of the lexicon. For a
+	// negator, intensifier, hedge or stop it is the modifier's scope: it
+	// changes only the cues of these categories ("prevent" cancels blame,
+	// not peace). For a breach it names the categories that a negated
+	// breach is reported as. Empty means every category (for a breach: no
+	// hit of its own).
+	Categories []string
 }
 
 // Default factors of modifiers written without one.
@@ -193,7 +208,11 @@ func canonical(def *Definition) {
 		def.Modifiers = nil
 	}
 	for i := range def.Modifiers {
-		def.Modifiers[i].Pattern = strings.TrimSpace(def.Modifiers[i].Pattern)
+		m := &def.Modifiers[i]
+		m.Pattern = strings.TrimSpace(m.Pattern)
+		if len(m.Categories) == 0 {
+			m.Categories = nil
+		}
 	}
 	if len(def.Actors) == 0 {
 		def.Actors = nil
@@ -214,8 +233,16 @@ func canonical(def *Definition) {
 func cloneDefinition(def Definition) Definition {
 	out := def
 	out.Categories = cloneCategories(def.Categories)
-	out.Modifiers = slices.Clone(def.Modifiers)
+	out.Modifiers = cloneModifiers(def.Modifiers)
 	out.Actors = cloneActors(def.Actors)
+	return out
+}
+
+func cloneModifiers(mods []Modifier) []Modifier {
+	out := slices.Clone(mods)
+	for i := range out {
+		out[i].Categories = slices.Clone(out[i].Categories)
+	}
 	return out
 }
 
@@ -269,7 +296,7 @@ func (l *Lexicon) Definition() Definition { return cloneDefinition(l.def) }
 func (l *Lexicon) Categories() []Category { return cloneCategories(l.def.Categories) }
 
 // Modifiers returns a copy of the modifiers, in lexicon order.
-func (l *Lexicon) Modifiers() []Modifier { return slices.Clone(l.def.Modifiers) }
+func (l *Lexicon) Modifiers() []Modifier { return cloneModifiers(l.def.Modifiers) }
 
 // Actors returns a deep copy of the actors, in lexicon order.
 func (l *Lexicon) Actors() []Actor { return cloneActors(l.def.Actors) }
@@ -296,9 +323,14 @@ func (l *Lexicon) NumEntries(i int) int { return len(l.def.Categories[i].Entries
 // is out of range.
 func (l *Lexicon) Entry(i, j int) Entry { return l.def.Categories[i].Entries[j] }
 
-// Modifier returns modifier i without allocating. It panics if i is out of
+// Modifier returns modifier i; it allocates only to copy the categories of a
+// scoped modifier. It panics if i is out of
 // range.
-func (l *Lexicon) Modifier(i int) Modifier { return l.def.Modifiers[i] }
+func (l *Lexicon) Modifier(i int) Modifier {
+	m := l.def.Modifiers[i]
+	m.Categories = slices.Clone(m.Categories)
+	return m
+}
 
 // ActorCode returns the code of actor i. It panics if i is out of range.
 func (l *Lexicon) ActorCode(i int) string { return l.def.Actors[i].Code }
@@ -350,6 +382,7 @@ type source struct {
 	lang   Position // of the language code
 	cats   []catSource
 	mods   []Position
+	scopes []Position // of each modifier's section directive, for its Categories
 	actors []actorSource
 	// exact is true when each pattern's Position is that of its first byte
 	// and the file holds the pattern byte for byte, so that an offset within
@@ -489,9 +522,10 @@ func validate(def *Definition, src *source) ErrorList {
 			c.addf(pos, ErrDuplicate, "%s listed twice", what)
 		}
 		seenMod[modKey{m.Kind, m.Pattern}] = true
+		c.scope(m, i, what, seenCat)
 		switch f := m.Factor; {
-		case m.Kind == Negator && f != 0:
-			c.addf(pos, ErrBadWeight, "%s: a negator takes no factor (got %v)", what, f)
+		case (m.Kind == Negator || m.Kind == Stop || m.Kind == Breach) && f != 0:
+			c.addf(pos, ErrBadWeight, "%s: a %s takes no factor (got %v)", what, m.Kind, f)
 		case m.Kind == Intensifier && !(f >= 1 && !math.IsInf(f, 0)):
 			c.addf(pos, ErrBadWeight, "%s: factor %v must be finite and >= 1", what, f)
 		case m.Kind == Hedge && !(f > 0 && f <= 1):
@@ -527,6 +561,27 @@ func validate(def *Definition, src *source) ErrorList {
 		}
 	}
 	return c.errs
+}
+
+// scope checks the Categories of modifier i: valid names, none twice, each
+// a category of the same lexicon.
+func (c *checker) scope(m Modifier, i int, what string, cats map[string]int) {
+	if len(m.Categories) == 0 {
+		return
+	}
+	pos := c.at(func(s *source) Position { return get(s.scopes, i) })
+	for j, name := range m.Categories {
+		switch {
+		case badName(name) != "":
+			c.addf(pos, ErrBadName, "%s: category name %q %s", what, name, badName(name))
+		case slices.Contains(m.Categories[:j], name):
+			c.addf(pos, ErrDuplicate, "%s: category %q named twice", what, name)
+		default:
+			if _, ok := cats[name]; !ok {
+				c.addf(pos, ErrUnknownCategory, "%s: no category %q", what, name)
+			}
+		}
+	}
 }
 
 // pattern checks one pattern and reports whether it is valid.

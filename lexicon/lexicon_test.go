@@ -16,7 +16,7 @@ func validDef() Definition {
 			{Name: "blame", Description: "d", Entries: []Entry{{"accus*", 1}, {"responsible for", 1.5}}},
 			{Name: "threat", Entries: []Entry{{"~threaten", 2}}},
 		},
-		Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 1.5}, {Hedge, "perhaps", 0.5}},
+		Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 1.5, nil}, {Hedge, "perhaps", 0.5, nil}},
 		Actors:    []Actor{{"RUS", "Russia", []string{"russia", "the kremlin"}}},
 	}
 }
@@ -74,7 +74,7 @@ func TestNewErrors(t *testing.T) {
 			d.Modifiers[2].Factor = 1.5
 		}, []error{ErrBadWeight, ErrBadWeight, ErrBadWeight}, `negator "not"`},
 		{"modifier kind and duplicate", func(d *Definition) {
-			d.Modifiers = append(d.Modifiers, Modifier{Kind: 9, Pattern: "x"}, Modifier{Negator, "not", 0})
+			d.Modifiers = append(d.Modifiers, Modifier{Kind: 9, Pattern: "x"}, Modifier{Negator, "not", 0, nil})
 		}, []error{ErrSyntax, ErrDuplicate}, "unknown kind 9"},
 		{"actors", func(d *Definition) {
 			d.Actors = append(d.Actors, Actor{Code: "RUS", Aliases: []string{"moscow"}}, Actor{Code: "", Aliases: []string{"x"}},
@@ -161,7 +161,7 @@ func TestAccessors(t *testing.T) {
 	}
 	got := []any{l.Name(), l.NumCategories(), l.NumModifiers(), l.NumActors(), l.CategoryName(1), l.NumEntries(0),
 		l.Entry(0, 1), l.Modifier(2), l.ActorCode(0), l.Alias(0, 1), l.CategoryIndex("threat"), l.CategoryIndex("nope")}
-	want := []any{"t", 2, 3, 1, "threat", 2, Entry{"responsible for", 1.5}, Modifier{Hedge, "perhaps", 0.5}, "RUS", "the kremlin", 1, -1}
+	want := []any{"t", 2, 3, 1, "threat", 2, Entry{"responsible for", 1.5}, Modifier{Hedge, "perhaps", 0.5, nil}, "RUS", "the kremlin", 1, -1}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

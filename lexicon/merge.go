@@ -125,8 +125,10 @@ func Merge(base, over *Lexicon) (*Lexicon, error) {
 		modAt[modKey{m.Kind, m.Pattern}] = i
 	}
 	for _, m := range o.Modifiers {
+		m.Categories = slices.Clone(m.Categories)
 		if i, ok := modAt[modKey{m.Kind, m.Pattern}]; ok {
 			def.Modifiers[i].Factor = m.Factor
+			def.Modifiers[i].Categories = m.Categories
 			continue
 		}
 		modAt[modKey{m.Kind, m.Pattern}] = len(def.Modifiers)

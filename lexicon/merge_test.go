@@ -47,7 +47,7 @@ moscow
 				{Name: "blame", Description: "New description.", Entries: []Entry{{"blame", 1}, {"accus*", 2}, {"scapegoat*", 1}}},
 				{Name: "threat", Entries: []Entry{{"~threaten", 1}}},
 				{Name: "denial", Entries: []Entry{{"~deny", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 1.5}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 1.5, nil}},
 				Actors: []Actor{{"RUS", "Russia", []string{"russia", "moscow"}}}},
 		},
 		{
@@ -56,7 +56,7 @@ moscow
 			want: Definition{Name: "base+over", Language: "en", Categories: []Category{
 				{Name: "blame", Description: "Old description.", Entries: []Entry{{"blame", 1}, {"accus*", 1.5}, {"call on _ to", 1}}},
 				{Name: "threat", Entries: []Entry{{"~threaten", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 3}, {Intensifier, "utterly", 1.5}, {Negator, "never", 0}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 3, nil}, {Intensifier, "utterly", 1.5, nil}, {Negator, "never", 0, nil}},
 				Actors: []Actor{{"RUS", "Russian Federation", []string{"russia", "moscow", "the kremlin"}}, {"UKR", "", []string{"ukraine"}}}},
 		},
 		{
@@ -64,7 +64,7 @@ moscow
 			over: "@lexicon over\n@category threat\n!~threaten\n",
 			want: Definition{Name: "base+over", Language: "en", Categories: []Category{
 				{Name: "blame", Description: "Old description.", Entries: []Entry{{"blame", 1}, {"accus*", 1.5}, {"call on _ to", 1}}},
-			}, Modifiers: []Modifier{{Negator, "not", 0}, {Intensifier, "very", 1.5}},
+			}, Modifiers: []Modifier{{Negator, "not", 0, nil}, {Intensifier, "very", 1.5, nil}},
 				Actors: []Actor{{"RUS", "Russia", []string{"russia", "moscow"}}}},
 		},
 	}
@@ -170,5 +170,27 @@ func TestMergeFixtures(t *testing.T) {
 	}
 	if m2.CategoryIndex("threat_words") != 3 || m2.NumEntries(0) != 5 || m2.Entry(0, 1) != (Entry{"accus*", 1}) {
 		t.Errorf("LIWC overlay: %v", m2.Categories())
+	}
+}
+
+// TestMergeScopes checks that an overlay's categories of a modifier replace
+// those of the base modifier with the same kind and pattern, and that new
+// scoped modifiers, stop-phrases and breaches are added. A scope names
+// categories of its own file, so the overlay repeats the ones it scopes.
+func TestMergeScopes(t *testing.T) {
+	base := mustParse(t, "base.lex", "@lexicon base\n@category blame\naggression\n@category peace\ndialogue\n@negators\nnot\n~prevent\n")
+	over := mustParse(t, "over.lex", "@lexicon over\n@category blame\naggression\n@category peace\ndialogue\n@negators blame\n~prevent\n@stops peace\npeace corps\n@breaches blame\n~honour\n")
+	m, err := Merge(base, over)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Modifier{
+		{Negator, "not", 0, nil},
+		{Negator, "~prevent", 0, []string{"blame"}},
+		{Stop, "peace corps", 0, []string{"peace"}},
+		{Breach, "~honour", 0, []string{"blame"}},
+	}
+	if diff := cmp.Diff(want, m.Modifiers()); diff != "" {
+		t.Errorf("merged modifiers (-want +got):\n%s", diff)
 	}
 }

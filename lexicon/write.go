@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -80,18 +81,17 @@ func lexText(def *Definition) string {
 		}
 	}
 	for i, m := range def.Modifiers {
-		if i == 0 || def.Modifiers[i-1].Kind != m.Kind {
-			switch m.Kind {
-			case Negator:
-				b.WriteString("\n@negators\n")
-			case Intensifier:
-				b.WriteString("\n@intensifiers\n")
-			case Hedge:
-				b.WriteString("\n@hedges\n")
+		if i == 0 || def.Modifiers[i-1].Kind != m.Kind || !slices.Equal(def.Modifiers[i-1].Categories, m.Categories) {
+			b.WriteString("\n@")
+			b.WriteString(sectionNames[m.Kind])
+			for _, c := range m.Categories {
+				b.WriteByte(' ')
+				b.WriteString(c)
 			}
+			b.WriteByte('\n')
 		}
 		b.WriteString(m.Pattern)
-		if m.Kind != Negator {
+		if m.Kind == Intensifier || m.Kind == Hedge {
 			b.WriteString(" = ")
 			b.WriteString(formatWeight(m.Factor))
 		}
@@ -112,6 +112,9 @@ func lexText(def *Definition) string {
 	}
 	return b.String()
 }
+
+// sectionNames are the .lex directives of the modifier kinds, without @.
+var sectionNames = [...]string{Negator: "negators", Intensifier: "intensifiers", Hedge: "hedges", Stop: "stops", Breach: "breaches"}
 
 // liwcText renders def's categories as a LIWC .dic.
 func liwcText(def *Definition) string {

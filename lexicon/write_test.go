@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // The -update flag rewrites the golden files. It is looked up before it is
@@ -51,6 +53,7 @@ func TestWriteGolden(t *testing.T) {
 		{"sample.lex", FormatLex, "sample.lex"},
 		{"sample.lex", FormatLIWC, "sample.dic"},
 		{"overlay.lex", FormatLex, "overlay.lex"},
+		{"rules.lex", FormatLex, "rules.lex"},
 		{"nested.cat", FormatLex, "nested-cat.lex"},
 		{"nested.yml", FormatLex, "nested-yml.lex"},
 		{"nested.yml", FormatLIWC, "nested-yml.dic"},
@@ -109,5 +112,35 @@ func TestLIWCExportLoses(t *testing.T) {
 	}
 	if back.NumModifiers() != 0 || back.NumActors() != 0 || back.Entry(0, 2).Weight != 1 || back.Categories()[0].Description != "" {
 		t.Errorf("LIWC export kept more than categories and patterns: %+v", back.Definition())
+	}
+}
+
+// TestParseRules checks the scoped sections of testdata/rules.lex: the
+// categories of @negators, @stops and @breaches lines reach every modifier
+// of the section, and a bare directive has none.
+func TestParseRules(t *testing.T) {
+	l, err := ParseFile(filepath.Join("testdata", "rules.lex"), FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := []string{"blame", "threat"}
+	want := []Modifier{
+		{Negator, "not", 0, nil},
+		{Negator, "never", 0, nil},
+		{Negator, "~prevent", 0, bt},
+		{Negator, "~deter", 0, bt},
+		{Stop, "human rights council", 0, nil},
+		{Stop, "threat assessment", 0, []string{"threat"}},
+		{Breach, "~honour", 0, []string{"blame"}},
+		{Breach, "~comply with", 0, []string{"blame"}},
+		{Breach, "~respect", 0, nil},
+	}
+	if diff := cmp.Diff(want, l.Modifiers()); diff != "" {
+		t.Errorf("modifiers (-want +got):\n%s", diff)
+	}
+	// The accessor returns copies.
+	l.Modifiers()[2].Categories[0] = "x"
+	if got := l.Modifier(2).Categories[0]; got != "blame" {
+		t.Errorf("changing a returned scope changed the lexicon: %q", got)
 	}
 }

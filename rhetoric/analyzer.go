@@ -84,6 +84,8 @@ type Analyzer struct {
 	victimDev []bool
 	cats      []lexicon.Category // the lexicon's categories (accessors copy; read once)
 	mods      []lexicon.Modifier // the lexicon's modifiers
+	modScope  [][]bool           // per modifier, the devices it applies to; nil: all (rules.go)
+	hasBreach bool               // the lexicon has breach modifiers
 	actors    []string           // actor codes by actor index
 	// Targets are counted by index: tcodes holds the distinct actor codes
 	// then OTHER and NONE (unless an actor already uses those codes);
@@ -179,6 +181,8 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		}
 		opts.Devices = append([]string(nil), opts.Devices...)
 	}
+	a.modScope = scopeOf(lex, a.mods, a.catDev, len(a.devices))
+	a.hasBreach = slices.ContainsFunc(a.mods, func(m lexicon.Modifier) bool { return m.Kind == lexicon.Breach })
 	a.victimDev = make([]bool, len(a.devices))
 	for i, d := range a.devices {
 		if d == callToAction {

@@ -43,6 +43,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 		}
 	}
 	indexActors(sc, n)
+	a.dropNamedCues(doc, sc)
 
 	// Hits from the lexicon.
 	cats := a.cats
@@ -52,6 +53,9 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
 			Start: m.Start, End: m.End, Weight: e.Weight,
 		}})
+	}
+	if a.hasBreach {
+		a.breachHits(doc, sc)
 	}
 	// Hits from grammar.
 	if doc.Tagged && a.ctaDev >= 0 {

@@ -91,6 +91,27 @@
 // who, whom): it does not reach into an embedded clause ("it was not Russia
 // that staged the coup" denies the agent, not the coup).
 //
+// # Rules stated in the lexicon
+//
+// A modifier whose section names categories (lexicon.Modifier.Categories)
+// changes only the hits of those devices: the default lexicon's "@negators
+// blame" lists prevent, avert, deter and counter, so "to deter future
+// aggression" accuses no one while "countering the terrorist threat" still
+// frames a threat. A cue that lies wholly inside a match of a stop-phrase
+// (lexicon.Stop; "Human Rights Council", "sanctions regime") makes no hit.
+// A breach (lexicon.Breach, a compliance verb such as honour, fulfil or
+// comply) under a negator is an accusation, not a cancelled cue: the
+// negator cancels neither the breach nor any cue after it ("has never
+// honoured its commitments" keeps the commitments cue), and when the
+// breach's section names categories the negated verb is itself a hit of
+// each (entry: the breach pattern, weight 1). Whether a breach is negated
+// follows the rules above, with the negators that name no category.
+//
+// One rule needs no data: a hit on one part of a hyphenated name, a
+// compound whose every part begins with a capital letter
+// ("Non-Proliferation Treaty", "Counter-Terrorism Committee"), is dropped:
+// the part names something rather than describing it.
+//
 // # Intensifiers and hedges
 //
 // An intensifier or hedge of the lexicon in the cue's clause, ending at

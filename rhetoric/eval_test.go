@@ -19,11 +19,20 @@ import (
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
-// devMicroF1Floor is the ratchet of the default lexicon's quality: the best
-// micro-F1 reached so far on ../shared/eval/dev.jsonl, less 0.005 for float
-// noise. Raise it whenever the lexicon or the analyzer improves; a change that
-// makes TestEvalDev fail lowered the quality and must be reconsidered.
-const devMicroF1Floor = 0.816
+// devMicroF1Floor is the ratchet of the default lexicon alone (no learned
+// layer) on ../shared/eval/dev.jsonl: the measured micro-F1 (0.737) less
+// 0.005 for float noise. It fell from 0.816 when the lexicon was rebuilt
+// from train.jsonl by cross-validation: entries fitted to the dev sentences
+// went, and dev is now a check, never a tuning set. Raise it whenever the
+// lexicon or the analyzer improves on train CV and dev alike.
+const devMicroF1Floor = 0.732
+
+// trainMicroF1Floor is the ratchet of the default lexicon alone on all of
+// ../shared/eval/train.jsonl (a fitted, not a held-out, figure: the
+// lexicon's cues were chosen on it by 5-fold CV, see the header of
+// lexicon/default.lex): the measured 0.679 less 0.005. Its held-out
+// counterpart, 5-fold CV, is 0.653 (go run ./internal/lexfit).
+const trainMicroF1Floor = 0.674
 
 // evalErrors prints the false positives and negatives of one device (or
 // "all", or "target" for blame-target mistakes) in TestEvalDev:
@@ -141,6 +150,12 @@ func readDev(t *testing.T) []evalItem {
 	if *evalData != "" {
 		path = *evalData
 	}
+	return readItems(t, path)
+}
+
+// readItems reads annotated sentences, skipping the test when path is absent.
+func readItems(t *testing.T, path string) []evalItem {
+	t.Helper()
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
 		t.Skipf("%s is absent: skipping the evaluation", path)
@@ -327,4 +342,50 @@ func firstNamed(targets []string) string {
 		}
 	}
 	return got
+}
+
+// TestEvalTrain measures the default lexicon alone on the training
+// sentences, by the rule of TestEvalDev (a device is predicted when it has a
+// non-negated hit), against trainMicroF1Floor.
+func TestEvalTrain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the training set takes a few seconds")
+	}
+	items := readItems(t, filepath.Join(rhetoric.ModuleRoot(t), "..", "shared", "eval", "train.jsonl"))
+	lex := lexicon.Default()
+	a, err := rhetoric.New(lex, rhetoric.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var devices []string
+	for _, c := range lex.Categories() {
+		devices = append(devices, c.Name)
+	}
+	gold := make([][]string, len(items))
+	pred := make([][]string, len(items))
+	for i, it := range items {
+		r, err := a.Analyze(context.Background(), rhetoric.Statement{ID: it.ID, Text: it.Text})
+		if err != nil {
+			t.Fatalf("%s: %v", it.ID, err)
+		}
+		gold[i] = it.Devices
+		for _, h := range r.Hits {
+			if !h.Negated && !slices.Contains(pred[i], h.Device) {
+				pred[i] = append(pred[i], h.Device)
+			}
+		}
+	}
+	s := score(devices, gold, pred)
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "device\tP\tR\tF1\tsupport\t\n")
+	for _, d := range s.Devices {
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%d\t\n", d.Device, d.P, d.R, d.F1, d.Support)
+	}
+	tw.Flush()
+	t.Logf("train set: %d sentences\n%s", len(items), b.String())
+	t.Logf("micro P %.3f R %.3f F1 %.3f; macro F1 %.3f (ratchet %.3f)", s.MicroP, s.MicroR, s.MicroF1, s.MacroF1, trainMicroF1Floor)
+	if s.MicroF1 < trainMicroF1Floor {
+		t.Errorf("train micro-F1 = %.4f, below the ratchet %.4f: the default lexicon or the analyzer got worse", s.MicroF1, trainMicroF1Floor)
+	}
 }

@@ -74,6 +74,9 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 			continue
 		}
 		md := mods[m.Index]
+		if !a.inScope(m.Index, h.dev) {
+			continue
+		}
 		before := m.Last <= first
 		var dist int // tokens strictly between the modifier and the cue
 		if before {
@@ -83,7 +86,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		switch md.Kind {
 		case lexicon.Negator:
-			if !before || dist >= negW || cancelled(toks, m.Last, first) {
+			if !before || dist >= negW || cancelled(toks, m.Last, first) || a.breachBetween(sc, m.Last, last) {
 				continue
 			}
 			h.Negated = !h.Negated // two negators cancel: "no peace without justice"

@@ -130,8 +130,8 @@ func TestDefaultLexiconTargets(t *testing.T) {
 		{"coordinated subject takes the first", "The United States and the European Union supported the coup.", "blame", "USA"},
 		{"participle after a comma takes the main subject", "NATO led an intervention in Libya, destroying its statehood.", "blame", "NATO"},
 		{"invasion of a victim", "The United States launched the invasion of Iraq.", "blame", "USA"},
-		{"causing the crisis, no actor", "We ask those who created this situation to answer.", "blame", TargetNone},
-		{"causing the crisis, subject", "Russia knew where to hit to create this crisis.", "blame", "RUS"},
+		{"causing the crisis, no actor", "We ask those who unleashed this war to answer.", "blame", TargetNone},
+		{"causing the crisis, subject", "Russia knew where to hit to provoke this crisis.", "blame", "RUS"},
 	}
 	a, err := New(lexicon.Default(), Options{})
 	if err != nil {

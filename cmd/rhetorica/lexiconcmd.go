@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/lexicon/suggest"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -18,6 +19,8 @@ const lexiconUsage = `Usage:
   rhetorica lexicon check FILE ...      report every error, as file:line:col: message
   rhetorica lexicon convert IN OUT      convert between formats (by extension)
   rhetorica lexicon show [FILE]         list categories, modifiers and actors
+  rhetorica lexicon suggest --annotated GOLD.jsonl
+                                        rank candidate cues per device from annotated sentences
 
 Formats by extension: .lex (native), .dic (LIWC), .dicx (LIWC-22), .cat
 (WordStat), .yml/.yaml (quanteda), .lc3 (Lexicoder), .ykd (Yoshikoder), and
@@ -42,11 +45,13 @@ func (c *cli) lexicon(args []string) int {
 		return c.lexiconConvert(args[1:])
 	case "show":
 		return c.lexiconShow(args[1:])
+	case "suggest":
+		return c.lexiconSuggest(args[1:])
 	case "-h", "-help", "--help", "help":
 		io.WriteString(c.stdout, lexiconUsage)
 		return exitOK
 	}
-	return c.usageError("lexicon ", "unknown lexicon subcommand %q (want check, convert or show)", args[0])
+	return c.usageError("lexicon ", "unknown lexicon subcommand %q (want check, convert, show or suggest)", args[0])
 }
 
 // lexiconFormat parses a --format/--from/--to flag value ("" is auto).
@@ -343,20 +348,27 @@ func writeLexicon(w io.Writer, lex *lexicon.Lexicon, entries bool) {
 	mods := lex.Modifiers()
 	if len(mods) > 0 {
 		fmt.Fprintln(w)
-		for _, kind := range []lexicon.ModifierKind{lexicon.Negator, lexicon.Intensifier, lexicon.Hedge} {
+		for _, kind := range []lexicon.ModifierKind{lexicon.Negator, lexicon.Intensifier, lexicon.Hedge, lexicon.Stop, lexicon.Breach} {
 			var parts []string
 			for _, m := range mods {
 				if m.Kind != kind {
 					continue
 				}
-				if kind == lexicon.Negator {
-					parts = append(parts, m.Pattern)
-				} else {
-					parts = append(parts, m.Pattern+" ×"+weight(m.Factor))
+				p := m.Pattern
+				if kind == lexicon.Intensifier || kind == lexicon.Hedge {
+					p += " ×" + weight(m.Factor)
 				}
+				if len(m.Categories) > 0 {
+					p += " (" + strings.Join(m.Categories, " ") + ")"
+				}
+				parts = append(parts, p)
 			}
 			if len(parts) > 0 {
-				fmt.Fprintf(w, "%ss (%d): %s\n", kind, len(parts), strings.Join(parts, ", "))
+				plural := kind.String() + "s"
+				if kind == lexicon.Breach {
+					plural = "breaches"
+				}
+				fmt.Fprintf(w, "%s (%d): %s\n", plural, len(parts), strings.Join(parts, ", "))
 			}
 		}
 	}
@@ -370,4 +382,85 @@ func writeLexicon(w io.Writer, lex *lexicon.Lexicon, entries bool) {
 			}
 		}
 	}
+}
+
+const suggestUsage = `Usage: rhetorica lexicon suggest --annotated GOLD.jsonl [flags]
+
+Ranks candidate cues for each device from annotated sentences (JSON Lines
+with text and devices, as train.jsonl) and writes them as a commented .lex
+draft: words, ~stems, two- and three-word phrases and word _ word patterns,
+ranked by the z-score of the log-odds ratio with an informative Dirichlet
+prior of sentences with the device against those without, each with its
+support, precision and the number of sentences the lexicon does not match
+yet. Cues the lexicon already holds are written as comments.
+
+Examples:
+  rhetorica lexicon suggest --annotated train.jsonl --device blame
+  rhetorica lexicon suggest --annotated train.jsonl --min-support 5 -o draft.lex
+`
+
+func (c *cli) lexiconSuggest(args []string) int {
+	fs := newFlagSet("lexicon suggest", suggestUsage)
+	annotated := fs.String("annotated", "", "read annotated sentences from `FILE` (JSON Lines; required)")
+	var devices, lexFiles stringList
+	fs.Var(&devices, "device", "rank cues for this `DEVICE` only (repeatable; default every device)")
+	fs.Var(&lexFiles, "lexicon", "merge this lexicon `FILE` over the default one to mark known cues (repeatable)")
+	noDefault := fs.Bool("no-default", false, "compare with the --lexicon files alone, not the default lexicon")
+	minSupport := fs.Int("min-support", suggest.DefaultMinSupport, "keep cues in at least `N` sentences with the device")
+	minPrecision := fs.Float64("min-precision", 0, "keep cues with at least this `PRECISION` (default: the device's base rate)")
+	minZ := fs.Float64("min-z", suggest.DefaultMinZ, "keep cues with a z-score of at least `Z`")
+	maxCues := fs.Int("max", suggest.DefaultMax, "keep at most `N` cues per device (negative: all)")
+	prior := fs.Float64("prior", suggest.DefaultPrior, "prior size a0 in `SENTENCES`")
+	out := fs.String("o", "-", "write the draft to `FILE` (- for standard output)")
+	rest, code := c.parseFlags(fs, "lexicon suggest", args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		return c.usageError("lexicon suggest ", "unexpected argument %q (give the data with --annotated)", rest[0])
+	}
+	if *annotated == "" {
+		return c.usageError("lexicon suggest ", "--annotated FILE is required")
+	}
+	if *minSupport < 1 || *prior <= 0 || *minPrecision < 0 || *minPrecision > 1 || *maxCues == 0 {
+		return c.usageError("lexicon suggest ", "--min-support and --max must be >= 1, --prior > 0, --min-precision in [0, 1]")
+	}
+	if *noDefault && len(lexFiles) == 0 {
+		return c.usageError("lexicon suggest ", "--no-default needs a --lexicon FILE")
+	}
+	lex, code := c.loadLexicon("lexicon suggest", lexFiles, *noDefault)
+	if lex == nil {
+		return code
+	}
+	f, err := os.Open(*annotated)
+	if err != nil {
+		return c.fatal(plainPathError(err))
+	}
+	items, err := suggest.ReadAnnotated(filepath.ToSlash(*annotated), f)
+	f.Close()
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			c.errorf("%s", line)
+		}
+		return exitInput
+	}
+	res, err := suggest.Suggest(items, suggest.Options{
+		Devices: devices, Lexicon: lex, MinSupport: *minSupport, MinPrecision: *minPrecision,
+		MinZ: *minZ, Max: *maxCues, Prior: *prior,
+	})
+	if err != nil {
+		return c.fatal(err)
+	}
+	if *out == "-" {
+		if err := suggest.WriteLex(c.stdout, res, filepath.Base(*annotated)); err != nil {
+			return c.fatal(err)
+		}
+		return exitOK
+	}
+	var b strings.Builder
+	suggest.WriteLex(&b, res, filepath.Base(*annotated))
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		return c.fatal(plainPathError(err))
+	}
+	return exitOK
 }

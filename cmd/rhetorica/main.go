@@ -11,6 +11,7 @@
 //	rhetorica lexicon check FILE ...
 //	rhetorica lexicon convert IN OUT
 //	rhetorica lexicon show [FILE]
+//	rhetorica lexicon suggest --annotated GOLD.jsonl
 //	rhetorica serve [--addr 127.0.0.1:8080] [flags]
 //	rhetorica --version
 //
@@ -83,6 +84,7 @@ Usage:
   rhetorica lexicon check FILE ...            report every error in lexicon files
   rhetorica lexicon convert IN OUT            convert a lexicon between formats
   rhetorica lexicon show [FILE]               list a lexicon's devices (the default one without FILE)
+  rhetorica lexicon suggest --annotated F     rank candidate cues per device from annotated sentences
   rhetorica serve [--addr HOST:PORT]          a web page and a JSON API on this machine
   rhetorica --version                         print the version
 

@@ -173,6 +173,12 @@ func TestGolden(t *testing.T) {
 		{"analyze-valence", args("analyze", "--no-default", "--lexicon", "testdata/cli/lexicons/afinn.txt", "--lexicon", "testdata/cli/lexicons/vader.txt", "--format", "jsonl", "-"),
 			"They abandon the talks; we support the breakthrough :-D but can't stand delay.\n", 0},
 		{"analyze-lang-ru-english-lexicon", withLex("analyze", "--lang", "ru", "--format", "csv", "testdata/cli/statements.tsv"), "", 0},
+		{"lexicon-suggest", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--lexicon", "testdata/cli/lexicons/test.lex", "--no-default", "--min-support", "2", "--min-z", "0.5", "--prior", "10"), "", 0},
+		{"lexicon-suggest-device", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--device", "peace", "--min-support", "2", "--min-z", "0.5", "--prior", "10"), "", 0},
+		{"lexicon-suggest-bad", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/bad.jsonl"), "", 1},
+		{"lexicon-suggest-missing", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/nope.jsonl"), "", 1},
+		{"usage-suggest-none", args("lexicon", "suggest"), "", 2},
+		{"usage-suggest-device", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--device", "irony"), "", 1},
 
 		// usage errors
 		{"usage-none", args(), "", 2},
@@ -218,7 +224,7 @@ func TestHelp(t *testing.T) {
 	for _, a := range [][]string{
 		{"--help"}, {"help"}, {"help", "analyze"}, {"analyze", "--help"}, {"analyze", "-h"},
 		{"compare", "--help"}, {"kwic", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
-		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"},
+		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"}, {"lexicon", "suggest", "--help"},
 	} {
 		t.Run(strings.Join(a, " "), func(t *testing.T) {
 			code, stdout, stderr := runCLI(t, "", a...)

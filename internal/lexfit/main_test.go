@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestReproducesDefault checks that lexfit rebuilds lexicon/default.lex
+// byte for byte from testdata/base.lex and ../shared/eval/train.jsonl.
+func TestReproducesDefault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the 5-fold fit takes a few seconds of CPU")
+	}
+	shared := filepath.Join("..", "..", "..", "shared")
+	data := filepath.Join(shared, "eval", "train.jsonl")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("%s is absent: skipping", data)
+	}
+	out := filepath.Join(t.TempDir(), "default.lex")
+	if err := run(data, filepath.Join("testdata", "base.lex"), out, filepath.Join(shared, "CODEBOOK.md"), 5, 60); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "lexicon", "default.lex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("lexfit no longer reproduces lexicon/default.lex: run go run ./internal/lexfit -o lexicon/default.lex and check the diff")
+	}
+}
