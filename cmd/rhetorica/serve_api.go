@@ -286,7 +286,7 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 			return req, nil, s.tooMany(len(req.Statements))
 		}
 		for i, raw := range req.Statements {
-			st, err := parseJSONStatement(raw)
+			st, err := parseStatement(raw)
 			if err != nil {
 				// Name the statement in the error when its id can be read.
 				var idOnly struct {

@@ -10,9 +10,9 @@ import (
 )
 
 // This file is the server's one seam to the corpus readers: the statements
-// of an uploaded file are read by the same code as the files named on the
-// command line. When the readers move to a public package, only
-// readUpload's body changes.
+// of an uploaded file, and of an API request, are read by the same code as
+// the files named on the command line. When the readers move to a public
+// package, only the bodies of readUpload and parseStatement change.
 
 // readItem is one statement read from an upload, or the problem reading
 // one; pos is the file name, or name:line for JSONL and CSV.
@@ -66,4 +66,11 @@ func readUpload(name string, data []byte, opts inputOptions) []readItem {
 		sts = sts[1:]
 	}
 	return out
+}
+
+// parseStatement decodes one statement of an API request as a JSONL line
+// is decoded: "text" (required), id, speaker, date, language, a "meta"
+// object, and any other field as metadata.
+func parseStatement(raw []byte) (rhetoric.Statement, error) {
+	return parseJSONStatement(raw)
 }
