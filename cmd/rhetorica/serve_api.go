@@ -328,7 +328,7 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 			}
 			req.Prior = &v
 		}
-		for _, it := range readUpload("body.jsonl", body, inputOptions{}) {
+		for _, it := range readUpload("body.jsonl", body) {
 			if len(items) == s.cfg.maxStatements {
 				return req, nil, s.tooMany(len(items) + 1)
 			}

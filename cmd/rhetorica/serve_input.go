@@ -26,13 +26,13 @@ type readItem struct {
 // reader by the extension of name (.txt, .md, .jsonl, .csv, .tsv). name is
 // only a label: no file is opened. Every statement and every problem comes
 // back in input order.
-func readUpload(name string, data []byte, opts inputOptions) []readItem {
+func readUpload(name string, data []byte) []readItem {
 	f, ok := formatOfPath(name)
 	if !ok {
 		return []readItem{{pos: name, err: fmt.Errorf("unknown file type %q (want .txt, .md, .jsonl, .csv or .tsv)",
 			filepath.Ext(name))}}
 	}
-	r := &reader{opts: opts}
+	r := &reader{}
 	src := source{path: name, format: f, size: int64(len(data))}
 	var sts []rhetoric.Statement
 	yield := func(st rhetoric.Statement) bool {

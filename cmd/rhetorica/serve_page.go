@@ -233,7 +233,7 @@ func (s *server) readForm(w http.ResponseWriter, r *http.Request) (pageForm, []*
 		}
 		var uploads []readItem
 		if carried != "" {
-			uploads = append(uploads, readUpload("carried.jsonl", []byte(carried), inputOptions{})...)
+			uploads = append(uploads, readUpload("carried.jsonl", []byte(carried))...)
 		}
 		if r.MultipartForm != nil {
 			for _, fh := range r.MultipartForm.File[file] {
@@ -244,7 +244,7 @@ func (s *server) readForm(w http.ResponseWriter, r *http.Request) (pageForm, []*
 				if len(data) == 0 && fh.Filename == "" {
 					continue // the empty part of a file input left blank
 				}
-				for _, it := range readUpload(fh.Filename, data, inputOptions{}) {
+				for _, it := range readUpload(fh.Filename, data) {
 					if it.err == nil && speaker != "" && it.st.Speaker == "" {
 						it.st.Speaker = speaker
 					}
