@@ -62,6 +62,10 @@ func readUpload(name string, data []byte) []readItem {
 			continue
 		}
 		// Each statement was queued just before it was yielded.
+		if len(sts) == 0 {
+			out = append(out, readItem{pos: it.pos, err: fmt.Errorf("internal error: a statement was lost while reading (please report it)")})
+			continue
+		}
 		out = append(out, readItem{pos: it.pos, st: sts[0]})
 		sts = sts[1:]
 	}

@@ -642,7 +642,7 @@ func TestServePageUploadAndDownload(t *testing.T) {
 		"<strong>statements.jsonl:5</strong>: invalid JSON",
 		`<strong>notes.pdf</strong>: unknown file type &#34;.pdf&#34;`,
 		`id="compare"`, "A compared with B",
-		"3 statements from uploaded files are kept in this page",
+		"3 statements from uploaded files are kept in this page, not on the server",
 		`name="format" value="json"`,
 	} {
 		if !strings.Contains(page, want) {
