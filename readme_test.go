@@ -110,7 +110,7 @@ func tool(t *testing.T) string {
 // in the repository. It returns the combined output and exit code.
 func runReadme(t *testing.T, bin, scratch, line string) (string, int) {
 	t.Helper()
-	args := strings.Fields(line)
+	args := shellFields(line)
 	var cmd *exec.Cmd
 	switch {
 	case len(args) >= 3 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/rhetorica":
@@ -132,6 +132,33 @@ func runReadme(t *testing.T, bin, scratch, line string) (string, int) {
 		t.Fatalf("README command %q: %v", line, err)
 	}
 	return out.String(), code
+}
+
+// shellFields splits a command line at blanks as a shell does with single
+// quotes: 'a b' is one argument, without its quotes.
+func shellFields(line string) []string {
+	var args []string
+	var cur strings.Builder
+	inQuote, started := false, false
+	for _, r := range line {
+		switch {
+		case r == '\'':
+			inQuote, started = !inQuote, true
+		case !inQuote && (r == ' ' || r == '\t'):
+			if started {
+				args = append(args, cur.String())
+				cur.Reset()
+				started = false
+			}
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		args = append(args, cur.String())
+	}
+	return args
 }
 
 func scratchDir(t *testing.T) string {

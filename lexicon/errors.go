@@ -81,12 +81,17 @@ func (e *Error) Unwrap() error { return e.Err }
 // then column). A nil or empty ErrorList is never returned as an error.
 type ErrorList []*Error
 
-// Error prints one problem per line.
+// Error prints one problem per line, the first 100 of them, then "and N
+// more problems" (the list itself holds them all).
 func (l ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
 			b.WriteByte('\n')
+		}
+		if i == maxErrorLines {
+			fmt.Fprintf(&b, "and %d more problems", len(l)-i)
+			break
 		}
 		b.WriteString(e.Error())
 	}
@@ -111,12 +116,15 @@ func sortErrors(l ErrorList) {
 	})
 }
 
-// err returns l, sorted, as an error: nil when l is empty.
+// err returns l, sorted and with exact repeats dropped (the same problem
+// at the same place, as YAML aliases can produce), as an error: nil when l
+// is empty.
 func (l ErrorList) err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	sortErrors(l)
+	l = slices.CompactFunc(l, func(a, b *Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg })
 	return l
 }
 

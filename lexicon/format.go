@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -202,9 +203,14 @@ func ParseFile(path string, f Format) (*Lexicon, error) {
 			return nil, err
 		}
 	}
-	data, err := os.ReadFile(path)
+	fh, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer fh.Close()
+	data, err := readLimited(path, fh)
+	if err != nil {
+		return nil, err
 	}
 	return ParseAs(f, path, data)
 }
@@ -217,11 +223,29 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 			return nil, err
 		}
 	}
-	data, err := fs.ReadFile(fsys, path)
+	fh, err := fsys.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
+	defer fh.Close()
+	data, err := readLimited(path, fh)
+	if err != nil {
+		return nil, err
+	}
 	return ParseAs(f, path, data)
+}
+
+// readLimited reads a lexicon file of at most MaxFileBytes, refusing a
+// larger one while reading it.
+func readLimited(path string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("lexicon: %s: the file has more than %d bytes (the limit)", path, MaxFileBytes)
+	}
+	return data, nil
 }
 
 // maxDepth bounds the nesting of categories in the formats that nest them,
@@ -305,6 +329,10 @@ func invalidUTF8(s string) int {
 // checkLine reports an encoding error for l and returns false when l is not
 // valid UTF-8.
 func checkLine(errs *ErrorList, file string, l line) bool {
+	if len(l.text) > MaxLineBytes {
+		*errs = append(*errs, newError(Position{file, l.num, l.col(0)}, ErrSyntax, "the line has %d bytes, more than the limit of %d: %q", len(l.text), MaxLineBytes, clip(l.text)))
+		return false
+	}
 	if i := invalidUTF8(l.text); i >= 0 {
 		*errs = append(*errs, newError(Position{file, l.num, l.col(i)}, ErrEncoding, "invalid UTF-8 byte 0x%02x", l.text[i]))
 		return false

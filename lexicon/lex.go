@@ -364,8 +364,8 @@ func parseWeight(s string) (float64, error) {
 		return 0, weightError("not a decimal number")
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, weightError("out of range")
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) > MaxWeight {
+		return 0, weightError("out of range (at most 1e6)")
 	}
 	return v, nil
 }

@@ -483,19 +483,21 @@ func validate(def *Definition, src *source) ErrorList {
 		seen := make(map[string]bool, len(cat.Entries))
 		for j, e := range cat.Entries {
 			pos := c.at(func(*source) Position { return get(cs.entries, j) })
-			what := fmt.Sprintf("%s: entry %q", label, e.Pattern)
+			what := fmt.Sprintf("%s: entry %q", label, clip(e.Pattern))
 			if c.pattern(e.Pattern, lang, pos, what) && seen[e.Pattern] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what)
 			}
 			seen[e.Pattern] = true
 			if !(e.Weight > 0) || math.IsInf(e.Weight, 0) {
 				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what, e.Weight)
+			} else if e.Weight > MaxWeight {
+				c.addf(pos, ErrBadWeight, "%s: weight %v is over the limit of 1e6", what, e.Weight)
 			}
 		}
 		removed := make(map[string]bool, len(cat.Remove))
 		for j, p := range cat.Remove {
 			pos := c.at(func(*source) Position { return get(cs.removes, j) })
-			what := fmt.Sprintf("%s: removal !%s", label, p)
+			what := fmt.Sprintf("%s: removal !%s", label, clip(p))
 			switch {
 			case !c.pattern(p, lang, pos, what):
 			case removed[p]:
@@ -513,9 +515,9 @@ func validate(def *Definition, src *source) ErrorList {
 	seenMod := make(map[modKey]bool, len(def.Modifiers))
 	for i, m := range def.Modifiers {
 		pos := c.at(func(s *source) Position { return get(s.mods, i) })
-		what := fmt.Sprintf("%s %q", m.Kind, m.Pattern)
+		what := fmt.Sprintf("%s %q", m.Kind, clip(m.Pattern))
 		if int(m.Kind) >= len(modifierKindNames) {
-			c.addf(pos, ErrSyntax, "modifier %q: unknown kind %d", m.Pattern, m.Kind)
+			c.addf(pos, ErrSyntax, "modifier %q: unknown kind %d", clip(m.Pattern), m.Kind)
 			continue
 		}
 		if c.pattern(m.Pattern, lang, pos, what) && seenMod[modKey{m.Kind, m.Pattern}] {
@@ -528,6 +530,8 @@ func validate(def *Definition, src *source) ErrorList {
 			c.addf(pos, ErrBadWeight, "%s: a %s takes no factor (got %v)", what, m.Kind, f)
 		case m.Kind == Intensifier && !(f >= 1 && !math.IsInf(f, 0)):
 			c.addf(pos, ErrBadWeight, "%s: factor %v must be finite and >= 1", what, f)
+		case m.Kind == Intensifier && f > MaxWeight:
+			c.addf(pos, ErrBadWeight, "%s: factor %v is over the limit of 1e6", what, f)
 		case m.Kind == Hedge && !(f > 0 && f <= 1):
 			c.addf(pos, ErrBadWeight, "%s: factor %v must be > 0 and <= 1", what, f)
 		}
@@ -553,7 +557,7 @@ func validate(def *Definition, src *source) ErrorList {
 		seen := make(map[string]bool, len(a.Aliases))
 		for j, p := range a.Aliases {
 			pos := c.at(func(*source) Position { return get(as.aliases, j) })
-			what := fmt.Sprintf("%s: alias %q", label, p)
+			what := fmt.Sprintf("%s: alias %q", label, clip(p))
 			if c.pattern(p, lang, pos, what) && seen[p] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what)
 			}
@@ -586,6 +590,10 @@ func (c *checker) scope(m Modifier, i int, what string, cats map[string]int) {
 
 // pattern checks one pattern and reports whether it is valid.
 func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what string) bool {
+	if len(p) > MaxPatternBytes {
+		c.addf(pos, ErrSyntax, "%s: the pattern has %d bytes, more than the limit of %d", what, len(p), MaxPatternBytes)
+		return false
+	}
 	if p == "" || strings.TrimSpace(p) == "" {
 		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what)
 		return false

@@ -451,11 +451,20 @@ func FuzzMatch(f *testing.F) {
 // to check the automaton against: for every group, try every pattern at
 // every position.
 func refFind(t testing.TB, def *Definition, doc *tokenize.Document) []Match {
-	type pat struct {
-		p                   pattern
-		kind                MatchKind
-		index, entry, order int
-	}
+	return refFindIn(refGroups(t, def), doc)
+}
+
+// refPat is one pattern of the reference matcher.
+type refPat struct {
+	p                   pattern
+	kind                MatchKind
+	index, entry, order int
+}
+
+// refGroups parses def's patterns for refFindIn, one group per category,
+// modifier kind and actor.
+func refGroups(t testing.TB, def *Definition) [][]refPat {
+	type pat = refPat
 	var groups [][]pat
 	for ci, c := range def.Categories {
 		var g []pat
@@ -493,6 +502,11 @@ func refFind(t testing.TB, def *Definition, doc *tokenize.Document) []Match {
 		}
 		groups = append(groups, g)
 	}
+	return groups
+}
+
+// refFindIn is refFind with the patterns parsed.
+func refFindIn(groups [][]refPat, doc *tokenize.Document) []Match {
 	elemOK := func(e element, tok tokenize.Token) bool {
 		switch e.kind {
 		case elemWord:

@@ -47,7 +47,19 @@ Statements without the key are counted and left out.
 
 A statement that cannot be read or analysed is reported on standard error as
 "file:line: message" and the run goes on (unless --strict); the exit code is
-then 1.
+then 1. Every statement is either written or reported. Notes (an empty
+statement, metadata not found) do not change the exit code.
+
+Metadata and limits:
+  --path-meta '{iso}_{session}_{year}.txt'   fields from each file's name
+  --meta FILE.csv --meta-key 'COLUMN=FIELD,...'  join a table of metadata
+  --include GLOB, --exclude GLOB             filter the files of directories
+  --max-bytes SIZE (8M)    a longer statement is refused while it is read
+  --max-memory SIZE (2G)   budget of the statements being analysed, at
+                           200 bytes a byte of text; fewer run at once
+-o FILE is written under a temporary name and renamed when complete, and is
+refused when it is one of the inputs. Piped into a command that exits early
+(| head), the command ends silently with the pipe's signal (exit 141).
 
 Examples:
   rhetorica analyze speech.md
@@ -58,6 +70,7 @@ Examples:
   rhetorica analyze --format hits --meta-cols country,year -o hits.csv speeches/
   rhetorica analyze --by country --over year --format csv speeches/
   rhetorica analyze --by speaker --over date:month -o report.html statements.jsonl
+  rhetorica analyze --path-meta '{iso}_{session}_{year}.txt' --include '*_*_*.txt' --by iso ungdc/
   cat speech.txt | rhetorica analyze -
 `
 
@@ -103,7 +116,7 @@ func (c *cli) analyze(args []string) int {
 		return c.usageError("analyze ", "--format hits writes one row per hit; it does not group (drop --by, or use --meta-cols %s)", *by)
 	}
 
-	w, closeOut, err := c.openOutput(o.out)
+	w, closeOut, err := c.openOutput(o.out, s.srcs)
 	if err != nil {
 		return c.fatal(err)
 	}
@@ -143,6 +156,7 @@ func (c *cli) analyze(args []string) int {
 		var profiles []rhetoric.Profile
 		if agg != nil {
 			profiles = agg.Profiles()
+			c.checkGroupKey(*by, profiles, s.strict, &res)
 		}
 		switch {
 		case of == outHTML:

@@ -90,6 +90,10 @@ func (c *cli) compare(args []string) int {
 		return c.finish(res)
 	}
 	profiles := agg.Profiles()
+	c.checkGroupKey(*by, profiles, s.strict, &res)
+	if res.noKey {
+		return c.finish(res)
+	}
 	var groups []string
 	for _, p := range profiles {
 		groups = append(groups, p.Group)
@@ -127,7 +131,7 @@ func (c *cli) compare(args []string) int {
 	if *sortZ {
 		cmpn = cmpn.SortByZ()
 	}
-	w, closeOut, err := c.openOutput(o.out)
+	w, closeOut, err := c.openOutput(o.out, s.srcs)
 	if err != nil {
 		return c.fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -24,7 +25,31 @@ type analysisFlags struct {
 	idCol       string
 	speakerCol  string
 	lazyQuotes  bool
+	maxBytes    byteSize
+	maxMemory   byteSize
+	include     stringList
+	exclude     stringList
+	pathMeta    string
+	meta        string
+	metaKey     string
 }
+
+// Input limits (see the README's "Input and reliability").
+const (
+	// defaultMaxBytes is the longest statement read by default; at
+	// costPerByte it fits in defaultMaxMemory.
+	defaultMaxBytes = 8 << 20
+	// defaultMaxMemory is the default memory budget of the statements in
+	// flight.
+	defaultMaxMemory = 2 << 30
+	// costPerByte is the peak live heap of analysing and writing one byte
+	// of text dense with hits (tokens, matches, hits, the report and its
+	// JSON): 134 measured on a 2 MiB statement with a hit every 14 bytes
+	// (TestMemoryBudget), rounded up. It turns --max-memory into bytes of
+	// text in flight.
+	costPerByte = 200
+	maxWorkers  = 1024
+)
 
 func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.Var(&a.lexicons, "lexicon", "lexicon `FILE` (.lex, .dic, .cat, .yml, .lc3, .ykd) merged over the default; repeatable, applied in order")
@@ -40,6 +65,56 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.idCol, "id-col", "", "CSV `COLUMN` holding the id")
 	fs.StringVar(&a.speakerCol, "speaker-col", "", "CSV `COLUMN` holding the speaker")
 	fs.BoolVar(&a.lazyQuotes, "lazy-quotes", false, "accept stray quotes in CSV fields instead of reporting the row")
+	a.maxBytes = defaultMaxBytes
+	fs.Var(&a.maxBytes, "max-bytes", "refuse a statement (file, JSONL line, CSV row) over `SIZE` bytes while reading it (K, M, G suffixes)")
+	a.maxMemory = defaultMaxMemory
+	fs.Var(&a.maxMemory, "max-memory", "memory budget of the statements being analysed, `SIZE` (K, M, G); fewer run at once when they are long")
+	fs.Var(&a.include, "include", "in directories, read only files matching `GLOB` (base name, or path below the directory if it has /); repeatable")
+	fs.Var(&a.exclude, "exclude", "in directories, skip files matching `GLOB`; repeatable")
+	fs.StringVar(&a.pathMeta, "path-meta", "", "fill metadata from each file's path: `PATTERN` such as '{iso}_{session}_{year}.txt'")
+	fs.StringVar(&a.meta, "meta", "", "join metadata from a CSV `FILE` (see --meta-key)")
+	fs.StringVar(&a.metaKey, "meta-key", "", "key `COLUMNS` of --meta, comma separated, each COLUMN or COLUMN=FIELD ('ISO Code=iso,Year=year')")
+}
+
+// byteSize is a flag value in bytes with an optional K, M or G suffix
+// (powers of 1024).
+type byteSize int
+
+func (b *byteSize) String() string { return strconv.Itoa(int(*b)) }
+
+func (b *byteSize) Set(s string) error {
+	t := strings.TrimSpace(s)
+	mult := 1
+	if n := len(t); n > 0 {
+		switch t[n-1] {
+		case 'k', 'K':
+			mult, t = 1<<10, t[:n-1]
+		case 'm', 'M':
+			mult, t = 1<<20, t[:n-1]
+		case 'g', 'G':
+			mult, t = 1<<30, t[:n-1]
+		}
+	}
+	v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(t, "i"), "I"))
+	if err != nil || v <= 0 || v > (1<<40)/mult {
+		return fmt.Errorf("want a positive size such as 500K, 16M or 2G, got %q", s)
+	}
+	*b = byteSize(v * mult)
+	return nil
+}
+
+// sizeText formats a byte count for a message: "512 B", "3.5 KiB",
+// "1.2 GiB".
+func sizeText(n int) string {
+	switch {
+	case n < 1<<10:
+		return strconv.Itoa(n) + " B"
+	case n < 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
+	case n < 1<<30:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	}
+	return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GiB"
 }
 
 // outFormat is an output format.

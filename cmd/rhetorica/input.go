@@ -1,74 +1,42 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"iter"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
-	"github.com/rhetorica/rhetorica/internal/statement"
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
 // inputFormat is how an input file is read.
-type inputFormat int
+type inputFormat = corpus.Format
 
+// The input formats.
 const (
-	inAuto  inputFormat = iota // by extension
-	inText                     // one statement per file, optional front matter
-	inJSONL                    // one JSON object per line
-	inCSV                      // header row, one statement per row
-	inTSV                      // as CSV, tab separated
+	inAuto  = corpus.FormatAuto  // by extension
+	inText  = corpus.FormatText  // one statement per file, optional front matter
+	inJSONL = corpus.FormatJSONL // one JSON object per line
+	inCSV   = corpus.FormatCSV   // header row, one statement per row
+	inTSV   = corpus.FormatTSV   // as CSV, tab separated
 )
-
-func (f inputFormat) String() string {
-	return [...]string{"auto", "text", "jsonl", "csv", "tsv"}[f]
-}
 
 // parseInputFormat parses the --input-format flag.
 func parseInputFormat(s string) (inputFormat, error) {
-	switch strings.ToLower(s) {
-	case "", "auto":
-		return inAuto, nil
-	case "txt", "text", "md", "markdown":
-		return inText, nil
-	case "jsonl", "ndjson", "json-lines":
-		return inJSONL, nil
-	case "csv":
-		return inCSV, nil
-	case "tsv":
-		return inTSV, nil
+	f, err := corpus.ParseFormat(s)
+	if err != nil {
+		return f, fmt.Errorf("unknown input format %q (want auto, txt, md, jsonl, csv or tsv)", s)
 	}
-	return inAuto, fmt.Errorf("unknown input format %q (want auto, txt, md, jsonl, csv or tsv)", s)
-}
-
-// formatOfPath detects an input format from a file name. ok is false for an
-// extension that names no supported format.
-func formatOfPath(path string) (f inputFormat, ok bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", "":
-		return inText, true
-	case ".jsonl", ".ndjson":
-		return inJSONL, true
-	case ".csv":
-		return inCSV, true
-	case ".tsv":
-		return inTSV, true
-	}
-	return inAuto, false
+	return f, nil
 }
 
 // inputOptions configure how statements are read.
@@ -77,17 +45,16 @@ type inputOptions struct {
 	idCol      string
 	speakerCol string
 	lazyQuotes bool
+	maxBytes   int  // longest statement; see corpus.Options.MaxBytes
 	fileMeta   bool // add Meta["file"], the input file, to every statement
 	keepText   bool // keep statement texts for the consumer (HTML)
-}
 
-// Default CSV column names, tried in order (case-insensitive) when the flag
-// is not set.
-var (
-	textCols    = []string{"text", "body", "content", "speech", "statement", "transcript"}
-	idCols      = []string{"id", "link", "url"}
-	speakerCols = []string{"speaker", "author", "speaker_name"}
-)
+	pathMeta *corpus.PathPattern // --path-meta
+	meta     *corpus.MetaTable   // --meta
+	// budget bounds the text bytes of the statements in flight (read and
+	// not yet written); nil means no bound.
+	budget *budget
+}
 
 // source is one input named on the command line, or found in a directory.
 type source struct {
@@ -105,15 +72,59 @@ func (s source) name() string {
 	return s.path
 }
 
+// listOptions configure listSources.
+type listOptions struct {
+	format  inputFormat // --input-format
+	include []string    // --include globs; empty means every known extension
+	exclude []string    // --exclude globs
+}
+
+// checkGlobs reports a malformed --include or --exclude pattern.
+func (o listOptions) checkGlobs() error {
+	for _, g := range append(slices.Clone(o.include), o.exclude...) {
+		if _, err := path.Match(g, ""); err != nil {
+			return fmt.Errorf("bad glob %q: %v", g, err)
+		}
+	}
+	return nil
+}
+
+// wanted applies --include and --exclude to a file found in a directory:
+// rel is its path below the directory named on the command line. A glob
+// with "/" is matched against rel, one without against the base name.
+func (o listOptions) wanted(rel string) bool {
+	match := func(globs []string) bool {
+		for _, g := range globs {
+			target := path.Base(rel)
+			if strings.Contains(g, "/") {
+				target = rel
+			}
+			if ok, _ := path.Match(g, target); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if len(o.include) > 0 && !match(o.include) {
+		return false
+	}
+	return !match(o.exclude)
+}
+
 // listSources expands the command-line paths: directories recursively in
 // sorted order (hidden files and folders skipped, only files with a known
-// extension), "-" as standard input. Problems become sources with err set,
-// so that they are reported in order with the statements.
-func listSources(paths []string, override inputFormat) []source {
+// extension, filtered by --include and --exclude), "-" as standard input.
+// Symbolic links named on the command line are followed; inside
+// directories they are followed too, and a link that is broken or leads
+// back into a folder being walked is reported. Anything but a regular file
+// or directory (a FIFO, a device) is refused: it could block forever; read
+// it through "-". Problems become sources with err set, so that they are
+// reported in order with the statements.
+func listSources(paths []string, o listOptions) []source {
 	var out []source
 	for _, p := range paths {
 		if p == "-" {
-			f := override
+			f := o.format
 			if f == inAuto {
 				f = inText
 			}
@@ -126,11 +137,16 @@ func listSources(paths []string, override inputFormat) []source {
 			out = append(out, source{path: name, err: plainPathError(err)})
 			continue
 		}
-		if !fi.IsDir() {
-			f := override
+		switch {
+		case fi.IsDir():
+			out = walkSources(out, p, strings.TrimSuffix(name, "/"), "", []os.FileInfo{fi}, o)
+		case !fi.Mode().IsRegular():
+			out = append(out, source{path: name, err: notRegular(name, fi)})
+		default:
+			f := o.format
 			if f == inAuto {
 				var ok bool
-				if f, ok = formatOfPath(p); !ok {
+				if f, ok = corpus.FormatOf(p); !ok {
 					out = append(out, source{path: name, err: fmt.Errorf(
 						"%s: unknown input format %q (want .txt, .md, .jsonl, .csv or .tsv, or set --input-format)",
 						name, filepath.Ext(p))})
@@ -138,46 +154,73 @@ func listSources(paths []string, override inputFormat) []source {
 				}
 			}
 			out = append(out, source{path: name, format: f, size: fi.Size()})
-			continue
-		}
-		// WalkDir visits entries in lexical order, so the listing is
-		// deterministic.
-		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				out = append(out, source{path: filepath.ToSlash(path), err: plainPathError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() {
-				return nil
-			}
-			f, ok := formatOfPath(path)
-			if !ok || filepath.Ext(path) == "" {
-				return nil // not a statement file: images, PDFs, notes
-			}
-			if override != inAuto {
-				f = override
-			}
-			var size int64 = -1
-			if info, err := d.Info(); err == nil {
-				size = info.Size()
-			}
-			out = append(out, source{path: filepath.ToSlash(path), format: f, size: size})
-			return nil
-		})
-		if werr != nil {
-			out = append(out, source{path: name, err: plainPathError(werr)})
 		}
 	}
 	return out
+}
+
+// notRegular explains why a FIFO, device or socket is not read.
+func notRegular(name string, fi os.FileInfo) error {
+	return fmt.Errorf("%s: not a regular file (%s); read it through standard input: rhetorica analyze - < %s", name, fi.Mode().Type(), name)
+}
+
+// walkSources appends the statement files below dir (shown as name; rel is
+// its path below the directory named on the command line) in lexical
+// order. ancestors are the folders being walked, for loop detection.
+func walkSources(out []source, dir, name, rel string, ancestors []os.FileInfo, o listOptions) []source {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return append(out, source{path: name, err: plainPathError(err)})
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		full := filepath.Join(dir, e.Name())
+		shown := path.Join(name, e.Name())
+		relPath := path.Join(rel, e.Name())
+		var fi os.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err = os.Stat(full)
+			if err != nil {
+				out = append(out, source{path: shown, err: fmt.Errorf("%s: symbolic link not followed: %v", shown, pathErrText(err))})
+				continue
+			}
+		} else if fi, err = e.Info(); err != nil {
+			out = append(out, source{path: shown, err: plainPathError(err)})
+			continue
+		}
+		if fi.IsDir() {
+			if slices.ContainsFunc(ancestors, func(a os.FileInfo) bool { return os.SameFile(a, fi) }) {
+				out = append(out, source{path: shown, err: fmt.Errorf("%s: symbolic link not followed: it leads back to a folder being read (a loop)", shown)})
+				continue
+			}
+			out = walkSources(out, full, shown, relPath, append(ancestors[:len(ancestors):len(ancestors)], fi), o)
+			continue
+		}
+		f, ok := corpus.FormatOf(e.Name())
+		if !ok || filepath.Ext(e.Name()) == "" || !o.wanted(relPath) {
+			continue // not a statement file: images, PDFs, notes
+		}
+		if !fi.Mode().IsRegular() {
+			out = append(out, source{path: shown, err: notRegular(shown, fi)})
+			continue
+		}
+		if o.format != inAuto {
+			f = o.format
+		}
+		out = append(out, source{path: shown, format: f, size: fi.Size()})
+	}
+	return out
+}
+
+// pathErrText is the cause of a path error without the path.
+func pathErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // plainPathError turns "open x: no such file or directory" into "x: no such
@@ -193,9 +236,11 @@ func plainPathError(err error) error {
 // item is one entry of the order queue between the reader and the consumer
 // of the analysis: a statement (err == nil) or a problem reading the input.
 type item struct {
-	pos  string // file, or file:line
-	err  error
-	text string // the statement's text, when the consumer needs it
+	pos   string // file, or file:line
+	err   error
+	text  string   // the statement's text, when the consumer needs it
+	size  int      // bytes taken from the budget
+	notes []string // warnings about the statement (metadata not found)
 }
 
 // queue passes items from the goroutine that reads the input to the one that
@@ -239,6 +284,7 @@ type reader struct {
 	q     queue
 	read  atomic.Int64 // bytes read so far, for the progress bar
 	stop  atomic.Bool  // set by the consumer to end reading early
+	noted string       // the last source noted as not matching --path-meta
 }
 
 // statements returns the statements of srcs in order. Each yielded
@@ -270,8 +316,27 @@ func (r *reader) emit(pos string, st rhetoric.Statement, s source, yield func(rh
 		st.Meta["file"] = s.name()
 	}
 	it := item{pos: pos}
+	if r.opts.pathMeta != nil && s.path != "-" {
+		// Every statement of a file gets its fields; a file that does not
+		// match is noted once, on its first statement.
+		if !r.opts.pathMeta.Apply(&st, s.path) && r.noted != s.path {
+			r.noted = s.path
+			it.notes = append(it.notes, fmt.Sprintf("the path does not match --path-meta %q", r.opts.pathMeta.String()))
+		}
+	}
+	if r.opts.meta != nil && !r.opts.meta.Join(&st) {
+		it.notes = append(it.notes, "no row of the --meta table has this statement's key")
+	}
 	if r.opts.keepText {
 		it.text = st.Text
+	}
+	if b := r.opts.budget; b != nil {
+		if len(st.Text) > b.limit {
+			r.fail(pos, fmt.Errorf("%w: %d bytes of text need up to %s to analyse (%d bytes a byte), over --max-memory %s; raise --max-memory or split the statement",
+				corpus.ErrTooLarge, len(st.Text), sizeText(len(st.Text)*costPerByte), costPerByte, sizeText(b.memory)))
+			return !r.stop.Load()
+		}
+		it.size = b.acquire(len(st.Text), &r.stop)
 	}
 	r.q.push(it)
 	return yield(st) && !r.stop.Load()
@@ -301,26 +366,38 @@ func (r *reader) readSource(s source, yield func(rhetoric.Statement) bool) (cont
 			return true
 		}
 		defer f.Close()
+		fi, err := f.Stat()
+		switch {
+		case err != nil:
+			r.fail(s.name(), readError(err))
+			return true
+		case !fi.Mode().IsRegular():
+			r.fail("", notRegular(s.name(), fi))
+			return true
+		case s.format == inText && r.opts.maxBytes > 0 && fi.Size() > int64(r.opts.maxBytes)*2+2:
+			// Refuse without reading (a UTF-16 file may hold twice the
+			// bytes of its UTF-8 text).
+			r.fail(s.name(), fmt.Errorf("%w: the file has %d bytes, the limit is %d (--max-bytes)", corpus.ErrTooLarge, fi.Size(), r.opts.maxBytes))
+			return true
+		}
 		rd = f
 	}
 	rd = &countingReader{r: rd, n: &r.read}
-	switch s.format {
-	case inJSONL:
-		return r.readJSONL(s, rd, yield)
-	case inCSV, inTSV:
-		return r.readCSV(s, rd, yield)
+	opts := corpus.Options{Format: s.format, TextColumn: r.opts.textCol, IDColumn: r.opts.idCol,
+		SpeakerColumn: r.opts.speakerCol, LazyQuotes: r.opts.lazyQuotes, MaxBytes: r.opts.maxBytes}
+	for rec := range corpus.Read(s.name(), rd, opts) {
+		if rec.Err != nil {
+			r.fail(rec.Pos, rec.Err)
+			if r.stop.Load() {
+				return false
+			}
+			continue
+		}
+		if !r.emit(rec.Pos, rec.Statement, s, yield) {
+			return false
+		}
 	}
-	data, err := io.ReadAll(rd)
-	if err != nil {
-		r.fail(s.name(), readError(err))
-		return true
-	}
-	st, err := statement.ParseText(s.name(), data)
-	if err != nil {
-		r.fail(s.name(), err)
-		return true
-	}
-	return r.emit(s.name(), st, s, yield)
+	return true
 }
 
 // readError describes an I/O error without repeating the path.
@@ -343,293 +420,56 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// errUTF16 explains a UTF-16 file in a line-based format.
-var errUTF16 = errors.New("the file is UTF-16 encoded; convert it to UTF-8 (for example: iconv -f UTF-16 -t UTF-8)")
-
-// readLines calls fn for every line of rd (without its line ending) with its
-// 1-based number, reusing one buffer. Lines may be of any length.
-func readLines(rd io.Reader, fn func(line []byte, n int) bool) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	var long []byte
-	n := 0
-	for {
-		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long[:0], line...)
-			for err == bufio.ErrBufferFull {
-				line, err = br.ReadSlice('\n')
-				long = append(long, line...)
-			}
-			line = long
-		}
-		if len(line) > 0 {
-			n++
-			l := bytes.TrimSuffix(line, []byte{'\n'})
-			l = bytes.TrimSuffix(l, []byte{'\r'})
-			if !fn(l, n) {
-				return nil
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
+// budget bounds the text bytes of the statements between the reader and
+// the writer: the reader acquires a statement's bytes before handing it to
+// the analyzer and the consumer releases them once its report is written.
+// Memory in flight is then at most the budget times the cost per byte of
+// text (see the README), whatever --workers says. A statement larger than
+// the whole budget is refused by the reader before it is analysed.
+type budget struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	memory int // --max-memory
+	limit  int // bytes of text: memory / costPerByte
+	used   int
 }
 
-// readJSONL reads one statement per line.
-func (r *reader) readJSONL(s source, rd io.Reader, yield func(rhetoric.Statement) bool) bool {
-	name := s.name()
-	cont := true
-	err := readLines(rd, func(line []byte, n int) bool {
-		pos := name + ":" + strconv.Itoa(n)
-		if n == 1 {
-			if len(line) >= 2 && (line[0] == 0xFF && line[1] == 0xFE || line[0] == 0xFE && line[1] == 0xFF) {
-				r.fail(name, errUTF16)
-				return false
-			}
-			line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			return true
-		}
-		st, err := parseJSONStatement(line)
-		if err != nil {
-			r.fail(pos, err)
-			return !r.stop.Load()
-		}
-		if st.ID == "" {
-			st.ID = pos
-		}
-		cont = r.emit(pos, st, s, yield)
-		return cont
-	})
-	if err != nil {
-		r.fail(name, readError(err))
-	}
-	return cont
+func newBudget(memory int) *budget {
+	b := &budget{memory: memory, limit: max(memory/costPerByte, 1)}
+	b.cond = sync.NewCond(&b.mu)
+	return b
 }
 
-// parseJSONStatement decodes one JSONL object: id, speaker, date, language,
-// text, an optional meta object, and any other field as metadata (strings as
-// they are, other values as JSON).
-func parseJSONStatement(line []byte) (rhetoric.Statement, error) {
-	var st rhetoric.Statement
-	if !utf8.Valid(line) {
-		return st, statement.InvalidUTF8("the line", string(line))
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(line, &obj); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			return st, errors.New("not a JSON object (each line must be one object with a \"text\" field)")
+// acquire waits until n bytes fit (or nothing else is in flight) and
+// returns what was taken; it returns 0 without waiting once stop is set.
+func (b *budget) acquire(n int, stop *atomic.Bool) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.used > 0 && b.used+n > b.limit {
+		if stop.Load() {
+			return 0
 		}
-		return st, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
+		b.cond.Wait()
 	}
-	raw, ok := obj["text"]
-	if !ok {
-		return st, errors.New("missing \"text\" field")
-	}
-	if err := json.Unmarshal(raw, &st.Text); err != nil {
-		return st, errors.New("\"text\" is not a string")
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := obj[k]
-		switch k {
-		case "text":
-			continue
-		case "meta":
-			var m map[string]json.RawMessage
-			if err := json.Unmarshal(v, &m); err == nil {
-				for mk, mv := range m {
-					statement.SetField(&st, mk, jsonText(mv))
-				}
-				continue
-			}
-		}
-		statement.SetField(&st, k, jsonText(v))
-	}
-	return st, nil
+	b.used += n
+	return n
 }
 
-// jsonText renders a JSON value as metadata text: a string's content, null
-// as "", anything else as compact JSON.
-func jsonText(v json.RawMessage) string {
-	if len(v) > 0 && v[0] == '"' {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			return s
-		}
+func (b *budget) release(n int) {
+	if b == nil || n == 0 {
+		return
 	}
-	if string(v) == "null" {
-		return ""
-	}
-	var b bytes.Buffer
-	if json.Compact(&b, v) == nil {
-		return b.String()
-	}
-	return string(v)
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
-// errNoTextColumn is wrapped by the error for a CSV without a text column.
-var errNoTextColumn = errors.New("no text column")
-
-// readCSV reads a CSV (or TSV) with a header row, one statement per row.
-func (r *reader) readCSV(s source, rd io.Reader, yield func(rhetoric.Statement) bool) bool {
-	name := s.name()
-	br := bufio.NewReaderSize(rd, 64<<10)
-	if b, _ := br.Peek(3); len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
-		r.fail(name, errUTF16)
-		return true
-	} else if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
+// wake lets a waiting acquire see that reading stopped (set stop first).
+func (b *budget) wake() {
+	if b != nil {
+		b.mu.Lock()
+		b.cond.Broadcast()
+		b.mu.Unlock()
 	}
-	cr := csv.NewReader(br)
-	if s.format == inTSV {
-		cr.Comma = '\t'
-	}
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = r.opts.lazyQuotes
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		if err == io.EOF {
-			r.fail(name, errors.New("empty file (want a header row)"))
-		} else {
-			r.fail(name, csvError(err))
-		}
-		return true
-	}
-	header = slices.Clone(header)
-	for i := range header {
-		header[i] = strings.TrimSpace(header[i])
-	}
-	textIdx, err := column(header, r.opts.textCol, textCols, "--text-col")
-	if err == nil && textIdx < 0 {
-		err = fmt.Errorf("%w (looked for %s; choose one with --text-col; the columns are: %s)",
-			errNoTextColumn, strings.Join(textCols, ", "), strings.Join(header, ", "))
-	}
-	if err != nil {
-		r.fail(name+":1", err)
-		return true
-	}
-	idIdx, err := column(header, r.opts.idCol, idCols, "--id-col")
-	if err != nil {
-		r.fail(name+":1", err)
-		return true
-	}
-	spIdx, err := column(header, r.opts.speakerCol, speakerCols, "--speaker-col")
-	if err != nil {
-		r.fail(name+":1", err)
-		return true
-	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				r.fail(name+":"+strconv.Itoa(pe.StartLine), csvError(err))
-				if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
-					if r.stop.Load() {
-						return false
-					}
-					continue
-				}
-			} else {
-				r.fail(name, readError(err))
-			}
-			return true
-		}
-		// FieldPos is valid only after a successful Read with fields.
-		line, _ := cr.FieldPos(0)
-		pos := name + ":" + strconv.Itoa(line)
-		if len(rec) != len(header) {
-			if len(rec) == 1 && rec[0] == "" {
-				continue // a blank line
-			}
-			r.fail(pos, fmt.Errorf("row has %d fields, the header has %d", len(rec), len(header)))
-			if r.stop.Load() {
-				return false
-			}
-			continue
-		}
-		var st rhetoric.Statement
-		bad := -1
-		for i, v := range rec {
-			if !utf8.ValidString(v) {
-				bad = i
-				break
-			}
-		}
-		if bad >= 0 {
-			r.fail(pos, statement.InvalidUTF8(fmt.Sprintf("column %q", header[bad]), rec[bad]))
-			if r.stop.Load() {
-				return false
-			}
-			continue
-		}
-		for i, v := range rec {
-			switch i {
-			case textIdx:
-				st.Text = v
-			case idIdx:
-				st.ID = v
-			case spIdx:
-				st.Speaker = v
-			default:
-				statement.SetField(&st, header[i], v)
-			}
-		}
-		if st.ID == "" {
-			st.ID = pos
-		}
-		if !r.emit(pos, st, s, yield) {
-			return false
-		}
-	}
-}
-
-// column finds the index of a CSV column: the one named by the flag (an
-// error when it is missing), else the first default name present, else -1.
-func column(header []string, flagValue string, defaults []string, flagName string) (int, error) {
-	find := func(name string) int {
-		for i, h := range header {
-			if strings.EqualFold(h, name) {
-				return i
-			}
-		}
-		return -1
-	}
-	if flagValue != "" {
-		if i := find(flagValue); i >= 0 {
-			return i, nil
-		}
-		return -1, fmt.Errorf("no column %q (%s); the columns are: %s", flagValue, flagName, strings.Join(header, ", "))
-	}
-	for _, d := range defaults {
-		if i := find(d); i >= 0 {
-			return i, nil
-		}
-	}
-	return -1, nil
-}
-
-// csvError drops encoding/csv's own position prefix (the line is in the
-// error line already).
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("csv: %w", pe.Err)
-	}
-	return err
 }

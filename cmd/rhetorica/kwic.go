@@ -95,7 +95,7 @@ func (c *cli) kwic(args []string) int {
 		return c.usageError("kwic ", "%s", msg)
 	}
 	s.inOpts.keepText = true
-	w, closeOut, err := c.openOutput(o.out)
+	w, closeOut, err := c.openOutput(o.out, s.srcs)
 	if err != nil {
 		return c.fatal(err)
 	}

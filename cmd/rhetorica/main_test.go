@@ -300,27 +300,35 @@ func TestLongCSVField(t *testing.T) {
 	}
 }
 
-// TestUTF16 checks that a UTF-16 text file with a byte order mark is
-// decoded and a UTF-16 JSONL file is reported.
+// TestUTF16 checks that UTF-16 is decoded in every format: a text file
+// with a byte order mark, and JSONL and CSV without one (recognised by
+// their NUL bytes).
 func TestUTF16(t *testing.T) {
 	dir := t.TempDir()
-	enc := []byte{0xFF, 0xFE}
-	for _, r := range "A ceasefire now." {
-		enc = append(enc, byte(r), 0)
+	utf16le := func(s string, bom bool) []byte {
+		var enc []byte
+		if bom {
+			enc = []byte{0xFF, 0xFE}
+		}
+		for _, r := range s {
+			enc = append(enc, byte(r), 0)
+		}
+		return enc
 	}
 	txt := filepath.Join(dir, "u16.txt")
-	os.WriteFile(txt, enc, 0o644)
+	os.WriteFile(txt, utf16le("A ceasefire now.", true), 0o644)
 	jl := filepath.Join(dir, "u16.jsonl")
-	os.WriteFile(jl, enc, 0o644)
-	code, stdout, stderr := runCLI(t, "", withLex("analyze", "--format", "csv", "--devices", "peace", txt, jl)...)
-	if code != 1 {
-		t.Errorf("code %d, want 1", code)
+	os.WriteFile(jl, utf16le(`{"id":"j","text":"A ceasefire now."}`+"\n", false), 0o644)
+	cs := filepath.Join(dir, "u16.csv")
+	os.WriteFile(cs, utf16le("id,text\r\nc,A ceasefire now.\r\n", false), 0o644)
+	code, stdout, stderr := runCLI(t, "", withLex("analyze", "--format", "csv", "--devices", "peace", txt, jl, cs)...)
+	if code != 0 {
+		t.Errorf("code %d, want 0; stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "u16.txt,,3,1,333.3333,1\n") {
-		t.Errorf("UTF-16 text not analysed:\n%s", stdout)
-	}
-	if !strings.Contains(stderr, "u16.jsonl: the file is UTF-16 encoded") {
-		t.Errorf("UTF-16 JSONL not reported:\n%s", stderr)
+	for _, row := range []string{"u16.txt,,3,1,333.3333,1\n", "j,,3,1,333.3333,1\n", "c,,3,1,333.3333,1\n"} {
+		if !strings.Contains(stdout, row) {
+			t.Errorf("no row %q in:\n%s", row, stdout)
+		}
 	}
 }
 

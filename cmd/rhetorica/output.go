@@ -22,16 +22,16 @@ type jsonSink struct {
 }
 
 func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
+	b, err := json.MarshalIndent(r, "  ", "  ")
+	if err != nil {
+		return &badReport{err}
+	}
 	sep := ",\n"
 	if s.n == 0 {
 		sep = "[\n"
 	}
 	s.n++
 	s.w.WriteString(sep)
-	b, err := json.MarshalIndent(r, "  ", "  ")
-	if err != nil {
-		return err
-	}
 	s.w.WriteString("  ")
 	_, err = s.w.Write(b)
 	return err
@@ -54,7 +54,7 @@ type jsonlSink struct {
 func (s *jsonlSink) report(r *rhetoric.Report, _ string) error {
 	b, err := json.Marshal(r)
 	if err != nil {
-		return err
+		return &badReport{err}
 	}
 	s.w.Write(b)
 	return s.w.WriteByte('\n')

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -29,8 +30,21 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if err != nil {
 		return nil, c.usageError(cmd+" ", "%v", err)
 	}
-	if f.workers < 0 {
-		return nil, c.usageError(cmd+" ", "--workers must be positive")
+	if f.workers < 0 || f.workers > maxWorkers {
+		return nil, c.usageError(cmd+" ", "--workers must be between 1 and %d (0 means one per core), got %d", maxWorkers, f.workers)
+	}
+	lopts := listOptions{format: inFmt, include: f.include, exclude: f.exclude}
+	if err := lopts.checkGlobs(); err != nil {
+		return nil, c.usageError(cmd+" ", "--include/--exclude: %v", err)
+	}
+	var pathMeta *corpus.PathPattern
+	if f.pathMeta != "" {
+		if pathMeta, err = corpus.ParsePathPattern(f.pathMeta); err != nil {
+			return nil, c.usageError(cmd+" ", "--path-meta: %v", strings.TrimPrefix(err.Error(), "corpus: "))
+		}
+	}
+	if (f.meta == "") != (f.metaKey == "") {
+		return nil, c.usageError(cmd+" ", "--meta FILE and --meta-key COLUMNS go together")
 	}
 	var lang tokenize.Language
 	if f.lang != "" {
@@ -49,7 +63,13 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 		return nil, code
 	}
 	c.checkLexiconLanguage(lex, lang)
-	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers}
+	var meta *corpus.MetaTable
+	if f.meta != "" {
+		if meta, code = c.loadMeta(f.meta, f.metaKey); code >= 0 {
+			return nil, code
+		}
+	}
+	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, MaxBytes: int(f.maxBytes)}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {
 			if d = strings.TrimSpace(d); d != "" {
@@ -71,13 +91,45 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	}
 	s := &setup{
 		an:     an,
-		srcs:   listSources(paths, inFmt),
+		srcs:   listSources(paths, lopts),
 		strict: f.strict,
 		quiet:  f.noProgress,
 		inOpts: inputOptions{textCol: f.textCol, idCol: f.idCol,
-			speakerCol: f.speakerCol, lazyQuotes: f.lazyQuotes},
+			speakerCol: f.speakerCol, lazyQuotes: f.lazyQuotes, maxBytes: int(f.maxBytes),
+			pathMeta: pathMeta, meta: meta, budget: newBudget(int(f.maxMemory))},
 	}
 	return s, -1
+}
+
+// maxProblems is how many problems of one kind are printed before "and N
+// more".
+const maxProblems = 100
+
+// maxNotes is how many notes of one kind are printed; the rest are counted.
+const maxNotes = 10
+
+// loadMeta reads the --meta table, printing the rows it could not use.
+func (c *cli) loadMeta(path, keys string) (*corpus.MetaTable, int) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, c.fatal(fmt.Errorf("--meta: %w", plainPathError(err)))
+	}
+	defer f.Close()
+	t, err := corpus.ReadMetaTable(filepath.ToSlash(path), f, keys)
+	if err != nil {
+		return nil, c.fatal(fmt.Errorf("--meta: %w", err))
+	}
+	// Rows left out are a warning, not a failure: statements without a
+	// row are noted one by one as they are read.
+	const shown = 3
+	for i, p := range t.Problems {
+		if i == shown {
+			c.errorf("note: --meta: and %d more rows left out", len(t.Problems)-shown)
+			break
+		}
+		c.errorf("note: --meta: row left out: %s", p)
+	}
+	return t, -1
 }
 
 // loadLexicon returns the default lexicon with the files merged over it in
@@ -133,7 +185,11 @@ func isErrorList(err error) bool {
 func (c *cli) printLexiconError(path string, err error) {
 	var el lexicon.ErrorList
 	if errors.As(err, &el) {
-		for _, e := range el {
+		for i, e := range el {
+			if i == maxProblems {
+				fmt.Fprintf(c.stderr, "%s: and %d more problems\n", filepath.ToSlash(path), len(el)-i)
+				break
+			}
 			fmt.Fprintln(c.stderr, e.Error())
 		}
 		return
@@ -151,13 +207,44 @@ func (c *cli) printLexiconError(path string, err error) {
 }
 
 // openOutput returns the writer for -o (or standard output), buffered, and
-// a function that flushes and closes it.
-func (c *cli) openOutput(path string) (*bufio.Writer, func() error, error) {
+// a function that flushes and closes it. A file is written under a
+// temporary name in its folder and renamed over path only when everything
+// was flushed, so a failed run leaves any earlier file as it was. An output
+// file that is one of the inputs is refused before anything is read.
+func (c *cli) openOutput(path string, srcs []source) (*bufio.Writer, func() error, error) {
 	if path == "" || path == "-" {
 		w := bufio.NewWriterSize(c.stdout, 64<<10)
 		return w, w.Flush, nil
 	}
-	f, err := os.Create(path)
+	mode := os.FileMode(0o644)
+	if ofi, err := os.Stat(path); err == nil {
+		if !ofi.Mode().IsRegular() {
+			// A device or FIFO (-o /dev/stdout) cannot be replaced: write
+			// to it directly.
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return nil, nil, plainPathError(err)
+			}
+			w := bufio.NewWriterSize(f, 64<<10)
+			return w, func() error {
+				err := w.Flush()
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return plainPathError(err)
+			}, nil
+		}
+		mode = ofi.Mode().Perm()
+		for _, s := range srcs {
+			if s.err != nil || s.path == "-" {
+				continue
+			}
+			if ifi, err := os.Stat(filepath.FromSlash(s.path)); err == nil && os.SameFile(ofi, ifi) {
+				return nil, nil, fmt.Errorf("-o %s is also an input (%s): writing it would destroy it; choose another output file", path, s.path)
+			}
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, nil, plainPathError(err)
 	}
@@ -167,7 +254,17 @@ func (c *cli) openOutput(path string) (*bufio.Writer, func() error, error) {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		return err
+		if err == nil {
+			err = os.Chmod(f.Name(), mode)
+		}
+		if err == nil {
+			err = os.Rename(f.Name(), path)
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return plainPathError(err)
+		}
+		return nil
 	}, nil
 }
 
@@ -184,12 +281,48 @@ func (nopSink) finish() error                         { return nil }
 
 // runResult counts what happened to the input.
 type runResult struct {
-	ok       int   // statements analysed
-	failed   int   // statements or rows that failed
+	ok       int   // statements analysed and written
+	failed   int   // statements, rows or files that failed
 	stopped  bool  // --strict stopped the run
 	writeErr error // the output could not be written
 	ctxErr   error // interrupted
+	notes    int   // notes printed (empty statements, metadata not found)
+	// noKey is set when --by's key is missing from most statements under
+	// --strict.
+	noKey bool
 }
+
+// checkGroupKey warns when the --by key is missing from most statements
+// (they all fall in one group "(none)"), or notes how many miss it; under
+// --strict, a key missing from most statements fails the run.
+func (c *cli) checkGroupKey(key string, profiles []rhetoric.Profile, strict bool, res *runResult) {
+	missing, total := 0, 0
+	for _, p := range profiles {
+		total += p.Statements
+		if p.Group == "" {
+			missing += p.Statements
+		}
+	}
+	switch {
+	case missing == 0:
+	case missing*2 > total && strict:
+		c.errorf("--by %s: %d of %d statements have no %q (a typo? the field comes from front matter, JSON fields, CSV columns, --path-meta or --meta); failing because of --strict",
+			key, missing, total, key)
+		res.noKey = true
+	case missing*2 > total:
+		c.errorf("warning: --by %s: %d of %d statements have no %q and are grouped as (none) (a typo? the field comes from front matter, JSON fields, CSV columns, --path-meta or --meta)",
+			key, missing, total, key)
+	default:
+		c.errorf("note: --by %s: %d of %d statements have no %q and are grouped as (none)", key, missing, total, key)
+	}
+}
+
+// badReport is returned by a sink for a report it cannot encode (a
+// statement's failure, not the output's): the run goes on without it.
+type badReport struct{ err error }
+
+func (e *badReport) Error() string { return "cannot write its report: " + e.err.Error() }
+func (e *badReport) Unwrap() error { return e.err }
 
 // pipeline reads the sources, analyses the statements in parallel and calls
 // emit for each report in input order. Problems are printed on standard
@@ -206,6 +339,11 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 		total += src.size
 	}
 	prog := newProgress(c.stderr, total, s.quiet)
+	// halt ends reading early; a reader waiting for budget wakes up.
+	halt := func() {
+		rd.stop.Store(true)
+		rd.opts.budget.wake()
+	}
 	report := func(it item) bool {
 		res.failed++
 		if it.pos != "" {
@@ -215,11 +353,32 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 		}
 		if s.strict {
 			res.stopped = true
-			rd.stop.Store(true)
+			halt()
 			return false
 		}
 		return true
 	}
+	// note prints a note; after maxNotes of one kind the rest are
+	// counted and summed up at the end.
+	noteCount := map[string]int{}
+	var noteKinds []string
+	note := func(pos, msg string) {
+		res.notes++
+		if noteCount[msg] == 0 {
+			noteKinds = append(noteKinds, msg)
+		}
+		noteCount[msg]++
+		if noteCount[msg] <= maxNotes {
+			fmt.Fprintf(c.stderr, "%s%s: note: %s\n", prog.clear(), pos, msg)
+		}
+	}
+	defer func() {
+		for _, msg := range noteKinds {
+			if n := noteCount[msg]; n > maxNotes {
+				c.errorf("note: %d more statements not listed: %s", n-maxNotes, msg)
+			}
+		}
+	}()
 	// drain reports the problems queued before the next statement and
 	// returns that statement's item.
 	drain := func() (item, bool) {
@@ -239,6 +398,7 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 	for r := range s.an.AnalyzeAll(c.ctx, rd.statements(s.srcs)) {
 		if r.Err != nil && c.ctx.Err() != nil && errors.Is(r.Err, c.ctx.Err()) {
 			res.ctxErr = r.Err
+			halt()
 			break
 		}
 		it, ok := drain()
@@ -250,20 +410,10 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 			// yielded. Report rather than lose the result.
 			it = item{pos: "?"}
 		}
-		if r.Err != nil {
-			msg := r.Err
-			if errors.Is(r.Err, rhetoric.ErrInvalidUTF8) {
-				msg = errors.New("invalid UTF-8 in the text (convert the input to UTF-8)")
-			}
-			if !report(item{pos: it.pos, err: msg}) {
-				break
-			}
-			continue
-		}
-		res.ok++
-		if err := emit(r.Report, it.text); err != nil {
-			res.writeErr = err
-			rd.stop.Store(true)
+		ok = c.handle(r, it, emit, report, note, &res)
+		rd.opts.budget.release(it.size)
+		if !ok {
+			halt()
 			break
 		}
 		prog.update(res.ok+res.failed, rd.read.Load())
@@ -283,14 +433,45 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 	return res
 }
 
+// handle writes one result, or reports why it failed; false stops the run.
+func (c *cli) handle(r rhetoric.Result, it item, emit func(*rhetoric.Report, string) error,
+	report func(item) bool, note func(pos, msg string), res *runResult) bool {
+	if r.Err != nil {
+		msg := r.Err
+		if errors.Is(r.Err, rhetoric.ErrInvalidUTF8) {
+			msg = errors.New("invalid UTF-8 in the text (convert the input to UTF-8)")
+		}
+		return report(item{pos: it.pos, err: msg})
+	}
+	for _, n := range it.notes {
+		note(it.pos, n)
+	}
+	if r.Report.Words == 0 {
+		note(it.pos, "empty statement (no words); its report has zero counts")
+	}
+	if err := emit(r.Report, it.text); err != nil {
+		var bad *badReport
+		if errors.As(err, &bad) {
+			return report(item{pos: it.pos, err: bad})
+		}
+		res.writeErr = fmt.Errorf("%w (the report of %s and any after it were not written)", err, it.pos)
+		return false
+	}
+	res.ok++
+	return true
+}
+
 // finish prints the summary of a run and returns its exit code.
 func (c *cli) finish(res runResult) int {
 	if res.writeErr != nil {
-		c.errorf("writing output: %v", res.writeErr)
+		c.errorf("writing output: %v; the output is incomplete (%s analysed)", res.writeErr, plural(res.ok, "statement"))
 		return exitInput
 	}
 	if res.ctxErr != nil {
 		c.errorf("interrupted after %s", plural(res.ok, "statement"))
+		return exitInput
+	}
+	if res.noKey && res.failed == 0 {
 		return exitInput
 	}
 	if res.failed > 0 {

@@ -62,7 +62,7 @@ type serveFlags struct {
 	lang          string
 	tag           bool
 	cors          string
-	maxBytes      int64
+	maxBytes      byteSize
 	maxStatements int
 	timeout       time.Duration
 	maxConcurrent int
@@ -90,7 +90,8 @@ func (c *cli) serve(args []string) int {
 	fs.StringVar(&f.lang, "lang", "", "language of the statements (en, ru, es, fr, ...); default the lexicon's")
 	fs.BoolVar(&f.tag, "tag", false, "part-of-speech tagging (finds imperatives and more targets; slower)")
 	fs.StringVar(&f.cors, "cors", "", "allow the API to be called from web pages of this `ORIGIN` (default: none)")
-	fs.Int64Var(&f.maxBytes, "max-bytes", defaultServeMaxBytes, "largest request body in `BYTES`")
+	f.maxBytes = defaultServeMaxBytes
+	fs.Var(&f.maxBytes, "max-bytes", "largest request body, `SIZE` (K, M, G) (default 8M)")
 	fs.IntVar(&f.maxStatements, "max-statements", defaultServeMaxStatements, "most statements in one request")
 	fs.DurationVar(&f.timeout, "timeout", defaultServeTimeout, "longest analysis of one request")
 	fs.IntVar(&f.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "analyses running at once")
@@ -143,7 +144,7 @@ func (c *cli) serve(args []string) int {
 	}
 	srv, err := newServer(serverConfig{
 		lexicons: lexes, lang: lang, tag: f.tag, cors: f.cors,
-		maxBytes: f.maxBytes, maxStatements: f.maxStatements, timeout: f.timeout,
+		maxBytes: int64(f.maxBytes), maxStatements: f.maxStatements, timeout: f.timeout,
 		maxConcurrent: f.maxConcurrent, queueWait: f.queueWait, maxPending: f.maxPending, workers: f.workers,
 	})
 	if err != nil {

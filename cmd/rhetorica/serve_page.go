@@ -313,7 +313,7 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 	h := newHTMLReport(&buf, devices, lex, "What framing does this statement use?", "")
 	head := h.headView()
 	v := pageView{Title: head.Title, CSS: head.CSS + template.CSS(pageCSS), Legend: head.Legend, Form: f,
-		MaxBytes: byteSize(s.cfg.maxBytes), MaxStmts: s.cfg.maxStatements}
+		MaxBytes: sizeText(int(s.cfg.maxBytes)), MaxStmts: s.cfg.maxStatements}
 	if len(sides) == 2 {
 		v.CarriedA, v.CarriedB = len(sides[0].uploaded), len(sides[1].uploaded)
 	}
@@ -536,17 +536,6 @@ func (s *server) download(w http.ResponseWriter, format string, an *rhetoric.Ana
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.WriteHeader(http.StatusOK)
 	w.Write(buf.Bytes())
-}
-
-// byteSize formats a byte count: "8 MiB".
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return strconv.FormatInt(n>>20, 10) + " MiB"
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return strconv.FormatInt(n>>10, 10) + " KiB"
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // pageCSS styles the form and the page's own tables; the report's style

@@ -9,11 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/rhetorica/rhetorica/internal/statement"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -61,104 +59,6 @@ func TestProgressSilent(t *testing.T) {
 	p.done()
 	if b.Len() != 0 {
 		t.Errorf("progress wrote %q to a buffer", b.String())
-	}
-}
-
-func TestParseTextStatement(t *testing.T) {
-	tests := []struct {
-		name string
-		data string
-		want rhetoric.Statement
-	}{
-		{"plain", "Just text.\n", rhetoric.Statement{ID: "f.txt", Text: "Just text.\n"}},
-		{"front matter", "---\nid: x1\nspeaker: A B\ndate: 2024-01-02\ncountry: Ruritania\ntags: [a, b]\n---\nBody.\n",
-			rhetoric.Statement{ID: "x1", Speaker: "A B", Date: "2024-01-02", Text: "Body.\n", BodyOffset: 77,
-				Meta: map[string]string{"country": "Ruritania", "tags": "a, b"}}},
-		{"crlf and bom", "\ufeff---\r\nspeaker: 'Q'\r\n---\r\nBody.\r\n",
-			rhetoric.Statement{ID: "f.txt", Speaker: "Q", Text: "Body.\r\n", BodyOffset: 27}},
-		{"not yaml", "---\ntitle: Remarks: Kyiv\nspeaker: A\n---\nBody",
-			rhetoric.Statement{ID: "f.txt", Speaker: "A", Text: "Body", BodyOffset: 40, Meta: map[string]string{"title": "Remarks: Kyiv"}}},
-		{"yaml escapes", "---\ntitle: \"Ripon,\\_WI\"\nlanguage: en\n...\nBody",
-			rhetoric.Statement{ID: "f.txt", Language: "en", Text: "Body", BodyOffset: 41, Meta: map[string]string{"title": "Ripon,\u00a0WI"}}},
-		{"unclosed", "---\nid: x\nBody", rhetoric.Statement{ID: "f.txt", Text: "---\nid: x\nBody"}},
-		{"empty front matter", "---\n---\nBody", rhetoric.Statement{ID: "f.txt", Text: "Body", BodyOffset: 8}},
-		{"rule later", "Intro\n---\nid: x\n---\n", rhetoric.Statement{ID: "f.txt", Text: "Intro\n---\nid: x\n---\n"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := statement.ParseText("f.txt", []byte(tt.data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-			if body := tt.data[got.BodyOffset:]; body != got.Text {
-				t.Errorf("BodyOffset %d does not index the text: %q", got.BodyOffset, body)
-			}
-		})
-	}
-	if _, err := statement.ParseText("f.txt", []byte("caf\xe9")); err == nil || !strings.Contains(err.Error(), "invalid UTF-8 in the text at byte 3") {
-		t.Errorf("latin-1 text: err = %v", err)
-	}
-}
-
-func TestParseJSONStatement(t *testing.T) {
-	tests := []struct {
-		name    string
-		line    string
-		want    rhetoric.Statement
-		wantErr string
-	}{
-		{"fields", `{"id":"a","speaker":"S","date":"d","lang":"ru","text":"T","n":3,"ok":true,"x":null,"l":[1,"2"]}`,
-			rhetoric.Statement{ID: "a", Speaker: "S", Date: "d", Language: "ru", Text: "T",
-				Meta: map[string]string{"n": "3", "ok": "true", "l": `[1,"2"]`}}, ""},
-		{"meta object", `{"text":"T","meta":{"country":"R","speaker":"S"}}`,
-			rhetoric.Statement{Speaker: "S", Text: "T", Meta: map[string]string{"country": "R"}}, ""},
-		{"numeric id", `{"id": 7, "text": ""}`, rhetoric.Statement{ID: "7"}, ""},
-		{"missing text", `{"id":"a"}`, rhetoric.Statement{}, `missing "text" field`},
-		{"text not string", `{"text":1}`, rhetoric.Statement{}, `"text" is not a string`},
-		{"array", `[1]`, rhetoric.Statement{}, "not a JSON object"},
-		{"broken", `{"text": "x}`, rhetoric.Statement{}, "invalid JSON: unexpected end of JSON input"},
-		{"latin-1", "{\"text\": \"caf\xe9\"}", rhetoric.Statement{}, "invalid UTF-8 in the line at byte 13"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseJSONStatement([]byte(tt.line))
-			if tt.wantErr != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
-					t.Errorf("err = %v, want prefix %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestReadLines(t *testing.T) {
-	long := strings.Repeat("x", 200<<10)
-	in := "a\r\n\n" + long + "\nlast"
-	var got []string
-	var nums []int
-	err := readLines(strings.NewReader(in), func(line []byte, n int) bool {
-		got = append(got, string(line))
-		nums = append(nums, n)
-		return true
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff([]string{"a", "", long, "last"}, got); diff != "" {
-		t.Errorf("lines (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]int{1, 2, 3, 4}, nums); diff != "" {
-		t.Errorf("numbers (-want +got):\n%s", diff)
 	}
 }
 
@@ -251,39 +151,6 @@ func TestHTMLEscaping(t *testing.T) {
 	}
 }
 
-func FuzzParseTextStatement(f *testing.F) {
-	for _, s := range []string{"Just text.", "---\nid: x\n---\nBody", "\ufeff---\r\na: [1, 2\r\n---\r\n", "---\n- a\n---\n", "\xff\xfeA\x00", "caf\xe9"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		st, err := statement.ParseText("f.txt", data)
-		if err != nil {
-			return
-		}
-		if st.ID == "" || !utf8.ValidString(st.Text) {
-			t.Errorf("statement %+v", st)
-		}
-	})
-}
-
-func FuzzParseJSONStatement(f *testing.F) {
-	for _, s := range []string{`{"text":"a"}`, `{"id":1,"text":"","meta":{"a":[1]}}`, `[1]`, `{"text":`, "{\"text\":\"\xe9\"}"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, line []byte) {
-		st, err := parseJSONStatement(line)
-		if err != nil {
-			if err.Error() == "" {
-				t.Error("empty error")
-			}
-			return
-		}
-		if !utf8.ValidString(st.Text) {
-			t.Errorf("invalid text %q", st.Text)
-		}
-	})
-}
-
 func FuzzSegments(f *testing.F) {
 	f.Add("We blame the grave threat.", 3, 8, 6, 20, true)
 	f.Add("é—ü", 0, 2, 1, 5, false)
@@ -345,7 +212,7 @@ func TestReadCSV(t *testing.T) {
 		{"missing named column", inputOptions{speakerCol: "who"}, "id,text\n1,x\n",
 			[]string{"f.csv:1: no column \"who\" (--speaker-col); the columns are: id, text"}},
 		{"bare quote", inputOptions{}, "id,text\n1,he said \"no\"\n2,fine\n",
-			[]string{"f.csv:2: csv: bare \" in non-quoted-field", "2||fine|"}},
+			[]string{"f.csv:2: csv quote: bare \" in a field that is not quoted (--lazy-quotes keeps it)", "2||fine|"}},
 		{"bare quote lazy", inputOptions{lazyQuotes: true}, "id,text\n1,he said \"no\"\n2,fine\n",
 			[]string{`1||he said "no"|`, "2||fine|"}},
 		{"field count", inputOptions{}, "id,text\n1,a,b\n2\n3,c\n",
@@ -380,7 +247,7 @@ func TestReadSources(t *testing.T) {
 	os.WriteFile("d/.git/e.txt", []byte("hidden"), 0o644)
 	os.WriteFile("d/notes.pdf", []byte("%PDF"), 0o644)
 	os.WriteFile("d/README", []byte("no extension"), 0o644)
-	srcs := listSources([]string{"d", "missing.txt", "-", "d/notes.pdf"}, inAuto)
+	srcs := listSources([]string{"d", "missing.txt", "-", "d/notes.pdf"}, listOptions{})
 	got := readAll(t, inputOptions{}, "from stdin", srcs)
 	want := []string{
 		"d/a.txt||ay|",
@@ -395,42 +262,10 @@ func TestReadSources(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	// The stdin format follows --input-format.
-	got = readAll(t, inputOptions{}, "{\"id\":\"s\",\"text\":\"t\"}\n", listSources([]string{"-"}, inJSONL))
+	got = readAll(t, inputOptions{}, "{\"id\":\"s\",\"text\":\"t\"}\n", listSources([]string{"-"}, listOptions{format: inJSONL}))
 	if diff := cmp.Diff([]string{"s||t|"}, got); diff != "" {
 		t.Errorf("stdin jsonl (-want +got):\n%s", diff)
 	}
-}
-
-func FuzzReadCSV(f *testing.F) {
-	for _, s := range []string{"id,text\n1,a\n", "text\n\"a\nb\"\n\"x", "a,b\n1,2,3\n", "\ufefftext\r\n\xe9\r\n", "id,text\n1,he \"x\"\n"} {
-		f.Add([]byte(s), false)
-	}
-	f.Fuzz(func(t *testing.T, data []byte, lazy bool) {
-		r := &reader{opts: inputOptions{lazyQuotes: lazy}}
-		n := 0
-		r.readCSV(source{path: "f.csv", format: inCSV}, bytes.NewReader(data), func(st rhetoric.Statement) bool {
-			n++
-			if !utf8.ValidString(st.Text) || st.ID == "" {
-				t.Errorf("statement %+v", st)
-			}
-			return true
-		})
-		stmts := 0
-		for {
-			it, ok := r.q.pop()
-			if !ok {
-				break
-			}
-			if it.err == nil {
-				stmts++
-			} else if it.pos == "" || it.err.Error() == "" {
-				t.Errorf("problem without position or message: %+v", it)
-			}
-		}
-		if stmts != n {
-			t.Errorf("%d statements queued, %d yielded", stmts, n)
-		}
-	})
 }
 
 // FuzzHTMLReport renders arbitrary input and checks that it never becomes

@@ -12,7 +12,7 @@ import (
 
 func TestRunSamples(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(context.Background(), &out, "testdata/osce", "", 3); err != nil {
+	if err := run(context.Background(), &out, config{dir: "testdata/osce", top: 3}); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "samples.golden", out.String())
@@ -26,7 +26,7 @@ func TestRunUNGDC(t *testing.T) {
 		t.Skip("reads 27 MB of speeches")
 	}
 	var out bytes.Buffer
-	if err := run(context.Background(), &out, "", "RUS,USA,UKR", 3); err != nil {
+	if err := run(context.Background(), &out, config{groups: "RUS,USA,UKR", top: 3}); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
@@ -47,7 +47,7 @@ func TestRunUnknownGroups(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 27 MB of speeches")
 	}
-	if err := run(context.Background(), &bytes.Buffer{}, "", "XXX", 3); err == nil {
+	if err := run(context.Background(), &bytes.Buffer{}, config{groups: "XXX", top: 3}); err == nil {
 		t.Fatal("want an error when no asked-for group exists")
 	}
 }

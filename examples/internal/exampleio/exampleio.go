@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rhetorica/rhetorica/internal/statement"
+	"github.com/rhetorica/rhetorica/corpus"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -55,7 +55,7 @@ func LoadDir(dir string) ([]rhetoric.Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		st, err := statement.ParseText(filepath.Base(name), data)
+		st, err := corpus.ParseText(filepath.Base(name), data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -1,0 +1,6 @@
+@lexicon huge
+@language en
+
+@category blame Blame.
+~blame = 1e308
+aggression
