@@ -38,6 +38,7 @@
 
 # ---------------------------------------------------------------------------------------------
 @category blame Attribution of responsibility for harm, a crisis or wrongdoing to an actor.
+@role victim
 # explicit attribution
 ~blame = 2
 ~accuse = 1.5
@@ -211,6 +212,7 @@ its borders = 1
 
 # ---------------------------------------------------------------------------------------------
 @category call_to_action An explicit demand or exhortation that someone act or stop acting.
+@role appeal
 # "have to"/"has to" are left out: in speeches they mostly introduce the speaker's own reflection
 # ("we have to recognize that ..."). Imperatives are found by the analyzer when tagging is on.
 # modal obligation laid on others or on "us"
@@ -338,6 +340,7 @@ accordance
 ~punishment
 
 @category threat Framing something as a danger to security or survival.
+@role victim
 # Mentions of weapons or terrorism in arms-control and counter-terrorism business ("the Treaty on
 # the Non-Proliferation of Nuclear Weapons", "listing terrorist organizations") are not framing,
 # so bare "weapons", "missile*", "terrorist(s)", "instability" and "survival" are left out.
@@ -1045,6 +1048,8 @@ lavrov
 @actor USA United States
 united states
 united states of america
+# "America" inside a place name (Latin America, South America) is no actor: the grammar's
+# place-name class drops actor matches strictly inside one (see the package doc).
 america
 american
 washington

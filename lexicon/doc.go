@@ -73,6 +73,8 @@
 //	@stops [CATEGORY...]       opens a stop-phrase section, for the categories named (default: all)
 //	@breaches [CATEGORY...]    opens a breach section; a negated breach is a hit of the categories named
 //	@actor CODE [NAME...]      opens an actor; the rest of the line is its display name
+//	@role ROLE                 in a category section: the category's role (see below)
+//	@grammar CLASS             opens a grammar class: function words the analyzer looks for
 //
 // Any other directive is an error ([ErrUnknownDirective]). A category name
 // or actor code has no white space; letters, digits and _ - / + . are
@@ -161,6 +163,76 @@
 // [Merge] carries the categories of an overlay's modifier over those of the
 // base modifier with the same kind and pattern. [Write] with [FormatLex] produces
 // this format; reading what it wrote gives back the same [Definition].
+//
+// # Roles and grammar
+//
+// The analyzer counts every category's cues the same way; a role changes how
+// it reads them ([Category.Role], written @role in the category's section):
+//
+//   - victim ([RoleVictim]): the object of a cue is a victim, not the
+//     target ("aggression against Ukraine" blames whoever aggresses); only
+//     accusation cues ("blaming the West") take their object as target.
+//   - appeal ([RoleAppeal]): imperatives count as this device, and its target
+//     is the addressee of the appeal, never a bystander.
+//   - none ([RoleNone]): no role, even when the category's name has one below.
+//
+// A category without @role gets the role that the default lexicon declares
+// for its name ([Lexicon.Role]): blame and threat are victim devices,
+// call_to_action the appeal, so a dictionary imported from another format
+// keeps that behaviour, and a renamed copy (@category accusation) declares
+// @role victim to keep it.
+//
+// The analyzer's rules (clause breaks, negation cancellers, target rules,
+// reported speech) look for the function words of the statement's language.
+// They are data: [DefaultGrammar] holds built-in English and Russian sets
+// (files grammar/en.lex and grammar/ru.lex in this package), and a
+// lexicon's @grammar CLASS sections ([Definition.Grammar], [WordClass])
+// replace the built-in class of that name, for the lexicon's language. The
+// lines of a class are words, matched as tokens are by patterns (through
+// [tokenize.Normalize] and the language's stems): word, word* (a prefix),
+// *word (a suffix), ~word (a stem), or a phrase of these. An unknown class
+// name is [ErrBadName], an empty class [ErrEmptyCategory]. The classes
+// ([GrammarClasses]):
+//
+//	clause-break          words that end a clause for modifier scope: but, however
+//	parenthetical         adverbs that between two commas do not end it: however, indeed
+//	negation-canceller    words between a negator and a cue that undo it: only (not only), again
+//	negating-prefix       compound parts that negate what follows: non (non-aggression)
+//	adverb                adverb forms, which may intensify a cue from after it: *ly
+//	participle            past participle forms: *ed, *en
+//	gerund                gerund forms, which after "by" open a means, not an agent: *ing
+//	auxiliary             an actor just before a cue opening with one is its subject: is, has
+//	be-form               forms of be that make a following participle passive
+//	object-glue           function words allowed between a cue and its object: the, of, to
+//	own-side              first-person words, never a target: we, our
+//	accusation            cues whose object is the one accused: blam*, accus*, condemn*
+//	article               may stand between a victim marker and its actor: the
+//	genitive              after it an actor inside a cue is its possessor: of
+//	relative-pronoun      opens a relative clause: that, which, who
+//	victim-marker         after it an actor is a victim: against
+//	agent-marker          a cue ending in it names its agent next: by, hands of
+//	origin-marker         after it a victim device's actor is its source: from
+//	fronted-preposition   opens a sentence-initial phrase without a subject: despite
+//	imperative-skip       may precede an imperative's verb: please, now
+//	imperative-not        base-form verbs of formulas, not appeals: thank
+//	imperative-self       after the verb, the speaker's own move: me (let me)
+//	reporting-verb        X said/claimed (that) ...: the source of a reported move
+//	accusing-verb         X accused Y of Z: Y is the target of Z
+//	appeal-verb           X called on Y to Z: Y is addressed by Z
+//	object-link           X accused Y of Z, X called on Y to Z: of, for, to
+//	anaphor               a source that is the last named one: he, his
+//	according             according to X: X is the source
+//	claim-noun            X's claims that ...: X is the source
+//	claim-opener          after a claim noun, opens the claim: that, about
+//	pre-verb              between a subject and its reporting verb: also, not, *ly
+//	disputing             the speaker rejects the claim: baseless, lie, so-called
+//	coordinator           ends the scope of an accusing or appeal verb: and, or
+//	complementizer        opens a reported clause: that
+//	venue                 a forum, never a victim device's target: united nations
+//	place-name            a place, not an actor: latin america, west bank
+//
+// A grammar word takes no weight; a word repeated in a class or a class
+// given twice is [ErrDuplicate].
 //
 // # Other formats
 //

@@ -78,6 +78,9 @@ func FuzzParseLex(f *testing.F) {
 	for _, tt := range lexErrorCases {
 		f.Add([]byte(tt.in))
 	}
+	for _, tt := range grammarErrorCases {
+		f.Add([]byte(tt.in))
+	}
 	seedFiles(f, ".lex")
 	f.Add([]byte("@lexicon x\n@category c\nw = 1e-300\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

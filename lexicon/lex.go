@@ -149,6 +149,7 @@ const (
 	secActor
 	secStops
 	secBreaches
+	secGrammar
 )
 
 // parseLex reads the native .lex format (see the package doc).
@@ -156,7 +157,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 	b := newDefBuilder(name, true)
 	var (
 		sec           = secNone
-		cat, act      = -1, -1
+		cat, act, gr  = -1, -1, -1
 		sawName, lang bool
 		scope         []string // the categories of a @negators, @stops or @breaches section
 		scopePos      Position
@@ -229,6 +230,8 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 					break
 				}
 				sec, act = secActor, b.actor(code, display, b.pos(l, argAt))
+			case "@grammar", "@role":
+				sec, cat, gr = b.grammarDirective(l, i, dir, arg, argAt, sec, cat, gr)
 			default:
 				b.errorf(b.pos(l, i), ErrUnknownDirective, "unknown directive %q", dir)
 			}
@@ -293,6 +296,13 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 				f = b.weight(l, wtext, wat, f, func(v float64) bool { return v > 0 && v <= 1 }, "a hedge's factor must be > 0 and <= 1")
 			}
 			b.modifier(Hedge, pat, f, ppos)
+		case secGrammar:
+			if hasWeight {
+				b.errorf(b.pos(l, wat), ErrBadWeight, "a grammar word takes no weight")
+			}
+			if gr >= 0 {
+				b.grammarWord(gr, pat, ppos)
+			}
 		case secActor:
 			if act < 0 {
 				continue

@@ -40,6 +40,11 @@ type Category struct {
 	// consist of removals only. Only an overlay uses them: a lexicon that is
 	// not merged over another simply carries them along.
 	Remove []string
+	// Role is how the analyzer treats the category's cues beyond counting
+	// them: [RoleVictim], [RoleAppeal], [RoleNone] or "" (the role the
+	// default lexicon gives a category of this name; see [Lexicon.Role]).
+	// The .lex format writes it as @role in the category's section.
+	Role string
 }
 
 // ModifierKind says how a [Modifier] changes a cue.
@@ -112,6 +117,10 @@ type Definition struct {
 	Categories []Category
 	Modifiers  []Modifier
 	Actors     []Actor
+	// Grammar holds the lexicon's own grammar classes, which replace the
+	// built-in classes of the same name for its language (see
+	// [DefaultGrammar] and [WordClass]).
+	Grammar []WordClass
 }
 
 // Lexicon is a validated, compiled lexicon. It is immutable and safe for
@@ -227,6 +236,18 @@ func canonical(def *Definition) {
 			a.Aliases[j] = strings.TrimSpace(a.Aliases[j])
 		}
 	}
+	if len(def.Grammar) == 0 {
+		def.Grammar = nil
+	}
+	for i := range def.Grammar {
+		g := &def.Grammar[i]
+		if len(g.Words) == 0 {
+			g.Words = nil
+		}
+		for j := range g.Words {
+			g.Words[j] = strings.Join(strings.Fields(g.Words[j]), " ")
+		}
+	}
 }
 
 // cloneDefinition returns a deep copy of def.
@@ -235,6 +256,7 @@ func cloneDefinition(def Definition) Definition {
 	out.Categories = cloneCategories(def.Categories)
 	out.Modifiers = cloneModifiers(def.Modifiers)
 	out.Actors = cloneActors(def.Actors)
+	out.Grammar = cloneGrammar(def.Grammar)
 	return out
 }
 
@@ -384,6 +406,9 @@ type source struct {
 	mods   []Position
 	scopes []Position // of each modifier's section directive, for its Categories
 	actors []actorSource
+	// grammar holds the positions of the grammar classes (pos) and their
+	// words (aliases).
+	grammar []actorSource
 	// exact is true when each pattern's Position is that of its first byte
 	// and the file holds the pattern byte for byte, so that an offset within
 	// the pattern can be added to the column.
@@ -397,6 +422,7 @@ type catSource struct {
 	pos     Position
 	entries []Position
 	removes []Position
+	role    Position
 }
 
 type actorSource struct {
@@ -564,6 +590,7 @@ func validate(def *Definition, src *source) ErrorList {
 			seen[p] = true
 		}
 	}
+	c.checkGrammar(def)
 	return c.errs
 }
 

@@ -35,9 +35,15 @@ func Lossy(l *Lexicon, f Format) []string {
 		}
 		out = append(out, s+": "+why)
 	}
-	var weights, descs, removals, stems, gaps, empty int
-	var wEx, dEx, rEx, sEx, gEx, eEx string
+	var weights, descs, removals, stems, gaps, empty, roles int
+	var wEx, dEx, rEx, sEx, gEx, eEx, roEx string
 	for _, c := range def.Categories {
+		if c.Role != "" {
+			roles++
+			if roEx == "" {
+				roEx = c.Name + ": @role " + string(c.Role)
+			}
+		}
 		if c.Description != "" {
 			descs++
 			if dEx == "" {
@@ -88,6 +94,7 @@ func Lossy(l *Lexicon, f Format) []string {
 	}
 	add(descs, "category descriptions", dEx, target+" has no place for them")
 	add(removals, "removals", rEx, target+" cannot remove entries of another dictionary")
+	add(roles, "category roles", roEx, target+" has none; a category named like a default one (blame, threat, call_to_action) gets its role back when read")
 	var mEx, aEx string
 	if len(def.Modifiers) > 0 {
 		mEx = def.Modifiers[0].Kind.String() + " " + def.Modifiers[0].Pattern

@@ -22,12 +22,15 @@ import (
 //     .lex) removes base's entry. Removing a pattern that base's category
 //     does not have, or removing from a category that base does not have, is
 //     an error ([ErrMerge]): a misspelt removal should not pass unnoticed. A
-//     category whose entries are all removed is dropped.
+//     category whose entries are all removed is dropped. A role that over
+//     declares replaces base's.
 //   - Modifiers are matched by kind and pattern: a known one takes over's
 //     factor, a new one is appended.
 //   - Actors are matched by code: a known actor takes over's display name
 //     (when not empty) and gains over's aliases that it lacks; a new actor is
 //     appended.
+//   - Grammar classes are matched by name: over's class replaces base's
+//     whole (to add one word, repeat the class with it).
 //
 // The result keeps the [Lexicon.Warnings] of both. It is validated and compiled like [New]; all problems come back in
 // an [ErrorList] whose positions name over (for merge problems) or the merged
@@ -72,6 +75,9 @@ func Merge(base, over *Lexicon) (*Lexicon, error) {
 		c := &def.Categories[i]
 		if oc.Description != "" {
 			c.Description = oc.Description
+		}
+		if oc.Role != "" {
+			c.Role = oc.Role
 		}
 		at := make(map[string]int, len(c.Entries))
 		for j, e := range c.Entries {
@@ -157,6 +163,7 @@ func Merge(base, over *Lexicon) (*Lexicon, error) {
 			}
 		}
 	}
+	def.Grammar = mergeGrammar(def.Grammar, o.Grammar)
 	if len(errs) > 0 {
 		return nil, errs.err()
 	}

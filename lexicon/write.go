@@ -66,6 +66,11 @@ func lexText(def *Definition) string {
 			b.WriteString(d)
 		}
 		b.WriteByte('\n')
+		if c.Role != "" {
+			b.WriteString("@role ")
+			b.WriteString(c.Role)
+			b.WriteByte('\n')
+		}
 		for _, e := range c.Entries {
 			b.WriteString(e.Pattern)
 			if e.Weight != 1 {
@@ -110,6 +115,7 @@ func lexText(def *Definition) string {
 			b.WriteByte('\n')
 		}
 	}
+	grammarText(&b, def)
 	return b.String()
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"regexp"
 	"runtime"
 	"slices"
 	"sync"
@@ -62,6 +63,21 @@ type Options struct {
 	// transcript) into statements, or stream their tokens with
 	// tokenize.Scanner.
 	MaxBytes int
+
+	// TurnLabel, when set, replaces the built-in rule for speaker labels
+	// in transcripts (see [Turn] and the package doc): it is matched
+	// against every line of a statement, must match from the line's first
+	// byte, and its first group (else the whole match, without * _ : and
+	// blanks) is the speaker, e.g. regexp.MustCompile(`^([A-Z][a-z]+):`).
+	// It runs once per line, never per token.
+	TurnLabel *regexp.Regexp
+	// NoTurns turns speaker-label recognition off: every statement is one
+	// speaker's.
+	NoTurns bool
+	// ExcludeSpeakers names turn speakers ("Q", "MODERATOR") whose turns
+	// stay in the report (hits and spans marked Excluded) but do not count
+	// toward scores, words or sentences. Names compare without case.
+	ExcludeSpeakers []string
 }
 
 // Analyzer scores statements against a lexicon. It is immutable and safe
@@ -79,8 +95,9 @@ type Analyzer struct {
 
 	devices []string // reported device names, lexicon order
 	catDev  []int    // category index -> device index, -1 when not reported
-	ctaDev  int      // device index of call_to_action, -1 when not reported
-	// victimDev marks the devices whose cues' objects are victims (blame, threat).
+	ctaDev  int      // device index of the first device with role appeal, -1 when none is reported
+	// victimDev marks the devices with role victim, whose cues' objects are
+	// victims (blame, threat in the default lexicon).
 	victimDev []bool
 	cats      []lexicon.Category // the lexicon's categories (accessors copy; read once)
 	mods      []lexicon.Modifier // the lexicon's modifiers
@@ -94,14 +111,15 @@ type Analyzer struct {
 	canon             []int
 	otherIdx, noneIdx int
 
+	// grams holds the compiled grammar of every language; the lexicon's
+	// own classes apply to its language.
+	grams map[tokenize.Language]*grammar
+
 	pool sync.Pool // *scratch
 
 	// find is the matcher's Find; tests may replace it before first use.
 	find func(doc *tokenize.Document, dst []lexicon.Match) []lexicon.Match
 }
-
-// callToAction is the device that imperative sentences count as.
-const callToAction = "call_to_action"
 
 // New returns an Analyzer for lex. It fails (wrapping [ErrOptions],
 // [ErrUnknownDevice] or tokenize.ErrLanguage) when lex is nil, a window or
@@ -183,12 +201,17 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	a.modScope = scopeOf(lex, a.mods, a.catDev, len(a.devices))
 	a.hasBreach = slices.ContainsFunc(a.mods, func(m lexicon.Modifier) bool { return m.Kind == lexicon.Breach })
+	opts.ExcludeSpeakers = append([]string(nil), opts.ExcludeSpeakers...)
 	a.victimDev = make([]bool, len(a.devices))
 	for i, d := range a.devices {
-		if d == callToAction {
-			a.ctaDev = i
+		switch lex.Role(d) {
+		case lexicon.RoleAppeal:
+			if a.ctaDev < 0 {
+				a.ctaDev = i
+			}
+		case lexicon.RoleVictim:
+			a.victimDev[i] = true
 		}
-		a.victimDev[i] = victimDevices[d]
 	}
 	for _, ac := range lex.Actors() {
 		a.actors = append(a.actors, ac.Code)
@@ -235,6 +258,18 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	if a.toks[lang] == nil {
 		return nil, fmt.Errorf("rhetoric: no tokenizer for language %q", lang)
 	}
+	a.grams = make(map[tokenize.Language]*grammar, len(tokenize.Languages()))
+	lexLang := lex.Language()
+	if lexLang == "" {
+		lexLang = tokenize.English
+	}
+	for _, l := range tokenize.Languages() {
+		var own []lexicon.WordClass
+		if l == lexLang {
+			own = lex.Grammar()
+		}
+		a.grams[l] = newGrammar(l, own)
+	}
 	a.pool.New = func() any { return new(scratch) }
 	a.find = a.matcher.Find
 	return a, nil
@@ -244,6 +279,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 func (a *Analyzer) Options() Options {
 	o := a.opts
 	o.Devices = append([]string(nil), a.opts.Devices...)
+	o.ExcludeSpeakers = append([]string(nil), a.opts.ExcludeSpeakers...)
 	return o
 }
 

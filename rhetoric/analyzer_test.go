@@ -24,7 +24,7 @@ type brief struct {
 	Hedged  bool
 	Weight  float64
 	Target  string
-	Rule    string
+	Rule    TargetRule
 }
 
 func briefs(r *Report, device string) []brief {
@@ -166,7 +166,7 @@ func TestTargets(t *testing.T) {
 		text   string
 		device string
 		target string
-		rule   string
+		rule   TargetRule
 	}{
 		{"inside the cue", "We call on Russia to withdraw.", "call_to_action", "RUS", RuleInside},
 		{"possessive", "Russia's aggression continues.", "blame", "RUS", RulePossessive},
@@ -178,7 +178,7 @@ func TestTargets(t *testing.T) {
 		{"agent cue beats an actor before it", "A war against Ukraine at the hands of NATO.", "blame", "NATO", RuleAgent},
 		{"auxiliary makes a subject", "The Kremlin is responsible.", "blame", "RUS", RuleSubject},
 		{"against introduces the victim", "Russia wages aggression against Ukraine.", "blame", "RUS", RuleSubject},
-		{"object", "They keep blaming the West.", "blame", "WEST", RuleObject},
+		{"object", "They keep blaming the West.", "blame", "WEST", RuleAccused},
 		{"victim object is not blamed", "The provocation against Ukraine continues.", "blame", TargetNone, ""},
 		{"threat to a victim", "This is a threat to Russia.", "threat", TargetNone, ""},
 		{"threat from a source", "This is a threat from NATO.", "threat", "NATO", RuleObject},
@@ -209,8 +209,8 @@ func TestTargets(t *testing.T) {
 			if len(hs) == 0 {
 				t.Fatalf("no %s hit in %q", tt.device, tt.text)
 			}
-			got := [2]string{hs[0].Target, hs[0].Rule}
-			if diff := cmp.Diff([2]string{tt.target, tt.rule}, got); diff != "" {
+			got := [2]string{hs[0].Target, string(hs[0].Rule)}
+			if diff := cmp.Diff([2]string{tt.target, string(tt.rule)}, got); diff != "" {
 				t.Errorf("target, rule (-want +got):\n%s", diff)
 			}
 		})
@@ -298,7 +298,7 @@ func TestImperatives(t *testing.T) {
 		def.Categories[0].Entries = append(def.Categories[0].Entries, lexicon.Entry{Pattern: "accuses", Weight: 1})
 		a := newTest(t, def, Options{})
 		r := a.AnalyzeDocument(tagged(t, "Russia accuses Ukraine.", "NNP", "VBZ", "NNP", "."), Statement{})
-		if diff := cmp.Diff([]brief{{Device: "blame", Text: "accuses", Weight: 1, Target: "UKR", Rule: RuleObject}}, briefs(r, "")); diff != "" {
+		if diff := cmp.Diff([]brief{{Device: "blame", Text: "accuses", Weight: 1, Target: "UKR", Rule: RuleAccused}}, briefs(r, "")); diff != "" {
 			t.Errorf("hits (-want +got):\n%s", diff)
 		}
 	})

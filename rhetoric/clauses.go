@@ -7,6 +7,7 @@ import "github.com/rhetorica/rhetorica/tokenize"
 // (tokens of kind Word or Number). Clause numbers increase through the
 // document; a new sentence always opens a new clause.
 func clauses(doc *tokenize.Document, sc *scratch) (words int) {
+	g := sc.g
 	toks := doc.Tokens
 	n := len(toks)
 	sc.clause = grow32(sc.clause, n)
@@ -19,7 +20,7 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
 				words++
 			}
-			if t.Text == "," && i+2 < s.Last && toks[i+2].Text == "," && parenthetical(&toks[i+1]) {
+			if t.Text == "," && i+2 < s.Last && toks[i+2].Text == "," && toks[i+1].Kind == tokenize.Word && sc.is(&g.parenthetical, i+1) {
 				// ", however," inside a clause is transparent: "we have
 				// not, however, abandoned diplomacy".
 				for k := i; k <= i+2; k++ {
@@ -32,6 +33,19 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			}
 			if endsClause(t) {
 				clause++
+			} else if t.Kind == tokenize.Word && g.breakQuick.maybeTok(t) {
+				if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
+					// A clause-break word or phrase ("but", "тем не менее")
+					// opens the clause it belongs to.
+					clause++
+					for ; k > 1; k-- {
+						sc.clause[i], sc.sentOf[i] = clause, int32(si)
+						i++
+						if toks[i].Kind == tokenize.Word || toks[i].Kind == tokenize.Number {
+							words++
+						}
+					}
+				}
 			}
 			sc.clause[i] = clause
 			sc.sentOf[i] = int32(si)
@@ -40,89 +54,39 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 	return words
 }
 
-// endsClause reports whether t opens a new clause for modifier scope: the
-// punctuation , ; : - -- ( ) [ ] — – … ... . ! ? or one of the
-// conjunctions but, however, although, though, whereas, nevertheless
-// ("we do not want war, but ...").
+// endsClause reports whether the punctuation token t opens a new clause
+// for modifier scope: , ; : - -- ( ) [ ] — – … ... . ! ? (words that do,
+// such as "but", are the grammar's clause-break class).
 func endsClause(t *tokenize.Token) bool {
 	// Look at Text first: it lies in the input, read in order, while Norm
 	// may point anywhere in the tokenizer's cache.
 	x := t.Text
-	if len(x) == 0 {
+	if len(x) == 0 || t.Kind != tokenize.Punct {
 		return false
 	}
-	switch t.Kind {
-	case tokenize.Punct:
-		if len(x) == 1 {
-			switch x[0] {
-			case ',', ';', ':', '-', '(', ')', '[', ']', '.', '!', '?':
-				return true
-			}
-			return false
-		}
-		switch t.Norm {
-		case ",", ";", ":", "-", "--", "(", ")", "[", "]", "—", "–", "…", "...", ".", "!", "?":
+	if len(x) == 1 {
+		switch x[0] {
+		case ',', ';', ':', '-', '(', ')', '[', ']', '.', '!', '?':
 			return true
 		}
-	case tokenize.Word:
-		// Compare the surface text, case-insensitively, by length first:
-		// most words are rejected without reading a byte.
-		switch len(x) {
-		case 3:
-			return foldEq(x, "but")
-		case 6:
-			return foldEq(x, "though")
-		case 7:
-			return foldEq(x, "however") || foldEq(x, "whereas")
-		case 8:
-			return foldEq(x, "although")
-		case 12:
-			return foldEq(x, "nevertheless")
-		}
-	}
-	return false
-}
-
-// parenthetical reports whether t is a discourse adverb that, between two
-// commas, does not end the clause.
-func parenthetical(t *tokenize.Token) bool {
-	if t.Kind != tokenize.Word {
 		return false
 	}
-	x := t.Text
-	switch len(x) {
-	case 6:
-		return foldEq(x, "indeed")
-	case 7:
-		return foldEq(x, "however")
-	case 9:
-		return foldEq(x, "therefore")
+	switch t.Norm {
+	case ",", ";", ":", "-", "--", "(", ")", "[", "]", "—", "–", "…", "...", ".", "!", "?":
+		return true
 	}
 	return false
-}
-
-// foldEq reports whether x equals the lower-case ASCII word w, ignoring
-// ASCII case.
-func foldEq(x, w string) bool {
-	if len(x) != len(w) {
-		return false
-	}
-	for i := 0; i < len(x); i++ {
-		if x[i]|0x20 != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // hardBoundary reports whether t separates clauses more strongly than a
-// comma: ; : or a contrastive conjunction.
-func hardBoundary(t *tokenize.Token) bool {
+// comma: ; : or a clause-break word.
+func (sc *scratch) hardBoundary(i int) bool {
+	t := &sc.toks[i]
 	switch t.Kind {
 	case tokenize.Punct:
 		return t.Text == ";" || t.Text == ":"
 	case tokenize.Word:
-		return endsClause(t)
+		return sc.g.breakQuick.maybeTok(t) && sc.is(&sc.g.clauseBreak, i)
 	}
 	return false
 }

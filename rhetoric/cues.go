@@ -37,12 +37,31 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 				sc.mods = append(sc.mods, m)
 			}
 		case lexicon.ActorMatch:
-			if m.Index >= 0 && m.Index < len(a.actors) && !isOwnSide(toks[m.First:m.Last]) {
+			if m.Index >= 0 && m.Index < len(a.actors) && !sc.isOwnSide(m.First, m.Last) && !sc.inPlaceName(m.First, m.Last) {
 				sc.actors = append(sc.actors, m)
 			}
 		}
 	}
 	indexActors(sc, n)
+	sc.hasVenue = false
+	for _, m := range sc.actors {
+		if sc.inVenue(m.First, m.Last) {
+			sc.hasVenue = true
+			break
+		}
+	}
+	if sc.hasVenue {
+		// Index the actors without venues into sc.alt.
+		sc.swapActors()
+		sc.actors = sc.actors[:0]
+		for _, m := range sc.alt.actors {
+			if !sc.inVenue(m.First, m.Last) {
+				sc.actors = append(sc.actors, m)
+			}
+		}
+		indexActors(sc, n)
+		sc.swapActors()
+	}
 	a.dropNamedCues(doc, sc)
 
 	// Hits from the lexicon.
@@ -112,22 +131,6 @@ func indexActors(sc *scratch, n int) {
 	}
 }
 
-// ownSide are first-person words: the speaker's side is never a target,
-// even when a lexicon lists them as an alias.
-var ownSide = map[string]bool{
-	"we": true, "us": true, "our": true, "ours": true, "ourselves": true,
-	"i": true, "me": true, "my": true, "mine": true, "myself": true,
-}
-
-func isOwnSide(ts []tokenize.Token) bool {
-	for i := range ts {
-		if !ownSide[ts[i].Norm] {
-			return false
-		}
-	}
-	return true
-}
-
 // longestActors resolves overlaps between the actor matches of different
 // actors, in place: of overlapping matches it keeps the leftmost, then the
 // longest, then the one of the actor listed first, so that "the West Bank"
@@ -162,17 +165,14 @@ func actorOrder(x, y lexicon.Match) int {
 	return cmp.Compare(x.Index, y.Index)
 }
 
-// imperativeSkip are words that may precede the verb of an imperative.
-var imperativeSkip = map[string]bool{"please": true, "so": true, "now": true, "and": true, "then": true}
-
-// imperativeNot are base-form verbs that open formulas, not calls to action.
-var imperativeNot = map[string]bool{"thank": true, "excuse": true, "pardon": true, "welcome": true, "congratulate": true}
-
 // imperatives adds a call_to_action hit for every clause of a tagged
 // document that opens with a base-form verb (Penn tag VB) and does not end a
-// question: the sentence start and the first word after ; or :.
+// question: the sentence start and the first word after ; or :. Words of
+// the grammar's imperative-skip class may precede the verb; verbs of its
+// imperative-not class open formulas ("thank you"), and a verb followed by
+// an imperative-self word is the speaker's own move ("let me").
 func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
-	toks := doc.Tokens
+	toks, g := doc.Tokens, sc.g
 	for _, s := range doc.Sentences {
 		if s.Last <= s.First || s.Last > len(toks) {
 			continue
@@ -192,21 +192,21 @@ func (a *Analyzer) imperatives(doc *tokenize.Document, sc *scratch) {
 			if !open {
 				continue
 			}
-			if imperativeSkip[t.Norm] {
+			if g.impSkip.has(t) {
 				continue
 			}
 			open = false
-			if t.Tag != "VB" || imperativeNot[t.Norm] {
+			if t.Tag != "VB" || g.impNot.has(t) {
 				continue
 			}
-			if i+1 < s.Last && toks[i+1].Norm == "me" {
+			if i+1 < s.Last && sc.is(&g.impSelf, i+1) {
 				continue // "let me", "allow me": the speaker's own move
 			}
 			if a.coveredByCTA(sc, i) {
 				continue
 			}
 			sc.hits = append(sc.hits, xhit{dev: a.ctaDev, first: i, last: i + 1, Hit: Hit{
-				Device: callToAction, Entry: ImperativeEntry, Text: t.Text, Start: t.Start, End: t.End, Weight: 1,
+				Device: a.devices[a.ctaDev], Entry: ImperativeEntry, Text: t.Text, Start: t.Start, End: t.End, Weight: 1,
 			}})
 		}
 	}
@@ -223,4 +223,20 @@ func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
 		}
 	}
 	return false
+}
+
+// actorView is a set of actor matches and their token indexes (see
+// scratch).
+type actorView struct {
+	actors                          []lexicon.Match
+	actAt, actEnd, prevAct, nextAct []int32
+}
+
+// swapActors exchanges the actor indexes of sc with sc.alt.
+func (sc *scratch) swapActors() {
+	sc.actors, sc.alt.actors = sc.alt.actors, sc.actors
+	sc.actAt, sc.alt.actAt = sc.alt.actAt, sc.actAt
+	sc.actEnd, sc.alt.actEnd = sc.alt.actEnd, sc.actEnd
+	sc.prevAct, sc.alt.prevAct = sc.alt.prevAct, sc.prevAct
+	sc.nextAct, sc.alt.nextAct = sc.alt.nextAct, sc.nextAct
 }

@@ -22,7 +22,9 @@ func (a *Analyzer) decide(hits []xhit, nsent int, sc *scratch) {
 	performs = append(performs, make([]bool, nsent*nd)...)
 	for i := range hits {
 		h := &hits[i]
-		if h.Negated || h.Sentence < 0 || h.Sentence >= nsent {
+		// w-attr: a disputed claim or a hit in an excluded turn is not the
+		// speaker's move (Hit.Counts).
+		if !h.Counts() || h.Sentence < 0 || h.Sentence >= nsent {
 			continue
 		}
 		performs[h.Sentence*nd+h.dev] = true

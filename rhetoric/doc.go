@@ -51,6 +51,20 @@
 //
 // Hits are ordered by start offset, then device (lexicon order), then end.
 //
+// # Grammar
+//
+// The rules below look for function words (but, only, by, against, said,
+// ...). They are language data, not code: each named word class
+// (clause-break, negation-canceller, agent-marker, reporting-verb, ...) has
+// built-in English and Russian words (lexicon.DefaultGrammar), and a
+// lexicon's @grammar sections replace classes for its language (see the
+// lexicon package). The English words are quoted below; a statement in
+// another language gets its own language's classes ("но" ends a clause,
+// "не только" does not negate), and a language without a built-in grammar
+// gets none. Category roles are data too: the devices whose role is victim
+// (blame and threat in the default lexicon) and the appeal device
+// (call_to_action) are named by @role in the lexicon, not by their names.
+//
 // # Clauses
 //
 // Modifiers act only inside the cue's clause. A clause ends at the end of a
@@ -127,51 +141,64 @@
 // # Targets
 //
 // The target of a hit is the code of a lexicon actor in the hit's sentence,
-// found by the first of these rules that applies (Hit.TargetRule names it).
+// found by the first of these rules that applies, in this order
+// (Hit.TargetRule names it, a [TargetRule]). Actor matches strictly inside a
+// place name of the grammar ("America" in "Latin America", "South America")
+// are not actors; an alias that covers the whole place ("the West Bank"
+// under OTHER) is.
 // Where the matches of different actors overlap, only the leftmost is kept,
 // then the longest, then the one of the actor listed first in the lexicon:
 // "the West Bank", listed under OTHER, is not also "the West".
 //
 //  1. inside: an actor within the cue ("call on Russia to"), or an actor
 //     whose alias contains the cue ("the Kyiv regime" for "regime").
-//  2. agent: a cue ending in "by" or "at the hands of", or followed by
+//  2. accused: the object Y of an accusing or appeal verb (accused, blamed,
+//     condemns, called on, urged ...): for the verb's own cue ("Russia
+//     accused the West", "condemns Russia's actions") and, for victim and
+//     appeal devices, for every cue after "Y of/for/to" within 12 tokens
+//     ("Lavrov accused the West of fueling the conflict": WEST for both).
+//  3. agent: a cue ending in "by" or "at the hands of", or followed by
 //     function words and "by", takes the first actor within the next 6
 //     tokens of its clause ("waged by Russia", "provoked by the acts of the
-//     Ukrainian army").
-//  3. possessive: an actor directly before the cue, with or without 's
-//     ("Russia's aggression", "Russian aggression", "NATO expansion").
-//     When the cue opens with an auxiliary (is, are, has, bears, must, ...)
-//     the actor is its subject instead ("Washington is to blame"); with
-//     tagging, an actor directly before a verb cue is left to the later
-//     rules ("Russia accuses Ukraine").
-//  4. object: an actor after the cue with at most 3 function words between
+//     Ukrainian army"); "by" before a gerund is a means, not an agent ("by
+//     arming Ukraine").
+//  4. possessive: an actor directly before the cue, with or without 's
+//     ("Russia's aggression", "Russian aggression", "NATO expansion"), also
+//     after "against" ("defend against Russian aggression") unless the cue
+//     opens with a preposition. When the cue opens with an auxiliary (is,
+//     are, has, bears, must, ...) the actor is its subject instead
+//     ("Washington is to blame"); with tagging, an actor directly before a
+//     verb cue is left to the later rules.
+//  5. object: an actor after the cue with at most 3 function words between
 //     (the, a, of, to, on, with, for, from, at, ...): "blaming the West",
 //     "support for Ukraine". An actor followed by 's is skipped and ends the
 //     search ("responsible for Ukraine's suffering"), and so does "against",
 //     which introduces a victim ("sanctions against Russia").
-//  5. subject: the nearest actor ending before the cue in its clause, within
+//  6. subject: the nearest actor ending before the cue in its clause, within
 //     8 tokens ("NATO bears responsibility").
-//  6. nearest: the actor nearest the cue in the sentence, counting tokens
+//  7. nearest: the actor nearest the cue in the sentence, counting tokens
 //     between them; on a tie the one before the cue.
-//  7. entity (tagging only): [TargetOther] when the sentence has a named
+//  8. entity (tagging only): [TargetOther] when the sentence has a named
 //     entity (Options.Entities) or a proper-noun tag (NNP, NNPS) within 8
 //     tokens of the cue.
-//  8. otherwise [TargetNone].
+//  9. otherwise [TargetNone].
 //
-// Blame and threat are different, because the codebook's target is the
+// Victim devices (blame and threat) are different, because the codebook's target is the
 // actor blamed or the source of the danger, while the object of their cues
 // is usually a victim ("aggression against Ukraine", "the invasion of
 // Iraq", "a threat to Russia"). For these two devices, unless the cue is an
 // accusation (blam*, accus*, condemn*, denounc*, charg*, hold*, call*, ...),
 // whose object is the accused ("blaming the West"):
 //
+//   - venues of the grammar ("the United Nations", "the Security Council")
+//     are where blame is voiced and are never their target;
 //   - rule 1 skips an actor inside the cue that is its object, one that
 //     neither opens the cue nor follows "of" or "by" ("shield terrorists"
 //     blames whoever shields them; "expansion of NATO" names NATO);
-//   - rule 4 accepts only an actor after "from" ("a threat from NATO");
+//   - rule 5 accepts only an actor after "from" ("a threat from NATO");
 //   - a cue that is a participle after a form of "be" with no agent is an
 //     agentless passive and names no target ("Ukraine was attacked");
-//   - rule 5 takes the earliest actor before the cue, within 40 tokens,
+//   - rule 6 takes the earliest actor before the cue, within 40 tokens,
 //     across commas but not across ; : or but, however, although, ...:
 //     the main clause's subject ("NATO led an intervention in Libya,
 //     destroying its statehood"; "the United States and the EU supported
@@ -184,17 +211,66 @@
 //     terrorists" names no one); "under" does not count as such a
 //     preposition, since it names who is in control ("Under Russian
 //     occupation, Crimea has become a stronghold, threatening ...");
-//   - rule 6 does not apply: an actor only after the cue, or beyond a hard
-//     boundary, is not the one blamed.
+//   - rule 7 is replaced by the nearest later actor after by, of or a form
+//     of be, skipping the cue's object and actors after "against"
+//     (nearest: "the destabilizing activities of Iran", "the aggressor is
+//     President Putin"); any other actor after the cue is not the one
+//     blamed.
 //
 // Calls to action name an addressee, the subject or object of the appeal,
-// never a bystander: for call_to_action rule 6 is replaced by the earliest
+// never a bystander: for call_to_action rule 7 is replaced by the earliest
 // actor before the cue as described above for blame ("the Council, and the
 // United Nations in general, should adapt"; "attitudes against Türkiye
 // should stop" names none, as an actor right after "against" is skipped).
 //
-// In rules 3 to 6 an actor right after "against" (or "against the") is a
+// In rules 5 to 7 an actor right after "against" (or "against the") is a
 // victim and is not taken.
+//
+// # Speaker turns
+//
+// A statement may be a transcript. A line that opens with a speaker label
+// begins that speaker's turn, which runs to the next label; text before the
+// first label is the statement's speaker's. The built-in rule accepts, after
+// optional blanks, "> " and "**" or "__", one to eight words in capitals
+// (letters, digits, . ' ’ - &) and a colon ("THE PRESIDENT:", "SECRETARY
+// BLINKEN:", "MR. LAVROV:", "**MODERATOR:**"), or Q followed by a colon
+// or blanks ("Q    Mr. President, ..."). Options.TurnLabel replaces it with
+// a regular expression tried once per line (never per token);
+// Options.NoTurns turns turns off. [Report].Turns lists them with their
+// words and sentences; every hit and span carries its turn's speaker.
+// Options.ExcludeSpeakers leaves the named speakers' turns ("Q") out of the
+// scores, words and sentences while keeping their hits and spans, marked
+// Excluded; [SplitBySpeaker] splits a report into one per turn speaker.
+//
+// # Sources
+//
+// A hit is its speaker's move unless the speaker reports someone else's
+// (Hit.Reported, Source as written, SourceActor through the lexicon's
+// actors). The frames, tried in order for each hit, back from it to the
+// start of its sentence, stopping at ";" or a clause break:
+//
+//  1. claim: a claim noun before it, followed by that/about/of or the hit
+//     ("Moscow's claims that ...", "the lie that ...", "claims by Moscow
+//     that ..."); the source is the possessor or the by-phrase. A disputing
+//     word at the noun ("baseless claims", "the lie", "so-called") makes
+//     the hit Disputed: it is not the speaker's move and counts nowhere.
+//  2. according: "according to X" before the hit.
+//  3. verb: the nearest reporting verb before the hit ("X said/claimed/
+//     insisted that ..."), or an accusing or appeal verb with no comma or
+//     and/or between ("X accused Y of ...", "X called on Y to ..."), or the
+//     cue itself when it is such a verb ("Russia accuses Ukraine"); the
+//     source is the subject before the verb: capitalized words, actor
+//     names, articles, "of" and 's, or one lower-case head ("officials").
+//  4. tail: ", X said." or ", according to X." closing the sentence.
+//
+// A source of the speaker's own side ("we said") leaves the move the
+// speaker's; a pronoun source ("he said", "his claims") is the last named
+// source before it in the statement.
+//
+// # Who frames whom
+//
+// A [Matrix] counts the moves that count (Hit.Counts) by source, device and
+// target, for any set of reports; [Profile].Matrix holds each group's.
 //
 // The speaker's own side is never a target: an actor match made only of
 // first-person words (we, us, our, I, my, ...) is ignored even when a
@@ -204,8 +280,10 @@
 //
 // Words counts the tokens of kind Word and Number (a hyphenated compound is
 // one word); Tokens counts all tokens, punctuation included; Sentences the
-// sentences of the tokenizer. For each device, in lexicon order
-// ([DeviceScore]), counting only non-negated hits unless said otherwise:
+// sentences of the tokenizer (without the excluded turns of a transcript).
+// Disputed hits and hits in excluded turns count nowhere, not even as
+// negated. For each device, in lexicon order ([DeviceScore]), counting only
+// non-negated hits unless said otherwise:
 //
 //	Hits      = number of non-negated hits
 //	Negated   = number of negated hits

@@ -303,6 +303,27 @@ func TestEvalDev(t *testing.T) {
 	if len(other) > 0 {
 		t.Logf("other targets right: %s", strings.Join(other, ", "))
 	}
+	// Target accuracy where the device is decided: over the sentences whose
+	// gold devices include d with a gold target and where the analyzer
+	// performs d, the share whose first named target equals the gold one.
+	var decided []string
+	for _, d := range devices {
+		n, right := 0, 0
+		for i, it := range items {
+			want, ok := it.Targets[d]
+			if !ok || !slices.Contains(it.Devices, d) || !slices.Contains(pred[i], d) {
+				continue
+			}
+			n++
+			if firstNamed(targets[i][d]) == want {
+				right++
+			}
+		}
+		if n > 0 {
+			decided = append(decided, fmt.Sprintf("%s %.2f (%d/%d)", d, float64(right)/float64(n), right, n))
+		}
+	}
+	t.Logf("target accuracy where decided: %s", strings.Join(decided, ", "))
 
 	if *evalErrors != "" {
 		for i, it := range items {

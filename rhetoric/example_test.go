@@ -174,3 +174,52 @@ func ExampleAnalyzer_AnalyzeAll() {
 	// 2 error: true
 	// 3 s3 threat true NONE
 }
+
+// ExampleMatrix shows who frames whom in a journalist's report: the
+// reported moves belong to their sources, and a claim the writer rejects
+// counts for no one.
+func ExampleMatrix() {
+	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := a.Analyze(context.Background(), rhetoric.Statement{ID: "report", Speaker: "journalist", Text: "Lavrov accused the West of fueling the conflict. " +
+		"Blinken said that Russia's aggression must end. Both ignored the baseless claims that NATO provoked the war."})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var m rhetoric.Matrix
+	m.Add(r)
+	for _, c := range m.Targets("blame") {
+		fmt.Printf("%s (%s) blames %s: %d\n", c.Source, c.SourceActor, c.Target, c.Count)
+	}
+	// Output:
+	// Blinken () blames RUS: 1
+	// Lavrov (RUS) blames WEST: 2
+}
+
+// ExampleSplitBySpeaker splits a transcript by turn, leaving the
+// reporters' questions out.
+func ExampleSplitBySpeaker() {
+	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{ExcludeSpeakers: []string{"Q"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "THE PRESIDENT:  Russia's aggression must end.\n" +
+		"Q    Is Russia to blame for high prices?\n" +
+		"SECRETARY BLINKEN:  We stand with Ukraine.\n"
+	r, err := a.Analyze(context.Background(), rhetoric.Statement{ID: "briefing", Speaker: "White House", Text: text})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range rhetoric.SplitBySpeaker(r) {
+		fmt.Printf("%s: %d words, %d hits\n", p.Speaker, p.Words, len(p.Hits))
+	}
+	// Output:
+	// THE PRESIDENT: 7 words, 2 hits
+	// SECRETARY BLINKEN: 6 words, 1 hits
+}

@@ -1,8 +1,6 @@
 package rhetoric
 
 import (
-	"strings"
-
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -22,12 +20,9 @@ func (a *Analyzer) modifiers(doc *tokenize.Document, sc *scratch) {
 	}
 }
 
-// negatingPrefixes are compound parts that negate the parts after them:
-// "non-aggression", "anti-war".
-var negatingPrefixes = map[string]bool{"non": true, "anti": true}
-
 // negatedPart negates a hit on a part of a compound when an earlier part is
-// a negating prefix ("non-aggression pact" performs no blame). A lexicon
+// a negating prefix ("non-aggression pact" performs no blame; the
+// grammar's negating-prefix class). A lexicon
 // entry for the whole compound ("non-interference") matches the whole token
 // and is not affected.
 func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit) {
@@ -35,7 +30,7 @@ func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit) {
 		if p.Start >= h.Start {
 			return
 		}
-		if negatingPrefixes[p.Norm] {
+		if sc.g.negPrefix.has(&p) {
 			h.Negated = true
 			sc.mbuf = append(sc.mbuf, Modifier{Kind: lexicon.Negator.String(), Text: p.Text, Start: p.Start, End: p.End})
 			h.nmods++
@@ -46,7 +41,6 @@ func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit) {
 
 // modify sets the sentence and the modifiers and weight of hit h.
 func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
-	toks := doc.Tokens
 	first, last := h.first, h.last
 	h.Sentence = int(sc.sentOf[first])
 	cl := sc.clause[first]
@@ -86,7 +80,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		switch md.Kind {
 		case lexicon.Negator:
-			if !before || dist >= negW || cancelled(toks, m.Last, first) || a.breachBetween(sc, m.Last, last) {
+			if !before || dist >= negW || sc.cancelled(m.Last, first) || a.breachBetween(sc, m.Last, last) {
 				continue
 			}
 			h.Negated = !h.Negated // two negators cancel: "no peace without justice"
@@ -97,7 +91,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 			// After the cue only adverbs and phrases intensify it ("condemn
 			// in the strongest terms", "reject categorically"); an adjective
 			// there belongs to a later noun ("attacks are flagrant violations").
-			if !before && m.Last-m.First == 1 && !strings.HasSuffix(toks[m.First].Norm, "ly") {
+			if !before && m.Last-m.First == 1 && !sc.is(&sc.g.adverb, m.First) {
 				continue
 			}
 			h.Intensified = true
@@ -116,33 +110,14 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 	}
 }
 
-// negationCancellers are words that, standing between a negator and a cue,
-// undo the negation: "not only", "not just", "never again", "not least",
-// "no doubt", "no alternative to", "cannot deny", "cannot ignore".
-var negationCancellers = map[string]bool{
-	"only": true, "just": true, "merely": true, "simply": true, "again": true, "least": true, "less": true,
-	"doubt": true, "alternative": true, "question": true,
-	"deny": true, "denies": true, "denied": true, "denying": true,
-	"dispute": true, "disputes": true, "disputed": true,
-	"ignore": true, "ignores": true, "ignored": true, "ignoring": true,
-	"overlook": true, "overlooks": true, "overlooked": true,
-	"forget": true, "forgets": true, "forgotten": true, "forgot": true,
-	"underestimate": true, "underestimated": true,
-	// Negative verbs: a negated refusal affirms ("Russia has never refused
-	// dialogue", "we will not abandon our support").
-	"refuse": true, "refuses": true, "refused": true, "refusing": true,
-	"reject": true, "rejects": true, "rejected": true, "rejecting": true,
-	"oppose": true, "opposes": true, "opposed": true, "opposing": true,
-	"abandon": true, "abandons": true, "abandoned": true, "abandoning": true,
-	// A negation does not reach into an embedded clause: "it was not Russia
-	// that staged the coup" denies the agent, not the coup.
-	"that": true, "which": true, "who": true, "whom": true,
-}
-
-// cancelled reports whether a canceller word lies in tokens [from, to).
-func cancelled(toks []tokenize.Token, from, to int) bool {
+// cancelled reports whether a negation canceller lies in tokens [from, to):
+// a word between a negator and a cue that undoes the negation ("not only",
+// "never again", "has never refused"; the grammar's negation-canceller
+// class).
+func (sc *scratch) cancelled(from, to int) bool {
+	g := sc.g
 	for i := from; i < to; i++ {
-		if negationCancellers[toks[i].Norm] {
+		if sc.is(&g.negCancel, i) {
 			return true
 		}
 	}

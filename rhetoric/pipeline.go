@@ -13,6 +13,8 @@ import (
 //	                        a hit per cue (and per imperative), sorted by place
 //	modifiers.go  modifiers negation, intensifiers and hedges of every hit
 //	targets.go    targets   the actor each hit is about, by named rules
+//	sources.go    sources   each hit's speaker (turns.go finds the turns of
+//	                        a transcript first) and whose move it is
 //	decide.go     decide    which devices each sentence performs
 //	score.go      score     device scores and spans of the report
 //
@@ -21,6 +23,12 @@ import (
 // scratch holds the per-call buffers of an analysis, reused through a pool.
 type scratch struct {
 	doc tokenize.Document // reused by TokenizeInto
+	g   *grammar          // the grammar of the document's language
+
+	turns []turnSpan       // speaker turns of a transcript; empty for one speaker
+	toks  []tokenize.Token // the document's tokens
+	cls   []uint64         // token -> its grammar classes, filled on use (see is)
+	sbits []uint64         // sentence -> union of its words' classes (see sentBits)
 
 	// clauses
 	clause []int32 // token -> clause number (increasing through the document)
@@ -36,6 +44,11 @@ type scratch struct {
 	prevAct []int32 // token i -> the actor match with the largest Last <= i, or -1
 	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
 	hits    []xhit  // sorted by place once the cue stage is done
+	// alt holds the actor indexes without venues ("the United Nations",
+	// "the Security Council"), which the victim devices' target rules
+	// use; hasVenue says that it differs from the ones above.
+	alt      actorView
+	hasVenue bool
 
 	// modifiers
 	mbuf  []Modifier
@@ -86,10 +99,14 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 			r.Meta[k] = v
 		}
 	}
+	sc.g = a.grammar(doc.Language)
+	sc.startDoc(doc)
+	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
 	r.Words = clauses(doc, sc)
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)
 	a.targets(doc, sc)
+	a.attribute(doc, &st, sc)
 	a.decide(sc.hits, len(doc.Sentences), sc)
 	r.Hits = copyHits(sc)
 	a.score(r, doc, sc)

@@ -16,6 +16,9 @@ type Profile struct {
 	Words      int           `json:"words"`
 	Sentences  int           `json:"sentences"`
 	Devices    []DeviceScore `json:"devices"` // same formulas as in a Report, over the whole group
+	// Matrix counts the group's moves by source, device and target (see
+	// [Matrix]); empty when no hit counts.
+	Matrix []MatrixCell `json:"matrix,omitempty"`
 }
 
 // Aggregator builds profiles from reports incrementally, in constant memory
@@ -31,6 +34,7 @@ type Aggregator struct {
 type group struct {
 	statements, words, sentences int
 	tallies                      []tally // by device index; may be shorter than Aggregator.devices
+	matrix                       Matrix  // who frames whom
 }
 
 // NewAggregator groups reports by key: "speaker", "id", "date", or a Meta key
@@ -66,6 +70,7 @@ func (g *Aggregator) Add(r *Report) {
 		g.groups[name] = gr
 	}
 	gr.statements++
+	gr.matrix.Add(r)
 	gr.words += r.Words
 	gr.sentences += r.Sentences
 	for i := range r.Devices {
@@ -105,6 +110,9 @@ func (g *Aggregator) Profiles() []Profile {
 	for _, name := range names {
 		gr := g.groups[name]
 		p := Profile{Key: g.key, Group: name, Statements: gr.statements, Words: gr.words, Sentences: gr.sentences}
+		if gr.matrix.Len() > 0 {
+			p.Matrix = gr.matrix.Cells()
+		}
 		all := 0
 		for i := range gr.tallies {
 			all += gr.tallies[i].hits

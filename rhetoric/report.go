@@ -34,6 +34,10 @@ type Report struct {
 	Devices    []DeviceScore `json:"devices"`
 	Hits       []Hit         `json:"hits"`
 	Spans      []Span        `json:"spans"`
+	// Turns are the speaker turns of a transcript (see [Options].TurnLabel),
+	// in text order; empty when the text has no speaker label. Words and
+	// Sentences above then count only the turns that are not excluded.
+	Turns []Turn `json:"turns,omitempty"`
 }
 
 // Hit is one framing cue found in a statement. It is plain data; the zero
@@ -54,8 +58,31 @@ type Hit struct {
 	// TargetRule names the rule that found the target (see the package
 	// doc): inside, possessive, agent, object, subject, nearest or entity;
 	// empty for NONE.
-	TargetRule string `json:"target_rule,omitempty"`
+	TargetRule TargetRule `json:"target_rule,omitempty"`
+
+	// Speaker is who speaks where the hit is: the speaker of its turn in a
+	// transcript, else the statement's speaker.
+	Speaker string `json:"speaker,omitempty"`
+	// Source is whose move the hit is: for a reported move ("Lavrov
+	// accused the West of ...", "according to Kyiv") the reported speaker
+	// as written, else Speaker. SourceActor is the actor code that Source
+	// names through the lexicon's actors, if any.
+	Source      string `json:"source,omitempty"`
+	SourceActor string `json:"source_actor,omitempty"`
+	// Reported marks a move that the speaker reports rather than makes;
+	// Disputed a reported claim that the speaker rejects ("baseless claims
+	// that ..."): it is not the speaker's move and does not count.
+	Reported bool `json:"reported,omitempty"`
+	Disputed bool `json:"disputed,omitempty"`
+	// Excluded marks a hit in a turn whose speaker Options.ExcludeSpeakers
+	// names: shown, but not counted.
+	Excluded bool `json:"excluded,omitempty"`
 }
+
+// Counts reports whether the hit counts toward scores and decisions as a
+// move of its source: it is not negated, not disputed and not in an
+// excluded turn.
+func (h *Hit) Counts() bool { return !h.Negated && !h.Disputed && !h.Excluded }
 
 // Modifier is a modifier that applied to a [Hit]. It is plain data.
 type Modifier struct {
@@ -97,4 +124,7 @@ type Span struct {
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
 	Devices []string `json:"devices"`
+	// Speaker is the speaker of the sentence's turn (see Hit.Speaker).
+	Speaker  string `json:"speaker,omitempty"`
+	Excluded bool   `json:"excluded,omitempty"` // the sentence's turn is excluded
 }

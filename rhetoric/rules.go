@@ -129,7 +129,7 @@ func (a *Analyzer) negatedAt(doc *tokenize.Document, sc *scratch, first int) boo
 		if md.Kind != lexicon.Negator || len(md.Categories) > 0 || m.Last > first || first-m.Last >= negW {
 			continue
 		}
-		if !sameClause(sc.clause, m.First, first, m.Last, sc.clause[first]) || cancelled(doc.Tokens, m.Last, first) {
+		if !sameClause(sc.clause, m.First, first, m.Last, sc.clause[first]) || sc.cancelled(m.Last, first) {
 			continue
 		}
 		negated = !negated

@@ -78,6 +78,9 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		t := &tallies[h.dev]
+		if h.Disputed || h.Excluded {
+			continue // not the speaker's move (see Hit.Counts)
+		}
 		if h.Negated {
 			t.negated++
 			continue
@@ -115,7 +118,55 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 				names = append(names, a.devices[d])
 			}
 		}
-		r.Spans[si] = Span{Start: s.Start, End: s.End, Devices: names[from:len(names):len(names)]}
+		r.Spans[si] = Span{Start: s.Start, End: s.End, Devices: names[from:len(names):len(names)], Speaker: r.Speaker}
+	}
+	if len(sc.turns) > 0 {
+		a.scoreTurns(r, doc, sc)
+	}
+}
+
+// scoreTurns fills r.Turns, marks the spans with their turn's speaker and
+// leaves the words and sentences of excluded turns out of r's counts (and
+// out of its per-1K rates and coverage, which are recomputed).
+func (a *Analyzer) scoreTurns(r *Report, doc *tokenize.Document, sc *scratch) {
+	r.Turns = make([]Turn, len(sc.turns))
+	for k, t := range sc.turns {
+		r.Turns[k] = Turn{Speaker: t.speaker, Start: t.start, End: t.end, Excluded: t.excluded}
+	}
+	k := 0
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
+			k = turnAt(sc.turns, t.Start, k)
+			r.Turns[k].Words++
+		}
+	}
+	k = 0
+	for si := range r.Spans {
+		sp := &r.Spans[si]
+		k = turnAt(sc.turns, sp.Start, k)
+		sp.Speaker, sp.Excluded = sc.turns[k].speaker, sc.turns[k].excluded
+		r.Turns[k].Sentences++
+	}
+	words, sents := 0, 0
+	for _, t := range r.Turns {
+		if !t.Excluded {
+			words += t.Words
+			sents += t.Sentences
+		}
+	}
+	if words == r.Words && sents == r.Sentences {
+		return
+	}
+	r.Words, r.Sentences = words, sents
+	all := 0
+	for _, d := range r.Devices {
+		all += d.Hits
+	}
+	for i := range r.Devices {
+		d := &r.Devices[i]
+		t := tally{hits: d.Hits, negated: d.Negated, intensified: d.Intensified, hedged: d.Hedged, sentences: d.CoveredSentences, weight: d.Weight, targets: d.Targets}
+		*d = t.finish(d.Device, words, sents, all)
 	}
 }
 

@@ -15,16 +15,21 @@ const (
 	TargetOther = "OTHER" // a named entity that is not a lexicon actor (tagging only)
 )
 
+// TargetRule names the rule that found a hit's target (see the package doc
+// and Analyzer.target).
+type TargetRule string
+
 // How a target was found, in the order the rules are tried (see the package
 // doc and Analyzer.target).
 const (
-	RuleInside     = "inside"     // the actor lies inside the cue (call on Russia to)
-	RuleAgent      = "agent"      // by/at the hands of + actor after the cue
-	RulePossessive = "possessive" // the actor, possibly with 's, directly precedes the cue
-	RuleObject     = "object"     // the actor follows the cue across function words only
-	RuleSubject    = "subject"    // the nearest actor before the cue in its clause
-	RuleNearest    = "nearest"    // the nearest actor in the sentence
-	RuleEntity     = "entity"     // a named entity or proper-noun run (tagging only)
+	RuleInside     TargetRule = "inside"     // the actor lies inside the cue (call on Russia to)
+	RuleAccused    TargetRule = "accused"    // X accused Y (of Z), X called on Y (to Z): Y
+	RuleAgent      TargetRule = "agent"      // by/at the hands of + actor after the cue
+	RulePossessive TargetRule = "possessive" // the actor, possibly with 's, directly precedes the cue
+	RuleObject     TargetRule = "object"     // the actor follows the cue across function words only
+	RuleSubject    TargetRule = "subject"    // the nearest actor before the cue in its clause
+	RuleNearest    TargetRule = "nearest"    // the nearest actor in the sentence
+	RuleEntity     TargetRule = "entity"     // a named entity or proper-noun run (tagging only)
 )
 
 // targets is the target stage: it sets the target of every hit, the code
@@ -32,24 +37,17 @@ const (
 func (a *Analyzer) targets(doc *tokenize.Document, sc *scratch) {
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+		if venues := sc.hasVenue && a.victimDev[h.dev]; venues {
+			// A venue ("the United Nations") is where blame is voiced,
+			// not whom it targets: victim devices look past it.
+			sc.swapActors()
+			h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+			sc.swapActors()
+		} else {
+			h.tgt, h.TargetRule = a.target(doc, sc, h.dev, h.first, h.last)
+		}
 		h.Target = a.tcodes[h.tgt]
 	}
-}
-
-// auxiliaries open a verbal cue whose directly preceding actor is its
-// subject rather than a possessor.
-var auxiliaries = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true, "had": true,
-	"bears": true, "bear": true, "bore": true, "will": true, "would": true, "must": true, "should": true,
-	"can": true, "could": true, "may": true, "might": true, "shall": true, "does": true, "did": true, "do": true,
-}
-
-// objectGlue are the function words allowed between a cue and its object.
-var objectGlue = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "to": true, "on": true, "upon": true, "against": true,
-	"with": true, "for": true, "from": true, "at": true, "by": true, "toward": true, "towards": true,
-	"into": true, "onto": true, "its": true, "their": true, "so-called": true, "hands": true,
 }
 
 // Limits of the structural target rules, in tokens.
@@ -60,40 +58,13 @@ const (
 	agentPhrase  = 6  // tokens searched after "by" for the agent
 )
 
-// beForms are the forms of "be" that make a following participle passive.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
-
-// relativePronouns open a relative clause whose subject is the antecedent.
-var relativePronouns = map[string]bool{"that": true, "which": true, "who": true}
-
-// participle reports whether w looks like a past participle (-ed, -en).
-func participle(w string) bool { return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") }
-
-// victimDevices are the devices whose cue's object is a victim rather than
-// the target: the codebook's target of blame is the actor blamed, of threat
-// the source of the danger ("aggression against Ukraine", "a threat to
-// Russia").
-var victimDevices = map[string]bool{"blame": true, "threat": true}
-
-// accusationPrefixes begin the cues whose object is the one accused
-// ("blaming the West", "we condemn Russia", "accuse Kyiv").
-var accusationPrefixes = []string{"blam", "accus", "condemn", "denounc", "charg", "hold", "call", "fault", "indict", "censur", "reproach", "impute", "point"}
-
-func isAccusation(norm string) bool {
-	for _, p := range accusationPrefixes {
-		if strings.HasPrefix(norm, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // target finds the actor that the cue on tokens [first, last) is about.
-func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, string) {
+func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last int) (int, TargetRule) {
 	toks := doc.Tokens
 	// For devices whose object is a victim (blame, threat), only an
 	// accusation cue ("blaming the West") takes its object as target.
-	victim := a.victimDev[dev] && !isAccusation(toks[first].Norm)
+	g := sc.g
+	victim := a.victimDev[dev] && !sc.is(&g.accusation, first)
 	si := sc.sentOf[first]
 	s := doc.Sentences[si]
 	cl := sc.clause[first]
@@ -102,7 +73,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// 1. Inside the cue (a gap: "call on Russia to").
 	for i := first; i < last; i++ {
 		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= last {
-			if victim && insidePatient(toks, first, i) {
+			if victim && sc.insidePatient(first, i) {
 				continue // "shield terrorists": the one harmed or helped, not blamed
 			}
 			return code(j), RuleInside
@@ -113,8 +84,15 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if j := actorAround(sc, first, last); j >= 0 {
 		return code(j), RuleInside
 	}
-	// 2. A cue that ends in "by" or "at the hands of" names its agent next.
-	agent := toks[last-1].Norm == "by" || toks[last-1].Norm == "of" && last-first >= 2 && toks[last-2].Norm == "hands"
+	// 2. The object of an accusing or appeal verb: "X accused Y", "X
+	// accused Y of Z", "X called on Y to Z" target Y, for the verb and for
+	// every cue in Z.
+	if j := a.accusedObject(doc, sc, s, first, a.victimDev[dev] || dev == a.ctaDev); j >= 0 {
+		return code(j), RuleAccused
+	}
+	// 3. A cue that ends in "by" or "at the hands of" names its agent next,
+	// unless a gerund follows: "by arming Ukraine" is a means.
+	agent := sc.endsAt(&g.agentMarker, first, last) > 0 && !(last < s.Last && sc.is(&g.gerund, last))
 	if agent {
 		// The agent may be a phrase: "provoked by the acts of the Ukrainian army".
 		for i := last; i < s.Last && i < last+agentPhrase && sc.clause[i] == sc.clause[last-1]; i++ {
@@ -129,11 +107,19 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	// blame", "Russia bears responsibility"); with tags, one before a verb
 	// cue is left to the later rules, so an object wins ("Russia accuses
 	// Ukraine").
-	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
-		if auxiliaries[toks[first].Norm] {
-			return code(j), RuleSubject
-		}
-		if !strings.HasPrefix(toks[first].Tag, "VB") {
+	// After "against" an attributive actor is still the possessor
+	// ("defend against Russian aggression"), but not a subject ("attitudes
+	// against Russia must change") nor before a cue that opens with a
+	// preposition ("a war against Russia at the hands of ...").
+	if j := sc.actEnd[first]; j >= 0 && sc.actors[j].First >= s.First {
+		against := sc.afterAgainst(s, sc.actors[j])
+		switch {
+		case sc.is(&g.auxiliary, first):
+			if !against {
+				return code(j), RuleSubject
+			}
+		case strings.HasPrefix(toks[first].Tag, "VB"):
+		case !against || !sc.is(&g.objectGlue, first):
 			return code(j), RulePossessive
 		}
 	}
@@ -159,18 +145,21 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 			if agent {
 				return code(j), RuleAgent
 			}
-			if victim && toks[i-1].Norm != "from" {
+			if victim && sc.endsAt(&g.originMarker, last, i) == 0 {
 				break // "aggression against Ukraine", "invasion of Iraq": a victim
 			}
 			return code(j), RuleObject
 		}
-		if !objectGlue[toks[i].Norm] || glue == objectReach {
+		if !sc.is(&g.objectGlue, i) || glue == objectReach {
 			break
 		}
-		if toks[i].Norm == "against" {
+		if sc.is(&g.victimMarker, i) {
 			break // "sanctions against Russia": the victim, not the target
 		}
-		if toks[i].Norm == "by" {
+		if sc.is(&g.agentMarker, i) {
+			if i+1 < s.Last && sc.is(&g.gerund, i+1) {
+				break // "by arming Ukraine": a means, not a passive agent
+			}
 			for k := i + 1; k < s.Last && k <= i+agentPhrase && sc.clause[k] == sc.clause[i]; k++ {
 				if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= s.Last {
 					return code(j), RuleAgent
@@ -190,11 +179,14 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	if victim {
 		// A passive without an agent names only the victim: "the people of
 		// Afghanistan were abandoned".
-		if first-1 >= s.First && beForms[toks[first-1].Norm] && participle(toks[last-1].Norm) {
+		if first-1 >= s.First && sc.is(&g.beForm, first-1) && sc.is(&g.participle, last-1) {
 			return a.entityTarget(doc, sc, s, first, last)
 		}
 		if j := a.earliestBefore(doc, sc, s, first); j >= 0 {
 			return code(j), RuleSubject
+		}
+		if j := a.agentAfter(doc, sc, s, last); j >= 0 {
+			return code(j), RuleNearest
 		}
 		return a.entityTarget(doc, sc, s, first, last)
 	}
@@ -203,7 +195,7 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		if sc.clause[i] != cl {
 			break
 		}
-		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actEnd[i+1]; j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
 			return code(j), RuleSubject
 		}
 	}
@@ -217,10 +209,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return a.entityTarget(doc, sc, s, first, last)
 	}
 	best, bestDist := int32(-1), 0
-	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
 		best, bestDist = j, first-sc.actors[j].Last
 	}
-	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !afterAgainst(toks, s, sc.actors[j]) {
+	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !sc.afterAgainst(s, sc.actors[j]) {
 		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
 			best = j
 		}
@@ -231,20 +223,75 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 	return a.entityTarget(doc, sc, s, first, last)
 }
 
+// accuseReach bounds how far before a cue its accusing verb may stand.
+const accuseReach = 12
+
+// accusedObject returns the actor Y of an accusing or appeal frame that
+// the cue at token first belongs to, or -1: the cue is the verb ("Russia
+// accused the West", "condemns Russia's actions"), or it follows "V Y
+// of/for/to" in its clause ("accused the West of fueling the conflict")
+// and inZ is set (a victim or appeal device: "accused Russia of violating
+// the sovereignty of Ukraine" does not make Russia the sovereign).
+// Y is the first actor after the verb across object glue.
+func (a *Analyzer) accusedObject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int, inZ bool) int32 {
+	toks, g := doc.Tokens, sc.g
+	if sc.sentBits(doc, int(sc.sentOf[first]))&g.verbMask == 0 {
+		return -1 // no accusing or appeal verb in the sentence
+	}
+	for v := first; v >= s.First && v >= first-accuseReach; v-- {
+		t := &toks[v]
+		if t.Kind == tokenize.Word && (!g.accuseQuick.maybeTok(t) || sc.plainBits(v)&g.accuseMask == 0) {
+			continue
+		}
+		if v < first && (t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, v)) {
+			return -1
+		}
+		if t.Kind != tokenize.Word || !(sc.is(&g.accusing, v) || sc.is(&g.appealVerb, v)) || inActor(sc, v) {
+			continue
+		}
+		k, glue := v+1, 0
+		for k < s.Last && sc.actAt[k] < 0 && glue < objectReach && sc.is(&g.objectGlue, k) && !sc.is(&g.victimMarker, k) {
+			k, glue = k+1, glue+1
+		}
+		if k >= s.Last || sc.actAt[k] < 0 {
+			return -1
+		}
+		j := sc.actAt[k]
+		if v == first {
+			return j
+		}
+		if !inZ {
+			return -1 // only victim and appeal devices take Y inside Z
+		}
+		e := int(sc.actors[j].Last)
+		if e < s.Last && isPossessive(toks[e].Norm) {
+			e++ // "accused Russia's leaders of"
+			for e < first && e < s.Last && toks[e].Kind == tokenize.Word && !sc.is(&g.objectLink, e) && e < int(sc.actors[j].Last)+3 {
+				e++
+			}
+		}
+		if e < first && sc.is(&g.objectLink, e) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
 // earliestBefore returns the earliest actor match before token first in
 // sentence s, back to a hard boundary and within agentReach tokens, or -1.
 // At a relative pronoun the search stops; when nothing was found after it,
 // the antecedent (the nearest actor before the pronoun) is returned. An
 // actor right after "against" is a victim and is skipped.
 func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first int) int32 {
-	toks := doc.Tokens
+	g := sc.g
 	found := int32(-1)
-	fronted := frontedEnd(toks, s, first)
+	fronted := sc.frontedEnd(s, first)
 	for i := first - 1; i >= s.First && i >= first-agentReach; i-- {
-		if hardBoundary(&toks[i]) || i == fronted {
+		if sc.hardBoundary(i) || i == fronted {
 			break
 		}
-		if relativePronouns[toks[i].Norm] {
+		if sc.is(&g.relPronoun, i) {
 			if found < 0 {
 				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
 					found = j
@@ -252,7 +299,7 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 			}
 			break
 		}
-		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !afterAgainst(toks, s, sc.actors[j]) {
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= first && !sc.afterAgainst(s, sc.actors[j]) {
 			found = j
 		}
 	}
@@ -265,18 +312,18 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 // Entities and proper nouns that a lexicon actor covers do not count: the
 // rules above already declined that actor ("withdraw your forces from
 // Ukraine" names no addressee).
-func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, string) {
+func (a *Analyzer) entityTarget(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, first, last int) (int, TargetRule) {
 	toks := doc.Tokens
 	if doc.Tagged {
 		ents := doc.Entities
 		k, _ := slices.BinarySearchFunc(ents, s.First, func(e tokenize.Entity, t int) int { return cmp.Compare(e.First, t) })
 		for ; k < len(ents) && ents[k].First < s.Last; k++ {
-			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !isOwnSide(toks[e.First:e.Last]) && !inActor(sc, e.First) {
+			if e := ents[k]; e.Last <= s.Last && e.First < e.Last && !sc.isOwnSide(e.First, e.Last) && !inActor(sc, e.First) {
 				return a.otherIdx, RuleEntity
 			}
 		}
 		for i := max(s.First, first-subjectReach); i < min(s.Last, last+subjectReach); i++ {
-			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !ownSide[toks[i].Norm] && !inActor(sc, i) {
+			if t := toks[i].Tag; (t == "NNP" || t == "NNPS") && !sc.is(&sc.g.ownSide, i) && !inActor(sc, i) {
 				return a.otherIdx, RuleEntity
 			}
 		}
@@ -295,14 +342,16 @@ func inActor(sc *scratch, i int) bool {
 	return false
 }
 
-// afterAgainst reports whether actor match j directly follows "against"
-// (possibly with "the"): a victim, not a target.
-func afterAgainst(toks []tokenize.Token, s tokenize.Sentence, m lexicon.Match) bool {
+// afterAgainst reports whether actor match m directly follows a victim
+// marker ("against"), possibly with one article between: a victim, not a
+// target.
+func (sc *scratch) afterAgainst(s tokenize.Sentence, m lexicon.Match) bool {
+	g := sc.g
 	i := m.First - 1
-	if i >= s.First && toks[i].Norm == "the" {
+	if i >= s.First && sc.is(&g.article, i) {
 		i--
 	}
-	return i >= s.First && toks[i].Norm == "against"
+	return i >= s.First && sc.is(&g.victimMarker, i)
 }
 
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" || norm == "s'" }
@@ -324,46 +373,32 @@ func possessiveBefore(toks []tokenize.Token, lo, i int) int {
 
 // insidePatient reports whether the actor starting at token i inside the
 // cue [first, last) is the cue's object rather than its agent: it does not
-// open the cue and does not follow "of" or "by" ("shield terrorists",
+// open the cue and does not follow a genitive or agent marker ("of", "by";
+// "shield terrorists",
 // "arm terrorists" blame whoever shields or arms them; "NATO expansion" and
 // "expansion of NATO" name NATO).
-func insidePatient(toks []tokenize.Token, first, i int) bool {
+func (sc *scratch) insidePatient(first, i int) bool {
+	g := sc.g
 	if i <= first {
 		return false
 	}
-	switch toks[i-1].Norm {
-	case "of", "by":
-		return false
-	}
-	return true
-}
-
-// frontedPrepositions open a sentence-initial prepositional phrase, which
-// has no subject: an actor in it ("Despite the Security Council's
-// resolutions, some countries ...") is not the subject of the clause after
-// its comma. "Under" is left out: it names who is in control ("Under
-// Russian occupation, Crimea has become a military stronghold").
-var frontedPrepositions = map[string]bool{
-	"despite": true, "notwithstanding": true, "in": true, "with": true, "within": true, "without": true,
-	"following": true, "for": true, "during": true, "throughout": true, "through": true,
-	"given": true, "among": true, "amid": true, "amidst": true, "regarding": true, "concerning": true,
-	"unlike": true, "like": true, "beyond": true, "at": true, "on": true, "from": true, "against": true,
-	"according": true, "apart": true, "besides": true,
+	return !sc.is(&g.genitive, i-1) && !sc.is(&g.agentMarker, i-1)
 }
 
 // frontedEnd returns the index of the comma that closes a prepositional
 // phrase opening sentence s ("Despite ..., "), when it lies before token
 // first, or -1. The search stops at a hard boundary or after agentReach
 // tokens.
-func frontedEnd(toks []tokenize.Token, s tokenize.Sentence, first int) int {
-	if s.First >= first || !frontedPrepositions[toks[s.First].Norm] {
+func (sc *scratch) frontedEnd(s tokenize.Sentence, first int) int {
+	g, toks := sc.g, sc.toks
+	if s.First >= first || !sc.is(&g.fronted, s.First) {
 		return -1
 	}
 	for i := s.First + 1; i < first && i <= s.First+agentReach; i++ {
 		if toks[i].Text == "," {
 			return i
 		}
-		if hardBoundary(&toks[i]) {
+		if sc.hardBoundary(i) {
 			return -1
 		}
 	}
@@ -380,4 +415,44 @@ func actorAround(sc *scratch, first, last int) int32 {
 		}
 	}
 	return -1
+}
+
+// agentAfter is the victim devices' last structural resort: the nearest
+// actor after the cue in its sentence that is not its object ("the
+// destabilizing activities of Iran", "the aggression ... fuelled by
+// Russia", "the aggressor is President Putin"), or -1. An actor after a
+// victim marker ("against"), or reached from the cue across object glue
+// alone ("invasion of Iraq"), is a victim and is skipped.
+func (a *Analyzer) agentAfter(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, last int) int32 {
+	g := sc.g
+	i := last
+	for i < s.Last && sc.actAt[i] < 0 && sc.is(&g.objectGlue, i) {
+		i++
+	}
+	if i < s.Last && sc.actAt[i] >= 0 {
+		i = int(sc.actors[sc.actAt[i]].Last) // the cue's object: a victim
+	}
+	for ; i < s.Last && i < last+agentReach; i++ {
+		if sc.hardBoundary(i) {
+			return -1
+		}
+		if j := sc.actAt[i]; j >= 0 && sc.actors[j].Last <= s.Last {
+			if k := sc.beforeArticle(s, sc.actors[j].First); k >= s.First && (sc.is(&g.agentMarker, k) || sc.is(&g.genitive, k) || sc.is(&g.beForm, k)) {
+				return j
+			}
+			i = sc.actors[j].Last - 1
+		}
+	}
+	return -1
+}
+
+// beforeArticle returns the index of the token before token i, skipping
+// one article ("by the Kremlin" gives "by").
+func (sc *scratch) beforeArticle(s tokenize.Sentence, i int) int {
+	g := sc.g
+	k := i - 1
+	if k >= s.First && sc.is(&g.article, k) {
+		k--
+	}
+	return k
 }

@@ -43,7 +43,7 @@ func TestTargetRules(t *testing.T) {
 		text   string
 		device string
 		target string
-		rule   string
+		rule   TargetRule
 	}{
 		// Overlapping actors: the longest match wins across actors.
 		{"longer actor shadows a shorter one", "Dialogue in the West Bank.", "peace", "OTHER", RuleNearest},
@@ -70,8 +70,8 @@ func TestTargetRules(t *testing.T) {
 			if len(hs) == 0 {
 				t.Fatalf("no %s hit in %q", tt.device, tt.text)
 			}
-			got := [2]string{hs[0].Target, hs[0].Rule}
-			if diff := cmp.Diff([2]string{tt.target, tt.rule}, got); diff != "" {
+			got := [2]string{hs[0].Target, string(hs[0].Rule)}
+			if diff := cmp.Diff([2]string{tt.target, string(tt.rule)}, got); diff != "" {
 				t.Errorf("target, rule (-want +got):\n%s", diff)
 			}
 		})

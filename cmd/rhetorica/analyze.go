@@ -79,7 +79,7 @@ func (c *cli) analyze(args []string) int {
 	var f analysisFlags
 	f.register(fs)
 	var o outputFlags
-	o.register(fs, "table, json, jsonl, csv, html or hits")
+	o.register(fs, "table, json, jsonl, csv, html, hits, matrix (who frames whom, CSV) or matrix-json")
 	metaCols := fs.String("meta-cols", "", "with --format hits, also write these metadata `KEYS` (comma-separated) as columns")
 	by := fs.String("by", "", "aggregate by speaker, date, file or any metadata `KEY`; output one profile per group")
 	title := fs.String("title", "", "title of the HTML report")
@@ -134,6 +134,8 @@ func (c *cli) analyze(args []string) int {
 		sink = newHitsSink(w, o.hitsJSONL(), splitList(*metaCols))
 	case agg != nil || overA != nil:
 		sink = nopSink{}
+	case of == outMatrix || of == outMatrixJSON:
+		sink = &matrixSink{w: w, json: of == outMatrixJSON}
 	case of == outJSON:
 		sink = &jsonSink{w: w}
 	case of == outJSONL:
@@ -145,7 +147,7 @@ func (c *cli) analyze(args []string) int {
 	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		if agg != nil {
-			agg.Add(r)
+			addReport(agg, r)
 		}
 		if overA != nil {
 			overA.add(r)

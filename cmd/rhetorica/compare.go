@@ -62,7 +62,7 @@ func (c *cli) compare(args []string) int {
 	if err != nil {
 		return c.usageError("compare ", "%v", err)
 	}
-	if of == outHTML || of == outJSONL {
+	if of == outHTML || of == outJSONL || of == outMatrix || of == outMatrixJSON {
 		return c.usageError("compare ", "compare writes table, json or csv, not %s", o.format)
 	}
 	if (*ga == "") != (*gb == "") {
@@ -82,7 +82,7 @@ func (c *cli) compare(args []string) int {
 	agg := rhetoric.NewAggregator(*by)
 	counter := newCueCounter(*by)
 	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
-		agg.Add(r)
+		addReport(agg, r)
 		counter.add(r)
 		return nil
 	})
@@ -137,7 +137,7 @@ func (c *cli) compare(args []string) int {
 	}
 	devices := s.an.Devices()
 	cues := comparisonCues(cmpn, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), *ncues)
-	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn, cues)
+	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn, cues, victimDevices(s.an))
 	if err := closeOut(); err != nil && res.writeErr == nil {
 		res.writeErr = err
 	}
@@ -180,6 +180,9 @@ type comparisonJSON struct {
 	WordsA      int          `json:"words_a"`
 	WordsB      int          `json:"words_b"`
 	Cues        []deviceCues `json:"cues,omitempty"`
+	// Who frames whom in each group (rhetoric.Profile.Matrix).
+	MatrixA []rhetoric.MatrixCell `json:"matrix_a,omitempty"`
+	MatrixB []rhetoric.MatrixCell `json:"matrix_b,omitempty"`
 }
 
 // deviceCues are the top cues of one device in each group.
@@ -212,7 +215,7 @@ func comparisonCues(c rhetoric.Comparison, a, b []cueCount, k int) []deviceCues 
 	return out
 }
 
-func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison, cues []deviceCues) error {
+func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.Profile, c rhetoric.Comparison, cues []deviceCues, victims []string) error {
 	cuesOf := func(device string) (a, b []cueCount) {
 		for _, dc := range cues {
 			if dc.Device == device {
@@ -224,7 +227,8 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 	switch of {
 	case outJSON:
 		b, err := json.MarshalIndent(comparisonJSON{Key: key, Comparison: c,
-			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues}, "", "  ")
+			StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues,
+			MatrixA: pa.Matrix, MatrixB: pb.Matrix}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -263,14 +267,21 @@ func writeComparison(w *bufio.Writer, of outFormat, key string, pa, pb rhetoric.
 		}
 		fmt.Fprintf(w, "%s  %8.2f  %8.2f  %8.2f  %8.3f  %7.2f%s\n", fit(d.Device, devW), d.RateA, d.RateB, d.Diff, d.LogOdds, d.Z, mark)
 	}
-	fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n")
-	if len(cues) == 0 {
-		return nil
+	if _, err := fmt.Fprintf(w, "\nz > 0: A uses the device more; * |z| > 1.96 (p < .05, two-sided)\n"); err != nil {
+		return err
 	}
-	fmt.Fprintf(w, "\nTOP CUES (entry and hits; A above, B below)\n")
-	for _, dc := range cues {
-		fmt.Fprintf(w, "%s  A: %s\n", fit(dc.Device, devW), cueList(dc.A))
-		fmt.Fprintf(w, "%s  B: %s\n", fit("", devW), cueList(dc.B))
+	if len(cues) > 0 {
+		fmt.Fprintf(w, "\nTOP CUES (entry and hits; A above, B below)\n")
+		for _, dc := range cues {
+			fmt.Fprintf(w, "%s  A: %s\n", fit(dc.Device, devW), cueList(dc.A))
+			fmt.Fprintf(w, "%s  B: %s\n", fit("", devW), cueList(dc.B))
+		}
+	}
+	var who strings.Builder
+	writeWhoTargets(&who, "A", c.A, pa, victims)
+	writeWhoTargets(&who, "B", c.B, pb, victims)
+	if who.Len() > 0 {
+		fmt.Fprintf(w, "\nWho each side blames (targets of its %s moves, by source):\n%s", strings.Join(victims, " and "), who.String())
 	}
 	return nil
 }

@@ -32,6 +32,11 @@ type analysisFlags struct {
 	pathMeta    string
 	meta        string
 	metaKey     string
+
+	// speaker turns (see rhetoric.Options.TurnLabel)
+	excludeSpeakers stringList
+	turnLabel       string
+	noTurns         bool
 }
 
 // Input limits (see the README's "Input and reliability").
@@ -74,6 +79,9 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.pathMeta, "path-meta", "", "fill metadata from each file's path: `PATTERN` such as '{iso}_{session}_{year}.txt'")
 	fs.StringVar(&a.meta, "meta", "", "join metadata from a CSV `FILE` (see --meta-key)")
 	fs.StringVar(&a.metaKey, "meta-key", "", "key `COLUMNS` of --meta, comma separated, each COLUMN or COLUMN=FIELD ('ISO Code=iso,Year=year')")
+	fs.Var(&a.excludeSpeakers, "exclude-speaker", "leave the turns of transcript speaker `NAME` (Q, MODERATOR) out of the scores; repeatable")
+	fs.StringVar(&a.turnLabel, "turn-label", "", "speaker labels are lines matching `REGEXP` (first group = speaker) instead of the built-in rule")
+	fs.BoolVar(&a.noTurns, "no-turns", false, "do not split transcripts into speaker turns")
 }
 
 // byteSize is a flag value in bytes with an optional K, M or G suffix
@@ -126,7 +134,9 @@ const (
 	outJSONL
 	outCSV
 	outHTML
-	outHits // one row per hit, CSV or JSON Lines (see hits.go)
+	outHits       // one row per hit, CSV or JSON Lines (see hits.go)
+	outMatrix     // who frames whom, CSV
+	outMatrixJSON // who frames whom, JSON
 )
 
 func parseOutFormat(s string) (outFormat, error) {
@@ -143,8 +153,12 @@ func parseOutFormat(s string) (outFormat, error) {
 		return outHTML, nil
 	case "hits", "hits-csv", "hits-jsonl":
 		return outHits, nil
+	case "matrix", "matrix-csv":
+		return outMatrix, nil
+	case "matrix-json":
+		return outMatrixJSON, nil
 	}
-	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv, html or hits)", s)
+	return 0, fmt.Errorf("unknown output format %q (want table, json, jsonl, csv, html, hits, matrix or matrix-json)", s)
 }
 
 // outFormatFor picks the output format from the -o file's extension: a

@@ -37,16 +37,21 @@ type hitRow struct {
 	HedgedBy      string  `json:"hedged_by,omitempty"`
 	Target        string  `json:"target"`
 	TargetRule    string  `json:"target_rule,omitempty"`
-	// ---- Source attribution (issue 14, branch w-attr) ----
-	// When rhetoric.Hit gains Source, SourceActor, Reported and Speaker
-	// (who is speaking in a turn), add them here and in hitColumns and
-	// hitRecord below, after target_rule, in that order.
+	// Source is whose move the hit is (the reported speaker of a reported
+	// move, else Speaker), SourceActor its actor code; Reported and
+	// Disputed as in rhetoric.Hit; Counted is false for a negated,
+	// disputed or excluded hit.
+	Source      string `json:"source,omitempty"`
+	SourceActor string `json:"source_actor,omitempty"`
+	Reported    bool   `json:"reported"`
+	Disputed    bool   `json:"disputed"`
+	Counted     bool   `json:"counted"`
 }
 
 // hitColumns is the CSV header of --format hits, before the --meta-cols.
 var hitColumns = []string{"id", "speaker", "date", "sentence", "sentence_text", "device", "entry", "text",
 	"start", "end", "body_offset", "weight", "negated", "negated_by", "intensified", "intensified_by",
-	"hedged", "hedged_by", "target", "target_rule"}
+	"hedged", "hedged_by", "target", "target_rule", "source", "source_actor", "reported", "disputed", "counted"}
 
 // newHitRows returns the rows of r's hits; text is the statement's text
 // (sentence texts are empty without it) and metaCols the metadata keys to
@@ -64,7 +69,11 @@ func newHitRows(r *rhetoric.Report, text string, metaCols []string) []hitRow {
 		row := hitRow{ID: r.ID, Speaker: r.Speaker, Date: r.Date, Meta: meta, Sentence: h.Sentence,
 			Device: h.Device, Entry: h.Entry, Text: h.Text, Start: h.Start, End: h.End, BodyOffset: r.BodyOffset,
 			Weight: h.Weight, Negated: h.Negated, Intensified: h.Intensified, Hedged: h.Hedged,
-			Target: h.Target, TargetRule: h.TargetRule}
+			Target: h.Target, TargetRule: string(h.TargetRule),
+			Source: h.Source, SourceActor: h.SourceActor, Reported: h.Reported, Disputed: h.Disputed, Counted: h.Counts()}
+		if h.Speaker != "" {
+			row.Speaker = h.Speaker // the speaker of the hit's turn in a transcript
+		}
 		if h.Sentence >= 0 && h.Sentence < len(r.Spans) {
 			sp := r.Spans[h.Sentence]
 			if sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) {
@@ -164,7 +173,8 @@ func hitRecord(h *hitRow, metaCols []string) []string {
 		strconv.Itoa(h.Start), strconv.Itoa(h.End), strconv.Itoa(h.BodyOffset),
 		strconv.FormatFloat(h.Weight, 'g', -1, 64), strconv.FormatBool(h.Negated), h.NegatedBy,
 		strconv.FormatBool(h.Intensified), h.IntensifiedBy, strconv.FormatBool(h.Hedged), h.HedgedBy,
-		h.Target, h.TargetRule}
+		h.Target, h.TargetRule, h.Source, h.SourceActor, strconv.FormatBool(h.Reported), strconv.FormatBool(h.Disputed),
+		strconv.FormatBool(h.Counted)}
 	for _, k := range metaCols {
 		rec = append(rec, h.Meta[k])
 	}

@@ -48,11 +48,12 @@ type htmlReport struct {
 	// written in full: the report keeps the maxKeptStatements with the
 	// most hits among the rest, and says what it left out.
 	textBytes int
-	fullLimit int        // maxFullTextBytes; tests lower it
-	leftOut   int        // statements not written in full
-	leftWords int        // their words
-	leftBytes int        // their text bytes
-	kept      []keptStmt // rendered statements kept from the rest, at most maxKeptStatements
+	fullLimit int             // maxFullTextBytes; tests lower it
+	leftOut   int             // statements not written in full
+	leftWords int             // their words
+	leftBytes int             // their text bytes
+	kept      []keptStmt      // rendered statements kept from the rest, at most maxKeptStatements
+	matrix    rhetoric.Matrix // who frames whom, all statements
 }
 
 // keptStmt is a rendered statement held back when the report is over its
@@ -182,6 +183,7 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	if h.cues != nil {
 		h.cues.add(r)
 	}
+	h.matrix.Add(r)
 	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
 	keys := make([]string, 0, len(r.Meta))
 	for k := range r.Meta {
@@ -284,8 +286,10 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		TOC        []tocEntry
 		TOCCut     int    // statements missing from the table
 		LeftOut    string // what the size limit left out, or ""
+		Matrix     matrixView
 	}
-	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc}
+	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc,
+		Matrix: newMatrixView(&h.matrix, h.devices)}
 	all := h.total.Profiles()
 	if len(all) == 1 {
 		fv.Overall = h.barChart(all[0].Devices)
@@ -595,4 +599,4 @@ var reportCSS string
 //go:embed report.tmpl
 var reportTemplate string
 
-var htmlTemplates = template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate))
+var htmlTemplates = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate)).Parse(matrixTemplate))

@@ -138,6 +138,13 @@ func TestGolden(t *testing.T) {
 		{"by-country-csv", withLex("analyze", "--by", "country", "--format", "csv", jsonl, csvf, dir), "", 0},
 		{"by-file-json", withLex("analyze", "--by", "file", "--format", "json", jsonl, csvf), "", 0},
 		{"by-speaker-jsonl", withLex("analyze", "--by", "speaker", "--format", "jsonl", csvf), "", 0},
+		{"by-turn-speaker-jsonl", withLex("analyze", "--by", "speaker", "--exclude-speaker", "Q", "--format", "jsonl", "testdata/cli/transcript.md"), "", 0},
+		{"analyze-turns-json", withLex("analyze", "--exclude-speaker", "Q", "--format", "json", "testdata/cli/transcript.md"), "", 0},
+
+		// who frames whom
+		{"analyze-matrix", withLex("analyze", "--format", "matrix", jsonl, csvf), "", 0},
+		{"analyze-matrix-json-by", withLex("analyze", "--format", "matrix-json", "--by", "speaker", csvf), "", 0},
+		{"usage-bad-turn-label", withLex("analyze", "--turn-label", "(", csvf), "", 2},
 
 		// compare
 		{"compare-table", withLex("compare", "--by", "speaker", "Foreign Minister", "Spokesperson", dir, jsonl, csvf), "", 0},

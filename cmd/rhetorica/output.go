@@ -247,6 +247,12 @@ func writeProfiles(w *bufio.Writer, of outFormat, key string, devices []string, 
 			w.WriteByte('\n')
 		}
 		return nil
+	case outMatrix, outMatrixJSON:
+		groups := make([]matrixGroup, len(profiles))
+		for i, p := range profiles {
+			groups[i] = matrixGroup{p.Group, p.Matrix}
+		}
+		return writeMatrix(w, of == outMatrixJSON, key, groups)
 	case outCSV:
 		cw := csv.NewWriter(w)
 		cw.Write(append([]string{key, "statements", "words", "sentences"}, deviceColumns(devices)...))
@@ -310,4 +316,70 @@ func targets(ts []rhetoric.TargetCount, k int) string {
 		return "-"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// matrixSink collects the who-frames-whom matrix of all reports (--format
+// matrix or matrix-json without --by).
+type matrixSink struct {
+	w    *bufio.Writer
+	m    rhetoric.Matrix
+	json bool
+}
+
+func (s *matrixSink) report(r *rhetoric.Report, _ string) error {
+	s.m.Add(r)
+	return nil
+}
+
+func (s *matrixSink) finish() error {
+	return writeMatrix(s.w, s.json, "", []matrixGroup{{"", s.m.Cells()}})
+}
+
+// matrixGroup is the matrix of one group of --by ("" without --by).
+type matrixGroup struct {
+	Group string                `json:"group"`
+	Cells []rhetoric.MatrixCell `json:"cells"`
+}
+
+// writeMatrix writes the who-frames-whom matrix: CSV with one row per
+// source, device and target (a first column for the group with --by KEY),
+// or JSON (an object with the cells; with --by, an array of groups).
+func writeMatrix(w *bufio.Writer, asJSON bool, key string, groups []matrixGroup) error {
+	if asJSON {
+		var v any = groups
+		if key == "" {
+			cells := []rhetoric.MatrixCell{}
+			if len(groups) == 1 && groups[0].Cells != nil {
+				cells = groups[0].Cells
+			}
+			v = struct {
+				Cells []rhetoric.MatrixCell `json:"cells"`
+			}{cells}
+		} else if groups == nil {
+			v = []matrixGroup{}
+		}
+		b, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+		return w.WriteByte('\n')
+	}
+	cw := csv.NewWriter(w)
+	head := []string{"source", "source_actor", "device", "target", "count", "reported"}
+	if key != "" {
+		head = append([]string{key}, head...)
+	}
+	cw.Write(head)
+	for _, g := range groups {
+		for _, c := range g.Cells {
+			row := []string{c.Source, c.SourceActor, c.Device, c.Target, strconv.Itoa(c.Count), strconv.Itoa(c.Reported)}
+			if key != "" {
+				row = append([]string{g.Group}, row...)
+			}
+			cw.Write(row)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

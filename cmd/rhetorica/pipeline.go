@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/corpus"
@@ -69,7 +70,15 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 			return nil, code
 		}
 	}
-	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, MaxBytes: int(f.maxBytes)}
+	opts := rhetoric.Options{Language: lang, Tag: f.tag, Workers: f.workers, MaxBytes: int(f.maxBytes),
+		ExcludeSpeakers: f.excludeSpeakers, NoTurns: f.noTurns}
+	if f.turnLabel != "" {
+		re, err := regexp.Compile(f.turnLabel)
+		if err != nil {
+			return nil, c.usageError(cmd+" ", "--turn-label: %v", err)
+		}
+		opts.TurnLabel = re
+	}
 	if f.devices != "" {
 		for d := range strings.SplitSeq(f.devices, ",") {
 			if d = strings.TrimSpace(d); d != "" {
@@ -491,4 +500,16 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// addReport adds r to agg; grouped by speaker, a transcript counts toward
+// each turn's speaker rather than the statement's (rhetoric.SplitBySpeaker).
+func addReport(agg *rhetoric.Aggregator, r *rhetoric.Report) {
+	if agg.Key() != "speaker" {
+		agg.Add(r)
+		return
+	}
+	for _, p := range rhetoric.SplitBySpeaker(r) {
+		agg.Add(p)
+	}
 }

@@ -468,6 +468,10 @@ func rewrite(src string, base *lexicon.Lexicon, kept map[key]bool, cands map[key
 	}
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "@role ") {
+			b.WriteString(l) // a property of the category, inside its section
+			continue
+		}
 		if strings.HasPrefix(t, "@") {
 			flush()
 			inCat = false

@@ -1,0 +1,165 @@
+package rhetoric
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// hitSummary is what the grammar tests compare of a hit.
+type hitSummary struct {
+	Device, Text, Target string
+	Negated              bool
+}
+
+func summarize(r *Report) []hitSummary {
+	var out []hitSummary
+	for _, h := range r.Hits {
+		out = append(out, hitSummary{h.Device, h.Text, h.Target, h.Negated})
+	}
+	return out
+}
+
+func analyzeText(t *testing.T, a *Analyzer, text string) *Report {
+	t.Helper()
+	r, err := a.Analyze(context.Background(), Statement{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// ruDef is a small Russian lexicon: a threat cue, a blame cue, negators and
+// two actors.
+func ruDef() lexicon.Definition {
+	return lexicon.Definition{
+		Name: "ru-test", Language: tokenize.Russian,
+		Categories: []lexicon.Category{
+			{Name: "threat", Entries: []lexicon.Entry{{Pattern: "угроза", Weight: 1}}},
+			{Name: "blame", Entries: []lexicon.Entry{{Pattern: "агрессия", Weight: 1}}},
+			{Name: "peace", Entries: []lexicon.Entry{{Pattern: "~переговоры", Weight: 1}}},
+		},
+		Modifiers: []lexicon.Modifier{{Kind: lexicon.Negator, Pattern: "не"}, {Kind: lexicon.Negator, Pattern: "нет"}},
+		Actors: []lexicon.Actor{
+			{Code: "RUS", Name: "Россия", Aliases: []string{"россия", "~россии"}},
+			{Code: "NATO", Name: "НАТО", Aliases: []string{"нато"}},
+			{Code: "OWN", Name: "мы", Aliases: []string{"мы", "наш"}},
+		},
+	}
+}
+
+// TestRussianGrammar checks that a Russian lexicon gets the Russian
+// function words: "не только" does not negate, "но" ends the clause the way
+// "but" does, first-person words are never a target.
+func TestRussianGrammar(t *testing.T) {
+	a := newTest(t, ruDef(), Options{})
+	tests := []struct {
+		name, text string
+		want       []hitSummary
+	}{
+		{"not only is no negation", "Это не только угроза.", []hitSummary{{"threat", "угроза", TargetNone, false}}},
+		{"plain negation", "Это не угроза.", []hitSummary{{"threat", "угроза", TargetNone, true}}},
+		{"но ends the clause", "Мы не хотим войны, но это угроза.", []hitSummary{{"threat", "угроза", TargetNone, false}}},
+		{"но without a comma", "Не хотим войны но угроза растёт.", []hitSummary{{"threat", "угроза", TargetNone, false}}},
+		{"тем не менее is one break", "Не спорим тем не менее угроза.", []hitSummary{{"threat", "угроза", TargetNone, false}}},
+		{"a victim after против", "Агрессия против России.", []hitSummary{{"blame", "Агрессия", TargetNone, false}}},
+		{"possessor before the cue", "НАТО агрессия продолжается.", []hitSummary{{"blame", "агрессия", "NATO", false}}},
+		{"own side is no target", "Мы угроза.", []hitSummary{{"threat", "угроза", TargetNone, false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, summarize(analyzeText(t, a, tt.text))); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+	// The English probe beside it, through the test lexicon.
+	en := newTest(t, testDef(), Options{})
+	got := summarize(analyzeText(t, en, "This is not only a threat."))
+	if diff := cmp.Diff([]hitSummary{{"threat", "threat", TargetNone, false}}, got); diff != "" {
+		t.Errorf("English probe (-want +got):\n%s", diff)
+	}
+}
+
+// TestLexiconGrammarOverrides checks that a lexicon's @grammar class
+// replaces the built-in one: with "yet" as the only clause break, "but" no
+// longer shields a cue from a negator and "yet" does.
+func TestLexiconGrammarOverrides(t *testing.T) {
+	def := testDef()
+	def.Grammar = []lexicon.WordClass{{Name: "clause-break", Words: []string{"yet"}}}
+	a := newTest(t, def, Options{})
+	base := newTest(t, testDef(), Options{})
+	tests := []struct {
+		text      string
+		base, own bool // negated with the built-in grammar, with the lexicon's
+	}{
+		{"We do not want war but peace.", false, true},
+		{"We do not want war yet peace.", true, false},
+	}
+	for _, tt := range tests {
+		b, o := analyzeText(t, base, tt.text).Hits, analyzeText(t, a, tt.text).Hits
+		if len(b) != 1 || len(o) != 1 {
+			t.Fatalf("%s: hits %v / %v", tt.text, b, o)
+		}
+		if b[0].Negated != tt.base || o[0].Negated != tt.own {
+			t.Errorf("%s: negated %v with the built-in grammar, %v with the lexicon's; want %v, %v", tt.text, b[0].Negated, o[0].Negated, tt.base, tt.own)
+		}
+	}
+}
+
+// TestRolesFollowTheLexicon checks that renaming blame keeps its behaviour
+// when the lexicon declares the role, and that an appeal device of any name
+// receives the imperatives.
+func TestRolesFollowTheLexicon(t *testing.T) {
+	rename := func(role string) lexicon.Definition {
+		def := testDef()
+		for i := range def.Categories {
+			if def.Categories[i].Name == "blame" {
+				def.Categories[i].Name = "accusation"
+				def.Categories[i].Role = role
+			}
+		}
+		return def
+	}
+	text := "The aggression towards Ukraine continues."
+	targets := func(a *Analyzer) []string {
+		var out []string
+		for _, h := range analyzeText(t, a, text).Hits {
+			out = append(out, h.Device+" "+h.Target)
+		}
+		return out
+	}
+	want := []string{"blame NONE"}
+	if diff := cmp.Diff(want, targets(newTest(t, testDef(), Options{}))); diff != "" {
+		t.Errorf("blame (-want +got):\n%s", diff)
+	}
+	want = []string{"accusation NONE"}
+	if diff := cmp.Diff(want, targets(newTest(t, rename(lexicon.RoleVictim), Options{}))); diff != "" {
+		t.Errorf("accusation with @role victim (-want +got):\n%s", diff)
+	}
+	// Without the role, the object of "aggression towards" is the target.
+	want = []string{"accusation UKR"}
+	if diff := cmp.Diff(want, targets(newTest(t, rename(""), Options{}))); diff != "" {
+		t.Errorf("accusation without a role (-want +got):\n%s", diff)
+	}
+
+	// Imperatives count as the appeal device, whatever its name.
+	def := testDef()
+	for i := range def.Categories {
+		if def.Categories[i].Name == "call_to_action" {
+			def.Categories[i].Name = "demand"
+			def.Categories[i].Role = lexicon.RoleAppeal
+		}
+	}
+	a := newTest(t, def, Options{Tag: true})
+	var got []string
+	for _, h := range analyzeText(t, a, "Stop the war now.").Hits {
+		got = append(got, h.Device+" "+h.Entry)
+	}
+	if diff := cmp.Diff([]string{"demand " + ImperativeEntry}, got); diff != "" {
+		t.Errorf("imperative (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,297 @@
+package rhetoric
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// The sources stage: whose move each hit is.
+//
+// A hit is the speaker's own move unless it sits in a clause that the
+// speaker attributes to a third party. The frames, tried in this order for
+// every hit, each from the grammar's word classes:
+//
+//  1. claim: a claim noun before the hit, in its clause ("Russia's claims
+//     that ...", "the lie that ...", "claims by Moscow that ..."); the
+//     source is the possessor or the by-phrase, and a disputing word next
+//     to the noun ("baseless claims", "the lie", "so-called") makes the
+//     claim disputed: it is not the speaker's move and does not count.
+//  2. according: "according to X" in the hit's sentence; X is the source.
+//  3. verb: a reporting verb before the hit in its sentence, with no clause
+//     break between ("X said that ..."), or an accusing or appeal verb
+//     with no comma or coordinator between ("X accused Y of ...", "X called
+//     on Y to ..."), or the hit's cue itself ("X accused Y"); the source is
+//     the subject before the verb.
+//  4. tail: a reporting verb after the hit closing its sentence
+//     ("..., Lavrov said.", "..., said the minister.").
+//
+// A source that is the speaker's own side ("we said", "I have called on")
+// is no third party: the move stays the speaker's. Otherwise the hit is
+// Reported, with Source as written and SourceActor the code of the first
+// lexicon actor inside it. Hits that no frame claims have Source = Speaker.
+
+// Limits of the source frames, in tokens.
+const (
+	reportReach  = 40 // tokens searched before a hit for its reporting verb
+	sourceWords  = 8  // longest source phrase
+	disputeReach = 3  // tokens before a claim noun searched for a disputing word
+)
+
+// attribute is the sources stage: it sets each hit's speaker (its turn's,
+// else the statement's), its exclusion, and its source.
+func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
+	hint := 0
+	var last, lastActor string // the last named source, for "he said"
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		h.Speaker = st.Speaker
+		if k := turnAt(sc.turns, h.Start, hint); k >= 0 {
+			hint = k
+			h.Speaker = sc.turns[k].speaker
+			h.Excluded = sc.turns[k].excluded
+		}
+		h.Source = h.Speaker
+		a.source(doc, sc, h)
+		if !h.Reported {
+			continue
+		}
+		if sc.g.anaphor.hasNorm(tokenize.Normalize(h.Source)) {
+			// "He called on ...", "his claims that ...": the last named
+			// source of the statement, else unknown.
+			h.Source, h.SourceActor = last, lastActor
+		} else if h.Source != "" {
+			last, lastActor = h.Source, h.SourceActor
+		}
+	}
+}
+
+// phrase is a token range [first, last) naming a source.
+type phrase struct{ first, last int }
+
+// source applies the source frames to hit h.
+func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
+	toks, g := doc.Tokens, sc.g
+	si := sc.sentOf[h.first]
+	if sc.sentBits(doc, int(si))&g.frameMask == 0 {
+		return // no reporting verb, claim noun or "according" in the sentence
+	}
+	s := doc.Sentences[si]
+	var (
+		src      phrase
+		found    bool
+		disputed bool
+	)
+	// Search back from the hit to the sentence start (bounded), stopping
+	// at a boundary that opens the speaker's own clause.
+	lo := max(s.First, h.first-reportReach)
+	narrow := false // a comma or coordinator lies between: only say-verbs reach the hit
+	for i := h.first - 1; i >= lo && !found; i-- {
+		t := &toks[i]
+		if t.Kind == tokenize.Word && (!g.sourceQuick.maybeTok(t) || sc.plainBits(i)&g.sourceMask == 0) {
+			continue // most words open no frame
+		}
+		if t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, i) {
+			break
+		}
+		if t.Text == "," || t.Kind == tokenize.Word && sc.is(&g.coordinator, i) {
+			narrow = true
+		}
+		// 1. A claim noun: "Russia's claims that", "the lie that".
+		if sc.is(&g.claimNoun, i) && i+1 < len(toks) && (i+1 == h.first || sc.is(&g.claimOpener, i+1)) {
+			found = true
+			disputed = sc.is(&g.disputing, i) // "the lie that": disputed by itself
+			for k := max(s.First, i-disputeReach); k < i; k++ {
+				if sc.is(&g.disputing, k) {
+					disputed = true
+				}
+			}
+			if p := possessiveBefore(toks, s.First, i); p >= 0 {
+				src = a.subjectBefore(doc, sc, s, p)
+			} else if k := i - 1 - sc.disputedWords(s.First, i); k >= s.First && sc.is(&g.anaphor, k) {
+				src = phrase{k, k + 1} // "his baseless claims"
+			} else if i+2 < h.first && sc.is(&g.agentMarker, i+1) {
+				src = phrase{i + 2, a.phraseEnd(doc, sc, i+2, h.first)}
+			}
+			continue
+		}
+		if t.Kind != tokenize.Word {
+			continue
+		}
+		// 2. "according to X".
+		if n := sc.at(&g.according, i, s.Last); n > 0 && i+n < s.Last {
+			if i+n <= h.first {
+				found = true
+				src = phrase{i + n, a.phraseEnd(doc, sc, i+n, h.first)}
+			}
+			continue
+		}
+		// 3. A reporting verb before the hit ("X said that ...").
+		if a.reportingVerb(sc, toks, s, i) {
+			if narrow && !sc.is(&g.reporting, i) {
+				break // "X calls for peace and stands with Y": stands is X's own verb
+			}
+			if p := a.subjectBefore(doc, sc, s, i); p.last > p.first {
+				found, src = true, p
+			}
+			break // the nearest verb decides, with or without a subject
+		}
+	}
+	// 3. The cue itself is a reporting verb: "Lavrov accused the West".
+	if !found && a.reportingVerb(sc, toks, s, h.first) {
+		if p := a.subjectBefore(doc, sc, s, h.first); p.last > p.first {
+			found, src = true, p
+		}
+	}
+	// 2 and 4. After the hit: ", according to X." or ", X said." closing
+	// the sentence.
+	if !found {
+		src, found = a.tailSource(doc, sc, s, h.last)
+	}
+	if !found {
+		return
+	}
+	if src.last > src.first && sc.isOwnSide(src.first, src.last) {
+		return // "we said", "I have called on": the speaker's own move
+	}
+	h.Reported = true
+	h.Disputed = disputed
+	h.Source = ""
+	h.SourceActor = ""
+	if src.last > src.first {
+		h.Source = doc.Text[toks[src.first].Start:toks[src.last-1].End]
+		for k := src.first; k < src.last; k++ {
+			if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= src.last {
+				h.SourceActor = a.tcodes[a.canon[sc.actors[j].Index]]
+				break
+			}
+		}
+	}
+}
+
+// reportingVerb reports whether token i of sentence s is a reporting,
+// accusing or appeal verb: a word of those classes that is not capitalized
+// inside the sentence, not part of an actor's name ("the United States
+// calls" has no verb "states") and not after object glue ("the blame",
+// "is to blame").
+func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, i int) bool {
+	g, t := sc.g, &toks[i]
+	if t.Kind != tokenize.Word || !(sc.is(&g.reporting, i) || sc.is(&g.accusing, i) || sc.is(&g.appealVerb, i)) {
+		return false
+	}
+	if i > s.First && sc.is(&g.objectGlue, i-1) {
+		return false // a noun or infinitive: "the blame", "is to blame"
+	}
+	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
+}
+
+// subjectBefore returns the source phrase that ends just before token v (a
+// reporting verb or a possessive marker): skipping auxiliaries and adverbs
+// ("has repeatedly said"), the run of capitalized words, actor names,
+// articles, genitives and possessives back from there, or else the one
+// word before ("officials said"). It is empty at a sentence start,
+// punctuation or a relative pronoun ("those who claim").
+func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, v int) phrase {
+	toks, g := doc.Tokens, sc.g
+	end := v
+	for end-1 >= s.First && end-1 >= v-3 && toks[end-1].Kind == tokenize.Word && (sc.is(&g.auxiliary, end-1) || sc.is(&g.preVerb, end-1)) {
+		end--
+	}
+	if end-1 >= s.First && sc.is(&g.coordinator, end-1) {
+		return phrase{} // "stands with Ukraine and condemns": the subject is earlier
+	}
+	first := end
+	for k := end - 1; k >= s.First && k >= end-sourceWords; k-- {
+		t := &toks[k]
+		ok := false
+		switch {
+		case isPossessive(t.Norm):
+			ok = true
+		case t.Kind == tokenize.Word && (sc.is(&g.article, k) || sc.is(&g.genitive, k)):
+			ok = k > s.First // "of" or "the" inside a name
+		case t.Kind == tokenize.Word || t.Kind == tokenize.Number:
+			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k)
+		}
+		if !ok {
+			break
+		}
+		first = k
+	}
+	// Drop leading genitives and a sentence-internal lower-case word
+	// that is not the head ("and Lavrov said").
+	for first < end && toks[first].Kind == tokenize.Word && sc.is(&g.genitive, first) {
+		first++
+	}
+	if first < end && sc.is(&g.relPronoun, first) {
+		return phrase{}
+	}
+	return phrase{first, end}
+}
+
+// phraseEnd returns the end of a source phrase starting at token i, before
+// limit: up to the next punctuation or complementizer, at most sourceWords
+// tokens.
+func (a *Analyzer) phraseEnd(doc *tokenize.Document, sc *scratch, i, limit int) int {
+	toks := doc.Tokens
+	k := i
+	for k < limit && k < i+sourceWords && toks[k].Kind != tokenize.Punct && !sc.is(&sc.g.complementizer, k) {
+		k++
+	}
+	return k
+}
+
+// tailSource finds a source after a hit ending at token last: a comma then
+// "according to X" or "X said" / "said X" closing the sentence.
+func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, last int) (phrase, bool) {
+	toks, g := doc.Tokens, sc.g
+	end := s.Last
+	for end > last && toks[end-1].Kind == tokenize.Punct {
+		end-- // closing . " ”
+	}
+	// The last comma of the sentence after the hit.
+	comma := -1
+	for k := end - 1; k >= last && k >= end-sourceWords-3; k-- {
+		if toks[k].Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 || comma+1 >= end {
+		return phrase{}, false
+	}
+	i := comma + 1
+	for i < end && toks[i].Kind == tokenize.Punct {
+		i++ // , ” Lavrov said
+	}
+	if n := sc.at(&g.according, i, end); n > 0 {
+		return phrase{i + n, end}, i+n < end
+	}
+	if sc.is(&g.reporting, i) { // ", said the minister"
+		return phrase{i + 1, end}, i+1 < end
+	}
+	if sc.is(&g.reporting, end-1) && end-1 > i { // ", Lavrov said"
+		p := phrase{i, end - 1}
+		for p.last > p.first && (sc.is(&g.auxiliary, p.last-1) || sc.is(&g.preVerb, p.last-1)) {
+			p.last--
+		}
+		return p, p.last > p.first
+	}
+	return phrase{}, false
+}
+
+// capitalized reports whether the word w begins with an upper-case letter.
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// disputedWords counts the disputing words right before token i ("his
+// baseless claims").
+func (sc *scratch) disputedWords(lo, i int) int {
+	n := 0
+	for k := i - 1; k >= lo && sc.is(&sc.g.disputing, k); k-- {
+		n++
+	}
+	return n
+}
