@@ -655,7 +655,8 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	devices := an.Devices()
 	cues := comparisonCues(c, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), k)
 	resp := compareResponse{comparisonJSON: comparisonJSON{Key: req.By, Comparison: c,
-		StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues}, Errors: a.errs}
+		StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues,
+		MatrixA: pa.Matrix, MatrixB: pb.Matrix}, Errors: a.errs}
 	if resp.Errors == nil {
 		resp.Errors = []apiError{}
 	}

@@ -398,7 +398,7 @@ func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 		if ht.Target != "" && ht.Target != "NONE" {
 			row.Target = ht.Target
 			if ht.TargetRule != "" {
-				row.Target += " (" + ht.TargetRule + ")"
+				row.Target += " (" + string(ht.TargetRule) + ")"
 			}
 		}
 		v.Hits = append(v.Hits, row)
@@ -511,7 +511,8 @@ func (s *server) download(w http.ResponseWriter, format string, an *rhetoric.Ana
 			}
 			if pa, pb, err := pickGroups(agg.Profiles(), "side", "A", "B"); err == nil {
 				d.Comparison = &comparisonJSON{Key: "side", Comparison: rhetoric.Compare(pa, pb),
-					StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words}
+					StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words,
+					MatrixA: pa.Matrix, MatrixB: pb.Matrix}
 			}
 		}
 		b, err := json.MarshalIndent(d, "", "  ")
