@@ -94,6 +94,7 @@ type hitsView struct {
 
 type pageHitRow struct {
 	Device, Class, Text, Entry, Weight, Modifiers, Target string
+	Source                                                string // whose move: the speaker, or whom the speaker reports
 	Negated                                               bool
 	Sentence                                              int
 }
@@ -389,7 +390,16 @@ func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 	for _, ht := range r.Hits {
 		row := pageHitRow{Device: ht.Device, Class: deviceClass(h.deviceIndex(ht.Device)), Text: ht.Text, Entry: ht.Entry,
 			Weight: strconv.FormatFloat(ht.Weight, 'g', 4, 64), Negated: ht.Negated, Sentence: ht.Sentence + 1,
-			Target: "none"}
+			Target: "none", Source: ht.Source}
+		switch {
+		case ht.Disputed:
+			row.Source += " (reported and disputed: not counted)"
+		case ht.Reported:
+			row.Source += " (reported)"
+		case ht.Excluded:
+			row.Source += " (excluded: not counted)"
+		}
+		row.Source = strings.TrimSpace(row.Source)
 		var mods []string
 		for _, m := range ht.Modifiers {
 			mods = append(mods, m.Kind+": "+m.Text)

@@ -719,6 +719,7 @@ func TestServePageForms(t *testing.T) {
 		{"unknown format", "GET", "/?a=x&format=pdf", "", "", 400, "unknown format &#34;pdf&#34;"},
 		{"unknown lexicon", "GET", "/?a=x&lexicon=nope", "", "", 400, "unknown lexicon"},
 		{"devices", "GET", "/?a=They+blame+us+and+threaten+us.&device=threat", "", "", 200, `<input type="checkbox" name="device" value="threat" checked>`},
+		{"source column", "GET", "/?a=They+blame+us.&speaker_a=Kyiv", "", "", 200, `<td>They (reported)</td><td>none</td>`},
 		{"overlay", "GET", "/?a=Civilians+flee.&lexicon=extra.lex", "", "", 200, `<option value="extra.lex" selected>`},
 	}
 	for _, tt := range tests {
