@@ -160,7 +160,7 @@ func (c *cli) eval(args []string) int {
 		writeEvalTable(c.stdout, res)
 	}
 	if *errs != "" {
-		if err := writeErrors(c.stdout, *errs, res); err != nil {
+		if err := writeEvalErrors(c.stdout, *errs, res); err != nil {
 			c.errorf("%v", err)
 			return exitInput
 		}
@@ -229,9 +229,9 @@ func abbrev(d string) string {
 	return d
 }
 
-// writeErrors writes the errors of r: to stdout as text for "-", else into
+// writeEvalErrors writes the errors of r: to stdout as text for "-", else into
 // the directory dir as errors.jsonl and one DEVICE.txt per device.
-func writeErrors(stdout io.Writer, dir string, r *eval.Result) error {
+func writeEvalErrors(stdout io.Writer, dir string, r *eval.Result) error {
 	if dir == "-" {
 		fmt.Fprintf(stdout, "\nerrors (%d items)\n", len(r.Errors))
 		for _, e := range r.Errors {

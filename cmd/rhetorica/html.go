@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +29,7 @@ var palette = [...]string{
 // then one section per statement as reports arrive, then the summary charts
 // (placed at the top by CSS order).
 type htmlReport struct {
-	w       *bufio.Writer
+	w       io.Writer
 	devices []string
 	desc    map[string]string
 	title   string
@@ -83,7 +83,7 @@ type tocEntry struct {
 	Top               string
 }
 
-func newHTMLReport(w *bufio.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
+func newHTMLReport(w io.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
 	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by,
 		total: rhetoric.NewAggregator(allGroup), fullLimit: maxFullTextBytes}
 	if by != "" {
@@ -136,11 +136,16 @@ func (h *htmlReport) css() template.CSS {
 
 func (h *htmlReport) start() error {
 	h.started = true
+	return htmlTemplates.ExecuteTemplate(h.w, "head", h.headView())
+}
+
+// headView is the data of the report's head: title, style sheet, legend.
+func (h *htmlReport) headView() headView {
 	v := headView{Title: h.title, CSS: h.css(), Lexicon: h.lexName}
 	for i, d := range h.devices {
 		v.Legend = append(v.Legend, legendItem{Name: d, Class: deviceClass(i), Description: h.desc[d]})
 	}
-	return htmlTemplates.ExecuteTemplate(h.w, "head", v)
+	return v
 }
 
 type metaItem struct{ Key, Value string }

@@ -14,6 +14,7 @@
 //	rhetorica eval [flags] GOLD.jsonl
 //	rhetorica train --annotated GOLD.jsonl -o MODEL [flags]
 //	rhetorica lexicon suggest --annotated GOLD.jsonl
+//	rhetorica serve [--addr 127.0.0.1:8080] [flags]
 //	rhetorica --version
 //
 // Run "rhetorica COMMAND --help" for the flags and examples of each command.
@@ -88,6 +89,7 @@ Usage:
   rhetorica eval [flags] GOLD.jsonl           score the analysis against annotated sentences
   rhetorica train --annotated GOLD.jsonl -o MODEL  train a learned model on annotated sentences
   rhetorica lexicon suggest --annotated F     rank candidate cues per device from annotated sentences
+  rhetorica serve [--addr HOST:PORT]          a web page and a JSON API on this machine
   rhetorica --version                         print the version
 
 Inputs are .txt and .md files (one statement per file, optional YAML front
@@ -132,6 +134,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return c.eval(args[1:])
 	case "train":
 		return c.train(args[1:])
+	case "serve":
+		return c.serve(args[1:])
 	case "version", "--version", "-version", "-V":
 		c.printVersion()
 		return exitOK
@@ -145,7 +149,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if strings.HasPrefix(args[0], "-") {
 		return c.usageError("", "unknown flag %s before the command", args[0])
 	}
-	return c.usageError("", "unknown command %q (want analyze, compare, kwic, lexicon, eval or train)", args[0])
+	return c.usageError("", "unknown command %q (want analyze, compare, kwic, lexicon, eval, train or serve)", args[0])
 }
 
 func (c *cli) printVersion() {
