@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Symbol kinds on the edges of the phrase trie.
@@ -94,7 +92,7 @@ func compile(def *Definition) (*Matcher, error) {
 			}
 		}
 	}
-	return b.finish(nc+numModifierKinds+len(def.Actors), def.Language), nil
+	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
 }
 
 const numModifierKinds = 3
@@ -143,7 +141,7 @@ func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
 
 // add parses pat and inserts it into the phrase trie with output o.
 func (b *builder) add(pat string, def *Definition, o output) error {
-	p, off, err := appendPattern(b.elems[:0], pat, def.Language)
+	p, off, err := appendPattern(b.elems[:0], pat, def.Language, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
@@ -282,7 +280,7 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 }
 
 // finish freezes the builder into a Matcher for ngroups overlap groups.
-func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
+func (b *builder) finish(ngroups int) *Matcher {
 	m := &Matcher{
 		hasStems: len(b.stemList) > 0,
 		ngroups:  ngroups,
@@ -388,22 +386,34 @@ func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
 			v.preds.or(&m.pfxPreds[p])
 		}
 	}
-	// The stem of each string, when it begins the string, so that a
-	// token whose Stem is that prefix needs no second lookup. Only a
+	// The lexicon's stems that begin each string, so that a token whose
+	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
+	minStem, maxStem := len(b.stemList), 0
+	if len(b.stemList) > 0 {
+		minStem = noStemLen
+	}
+	for _, st := range b.stemList {
+		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
+	}
 	for x, k := range keys {
 		v := &vocab[x]
 		v.stemLen, v.kstem, v.kstemNode = noStemLen, -1, 0
-		if !m.hasStems {
+		if !m.hasStems || len(k) >= noStemLen {
 			continue
 		}
-		if st := tokenize.Stem(k, lang); len(st) < noStemLen && strings.HasPrefix(k, st) {
-			v.stemLen = uint8(len(st))
-			if sid, ok := b.stems[st]; ok {
-				sv := &vocab[stemAt[sid]]
-				v.kstem, v.kstemNode = sv.stem, sv.stemNode
-				v.preds.or(&sv.preds)
+		v.stemLen = 0
+		for n := minStem; n <= min(len(k), maxStem); n++ {
+			if sid, ok := b.stems[k[:n]]; ok {
+				v.stemPfx = min(v.stemPfx+1, 2)
+				v.stemLen = uint8(n)
+				v.kstem = int32(sid)
 			}
+		}
+		if v.stemPfx > 0 {
+			sv := &vocab[stemAt[v.kstem]]
+			v.kstemNode = sv.stemNode
+			v.preds.or(&sv.preds)
 		}
 	}
 	m.vocab = newVocabTable(keys, vocab)

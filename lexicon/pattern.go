@@ -95,14 +95,14 @@ func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
 // word, `_` inside a word, a word that has no tokens, and a gap at the
 // beginning or end of the pattern ([ErrSyntax]).
 func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
-	return appendPattern(nil, s, lang)
+	return appendPattern(nil, s, lang, true)
 }
 
 // checkPattern is parsePattern for a caller that needs only the error: it
 // parses into pooled memory.
 func checkPattern(s string, lang tokenize.Language) (int, error) {
 	buf := checkBufs.Get().(*[]element)
-	p, off, err := appendPattern((*buf)[:0], s, lang)
+	p, off, err := appendPattern((*buf)[:0], s, lang, false)
 	*buf = p.elems[:0]
 	checkBufs.Put(buf)
 	return off, err
@@ -111,8 +111,9 @@ func checkPattern(s string, lang tokenize.Language) (int, error) {
 var checkBufs = sync.Pool{New: func() any { return new([]element) }}
 
 // appendPattern is parsePattern appending the pattern's elements to dst,
-// so that a caller may reuse their memory.
-func appendPattern(dst []element, s string, lang tokenize.Language) (pattern, int, error) {
+// so that a caller may reuse their memory. Without stems, the stem of a
+// stem element of ASCII letters is left empty (validation needs none).
+func appendPattern(dst []element, s string, lang tokenize.Language, stems bool) (pattern, int, error) {
 	tk, err := patternTokenizer(lang)
 	if err != nil {
 		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
@@ -154,7 +155,7 @@ func appendPattern(dst []element, s string, lang tokenize.Language) (pattern, in
 		lastOff, lastGap = i, field == "_"
 		fields++
 		var off int
-		p.elems, off, err = appendElements(p.elems, field, tk)
+		p.elems, off, err = appendElements(p.elems, field, tk, stems)
 		if err != nil {
 			return pattern{}, i + off, err
 		}
@@ -173,7 +174,7 @@ func appendPattern(dst []element, s string, lang tokenize.Language) (pattern, in
 
 // appendElements parses one white-space-free field of a pattern and
 // appends its elements to dst. On error it returns the offset within field.
-func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]element, int, error) {
+func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems bool) ([]element, int, error) {
 	if field == "_" {
 		return append(dst, element{kind: elemGap}), 0, nil
 	}
@@ -201,7 +202,10 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 		e := element{kind: elemWord, text: lower}
 		switch {
 		case stem:
-			e.kind, e.stem = elemStem, tokenize.Stem(lower, tk.Options().Language)
+			e.kind = elemStem
+			if stems {
+				e.stem = tokenize.Stem(lower, tk.Options().Language)
+			}
 		case wild:
 			e.kind = elemPrefix
 		}

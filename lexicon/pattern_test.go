@@ -151,7 +151,7 @@ func TestParsePatternFastPath(t *testing.T) {
 					continue
 				}
 				seen[field] = true
-				got, off, err := appendElements(nil, field, tk)
+				got, off, err := appendElements(nil, field, tk, true)
 				if err != nil {
 					t.Fatalf("%s %q: %v at %d", lang, field, err, off)
 				}
