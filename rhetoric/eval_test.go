@@ -153,6 +153,9 @@ func TestEvalDev(t *testing.T) {
 // TestEvalTrain measures the default lexicon alone (--no-model) on all the
 // training sentences, against lexTrainMicroF1Floor.
 func TestEvalTrain(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: the plain run covers this single-threaded computation")
+	}
 	if testing.Short() {
 		t.Skip("the training set takes a few seconds")
 	}
@@ -174,6 +177,9 @@ func TestEvalTrain(t *testing.T) {
 // TestEvalCV cross-validates the learned layer on train.jsonl (5 folds).
 // It takes about a minute; -short skips it.
 func TestEvalCV(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: the plain run covers this single-threaded computation")
+	}
 	if testing.Short() {
 		t.Skip("-short: skipping the cross-validation")
 	}
@@ -191,6 +197,9 @@ func TestEvalCV(t *testing.T) {
 // TestDefaultModelReproducible retrains the built-in model as go generate
 // does and checks that the result is byte for byte the embedded file.
 func TestDefaultModelReproducible(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: the plain run covers this single-threaded computation")
+	}
 	if testing.Short() {
 		t.Skip("-short: skipping the retraining")
 	}

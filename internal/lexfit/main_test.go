@@ -10,6 +10,9 @@ import (
 // TestReproducesDefault checks that lexfit rebuilds lexicon/default.lex
 // byte for byte from testdata/base.lex and ../shared/eval/train.jsonl.
 func TestReproducesDefault(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: the plain run covers this single-threaded computation")
+	}
 	if testing.Short() {
 		t.Skip("the 5-fold fit takes a few seconds of CPU")
 	}
