@@ -201,7 +201,7 @@ func TestStreamingMemoryFlat(t *testing.T) {
 				}
 			}
 		}
-		g := NewAggregator("speaker")
+		g := NewGroups(KeySpeaker())
 		var top uint64
 		var ms runtime.MemStats
 		k := 0

@@ -71,7 +71,7 @@ func (c *cli) compare(args []string) int {
 		return code
 	}
 	s.inOpts.fileMeta = *by == "file"
-	agg := rhetoric.NewAggregator(*by)
+	agg := rhetoric.NewGroups(rhetoric.KeyField(*by))
 	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
 		agg.Add(r)
 		return nil

@@ -35,8 +35,8 @@ type htmlReport struct {
 	by      string
 	lexName string
 	n       int
-	total   *rhetoric.Aggregator // all statements, for the overall profile
-	toc     []tocEntry           // one line per statement for the summary
+	total   rhetoric.Profile // all statements
+	toc     []tocEntry       // one line per statement for the summary
 	started bool
 }
 
@@ -49,8 +49,7 @@ type tocEntry struct {
 }
 
 func newHTMLReport(w *bufio.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
-	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by,
-		total: rhetoric.NewAggregator("\x00all")}
+	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by}
 	if lex != nil {
 		h.lexName = lex.Name()
 		for _, c := range lex.Categories() {
@@ -182,9 +181,9 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		TOC        []tocEntry
 	}
 	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc}
-	if all := h.total.Profiles(); len(all) == 1 {
-		fv.Overall = h.barChart(all[0].Devices)
-		fv.Words = all[0].Words
+	if h.total.Statements > 0 {
+		fv.Overall = h.barChart(h.total.Devices)
+		fv.Words = h.total.Words
 	}
 	if h.by != "" && len(profiles) > 0 {
 		fv.Groups = h.heatChart(profiles)

@@ -66,8 +66,8 @@ func run(ctx context.Context, w io.Writer, dir, groups string, top int) error {
 	// with front matter group by speaker.
 	key := "speaker"
 	var readErr error
-	byGroup := rhetoric.NewAggregator("group")
-	all := rhetoric.NewAggregator("corpus")
+	byGroup := rhetoric.NewGroups(rhetoric.KeyMeta("group"))
+	var pooled rhetoric.Profile // the whole corpus
 	n := 0
 	for res := range an.AnalyzeAll(ctx, statements(root, &key, &readErr)) {
 		if res.Err != nil {
@@ -75,7 +75,7 @@ func run(ctx context.Context, w io.Writer, dir, groups string, top int) error {
 		}
 		n++
 		byGroup.Add(res.Report)
-		all.Add(res.Report)
+		pooled.Add(res.Report)
 	}
 	if readErr != nil {
 		return readErr
@@ -83,7 +83,6 @@ func run(ctx context.Context, w io.Writer, dir, groups string, top int) error {
 	if n == 0 {
 		return fmt.Errorf("no .txt or .md files in %s", root)
 	}
-	pooled := all.Profiles()[0]
 	fmt.Fprintf(w, "%d statements, %d words, grouped by %s\n\n", pooled.Statements, pooled.Words, key)
 
 	want := map[string]bool{}
