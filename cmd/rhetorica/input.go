@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -412,71 +411,8 @@ func (r *reader) readJSONL(s source, rd io.Reader, yield func(rhetoric.Statement
 	return cont
 }
 
-// parseJSONStatement decodes one JSONL object: id, speaker, date, language,
-// text, an optional meta object, and any other field as metadata (strings as
-// they are, other values as JSON).
-func parseJSONStatement(line []byte) (rhetoric.Statement, error) {
-	var st rhetoric.Statement
-	if !utf8.Valid(line) {
-		return st, statement.InvalidUTF8("the line", string(line))
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(line, &obj); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			return st, errors.New("not a JSON object (each line must be one object with a \"text\" field)")
-		}
-		return st, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	raw, ok := obj["text"]
-	if !ok {
-		return st, errors.New("missing \"text\" field")
-	}
-	if err := json.Unmarshal(raw, &st.Text); err != nil {
-		return st, errors.New("\"text\" is not a string")
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := obj[k]
-		switch k {
-		case "text":
-			continue
-		case "meta":
-			var m map[string]json.RawMessage
-			if err := json.Unmarshal(v, &m); err == nil {
-				for mk, mv := range m {
-					statement.SetField(&st, mk, jsonText(mv))
-				}
-				continue
-			}
-		}
-		statement.SetField(&st, k, jsonText(v))
-	}
-	return st, nil
-}
-
-// jsonText renders a JSON value as metadata text: a string's content, null
-// as "", anything else as compact JSON.
-func jsonText(v json.RawMessage) string {
-	if len(v) > 0 && v[0] == '"' {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			return s
-		}
-	}
-	if string(v) == "null" {
-		return ""
-	}
-	var b bytes.Buffer
-	if json.Compact(&b, v) == nil {
-		return b.String()
-	}
-	return string(v)
-}
+// parseJSONStatement decodes one JSONL object (see [statement.ParseJSON]).
+func parseJSONStatement(line []byte) (rhetoric.Statement, error) { return statement.ParseJSON(line) }
 
 // errNoTextColumn is wrapped by the error for a CSV without a text column.
 var errNoTextColumn = errors.New("no text column")
