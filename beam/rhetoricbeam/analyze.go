@@ -74,9 +74,11 @@ func (fn *analyzeFn) ProcessElement(ctx context.Context, rec Record, emit func(r
 		if ctx.Err() != nil {
 			return err
 		}
+		badRecords.Inc(ctx, 1)
 		bad(BadRecord{File: rec.File, Line: rec.Line, Error: fmt.Sprintf("statement %q: %v", rec.Statement.ID, err)})
 		return nil
 	}
+	reportsMade.Inc(ctx, 1)
 	emit(*r)
 	return nil
 }

@@ -19,6 +19,20 @@ import (
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
+// The pipeline's counters, in the namespace "rhetoricbeam" (see
+// [Namespace]): statements read, reports written by Analyze, and dead
+// letters from Read and Analyze.
+var (
+	statementsRead = beam.NewCounter(Namespace, "statements")
+	reportsMade    = beam.NewCounter(Namespace, "reports")
+	badRecords     = beam.NewCounter(Namespace, "bad_records")
+)
+
+// Namespace is the namespace of the pipeline's counters: "statements"
+// (read), "reports" (analyzed) and "bad_records" (dead letters of Read and
+// Analyze), which a runner's metrics show while the pipeline runs.
+const Namespace = "rhetoricbeam"
+
 func init() {
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Record), func(BadRecord), error](&readFn{})
 	register.Emitter1[Record]()
@@ -125,9 +139,14 @@ func formatOf(f Format, name string) Format {
 	return FormatText
 }
 
-func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Record), bad func(BadRecord)) error {
+func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Record), emitBad func(BadRecord)) error {
 	name := file.Metadata.Path
+	bad := func(b BadRecord) {
+		badRecords.Inc(ctx, 1)
+		emitBad(b)
+	}
 	out := func(line int, st rhetoric.Statement) {
+		statementsRead.Inc(ctx, 1)
 		if fn.FileMeta {
 			if st.Meta == nil {
 				st.Meta = map[string]string{}
