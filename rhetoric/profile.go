@@ -53,7 +53,7 @@ func (p *Profile) Add(r *Report) {
 	if r == nil {
 		return
 	}
-	p.add(1, r.Words, r.Sentences, r.Devices, reportCues(r))
+	p.add(Profile{Statements: 1, Words: r.Words, Sentences: r.Sentences, Devices: r.Devices, Cues: reportCues(r)})
 }
 
 // Merge adds the reports counted in q to p, as if each had been added with
@@ -68,7 +68,7 @@ func (p *Profile) Merge(q Profile) {
 		len(p.Cues) > 0 && len(q.Cues) > 0 && &p.Cues[0] == &q.Cues[0] {
 		q = q.Clone() // p.Merge(*p)
 	}
-	p.add(q.Statements, q.Words, q.Sentences, q.Devices, q.Cues)
+	p.add(q)
 }
 
 // Clone returns a deep copy of p, which later calls on p leave unchanged.
@@ -83,12 +83,15 @@ func (p Profile) Clone() Profile {
 	return p
 }
 
-// add adds counts to p: the raw counts of devs (their rates are ignored)
-// and cues, which are sorted by device and entry, or in Profile order.
-func (p *Profile) add(statements, words, sentences int, devs []DeviceScore, cues []CueCount) {
-	p.Statements += statements
-	p.Words += words
-	p.Sentences += sentences
+// add adds the counts of q to p: Add passes the profile of one report,
+// Merge another profile. Only raw counts are read (the rates of q's Devices
+// are ignored); the cues of a device must be contiguous in q.Cues. A new
+// field of Profile is summed here, and set from the report in Add.
+func (p *Profile) add(q Profile) {
+	p.Statements += q.Statements
+	p.Words += q.Words
+	p.Sentences += q.Sentences
+	devs := q.Devices
 	reorder := false
 	switch {
 	case len(devs) == 0:
@@ -131,7 +134,7 @@ func (p *Profile) add(statements, words, sentences int, devs []DeviceScore, cues
 	if reorder {
 		p.sortCues(0, len(p.Cues))
 	}
-	p.addCues(cues)
+	p.addCues(q.Cues)
 }
 
 func addTarget(ts []TargetCount, code string, n int) []TargetCount {
