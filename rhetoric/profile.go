@@ -182,36 +182,41 @@ func (p *Profile) deviceIndex(device string) int {
 	return len(p.Devices)
 }
 
-// reportCues counts the non-negated hits of r by device and entry, sorted
-// by device and entry.
+// reportCues counts the non-negated hits of r by device and entry, the
+// cues of each device contiguous. It scans the hits once per device, which
+// costs less than sorting them: a report uses a handful of devices.
 func reportCues(r *Report) []CueCount {
-	var cues []CueCount
+	var devs []string // devices of the non-negated hits, in order of appearance
 	for i := range r.Hits {
-		h := &r.Hits[i]
-		if !h.Negated {
-			cues = append(cues, CueCount{Device: h.Device, Entry: h.Entry, Count: 1})
+		if h := &r.Hits[i]; !h.Negated && !slices.Contains(devs, h.Device) {
+			devs = append(devs, h.Device)
 		}
 	}
-	slices.SortFunc(cues, func(x, y CueCount) int {
-		if c := strings.Compare(x.Device, y.Device); c != 0 {
-			return c
+	var cues []CueCount
+	for _, dev := range devs {
+		from := len(cues)
+		for i := range r.Hits {
+			h := &r.Hits[i]
+			if h.Negated || h.Device != dev {
+				continue
+			}
+			k := from
+			for k < len(cues) && cues[k].Entry != h.Entry {
+				k++
+			}
+			if k == len(cues) {
+				cues = append(cues, CueCount{Device: dev, Entry: h.Entry})
+			}
+			cues[k].Count++
 		}
-		return strings.Compare(x.Entry, y.Entry)
-	})
-	out := cues[:0]
-	for _, c := range cues {
-		if n := len(out); n > 0 && out[n-1].Device == c.Device && out[n-1].Entry == c.Entry {
-			out[n-1].Count++
-			continue
-		}
-		out = append(out, c)
 	}
-	return out
+	return cues
 }
 
 // addCues adds cues, in which the cues of a device are contiguous, to
-// p.Cues, which is in Profile order, and restores that order. It touches
-// only the blocks of p.Cues (one per device) that cues falls in.
+// p.Cues, which is in Profile order, and keeps that order: a cue whose count
+// grew moves up its device's block, a new one enters at the block's end and
+// moves up. It touches only the blocks of the devices in cues.
 func (p *Profile) addCues(cues []CueCount) {
 	for len(cues) > 0 {
 		dev := cues[0].Device
@@ -219,19 +224,29 @@ func (p *Profile) addCues(cues []CueCount) {
 		for n < len(cues) && cues[n].Device == dev {
 			n++
 		}
-		di := p.deviceIndex(dev)
-		lo, hi := p.cueBlock(di, dev)
+		lo, hi := p.cueBlock(p.deviceIndex(dev), dev)
 		for _, c := range cues[:n] {
-			if k := slices.IndexFunc(p.Cues[lo:hi], func(x CueCount) bool { return x.Entry == c.Entry && x.Device == c.Device }); k >= 0 {
-				p.Cues[lo+k].Count += c.Count
-				continue
+			k := lo
+			for k < hi && p.Cues[k].Entry != c.Entry {
+				k++
 			}
-			p.Cues = slices.Insert(p.Cues, hi, c)
-			hi++
+			if k == hi {
+				p.Cues = slices.Insert(p.Cues, hi, CueCount{Device: dev, Entry: c.Entry})
+				hi++
+			}
+			p.Cues[k].Count += c.Count
+			for ; k > lo && cueBefore(p.Cues[k], p.Cues[k-1]); k-- {
+				p.Cues[k], p.Cues[k-1] = p.Cues[k-1], p.Cues[k]
+			}
 		}
-		p.sortCues(lo, hi)
 		cues = cues[n:]
 	}
+}
+
+// cueBefore reports whether cue x sorts before cue y of the same device:
+// larger count first, then entry.
+func cueBefore(x, y CueCount) bool {
+	return x.Count > y.Count || x.Count == y.Count && x.Entry < y.Entry
 }
 
 // cueBlock returns the range of p.Cues holding the cues of device dev,

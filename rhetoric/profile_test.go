@@ -1,6 +1,7 @@
 package rhetoric
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -338,4 +339,31 @@ func TestProfileMergeSpecialCases(t *testing.T) {
 	if diff := cmp.Diff([]string{"x", "y", "z"}, names); diff != "" {
 		t.Errorf("mixed devices (-want +got):\n%s", diff)
 	}
+}
+
+// BenchmarkProfileAdd adds real UN speeches' reports to one profile, as a
+// group of many statements grows: the cost of profiling next to analysis
+// (BenchmarkAnalyze, same speeches).
+func BenchmarkProfileAdd(b *testing.B) {
+	texts := loadSpeeches(b)
+	a := benchAnalyzer(b, Options{})
+	var reports []*Report
+	n := 0
+	for _, t := range texts {
+		r, err := a.Analyze(context.Background(), Statement{Text: t})
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, r)
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	var p Profile
+	for b.Loop() {
+		for _, r := range reports {
+			p.Add(r)
+		}
+	}
+	b.ReportMetric(float64(len(p.Cues)), "cues")
 }
