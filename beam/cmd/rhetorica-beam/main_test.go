@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"io"
 	"log/slog"
 	"os"
@@ -83,5 +84,49 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.msg)
 			}
 		})
+	}
+}
+
+// TestReadmeScaleOut runs the "go run ./cmd/rhetorica-beam" lines of the
+// README's Scale out section and checks the output the README shows after
+// each (the "# ..." line that follows it).
+func TestReadmeScaleOut(t *testing.T) {
+	data, err := os.ReadFile("../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(data), "\n## Scale out\n")
+	if !ok {
+		t.Fatal("README.md has no Scale out section")
+	}
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	t.Chdir("../..") // the README's commands run in beam/
+	lines := strings.Split(sec, "\n")
+	ran := 0
+	for i, line := range lines {
+		args, ok := strings.CutPrefix(line, "go run ./cmd/rhetorica-beam ")
+		if !ok {
+			continue
+		}
+		var c config
+		fs := flag.NewFlagSet("rhetorica-beam", flag.ContinueOnError)
+		c.register(fs)
+		fields := strings.Fields(strings.ReplaceAll(args, "'", ""))
+		if err := fs.Parse(fields); err != nil {
+			t.Fatalf("README: %q: %v", line, err)
+		}
+		c.output = t.TempDir()
+		code, stdout, stderr := runCmd(t, c)
+		want := ""
+		if i+1 < len(lines) {
+			want, _ = strings.CutPrefix(lines[i+1], "# ")
+		}
+		if code != 0 || strings.TrimSpace(stdout) != want {
+			t.Errorf("README: %q: exit %d, output %q, stderr %q; the README shows %q", line, code, stdout, stderr, want)
+		}
+		ran++
+	}
+	if ran == 0 {
+		t.Error("no rhetorica-beam command in the README's Scale out section")
 	}
 }
