@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -304,5 +305,54 @@ func TestBadGlob(t *testing.T) {
 	WriteReports(s, filepath.Join(t.TempDir(), "out.jsonl"), reports)
 	if err := ptest.Run(p); err == nil {
 		t.Error("no error for a glob that matches no file")
+	}
+}
+
+// TestReadFormats reads a folder of mixed files: text, Markdown with front
+// matter, JSONL, a CSV (not read: a dead letter), a text file that is not
+// UTF-8 and a folder (dead letters naming them).
+func TestReadFormats(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":     "We call for dialogue.",
+		"b.md":      "---\nid: b\nspeaker: B\n---\nThe threat is real.",
+		"c.jsonl":   `{"id":"c","text":"Peace now."}` + "\n",
+		"d.csv":     "id,text\nd,Peace.\n",
+		"e.txt":     "caf\xe9",
+		"sub/f.txt": "a folder that the glob matches is a dead letter",
+	}
+	for name, text := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := outputs{t.TempDir()}
+	p, s := beam.NewPipelineWithRoot()
+	records, bad := Read(s, filepath.Join(dir, "*"), ReadOptions{})
+	reports, _ := Analyze(s, records, AnalyzeOptions{})
+	WriteReports(s, o.path("reports.jsonl"), reports)
+	WriteBadRecords(s, o.path("bad.jsonl"), bad)
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %v", err)
+	}
+	var ids []string
+	for _, r := range decodeLines[rhetoric.Report](t, o.lines(t, "reports.jsonl")) {
+		ids = append(ids, r.ID+"/"+r.Speaker)
+	}
+	if diff := cmp.Diff([]string{filepath.Join(dir, "a.txt") + "/", "b/B", "c/"}, ids); diff != "" {
+		t.Errorf("reports (-want +got):\n%s", diff)
+	}
+	var badFiles []string
+	for _, b := range decodeLines[BadRecord](t, o.lines(t, "bad.jsonl")) {
+		badFiles = append(badFiles, fmt.Sprintf("%s:%d: %s", filepath.Base(b.File), b.Line, b.Error))
+	}
+	want := []string{
+		`d.csv:0: unknown input format ".csv" (want .jsonl, .ndjson, .txt or .md, or set the format)`,
+		"e.txt:0: invalid UTF-8 in the text at byte 3 (is the file in another encoding? convert it to UTF-8, for example: iconv -f WINDOWS-1252 -t UTF-8)",
+		"sub:0: a directory, not a file (match the files in it: DIR/*.txt)",
+	}
+	if diff := cmp.Diff(want, badFiles); diff != "" {
+		t.Errorf("dead letters (-want +got):\n%s", diff)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -43,7 +44,8 @@ func init() {
 type Format string
 
 // The input formats. FormatAuto picks one by the file's extension: .jsonl
-// and .ndjson are JSONL, anything else is text.
+// and .ndjson are JSONL, .txt, .md and .markdown are text; a file with any
+// other extension is a [BadRecord].
 const (
 	FormatAuto  Format = ""
 	FormatJSONL Format = "jsonl" // one JSON object per line, as "rhetorica analyze" reads
@@ -114,7 +116,8 @@ type ReadOptions struct {
 // Read reads statements from every file matching glob (a path pattern of
 // Beam's file systems: local paths, gs:// on Dataflow). It returns the
 // statements ([Record]) and the dead letters ([BadRecord]). A glob that
-// matches no file fails the pipeline.
+// matches no file fails the pipeline; a local directory it matches is a
+// dead letter (match its files instead: corpus/*/*.txt).
 func Read(s beam.Scope, glob string, opts ReadOptions) (records, bad beam.PCollection) {
 	s = s.Scope("rhetoricbeam.Read")
 	files := fileio.MatchFiles(s, glob, fileio.MatchEmptyDisallow())
@@ -128,15 +131,17 @@ type readFn struct {
 	FileMeta bool
 }
 
-func formatOf(f Format, name string) Format {
+func formatOf(f Format, name string) (Format, error) {
 	if f != FormatAuto {
-		return f
+		return f, nil
 	}
 	switch strings.ToLower(path.Ext(name)) {
 	case ".jsonl", ".ndjson":
-		return FormatJSONL
+		return FormatJSONL, nil
+	case ".txt", ".md", ".markdown":
+		return FormatText, nil
 	}
-	return FormatText
+	return f, fmt.Errorf("unknown input format %q (want .jsonl, .ndjson, .txt or .md, or set the format)", path.Ext(name))
 }
 
 func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Record), emitBad func(BadRecord)) error {
@@ -155,7 +160,18 @@ func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 		}
 		emit(Record{File: name, Line: line, Statement: st})
 	}
-	if formatOf(Format(fn.Format), name) != FormatJSONL {
+	if !strings.Contains(name, "://") {
+		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+			bad(BadRecord{File: name, Error: "a directory, not a file (match the files in it: DIR/*.txt)"})
+			return nil
+		}
+	}
+	format, err := formatOf(Format(fn.Format), name)
+	if err != nil {
+		bad(BadRecord{File: name, Error: err.Error()})
+		return nil
+	}
+	if format != FormatJSONL {
 		data, err := file.Read(ctx)
 		if err != nil {
 			bad(BadRecord{File: name, Error: "read: " + err.Error()})
