@@ -413,7 +413,7 @@ func TestWhiteHouseTranscripts(t *testing.T) {
 		t.Skip("no White House corpus in ../shared/corpus")
 	}
 	a := defaultAnalyzer(t, Options{ExcludeSpeakers: []string{"Q"}})
-	agg := NewAggregator("speaker")
+	agg := NewGroups(KeySpeaker())
 	checked := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)

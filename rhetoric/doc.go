@@ -355,10 +355,27 @@
 //
 // # Profiles
 //
-// An [Aggregator] sums the counts of reports per group (speaker, id, date
-// or a Meta key) without keeping the reports, and [Aggregator.Profiles]
-// applies the same formulas to the sums, so a profile of one report equals
-// that report's scores.
+// A [Profile] sums the counts of a group of reports without keeping the
+// reports, and applies the same formulas to the sums, so a profile of one
+// report equals that report's scores. [Profile.Cues] counts the
+// non-negated hits of each lexicon entry per device: the evidence behind a
+// profile's rates, and behind a difference between two profiles.
+//
+// Profiles are mergeable. [Profile.Add] adds a report, [Profile.Merge]
+// adds another profile; both only add counts and recompute the rates, so
+// merging is associative and commutative, with the zero Profile as its
+// identity: any split of a corpus into parts, profiled in any order and
+// merged in any order, gives the profile of one pass (floating-point
+// weights up to rounding). That is what lets a distributed runner (the
+// separate module github.com/rhetorica/rhetorica/beam) profile a corpus on
+// many workers. Devices keep the analyzer's order ([Analyzer.Devices]),
+// which every report lists in full, so workers agree; should profiles of
+// different lexicons meet, the devices fall back to name order, still
+// independent of the order of the calls.
+//
+// [Groups] keeps one profile per group, a [Key] telling which group a
+// report belongs to: [KeySpeaker], [KeyID], [KeyDate], [KeyMeta] for a
+// metadata field, or any function of the report.
 //
 // # Comparison
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
@@ -117,7 +118,7 @@ func ExampleCompare() {
 		{Speaker: "hawk", Text: "The confrontation was chosen by NATO."},
 		{Speaker: "dove", Text: "Dialogue, dialogue and more dialogue. We will negotiate."},
 	}
-	g := rhetoric.NewAggregator("speaker")
+	g := rhetoric.NewGroups(rhetoric.KeySpeaker())
 	for _, st := range statements {
 		r, err := a.Analyze(context.Background(), st)
 		if err != nil {
@@ -138,6 +139,57 @@ func ExampleCompare() {
 	// blame  hawk= 62.5 dove=  0.0 z=+0.08 z(a0=10)=+0.50
 	// threat hawk=187.5 dove=  0.0 z=+0.14 z(a0=10)=+0.95
 	// peace  hawk=  0.0 dove=500.0 z=-0.35 z(a0=10)=-2.16
+}
+
+// Two workers each profile their share of the statements; merged, their
+// profiles equal the profile of one pass over all of them.
+func ExampleProfile_Merge() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rhetoric.New(lex, rhetoric.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	texts := []string{
+		"NATO's aggression is a threat.",
+		"We are not responsible for the confrontation.",
+		"Dialogue, dialogue and more dialogue.",
+		"Their flagrant aggression must end.",
+	}
+	var one, worker1, worker2 rhetoric.Profile
+	for i, text := range texts {
+		r, err := a.Analyze(context.Background(), rhetoric.Statement{Text: text})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		one.Add(r)
+		if i%2 == 0 {
+			worker1.Add(r)
+		} else {
+			worker2.Add(r)
+		}
+	}
+	worker2.Merge(worker1)
+	fmt.Println("statements:", worker2.Statements, "words:", worker2.Words, "same as one pass:", reflect.DeepEqual(one, worker2))
+	for _, d := range worker2.Devices {
+		fmt.Printf("%-6s hits=%d per1k=%.1f\n", d.Device, d.Hits, d.Per1K)
+	}
+	for _, c := range worker2.Cues {
+		fmt.Printf("cue %s/%s: %d\n", c.Device, c.Entry, c.Count)
+	}
+	// Output:
+	// statements: 4 words: 23 same as one pass: true
+	// blame  hits=2 per1k=87.0
+	// threat hits=1 per1k=43.5
+	// peace  hits=3 per1k=130.4
+	// cue blame/aggression: 2
+	// cue threat/threat: 1
+	// cue peace/dialogue: 3
 }
 
 func ExampleAnalyzer_AnalyzeAll() {

@@ -85,11 +85,15 @@ func (m *Matrix) Cells() []MatrixCell {
 	for _, c := range m.cells {
 		out = append(out, *c)
 	}
-	slices.SortFunc(out, func(x, y MatrixCell) int {
-		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Device, y.Device),
-			cmp.Compare(x.Target, y.Target), cmp.Compare(x.SourceActor, y.SourceActor))
-	})
+	slices.SortFunc(out, compareCells)
 	return out
+}
+
+// compareCells orders cells by source, device and target, the source actor
+// breaking ties.
+func compareCells(x, y MatrixCell) int {
+	return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Device, y.Device),
+		cmp.Compare(x.Target, y.Target), cmp.Compare(x.SourceActor, y.SourceActor))
 }
 
 // Targets returns, for one device, how often each source targets each

@@ -4,11 +4,20 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Profile aggregates the reports of one group (a speaker, or any metadata
-// value). It is plain data: the zero value is an empty profile, usable with
-// [Compare], and it is safe for concurrent reads.
+// value): the sums of their counts, with the rates of a [Report] computed
+// over the whole group. It is plain data: the zero value is an empty
+// profile, usable with [Profile.Add], [Profile.Merge] and [Compare]. It is
+// safe for concurrent reads, not for concurrent Add or Merge.
+//
+// Profiles are mergeable: adding reports one by one, or adding them to
+// several profiles that are then merged, in any order and grouping, gives
+// the same profile (floating-point sums may differ in the last bits). So
+// the workers of a distributed pipeline can each profile their share of a
+// corpus and merge the results.
 type Profile struct {
 	Key        string        `json:"key"`   // the metadata key grouped by: speaker, country, ...
 	Group      string        `json:"group"` // the value shared by the group
@@ -16,92 +25,372 @@ type Profile struct {
 	Words      int           `json:"words"`
 	Sentences  int           `json:"sentences"`
 	Devices    []DeviceScore `json:"devices"` // same formulas as in a Report, over the whole group
+	// Cues counts the non-negated hits of each lexicon entry, the evidence
+	// behind Devices: ordered by device (as in Devices), then count
+	// (largest first), then entry. The counts of a device add up to its
+	// Hits.
+	Cues []CueCount `json:"cues,omitempty"`
 	// Matrix counts the group's moves by source, device and target (see
-	// [Matrix]); empty when no hit counts.
+	// [Matrix]), ordered as [Matrix.Cells] orders them; empty when no hit
+	// counts.
 	Matrix []MatrixCell `json:"matrix,omitempty"`
 }
 
-// Aggregator builds profiles from reports incrementally, in constant memory
-// per group: it keeps sums of counts, never the reports. The zero value is
-// not usable; use [NewAggregator]. It is not safe for concurrent use.
-type Aggregator struct {
-	key     string
-	devices []string       // device names in order of first appearance
-	devIdx  map[string]int // device name -> index in devices
-	groups  map[string]*group
+// CueCount is how many non-negated hits of a device one lexicon entry
+// (as written in the lexicon) produced. It is plain data.
+type CueCount struct {
+	Device string `json:"device"`
+	Entry  string `json:"entry"`
+	Count  int    `json:"count"`
 }
 
-type group struct {
-	statements, words, sentences int
-	tallies                      []tally // by device index; may be shorter than Aggregator.devices
-	matrix                       Matrix  // who frames whom
-}
-
-// NewAggregator groups reports by key: "speaker", "id", "date", or a Meta key
-// (a report without that key falls in the group "").
-func NewAggregator(key string) *Aggregator {
-	return &Aggregator{key: key, devIdx: map[string]int{}, groups: map[string]*group{}}
-}
-
-// Key returns the key the aggregator groups by.
-func (g *Aggregator) Key() string { return g.key }
-
-func (g *Aggregator) groupOf(r *Report) string {
-	switch g.key {
-	case "speaker":
-		return r.Speaker
-	case "id":
-		return r.ID
-	case "date":
-		return r.Date
-	}
-	return r.Meta[g.key]
-}
-
-// Add adds a report to its group. A nil report is ignored.
-func (g *Aggregator) Add(r *Report) {
+// Add adds a report to the profile. A nil report is ignored. Its cost is
+// linear in the report's hits and in the profile's cues of the devices the
+// report uses.
+//
+// Devices keep the order of the reports, which is the analyzer's device
+// order ([Analyzer.Devices]): every report lists every device. Only when
+// reports or profiles with different device lists meet (from different
+// lexicons) does the profile fall back to all their devices sorted by name,
+// so that the result still does not depend on the order of the calls.
+func (p *Profile) Add(r *Report) {
 	if r == nil {
 		return
 	}
-	name := g.groupOf(r)
-	gr := g.groups[name]
-	if gr == nil {
-		gr = &group{}
-		g.groups[name] = gr
+	p.add(Profile{Statements: 1, Words: r.Words, Sentences: r.Sentences, Devices: r.Devices, Cues: reportCues(r), Matrix: reportMatrix(r)})
+}
+
+// Merge adds the reports counted in q to p, as if each had been added with
+// [Profile.Add]. Merging is associative and commutative, and the zero
+// Profile is its identity. p keeps its Key and Group unless it has
+// neither, in which case it takes q's: merge profiles of the same group.
+func (p *Profile) Merge(q Profile) {
+	if p.Key == "" && p.Group == "" {
+		p.Key, p.Group = q.Key, q.Group
 	}
-	gr.statements++
-	gr.matrix.Add(r)
-	gr.words += r.Words
-	gr.sentences += r.Sentences
-	for i := range r.Devices {
-		d := &r.Devices[i]
-		di, ok := g.devIdx[d.Device]
-		if !ok {
-			di = len(g.devices)
-			g.devIdx[d.Device] = di
-			g.devices = append(g.devices, d.Device)
+	if len(p.Devices) > 0 && len(q.Devices) > 0 && &p.Devices[0] == &q.Devices[0] ||
+		len(p.Cues) > 0 && len(q.Cues) > 0 && &p.Cues[0] == &q.Cues[0] {
+		q = q.Clone() // p.Merge(*p)
+	}
+	p.add(q)
+}
+
+// Clone returns a deep copy of p, which later calls on p leave unchanged.
+func (p Profile) Clone() Profile {
+	if p.Devices != nil {
+		p.Devices = slices.Clone(p.Devices)
+		for i := range p.Devices {
+			p.Devices[i].Targets = slices.Clone(p.Devices[i].Targets)
 		}
-		if di >= len(gr.tallies) {
-			gr.tallies = append(gr.tallies, make([]tally, di+1-len(gr.tallies))...)
+	}
+	p.Cues = slices.Clone(p.Cues)
+	p.Matrix = slices.Clone(p.Matrix)
+	return p
+}
+
+// add adds the counts of q to p: Add passes the profile of one report,
+// Merge another profile. Only raw counts are read (the rates of q's Devices
+// are ignored); the cues of a device must be contiguous in q.Cues. A new
+// field of Profile is summed here, and set from the report in Add.
+func (p *Profile) add(q Profile) {
+	p.Statements += q.Statements
+	p.Words += q.Words
+	p.Sentences += q.Sentences
+	devs := q.Devices
+	reorder := false
+	switch {
+	case len(devs) == 0:
+	case len(p.Devices) == 0:
+		p.Devices = make([]DeviceScore, len(devs))
+		for i := range devs {
+			p.Devices[i].Device = devs[i].Device
 		}
-		t := &gr.tallies[di]
-		t.hits += d.Hits
-		t.negated += d.Negated
-		t.intensified += d.Intensified
-		t.hedged += d.Hedged
-		t.sentences += d.CoveredSentences
-		t.detected += d.Detected
-		t.weight += d.Weight
+	case !sameDevices(p.Devices, devs):
+		p.Devices = unionDevices(p.Devices, devs)
+		reorder = true
+	}
+	for i := range devs {
+		d := &devs[i]
+		j := i
+		if j >= len(p.Devices) || p.Devices[j].Device != d.Device {
+			j = p.deviceIndex(d.Device)
+		}
+		pd := &p.Devices[j]
+		pd.Hits += d.Hits
+		pd.Negated += d.Negated
+		pd.Weight += d.Weight
+		pd.Intensified += d.Intensified
+		pd.Hedged += d.Hedged
+		pd.CoveredSentences += d.CoveredSentences
+		pd.Detected += d.Detected
 		for _, tc := range d.Targets {
-			t.addTarget(tc.Actor, tc.Count)
+			pd.Targets = addTarget(pd.Targets, tc.Actor, tc.Count)
 		}
+	}
+	all := 0
+	for i := range p.Devices {
+		all += p.Devices[i].Hits
+	}
+	for i := range p.Devices {
+		d := &p.Devices[i]
+		t := tally{hits: d.Hits, negated: d.Negated, intensified: d.Intensified, hedged: d.Hedged,
+			sentences: d.CoveredSentences, weight: d.Weight, targets: d.Targets}
+		detected := d.Detected
+		*d = t.finish(d.Device, p.Words, p.Sentences, all)
+		d.Detected = detected
+	}
+	if reorder {
+		p.sortCues(0, len(p.Cues))
+	}
+	p.addCues(q.Cues)
+	p.addMatrix(q.Matrix)
+}
+
+// reportMatrix returns the who-frames-whom cells of one report.
+func reportMatrix(r *Report) []MatrixCell {
+	var m Matrix
+	m.Add(r)
+	if m.Len() == 0 {
+		return nil
+	}
+	return m.Cells()
+}
+
+// addMatrix adds cells to p.Matrix, which stays in compareCells order, so
+// that the result does not depend on the order of Add and Merge calls.
+func (p *Profile) addMatrix(cells []MatrixCell) {
+	for _, c := range cells {
+		i, found := slices.BinarySearchFunc(p.Matrix, c, compareCells)
+		if found {
+			p.Matrix[i].Count += c.Count
+			p.Matrix[i].Reported += c.Reported
+			continue
+		}
+		p.Matrix = slices.Insert(p.Matrix, i, c)
 	}
 }
 
-// Profiles returns the profiles, sorted by group. Every profile lists every
-// device seen by the aggregator, in order of first appearance (lexicon order
-// when all reports come from one analyzer).
-func (g *Aggregator) Profiles() []Profile {
+func addTarget(ts []TargetCount, code string, n int) []TargetCount {
+	for i := range ts {
+		if ts[i].Actor == code {
+			ts[i].Count += n
+			return ts
+		}
+	}
+	return append(ts, TargetCount{Actor: code, Count: n})
+}
+
+func sameDevices(a, b []DeviceScore) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Device != b[i].Device {
+			return false
+		}
+	}
+	return true
+}
+
+// unionDevices returns the devices of a and the names of b, sorted by name.
+func unionDevices(a, b []DeviceScore) []DeviceScore {
+	out := slices.Clone(a)
+	for i := range b {
+		if !slices.ContainsFunc(out, func(d DeviceScore) bool { return d.Device == b[i].Device }) {
+			out = append(out, DeviceScore{Device: b[i].Device})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y DeviceScore) int { return strings.Compare(x.Device, y.Device) })
+	return out
+}
+
+// deviceIndex returns the index of device in p.Devices, or len(p.Devices)
+// for a device it does not list.
+func (p *Profile) deviceIndex(device string) int {
+	for i := range p.Devices {
+		if p.Devices[i].Device == device {
+			return i
+		}
+	}
+	return len(p.Devices)
+}
+
+// reportCues counts the non-negated hits of r by device and entry, the
+// cues of each device contiguous. It scans the hits once per device, which
+// costs less than sorting them: a report uses a handful of devices.
+func reportCues(r *Report) []CueCount {
+	var devs []string // devices of the non-negated hits, in order of appearance
+	for i := range r.Hits {
+		if h := &r.Hits[i]; !h.Negated && !slices.Contains(devs, h.Device) {
+			devs = append(devs, h.Device)
+		}
+	}
+	var cues []CueCount
+	for _, dev := range devs {
+		from := len(cues)
+		for i := range r.Hits {
+			h := &r.Hits[i]
+			if h.Negated || h.Device != dev {
+				continue
+			}
+			k := from
+			for k < len(cues) && cues[k].Entry != h.Entry {
+				k++
+			}
+			if k == len(cues) {
+				cues = append(cues, CueCount{Device: dev, Entry: h.Entry})
+			}
+			cues[k].Count++
+		}
+	}
+	return cues
+}
+
+// addCues adds cues, in which the cues of a device are contiguous, to
+// p.Cues, which is in Profile order, and keeps that order: a cue whose count
+// grew moves up its device's block, a new one enters at the block's end and
+// moves up. It touches only the blocks of the devices in cues.
+func (p *Profile) addCues(cues []CueCount) {
+	for len(cues) > 0 {
+		dev := cues[0].Device
+		n := 1
+		for n < len(cues) && cues[n].Device == dev {
+			n++
+		}
+		lo, hi := p.cueBlock(p.deviceIndex(dev), dev)
+		for _, c := range cues[:n] {
+			k := lo
+			for k < hi && p.Cues[k].Entry != c.Entry {
+				k++
+			}
+			if k == hi {
+				p.Cues = slices.Insert(p.Cues, hi, CueCount{Device: dev, Entry: c.Entry})
+				hi++
+			}
+			p.Cues[k].Count += c.Count
+			for ; k > lo && cueBefore(p.Cues[k], p.Cues[k-1]); k-- {
+				p.Cues[k], p.Cues[k-1] = p.Cues[k-1], p.Cues[k]
+			}
+		}
+		cues = cues[n:]
+	}
+}
+
+// cueBefore reports whether cue x sorts before cue y of the same device:
+// larger count first, then entry.
+func cueBefore(x, y CueCount) bool {
+	return x.Count > y.Count || x.Count == y.Count && x.Entry < y.Entry
+}
+
+// cueBlock returns the range of p.Cues holding the cues of device dev,
+// whose index in p.Devices is di (empty where they would go when there
+// are none).
+func (p *Profile) cueBlock(di int, dev string) (lo, hi int) {
+	before := func(c CueCount) bool { // c sorts before the block of dev
+		ci := p.deviceIndex(c.Device)
+		return ci < di || ci == di && c.Device < dev
+	}
+	lo, _ = slices.BinarySearchFunc(p.Cues, true, func(c CueCount, _ bool) int {
+		if before(c) {
+			return -1
+		}
+		return 1
+	})
+	hi = lo
+	for hi < len(p.Cues) && p.Cues[hi].Device == dev {
+		hi++
+	}
+	return lo, hi
+}
+
+// sortCues sorts p.Cues[lo:hi] in Profile order: device (as in Devices;
+// devices it does not list last, by name), count descending, entry.
+func (p *Profile) sortCues(lo, hi int) {
+	slices.SortFunc(p.Cues[lo:hi], func(x, y CueCount) int {
+		if x.Device != y.Device {
+			if c := cmp.Compare(p.deviceIndex(x.Device), p.deviceIndex(y.Device)); c != 0 {
+				return c
+			}
+			return strings.Compare(x.Device, y.Device)
+		}
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Entry, y.Entry)
+	})
+}
+
+// Key says which group a report belongs to, for [Groups]. It is plain
+// data; a Key whose Of is nil puts every report in the group "".
+type Key struct {
+	Name string               // the key's name, copied to Profile.Key: "speaker", "country", ...
+	Of   func(*Report) string // the report's group
+}
+
+// KeySpeaker groups reports by speaker.
+func KeySpeaker() Key { return Key{Name: "speaker", Of: func(r *Report) string { return r.Speaker }} }
+
+// KeyID groups reports by statement id: one group per statement.
+func KeyID() Key { return Key{Name: "id", Of: func(r *Report) string { return r.ID }} }
+
+// KeyDate groups reports by date, as written in the statements.
+func KeyDate() Key { return Key{Name: "date", Of: func(r *Report) string { return r.Date }} }
+
+// KeyMeta groups reports by the metadata field name; a report without it
+// falls in the group "".
+func KeyMeta(name string) Key {
+	return Key{Name: name, Of: func(r *Report) string { return r.Meta[name] }}
+}
+
+// KeyField returns the key for a name as a user types it: [KeySpeaker],
+// [KeyID] or [KeyDate] for "speaker", "id" and "date", else [KeyMeta].
+func KeyField(name string) Key {
+	switch name {
+	case "speaker":
+		return KeySpeaker()
+	case "id":
+		return KeyID()
+	case "date":
+		return KeyDate()
+	}
+	return KeyMeta(name)
+}
+
+// Groups builds one [Profile] per group of reports, in constant memory per
+// group: it keeps sums of counts, never the reports. The zero value is not
+// usable; use [NewGroups]. It is not safe for concurrent use.
+type Groups struct {
+	key    Key
+	groups map[string]*Profile
+}
+
+// NewGroups returns an empty set of profiles grouped by key.
+func NewGroups(key Key) *Groups {
+	return &Groups{key: key, groups: map[string]*Profile{}}
+}
+
+// Key returns the key the groups are formed by.
+func (g *Groups) Key() Key { return g.key }
+
+// Add adds a report to the profile of its group. A nil report is ignored.
+func (g *Groups) Add(r *Report) {
+	if r == nil {
+		return
+	}
+	var name string
+	if g.key.Of != nil {
+		name = g.key.Of(r)
+	}
+	p := g.groups[name]
+	if p == nil {
+		p = &Profile{Key: g.key.Name, Group: name}
+		g.groups[name] = p
+	}
+	p.Add(r)
+}
+
+// Profiles returns a copy of the profiles, sorted by group.
+func (g *Groups) Profiles() []Profile {
 	names := make([]string, 0, len(g.groups))
 	for k := range g.groups {
 		names = append(names, k)
@@ -109,24 +398,7 @@ func (g *Aggregator) Profiles() []Profile {
 	slices.Sort(names)
 	out := make([]Profile, 0, len(names))
 	for _, name := range names {
-		gr := g.groups[name]
-		p := Profile{Key: g.key, Group: name, Statements: gr.statements, Words: gr.words, Sentences: gr.sentences}
-		if gr.matrix.Len() > 0 {
-			p.Matrix = gr.matrix.Cells()
-		}
-		all := 0
-		for i := range gr.tallies {
-			all += gr.tallies[i].hits
-		}
-		p.Devices = make([]DeviceScore, len(g.devices))
-		for di, dev := range g.devices {
-			var t tally
-			if di < len(gr.tallies) {
-				t = gr.tallies[di]
-			}
-			p.Devices[di] = t.finish(dev, gr.words, gr.sentences, all)
-		}
-		out = append(out, p)
+		out = append(out, g.groups[name].Clone())
 	}
 	return out
 }

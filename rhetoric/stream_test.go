@@ -184,7 +184,7 @@ func TestConcurrentAnalyze(t *testing.T) {
 }
 
 // TestStreamingMemoryFlat runs N and then 4N statements through AnalyzeAll
-// into an Aggregator, sampling the live heap (after a GC) every 100 results
+// into Groups, sampling the live heap (after a GC) every 100 results
 // while the stream runs, and checks that the peak does not grow with the
 // stream length.
 func TestStreamingMemoryFlat(t *testing.T) {
@@ -201,7 +201,7 @@ func TestStreamingMemoryFlat(t *testing.T) {
 				}
 			}
 		}
-		g := NewAggregator("speaker")
+		g := NewGroups(KeySpeaker())
 		var top uint64
 		var ms runtime.MemStats
 		k := 0

@@ -121,9 +121,9 @@ func (c *cli) analyze(args []string) int {
 		return c.fatal(err)
 	}
 	devices := s.an.Devices()
-	var agg *rhetoric.Aggregator
+	var agg *rhetoric.Groups
 	if *by != "" {
-		agg = rhetoric.NewAggregator(*by)
+		agg = rhetoric.NewGroups(rhetoric.KeyField(*by))
 	}
 	var sink reportSink
 	switch {

@@ -120,7 +120,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if err := h.report(r, text); err != nil {
 		t.Fatal(err)
 	}
-	agg := rhetoric.NewAggregator("speaker")
+	agg := rhetoric.NewGroups(rhetoric.KeySpeaker())
 	agg.Add(r)
 	agg.Add(&rhetoric.Report{ID: "b", Speaker: `<script>document.title="pwned-group"</script>`, Words: 100,
 		Devices: []rhetoric.DeviceScore{{Device: "peace", Hits: 3}, {Device: "blame", Hits: 1}}})

@@ -79,11 +79,9 @@ func (c *cli) compare(args []string) int {
 	if *ncues < 0 {
 		return c.usageError("compare ", "--cues must be 0 or more")
 	}
-	agg := rhetoric.NewAggregator(*by)
-	counter := newCueCounter(*by)
+	agg := rhetoric.NewGroups(rhetoric.KeyField(*by))
 	res := c.pipeline(s, func(r *rhetoric.Report, _ string) error {
 		addReport(agg, r)
-		counter.add(r)
 		return nil
 	})
 	if res.ctxErr != nil || res.stopped {
@@ -135,8 +133,7 @@ func (c *cli) compare(args []string) int {
 	if err != nil {
 		return c.fatal(err)
 	}
-	devices := s.an.Devices()
-	cues := comparisonCues(cmpn, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), *ncues)
+	cues := comparisonCues(cmpn, profileCues(pa), profileCues(pb), *ncues)
 	res.writeErr = writeComparison(w, of, *by, pa, pb, cmpn, cues, victimDevices(s.an))
 	if err := closeOut(); err != nil && res.writeErr == nil {
 		res.writeErr = err

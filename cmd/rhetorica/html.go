@@ -36,13 +36,12 @@ type htmlReport struct {
 	by      string
 	lexName string
 	n       int
-	total   *rhetoric.Aggregator // all statements, for the overall profile
-	toc     []tocEntry           // one line per statement for the summary
+	total   rhetoric.Profile // all statements
+	toc     []tocEntry       // one line per statement for the summary
 	started bool
 	// timeSeries, when set before finishProfiles (analyze --over), adds
 	// the line charts of device rates over time.
 	timeSeries *timeSeries
-	cues       *cueCounter // cue counts by group, for the comparison section
 
 	// Above maxFullTextBytes of statement text, statements are no longer
 	// written in full: the report keeps the maxKeptStatements with the
@@ -85,10 +84,7 @@ type tocEntry struct {
 
 func newHTMLReport(w io.Writer, devices []string, lex *lexicon.Lexicon, title, by string) *htmlReport {
 	h := &htmlReport{w: w, devices: devices, desc: map[string]string{}, title: title, by: by,
-		total: rhetoric.NewAggregator(allGroup), fullLimit: maxFullTextBytes}
-	if by != "" {
-		h.cues = newCueCounter(by)
-	}
+		fullLimit: maxFullTextBytes}
 	if lex != nil {
 		h.lexName = lex.Name()
 		for _, c := range lex.Categories() {
@@ -180,9 +176,6 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	}
 	h.n++
 	h.total.Add(r)
-	if h.cues != nil {
-		h.cues.add(r)
-	}
 	h.matrix.Add(r)
 	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
 	keys := make([]string, 0, len(r.Meta))
@@ -290,17 +283,16 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 	}
 	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc,
 		Matrix: newMatrixView(&h.matrix, h.devices)}
-	all := h.total.Profiles()
-	if len(all) == 1 {
-		fv.Overall = h.barChart(all[0].Devices)
-		fv.Words = all[0].Words
+	if h.total.Statements > 0 {
+		fv.Overall = h.barChart(h.total.Devices)
+		fv.Words = h.total.Words
 	}
 	if h.by != "" && len(profiles) > 0 {
 		fv.Groups = h.heatChart(profiles)
 		fv.Targets = h.targetRows(profiles)
 		fv.Compare = h.compareView(profiles)
-	} else if len(all) == 1 {
-		fv.Targets = h.targetRows(all)
+	} else if h.total.Statements > 0 {
+		fv.Targets = h.targetRows([]rhetoric.Profile{h.total})
 	}
 	if h.timeSeries != nil {
 		fv.Time = h.timeView(h.timeSeries)

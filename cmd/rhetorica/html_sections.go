@@ -108,10 +108,7 @@ func (h *htmlReport) compareView(profiles []rhetoric.Profile) *compareView {
 	c := rhetoric.Compare(pa, pb)
 	v := &compareView{A: h.groupLabel(pa.Group), B: h.groupLabel(pb.Group), WordsA: pa.Words, WordsB: pb.Words,
 		GroupCount: len(profiles), Prior: c.Prior, OnlyTwo: len(profiles) == 2}
-	var ca, cb []cueCount
-	if h.cues != nil {
-		ca, cb = h.cues.cues(pa.Group, h.devices), h.cues.cues(pb.Group, h.devices)
-	}
+	ca, cb := profileCues(pa), profileCues(pb)
 	for _, d := range c.SortByZ().Devices {
 		if d.HitsA == 0 && d.HitsB == 0 {
 			continue

@@ -75,19 +75,14 @@ func isDigits(s string) bool {
 type overAgg struct {
 	spec    overSpec
 	by      string
-	periods map[string]*rhetoric.Aggregator
+	periods map[string]*rhetoric.Groups
 	missing int // statements without a period
 }
 
-// allGroup is the aggregation key of a time series without --by: no
-// report has it, so all fall in one group.
-const allGroup = "\x00all"
-
+// newOverAgg groups by the --by key, or without one puts every statement
+// of a period in one group (a rhetoric.Key with no Of).
 func newOverAgg(spec overSpec, by string) *overAgg {
-	if by == "" {
-		by = allGroup
-	}
-	return &overAgg{spec: spec, by: by, periods: map[string]*rhetoric.Aggregator{}}
+	return &overAgg{spec: spec, by: by, periods: map[string]*rhetoric.Groups{}}
 }
 
 func (a *overAgg) add(r *rhetoric.Report) {
@@ -98,7 +93,11 @@ func (a *overAgg) add(r *rhetoric.Report) {
 	}
 	agg := a.periods[p]
 	if agg == nil {
-		agg = rhetoric.NewAggregator(a.by)
+		key := rhetoric.Key{} // every statement in one group
+		if a.by != "" {
+			key = rhetoric.KeyField(a.by)
+		}
+		agg = rhetoric.NewGroups(key)
 		a.periods[p] = agg
 	}
 	agg.Add(r)
@@ -131,9 +130,7 @@ type point struct {
 // series returns the time series, groups sorted by name.
 func (a *overAgg) series() timeSeries {
 	ts := timeSeries{Over: a.spec.String(), Missing: a.missing, Periods: []string{}, Series: []series{}}
-	if a.by != allGroup {
-		ts.Key = a.by
-	}
+	ts.Key = a.by
 	for p := range a.periods {
 		ts.Periods = append(ts.Periods, p)
 	}

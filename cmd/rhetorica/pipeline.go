@@ -507,8 +507,8 @@ func plural(n int, noun string) string {
 
 // addReport adds r to agg; grouped by speaker, a transcript counts toward
 // each turn's speaker rather than the statement's (rhetoric.SplitBySpeaker).
-func addReport(agg *rhetoric.Aggregator, r *rhetoric.Report) {
-	if agg.Key() != "speaker" {
+func addReport(agg *rhetoric.Groups, r *rhetoric.Report) {
+	if agg.Key().Name != "speaker" {
 		agg.Add(r)
 		return
 	}

@@ -629,7 +629,7 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		writeFailure(w, err)
 		return
 	}
-	agg := rhetoric.NewAggregator(req.By)
+	agg := rhetoric.NewGroups(rhetoric.KeyField(req.By))
 	for _, rep := range a.reports {
 		agg.Add(rep)
 	}
@@ -646,16 +646,11 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	if req.Sort {
 		c = c.SortByZ()
 	}
-	counter := newCueCounter(req.By)
-	for _, rep := range a.reports {
-		counter.add(rep)
-	}
 	k := 3 // compare's default --cues
 	if req.Cues != nil {
 		k = *req.Cues
 	}
-	devices := an.Devices()
-	cues := comparisonCues(c, counter.cues(pa.Group, devices), counter.cues(pb.Group, devices), k)
+	cues := comparisonCues(c, profileCues(pa), profileCues(pb), k)
 	resp := compareResponse{comparisonJSON: comparisonJSON{Key: req.By, Comparison: c,
 		StatementsA: pa.Statements, StatementsB: pb.Statements, WordsA: pa.Words, WordsB: pb.Words, Cues: cues,
 		MatrixA: pa.Matrix, MatrixB: pb.Matrix}, Errors: a.errs}

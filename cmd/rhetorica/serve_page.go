@@ -424,7 +424,7 @@ func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 // comparison compares side A with side B, with the entries behind each
 // device on both sides.
 func (s *server) comparison(h *htmlReport, a *analysis) *pageComparison {
-	agg := rhetoric.NewAggregator("side")
+	agg := rhetoric.NewGroups(rhetoric.KeyField("side"))
 	for _, rep := range a.reports {
 		agg.Add(rep)
 	}
@@ -440,11 +440,7 @@ func (s *server) comparison(h *htmlReport, a *analysis) *pageComparison {
 	if pa.Group == "" || pb.Group == "" {
 		return nil // one side failed entirely
 	}
-	counter := newCueCounter("side")
-	for _, rep := range a.reports {
-		counter.add(rep)
-	}
-	cuesA, cuesB := counter.cues("A", h.devices), counter.cues("B", h.devices)
+	cuesA, cuesB := profileCues(pa), profileCues(pb)
 	c := rhetoric.Compare(pa, pb)
 	pc := &pageComparison{WordsA: pa.Words, WordsB: pb.Words}
 	for _, d := range c.Devices {
@@ -485,7 +481,7 @@ func (s *server) download(w http.ResponseWriter, format string, an *rhetoric.Ana
 			by = "side"
 		}
 		h := newHTMLReport(&buf, an.Devices(), an.Lexicon(), "", by)
-		agg := rhetoric.NewAggregator("side")
+		agg := rhetoric.NewGroups(rhetoric.KeyField("side"))
 		for i, rep := range a.reports {
 			if err := h.report(rep, a.texts[i]); err != nil {
 				writeFailure(w, err)
@@ -515,7 +511,7 @@ func (s *server) download(w http.ResponseWriter, format string, an *rhetoric.Ana
 			d.Errors = []apiError{}
 		}
 		if two {
-			agg := rhetoric.NewAggregator("side")
+			agg := rhetoric.NewGroups(rhetoric.KeyField("side"))
 			for _, rep := range a.reports {
 				agg.Add(rep)
 			}

@@ -97,8 +97,8 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	}
 
 	var readErr error
-	byGroup := rhetoric.NewAggregator(c.by)
-	all := rhetoric.NewAggregator("corpus")
+	byGroup := rhetoric.NewGroups(rhetoric.KeyField(c.by))
+	var pooled rhetoric.Profile // the whole corpus
 	n := 0
 	for res := range an.AnalyzeAll(ctx, statements(root, pattern, &readErr)) {
 		if res.Err != nil {
@@ -106,7 +106,7 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		}
 		n++
 		byGroup.Add(res.Report)
-		all.Add(res.Report)
+		pooled.Add(res.Report)
 	}
 	if readErr != nil {
 		return readErr
@@ -114,7 +114,6 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	if n == 0 {
 		return fmt.Errorf("no statements in %s", root)
 	}
-	pooled := all.Profiles()[0]
 	fmt.Fprintf(w, "%d statements, %d words, grouped by %s\n\n", pooled.Statements, pooled.Words, c.by)
 
 	want := map[string]bool{}

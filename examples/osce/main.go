@@ -49,7 +49,7 @@ func run(ctx context.Context, w io.Writer, dir string) error {
 	if err != nil {
 		return err
 	}
-	agg := rhetoric.NewAggregator("speaker")
+	agg := rhetoric.NewGroups(rhetoric.KeySpeaker())
 	for _, st := range statements {
 		rep, err := an.Analyze(ctx, st)
 		if err != nil {
