@@ -266,7 +266,7 @@ func TestEveryErrorHasALine(t *testing.T) {
 		all = append(all, bad{FormatYoshikoder, c.in})
 	}
 	for _, c := range all {
-		l, err := ParseAs(c.f, "bad"+c.f.Extension(), []byte(c.in))
+		l, err := ParseAs("bad"+c.f.Extension(), []byte(c.in), c.f)
 		if l != nil || err == nil {
 			t.Errorf("%v %q: got a lexicon or no error (%v)", c.f, c.in, err)
 			continue
@@ -305,7 +305,7 @@ func BenchmarkParseLIWC(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := ParseAs(FormatLIWC, path, data); err != nil {
+		if _, err := ParseAs(path, data, FormatLIWC); err != nil {
 			b.Fatal(err)
 		}
 	}

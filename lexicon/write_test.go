@@ -106,7 +106,7 @@ func TestLIWCExportLoses(t *testing.T) {
 	if err := Write(&buf, l, FormatLIWC); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ParseAs(FormatLIWC, "sample.dic", buf.Bytes())
+	back, err := ParseAs("sample.dic", buf.Bytes(), FormatLIWC)
 	if err != nil {
 		t.Fatal(err)
 	}
