@@ -75,6 +75,27 @@ func (k ModifierKind) String() string {
 	return "modifier?"
 }
 
+// MarshalText encodes k as its [ModifierKind.String] name, so that JSON
+// and other text encodings carry "negator", not a number. A kind outside
+// the constants above is an error.
+func (k ModifierKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(modifierKindNames) {
+		return nil, fmt.Errorf("lexicon: unknown modifier kind %d", uint8(k))
+	}
+	return []byte(modifierKindNames[k]), nil
+}
+
+// UnmarshalText decodes a name that [ModifierKind.MarshalText] writes.
+func (k *ModifierKind) UnmarshalText(b []byte) error {
+	for i, name := range modifierKindNames {
+		if string(b) == name {
+			*k = ModifierKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("lexicon: unknown modifier kind %q", b)
+}
+
 // Modifier is a pattern that changes how nearby cues count.
 type Modifier struct {
 	Kind    ModifierKind

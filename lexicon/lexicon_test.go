@@ -224,3 +224,26 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("weight changed to %v", l.Entry(0, 0).Weight)
 	}
 }
+
+// TestModifierKindText checks that a kind encodes as its name (the JSON of
+// a report's modifiers) and decodes back, and that an unknown kind or name
+// is an error rather than a number or a silent default.
+func TestModifierKindText(t *testing.T) {
+	for _, k := range []ModifierKind{Negator, Intensifier, Hedge, Stop, Breach} {
+		b, err := k.MarshalText()
+		if err != nil || string(b) != k.String() {
+			t.Errorf("%v.MarshalText() = %q, %v; want %q", k, b, err, k.String())
+		}
+		var back ModifierKind
+		if err := back.UnmarshalText(b); err != nil || back != k {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", b, back, err, k)
+		}
+	}
+	if b, err := ModifierKind(200).MarshalText(); err == nil {
+		t.Errorf("ModifierKind(200).MarshalText() = %q, nil; want an error", b)
+	}
+	var k ModifierKind
+	if err := k.UnmarshalText([]byte("amplifier")); err == nil {
+		t.Errorf("UnmarshalText(amplifier) = %v, nil; want an error", k)
+	}
+}

@@ -351,11 +351,11 @@ func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
 	return r, nil
 }
 
-func (a *Analyzer) tokenizer(name string) (*tokenize.Tokenizer, error) {
+func (a *Analyzer) tokenizer(name tokenize.Language) (*tokenize.Tokenizer, error) {
 	if name == "" {
 		return a.toks[a.lang], nil
 	}
-	l, err := tokenize.ParseLanguage(name)
+	l, err := tokenize.ParseLanguage(string(name))
 	if err != nil {
 		return nil, fmt.Errorf("rhetoric: %w", err)
 	}

@@ -151,7 +151,7 @@ func TestModifiers(t *testing.T) {
 func TestModifierTokens(t *testing.T) {
 	a := newTest(t, testDef(), Options{})
 	r := analyze(t, a, "We do not see flagrant aggression.")
-	want := []Modifier{{Kind: "negator", Text: "not", Start: 6, End: 9}, {Kind: "intensifier", Text: "flagrant", Start: 14, End: 22}}
+	want := []Modifier{{Kind: lexicon.Negator, Text: "not", Start: 6, End: 9}, {Kind: lexicon.Intensifier, Text: "flagrant", Start: 14, End: 22}}
 	if len(r.Hits) != 1 {
 		t.Fatalf("hits = %+v, want one", r.Hits)
 	}
