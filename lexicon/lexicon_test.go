@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 func validDef() Definition {
@@ -245,5 +247,19 @@ func TestModifierKindText(t *testing.T) {
 	var k ModifierKind
 	if err := k.UnmarshalText([]byte("amplifier")); err == nil {
 		t.Errorf("UnmarshalText(amplifier) = %v, nil; want an error", k)
+	}
+}
+
+// TestErrLanguageWrapsTokenize checks that a lexicon in an unsupported
+// language fails with an error that errors.Is matches against both the
+// lexicon's and the tokenizer's sentinel, whichever package the caller
+// knows.
+func TestErrLanguageWrapsTokenize(t *testing.T) {
+	_, err := Parse("k.lex", []byte("@language klingon\n@category c\nw\n"))
+	if !errors.Is(err, ErrLanguage) || !errors.Is(err, tokenize.ErrLanguage) {
+		t.Errorf("Parse(@language klingon) = %v; want an error matching lexicon.ErrLanguage and tokenize.ErrLanguage", err)
+	}
+	if got, want := ErrLanguage.Error(), "lexicon: unsupported language"; got != want {
+		t.Errorf("ErrLanguage.Error() = %q, want %q", got, want)
 	}
 }
