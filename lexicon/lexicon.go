@@ -152,7 +152,9 @@ type Definition struct {
 // changes the lexicon. The slice-returning accessors ([Lexicon.Categories],
 // [Lexicon.Actors], [Lexicon.Modifiers], [Lexicon.Definition]) therefore
 // allocate; in a hot loop use the allocation-free ones ([Lexicon.Entry],
-// [Lexicon.Modifier], [Lexicon.CategoryName], [Lexicon.NumCategories] ...).
+// [Lexicon.Modifier], [Lexicon.CategoryName], [Lexicon.NumCategories] ...),
+// which also turn the indices of a [Match] back into names and patterns
+// (see the example of [Matcher.Find]).
 type Lexicon struct {
 	def      Definition
 	matcher  *Matcher
