@@ -41,7 +41,7 @@ type Category struct {
 	// not merged over another simply carries them along.
 	Remove []string
 	// Role is how the analyzer treats the category's cues beyond counting
-	// them: [RoleVictim], [RoleAppeal], [RoleNone] or "" (the role the
+	// them: [RoleVictim], [RoleAppeal], [RoleTarget], [RoleNone] or "" (the role the
 	// default lexicon gives a category of this name; see [Lexicon.Role]).
 	// The .lex format writes it as @role in the category's section.
 	Role string

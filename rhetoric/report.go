@@ -142,9 +142,10 @@ type Span struct {
 	// Speaker is the speaker of the sentence's turn (see Hit.Speaker).
 	Speaker  string `json:"speaker,omitempty"`
 	Excluded bool   `json:"excluded,omitempty"` // the sentence's turn is excluded
-	// Targets maps each device of Devices that names a target (blame,
-	// sovereignty, call_to_action, threat, solidarity, delegitimization,
-	// hypocrisy) to an actor code or NONE (see the package doc).
+	// Targets maps each device of Devices that names a target (its role is
+	// victim, appeal or target: blame, sovereignty, call_to_action, threat,
+	// solidarity, delegitimization and hypocrisy in the default lexicon) to
+	// an actor code or NONE (see the package doc).
 	Targets map[string]string `json:"targets,omitempty"`
 	// Scores explain the model's decision, for every device it decided and
 	// every device with a hit in the sentence (lexicon order); empty
