@@ -38,11 +38,7 @@ func loadSpeeches(b *testing.B) []string {
 
 func benchAnalyzer(b *testing.B, opts Options) *Analyzer {
 	b.Helper()
-	lex := lexicon.Default()
-	if lex == nil || !realMatcher() {
-		b.Skip("default lexicon or matcher not available")
-	}
-	a, err := New(lex, opts)
+	a, err := New(lexicon.Default(), opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -194,12 +190,7 @@ func BenchmarkStreamingMemory(b *testing.B) {
 // pre-computed matches, excluding tokenizing and matching.
 func BenchmarkReportOnly(b *testing.B) {
 	texts := loadSpeeches(b)
-	def := testDef()
-	lex := lexicon.Default()
-	if lex != nil && realMatcher() {
-		def = lex.Definition()
-	}
-	a := newTest(b, def, Options{})
+	a := newTest(b, lexicon.Default().Definition(), Options{})
 	tok, err := tokenize.New(tokenize.Options{})
 	if err != nil {
 		b.Fatal(err)
