@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -290,7 +291,7 @@ func BenchmarkParseLex(b *testing.B) {
 }
 
 func BenchmarkParseLIWC(b *testing.B) {
-	path := filepath.Join(sharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
+	path := filepath.Join(testutil.SharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)

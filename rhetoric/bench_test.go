@@ -10,6 +10,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -24,7 +25,7 @@ var benchSpeeches = []string{
 // is absent.
 func loadSpeeches(b *testing.B) []string {
 	b.Helper()
-	dir := filepath.Join(moduleRoot(b), "..", "shared", "corpus")
+	dir := filepath.Join(testutil.ModuleRoot(b), "..", "shared", "corpus")
 	var out []string
 	for _, p := range benchSpeeches {
 		data, err := os.ReadFile(filepath.Join(dir, p))
