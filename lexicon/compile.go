@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
-
-	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Symbol kinds on the edges of the phrase trie.
@@ -55,8 +52,21 @@ type pedge struct {
 // compile builds the matcher of a validated Definition. It parses every
 // pattern again (with def.Language) and fails only on a pattern that
 // parsePattern rejects or on a lexicon too large to index.
+//
+// Building costs time linear in the size of the lexicon: the tables are
+// sized from the number of patterns, every table is laid out in the order
+// in which the definition first uses each word, stem, prefix and edge (so
+// the result is deterministic without sorting), and nothing is allocated
+// per pattern beyond its parsed elements.
 func compile(def *Definition) (*Matcher, error) {
-	b := newBuilder()
+	npat := len(def.Modifiers)
+	for _, c := range def.Categories {
+		npat += len(c.Entries)
+	}
+	for _, a := range def.Actors {
+		npat += len(a.Aliases)
+	}
+	b := newBuilder(npat)
 	nc := len(def.Categories)
 	for ci, c := range def.Categories {
 		for ei, e := range c.Entries {
@@ -82,157 +92,282 @@ func compile(def *Definition) (*Matcher, error) {
 			}
 		}
 	}
-	return b.finish(nc+numModifierKinds+len(def.Actors), def.Language), nil
+	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
 }
 
 const numModifierKinds = 5
 
-// builder accumulates the tables of a Matcher.
+// builder accumulates the tables of a Matcher. Words, stems and prefixes
+// get IDs in the order of their first use; the root's edges are arrays
+// indexed by those IDs, and the other edges are in a hash table whose
+// layout depends only on the order of insertion.
 type builder struct {
-	words    map[string]int32
-	stems    map[string]int32
-	prefixes map[string]int32
-	prefList []string
-	edges    map[uint64]int32
-	outs     [][]output // per node
+	words, stems, prefixes         map[string]int32
+	wordList, stemList, prefList   []string  // by ID
+	rootWord, rootStem, rootPrefix []int32   // the root's child along each ID, 0 when none
+	edges                          edgeMap   // the edges that leave other nodes
+	nnodes                         int32     // node 0 is the root
+	outs                           []output  // in the order added
+	outNode                        []int32   // the node of each of outs
+	elems                          []element // scratch for parsing a pattern
 }
 
-func newBuilder() *builder {
+func newBuilder(npat int) *builder {
 	return &builder{
-		words:    map[string]int32{},
+		words:    make(map[string]int32, npat),
 		stems:    map[string]int32{},
 		prefixes: map[string]int32{},
-		edges:    map[uint64]int32{},
-		outs:     [][]output{nil}, // node 0 is the root
+		wordList: make([]string, 0, npat),
+		rootWord: make([]int32, 0, npat),
+		edges:    newEdgeMap(npat),
+		nnodes:   1,
+		outs:     make([]output, 0, npat),
+		outNode:  make([]int32, 0, npat),
 	}
 }
 
-func intern(m map[string]int32, s string) int32 {
+// intern returns the ID of s in m, adding it to m and *list (and a 0 to
+// *root) when it is new.
+func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
 	id, ok := m[s]
 	if !ok {
-		id = int32(len(m))
+		id = int32(len(*list))
 		m[s] = id
+		*list = append(*list, s)
+		*root = append(*root, 0)
 	}
 	return id
 }
 
 // add parses pat and inserts it into the phrase trie with output o.
 func (b *builder) add(pat string, def *Definition, o output) error {
-	p, off, err := parsePattern(pat, def.Language)
+	p, off, err := appendPattern(b.elems[:0], pat, def.Language, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
+	b.elems = p.elems
 	node := int32(0)
 	for _, e := range p.elems {
 		var kind uint32
 		var id int32
+		var root *[]int32
 		switch e.kind {
 		case elemWord:
-			kind, id = symWord, intern(b.words, e.text)
+			kind, id, root = symWord, intern(b.words, &b.wordList, &b.rootWord, e.text), &b.rootWord
 		case elemPrefix:
-			kind = symPrefix
-			id = intern(b.prefixes, e.text)
-			if int(id) == len(b.prefList) {
-				b.prefList = append(b.prefList, e.text)
-			}
+			kind, id, root = symPrefix, intern(b.prefixes, &b.prefList, &b.rootPrefix, e.text), &b.rootPrefix
 		case elemStem:
-			kind, id = symStem, intern(b.stems, e.stem)
+			kind, id, root = symStem, intern(b.stems, &b.stemList, &b.rootStem, e.stem), &b.rootStem
 		case elemGap:
 			kind = symGap
 		}
-		if id > maxID || len(b.outs) > maxID {
+		if id > maxID || b.nnodes > maxID {
 			return errPatternLimit
 		}
-		k := edgeKey(node, kind, id)
-		next, ok := b.edges[k]
-		if !ok {
-			next = int32(len(b.outs))
-			b.outs = append(b.outs, nil)
-			b.edges[k] = next
+		if node == 0 && kind != symGap {
+			// A pattern never begins with a gap.
+			next := (*root)[id]
+			if next == 0 {
+				next = b.nnodes
+				b.nnodes++
+				(*root)[id] = next
+			}
+			node = next
+			continue
 		}
-		node = next
+		node = b.edges.child(edgeKey(node, kind, id), &b.nnodes)
 	}
 	o.n = int32(len(p.elems))
-	b.outs[node] = append(b.outs[node], o)
+	b.outs = append(b.outs, o)
+	b.outNode = append(b.outNode, node)
 	return nil
 }
 
+// edgeMap is the builder's open-addressing hash table from edge keys
+// (never 0) to child nodes. Unlike a Go map, its layout, and so the order
+// of its slots, depends only on the order of insertion.
+type edgeMap struct {
+	keys []uint64
+	vals []int32
+	n    int
+	mask uint64
+}
+
+func newEdgeMap(hint int) edgeMap {
+	size := 16
+	for size < 2*hint {
+		size *= 2
+	}
+	return edgeMap{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+func edgeMapHome(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> 20 }
+
+// child returns the child along key k, adding a new node (numbered
+// *nnodes, which it increments) when there is none.
+func (t *edgeMap) child(k uint64, nnodes *int32) int32 {
+	i := edgeMapHome(k) & t.mask
+	for ; t.keys[i] != 0; i = (i + 1) & t.mask {
+		if t.keys[i] == k {
+			return t.vals[i]
+		}
+	}
+	c := *nnodes
+	*nnodes++
+	t.keys[i], t.vals[i] = k, c
+	t.n++
+	if 2*t.n > len(t.keys) {
+		t.grow()
+	}
+	return c
+}
+
+func (t *edgeMap) grow() {
+	old, oldv := t.keys, t.vals
+	t.keys = make([]uint64, 2*len(old))
+	t.vals = make([]int32, 2*len(old))
+	t.mask = uint64(len(t.keys) - 1)
+	for x, k := range old {
+		if k == 0 {
+			continue
+		}
+		i := edgeMapHome(k) & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, oldv[x]
+	}
+}
+
+// innerEdges is the list of edges that leave nodes other than the root,
+// grouped by the node they leave: the edges of node n are
+// keys[first[n]:first[n+1]] with children child[first[n]:first[n+1]].
+type innerEdges struct {
+	keys  []uint64
+	child []int32
+	first []int32 // len(nodes)+1
+}
+
+// of returns the range of the edges of node n.
+func (e *innerEdges) of(n int32) (lo, hi int32) { return e.first[n], e.first[n+1] }
+
+// fan returns the number of edges that leave node n.
+func (e *innerEdges) fan(n int32) int32 { return e.first[n+1] - e.first[n] }
+
+// groupEdges lists the edges of t grouped by node (a counting sort), in
+// slot order within a node.
+func groupEdges(t *edgeMap, nnodes int) innerEdges {
+	e := innerEdges{keys: make([]uint64, t.n), child: make([]int32, t.n), first: make([]int32, nnodes+1)}
+	for _, k := range t.keys {
+		if k != 0 {
+			e.first[k>>32+1]++
+		}
+	}
+	for n := 1; n <= nnodes; n++ {
+		e.first[n] += e.first[n-1]
+	}
+	at := make([]int32, nnodes)
+	copy(at, e.first[:nnodes])
+	for x, k := range t.keys {
+		if k == 0 {
+			continue
+		}
+		n := k >> 32
+		e.keys[at[n]], e.child[at[n]] = k, t.vals[x]
+		at[n]++
+	}
+	return e
+}
+
 // finish freezes the builder into a Matcher for ngroups overlap groups.
-func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
+func (b *builder) finish(ngroups int) *Matcher {
 	m := &Matcher{
-		hasStems: len(b.stems) > 0,
+		hasStems: len(b.stemList) > 0,
 		ngroups:  ngroups,
 	}
-	// Root edges go to the vocabulary (words, stems) or to an array indexed
-	// by prefix ID; the other edges go to the hash table.
-	rootWord := make([]int32, len(b.words))
-	rootStem := make([]int32, len(b.stems))
-	m.rootPrefix = make([]int32, len(b.prefixes))
-	m.nodes = make([]nodeInfo, len(b.outs))
-	inner := make(map[uint64]int32, len(b.edges))
-	var roots []int32 // children of the root
+	m.rootPrefix = b.rootPrefix
+	if m.rootPrefix == nil {
+		m.rootPrefix = []int32{}
+	}
+	m.nodes = make([]nodeInfo, b.nnodes)
 	for n := range m.nodes {
 		m.nodes[n].node = int32(n)
 	}
-	for k, v := range b.edges {
-		m.nodes[k>>32].kinds |= 1 << (uint32(k) >> 30)
-		m.nodes[k>>32].sig |= 1 << sigBit(uint32(k))
-		if k>>32 != 0 {
-			inner[k] = v
-			continue
-		}
-		roots = append(roots, v)
-		id := int32(k & maxID)
-		switch uint32(k) >> 30 {
-		case symWord:
-			rootWord[id] = v
-		case symStem:
-			rootStem[id] = v
-		case symPrefix:
-			m.rootPrefix[id] = v
-		}
+	var roots []int32 // children of the root
+	mark := func(node int32, sym uint32) {
+		m.nodes[node].kinds |= 1 << (sym >> 30)
+		m.nodes[node].sig |= 1 << sigBit(sym)
 	}
-	vocab := make(map[string]vocabIDs, len(b.words)+len(b.stems))
-	for w, id := range b.words {
-		vocab[w] = vocabIDs{word: id, stem: -1, wordNode: rootWord[id]}
-	}
-	for st, id := range b.stems {
-		v, ok := vocab[st]
-		if !ok {
-			v.word = -1
-		}
-		v.stem, v.stemNode = id, rootStem[id]
-		vocab[st] = v
-	}
-	// Outputs: flat, each node's sorted by group then preference.
-	for i, os := range b.outs {
-		sort.Slice(os, func(x, y int) bool {
-			if os[x].group != os[y].group {
-				return os[x].group < os[y].group
+	for kind, ids := range [...][]int32{symWord: b.rootWord, symPrefix: b.rootPrefix, symStem: b.rootStem} {
+		for id, c := range ids {
+			if c > 0 {
+				mark(0, uint32(kind)<<30|uint32(id))
+				roots = append(roots, c)
 			}
-			return os[x].order < os[y].order
-		})
-		m.nodes[i].outLo = int32(len(m.outs))
-		m.nodes[i].outN = int32(len(os))
-		m.outs = append(m.outs, os...)
+		}
 	}
-	m.buildFilters(inner)
+	inner := groupEdges(&b.edges, len(m.nodes))
+	for _, k := range inner.keys {
+		mark(int32(k>>32), uint32(k))
+	}
+	// Outputs: flat, each node's sorted by group then preference. They
+	// were added in nearly that order (categories and actors in order,
+	// modifiers by index rather than kind), so an insertion sort within
+	// each node's run costs about nothing.
+	count := make([]int32, len(m.nodes)+1)
+	for _, n := range b.outNode {
+		count[n+1]++
+	}
+	for n := 1; n <= len(m.nodes); n++ {
+		count[n] += count[n-1]
+	}
+	m.outs = make([]output, len(b.outs))
+	for i := range m.nodes {
+		m.nodes[i].outLo = count[i]
+		m.nodes[i].outN = count[i+1] - count[i]
+	}
+	for x, n := range b.outNode {
+		m.outs[count[n]] = b.outs[x]
+		count[n]++
+	}
+	for i := range m.nodes {
+		os := m.outs[m.nodes[i].outLo : m.nodes[i].outLo+m.nodes[i].outN]
+		for x := 1; x < len(os); x++ {
+			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order < os[y-1].order); y-- {
+				os[y], os[y-1] = os[y-1], os[y]
+			}
+		}
+	}
+	m.buildFilters(&inner)
 	for _, n := range roots {
 		m.preds = m.preds || m.nodes[n].filtered
 	}
-	wordPreds, stemPreds := m.buildPreds(inner, roots, len(b.words), len(b.stems))
-	m.edges = newEdgeTable(inner, m.nodes)
+	wordPreds, stemPreds := m.buildPreds(&inner, roots, len(b.wordList), len(b.stemList))
+	m.edges = newEdgeTable(&inner, m.nodes)
 	m.buildPrefixTrie(b.prefList)
-	// Copy each root node's info into the vocabulary, and precompute the
-	// prefixes of every vocabulary string and the predSigs of the string
-	// as a word, as a stem and of its prefixes, in a fixed order.
-	keys := make([]string, 0, len(vocab))
-	for k := range vocab {
-		keys = append(keys, k)
+	// The vocabulary: the words (index = word ID), then the stems that are
+	// not also words. Copy each root node's info into it, and precompute
+	// the prefixes of every vocabulary string and the predSigs of the
+	// string as a word, as a stem and of its prefixes.
+	keys := make([]string, len(b.wordList), len(b.wordList)+len(b.stemList))
+	copy(keys, b.wordList)
+	vocab := make([]vocabIDs, len(keys), cap(keys))
+	for w := range vocab {
+		vocab[w] = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := vocab[k]
+	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
+	for id, st := range b.stemList {
+		x, ok := b.words[st]
+		if !ok {
+			x = int32(len(keys))
+			keys = append(keys, st)
+			vocab = append(vocab, vocabIDs{word: -1})
+		}
+		stemAt[id] = x
+		vocab[x].stem, vocab[x].stemNode = int32(id), b.rootStem[id]
+	}
+	for x, k := range keys {
+		v := &vocab[x]
 		if v.wordNode > 0 {
 			v.wordInfo = m.nodes[v.wordNode]
 		}
@@ -250,21 +385,36 @@ func (b *builder) finish(ngroups int, lang tokenize.Language) *Matcher {
 		for _, p := range m.vocabPfx[v.pfxLo:] {
 			v.preds.or(&m.pfxPreds[p])
 		}
-		vocab[k] = v
 	}
-	// The stem of each string, when it begins the string, so that a
-	// token whose Stem is that prefix needs no second lookup.
-	for _, k := range keys {
-		v := vocab[k]
+	// The lexicon's stems that begin each string, so that a token whose
+	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
+	// lexicon with stem elements looks at token stems at all.
+	minStem, maxStem := len(b.stemList), 0
+	if len(b.stemList) > 0 {
+		minStem = noStemLen
+	}
+	for _, st := range b.stemList {
+		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
+	}
+	for x, k := range keys {
+		v := &vocab[x]
 		v.stemLen, v.kstem, v.kstemNode = noStemLen, -1, 0
-		if st := tokenize.Stem(k, lang); len(st) < noStemLen && strings.HasPrefix(k, st) {
-			v.stemLen = uint8(len(st))
-			if sv, ok := vocab[st]; ok && sv.stem >= 0 {
-				v.kstem, v.kstemNode = sv.stem, sv.stemNode
-				v.preds.or(&sv.preds)
+		if !m.hasStems || len(k) >= noStemLen {
+			continue
+		}
+		v.stemLen = 0
+		for n := minStem; n <= min(len(k), maxStem); n++ {
+			if sid, ok := b.stems[k[:n]]; ok {
+				v.stemPfx = min(v.stemPfx+1, 2)
+				v.stemLen = uint8(n)
+				v.kstem = int32(sid)
 			}
 		}
-		vocab[k] = v
+		if v.stemPfx > 0 {
+			sv := &vocab[stemAt[v.kstem]]
+			v.kstemNode = sv.stemNode
+			v.preds.or(&sv.preds)
+		}
 	}
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
@@ -344,27 +494,15 @@ func gapBits(h uint64) uint64   { return 1<<((h>>24)&63) | 1<<((h>>30)&63) }
 // bloomBitsPerKey bits per key, so that it mostly stays in cache), and sets
 // the gap fields of every node (which need the children's sig and kinds to
 // be final).
-func (m *Matcher) buildFilters(inner map[uint64]int32) {
-	keys := make([]uint64, 0, len(inner))
-	fan := make([]int32, len(m.nodes))
-	for k := range inner {
-		keys = append(keys, k)
-		fan[k>>32]++
-	}
-	slices.Sort(keys)
-	// The edges of node n are keys[first[n]:first[n]+fan[n]].
-	first := make([]int32, len(m.nodes))
-	for n, at := 0, int32(0); n < len(m.nodes); n++ {
-		first[n] = at
-		at += fan[n]
-	}
+func (m *Matcher) buildFilters(e *innerEdges) {
 	nkeys := 0
-	for n := 1; n < len(m.nodes); n++ {
-		if fan[n] < bloomMinEdges {
+	for n := int32(1); n < int32(len(m.nodes)); n++ {
+		if e.fan(n) < bloomMinEdges {
 			continue
 		}
-		for _, k := range keys[first[n] : first[n]+fan[n]] {
-			nkeys += 2 + int(fan[inner[k]])
+		lo, hi := e.of(n)
+		for _, c := range e.child[lo:hi] {
+			nkeys += 2 + int(e.fan(c))
 		}
 	}
 	if nkeys > 0 {
@@ -375,21 +513,23 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 		m.bloom = make([]uint64, words)
 		m.bloomMask = int32(words - 1)
 	}
-	for n := 1; n < len(m.nodes); n++ {
-		if fan[n] < bloomMinEdges {
+	for n := int32(1); n < int32(len(m.nodes)); n++ {
+		if e.fan(n) < bloomMinEdges {
 			continue
 		}
 		ni := &m.nodes[n]
 		ni.filtered = true
-		for _, k := range keys[first[n] : first[n]+fan[n]] {
-			x, c := uint32(k), inner[k]
-			h := edgeHash(int32(n), x)
+		lo, hi := e.of(n)
+		for x := lo; x < hi; x++ {
+			k, c := e.keys[x], e.child[x]
+			h := edgeHash(n, uint32(k))
 			w := bloomWord(h, m.bloomMask)
 			m.bloom[w] |= bloomBits(h)
 			if m.nodes[c].outN > 0 {
 				m.bloom[w] |= outBits(h)
 			}
-			for _, kc := range keys[first[c] : first[c]+fan[c]] {
+			clo, chi := e.of(c)
+			for _, kc := range e.keys[clo:chi] {
 				if uint32(kc)>>30 == symGap {
 					m.bloom[w] |= gapBits(h)
 					continue
@@ -399,9 +539,9 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 			}
 		}
 	}
-	for _, k := range keys {
+	for x, k := range e.keys {
 		if uint32(k)>>30 == symGap {
-			m.nodes[k>>32].gap = inner[k]
+			m.nodes[k>>32].gap = e.child[x]
 		}
 	}
 	for n := range m.nodes {
@@ -415,7 +555,7 @@ func (m *Matcher) buildFilters(inner map[uint64]int32) {
 // (those of prefixes go to m.pfxPreds) from the edges of inner that leave
 // roots (the children of the root) and their children. It runs after
 // buildFilters, which sets the gap fields of the nodes.
-func (m *Matcher) buildPreds(inner map[uint64]int32, roots []int32, nwords, nstems int) (words, stems []predSig) {
+func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (words, stems []predSig) {
 	words = make([]predSig, nwords)
 	stems = make([]predSig, nstems)
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
@@ -427,12 +567,13 @@ func (m *Matcher) buildPreds(inner map[uint64]int32, roots []int32, nwords, nste
 	for _, n := range roots {
 		first[n] = n
 	}
-	for k, c := range inner {
+	for x, k := range e.keys {
 		if p := int32(k >> 32); first[p] == p {
-			first[c], gapChild[c] = p, uint32(k)>>30 == symGap
+			first[e.child[x]], gapChild[e.child[x]] = p, uint32(k)>>30 == symGap
 		}
 	}
-	for k, c := range inner {
+	for x, k := range e.keys {
+		c := e.child[x]
 		p := int32(k >> 32)
 		n := first[p]
 		if n == 0 {
@@ -471,65 +612,45 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 	if len(prefList) == 0 {
 		return
 	}
-	// Build with per-node child maps, then flatten breadth-first with
-	// children sorted by byte.
-	type tnode struct {
-		kids   map[byte]int32
-		prefix int32
+	// Sort the prefix IDs by their strings: the prefixes below a node of
+	// the trie are then a contiguous run, the node's own prefix (if any)
+	// first and the children's runs in byte order. Nodes are numbered
+	// breadth-first, so that the children of a node are contiguous.
+	order := make([]int32, len(prefList))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	nodes := []tnode{{prefix: -1}}
-	for id, p := range prefList {
-		n := int32(0)
-		for i := 0; i < len(p); i++ {
-			c, ok := nodes[n].kids[p[i]]
-			if !ok {
-				c = int32(len(nodes))
-				nodes = append(nodes, tnode{prefix: -1})
-				if nodes[n].kids == nil {
-					nodes[n].kids = map[byte]int32{}
-				}
-				nodes[n].kids[p[i]] = c
-			}
-			n = c
-		}
-		nodes[n].prefix = int32(id)
-	}
-	// Renumber breadth-first so that siblings are contiguous.
-	newID := make([]int32, len(nodes))
-	order := []int32{0}
-	for q := 0; q < len(order); q++ {
-		n := order[q]
-		keys := make([]int, 0, len(nodes[n].kids))
-		for c := range nodes[n].kids {
-			keys = append(keys, int(c))
-		}
-		sort.Ints(keys)
-		for _, c := range keys {
-			k := nodes[n].kids[byte(c)]
-			newID[k] = int32(len(order))
-			order = append(order, k)
-		}
-	}
-	m.pnodes = make([]pnode, len(order))
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(prefList[a], prefList[b]) })
+	type span struct{ lo, hi, depth int32 }
+	queue := []span{{0, int32(len(order)), 0}}
 	for i := range m.proot {
 		m.proot[i] = -1
 	}
-	for newN, old := range order {
-		pn := pnode{prefix: nodes[old].prefix, first: int32(len(m.pedges))}
-		keys := make([]int, 0, len(nodes[old].kids))
-		for c := range nodes[old].kids {
-			keys = append(keys, int(c))
+	m.pnodes = make([]pnode, 0, 2*len(prefList))
+	for q := 0; q < len(queue); q++ {
+		sp := queue[q]
+		lo, d := sp.lo, int(sp.depth)
+		pn := pnode{prefix: -1, first: int32(len(m.pedges))}
+		if lo < sp.hi && len(prefList[order[lo]]) == d {
+			pn.prefix = order[lo]
+			lo++
 		}
-		sort.Ints(keys)
-		for _, c := range keys {
-			child := newID[nodes[old].kids[byte(c)]]
-			m.pedges = append(m.pedges, pedge{b: byte(c), child: child})
-			if newN == 0 {
+		for lo < sp.hi {
+			c := prefList[order[lo]][d]
+			hi := lo + 1
+			for hi < sp.hi && prefList[order[hi]][d] == c {
+				hi++
+			}
+			child := int32(len(queue))
+			queue = append(queue, span{lo, hi, sp.depth + 1})
+			m.pedges = append(m.pedges, pedge{b: c, child: child})
+			if q == 0 {
 				m.proot[c] = child
 			}
+			lo = hi
 		}
 		pn.count = int32(len(m.pedges)) - pn.first
-		m.pnodes[newN] = pn
+		m.pnodes = append(m.pnodes, pn)
 	}
 }
 
@@ -552,28 +673,24 @@ type edgeSlot struct {
 	child int32
 }
 
-func newEdgeTable(m map[uint64]int32, nodes []nodeInfo) edgeTable {
-	if len(m) == 0 {
+func newEdgeTable(e *innerEdges, nodes []nodeInfo) edgeTable {
+	if len(e.keys) == 0 {
 		return edgeTable{}
 	}
 	bits := uint(1)
-	for 1<<bits < 2*len(m) {
+	for 1<<bits < 2*len(e.keys) {
 		bits++
 	}
 	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
-	// Insert in key order so the layout does not depend on map iteration.
-	keys := make([]uint64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	// The layout depends only on the order of e, which is deterministic.
 	mask := uint64(len(t.slots) - 1)
-	for _, k := range keys {
+	for x, k := range e.keys {
 		i := t.home(k)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = edgeSlot{key: k, child: m[k], info: nodes[m[k]]}
+		c := e.child[x]
+		t.slots[i] = edgeSlot{key: k, child: c, info: nodes[c]}
 	}
 	return t
 }
@@ -627,9 +744,9 @@ type vocabSlot struct {
 // vocabTag is the tag of a hash: its high half, never 0.
 func vocabTag(h uint64) uint32 { return uint32(h>>32) | 1 }
 
-// newVocabTable builds the table of vocab, inserting keys (sorted) in order
-// so that the layout depends only on the seed.
-func newVocabTable(keys []string, vocab map[string]vocabIDs) vocabTable {
+// newVocabTable builds the table of keys, whose IDs are vocab (by index),
+// inserting them in order so that the layout depends only on the seed.
+func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
 	t := vocabTable{seed: maphash.MakeSeed()}
 	if len(keys) == 0 {
 		return t
@@ -650,7 +767,7 @@ func newVocabTable(keys []string, vocab map[string]vocabIDs) vocabTable {
 		}
 		t.tags[i] = vocabTag(h)
 		sl := &t.slots[i]
-		sl.ids, sl.n = vocab[k], vocabInline+1
+		sl.ids, sl.n = vocab[x], vocabInline+1
 		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))

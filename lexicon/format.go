@@ -296,7 +296,7 @@ func splitLines(data []byte) []line {
 	if strings.HasPrefix(s, "\ufeff") {
 		s, base = s[3:], 3
 	}
-	var lines []line
+	lines := make([]line, 0, strings.Count(s, "\n")+1)
 	for n := 1; ; n++ {
 		i := strings.IndexAny(s, "\r\n")
 		if i < 0 {

@@ -532,15 +532,17 @@ func validate(def *Definition, src *source) ErrorList {
 		seen := make(map[string]bool, len(cat.Entries))
 		for j, e := range cat.Entries {
 			pos := c.at(func(*source) Position { return get(cs.entries, j) })
-			what := fmt.Sprintf("%s: entry %q", label, clip(e.Pattern))
+			// The label is formatted only for an error: a large
+			// lexicon has hundreds of thousands of valid entries.
+			what := func() string { return fmt.Sprintf("%s: entry %q", label, clip(e.Pattern)) }
 			if c.pattern(e.Pattern, lang, pos, what) && seen[e.Pattern] {
-				c.addf(pos, ErrDuplicate, "%s listed twice", what)
+				c.addf(pos, ErrDuplicate, "%s listed twice", what())
 			}
 			seen[e.Pattern] = true
 			if !(e.Weight > 0) || math.IsInf(e.Weight, 0) {
-				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what, e.Weight)
+				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what(), e.Weight)
 			} else if e.Weight > MaxWeight {
-				c.addf(pos, ErrBadWeight, "%s: weight %v is over the limit of 1e6", what, e.Weight)
+				c.addf(pos, ErrBadWeight, "%s: weight %v is over the limit of 1e6", what(), e.Weight)
 			}
 		}
 		removed := make(map[string]bool, len(cat.Remove))
@@ -548,7 +550,7 @@ func validate(def *Definition, src *source) ErrorList {
 			pos := c.at(func(*source) Position { return get(cs.removes, j) })
 			what := fmt.Sprintf("%s: removal !%s", label, clip(p))
 			switch {
-			case !c.pattern(p, lang, pos, what):
+			case !c.pattern(p, lang, pos, func() string { return what }):
 			case removed[p]:
 				c.addf(pos, ErrDuplicate, "%s listed twice", what)
 			case seen[p]:
@@ -569,7 +571,7 @@ func validate(def *Definition, src *source) ErrorList {
 			c.addf(pos, ErrSyntax, "modifier %q: unknown kind %d", clip(m.Pattern), m.Kind)
 			continue
 		}
-		if c.pattern(m.Pattern, lang, pos, what) && seenMod[modKey{m.Kind, m.Pattern}] {
+		if c.pattern(m.Pattern, lang, pos, func() string { return what }) && seenMod[modKey{m.Kind, m.Pattern}] {
 			c.addf(pos, ErrDuplicate, "%s listed twice", what)
 		}
 		seenMod[modKey{m.Kind, m.Pattern}] = true
@@ -607,7 +609,7 @@ func validate(def *Definition, src *source) ErrorList {
 		for j, p := range a.Aliases {
 			pos := c.at(func(*source) Position { return get(as.aliases, j) })
 			what := fmt.Sprintf("%s: alias %q", label, clip(p))
-			if c.pattern(p, lang, pos, what) && seen[p] {
+			if c.pattern(p, lang, pos, func() string { return what }) && seen[p] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what)
 			}
 			seen[p] = true
@@ -639,25 +641,25 @@ func (c *checker) scope(m Modifier, i int, what string, cats map[string]int) {
 }
 
 // pattern checks one pattern and reports whether it is valid.
-func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what string) bool {
+func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what func() string) bool {
 	if len(p) > MaxPatternBytes {
-		c.addf(pos, ErrSyntax, "%s: the pattern has %d bytes, more than the limit of %d", what, len(p), MaxPatternBytes)
+		c.addf(pos, ErrSyntax, "%s: the pattern has %d bytes, more than the limit of %d", what(), len(p), MaxPatternBytes)
 		return false
 	}
 	if p == "" || strings.TrimSpace(p) == "" {
-		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what)
+		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what())
 		return false
 	}
 	if i := strings.IndexAny(p, "\r\n="); i >= 0 {
-		c.addf(c.shift(pos, i), ErrSyntax, "%s: a pattern may not contain %q", what, p[i])
+		c.addf(c.shift(pos, i), ErrSyntax, "%s: a pattern may not contain %q", what(), p[i])
 		return false
 	}
 	if p[0] == '#' || p[0] == '@' || p[0] == '!' {
-		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what, p[0])
+		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what(), p[0])
 		return false
 	}
-	if _, off, err := parsePattern(p, lang); err != nil {
-		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what + ": " + errText(err), Err: err})
+	if off, err := checkPattern(p, lang); err != nil {
+		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what() + ": " + errText(err), Err: err})
 		return false
 	}
 	return true

@@ -161,14 +161,19 @@ type vocabIDs struct {
 	pfxLo, pfxN                    int32
 	wordInfo                       nodeInfo
 	preds                          predSig // of the string as a word, as a stem and of its prefixes
-	// kstem and kstemNode are stem and stemNode of the string's own stem
-	// (in the lexicon's language), whose length is stemLen when it is a
-	// prefix of the string, noStemLen otherwise.
+	// The lexicon's stems that begin the string (the string itself
+	// included): stemPfx is how many (0, 1, or 2 for two or more),
+	// stemLen the length of the longest (0 when none; noStemLen when the
+	// string is too long to say), and kstem and kstemNode its stem and
+	// stemNode. A token whose Stem begins its Norm (the usual case) then
+	// needs no second lookup: its Stem is that longest stem, or (with
+	// stemPfx < 2) surely none of the lexicon's.
 	kstem, kstemNode int32
 	stemLen          uint8
+	stemPfx          uint8
 }
 
-// noStemLen is vocabIDs.stemLen for a string whose stem does not begin it.
+// noStemLen is vocabIDs.stemLen for a string too long to index its stems.
 const noStemLen = 255
 
 // predSig summarises where a symbol stands in the patterns that begin
@@ -403,9 +408,14 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 	}
 	sy.pfxHi = int32(len(s.pfx))
 	if m.hasStems {
-		if v != nil && v.stemLen != noStemLen && len(t.Stem) == int(v.stemLen) && t.Stem == t.Norm[:v.stemLen] {
-			sy.stem, sy.stemNode = v.kstem, v.kstemNode // and v.preds has the stem's
-			return
+		if v != nil && v.stemLen != noStemLen && len(t.Stem) <= len(t.Norm) && t.Stem == t.Norm[:len(t.Stem)] {
+			switch {
+			case v.stemPfx > 0 && len(t.Stem) == int(v.stemLen):
+				sy.stem, sy.stemNode = v.kstem, v.kstemNode // and v.preds has the stem's
+				return
+			case v.stemPfx < 2:
+				return // the Stem begins the Norm and is none of the lexicon's stems
+			}
 		}
 		if t.Stem != t.Norm {
 			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)

@@ -95,24 +95,53 @@ func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
 // word, `_` inside a word, a word that has no tokens, and a gap at the
 // beginning or end of the pattern ([ErrSyntax]).
 func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
+	return appendPattern(nil, s, lang, true)
+}
+
+// checkPattern is parsePattern for a caller that needs only the error: it
+// parses into pooled memory.
+func checkPattern(s string, lang tokenize.Language) (int, error) {
+	buf := checkBufs.Get().(*[]element)
+	p, off, err := appendPattern((*buf)[:0], s, lang, false)
+	*buf = p.elems[:0]
+	checkBufs.Put(buf)
+	return off, err
+}
+
+var checkBufs = sync.Pool{New: func() any { return new([]element) }}
+
+// appendPattern is parsePattern appending the pattern's elements to dst,
+// so that a caller may reuse their memory. Without stems, the stem of a
+// stem element of ASCII letters is left empty (validation needs none).
+func appendPattern(dst []element, s string, lang tokenize.Language, stems bool) (pattern, int, error) {
 	tk, err := patternTokenizer(lang)
 	if err != nil {
 		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
 	}
 	var (
-		p                 pattern
+		p                 = pattern{elems: dst}
 		firstOff, lastOff int
 		firstGap, lastGap bool
 		fields            int
 	)
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if unicode.IsSpace(r) {
 			i += w
 			continue
 		}
 		j := i + w
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || c-'\t' <= '\r'-'\t' {
+					break
+				}
+				j++
+				continue
+			}
 			r, w = utf8.DecodeRuneInString(s[j:])
 			if unicode.IsSpace(r) {
 				break
@@ -126,7 +155,7 @@ func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
 		lastOff, lastGap = i, field == "_"
 		fields++
 		var off int
-		p.elems, off, err = appendElements(p.elems, field, tk)
+		p.elems, off, err = appendElements(p.elems, field, tk, stems)
 		if err != nil {
 			return pattern{}, i + off, err
 		}
@@ -145,7 +174,7 @@ func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
 
 // appendElements parses one white-space-free field of a pattern and
 // appends its elements to dst. On error it returns the offset within field.
-func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]element, int, error) {
+func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems bool) ([]element, int, error) {
 	if field == "_" {
 		return append(dst, element{kind: elemGap}), 0, nil
 	}
@@ -166,6 +195,22 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 	case stem && wild:
 		return dst, len(field) - 1, fmt.Errorf("%w: %q is both a stem and a wildcard", ErrSyntax, field)
 	}
+	if lower, ok := asciiWord(body); ok {
+		// The fast path of most lexicon entries: a word of ASCII letters
+		// is one Word token for every language's tokenizer, whose Norm is
+		// the word in lower case and whose Stem is the stem of that.
+		e := element{kind: elemWord, text: lower}
+		switch {
+		case stem:
+			e.kind = elemStem
+			if stems {
+				e.stem = tokenize.Stem(lower, tk.Options().Language)
+			}
+		case wild:
+			e.kind = elemPrefix
+		}
+		return append(dst, e), 0, nil
+	}
 	if k := strings.IndexAny(body, "*~_"); k >= 0 {
 		what := "a wildcard * may only end a word"
 		switch body[k] {
@@ -176,6 +221,41 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer) ([]elem
 		}
 		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
 	}
+	return appendSplit(dst, field, body, at, stem, wild, tk)
+}
+
+// asciiWord reports whether body is made of ASCII letters only and returns
+// it in lower case (body itself when it has no upper-case letter).
+func asciiWord(body string) (string, bool) {
+	upper := false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case c-'a' < 26:
+		case c-'A' < 26:
+			upper = true
+		default:
+			return "", false
+		}
+	}
+	if !upper {
+		return body, true
+	}
+	b := make([]byte, len(body))
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b), true
+}
+
+// appendSplit is appendElements for a word that the tokenizer must split
+// and normalise (one with an apostrophe, hyphen, dot, digit or a letter
+// outside ASCII).
+func appendSplit(dst []element, field, body string, at int, stem, wild bool, tk *tokenize.Tokenizer) ([]element, int, error) {
 	doc := splitDocs.Get().(*tokenize.Document)
 	defer splitDocs.Put(doc)
 	toks, err := splitElement(tk, doc, body)

@@ -2,9 +2,13 @@ package lexicon
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -111,5 +115,57 @@ func TestParsePatternErrors(t *testing.T) {
 				t.Errorf("offset %d outside the pattern", off)
 			}
 		})
+	}
+}
+
+// TestParsePatternFastPath checks that the fast path for words of ASCII
+// letters gives the elements the tokenizer gives, in every language, for
+// the words of a few speeches (or a fixed list without ../shared) written
+// as words, wildcards and stems, in lower, upper and mixed case.
+func TestParsePatternFastPath(t *testing.T) {
+	words := []string{"a", "I", "blame", "Russia", "NATO", "www", "http", "wwwfoo", "nt", "s", "d", "l", "qu",
+		"Negotiate", "negotiations", "cannot", "gonna", "eg", "ie", "etc", "mr", "Mrs", "art", "no", "st",
+		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"}
+	if shared := testutil.Shared(); shared != "" {
+		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "2024", "*_79_2024.txt"))
+		for _, f := range files[:min(len(files), 5)] {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, w := range strings.Fields(string(data)) {
+				if _, ok := asciiWord(w); ok {
+					words = append(words, w)
+				}
+			}
+		}
+	}
+	for _, lang := range tokenize.Languages() {
+		tk, err := patternTokenizer(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, w := range words {
+			for _, field := range []string{w, strings.ToUpper(w), w + "*", "~" + w} {
+				if seen[field] {
+					continue
+				}
+				seen[field] = true
+				got, off, err := appendElements(nil, field, tk, true)
+				if err != nil {
+					t.Fatalf("%s %q: %v at %d", lang, field, err, off)
+				}
+				body := strings.TrimSuffix(strings.TrimPrefix(field, "~"), "*")
+				at := len(field) - len(strings.TrimPrefix(field, "~"))
+				want, _, err := appendSplit(nil, field, body, at, at == 1, strings.HasSuffix(field, "*"), tk)
+				if err != nil {
+					t.Fatalf("%s %q: the tokenizer's path fails: %v", lang, field, err)
+				}
+				if diff := cmp.Diff(want, got, cmp.AllowUnexported(element{})); diff != "" {
+					t.Errorf("%s %q: fast path differs from the tokenizer's (-want +got):\n%s", lang, field, diff)
+				}
+			}
+		}
 	}
 }

@@ -192,6 +192,22 @@ func (t *Tokenizer) fill(tok *Token) {
 
 func (t *Tokenizer) compute(text string) form {
 	n := Normalize(text)
+	if n != text {
+		// "The" and "the", "Russia’s" and "russia's": Snowball, which
+		// costs more than the rest of tokenizing a word, runs once per
+		// normal form, not once per surface form. The memo's entry for n
+		// holds the stem of n when n is its own normal form (Normalize is
+		// idempotent; the check keeps this exact if it ever were not).
+		if f := t.cache.lookup(n, t.computeForm); f.norm == n {
+			return form{norm: n, stem: f.stem}
+		}
+	}
+	return form{norm: n, stem: stemWith(n, t.stem)}
+}
+
+// computeForm is compute without the look-up of the normal form.
+func (t *Tokenizer) computeForm(text string) form {
+	n := Normalize(text)
 	return form{norm: n, stem: stemWith(n, t.stem)}
 }
 

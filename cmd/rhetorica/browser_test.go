@@ -216,7 +216,7 @@ const layoutCheck = `<script>
       });
     });
   }
-  ["comparison","targets","over-time"].forEach(function(id){
+  ["comparison","targets","over-time","who-frames-whom"].forEach(function(id){
     var e = document.getElementById(id);
     if (!e || e.getBoundingClientRect().height === 0) out.push("missing-section:" + id);
   });
@@ -225,6 +225,11 @@ const layoutCheck = `<script>
     if (s.getBoundingClientRect().height < 50) out.push("flat-time-chart");
   });
   if (document.querySelectorAll("table.targets tbody tr").length === 0) out.push("empty-targets");
+  var mx = document.querySelector("table.matrix");
+  if (!mx || mx.querySelectorAll("tbody tr").length === 0) { out.push("empty-matrix"); } else {
+    var box = mx.parentNode;
+    if (box.scrollWidth > box.clientWidth + 1) out.push("matrix-scrolls");
+  }
   document.body.setAttribute("data-check", out.length ? out.join("|") : "ok");
 })();
 </script>`
@@ -232,7 +237,8 @@ const layoutCheck = `<script>
 // TestHTMLSectionsInBrowser renders a report with groups (one with a very
 // long name) and periods at 1280 and 800 pixels: the heatmap must fit its
 // card with every label inside the drawing, and the comparison, targets
-// and time-chart sections must be laid out.
+// time-chart and who-frames-whom sections must be laid out, the matrix
+// without a horizontal scrollbar.
 func TestHTMLSectionsInBrowser(t *testing.T) {
 	bin := findChromium()
 	if bin == "" {

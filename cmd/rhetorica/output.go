@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
@@ -17,15 +18,25 @@ import (
 
 // jsonSink writes a JSON array of reports, one element per line block.
 type jsonSink struct {
-	w *bufio.Writer
-	n int
+	w        *bufio.Writer
+	n        int
+	buf, ind []byte
 }
 
 func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
-	b, err := json.MarshalIndent(r, "  ", "  ")
-	if err != nil {
+	// json.MarshalIndent's bytes, without reflection: AppendJSON writes
+	// what json.Marshal would, and json.Indent indents it. The report is
+	// encoded before anything is written, so one that cannot be encoded
+	// leaves the array valid.
+	var err error
+	if s.buf, err = r.AppendJSON(s.buf[:0]); err != nil {
 		return &badReport{err}
 	}
+	ind := bytes.NewBuffer(s.ind[:0])
+	if err := json.Indent(ind, s.buf, "  ", "  "); err != nil {
+		return &badReport{err}
+	}
+	s.ind = ind.Bytes()
 	sep := ",\n"
 	if s.n == 0 {
 		sep = "[\n"
@@ -33,7 +44,7 @@ func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
 	s.n++
 	s.w.WriteString(sep)
 	s.w.WriteString("  ")
-	_, err = s.w.Write(b)
+	_, err = s.w.Write(s.ind)
 	return err
 }
 
@@ -48,16 +59,18 @@ func (s *jsonSink) finish() error {
 
 // jsonlSink writes one report per line.
 type jsonlSink struct {
-	w *bufio.Writer
+	w   *bufio.Writer
+	buf []byte
 }
 
 func (s *jsonlSink) report(r *rhetoric.Report, _ string) error {
-	b, err := json.Marshal(r)
-	if err != nil {
+	var err error
+	if s.buf, err = r.AppendJSON(s.buf[:0]); err != nil { // json.Marshal's bytes, without reflection
 		return &badReport{err}
 	}
-	s.w.Write(b)
-	return s.w.WriteByte('\n')
+	s.buf = append(s.buf, '\n')
+	_, err = s.w.Write(s.buf)
+	return err
 }
 
 func (s *jsonlSink) finish() error { return nil }

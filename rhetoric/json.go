@@ -1,0 +1,444 @@
+package rhetoric
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendJSON appends the JSON encoding of r to dst and returns the
+// extended slice. The bytes are exactly those of encoding/json's
+// json.Marshal(r): the same field order and names, null for nil slices,
+// map keys sorted, the same escaping of strings (including <, > and & as
+// \u003c, \u003e and \u0026, invalid UTF-8 as \ufffd) and the same
+// formatting of numbers. It uses no reflection and allocates nothing once
+// dst has room (apart from sorting the keys of a Meta map with more than
+// eight entries). Like json.Marshal, it fails on a NaN or infinite float,
+// leaving dst as it was.
+//
+// To write indented JSON, pass the result through json.Indent, which is
+// what json.MarshalIndent does.
+func (r *Report) AppendJSON(dst []byte) ([]byte, error) {
+	e := jsonEnc{b: dst}
+	e.report(r)
+	if e.err != nil {
+		return dst, e.err
+	}
+	return e.b, nil
+}
+
+// AppendJSON appends the JSON encoding of d to dst, byte-identical to
+// json.Marshal(d); see [Report.AppendJSON].
+func (d *DeviceScore) AppendJSON(dst []byte) ([]byte, error) {
+	e := jsonEnc{b: dst}
+	e.device(d)
+	if e.err != nil {
+		return dst, e.err
+	}
+	return e.b, nil
+}
+
+// jsonEnc appends JSON to b; err records the first unsupported value.
+type jsonEnc struct {
+	b   []byte
+	err error
+}
+
+func (e *jsonEnc) report(r *Report) {
+	e.b = append(e.b, `{"id":`...)
+	e.str(r.ID)
+	e.b = append(e.b, `,"speaker":`...)
+	e.str(r.Speaker)
+	if r.Date != "" {
+		e.b = append(e.b, `,"date":`...)
+		e.str(r.Date)
+	}
+	if len(r.Meta) > 0 {
+		e.b = append(e.b, `,"meta":`...)
+		e.meta(r.Meta)
+	}
+	if r.BodyOffset != 0 {
+		e.b = append(e.b, `,"body_offset":`...)
+		e.b = strconv.AppendInt(e.b, int64(r.BodyOffset), 10)
+	}
+	e.b = append(e.b, `,"words":`...)
+	e.b = strconv.AppendInt(e.b, int64(r.Words), 10)
+	e.b = append(e.b, `,"tokens":`...)
+	e.b = strconv.AppendInt(e.b, int64(r.Tokens), 10)
+	e.b = append(e.b, `,"sentences":`...)
+	e.b = strconv.AppendInt(e.b, int64(r.Sentences), 10)
+	e.b = append(e.b, `,"devices":`...)
+	if r.Devices == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i := range r.Devices {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.device(&r.Devices[i])
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, `,"hits":`...)
+	if r.Hits == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i := range r.Hits {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.hit(&r.Hits[i])
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, `,"spans":`...)
+	if r.Spans == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i := range r.Spans {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.span(&r.Spans[i])
+		}
+		e.b = append(e.b, ']')
+	}
+	if len(r.Turns) > 0 {
+		e.b = append(e.b, `,"turns":[`...)
+		for i := range r.Turns {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			t := &r.Turns[i]
+			e.b = append(e.b, `{"speaker":`...)
+			e.str(t.Speaker)
+			e.b = append(e.b, `,"start":`...)
+			e.b = strconv.AppendInt(e.b, int64(t.Start), 10)
+			e.b = append(e.b, `,"end":`...)
+			e.b = strconv.AppendInt(e.b, int64(t.End), 10)
+			e.b = append(e.b, `,"words":`...)
+			e.b = strconv.AppendInt(e.b, int64(t.Words), 10)
+			e.b = append(e.b, `,"sentences":`...)
+			e.b = strconv.AppendInt(e.b, int64(t.Sentences), 10)
+			if t.Excluded {
+				e.b = append(e.b, `,"excluded":true`...)
+			}
+			e.b = append(e.b, '}')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, '}')
+}
+
+func (e *jsonEnc) hit(h *Hit) {
+	e.b = append(e.b, `{"device":`...)
+	e.str(h.Device)
+	e.b = append(e.b, `,"entry":`...)
+	e.str(h.Entry)
+	e.b = append(e.b, `,"text":`...)
+	e.str(h.Text)
+	e.b = append(e.b, `,"start":`...)
+	e.b = strconv.AppendInt(e.b, int64(h.Start), 10)
+	e.b = append(e.b, `,"end":`...)
+	e.b = strconv.AppendInt(e.b, int64(h.End), 10)
+	e.b = append(e.b, `,"sentence":`...)
+	e.b = strconv.AppendInt(e.b, int64(h.Sentence), 10)
+	e.b = append(e.b, `,"weight":`...)
+	e.float(h.Weight)
+	e.b = append(e.b, `,"negated":`...)
+	e.b = strconv.AppendBool(e.b, h.Negated)
+	e.b = append(e.b, `,"intensified":`...)
+	e.b = strconv.AppendBool(e.b, h.Intensified)
+	e.b = append(e.b, `,"hedged":`...)
+	e.b = strconv.AppendBool(e.b, h.Hedged)
+	if len(h.Modifiers) > 0 {
+		e.b = append(e.b, `,"modifiers":[`...)
+		for i := range h.Modifiers {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			m := &h.Modifiers[i]
+			e.b = append(e.b, `{"kind":`...)
+			e.str(m.Kind.String())
+			e.b = append(e.b, `,"text":`...)
+			e.str(m.Text)
+			e.b = append(e.b, `,"start":`...)
+			e.b = strconv.AppendInt(e.b, int64(m.Start), 10)
+			e.b = append(e.b, `,"end":`...)
+			e.b = strconv.AppendInt(e.b, int64(m.End), 10)
+			e.b = append(e.b, '}')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, `,"target":`...)
+	e.str(h.Target)
+	if h.TargetRule != "" {
+		e.b = append(e.b, `,"target_rule":`...)
+		e.str(string(h.TargetRule))
+	}
+	if h.Speaker != "" {
+		e.b = append(e.b, `,"speaker":`...)
+		e.str(h.Speaker)
+	}
+	if h.Source != "" {
+		e.b = append(e.b, `,"source":`...)
+		e.str(h.Source)
+	}
+	if h.SourceActor != "" {
+		e.b = append(e.b, `,"source_actor":`...)
+		e.str(h.SourceActor)
+	}
+	if h.Reported {
+		e.b = append(e.b, `,"reported":true`...)
+	}
+	if h.Disputed {
+		e.b = append(e.b, `,"disputed":true`...)
+	}
+	if h.Excluded {
+		e.b = append(e.b, `,"excluded":true`...)
+	}
+	e.b = append(e.b, '}')
+}
+
+func (e *jsonEnc) device(d *DeviceScore) {
+	e.b = append(e.b, `{"device":`...)
+	e.str(d.Device)
+	e.b = append(e.b, `,"hits":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.Hits), 10)
+	e.b = append(e.b, `,"negated":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.Negated), 10)
+	e.b = append(e.b, `,"weight":`...)
+	e.float(d.Weight)
+	e.b = append(e.b, `,"per_1k":`...)
+	e.float(d.Per1K)
+	e.b = append(e.b, `,"share":`...)
+	e.float(d.Share)
+	e.b = append(e.b, `,"coverage":`...)
+	e.float(d.Coverage)
+	e.b = append(e.b, `,"intensity":`...)
+	e.float(d.Intensity)
+	e.b = append(e.b, `,"targets":`...)
+	if d.Targets == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i := range d.Targets {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.b = append(e.b, `{"actor":`...)
+			e.str(d.Targets[i].Actor)
+			e.b = append(e.b, `,"count":`...)
+			e.b = strconv.AppendInt(e.b, int64(d.Targets[i].Count), 10)
+			e.b = append(e.b, '}')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, `,"intensified":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.Intensified), 10)
+	e.b = append(e.b, `,"hedged":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.Hedged), 10)
+	e.b = append(e.b, `,"covered":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.CoveredSentences), 10)
+	e.b = append(e.b, `,"detected":`...)
+	e.b = strconv.AppendInt(e.b, int64(d.Detected), 10)
+	e.b = append(e.b, '}')
+}
+
+func (e *jsonEnc) span(s *Span) {
+	e.b = append(e.b, `{"start":`...)
+	e.b = strconv.AppendInt(e.b, int64(s.Start), 10)
+	e.b = append(e.b, `,"end":`...)
+	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
+	e.b = append(e.b, `,"devices":`...)
+	if s.Devices == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i, d := range s.Devices {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.str(d)
+		}
+		e.b = append(e.b, ']')
+	}
+	if s.Speaker != "" {
+		e.b = append(e.b, `,"speaker":`...)
+		e.str(s.Speaker)
+	}
+	if s.Excluded {
+		e.b = append(e.b, `,"excluded":true`...)
+	}
+	if len(s.Targets) > 0 {
+		e.b = append(e.b, `,"targets":`...)
+		e.meta(s.Targets)
+	}
+	if len(s.Scores) > 0 {
+		e.b = append(e.b, `,"scores":[`...)
+		for i := range s.Scores {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.prob(&s.Scores[i])
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, '}')
+}
+
+func (e *jsonEnc) prob(p *Prob) {
+	e.b = append(e.b, `{"device":`...)
+	e.str(p.Device)
+	e.b = append(e.b, `,"p":`...)
+	e.float(p.P)
+	e.b = append(e.b, `,"because":`...)
+	if p.Because == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.b = append(e.b, '[')
+		for i := range p.Because {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			r := &p.Because[i]
+			e.b = append(e.b, `{"feature":`...)
+			e.str(r.Feature)
+			e.b = append(e.b, `,"weight":`...)
+			e.float(r.Weight)
+			e.b = append(e.b, `,"start":`...)
+			e.b = strconv.AppendInt(e.b, int64(r.Start), 10)
+			e.b = append(e.b, `,"end":`...)
+			e.b = strconv.AppendInt(e.b, int64(r.End), 10)
+			e.b = append(e.b, '}')
+		}
+		e.b = append(e.b, ']')
+	}
+	e.b = append(e.b, '}')
+}
+
+// meta writes a non-empty map with its keys in sorted order, as
+// encoding/json does. Up to eight keys are sorted on the stack.
+func (e *jsonEnc) meta(m map[string]string) {
+	var small [8]string
+	keys := small[:0]
+	if len(m) > len(small) {
+		keys = make([]string, 0, len(m))
+	}
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.b = append(e.b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.str(k)
+		e.b = append(e.b, ':')
+		e.str(m[k])
+	}
+	e.b = append(e.b, '}')
+}
+
+// errUnsupportedFloat is the error for a NaN or infinite float, which
+// JSON cannot represent.
+var errUnsupportedFloat = errors.New("rhetoric: report holds a NaN or infinite number, which JSON cannot represent")
+
+// float writes f as encoding/json does: the shortest decimal that reads
+// back as f, in exponent form (with at least one exponent digit) below
+// 1e-6 and from 1e21 on.
+func (e *jsonEnc) float(f float64) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		if e.err == nil {
+			e.err = errUnsupportedFloat
+		}
+		e.b = append(e.b, '0')
+		return
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	e.b = strconv.AppendFloat(e.b, f, format, -1, 64)
+	if format == 'e' {
+		// 1e-07 -> 1e-7, as encoding/json writes it.
+		if n := len(e.b); n >= 4 && e.b[n-4] == 'e' && e.b[n-3] == '-' && e.b[n-2] == '0' {
+			e.b[n-2] = e.b[n-1]
+			e.b = e.b[:n-1]
+		}
+	}
+}
+
+// jsonSafe marks the ASCII bytes that a JSON string holds as they are:
+// not the quote, the backslash, control characters, nor (as
+// encoding/json escapes them for HTML) <, > and &.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = false
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// str writes s as a JSON string, escaped as encoding/json escapes it.
+func (e *jsonEnc) str(s string) {
+	b := append(e.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			// Line and paragraph separators end a line in JavaScript.
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	e.b = append(b, '"')
+}

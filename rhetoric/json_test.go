@@ -1,0 +1,314 @@
+package rhetoric
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
+	"github.com/rhetorica/rhetorica/lexicon"
+)
+
+// jsonStrings are the pieces random strings are made of: every escape
+// encoding/json makes, multi-byte and invalid UTF-8, and the separators
+// that it writes as \u2028 and \u2029.
+var jsonStrings = []string{"", "a", "Russia", " ", `"`, `\`, "/", "<", ">", "&", "\n", "\r", "\t", "\b", "\f",
+	"\x00", "\x1f", "\x7f", "é", "Україна", "’", "\u2028", "\u2029", "\xff", "\xe2\x80", "😀", "NONE", "blame"}
+
+// jsonFloats are the floats random reports hold: both formats of
+// encoding/json and the edges between them.
+var jsonFloats = []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1.5, 2.0 / 3, 1e-6, 9.99e-7, 1e-7, 1.5e-10,
+	1e20, 1e21, 1.2345e22, -1e-9, 123.456, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64}
+
+// fillRandom sets every field of the value v points to at random,
+// whatever fields the types have (so that a field added to Report, Hit,
+// Modifier, DeviceScore, TargetCount or Span is filled too): slices and
+// maps are nil, empty or hold a few elements.
+func fillRandom(rng *rand.Rand, v reflect.Value, depth int) {
+	if v.Type() == reflect.TypeFor[lexicon.ModifierKind]() {
+		// A report's modifier is a negator, an intensifier or a hedge.
+		v.SetUint(uint64(rng.IntN(3)))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(jsonStrings[rng.IntN(len(jsonStrings))])
+		}
+		v.SetString(b.String())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(rng.Int64N(2001) - 1000)
+		if rng.IntN(10) == 0 {
+			v.SetInt(math.MaxInt32)
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(rng.Uint64N(1000))
+	case reflect.Float32, reflect.Float64:
+		f := jsonFloats[rng.IntN(len(jsonFloats))]
+		if rng.IntN(3) == 0 {
+			f = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		v.SetBool(rng.IntN(2) == 0)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillRandom(rng, v.Field(i), depth+1)
+			}
+		}
+	case reflect.Pointer:
+		if rng.IntN(3) > 0 {
+			v.Set(reflect.New(v.Type().Elem()))
+			fillRandom(rng, v.Elem(), depth+1)
+		}
+	case reflect.Slice:
+		switch n := rng.IntN(5); {
+		case n == 0:
+		case n == 1 || depth > 3:
+			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		default:
+			s := reflect.MakeSlice(v.Type(), n-1, n-1)
+			for i := range n - 1 {
+				fillRandom(rng, s.Index(i), depth+1)
+			}
+			v.Set(s)
+		}
+	case reflect.Map:
+		switch n := rng.IntN(14); {
+		case n == 0:
+		case n == 1:
+			v.Set(reflect.MakeMap(v.Type()))
+		default:
+			m := reflect.MakeMap(v.Type())
+			for range n - 1 {
+				k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+				fillRandom(rng, k, depth+1)
+				fillRandom(rng, e, depth+1)
+				m.SetMapIndex(k, e)
+			}
+			v.Set(m)
+		}
+	}
+}
+
+// jsonDiff returns the path of the first place where the JSON documents a
+// and b differ (field names as JSON keys) and what each holds there.
+func jsonDiff(a, b []byte) string {
+	var va, vb any
+	if err := json.Unmarshal(a, &va); err != nil {
+		return "encoding/json's output does not parse: " + err.Error()
+	}
+	if err := json.Unmarshal(b, &vb); err != nil {
+		return "AppendJSON's output does not parse: " + err.Error()
+	}
+	var walk func(path string, x, y any) string
+	walk = func(path string, x, y any) string {
+		switch x := x.(type) {
+		case map[string]any:
+			y, ok := y.(map[string]any)
+			if !ok {
+				return fmt.Sprintf("%s: encoding/json wrote an object, AppendJSON %v", path, y)
+			}
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				if _, ok := y[k]; !ok {
+					return fmt.Sprintf("%s.%s: field missing from AppendJSON's output (encoding/json wrote %v)", path, k, x[k])
+				}
+				if d := walk(path+"."+k, x[k], y[k]); d != "" {
+					return d
+				}
+			}
+			for k := range y {
+				if _, ok := x[k]; !ok {
+					return fmt.Sprintf("%s.%s: AppendJSON writes a field that encoding/json does not (omitempty?)", path, k)
+				}
+			}
+		case []any:
+			y, ok := y.([]any)
+			if !ok || len(x) != len(y) {
+				return fmt.Sprintf("%s: encoding/json wrote %v, AppendJSON %v", path, x, y)
+			}
+			for i := range x {
+				if d := walk(fmt.Sprintf("%s[%d]", path, i), x[i], y[i]); d != "" {
+					return d
+				}
+			}
+		default:
+			if !reflect.DeepEqual(x, y) {
+				return fmt.Sprintf("%s: encoding/json wrote %v, AppendJSON %v", path, x, y)
+			}
+		}
+		return ""
+	}
+	if d := walk("report", va, vb); d != "" {
+		return d
+	}
+	return "same values, different bytes (key order, spacing, escaping or number format)"
+}
+
+// TestAppendJSONRandom compares AppendJSON with json.Marshal on random
+// reports. Its reports fill every exported field by reflection, so a field
+// added to Report or to a type it holds makes this test fail, naming the
+// field, until the encoder in json.go writes it.
+func TestAppendJSONRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 2026))
+	var buf []byte
+	for i := range 3000 {
+		var r Report
+		fillRandom(rng, reflect.ValueOf(&r).Elem(), 0)
+		want, err := json.Marshal(&r)
+		if err != nil {
+			t.Fatalf("report %d: json.Marshal: %v", i, err)
+		}
+		buf, err = r.AppendJSON(buf[:0])
+		if err != nil {
+			t.Fatalf("report %d: AppendJSON: %v", i, err)
+		}
+		if !bytes.Equal(want, buf) {
+			t.Fatalf("report %d: AppendJSON differs from encoding/json; update rhetoric/json.go.\n%s\nencoding/json: %s\nAppendJSON:    %s",
+				i, jsonDiff(want, buf), want, buf)
+		}
+		for j := range r.Devices {
+			want, _ := json.Marshal(&r.Devices[j])
+			got, err := r.Devices[j].AppendJSON(nil)
+			if err != nil || !bytes.Equal(want, got) {
+				t.Fatalf("report %d, device %d: AppendJSON differs from encoding/json (%v).\n%s\nencoding/json: %s\nAppendJSON:    %s",
+					i, j, err, jsonDiff(want, got), want, got)
+			}
+		}
+	}
+}
+
+// TestAppendJSONReports compares AppendJSON with json.Marshal, compact
+// and (through json.Indent) indented, on the reports of the golden
+// statements.
+func TestAppendJSONReports(t *testing.T) {
+	lex := lexicon.Default()
+	files, _ := filepath.Glob(filepath.Join(testutil.ModuleRoot(t), "testdata", "statements", "*.json"))
+	if len(files) == 0 {
+		t.Fatal("no statements in testdata/statements")
+	}
+	a, err := New(lex, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st Statement
+		if err := json.Unmarshal(data, &st); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		r, err := a.Analyze(context.Background(), st)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		want, _ := json.Marshal(r)
+		got, err := r.AppendJSON(nil)
+		if err != nil || !bytes.Equal(want, got) {
+			t.Fatalf("%s: AppendJSON differs from encoding/json (%v): %s", file, err, jsonDiff(want, got))
+		}
+		wantIndent, _ := json.MarshalIndent(r, "  ", "  ")
+		var ind bytes.Buffer
+		if err := json.Indent(&ind, got, "  ", "  "); err != nil || !bytes.Equal(wantIndent, ind.Bytes()) {
+			t.Fatalf("%s: indented AppendJSON differs from json.MarshalIndent (%v)", file, err)
+		}
+	}
+}
+
+func TestAppendJSONNaN(t *testing.T) {
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		r := Report{ID: "x", Hits: []Hit{{Weight: f}}}
+		_, want := json.Marshal(&r)
+		got, err := r.AppendJSON([]byte("keep"))
+		if want == nil || err == nil {
+			t.Errorf("%v: json.Marshal error %v, AppendJSON error %v; want both to fail", f, want, err)
+		}
+		if string(got) != "keep" {
+			t.Errorf("%v: AppendJSON returned %q, want dst unchanged", f, got)
+		}
+	}
+}
+
+func TestAppendJSONAllocs(t *testing.T) {
+	r := Report{ID: "a", Speaker: "b", Meta: map[string]string{"country": "UKR", "year": "2024"},
+		Devices: []DeviceScore{{Device: "blame", Targets: []TargetCount{{Actor: "RUS", Count: 2}}}},
+		Hits:    []Hit{{Device: "blame", Entry: "aggress*", Text: "aggression", Weight: 1.5, Target: "RUS"}},
+		Spans:   []Span{{Start: 0, End: 10, Devices: []string{"blame"}}}}
+	buf := make([]byte, 0, 4096)
+	if n := testing.AllocsPerRun(100, func() { buf, _ = r.AppendJSON(buf[:0]) }); n != 0 {
+		t.Errorf("AppendJSON allocates %v times per report, want 0", n)
+	}
+}
+
+func ExampleReport_AppendJSON() {
+	r := Report{ID: "s1", Speaker: "UKR", Words: 3, Tokens: 4, Sentences: 1,
+		Hits:  []Hit{{Device: "blame", Entry: "aggress*", Text: "aggression", Start: 7, End: 17, Weight: 1, Target: "RUS", TargetRule: "nearest"}},
+		Spans: []Span{{Start: 0, End: 18, Devices: []string{"blame"}}}}
+	b, err := r.AppendJSON(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	// Output:
+	// {"id":"s1","speaker":"UKR","words":3,"tokens":4,"sentences":1,"devices":null,"hits":[{"device":"blame","entry":"aggress*","text":"aggression","start":7,"end":17,"sentence":0,"weight":1,"negated":false,"intensified":false,"hedged":false,"target":"RUS","target_rule":"nearest"}],"spans":[{"start":0,"end":18,"devices":["blame"]}]}
+}
+
+// BenchmarkReportJSON encodes the reports of the bench speeches with
+// AppendJSON and with encoding/json, per input byte of the speeches.
+func BenchmarkReportJSON(b *testing.B) {
+	texts := loadSpeeches(b)
+	a := benchAnalyzer(b, Options{})
+	var reports []*Report
+	n, hits := 0, 0
+	for _, t := range texts {
+		r, err := a.Analyze(context.Background(), Statement{Text: t})
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, r)
+		n += len(t)
+		hits += len(r.Hits)
+	}
+	b.Run("enc=AppendJSON", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		var buf []byte
+		for b.Loop() {
+			for _, r := range reports {
+				buf, _ = r.AppendJSON(buf[:0])
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(hits), "ns/hit")
+	})
+	b.Run("enc=encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, r := range reports {
+				if _, err := json.Marshal(r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(hits), "ns/hit")
+	})
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# bench-peers.sh: whole-process throughput of "rhetorica analyze --format
+# jsonl" over the UN General Debate corpus as JSONL, against the naive Go
+# baseline of ../shared/bench/peers (gobench -mode naive-bufio: bufio
+# ReadRune + unicode.IsLetter + ToLower + map lookup) on the same file.
+#
+# Every process runs on one core (taskset -c 0, GOMAXPROCS=1) and is timed
+# by its CPU time (user + system), which a busy machine disturbs far less
+# than the wall clock. The tools run alternately, RUNS rounds, and the
+# median of each is reported.
+#
+# Output: per tool its median CPU seconds, MB/s of JSONL per CPU second,
+# its CPU time as a multiple of the naive baseline's, and its throughput as
+# a share of the naive baseline's (1/multiple).
+#
+# Usage: scripts/bench-peers.sh            (from anywhere in the repository)
+# Environment:
+#   SHARED=dir     the shared data (default: ../shared beside the repository)
+#   RUNS=n         rounds (default 3)
+#   BEFORE=rev     also build and time rhetorica at git revision rev, in the
+#                  same rounds, for a before/after comparison
+#   YEARS="..."    corpus years (default: every year in SHARED/corpus/ungdc)
+#   ARGS="..."     extra flags for rhetorica analyze (e.g. --lexicon big.dic)
+set -euo pipefail
+
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+shared=${SHARED:-$root/../shared}
+runs=${RUNS:-3}
+peers=$shared/bench/peers
+[ -d "$shared/corpus/ungdc" ] || { echo "bench-peers: no corpus in $shared/corpus/ungdc" >&2; exit 2; }
+[ -d "$peers/go" ] || { echo "bench-peers: no naive baseline in $peers/go" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "building rhetorica ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ', uncommitted changes'))" >&2
+(cd "$root" && go build -o "$tmp/rhetorica" ./cmd/rhetorica)
+tools=(naive rhetorica)
+if [ -n "${BEFORE:-}" ]; then
+	echo "building rhetorica at $BEFORE" >&2
+	mkdir "$tmp/before"
+	git -C "$root" archive "$BEFORE" | tar -x -C "$tmp/before"
+	(cd "$tmp/before" && go build -o "$tmp/rhetorica-before" ./cmd/rhetorica)
+	tools=(naive rhetorica-before rhetorica)
+fi
+echo "building the naive baseline" >&2
+(cd "$peers/go" && go build -o "$tmp/gobench" ./cmd/gobench)
+
+# The corpus: one JSON object per speech, {"id", "country", "year", "text"},
+# in sorted file order.
+years=${YEARS:-$(cd "$shared/corpus/ungdc" && ls -d [0-9][0-9][0-9][0-9])}
+corpus=$tmp/ungdc.jsonl
+files=()
+for y in $years; do
+	files+=("$shared"/corpus/ungdc/"$y"/*.txt)
+done
+python3 - "$corpus" "${files[@]}" <<'EOF'
+import json, os, sys
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for path in sorted(sys.argv[2:]):
+        name = os.path.basename(path)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        out.write(json.dumps({"id": name, "country": name[:3], "year": os.path.basename(os.path.dirname(path)),
+                              "text": text}, ensure_ascii=False) + "\n")
+EOF
+bytes=$(wc -c <"$corpus")
+echo "corpus: ${#files[@]} speeches, $bytes bytes of JSONL; $runs rounds on CPU 0" >&2
+
+# cpu runs a command on CPU 0 with GOMAXPROCS=1 and prints its CPU seconds.
+cpu() {
+	local t=$tmp/time
+	GOMAXPROCS=1 /usr/bin/time -f '%U %S' -o "$t" taskset -c 0 "$@" >/dev/null
+	awk '{ printf "%.3f\n", $1 + $2 }' "$t"
+}
+
+run() {
+	case $1 in
+	naive) cpu "$tmp/gobench" -mode naive-bufio -corpus "$corpus" -lexicon "$peers/lexicon.json" ;;
+	rhetorica | rhetorica-before)
+		# shellcheck disable=SC2086
+		cpu "$tmp/$1" analyze --input-format jsonl --format jsonl ${ARGS:-} "$corpus"
+		;;
+	esac
+}
+
+declare -A times
+for ((r = 1; r <= runs; r++)); do
+	for t in "${tools[@]}"; do
+		s=$(run "$t")
+		times[$t]="${times[$t]:-} $s"
+		echo "round $r: $t ${s}s CPU" >&2
+	done
+done
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+naive=$(echo "${times[naive]}" | median)
+printf '%-18s %8s %8s %12s %14s\n' tool "CPU s" "MB/s" "CPU x naive" "naive share"
+for t in "${tools[@]}"; do
+	s=$(echo "${times[$t]}" | median)
+	awk -v t="$t" -v s="$s" -v b="$bytes" -v n="$naive" \
+		'BEGIN { printf "%-18s %8.3f %8.2f %12.2f %14.2f\n", t, s, b / s / 1e6, s / n, n / s }'
+done
