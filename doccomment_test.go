@@ -12,28 +12,39 @@ import (
 
 // TestExportedIdentifiersHaveDocComments enforces the house rule that every
 // exported identifier of the library packages has a doc comment that starts
-// with its name.
+// with its name. The library packages are found by walking the module:
+// every package that is not a command (package main), an example program
+// (examples/) or internal (a path element "internal"), so that a new
+// package is checked without being listed here.
 func TestExportedIdentifiersHaveDocComments(t *testing.T) {
 	fset := token.NewFileSet()
 	checked := 0
-	for _, dir := range []string{"tokenize", "lexicon", "rhetoric", "beam/rhetoricbeam"} {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+	pkgs := map[string]bool{} // folder -> has a package doc comment
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch name := d.Name(); {
+			case path == ".":
+			case name == "testdata" || name == "internal" || name == "examples" || name == "cmd" || strings.HasPrefix(name, "."):
+				return filepath.SkipDir
 			}
-			if d.IsDir() {
-				if d.Name() == "testdata" {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-				return nil
-			}
-			f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
-			if err != nil {
-				return err
-			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		if f.Name.Name == "main" {
+			return nil
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		pkgs[dir] = pkgs[dir] || f.Doc != nil
+		{
 			for _, decl := range f.Decls {
 				switch d := decl.(type) {
 				case *ast.FuncDecl:
@@ -71,10 +82,20 @@ func TestExportedIdentifiersHaveDocComments(t *testing.T) {
 					}
 				}
 			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir, documented := range pkgs {
+		if !documented {
+			t.Errorf("package %s has no package doc comment", dir)
+		}
+	}
+	for _, dir := range []string{".", "tokenize", "lexicon", "lexicon/suggest", "rhetoric", "corpus", "eval", "learn", "beam/rhetoricbeam"} {
+		if _, ok := pkgs[dir]; !ok {
+			t.Errorf("library package %s was not checked; the walk missed it", dir)
 		}
 	}
 	if checked < 50 {

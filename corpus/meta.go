@@ -23,7 +23,7 @@ func Field(st *rhetoric.Statement, key string) string {
 	case "date":
 		return st.Date
 	case "language", "lang":
-		return st.Language
+		return string(st.Language)
 	}
 	return st.Meta[key]
 }

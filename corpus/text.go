@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rhetorica/rhetorica/rhetoric"
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // InvalidUTF8 reports where s, found in what ("the text", "the line", a
@@ -269,7 +270,7 @@ func SetField(st *rhetoric.Statement, key, value string) {
 	case "date":
 		st.Date = value
 	case "language", "lang":
-		st.Language = value
+		st.Language = tokenize.Language(value)
 	case "text":
 		// the text of a front matter or a metadata column never replaces the statement
 	default:

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/learn"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
@@ -20,11 +21,7 @@ import (
 // it is absent.
 func shared(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "shared", "eval", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent: skipping", p)
-	}
-	return p
+	return filepath.Join(testutil.SharedDir(t, filepath.Join("eval", name)), "eval", name)
 }
 
 func table(r *eval.Result) string {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -251,7 +252,7 @@ type benchLexicon struct {
 // TestFindSpeech checks the matcher against the naive reference on real
 // speeches, with the benchmark's small lexicon.
 func TestFindSpeech(t *testing.T) {
-	shared := sharedDir(t, "corpus")
+	shared := testutil.SharedDir(t, "corpus")
 	def := smallBenchDef()
 	m, err := compile(def)
 	if err != nil {
@@ -275,7 +276,7 @@ func TestFindSpeech(t *testing.T) {
 }
 
 func BenchmarkFind(b *testing.B) {
-	shared := sharedDir(b, "corpus")
+	shared := testutil.SharedDir(b, "corpus")
 	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
 	if err != nil {
 		b.Skip(err)
@@ -352,7 +353,7 @@ func BenchmarkFind(b *testing.B) {
 // the ratio robust to the machine's speed drifting during a run, which
 // comparing two separate benchmarks is not.
 func BenchmarkFindRatio(b *testing.B) {
-	shared := sharedDir(b, "corpus")
+	shared := testutil.SharedDir(b, "corpus")
 	data, err := os.ReadFile(filepath.Join(shared, "corpus", "ungdc", "2024", "USA_79_2024.txt"))
 	if err != nil {
 		b.Skip(err)
@@ -398,7 +399,7 @@ func BenchmarkFindRatio(b *testing.B) {
 // BenchmarkCompile measures building a matcher (what New adds to
 // validation), for the small and the large lexicon.
 func BenchmarkCompile(b *testing.B) {
-	shared := sharedDir(b, "corpus")
+	shared := testutil.SharedDir(b, "corpus")
 	for _, tc := range []struct {
 		name string
 		def  func() *Definition
@@ -424,7 +425,7 @@ func BenchmarkCompile(b *testing.B) {
 // heap in use (live-MiB, measured once before the loop) next to the
 // allocation totals.
 func BenchmarkLoadLIWC(b *testing.B) {
-	shared := sharedDir(b, "corpus")
+	shared := testutil.SharedDir(b, "corpus")
 	for _, tc := range []struct {
 		name string
 		def  func() *Definition
@@ -434,14 +435,14 @@ func BenchmarkLoadLIWC(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			data := []byte(liwcText(tc.def()))
-			if _, err := ParseAs(FormatLIWC, "bench.dic", data); err != nil {
+			if _, err := ParseAs("bench.dic", data, FormatLIWC); err != nil {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			cpu0, n := cpuTime(), 0
 			for b.Loop() {
-				if _, err := ParseAs(FormatLIWC, "bench.dic", data); err != nil {
+				if _, err := ParseAs("bench.dic", data, FormatLIWC); err != nil {
 					b.Fatal(err)
 				}
 				n++

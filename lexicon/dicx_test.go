@@ -85,7 +85,7 @@ var dicxErrorCases = []struct {
 func TestParseDicxErrors(t *testing.T) {
 	for _, tt := range dicxErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatLIWC22, "t.dicx", []byte(tt.in))
+			l, err := ParseAs("t.dicx", []byte(tt.in), FormatLIWC22)
 			if err == nil {
 				t.Fatalf("no error; lexicon %v", l.Categories())
 			}
@@ -112,7 +112,7 @@ func TestDicxRoundTrip(t *testing.T) {
 			if err := Write(&buf, l, FormatLIWC22); err != nil {
 				t.Fatal(err)
 			}
-			back, err := ParseAs(FormatLIWC22, file, buf.Bytes())
+			back, err := ParseAs(file, buf.Bytes(), FormatLIWC22)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, buf.Bytes())
 			}
@@ -130,7 +130,7 @@ func TestDicxRoundTrip(t *testing.T) {
 	if err := Write(&buf, def, FormatLIWC22); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ParseAs(FormatLIWC22, "default.dicx", buf.Bytes())
+	back, err := ParseAs("default.dicx", buf.Bytes(), FormatLIWC22)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ var valenceErrorCases = []struct {
 func TestParseValenceErrors(t *testing.T) {
 	for _, tt := range valenceErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(tt.f, "t.txt", []byte(tt.in))
+			l, err := ParseAs("t.txt", []byte(tt.in), tt.f)
 			if err == nil {
 				t.Fatalf("no error; lexicon %v", l.Categories())
 			}
@@ -237,7 +237,7 @@ func TestParseValenceErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ParseAs(FormatAuto, "words.txt", []byte("just words\n")); !errors.Is(err, ErrFormat) {
+	if _, err := ParseAs("words.txt", []byte("just words\n"), FormatAuto); !errors.Is(err, ErrFormat) {
 		t.Errorf("an unrecognisable .txt: got %v, want ErrFormat", err)
 	}
 }
@@ -267,7 +267,7 @@ func TestSharedDictionaries(t *testing.T) {
 			if err := Write(&buf, l, FormatLIWC22); err != nil {
 				t.Fatal(err)
 			}
-			back, err := ParseAs(FormatLIWC22, "v.dicx", buf.Bytes())
+			back, err := ParseAs("v.dicx", buf.Bytes(), FormatLIWC22)
 			if err != nil {
 				t.Fatal(err)
 			}

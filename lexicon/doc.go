@@ -174,11 +174,15 @@
 //     accusation cues ("blaming the West") take their object as target.
 //   - appeal ([RoleAppeal]): imperatives count as this device, and its target
 //     is the addressee of the appeal, never a bystander.
+//   - target ([RoleTarget]): the device's moves name a target, which the
+//     analyzer reports for each sentence that performs it ("we stand with
+//     Ukraine"). Victim and appeal devices name targets too.
 //   - none ([RoleNone]): no role, even when the category's name has one below.
 //
 // A category without @role gets the role that the default lexicon declares
 // for its name ([Lexicon.Role]): blame and threat are victim devices,
-// call_to_action the appeal, so a dictionary imported from another format
+// call_to_action the appeal, sovereignty, solidarity, delegitimization and
+// hypocrisy target devices, so a dictionary imported from another format
 // keeps that behaviour, and a renamed copy (@category accusation) declares
 // @role victim to keep it.
 //

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Sentinel errors that the items of an [ErrorList] unwrap to. Test for them
@@ -30,12 +32,24 @@ var (
 	ErrBadName = errors.New("lexicon: bad name")
 	// ErrEmptyCategory is a category (or actor) without entries (aliases).
 	ErrEmptyCategory = errors.New("lexicon: empty category")
-	// ErrLanguage is a language that the tokenizer does not support.
-	ErrLanguage = errors.New("lexicon: unsupported language")
+	// ErrLanguage is a language that the tokenizer does not support. It
+	// wraps [tokenize.ErrLanguage], so errors.Is finds either sentinel in
+	// an error that carries it.
+	ErrLanguage error = &wrapError{"lexicon: unsupported language", tokenize.ErrLanguage}
 	// ErrMerge is a problem found while merging two lexicons, such as the
 	// removal of an entry that the base lexicon does not have.
 	ErrMerge = errors.New("lexicon: cannot merge")
 )
+
+// wrapError is a sentinel error with its own message that unwraps to a
+// sentinel of another package.
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }
 
 // Position is a place in a lexicon file. Line and Col count from 1; Col
 // counts bytes (a UTF-8 byte order mark on line 1 counts too, so offsets stay

@@ -131,7 +131,7 @@ func ExampleNew() {
 // A LIWC dictionary, imported and written out in the native format.
 func ExampleParseAs() {
 	dic := "%\n1\tcare\n2\tharm\n%\nprotect*\t1\nwar\t2\nshelter\t1 2\n"
-	lex, err := lexicon.ParseAs(lexicon.FormatLIWC, "moral.dic", []byte(dic))
+	lex, err := lexicon.ParseAs("moral.dic", []byte(dic), lexicon.FormatLIWC)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -163,7 +163,7 @@ func Parse(name string, data []byte) (*Lexicon, error) { return parseLex(name, d
 // data are reported in an [ErrorList] whose items all have a line and
 // column; on error the lexicon is nil. The formats that have no lexicon
 // name take it from name without its directory and extension.
-func ParseAs(f Format, name string, data []byte) (*Lexicon, error) {
+func ParseAs(name string, data []byte, f Format) (*Lexicon, error) {
 	if f == FormatAuto {
 		var err error
 		if f, err = DetectFormat(name, data); err != nil {
@@ -212,7 +212,7 @@ func ParseFile(path string, f Format) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseAs(f, path, data)
+	return ParseAs(path, data, f)
 }
 
 // ParseFS is ParseFile on a file system.
@@ -232,7 +232,7 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseAs(f, path, data)
+	return ParseAs(path, data, f)
 }
 
 // readLimited reads a lexicon file of at most MaxFileBytes, refusing a

@@ -14,7 +14,7 @@ func ExampleParseAs_vader() {
 	vader := "abandon\t-1.9\t0.53852\t[-2, -2, -2, -2, -2, -1, -2, -2, -2, -2]\n" +
 		"support\t1.7\t0.9\t[2, 1, 2, 2, 3, 1, 1, 2, 2, 1]\n" +
 		"(*\t1.1\t0.9\t[2, 1, 2, 2, 3, 1, 1, 2, 2, 1]\n"
-	lex, err := lexicon.ParseAs(lexicon.FormatAuto, "vader_lexicon.txt", []byte(vader))
+	lex, err := lexicon.ParseAs("vader_lexicon.txt", []byte(vader), lexicon.FormatAuto)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -35,7 +35,7 @@ func ExampleParseAs_vader() {
 // and a number (or X for 1) in the columns of its categories.
 func ExampleParseAs_dicx() {
 	dicx := "DicTerm,threat,peace\nattack*,2,\nceasefire,,X\n\"war, not peace\",0.5,\n"
-	lex, err := lexicon.ParseAs(lexicon.FormatAuto, "frames.dicx", []byte(dicx))
+	lex, err := lexicon.ParseAs("frames.dicx", []byte(dicx), lexicon.FormatAuto)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -47,7 +47,7 @@ func TestParseYAML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatYAML, "t.yml", []byte(tt.in))
+			l, err := ParseAs("t.yml", []byte(tt.in), FormatYAML)
 			if err != nil {
 				t.Fatalf("ParseAs: %v", err)
 			}
@@ -84,7 +84,7 @@ var yamlErrorCases = []struct {
 func TestParseYAMLErrors(t *testing.T) {
 	for _, tt := range yamlErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatYAML, "bad.yml", []byte(tt.in))
+			l, err := ParseAs("bad.yml", []byte(tt.in), FormatYAML)
 			if l != nil || err == nil {
 				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
 			}
@@ -161,7 +161,7 @@ var lexicoderErrorCases = []struct {
 func TestParseLexicoderErrors(t *testing.T) {
 	for _, tt := range lexicoderErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatLexicoder, "bad.lc3", []byte(tt.in))
+			l, err := ParseAs("bad.lc3", []byte(tt.in), FormatLexicoder)
 			if l != nil || err == nil {
 				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
 			}
@@ -210,7 +210,7 @@ var yoshikoderErrorCases = []struct {
 func TestParseYoshikoderErrors(t *testing.T) {
 	for _, tt := range yoshikoderErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatYoshikoder, "bad.ykd", []byte(tt.in))
+			l, err := ParseAs("bad.ykd", []byte(tt.in), FormatYoshikoder)
 			if l != nil || err == nil {
 				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
 			}
@@ -306,10 +306,10 @@ func TestFormatDetection(t *testing.T) {
 
 func TestParseOverride(t *testing.T) {
 	data := []byte("%\n1\ta\n%\nw\t1\n")
-	if _, err := ParseAs(FormatAuto, "lexicon.txt", data); !errors.Is(err, ErrFormat) {
+	if _, err := ParseAs("lexicon.txt", data, FormatAuto); !errors.Is(err, ErrFormat) {
 		t.Errorf("unknown extension: %v, want ErrFormat", err)
 	}
-	l, err := ParseAs(FormatLIWC, "lexicon.txt", data)
+	l, err := ParseAs("lexicon.txt", data, FormatLIWC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +348,7 @@ func TestDeepNesting(t *testing.T) {
 		{FormatYAML, strings.Repeat("{a: ", 150) + "[x]" + strings.Repeat("}", 150)},
 	}
 	for _, tt := range tests {
-		l, err := ParseAs(tt.f, "deep"+tt.f.Extension(), []byte(tt.data))
+		l, err := ParseAs("deep"+tt.f.Extension(), []byte(tt.data), tt.f)
 		if l != nil || !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "nested more than 100 levels") {
 			t.Errorf("%v: got %v, want a nesting error", tt.f, err)
 		}

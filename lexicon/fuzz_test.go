@@ -59,7 +59,7 @@ func checkParsed(t *testing.T, l *Lexicon, err error) {
 	if l.NumCategories() == 0 {
 		return
 	}
-	if _, err := ParseAs(FormatLIWC, "export.dic", buf.Bytes()); err != nil {
+	if _, err := ParseAs("export.dic", buf.Bytes(), FormatLIWC); err != nil {
 		t.Fatalf("LIWC export does not parse: %v\n%s", err, buf.Bytes())
 	}
 }
@@ -95,7 +95,7 @@ func FuzzParseLIWC(f *testing.F) {
 	}
 	seedFiles(f, ".dic")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatLIWC, "fuzz.dic", data)
+		l, err := ParseAs("fuzz.dic", data, FormatLIWC)
 		checkParsed(t, l, err)
 	})
 }
@@ -106,7 +106,7 @@ func FuzzParseWordStat(f *testing.F) {
 	}
 	seedFiles(f, ".cat")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatWordStat, "fuzz.cat", data)
+		l, err := ParseAs("fuzz.cat", data, FormatWordStat)
 		checkParsed(t, l, err)
 	})
 }
@@ -118,7 +118,7 @@ func FuzzParseYAML(f *testing.F) {
 	seedFiles(f, ".yml")
 	f.Add([]byte("a: &x [b, c]\nd: *x\ne:\n  f: [g**, 'h?']\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatYAML, "fuzz.yml", data)
+		l, err := ParseAs("fuzz.yml", data, FormatYAML)
 		checkParsed(t, l, err)
 	})
 }
@@ -129,7 +129,7 @@ func FuzzParseLexicoder(f *testing.F) {
 	}
 	seedFiles(f, ".lc3")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatLexicoder, "fuzz.lc3", data)
+		l, err := ParseAs("fuzz.lc3", data, FormatLexicoder)
 		checkParsed(t, l, err)
 	})
 }
@@ -140,7 +140,7 @@ func FuzzParseYoshikoder(f *testing.F) {
 	}
 	seedFiles(f, ".ykd")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatYoshikoder, "fuzz.ykd", data)
+		l, err := ParseAs("fuzz.ykd", data, FormatYoshikoder)
 		checkParsed(t, l, err)
 	})
 }
@@ -151,14 +151,14 @@ func FuzzParseDicx(f *testing.F) {
 	}
 	seedFiles(f, ".dicx")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := ParseAs(FormatLIWC22, "fuzz.dicx", data)
+		l, err := ParseAs("fuzz.dicx", data, FormatLIWC22)
 		checkParsed(t, l, err)
 		if err == nil && l.NumCategories() > 0 {
 			var buf bytes.Buffer
 			if err := Write(&buf, l, FormatLIWC22); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := ParseAs(FormatLIWC22, "export.dicx", buf.Bytes()); err != nil {
+			if _, err := ParseAs("export.dicx", buf.Bytes(), FormatLIWC22); err != nil {
 				t.Fatalf(".dicx export does not parse: %v\n%s", err, buf.Bytes())
 			}
 		}
@@ -172,7 +172,7 @@ func FuzzParseValence(f *testing.F) {
 	seedFiles(f, ".txt")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, format := range []Format{FormatVADER, FormatAFINN} {
-			l, err := ParseAs(format, "fuzz.txt", data)
+			l, err := ParseAs("fuzz.txt", data, format)
 			checkParsed(t, l, err)
 		}
 	})

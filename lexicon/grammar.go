@@ -34,6 +34,12 @@ const (
 	// RoleAppeal marks the device of appeals: imperatives count as it, and
 	// its target is the addressee, never a bystander.
 	RoleAppeal = "appeal"
+	// RoleTarget marks a device whose moves name a target ("we stand with
+	// Ukraine" names whom solidarity is with): the analyzer reports the
+	// actor its cues name as the sentence's target for the device. Victim
+	// and appeal devices name targets too; a category with neither of
+	// those roles declares this one to take a target.
+	RoleTarget = "target"
 	// RoleNone declares that a category has no role, overriding the role
 	// that the default lexicon gives a category of the same name.
 	RoleNone = "none"
@@ -99,7 +105,9 @@ func knownClass(name string) bool {
 	return false
 }
 
-func knownRole(r string) bool { return r == RoleVictim || r == RoleAppeal || r == RoleNone }
+func knownRole(r string) bool {
+	return r == RoleVictim || r == RoleAppeal || r == RoleTarget || r == RoleNone
+}
 
 //go:embed grammar/*.lex
 var grammarFS embed.FS
@@ -195,7 +203,7 @@ func (c *checker) checkGrammar(def *Definition) {
 		if cat.Role != "" && !knownRole(cat.Role) {
 			cs := c.catSrc(i)
 			pos := c.at(func(*source) Position { return cs.role })
-			c.addf(pos, ErrSyntax, "category %q: unknown role %q (want %s, %s or %s)", cat.Name, cat.Role, RoleVictim, RoleAppeal, RoleNone)
+			c.addf(pos, ErrSyntax, "category %q: unknown role %q (want %s, %s, %s or %s)", cat.Name, cat.Role, RoleVictim, RoleAppeal, RoleTarget, RoleNone)
 		}
 	}
 	seen := make(map[string]bool, len(def.Grammar))

@@ -51,7 +51,8 @@ func TestRole(t *testing.T) {
 	}
 	// The default lexicon declares today's behaviour.
 	d := Default()
-	for cat, want := range map[string]string{"blame": RoleVictim, "threat": RoleVictim, "call_to_action": RoleAppeal, "peace": ""} {
+	for cat, want := range map[string]string{"blame": RoleVictim, "threat": RoleVictim, "call_to_action": RoleAppeal, "peace": "",
+		"sovereignty": RoleTarget, "solidarity": RoleTarget, "delegitimization": RoleTarget, "hypocrisy": RoleTarget} {
 		if got := d.Role(cat); got != want {
 			t.Errorf("Default().Role(%q) = %q, want %q", cat, got, want)
 		}

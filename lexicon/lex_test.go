@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -227,11 +228,7 @@ func roundTrip(t *testing.T, l *Lexicon) {
 }
 
 func TestRoundTripDefaultLex(t *testing.T) {
-	data, err := os.ReadFile("default.lex")
-	if err != nil {
-		t.Skip("no default.lex")
-	}
-	l, err := Parse("default.lex", data)
+	l, err := Parse("default.lex", defaultLex)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +263,7 @@ func TestEveryErrorHasALine(t *testing.T) {
 		all = append(all, bad{FormatYoshikoder, c.in})
 	}
 	for _, c := range all {
-		l, err := ParseAs(c.f, "bad"+c.f.Extension(), []byte(c.in))
+		l, err := ParseAs("bad"+c.f.Extension(), []byte(c.in), c.f)
 		if l != nil || err == nil {
 			t.Errorf("%v %q: got a lexicon or no error (%v)", c.f, c.in, err)
 			continue
@@ -283,10 +280,7 @@ func TestEveryErrorHasALine(t *testing.T) {
 }
 
 func BenchmarkParseLex(b *testing.B) {
-	data, err := os.ReadFile("default.lex")
-	if err != nil {
-		b.Skip("no default.lex")
-	}
+	data := defaultLex
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
@@ -297,7 +291,7 @@ func BenchmarkParseLex(b *testing.B) {
 }
 
 func BenchmarkParseLIWC(b *testing.B) {
-	path := filepath.Join(sharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
+	path := filepath.Join(testutil.SharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)
@@ -305,7 +299,7 @@ func BenchmarkParseLIWC(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := ParseAs(FormatLIWC, path, data); err != nil {
+		if _, err := ParseAs(path, data, FormatLIWC); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -41,7 +41,7 @@ type Category struct {
 	// not merged over another simply carries them along.
 	Remove []string
 	// Role is how the analyzer treats the category's cues beyond counting
-	// them: [RoleVictim], [RoleAppeal], [RoleNone] or "" (the role the
+	// them: [RoleVictim], [RoleAppeal], [RoleTarget], [RoleNone] or "" (the role the
 	// default lexicon gives a category of this name; see [Lexicon.Role]).
 	// The .lex format writes it as @role in the category's section.
 	Role string
@@ -73,6 +73,27 @@ func (k ModifierKind) String() string {
 		return modifierKindNames[k]
 	}
 	return "modifier?"
+}
+
+// MarshalText encodes k as its [ModifierKind.String] name, so that JSON
+// and other text encodings carry "negator", not a number. A kind outside
+// the constants above is an error.
+func (k ModifierKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(modifierKindNames) {
+		return nil, fmt.Errorf("lexicon: unknown modifier kind %d", uint8(k))
+	}
+	return []byte(modifierKindNames[k]), nil
+}
+
+// UnmarshalText decodes a name that [ModifierKind.MarshalText] writes.
+func (k *ModifierKind) UnmarshalText(b []byte) error {
+	for i, name := range modifierKindNames {
+		if string(b) == name {
+			*k = ModifierKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("lexicon: unknown modifier kind %q", b)
 }
 
 // Modifier is a pattern that changes how nearby cues count.
@@ -131,7 +152,9 @@ type Definition struct {
 // changes the lexicon. The slice-returning accessors ([Lexicon.Categories],
 // [Lexicon.Actors], [Lexicon.Modifiers], [Lexicon.Definition]) therefore
 // allocate; in a hot loop use the allocation-free ones ([Lexicon.Entry],
-// [Lexicon.Modifier], [Lexicon.CategoryName], [Lexicon.NumCategories] ...).
+// [Lexicon.Modifier], [Lexicon.CategoryName], [Lexicon.NumCategories] ...),
+// which also turn the indices of a [Match] back into names and patterns
+// (see the example of [Matcher.Find]).
 type Lexicon struct {
 	def      Definition
 	matcher  *Matcher

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 func validDef() Definition {
@@ -222,5 +224,42 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	if l.Entry(0, 0).Weight != 1 {
 		t.Errorf("weight changed to %v", l.Entry(0, 0).Weight)
+	}
+}
+
+// TestModifierKindText checks that a kind encodes as its name (the JSON of
+// a report's modifiers) and decodes back, and that an unknown kind or name
+// is an error rather than a number or a silent default.
+func TestModifierKindText(t *testing.T) {
+	for _, k := range []ModifierKind{Negator, Intensifier, Hedge, Stop, Breach} {
+		b, err := k.MarshalText()
+		if err != nil || string(b) != k.String() {
+			t.Errorf("%v.MarshalText() = %q, %v; want %q", k, b, err, k.String())
+		}
+		var back ModifierKind
+		if err := back.UnmarshalText(b); err != nil || back != k {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", b, back, err, k)
+		}
+	}
+	if b, err := ModifierKind(200).MarshalText(); err == nil {
+		t.Errorf("ModifierKind(200).MarshalText() = %q, nil; want an error", b)
+	}
+	var k ModifierKind
+	if err := k.UnmarshalText([]byte("amplifier")); err == nil {
+		t.Errorf("UnmarshalText(amplifier) = %v, nil; want an error", k)
+	}
+}
+
+// TestErrLanguageWrapsTokenize checks that a lexicon in an unsupported
+// language fails with an error that errors.Is matches against both the
+// lexicon's and the tokenizer's sentinel, whichever package the caller
+// knows.
+func TestErrLanguageWrapsTokenize(t *testing.T) {
+	_, err := Parse("k.lex", []byte("@language klingon\n@category c\nw\n"))
+	if !errors.Is(err, ErrLanguage) || !errors.Is(err, tokenize.ErrLanguage) {
+		t.Errorf("Parse(@language klingon) = %v; want an error matching lexicon.ErrLanguage and tokenize.ErrLanguage", err)
+	}
+	if got, want := ErrLanguage.Error(), "lexicon: unsupported language"; got != want {
+		t.Errorf("ErrLanguage.Error() = %q, want %q", got, want)
 	}
 }

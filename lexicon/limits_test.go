@@ -32,10 +32,10 @@ func TestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseAs(FormatAuto, tt.file, []byte(tt.data))
+			_, err := ParseAs(tt.file, []byte(tt.data), FormatAuto)
 			if err == nil {
 				f, _ := FormatFor(tt.file)
-				_, err = ParseAs(f, tt.file, []byte(tt.data))
+				_, err = ParseAs(tt.file, []byte(tt.data), f)
 			}
 			if err == nil {
 				t.Fatal("no error")
@@ -96,7 +96,7 @@ func TestYAMLAliasErrorsOnce(t *testing.T) {
 	for i := 1; i < 6; i++ {
 		fmt.Fprintf(&b, "a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
 	}
-	_, err := ParseAs(FormatYAML, "laughs.yml", []byte(b.String()))
+	_, err := ParseAs("laughs.yml", []byte(b.String()), FormatYAML)
 	var el ErrorList
 	if !errors.As(err, &el) {
 		t.Fatalf("err = %v, want an ErrorList", err)

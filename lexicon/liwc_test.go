@@ -59,7 +59,7 @@ func TestParseLIWC(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatLIWC, "t.dic", []byte(tt.in))
+			l, err := ParseAs("t.dic", []byte(tt.in), FormatLIWC)
 			if err != nil {
 				t.Fatalf("ParseAs: %v", err)
 			}
@@ -97,7 +97,7 @@ var liwcErrorCases = []struct {
 func TestParseLIWCErrors(t *testing.T) {
 	for _, tt := range liwcErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatLIWC, "bad.dic", []byte(tt.in))
+			l, err := ParseAs("bad.dic", []byte(tt.in), FormatLIWC)
 			if l != nil || err == nil {
 				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
 			}
@@ -180,7 +180,7 @@ func liwcRoundTrip(t *testing.T, l *Lexicon) {
 	if err := Write(&buf, l, FormatLIWC); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ParseAs(FormatLIWC, l.Name()+".dic", buf.Bytes())
+	back, err := ParseAs(l.Name()+".dic", buf.Bytes(), FormatLIWC)
 	if err != nil {
 		t.Fatalf("reading the LIWC export: %v\n%s", err, buf.Bytes())
 	}

@@ -94,7 +94,7 @@ func Lossy(l *Lexicon, f Format) []string {
 	}
 	add(descs, "category descriptions", dEx, target+" has no place for them")
 	add(removals, "removals", rEx, target+" cannot remove entries of another dictionary")
-	add(roles, "category roles", roEx, target+" has none; a category named like a default one (blame, threat, call_to_action) gets its role back when read")
+	add(roles, "category roles", roEx, target+" has none; a category named like one of the default lexicon's (blame, call_to_action, solidarity ...) gets its role back when read")
 	var mEx, aEx string
 	if len(def.Modifiers) > 0 {
 		mEx = def.Modifiers[0].Kind.String() + " " + def.Modifiers[0].Pattern

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -125,8 +126,8 @@ func TestParsePatternFastPath(t *testing.T) {
 	words := []string{"a", "I", "blame", "Russia", "NATO", "www", "http", "wwwfoo", "nt", "s", "d", "l", "qu",
 		"Negotiate", "negotiations", "cannot", "gonna", "eg", "ie", "etc", "mr", "Mrs", "art", "no", "st",
 		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"}
-	if dir, err := os.Getwd(); err == nil {
-		files, _ := filepath.Glob(filepath.Join(dir, "..", "..", "shared", "corpus", "ungdc", "2024", "*_79_2024.txt"))
+	if shared := testutil.Shared(); shared != "" {
+		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "2024", "*_79_2024.txt"))
 		for _, f := range files[:min(len(files), 5)] {
 			data, err := os.ReadFile(f)
 			if err != nil {

@@ -43,7 +43,7 @@ func TestParseWordStat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatWordStat, "t.cat", []byte(tt.in))
+			l, err := ParseAs("t.cat", []byte(tt.in), FormatWordStat)
 			if err != nil {
 				t.Fatalf("ParseAs: %v", err)
 			}
@@ -77,7 +77,7 @@ var wordStatErrorCases = []struct {
 func TestParseWordStatErrors(t *testing.T) {
 	for _, tt := range wordStatErrorCases {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := ParseAs(FormatWordStat, "bad.cat", []byte(tt.in))
+			l, err := ParseAs("bad.cat", []byte(tt.in), FormatWordStat)
 			if l != nil || err == nil {
 				t.Fatalf("ParseAs = %v, %v; want nil and an error", l, err)
 			}

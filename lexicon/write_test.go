@@ -3,46 +3,13 @@ package lexicon
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
-
-// The -update flag rewrites the golden files. It is looked up before it is
-// defined, so that another test file of the package may define it too.
-var _ = func() bool {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-	return true
-}()
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if updating() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n--- want\n%s\n--- got\n%s", name, want, got)
-	}
-}
 
 func TestWriteGolden(t *testing.T) {
 	tests := []struct {
@@ -69,7 +36,7 @@ func TestWriteGolden(t *testing.T) {
 			if err := Write(&buf, l, tt.format); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.out, buf.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", "golden", tt.out), buf.Bytes())
 		})
 	}
 }
@@ -106,7 +73,7 @@ func TestLIWCExportLoses(t *testing.T) {
 	if err := Write(&buf, l, FormatLIWC); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ParseAs(FormatLIWC, "sample.dic", buf.Bytes())
+	back, err := ParseAs("sample.dic", buf.Bytes(), FormatLIWC)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -123,7 +123,7 @@ type Analyzer struct {
 	grams       map[tokenize.Language]*grammar
 	model       *Model // nil with Options.NoModel
 	mdev        []int  // device index -> model device index, or -1
-	takesTarget []bool // device index -> its moves name a target
+	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
 
 	pool sync.Pool // *scratch
 
@@ -213,14 +213,19 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	a.hasBreach = slices.ContainsFunc(a.mods, func(m lexicon.Modifier) bool { return m.Kind == lexicon.Breach })
 	opts.ExcludeSpeakers = append([]string(nil), opts.ExcludeSpeakers...)
 	a.victimDev = make([]bool, len(a.devices))
+	a.takesTarget = make([]bool, len(a.devices))
 	for i, d := range a.devices {
 		switch lex.Role(d) {
 		case lexicon.RoleAppeal:
 			if a.ctaDev < 0 {
 				a.ctaDev = i
 			}
+			a.takesTarget[i] = true
 		case lexicon.RoleVictim:
 			a.victimDev[i] = true
+			a.takesTarget[i] = true
+		case lexicon.RoleTarget:
+			a.takesTarget[i] = true
 		}
 	}
 	for _, ac := range lex.Actors() {
@@ -251,13 +256,11 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		}
 	}
 	a.mdev = make([]int, len(a.devices))
-	a.takesTarget = make([]bool, len(a.devices))
 	for i, d := range a.devices {
 		a.mdev[i] = -1
 		if a.model != nil {
 			a.mdev[i] = slices.Index(a.model.devices, d)
 		}
-		a.takesTarget[i] = targetDevices[d]
 	}
 	a.opts = opts
 
@@ -351,11 +354,11 @@ func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
 	return r, nil
 }
 
-func (a *Analyzer) tokenizer(name string) (*tokenize.Tokenizer, error) {
+func (a *Analyzer) tokenizer(name tokenize.Language) (*tokenize.Tokenizer, error) {
 	if name == "" {
 		return a.toks[a.lang], nil
 	}
-	l, err := tokenize.ParseLanguage(name)
+	l, err := tokenize.ParseLanguage(string(name))
 	if err != nil {
 		return nil, fmt.Errorf("rhetoric: %w", err)
 	}

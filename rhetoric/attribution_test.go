@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
 
@@ -72,29 +73,11 @@ func TestAttributionGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := attrHits(r)
-			path := filepath.Join("testdata", "golden", "attribution", name+".json")
-			if *update {
-				b, _ := json.MarshalIndent(got, "", "  ")
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(path)
+			b, err := json.MarshalIndent(attrHits(r), "", "  ")
 			if err != nil {
-				t.Fatalf("%v (go test ./rhetoric -run TestAttributionGolden -update writes it)", err)
-			}
-			var want []attrHit
-			if err := json.Unmarshal(data, &want); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", name, diff)
-			}
+			testutil.Golden(t, filepath.Join("testdata", "golden", "attribution", name+".json"), append(b, '\n'))
 		})
 	}
 }
@@ -407,7 +390,7 @@ func TestMatrix(t *testing.T) {
 // toward the President's profile, and every turn of the transcripts that
 // hold questions is attributed to its label.
 func TestWhiteHouseTranscripts(t *testing.T) {
-	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus", "whitehouse_ukraine", "speeches-remarks")
+	dir := filepath.Join(testutil.ModuleRoot(t), "..", "shared", "corpus", "whitehouse_ukraine", "speeches-remarks")
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.md"))
 	if len(files) == 0 {
 		t.Skip("no White House corpus in ../shared/corpus")

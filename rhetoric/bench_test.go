@@ -10,6 +10,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -24,7 +25,7 @@ var benchSpeeches = []string{
 // is absent.
 func loadSpeeches(b *testing.B) []string {
 	b.Helper()
-	dir := filepath.Join(moduleRoot(b), "..", "shared", "corpus")
+	dir := filepath.Join(testutil.ModuleRoot(b), "..", "shared", "corpus")
 	var out []string
 	for _, p := range benchSpeeches {
 		data, err := os.ReadFile(filepath.Join(dir, p))
@@ -38,11 +39,7 @@ func loadSpeeches(b *testing.B) []string {
 
 func benchAnalyzer(b *testing.B, opts Options) *Analyzer {
 	b.Helper()
-	lex := lexicon.Default()
-	if lex == nil || !realMatcher() {
-		b.Skip("default lexicon or matcher not available")
-	}
-	a, err := New(lex, opts)
+	a, err := New(lexicon.Default(), opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -194,12 +191,7 @@ func BenchmarkStreamingMemory(b *testing.B) {
 // pre-computed matches, excluding tokenizing and matching.
 func BenchmarkReportOnly(b *testing.B) {
 	texts := loadSpeeches(b)
-	def := testDef()
-	lex := lexicon.Default()
-	if lex != nil && realMatcher() {
-		def = lex.Definition()
-	}
-	a := newTest(b, def, Options{})
+	a := newTest(b, lexicon.Default().Definition(), Options{})
 	tok, err := tokenize.New(tokenize.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -103,14 +103,6 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 }
 
-// targetDevices are the devices whose moves name a target (the codebook's
-// "Target:" lines); a sentence deciding one of them reports its target in
-// Span.Targets.
-var targetDevices = map[string]bool{
-	"blame": true, "sovereignty": true, "call_to_action": true, "threat": true,
-	"solidarity": true, "delegitimization": true, "hypocrisy": true,
-}
-
 // spanTarget returns the target code of device d in a sentence whose hits
 // are hits (a run of sc.hits): the first actor named by a non-negated hit
 // of d, else NONE when d has such hits; with none, the first actor named by

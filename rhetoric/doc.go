@@ -63,7 +63,10 @@
 // "не только" does not negate), and a language without a built-in grammar
 // gets none. Category roles are data too: the devices whose role is victim
 // (blame and threat in the default lexicon) and the appeal device
-// (call_to_action) are named by @role in the lexicon, not by their names.
+// (call_to_action) are named by @role in the lexicon, not by their names,
+// and so are the devices whose moves name a target (Span.Targets, the
+// target accuracy): those with role victim, appeal or target (sovereignty,
+// solidarity, delegitimization and hypocrisy in the default lexicon).
 //
 // # Clauses
 //

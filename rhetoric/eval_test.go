@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/learn"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
@@ -53,7 +54,7 @@ var evalErrors = flag.String("eval.errors", "", "print the errors about this dev
 // skipping the test when it is absent.
 func sharedEval(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join(rhetoric.ModuleRoot(t), "..", "shared", "eval", name)
+	p := filepath.Join(testutil.ModuleRoot(t), "..", "shared", "eval", name)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("%s is absent: skipping the evaluation", p)
 	}
@@ -217,7 +218,7 @@ func TestDefaultModelReproducible(t *testing.T) {
 	if err := m.Encode(&got); err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join(rhetoric.ModuleRoot(t), "rhetoric", "model.gz"))
+	want, err := os.ReadFile(filepath.Join(testutil.ModuleRoot(t), "rhetoric", "model.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden/rhetoric")
 
 // TestGolden analyzes the statements in testdata/statements with the
 // default lexicon and compares the JSON reports with the golden files. A
@@ -23,10 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden reports in testdata/
 // Regenerate with: go test ./rhetoric -run TestGolden -update
 func TestGolden(t *testing.T) {
 	lex := lexicon.Default()
-	if lex == nil || !realMatcher() {
-		t.Skip("default lexicon or matcher not available yet")
-	}
-	root := moduleRoot(t)
+	root := testutil.ModuleRoot(t)
 	files, err := filepath.Glob(filepath.Join(root, "testdata", "statements", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no statements: %v", err)
@@ -69,20 +62,7 @@ func TestGolden(t *testing.T) {
 			if b, _ := json.MarshalIndent(again, "", "  "); !bytes.Equal(got, append(b, '\n')) {
 				t.Fatal("two analyses of the same statement differ")
 			}
-			golden := filepath.Join(root, "testdata", "golden", "rhetoric", name+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("report differs from %s (-want +got); if the default lexicon changed on purpose, run go test ./rhetoric -run TestGolden -update:\n%s", golden, diff)
-			}
+			testutil.Golden(t, filepath.Join(root, "testdata", "golden", "rhetoric", name+".json"), got)
 		})
 	}
 }

@@ -163,3 +163,42 @@ func TestRolesFollowTheLexicon(t *testing.T) {
 		t.Errorf("imperative (-want +got):\n%s", diff)
 	}
 }
+
+// TestTargetDevicesFollowRoles checks that which devices report a target
+// per sentence (Span.Targets) follows the category's role, not its name:
+// solidarity takes a target through the role the default lexicon gives
+// that name, a renamed copy takes one only when it declares @role target,
+// and @role none takes it away.
+func TestTargetDevicesFollowRoles(t *testing.T) {
+	withSolidarity := func(name, role string) lexicon.Definition {
+		def := testDef()
+		for i := range def.Categories {
+			if def.Categories[i].Name == "solidarity" {
+				def.Categories[i].Name = name
+				def.Categories[i].Role = role
+			}
+		}
+		return def
+	}
+	tests := []struct {
+		name, cat, role string
+		want            []map[string]string
+	}{
+		{"default role by name", "solidarity", "", []map[string]string{{"solidarity": "UKR"}}},
+		{"renamed with @role target", "support", lexicon.RoleTarget, []map[string]string{{"support": "UKR"}}},
+		{"renamed without a role", "support", "", []map[string]string{nil}},
+		{"@role none", "solidarity", lexicon.RoleNone, []map[string]string{nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTest(t, withSolidarity(tt.cat, tt.role), Options{})
+			var got []map[string]string
+			for _, sp := range analyzeText(t, a, "We stand with Ukraine.").Spans {
+				got = append(got, sp.Targets)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("span targets (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -164,7 +164,7 @@ func (e *jsonEnc) hit(h *Hit) {
 			}
 			m := &h.Modifiers[i]
 			e.b = append(e.b, `{"kind":`...)
-			e.str(m.Kind)
+			e.str(m.Kind.String())
 			e.b = append(e.b, `,"text":`...)
 			e.str(m.Text)
 			e.b = append(e.b, `,"start":`...)

@@ -32,7 +32,7 @@ func negatedPart(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		if sc.g.negPrefix.has(&p) {
 			h.Negated = true
-			sc.mbuf = append(sc.mbuf, Modifier{Kind: lexicon.Negator.String(), Text: p.Text, Start: p.Start, End: p.End})
+			sc.mbuf = append(sc.mbuf, Modifier{Kind: lexicon.Negator, Text: p.Text, Start: p.Start, End: p.End})
 			h.nmods++
 			return
 		}
@@ -105,7 +105,7 @@ func (a *Analyzer) modify(doc *tokenize.Document, sc *scratch, h *xhit) {
 		default:
 			continue
 		}
-		sc.mbuf = append(sc.mbuf, Modifier{Kind: md.Kind.String(), Text: doc.Text[m.Start:m.End], Start: m.Start, End: m.End})
+		sc.mbuf = append(sc.mbuf, Modifier{Kind: md.Kind, Text: doc.Text[m.Start:m.End], Start: m.Start, End: m.End})
 		h.nmods++
 	}
 }

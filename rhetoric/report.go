@@ -1,5 +1,10 @@
 package rhetoric
 
+import (
+	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
 // Statement is one text to analyze, with who said it and when. It is a
 // plain value: the zero value is an empty statement (a valid input), and it
 // is safe to read from several goroutines.
@@ -7,7 +12,7 @@ type Statement struct {
 	ID       string            `json:"id"`
 	Speaker  string            `json:"speaker,omitempty"`
 	Date     string            `json:"date,omitempty"`     // free form; ISO 8601 recommended
-	Language string            `json:"language,omitempty"` // overrides Options.Language when set
+	Language tokenize.Language `json:"language,omitempty"` // overrides Options.Language when set
 	Meta     map[string]string `json:"meta,omitempty"`     // any other metadata (country, venue, ...)
 	Text     string            `json:"text"`
 	// BodyOffset is the byte offset of Text in the file it was read from
@@ -84,12 +89,15 @@ type Hit struct {
 // excluded turn.
 func (h *Hit) Counts() bool { return !h.Negated && !h.Disputed && !h.Excluded }
 
-// Modifier is a modifier that applied to a [Hit]. It is plain data.
+// Modifier is a modifier that applied to a [Hit]: a match of a
+// [lexicon.Modifier] in the text. It is plain data.
 type Modifier struct {
-	Kind  string `json:"kind"` // negator, intensifier or hedge
-	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	// Kind is lexicon.Negator, lexicon.Intensifier or lexicon.Hedge; JSON
+	// carries its name ("negator", "intensifier", "hedge").
+	Kind  lexicon.ModifierKind `json:"kind"`
+	Text  string               `json:"text"`
+	Start int                  `json:"start"`
+	End   int                  `json:"end"`
 }
 
 // DeviceScore sums the hits of one device in a report or profile (formulas
@@ -134,9 +142,10 @@ type Span struct {
 	// Speaker is the speaker of the sentence's turn (see Hit.Speaker).
 	Speaker  string `json:"speaker,omitempty"`
 	Excluded bool   `json:"excluded,omitempty"` // the sentence's turn is excluded
-	// Targets maps each device of Devices that names a target (blame,
-	// sovereignty, call_to_action, threat, solidarity, delegitimization,
-	// hypocrisy) to an actor code or NONE (see the package doc).
+	// Targets maps each device of Devices that names a target (its role is
+	// victim, appeal or target: blame, sovereignty, call_to_action, threat,
+	// solidarity, delegitimization and hypocrisy in the default lexicon) to
+	// an actor code or NONE (see the package doc).
 	Targets map[string]string `json:"targets,omitempty"`
 	// Scores explain the model's decision, for every device it decided and
 	// every device with a hit in the sentence (lexicon order); empty

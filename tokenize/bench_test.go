@@ -8,11 +8,13 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 // speech returns a real speech from ../shared/corpus, or skips.
 func speech(b *testing.B) string {
-	shared := sharedDir(b)
+	shared := testutil.Shared()
 	if shared == "" {
 		b.Skip("../shared is absent")
 	}
@@ -25,7 +27,7 @@ func speech(b *testing.B) string {
 
 // speeches returns the 2024 UN General Debate speeches concatenated (a few MB).
 func speeches(b *testing.B) string {
-	shared := sharedDir(b)
+	shared := testutil.Shared()
 	if shared == "" {
 		b.Skip("../shared is absent")
 	}

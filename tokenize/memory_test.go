@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 // longLine returns a single line of about n bytes without any line break:
@@ -15,7 +17,7 @@ import (
 func longLine(n int) string {
 	var sb strings.Builder
 	sb.Grow(n + 512)
-	if shared := sharedDir(nil); shared != "" {
+	if shared := testutil.Shared(); shared != "" {
 		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "*", "*.txt"))
 		for _, f := range files {
 			if sb.Len() >= n {

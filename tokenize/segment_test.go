@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 var segDiff = flag.Bool("segdiff", false, "print every failing case of the segmentation suite")
@@ -20,29 +22,6 @@ const (
 	bestGolden  = 50
 	bestEnglish = 151
 )
-
-// sharedDir returns ../shared relative to the module root, or "".
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
-}
 
 type segCase struct {
 	ID      string         `json:"id"`
@@ -104,7 +83,7 @@ func segmentOK(tk *Tokenizer, c segCase) (bool, []string) {
 }
 
 func TestSegmentationSuite(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testutil.Shared()
 	if shared == "" {
 		t.Skip("../shared is absent")
 	}

@@ -132,7 +132,7 @@ func readLexicon(ctx context.Context, file string) (*lexicon.Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rhetoricbeam: lexicon %s: %w", file, err)
 	}
-	l, err := lexicon.ParseAs(f, file, data)
+	l, err := lexicon.ParseAs(file, data, f)
 	if err != nil {
 		return nil, fmt.Errorf("rhetoricbeam: %w", err) // positions name the file
 	}

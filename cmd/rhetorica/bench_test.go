@@ -16,22 +16,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
-
-// sharedDir returns ../shared beside the module root, or "" when absent.
-func sharedDir() string {
-	d := filepath.Join(moduleRoot, "..", "shared")
-	if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-		return d
-	}
-	return ""
-}
 
 // ungdcJSONL builds a JSONL corpus from the UN General Debate speeches of
 // 2024 in ../shared (one speech per line).
 func ungdcJSONL(tb testing.TB) []byte {
-	shared := sharedDir()
+	shared := testutil.Shared()
 	if shared == "" {
 		tb.Skip("../shared is absent")
 	}

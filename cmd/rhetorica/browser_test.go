@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -72,13 +73,13 @@ func hostileReport() (*rhetoric.Report, string) {
 	blame.Target, blame.TargetRule = "RUS", "subject"
 	aggr := hit("blame", `aggression"><img src=x onerror=alert(1)>`, "flagrant aggression", 2.25)
 	aggr.Intensified = true
-	aggr.Modifiers = []rhetoric.Modifier{{Kind: "intensifier", Text: "flagrant"}}
+	aggr.Modifiers = []rhetoric.Modifier{{Kind: lexicon.Intensifier, Text: "flagrant"}}
 	threat := hit("threat", "grave threat", "grave threat", 1.5)
 	law := hit("international_law", "international law", "international law", 2)
 	order := hit("threat", "law & order", "law & order", 1) // overlaps international law
 	cease := hit("peace", "ceasefire", "ceasefire", 1.5)
 	cease.Negated = true
-	cease.Modifiers = []rhetoric.Modifier{{Kind: "negator", Text: "not"}}
+	cease.Modifiers = []rhetoric.Modifier{{Kind: lexicon.Negator, Text: "not"}}
 	r := &rhetoric.Report{
 		ID:      `<script>document.title="pwned-id"</script>`,
 		Speaker: payloadImg,

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -80,9 +81,9 @@ func newHitRows(r *rhetoric.Report, text string, metaCols []string) []hitRow {
 				row.SentenceText = oneLine(text[sp.Start:sp.End])
 			}
 		}
-		row.NegatedBy = modifierWords(h.Modifiers, "negator")
-		row.IntensifiedBy = modifierWords(h.Modifiers, "intensifier")
-		row.HedgedBy = modifierWords(h.Modifiers, "hedge")
+		row.NegatedBy = modifierWords(h.Modifiers, lexicon.Negator)
+		row.IntensifiedBy = modifierWords(h.Modifiers, lexicon.Intensifier)
+		row.HedgedBy = modifierWords(h.Modifiers, lexicon.Hedge)
 		rows = append(rows, row)
 	}
 	return rows
@@ -103,7 +104,7 @@ func metaValue(r *rhetoric.Report, key string) string {
 }
 
 // modifierWords joins the texts of the modifiers of one kind.
-func modifierWords(ms []rhetoric.Modifier, kind string) string {
+func modifierWords(ms []rhetoric.Modifier, kind lexicon.ModifierKind) string {
 	var parts []string
 	for _, m := range ms {
 		if m.Kind == kind {

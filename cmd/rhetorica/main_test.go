@@ -13,9 +13,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli/golden")
+	"github.com/rhetorica/rhetorica/internal/testutil"
+)
 
 // moduleRoot is the repository root; the tests run from it so that paths in
 // outputs read "testdata/cli/..." as in the README.
@@ -23,20 +23,10 @@ var moduleRoot string
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	wd, err := os.Getwd()
-	if err != nil {
+	var err error
+	if moduleRoot, err = testutil.Root(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			moduleRoot = d
-			break
-		}
-		if filepath.Dir(d) == d {
-			fmt.Fprintln(os.Stderr, "go.mod not found above", wd)
-			os.Exit(1)
-		}
 	}
 	if err := os.Chdir(moduleRoot); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -57,24 +47,7 @@ func runCLI(t testing.TB, stdin string, args ...string) (code int, stdout, stder
 // with -update. An absent golden file means the output must be empty.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "cli", "golden", name)
-	if *update {
-		if got == "" {
-			os.Remove(path)
-			return
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "cli", "golden", name), []byte(got))
 }
 
 // lex are the flags that select the tests' own lexicon, so that goldens do

@@ -402,7 +402,7 @@ func (h *htmlReport) hitsView(r *rhetoric.Report, text string) hitsView {
 		row.Source = strings.TrimSpace(row.Source)
 		var mods []string
 		for _, m := range ht.Modifiers {
-			mods = append(mods, m.Kind+": "+m.Text)
+			mods = append(mods, m.Kind.String()+": "+m.Text)
 		}
 		row.Modifiers = strings.Join(mods, ", ")
 		if ht.Target != "" && ht.Target != "NONE" {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
 
@@ -83,23 +84,7 @@ func bodyOf(t testing.TB, r *http.Response) string {
 // with -update.
 func checkServeGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "serve", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "serve", name), []byte(got))
 }
 
 // indentJSON re-indents a JSON body for a readable golden file; a body

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -110,7 +111,7 @@ func TestSegments(t *testing.T) {
 
 func TestHitTooltip(t *testing.T) {
 	got := hitTooltip(rhetoric.Hit{Device: "blame", Entry: "~blame", Weight: 3, Negated: true,
-		Modifiers: []rhetoric.Modifier{{Kind: "negator", Text: "not"}, {Kind: "intensifier", Text: "flagrant"}},
+		Modifiers: []rhetoric.Modifier{{Kind: lexicon.Negator, Text: "not"}, {Kind: lexicon.Intensifier, Text: "flagrant"}},
 		Target:    "RUS", TargetRule: "object"})
 	want := "blame (negated: not counted)\nentry: ~blame\nweight: 3\nnegator: not\nintensifier: flagrant\ntarget: RUS (object)"
 	if diff := cmp.Diff(want, got); diff != "" {

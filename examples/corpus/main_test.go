@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rhetorica/rhetorica/examples/internal/exampleio"
-	"github.com/rhetorica/rhetorica/examples/internal/golden"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 func TestRunSamples(t *testing.T) {
@@ -15,7 +16,7 @@ func TestRunSamples(t *testing.T) {
 	if err := run(context.Background(), &out, config{dir: "testdata/osce", top: 3}); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "samples.golden", out.String())
+	testutil.Golden(t, filepath.Join("testdata", "samples.golden"), out.Bytes())
 }
 
 func TestRunUNGDC(t *testing.T) {

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/rhetorica/rhetorica/examples/internal/golden"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 func TestRun(t *testing.T) {
@@ -15,7 +16,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	golden.Check(t, "output.golden", got)
+	testutil.Golden(t, filepath.Join("testdata", "output.golden"), []byte(got))
 	for _, want := range []string{
 		"16 categories",                       // 14 defaults + 2 new devices
 		`historical_grievance "not one inch"`, // a new device's phrase

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/rhetorica/rhetorica/examples/internal/golden"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 func TestRun(t *testing.T) {
@@ -15,7 +16,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	golden.Check(t, "output.golden", got)
+	testutil.Golden(t, filepath.Join("testdata", "output.golden"), []byte(got))
 	// What a reader of this example checks: both speakers, every device
 	// row, and the US side blaming Russia.
 	for _, want := range []string{"Russian Federation: 2 statements", "United States: 2 statements",

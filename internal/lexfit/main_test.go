@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 // TestReproducesDefault checks that lexfit rebuilds lexicon/default.lex
@@ -16,11 +18,8 @@ func TestReproducesDefault(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the 5-fold fit takes a few seconds of CPU")
 	}
-	shared := filepath.Join("..", "..", "..", "shared")
+	shared := testutil.SharedDir(t, filepath.Join("eval", "train.jsonl"))
 	data := filepath.Join(shared, "eval", "train.jsonl")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("%s is absent: skipping", data)
-	}
 	out := filepath.Join(t.TempDir(), "default.lex")
 	if err := run(data, filepath.Join("testdata", "base.lex"), out, filepath.Join(shared, "CODEBOOK.md"), 5, 60); err != nil {
 		t.Fatal(err)
@@ -29,7 +28,7 @@ func TestReproducesDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join("..", "..", "lexicon", "default.lex"))
+	want, err := os.ReadFile(filepath.Join(testutil.ModuleRoot(t), "lexicon", "default.lex"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package suggest
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -13,11 +12,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func readSmall(t *testing.T) []Item {
 	t.Helper()
@@ -161,19 +159,7 @@ func TestDraftGolden(t *testing.T) {
 	if _, err := lexicon.Parse("draft.lex", buf.Bytes()); err != nil {
 		t.Errorf("the draft does not parse: %v\n%s", err, buf.String())
 	}
-	golden := filepath.Join("testdata", "small.lex")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("draft (-want +got):\n%s", diff)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "small.lex"), buf.Bytes())
 }
 
 func FuzzReadAnnotated(f *testing.F) {

@@ -226,6 +226,7 @@ standing in the way = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category sovereignty Appeals to sovereignty, territorial integrity, independence, inviolable borders, non-interference and a state's right to choose its own path.
+@role target
 sovereign* = 2
 independence = 1.5
 territorial integrity = 2
@@ -547,6 +548,7 @@ no choice = 2
 
 # ---------------------------------------------------------------------------------------------
 @category solidarity Commitment, support and alliance unity: standing with an actor, pledging support, invoking allies and partners as one.
+@role target
 # Bare "united" (United Nations/States), "support", "help", "assistance", "partners", "alliance" and
 # "allies" fire far more often on routine mentions than on pledges, so only phrases are used.
 solidarity = 2
@@ -704,6 +706,7 @@ two-state solution = 2
 
 # ---------------------------------------------------------------------------------------------
 @category delegitimization Labels that deny an opponent's legitimacy or good faith: name-calling, scare-quote labels, puppets, criminals, liars.
+@role target
 # "regime" is pejorative in most political uses; it also names technical regimes
 # (non-proliferation, sanctions), hence a lower weight
 regime = 1
@@ -951,6 +954,7 @@ ruins = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
+@role target
 double standard* = 2
 hypocri* = 2
 selective* = 1.5
