@@ -145,7 +145,7 @@ func (c *cli) analyze(args []string) int {
 	default:
 		sink = newTableSink(w, devices)
 	}
-	if enc, ok := sink.(encoder); ok {
+	if enc, ok := sink.(encoder); ok && encodeOnWorkers {
 		s.enc = enc // encode on the analysis workers
 	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {

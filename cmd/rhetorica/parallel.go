@@ -18,6 +18,10 @@ type encoder interface {
 	write(b []byte) error
 }
 
+// encodeOnWorkers enables encoder; tests turn it off to compare the output
+// with that of the sinks' own report methods.
+var encodeOnWorkers = true
+
 // result is one analysed statement: rhetoric's Result, and with an encoder
 // its encoded report (enc, from encBufs; the Report itself is dropped).
 type result struct {
