@@ -139,3 +139,13 @@ func BenchmarkParseJSON(b *testing.B) {
 		}
 	})
 }
+
+// TestIndexLineEnd checks indexLineEnd against bytes.IndexAny.
+func TestIndexLineEnd(t *testing.T) {
+	for _, s := range []string{"", "a", "\n", "\r", "\r\n", "\n\r", "ab\ncd\r", "ab\rcd\n", strings.Repeat("x", 100) + "\r" + strings.Repeat("y", 50) + "\n",
+		strings.Repeat("x", 100) + "\n" + strings.Repeat("y", 50) + "\r", strings.Repeat("z", 4000)} {
+		if got, want := indexLineEnd([]byte(s)), bytes.IndexAny([]byte(s), "\r\n"); got != want {
+			t.Errorf("indexLineEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
