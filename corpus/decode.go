@@ -127,6 +127,21 @@ type errLineTooLong struct{ max int }
 
 func (e errLineTooLong) Error() string { return "line too long" }
 
+// indexLineEnd returns the index of the first CR or LF in b, or -1. Two
+// IndexByte scans (vectorised) cost less than one IndexAny, which looks at
+// every byte in turn; lines seldom hold a CR.
+func indexLineEnd(b []byte) int {
+	i := bytes.IndexByte(b, '\n')
+	before := b
+	if i >= 0 {
+		before = b[:i]
+	}
+	if j := bytes.IndexByte(before, '\r'); j >= 0 {
+		return j
+	}
+	return i
+}
+
 // next returns the next line without its ending; io.EOF after the last.
 func (l *lineReader) next() ([]byte, error) {
 	l.buf = l.buf[:0]
@@ -148,7 +163,7 @@ func (l *lineReader) next() ([]byte, error) {
 		}
 		got = true
 		chunk, _ := l.br.Peek(l.br.Buffered())
-		i := bytes.IndexAny(chunk, "\r\n")
+		i := indexLineEnd(chunk)
 		part := chunk
 		if i >= 0 {
 			part = chunk[:i]

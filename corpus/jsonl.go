@@ -3,21 +3,18 @@ package corpus
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"slices"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/rhetorica/rhetorica/internal/jsonline"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
 // readJSONL reads one statement per line; blank lines are skipped.
 func readJSONL(name string, br *bufio.Reader, opts Options, yield func(Record) bool) {
 	lr := &lineReader{br: br, max: opts.maxBytes()}
+	var jl jsonline.Line // one per reader, so its buffers are reused
 	for {
 		line, err := lr.next()
 		pos := name + ":" + strconv.Itoa(lr.line)
@@ -38,7 +35,7 @@ func readJSONL(name string, br *bufio.Reader, opts Options, yield func(Record) b
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		st, err := ParseJSON(line)
+		st, err := parseJSON(line, &jl)
 		if err != nil {
 			if !yield(Record{Pos: pos, Lines: 1, Err: err}) {
 				return
@@ -59,69 +56,21 @@ func readJSONL(name string, br *bufio.Reader, opts Options, yield func(Record) b
 // "meta" object, and any other field as metadata (strings as they are,
 // other values as compact JSON, null as absent).
 func ParseJSON(line []byte) (rhetoric.Statement, error) {
-	var st rhetoric.Statement
-	if !utf8.Valid(line) {
-		return st, InvalidUTF8("the line", string(line))
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(line, &obj); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			return st, errors.New("not a JSON object (each line must be one object with a \"text\" field)")
-		}
-		return st, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	raw, ok := obj["text"]
-	if !ok {
-		return st, errors.New("missing \"text\" field")
-	}
-	if err := json.Unmarshal(raw, &st.Text); err != nil {
-		return st, errors.New("\"text\" is not a string")
-	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := obj[k]
-		switch k {
-		case "text":
-			continue
-		case "meta":
-			var m map[string]json.RawMessage
-			if err := json.Unmarshal(v, &m); err == nil {
-				mk := make([]string, 0, len(m))
-				for k := range m {
-					mk = append(mk, k)
-				}
-				slices.Sort(mk)
-				for _, k := range mk {
-					SetField(&st, k, jsonText(m[k]))
-				}
-				continue
-			}
-		}
-		SetField(&st, k, jsonText(v))
-	}
-	return st, nil
+	var l jsonline.Line
+	return parseJSON(line, &l)
 }
 
-// jsonText renders a JSON value as metadata text: a string's content, null
-// as "", anything else as compact JSON.
-func jsonText(v json.RawMessage) string {
-	if len(v) > 0 && v[0] == '"' {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			return s
-		}
+// parseJSON is [ParseJSON] decoding through l, whose memory a reader
+// reuses from line to line. The decoder checks the UTF-8 and unquotes the
+// text in one pass over the line; see internal/jsonline.
+func parseJSON(line []byte, l *jsonline.Line) (rhetoric.Statement, error) {
+	var st rhetoric.Statement
+	if err := jsonline.Decode(line, l); err != nil {
+		return st, err
 	}
-	if string(v) == "null" {
-		return ""
+	st.Text = l.Text
+	for _, f := range l.Fields {
+		SetField(&st, f.Key, f.Value)
 	}
-	var b bytes.Buffer
-	if json.Compact(&b, v) == nil {
-		return b.String()
-	}
-	return string(v)
+	return st, nil
 }

@@ -10,8 +10,11 @@
 # median of each is reported.
 #
 # Output: per tool its median CPU seconds, MB/s of JSONL per CPU second,
-# its CPU time as a multiple of the naive baseline's, and its throughput as
-# a share of the naive baseline's (1/multiple).
+# its CPU time as a multiple of the naive baseline's, its throughput as
+# a share of the naive baseline's (1/multiple), and its median maximum
+# resident set size. With PAR=1, each rhetorica build also runs with
+# GOMAXPROCS=2 on CPUs 0 and 1, and the wall-clock speed-up of two cores
+# over one is printed (meaningful only on an otherwise idle machine).
 #
 # Usage: scripts/bench-peers.sh            (from anywhere in the repository)
 # Environment:
@@ -21,6 +24,7 @@
 #                  same rounds, for a before/after comparison
 #   YEARS="..."    corpus years (default: every year in SHARED/corpus/ungdc)
 #   ARGS="..."     extra flags for rhetorica analyze (e.g. --lexicon big.dic)
+#   PAR=1          also time the rhetorica builds on two cores (wall clock)
 set -euo pipefail
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -67,11 +71,13 @@ EOF
 bytes=$(wc -c <"$corpus")
 echo "corpus: ${#files[@]} speeches, $bytes bytes of JSONL; $runs rounds on CPU 0" >&2
 
-# cpu runs a command on CPU 0 with GOMAXPROCS=1 and prints its CPU seconds.
+# cpu runs a command on CPU 0 with GOMAXPROCS=1 and prints its CPU
+# seconds, wall seconds and maximum RSS in KiB; with CPUS=0,1 and
+# GOMAXPROCS=2 in the environment, on those CPUs.
 cpu() {
 	local t=$tmp/time
-	GOMAXPROCS=1 /usr/bin/time -f '%U %S' -o "$t" taskset -c 0 "$@" >/dev/null
-	awk '{ printf "%.3f\n", $1 + $2 }' "$t"
+	GOMAXPROCS=${GOMAXPROCS:-1} /usr/bin/time -f '%U %S %e %M' -o "$t" taskset -c "${CPUS:-0}" "$@" >/dev/null
+	awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' "$t"
 }
 
 run() {
@@ -84,20 +90,37 @@ run() {
 	esac
 }
 
-declare -A times
+declare -A times walls rss walls2
 for ((r = 1; r <= runs; r++)); do
 	for t in "${tools[@]}"; do
-		s=$(run "$t")
+		read -r s w m < <(run "$t")
 		times[$t]="${times[$t]:-} $s"
-		echo "round $r: $t ${s}s CPU" >&2
+		walls[$t]="${walls[$t]:-} $w"
+		rss[$t]="${rss[$t]:-} $m"
+		echo "round $r: $t ${s}s CPU, ${w}s wall, $((m / 1024)) MiB" >&2
+		if [ -n "${PAR:-}" ] && [ "$t" != naive ]; then
+			read -r s w m < <(GOMAXPROCS=2 CPUS=0,1 run "$t")
+			walls2[$t]="${walls2[$t]:-} $w"
+			echo "round $r: $t on 2 cores ${s}s CPU, ${w}s wall" >&2
+		fi
 	done
 done
 
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 naive=$(echo "${times[naive]}" | median)
-printf '%-18s %8s %8s %12s %14s\n' tool "CPU s" "MB/s" "CPU x naive" "naive share"
+printf '%-18s %8s %8s %12s %14s %9s\n' tool "CPU s" "MB/s" "CPU x naive" "naive share" "RSS MiB"
 for t in "${tools[@]}"; do
 	s=$(echo "${times[$t]}" | median)
-	awk -v t="$t" -v s="$s" -v b="$bytes" -v n="$naive" \
-		'BEGIN { printf "%-18s %8.3f %8.2f %12.2f %14.2f\n", t, s, b / s / 1e6, s / n, n / s }'
+	m=$(echo "${rss[$t]}" | median)
+	awk -v t="$t" -v s="$s" -v b="$bytes" -v n="$naive" -v m="$m" \
+		'BEGIN { printf "%-18s %8.3f %8.2f %12.2f %14.2f %9.1f\n", t, s, b / s / 1e6, s / n, n / s, m / 1024 }'
 done
+if [ -n "${PAR:-}" ]; then
+	printf '\n%-18s %12s %12s %9s\n' tool "wall 1 core" "wall 2 cores" speed-up
+	for t in "${tools[@]}"; do
+		[ "$t" = naive ] && continue
+		w1=$(echo "${walls[$t]}" | median)
+		w2=$(echo "${walls2[$t]}" | median)
+		awk -v t="$t" -v a="$w1" -v b="$w2" 'BEGIN { printf "%-18s %12.3f %12.3f %9.2f\n", t, a, b, a / b }'
+	done
+fi

@@ -160,9 +160,16 @@ func (s *Scanner) word(i int) (Token, bool) {
 		s.pos = j
 		return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
 	}
-	// One ASCII look-ahead decides whether an e-mail address or a bare
-	// domain is possible at all.
-	k, dot := i, false
+	// run ends the ASCII letters and digits at i: most words end there,
+	// and the loops below start from it rather than scan them again.
+	run := i
+	for run < len(text) && asciiClass[text[run]]&(cLetter|cDigit) != 0 {
+		run++
+	}
+	// One ASCII look-ahead (of at most 65 bytes) decides whether an e-mail
+	// address or a bare domain is possible at all. Letters and digits
+	// may appear in both, so it goes on from run.
+	k, dot := min(run, i+65), false
 	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
 		dot = dot || text[k] == '.'
 		k++
@@ -184,7 +191,9 @@ func (s *Scanner) word(i int) (Token, bool) {
 	j := i
 	seg := i // start of the current hyphen-separated segment
 	r, _ := decodeAt(text, i)
-	if isDigitRune(r) {
+	if !isDigitRune(r) {
+		j = run // the loop below would step over the run byte by byte
+	} else {
 		kind = Number
 		j = scanNumber(text, i)
 		// 17th, 1990s, 3bn: letters glued to a number stay in it.

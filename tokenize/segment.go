@@ -623,6 +623,14 @@ func adjacent(toks []Token, k int) bool { return toks[k].End == toks[k+1].Start 
 
 // newlines counts line breaks in white space (CR LF counts once).
 func newlines(gap string) int {
+	if gap == "" || gap == " " {
+		return 0 // most gaps between tokens; inlined, without a call
+	}
+	return countNewlines(gap)
+}
+
+// countNewlines is newlines for any gap.
+func countNewlines(gap string) int {
 	n := 0
 	for i := 0; i < len(gap); i++ {
 		switch gap[i] {

@@ -145,6 +145,9 @@ func (c *cli) analyze(args []string) int {
 	default:
 		sink = newTableSink(w, devices)
 	}
+	if enc, ok := sink.(encoder); ok && encodeOnWorkers {
+		s.enc = enc // encode on the analysis workers
+	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		if agg != nil {
 			addReport(agg, r)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/rhetoric"
@@ -18,25 +19,33 @@ import (
 
 // jsonSink writes a JSON array of reports, one element per line block.
 type jsonSink struct {
-	w        *bufio.Writer
-	n        int
-	buf, ind []byte
+	w   *bufio.Writer
+	n   int
+	buf []byte
 }
 
-func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
-	// json.MarshalIndent's bytes, without reflection: AppendJSON writes
-	// what json.Marshal would, and json.Indent indents it. The report is
-	// encoded before anything is written, so one that cannot be encoded
-	// leaves the array valid.
+// jsonScratch holds the compact JSON of a report before it is indented.
+var jsonScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// encode appends json.MarshalIndent's bytes of r, without reflection:
+// AppendJSON writes what json.Marshal would, and json.Indent indents it.
+// It runs on the analysis workers (see encoder).
+func (s *jsonSink) encode(buf []byte, r *rhetoric.Report) ([]byte, error) {
+	sp := jsonScratch.Get().(*[]byte)
+	defer jsonScratch.Put(sp)
 	var err error
-	if s.buf, err = r.AppendJSON(s.buf[:0]); err != nil {
-		return &badReport{err}
+	if *sp, err = r.AppendJSON((*sp)[:0]); err != nil {
+		return buf, err
 	}
-	ind := bytes.NewBuffer(s.ind[:0])
-	if err := json.Indent(ind, s.buf, "  ", "  "); err != nil {
-		return &badReport{err}
+	ind := bytes.NewBuffer(buf)
+	if err := json.Indent(ind, *sp, "  ", "  "); err != nil {
+		return buf, err
 	}
-	s.ind = ind.Bytes()
+	return ind.Bytes(), nil
+}
+
+// write writes one encoded report as the next element of the array.
+func (s *jsonSink) write(b []byte) error {
 	sep := ",\n"
 	if s.n == 0 {
 		sep = "[\n"
@@ -44,8 +53,18 @@ func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
 	s.n++
 	s.w.WriteString(sep)
 	s.w.WriteString("  ")
-	_, err = s.w.Write(s.ind)
+	_, err := s.w.Write(b)
 	return err
+}
+
+func (s *jsonSink) report(r *rhetoric.Report, _ string) error {
+	// The report is encoded before anything is written, so one that
+	// cannot be encoded leaves the array valid.
+	var err error
+	if s.buf, err = s.encode(s.buf[:0], r); err != nil {
+		return &badReport{err}
+	}
+	return s.write(s.buf)
 }
 
 func (s *jsonSink) finish() error {
@@ -63,14 +82,25 @@ type jsonlSink struct {
 	buf []byte
 }
 
+// encode appends json.Marshal's bytes of r, without reflection, and a
+// newline. It runs on the analysis workers (see encoder).
+func (s *jsonlSink) encode(buf []byte, r *rhetoric.Report) ([]byte, error) {
+	buf, err := r.AppendJSON(buf)
+	return append(buf, '\n'), err
+}
+
+// write writes one encoded report.
+func (s *jsonlSink) write(b []byte) error {
+	_, err := s.w.Write(b)
+	return err
+}
+
 func (s *jsonlSink) report(r *rhetoric.Report, _ string) error {
 	var err error
-	if s.buf, err = r.AppendJSON(s.buf[:0]); err != nil { // json.Marshal's bytes, without reflection
+	if s.buf, err = s.encode(s.buf[:0], r); err != nil {
 		return &badReport{err}
 	}
-	s.buf = append(s.buf, '\n')
-	_, err = s.w.Write(s.buf)
-	return err
+	return s.write(s.buf)
 }
 
 func (s *jsonlSink) finish() error { return nil }

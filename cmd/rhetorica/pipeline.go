@@ -17,7 +17,11 @@ import (
 
 // setup is what analyze and compare build from their flags before reading.
 type setup struct {
-	an     *rhetoric.Analyzer
+	an *rhetoric.Analyzer
+	// enc, when set, encodes each report on the analysis workers, and the
+	// pipeline hands the bytes to enc.write in input order instead of
+	// calling emit (see encoder).
+	enc    encoder
 	srcs   []source
 	inOpts inputOptions
 	strict bool
@@ -407,7 +411,7 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 			}
 		}
 	}
-	for r := range s.an.AnalyzeAll(c.ctx, rd.statements(s.srcs)) {
+	for r := range analyzeAll(c.ctx, s.an, rd.statements(s.srcs), s.enc) {
 		if r.Err != nil && c.ctx.Err() != nil && errors.Is(r.Err, c.ctx.Err()) {
 			res.ctxErr = r.Err
 			halt()
@@ -422,7 +426,8 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 			// yielded. Report rather than lose the result.
 			it = item{pos: "?"}
 		}
-		ok = c.handle(r, it, emit, report, note, &res)
+		ok = c.handle(r, it, s.enc, emit, report, note, &res)
+		r.release()
 		rd.opts.budget.release(it.size)
 		if !ok {
 			halt()
@@ -446,7 +451,7 @@ func (c *cli) pipeline(s *setup, emit func(r *rhetoric.Report, text string) erro
 }
 
 // handle writes one result, or reports why it failed; false stops the run.
-func (c *cli) handle(r rhetoric.Result, it item, emit func(*rhetoric.Report, string) error,
+func (c *cli) handle(r result, it item, enc encoder, emit func(*rhetoric.Report, string) error,
 	report func(item) bool, note func(pos, msg string), res *runResult) bool {
 	if r.Err != nil {
 		msg := r.Err
@@ -461,7 +466,16 @@ func (c *cli) handle(r rhetoric.Result, it item, emit func(*rhetoric.Report, str
 	if r.Report.Words == 0 {
 		note(it.pos, "empty statement (no words); its report has zero counts")
 	}
-	if err := emit(r.Report, it.text); err != nil {
+	var err error
+	switch {
+	case enc == nil:
+		err = emit(r.Report, it.text)
+	case r.encErr != nil:
+		err = &badReport{r.encErr}
+	default:
+		err = enc.write(*r.enc)
+	}
+	if err != nil {
 		var bad *badReport
 		if errors.As(err, &bad) {
 			return report(item{pos: it.pos, err: bad})

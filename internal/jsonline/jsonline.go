@@ -17,9 +17,11 @@ package jsonline
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf16"
@@ -492,6 +494,7 @@ func (d *decoder) scanString(want bool) (string, bool) {
 	start := i
 	escaped := false
 	for {
+		i = skipPlain(s, i)
 		if i >= len(s) {
 			return "", false
 		}
@@ -534,6 +537,38 @@ func (d *decoder) scanString(want bool) (string, bool) {
 			i += w
 		}
 	}
+}
+
+// skipPlain returns the index of the first byte at or after i that is
+// not plain string content: a quote, a backslash, a control character or
+// a byte of a multi-byte UTF-8 sequence (len(s) if there is none). It
+// tests eight bytes at a time.
+func skipPlain(s []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for i+8 <= len(s) {
+		x := binary.LittleEndian.Uint64(s[i:])
+		q := x ^ (ones * '"')
+		b := x ^ (ones * '\\')
+		// A byte's high bit is set in m when the byte is below 0x20, is a
+		// quote or a backslash (its xor is zero), or is 0x80 or above.
+		// Borrows can only mark bytes above a byte that is marked itself.
+		m := (x - ones*0x20) | (q - ones) | (b - ones) | x
+		m &= highs
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(s) {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			return i
+		}
+		i++
+	}
+	return i
 }
 
 func isHex4(b []byte) bool {

@@ -267,3 +267,33 @@ func ExampleDecode() {
 	// "Peace—now." [{id s1} {country FRA}]
 	// missing "text" field
 }
+
+// TestSkipPlain checks the eight-bytes-at-a-time scan against a byte loop:
+// every byte value at every place of a 19-byte string of plain bytes, and
+// pairs of special bytes.
+func TestSkipPlain(t *testing.T) {
+	naive := func(s []byte, i int) int {
+		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < 0x80 {
+			i++
+		}
+		return i
+	}
+	base := []byte("abcdefghij klmnopq")
+	base = append(base, 0x7f)
+	for c := range 256 {
+		for p := range base {
+			for _, q := range []int{-1, 0, 3, 8, 18} {
+				s := slices.Clone(base)
+				s[p] = byte(c)
+				if q >= 0 {
+					s[q] = '"'
+				}
+				for start := range 3 {
+					if got, want := skipPlain(s, start), naive(s, start); got != want {
+						t.Fatalf("skipPlain(%q, %d) = %d, want %d", s, start, got, want)
+					}
+				}
+			}
+		}
+	}
+}
