@@ -344,6 +344,8 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	t:other/before/K, t:other/after/K   that cue comes before (after) d's
 //	                        first hit
 //	t:oprev=W               that cue follows the word W
+//	t:ow=W                  W is the noun cue, the first name cue or a
+//	                        later name cue of the sentence (lower case)
 //
 // The candidate with the largest sum of its weights is the target.
 
@@ -387,11 +389,19 @@ func (a *Analyzer) otherCues(doc *tokenize.Document, sc *scratch, s tokenize.Sen
 		if noun < 0 && sc.is(&sc.g.agentNoun, i) {
 			noun = i
 		}
-		if name < 0 && i > s.First && t.Text != "I" && isUpperStart(t.Text) && !isQuoteOpen(toks, s.First, i) && !sc.is(&sc.g.ownSide, i) {
+		if name < 0 && isNameCue(doc, sc, s, i) {
 			name = i
 		}
 	}
 	return noun, name
+}
+
+// isNameCue reports whether token i of sentence s, a word outside every
+// actor match, is a capitalised word that suggests a name: it does not open
+// the sentence or a quote, is not "I" and not first-person.
+func isNameCue(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, i int) bool {
+	t := &doc.Tokens[i]
+	return i > s.First && t.Text != "I" && isUpperStart(t.Text) && !isQuoteOpen(doc.Tokens, s.First, i) && !sc.is(&sc.g.ownSide, i)
 }
 
 // isQuoteOpen reports whether token i follows an opening quote or colon,
@@ -469,6 +479,14 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			if cue.i > s.First {
 				p := &doc.Tokens[cue.i-1]
 				k.add("t:oprev=", p.Norm, "", "", p.Start, t.End)
+			}
+			k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+		}
+		if name >= 0 {
+			for i := name + 1; i < s.Last; i++ {
+				if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) && isNameCue(doc, sc, s, i) {
+					k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+				}
 			}
 		}
 	}
