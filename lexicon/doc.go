@@ -234,6 +234,7 @@
 //	complementizer        opens a reported clause: that
 //	venue                 a forum, never a victim device's target: united nations
 //	place-name            a place, not an actor: latin america, west bank
+//	agent-noun            an actor the lexicon does not list, offers OTHER as a target: regime, terrorists
 //
 // A grammar word takes no weight; a word repeated in a class or a class
 // given twice is [ErrDuplicate].

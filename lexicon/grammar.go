@@ -84,6 +84,7 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"complementizer", "words opening a reported clause (that)"},
 	{"venue", "forums and documents where blame is voiced, never its target (the United Nations, the Security Council)"},
 	{"place-name", "phrases that name a place, not an actor (Latin America, the West Bank)"},
+	{"agent-noun", "common nouns for an actor the lexicon does not list (the regime, terrorists, occupiers)"},
 }
 
 // GrammarClasses returns the names of the grammar classes that a lexicon

@@ -348,9 +348,13 @@
 // target (blame, sovereignty, call_to_action, threat, solidarity,
 // delegitimization, hypocrisy), an actor code or NONE. With a model that
 // has target weights for the device (features t:, see [TargetFeatures]),
-// the candidates NONE and every actor named in the sentence are scored by
-// the sum of their features' weights and the best is taken: the rule that
-// linked a hit to the actor, its position, the words around it. Otherwise
+// the candidates NONE, every actor named in the sentence, and OTHER when
+// the sentence has a cue of an actor the lexicon does not list (a word of
+// the grammar's agent-noun class such as "regime" or "terrorists", or a
+// capitalised word inside the sentence outside every actor match) are
+// scored by the sum of their features' weights and the best is taken: the
+// rule that linked a hit to the actor, its position, the words around it,
+// the kind of OTHER cue and where it stands. Otherwise
 // it is the first actor named by the sentence's non-negated hits of that
 // device, NONE when they name none; when the device has no hit there, the
 // first actor named by a non-negated hit of any device that takes a

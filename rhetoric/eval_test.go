@@ -29,6 +29,10 @@ const (
 	cvMicroF1Floor  = 0.683 // 5-fold CV micro-F1 on train.jsonl (training with learn's defaults)
 	cvMacroF1Floor  = 0.603 // and macro-F1
 	devMicroF1Floor = 0.707 // micro-F1 of the default analysis (built-in model) on dev.jsonl
+	// 5-fold CV target accuracy on train.jsonl: blame's (439/563) and that
+	// of all devices that name a target together (1547/1992).
+	cvBlameTargetFloor = 0.774
+	cvTargetFloor      = 0.771
 )
 
 // The ratchets of the default lexicon alone (no learned layer: a device is
@@ -192,6 +196,16 @@ func TestEvalCV(t *testing.T) {
 	logResult(t, "5-fold CV on train", r)
 	if r.MicroF1 < cvMicroF1Floor || r.MacroF1 < cvMacroF1Floor {
 		t.Errorf("CV micro-F1 %.4f, macro-F1 %.4f: below the ratchets %.4f, %.4f", r.MicroF1, r.MacroF1, cvMicroF1Floor, cvMacroF1Floor)
+	}
+	right, n := 0, 0
+	for _, d := range r.Devices {
+		right, n = right+d.TargetRight, n+d.TargetN
+		if d.Device == "blame" && d.TargetAcc < cvBlameTargetFloor {
+			t.Errorf("CV blame target accuracy %.4f (%d/%d): below the ratchet %.4f", d.TargetAcc, d.TargetRight, d.TargetN, cvBlameTargetFloor)
+		}
+	}
+	if n == 0 || float64(right)/float64(n) < cvTargetFloor {
+		t.Errorf("CV target accuracy of all devices %d/%d: below the ratchet %.4f", right, n, cvTargetFloor)
 	}
 }
 

@@ -319,7 +319,9 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 }
 
 // Target features (prefix t:) score the candidate targets of a device that
-// a sentence performs: NONE and every actor code named in the sentence.
+// a sentence performs: NONE, every actor code named in the sentence, and
+// OTHER when the sentence suggests an actor the lexicon does not list (see
+// [Analyzer.otherCues]).
 // For candidate c and device d:
 //
 //	t:c=CODE                the candidate itself (NONE included)
@@ -335,6 +337,15 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	t:poss, t:by            c is followed by 's, preceded by "by"
 //	t:prev=W, t:next=W      a mention of c follows (precedes) the word W
 //	                        (^ at the start of the sentence)
+//	t:other/K               OTHER, and the sentence has a cue of kind K:
+//	                        noun (a word of the agent-noun grammar class) or
+//	                        name (a capitalised word inside the sentence
+//	                        outside every actor match)
+//	t:other/before/K, t:other/after/K   that cue comes before (after) d's
+//	                        first hit
+//	t:oprev=W               that cue follows the word W
+//	t:ow=W                  W is the noun cue, the first name cue or a
+//	                        later name cue of the sentence (lower case)
 //
 // The candidate with the largest sum of its weights is the target.
 
@@ -353,8 +364,57 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 			cands = append(cands, c)
 		}
 	}
+	if a.otherIdx >= 0 && !slices.Contains(cands, a.otherIdx) {
+		if noun, name := a.otherCues(doc, sc, s); noun >= 0 || name >= 0 {
+			cands = append(cands, a.otherIdx)
+		}
+	}
 	sc.cands = cands
 	return cands
+}
+
+// otherCues returns the first token of sentence s that suggests an actor
+// the lexicon does not list, or -1 for none: noun, a word of the grammar's
+// agent-noun class ("the regime"); name, a capitalised word that does not
+// open the sentence, is not "I" and lies in no actor match ("Hamas",
+// "the Houthis").
+func (a *Analyzer) otherCues(doc *tokenize.Document, sc *scratch, s tokenize.Sentence) (noun, name int) {
+	noun, name = -1, -1
+	toks := doc.Tokens
+	for i := s.First; i < s.Last && (noun < 0 || name < 0); i++ {
+		t := &toks[i]
+		if t.Kind != tokenize.Word || inActor(sc, i) {
+			continue
+		}
+		if noun < 0 && sc.is(&sc.g.agentNoun, i) {
+			noun = i
+		}
+		if name < 0 && isNameCue(doc, sc, s, i) {
+			name = i
+		}
+	}
+	return noun, name
+}
+
+// isNameCue reports whether token i of sentence s, a word outside every
+// actor match, is a capitalised word that suggests a name: it does not open
+// the sentence or a quote, is not "I" and not first-person.
+func isNameCue(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, i int) bool {
+	t := &doc.Tokens[i]
+	return i > s.First && t.Text != "I" && isUpperStart(t.Text) && !isQuoteOpen(doc.Tokens, s.First, i) && !sc.is(&sc.g.ownSide, i)
+}
+
+// isQuoteOpen reports whether token i follows an opening quote or colon,
+// where a capital letter starts a sentence rather than a name.
+func isQuoteOpen(toks []tokenize.Token, lo, i int) bool {
+	if i-1 < lo {
+		return false
+	}
+	switch toks[i-1].Text {
+	case "\"", "“", ":", "«", "'", "‘", "(", "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 // candidateFeatures appends to k the features of candidate c (an index
@@ -397,6 +457,38 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			k.add("t:none/hit", "", "", "", ss, se)
 		}
 		return
+	}
+	if c == a.otherIdx {
+		noun, name := a.otherCues(doc, sc, s)
+		for _, cue := range [...]struct {
+			i    int
+			kind string
+		}{{noun, "noun"}, {name, "name"}} {
+			if cue.i < 0 {
+				continue
+			}
+			t := &doc.Tokens[cue.i]
+			k.add("t:other/", cue.kind, "", "", t.Start, t.End)
+			if firstHit >= 0 {
+				if cue.i < firstHit {
+					k.add("t:other/before/", cue.kind, "", "", t.Start, t.End)
+				} else {
+					k.add("t:other/after/", cue.kind, "", "", t.Start, t.End)
+				}
+			}
+			if cue.i > s.First {
+				p := &doc.Tokens[cue.i-1]
+				k.add("t:oprev=", p.Norm, "", "", p.Start, t.End)
+			}
+			k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+		}
+		if name >= 0 {
+			for i := name + 1; i < s.Last; i++ {
+				if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) && isNameCue(doc, sc, s, i) {
+					k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+				}
+			}
+		}
 	}
 	byD := false
 	for i := range hits {

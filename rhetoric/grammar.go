@@ -184,7 +184,7 @@ type grammar struct {
 	reporting, accusing, appealVerb, according, claimNoun   wordClass
 	disputing, complementizer, placeName, article, genitive wordClass
 	claimOpener, preVerb, coordinator, objectLink, venue    wordClass
-	anaphor                                                 wordClass
+	anaphor, agentNoun                                      wordClass
 }
 
 // slots maps the class names of the lexicon package to the fields of g.
@@ -199,7 +199,7 @@ func (g *grammar) slots() map[string]*wordClass {
 		"fronted-preposition": &g.fronted, "imperative-skip": &g.impSkip, "imperative-not": &g.impNot,
 		"imperative-self": &g.impSelf, "reporting-verb": &g.reporting, "accusing-verb": &g.accusing,
 		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
-		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName,
+		"disputing": &g.disputing, "complementizer": &g.complementizer, "place-name": &g.placeName, "agent-noun": &g.agentNoun,
 		"article": &g.article, "genitive": &g.genitive,
 		"coordinator": &g.coordinator, "anaphor": &g.anaphor, "venue": &g.venue, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
 	}

@@ -82,5 +82,16 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w)
+	// Target accuracy of every device that names a target, with its
+	// counts, for comparing target features (issues #14, #16).
+	fmt.Fprint(w, "targets |")
+	right, n := 0, 0
+	for _, d := range res.Devices {
+		if d.TargetN > 0 {
+			fmt.Fprintf(w, " %s %.2f (%d/%d)", d.Device, d.TargetAcc, d.TargetRight, d.TargetN)
+			right, n = right+d.TargetRight, n+d.TargetN
+		}
+	}
+	fmt.Fprintf(w, " | all %d/%d\n", right, n)
 	return nil
 }

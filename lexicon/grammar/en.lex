@@ -414,3 +414,30 @@ west africa
 latin american
 south american
 central american
+
+# Common nouns that name an actor the lexicon's actors do not list: a sentence with one offers the
+# learned target chooser the candidate OTHER ("the regime shelled ...", "terrorists attacked ...").
+@grammar agent-noun
+regime
+regimes
+terrorist
+terrorists
+militant
+militants
+aggressor
+aggressors
+occupier
+occupiers
+invader
+invaders
+smuggler
+smugglers
+trafficker
+traffickers
+insurgent
+insurgents
+junta
+separatists
+extremists
+mercenaries
+perpetrators
