@@ -317,16 +317,10 @@ func (a *Analyzer) Devices() []string { return append([]string(nil), a.devices..
 // Lexicon returns the analyzer's lexicon.
 func (a *Analyzer) Lexicon() *lexicon.Lexicon { return a.lex }
 
-// Analyze analyzes one statement. Text longer than Options.MaxBytes is
-// rejected with an error wrapping [ErrTooLarge]. Text that is not valid UTF-8 is rejected
-// with an error wrapping [ErrInvalidUTF8] (hit texts must be exact substrings
-// that survive JSON encoding); empty text gives a valid report with zero
-// counts. Statement.Language, when set, overrides the analyzer's language;
-// with Options.Tag, a statement in a language the tagger does not support
-// (tagging is English only) is analyzed without tags.
-// The error is non-nil also when ctx is done or part-of-speech tagging
-// failed.
-func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
+// admit checks a statement before it is tokenized (ctx not done, within
+// Options.MaxBytes, valid UTF-8) and returns the tokenizer of its language.
+// Analyze and Features share it, so both refuse the same statements.
+func (a *Analyzer) admit(ctx context.Context, st Statement) (*tokenize.Tokenizer, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -337,7 +331,20 @@ func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
 	if !utf8.ValidString(st.Text) {
 		return nil, fmt.Errorf("%w (statement %q)", ErrInvalidUTF8, st.ID)
 	}
-	tok, err := a.tokenizer(st.Language)
+	return a.tokenizer(st.Language)
+}
+
+// Analyze analyzes one statement. Text longer than Options.MaxBytes is
+// rejected with an error wrapping [ErrTooLarge]. Text that is not valid UTF-8 is rejected
+// with an error wrapping [ErrInvalidUTF8] (hit texts must be exact substrings
+// that survive JSON encoding); empty text gives a valid report with zero
+// counts. Statement.Language, when set, overrides the analyzer's language;
+// with Options.Tag, a statement in a language the tagger does not support
+// (tagging is English only) is analyzed without tags.
+// The error is non-nil also when ctx is done or part-of-speech tagging
+// failed.
+func (a *Analyzer) Analyze(ctx context.Context, st Statement) (*Report, error) {
+	tok, err := a.admit(ctx, st)
 	if err != nil {
 		return nil, err
 	}

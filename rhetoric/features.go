@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -260,17 +259,7 @@ type TargetFeatures struct {
 // layer computes them (package learn trains on them). It fails like
 // [Analyzer.Analyze].
 func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatures, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if a.opts.MaxBytes > 0 && len(st.Text) > a.opts.MaxBytes {
-		return nil, fmt.Errorf("%w: statement %q has %d bytes, the limit is %d (Options.MaxBytes)",
-			ErrTooLarge, st.ID, len(st.Text), a.opts.MaxBytes)
-	}
-	if !utf8.ValidString(st.Text) {
-		return nil, fmt.Errorf("%w (statement %q)", ErrInvalidUTF8, st.ID)
-	}
-	tok, err := a.tokenizer(st.Language)
+	tok, err := a.admit(ctx, st)
 	if err != nil {
 		return nil, err
 	}

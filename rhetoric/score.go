@@ -17,6 +17,25 @@ type tally struct {
 	targets                                       []TargetCount // unsorted while counting
 }
 
+// count adds a hit to t: a negated hit to negated, any other to hits,
+// weight, intensified and hedged. It reports whether the hit counts as
+// performed; disputed and excluded hits are the caller's to skip.
+func (t *tally) count(h *Hit) bool {
+	if h.Negated {
+		t.negated++
+		return false
+	}
+	t.hits++
+	t.weight += h.Weight
+	if h.Intensified {
+		t.intensified++
+	}
+	if h.Hedged {
+		t.hedged++
+	}
+	return true
+}
+
 func (t *tally) addTarget(code string, n int) {
 	for i := range t.targets {
 		if t.targets[i].Actor == code {
@@ -83,19 +102,10 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		if h.Disputed || h.Excluded {
 			continue // not the speaker's move (see Hit.Counts)
 		}
-		if h.Negated {
-			t.negated++
+		if !t.count(&h.Hit) {
 			continue
 		}
 		all++
-		t.hits++
-		t.weight += h.Weight
-		if h.Intensified {
-			t.intensified++
-		}
-		if h.Hedged {
-			t.hedged++
-		}
 		tcount[h.dev*nt+h.tgt]++
 		if h.Sentence >= 0 && h.Sentence < ns && !seen[h.Sentence*nd+h.dev] {
 			seen[h.Sentence*nd+h.dev] = true

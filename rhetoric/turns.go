@@ -282,19 +282,10 @@ func deviceScores(like []DeviceScore, p *Report) []DeviceScore {
 			continue
 		}
 		t := &tallies[d]
-		if h.Negated {
-			t.negated++
+		if !t.count(h) {
 			continue
 		}
 		all++
-		t.hits++
-		t.weight += h.Weight
-		if h.Intensified {
-			t.intensified++
-		}
-		if h.Hedged {
-			t.hedged++
-		}
 		t.addTarget(h.Target, 1)
 		if k := (ds{d, h.Sentence}); !seen[k] {
 			seen[k] = true
