@@ -158,29 +158,13 @@ func (d *decoder) top() (text textField, ok bool) {
 
 // object decodes the top-level object.
 func (d *decoder) object(text *textField) bool {
-	d.i++ // '{'
-	d.skipSpace()
-	if d.peek() == '}' {
-		d.i++
-		return true
-	}
-	for {
-		d.skipSpace()
-		key, ok := d.key()
-		if !ok {
-			return false
-		}
-		d.skipSpace()
-		if d.peek() != ':' {
-			return false
-		}
-		d.i++
-		d.skipSpace()
+	return d.members(func(key string) bool {
 		switch c := d.peek(); {
 		case key == "text":
 			text.seen = true
 			switch c {
 			case '"':
+				var ok bool
 				if text.s, ok = d.str(); !ok {
 					return false
 				}
@@ -192,7 +176,7 @@ func (d *decoder) object(text *textField) bool {
 				}
 				text.s, text.ok = "", true
 			default:
-				if _, ok = d.value(1); !ok {
+				if _, ok := d.value(1); !ok {
 					return false
 				}
 				text.s, text.ok = "", false
@@ -216,21 +200,26 @@ func (d *decoder) object(text *textField) bool {
 			}
 			d.entries = append(d.entries, entry{key: key, value: v})
 		}
-		d.skipSpace()
-		switch d.peek() {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
-			return true
-		default:
-			return false
-		}
-	}
+		return true
+	})
 }
 
 // metaObject decodes the object of a "meta" field into d.inner.
 func (d *decoder) metaObject() bool {
+	return d.members(func(key string) bool {
+		v, ok := d.value(2)
+		if !ok {
+			return false
+		}
+		d.inner = append(d.inner, Field{Key: key, Value: v})
+		return true
+	})
+}
+
+// members walks the object that starts at d.i: for each member it reads
+// the key and the colon, then calls member to decode the value. It reports
+// whether the object was well formed up to its closing brace.
+func (d *decoder) members(member func(key string) bool) bool {
 	d.i++ // '{'
 	d.skipSpace()
 	if d.peek() == '}' {
@@ -249,11 +238,9 @@ func (d *decoder) metaObject() bool {
 		}
 		d.i++
 		d.skipSpace()
-		v, ok := d.value(2)
-		if !ok {
+		if !member(key) {
 			return false
 		}
-		d.inner = append(d.inner, Field{Key: key, Value: v})
 		d.skipSpace()
 		switch d.peek() {
 		case ',':
