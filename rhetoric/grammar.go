@@ -312,15 +312,7 @@ const (
 // lookup for all plain-word classes, and the wildcard and stem classes
 // only when such a class is asked about.
 func (sc *scratch) is(c *wordClass, i int) bool {
-	b := sc.cls[i]
-	if b&clsPlain == 0 {
-		t := &sc.toks[i]
-		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {
-			b |= sc.g.plain[t.Norm]
-		}
-		b |= clsPlain
-		sc.cls[i] = b
-	}
+	b := sc.plainBits(i)
 	if c.bit&sc.g.affixMask != 0 && b&clsAffix == 0 {
 		t := &sc.toks[i]
 		for _, a := range sc.g.affixes {
