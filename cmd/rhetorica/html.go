@@ -47,12 +47,11 @@ type htmlReport struct {
 	// written in full: the report keeps the maxKeptStatements with the
 	// most hits among the rest, and says what it left out.
 	textBytes int
-	fullLimit int             // maxFullTextBytes; tests lower it
-	leftOut   int             // statements not written in full
-	leftWords int             // their words
-	leftBytes int             // their text bytes
-	kept      []keptStmt      // rendered statements kept from the rest, at most maxKeptStatements
-	matrix    rhetoric.Matrix // who frames whom, all statements
+	fullLimit int        // maxFullTextBytes; tests lower it
+	leftOut   int        // statements not written in full
+	leftWords int        // their words
+	leftBytes int        // their text bytes
+	kept      []keptStmt // rendered statements kept from the rest, at most maxKeptStatements
 }
 
 // keptStmt is a rendered statement held back when the report is over its
@@ -176,7 +175,6 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	}
 	h.n++
 	h.total.Add(r)
-	h.matrix.Add(r)
 	v := statementView{N: h.n, ID: r.ID, Speaker: r.Speaker, Date: r.Date, Words: r.Words, Sentences: r.Sentences}
 	keys := make([]string, 0, len(r.Meta))
 	for k := range r.Meta {
@@ -282,7 +280,7 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 		Matrix     matrixView
 	}
 	fv := footView{Statements: h.n, Count: plural(h.n, "statement"), By: h.by, Version: version, TOC: h.toc,
-		Matrix: newMatrixView(&h.matrix, h.devices)}
+		Matrix: newMatrixView(h.total.Matrix, h.devices)}
 	if h.total.Statements > 0 {
 		fv.Overall = h.barChart(h.total.Devices)
 		fv.Words = h.total.Words

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -31,11 +32,11 @@ type matrixRow struct {
 // maxMatrixRows bounds the HTML table; the CSV and JSON formats have it all.
 const maxMatrixRows = 60
 
-// newMatrixView groups the cells of m by source and device (devices in
-// report order) and keeps the rows with the most moves.
-func newMatrixView(m *rhetoric.Matrix, devices []string) matrixView {
+// newMatrixView groups cells, ordered as rhetoric.Matrix.Cells orders them
+// (a Profile's Matrix is), by source and device (devices in report order)
+// and keeps the rows with the most moves.
+func newMatrixView(cells []rhetoric.MatrixCell, devices []string) matrixView {
 	var rows []matrixRow
-	cells := m.Cells()
 	for i := 0; i < len(cells); {
 		j := i
 		var ts []rhetoric.MatrixCell
@@ -85,7 +86,7 @@ func newMatrixView(m *rhetoric.Matrix, devices []string) matrixView {
 func victimDevices(an *rhetoric.Analyzer) []string {
 	var out []string
 	for _, d := range an.Devices() {
-		if an.Lexicon().Role(d) == "victim" {
+		if an.Lexicon().Role(d) == lexicon.RoleVictim {
 			out = append(out, d)
 		}
 	}
