@@ -64,6 +64,15 @@ type Config struct {
 	// from the hits).
 	TargetLambda float64 `json:"target_lambda,omitempty"`
 	NoTargets    bool    `json:"no_targets,omitempty"`
+	// NB, when not 0, multiplies each feature's value, per device, by
+	// max(NBFloor, |r|^NB), r the feature's naive-Bayes log-count ratio
+	// between the device's positive and negative training examples with
+	// add-NBAlpha smoothing (0 means 1): features that tell the classes
+	// apart are regularised less, features seen as often in both classes
+	// more (as in NBSVM, Wang and Manning 2012).
+	NB      float64 `json:"nb,omitempty"`
+	NBAlpha float64 `json:"nb_alpha,omitempty"`
+	NBFloor float64 `json:"nb_floor,omitempty"`
 }
 
 func (c Config) withDefaults() Config {
@@ -87,6 +96,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Drop == nil {
 		c.Drop = []string{"b="}
+	}
+	if c.NB != 0 && c.NBAlpha == 0 {
+		c.NBAlpha = 1
 	}
 	if c.TargetLambda == 0 {
 		c.TargetLambda = 1
@@ -320,22 +332,30 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 	if pos < 2 || len(idx)-pos < 2 {
 		return nil
 	}
-	// Inner CV: out-of-fold probabilities for every strength.
+	// Inner CV: out-of-fold probabilities for every strength. The
+	// feature values of a fit (deviceScales) are measured on its own
+	// training rows only.
+	var trs, tes [][]int
+	var fscales [][]float64
+	for k := range cfg.InnerFolds {
+		var tr, te []int
+		for r := range idx {
+			if inner[r] == k {
+				te = append(te, r)
+			} else {
+				tr = append(tr, r)
+			}
+		}
+		trs, tes = append(trs, tr), append(tes, te)
+		fscales = append(fscales, deviceScales(x, y, tr, scales, cfg))
+	}
 	bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
 	for _, lambda := range cfg.Lambdas {
 		prob := make([]float64, len(idx))
 		for k := range cfg.InnerFolds {
-			var tr, te []int
-			for r := range idx {
-				if inner[r] == k {
-					te = append(te, r)
-				} else {
-					tr = append(tr, r)
-				}
-			}
-			w := fit(x, y, tr, scales, lambda, cfg)
-			for _, r := range te {
-				prob[r] = predict(w, x[r], scales)
+			w := fit(x, y, trs[k], fscales[k], lambda, cfg)
+			for _, r := range tes[k] {
+				prob[r] = predict(w, x[r], fscales[k])
 			}
 		}
 		f, t := bestThreshold(prob, y)
@@ -347,6 +367,7 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 	for r := range all {
 		all[r] = r
 	}
+	scales = deviceScales(x, y, all, scales, cfg)
 	w := fit(x, y, all, scales, bestL, cfg)
 	dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: round(bestT)}
 	for j, n := range names {
@@ -423,6 +444,46 @@ func trainTargets(s *Set, idx []int, d int, cfg Config) []rhetoric.Weight {
 		if v := round(w[1+j]); math.Abs(v) >= cfg.Prune {
 			out = append(out, rhetoric.Weight{Feature: s.Names[f], W: v})
 		}
+	}
+	return out
+}
+
+// deviceScales returns the feature values of one device's fit on the
+// examples rows of x (y: the device's gold): without Config.NB, scales
+// itself; with it, scales[j] times max(NBFloor, |r_j|^NB), where
+//
+//	r_j = log((a + pos_j) / (a·F + Σ pos)) - log((a + neg_j) / (a·F + Σ neg))
+//
+// is feature j's naive-Bayes log-count ratio: pos_j and neg_j count the
+// positive and negative rows that have it, the sums run over all F
+// features and a is NBAlpha.
+func deviceScales(x [][]int32, y []bool, rows []int, scales []float64, cfg Config) []float64 {
+	if cfg.NB == 0 {
+		return scales
+	}
+	nf := len(scales)
+	pc, nc := make([]float64, nf), make([]float64, nf)
+	var ps, ns float64
+	for _, r := range rows {
+		c := nc
+		if y[r] {
+			c = pc
+		}
+		for _, j := range x[r] {
+			c[j]++
+		}
+		if y[r] {
+			ps += float64(len(x[r]))
+		} else {
+			ns += float64(len(x[r]))
+		}
+	}
+	a := cfg.NBAlpha
+	lp, ln := math.Log(a*float64(nf)+ps), math.Log(a*float64(nf)+ns)
+	out := make([]float64, nf)
+	for j := range nf {
+		r := math.Log(a+pc[j]) - lp - math.Log(a+nc[j]) + ln
+		out[j] = scales[j] * math.Max(cfg.NBFloor, math.Pow(math.Abs(r), cfg.NB))
 	}
 	return out
 }
