@@ -36,7 +36,7 @@ type Config struct {
 	// chooses each device's regularisation and threshold; 0 means 3.
 	InnerFolds int `json:"inner_folds"`
 	// Lambdas are the L2 strengths tried per device (the loss is summed
-	// over class-balanced examples); nil means {0.3, 1, 3}.
+	// over class-balanced examples); nil means {1, 3, 10}.
 	Lambdas []float64 `json:"lambdas"`
 	// MinCount keeps a feature only when it occurs in at least this many
 	// training examples; 0 means 2 (no feature learned from one sentence).
@@ -64,12 +64,14 @@ type Config struct {
 	// from the hits).
 	TargetLambda float64 `json:"target_lambda,omitempty"`
 	NoTargets    bool    `json:"no_targets,omitempty"`
-	// NB, when not 0, multiplies each feature's value, per device, by
+	// NB multiplies each feature's value, per device, by
 	// max(NBFloor, |r|^NB), r the feature's naive-Bayes log-count ratio
 	// between the device's positive and negative training examples with
-	// add-NBAlpha smoothing (0 means 1): features that tell the classes
-	// apart are regularised less, features seen as often in both classes
-	// more (as in NBSVM, Wang and Manning 2012).
+	// add-NBAlpha smoothing: features that tell the classes apart are
+	// regularised less, features seen as often in both classes more (as
+	// in NBSVM, Wang and Manning 2012). 0 means 0.5 and NBAlpha 0 means
+	// 0.5; a negative NB turns the scaling off (every feature keeps its
+	// Scales value).
 	NB      float64 `json:"nb,omitempty"`
 	NBAlpha float64 `json:"nb_alpha,omitempty"`
 	NBFloor float64 `json:"nb_floor,omitempty"`
@@ -80,7 +82,7 @@ func (c Config) withDefaults() Config {
 		c.InnerFolds = 3
 	}
 	if c.Lambdas == nil {
-		c.Lambdas = []float64{0.3, 1, 3}
+		c.Lambdas = []float64{1, 3, 10}
 	}
 	if c.MinCount == 0 {
 		c.MinCount = 2
@@ -97,8 +99,11 @@ func (c Config) withDefaults() Config {
 	if c.Drop == nil {
 		c.Drop = []string{"b="}
 	}
-	if c.NB != 0 && c.NBAlpha == 0 {
-		c.NBAlpha = 1
+	if c.NB == 0 {
+		c.NB = 0.5
+	}
+	if c.NBAlpha == 0 {
+		c.NBAlpha = 0.5
 	}
 	if c.TargetLambda == 0 {
 		c.TargetLambda = 1
@@ -449,8 +454,8 @@ func trainTargets(s *Set, idx []int, d int, cfg Config) []rhetoric.Weight {
 }
 
 // deviceScales returns the feature values of one device's fit on the
-// examples rows of x (y: the device's gold): without Config.NB, scales
-// itself; with it, scales[j] times max(NBFloor, |r_j|^NB), where
+// examples rows of x (y: the device's gold): with Config.NB negative,
+// scales itself; otherwise scales[j] times max(NBFloor, |r_j|^NB), where
 //
 //	r_j = log((a + pos_j) / (a·F + Σ pos)) - log((a + neg_j) / (a·F + Σ neg))
 //
@@ -458,7 +463,7 @@ func trainTargets(s *Set, idx []int, d int, cfg Config) []rhetoric.Weight {
 // positive and negative rows that have it, the sums run over all F
 // features and a is NBAlpha.
 func deviceScales(x [][]int32, y []bool, rows []int, scales []float64, cfg Config) []float64 {
-	if cfg.NB == 0 {
+	if cfg.NB < 0 {
 		return scales
 	}
 	nf := len(scales)
