@@ -19,6 +19,12 @@
 //     the rare devices, such as hypocrisy with 70 examples in 4,200, are
 //     not drowned), features of hits and device counts taking the value 2
 //     (Config.Scales) instead of 1, which halves their penalty;
+//   - multiplies each feature's value by |r|^0.5 (Config.NB), r its
+//     naive-Bayes log-count ratio between the device's positive and
+//     negative training examples (add-0.5 smoothing), so that features
+//     seen as often with the device as without it are penalised more
+//     (NBSVM, Wang and Manning 2012); r is measured on the rows of each
+//     fit, inner folds included, never on held-out ones;
 //   - minimises the weighted log-loss plus λ/2·‖w‖² (bias unpenalised) by
 //     L-BFGS (memory 8, Armijo backtracking) from zero, deterministically;
 //   - chooses λ among Config.Lambdas and the decision threshold (0.05 to

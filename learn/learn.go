@@ -242,7 +242,8 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 
 // TrainSet trains a model on the examples idx of s: per device, a
 // class-balanced L2-regularised logistic regression over the features
-// seen in at least Config.MinCount of those examples, with the strength
+// seen in at least Config.MinCount of those examples, each valued by its
+// naive-Bayes log-count ratio for the device (Config.NB), with the strength
 // and the decision threshold chosen by an inner cross-validation that
 // maximises the device's F1. A device with fewer than two positive or
 // negative examples is left out (the analyzer then uses the lexicon rule
