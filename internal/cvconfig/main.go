@@ -13,6 +13,10 @@
 // by a hash), which gives another, equally valid split into folds. The
 // spread of the figures over salts is the noise of one cross-validation:
 // a setting is better only when it wins by more than that, on every salt.
+//
+// -dev FILE also trains on all of the training file under the same
+// configuration and prints the figures of that model on FILE (a check,
+// such as ../shared/eval/dev.jsonl, never a set to choose settings on).
 package main
 
 import (
@@ -45,6 +49,7 @@ func run(args []string, w io.Writer) error {
 	config := fs.String("config", "", "learn.Config as `JSON`")
 	salt := fs.String("salt", "", "prefix ids with `S` before dealing folds")
 	folds := fs.Int("folds", 5, "`K` folds")
+	dev := fs.String("dev", "", "also train on all of -train and score annotated `FILE`")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -93,5 +98,29 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(w, " | all %d/%d\n", right, n)
+	if *dev == "" {
+		return nil
+	}
+	ditems, err := eval.ReadFile(*dev, *corpus)
+	if err != nil {
+		return err
+	}
+	m, err := eval.TrainModel(context.Background(), lexicon.Default(), rhetoric.Options{}, items, filepath.Base(*train), nil, cfg)
+	if err != nil {
+		return err
+	}
+	a, err := rhetoric.New(lexicon.Default(), rhetoric.Options{Model: m})
+	if err != nil {
+		return err
+	}
+	dres, err := eval.Evaluate(context.Background(), a, ditems, eval.Options{Resamples: -1})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "dev %s | micro %.3f macro %.3f |", filepath.Base(*dev), dres.MicroF1, dres.MacroF1)
+	for _, d := range dres.Devices {
+		fmt.Fprintf(w, " %s %.2f", d.Device, d.F1)
+	}
+	fmt.Fprintln(w)
 	return nil
 }

@@ -28,3 +28,23 @@ func TestRunErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestRunDev cross-validates on a tiny annotated file and scores a model
+// trained on all of it on a second file (here the same one), and reports a
+// missing -dev file by name.
+func TestRunDev(t *testing.T) {
+	tiny := filepath.Join("..", "..", "learn", "testdata", "tiny.jsonl")
+	var out strings.Builder
+	if err := run([]string{"-train", tiny, "-folds", "2", "-config", `{"min_count": 1}`, "-dev", tiny}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[2], "dev tiny.jsonl | micro ") {
+		t.Errorf("output:\n%s\nwant CV, targets and dev lines", out.String())
+	}
+	missing := filepath.Join(t.TempDir(), "dev.jsonl")
+	err := run([]string{"-train", tiny, "-folds", "2", "-dev", missing}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "dev.jsonl") {
+		t.Errorf("missing -dev file: error %v, want one naming dev.jsonl", err)
+	}
+}
