@@ -27,6 +27,50 @@ type Example struct {
 	Text    string
 	Devices []string
 	Targets map[string]string // device -> gold target (actor code or NONE), where annotated
+	// Context, when not empty, is the text of the example's document
+	// around Text, which starts at byte Start of it: the example is then
+	// analyzed inside its context and takes the features of the sentences
+	// that [Align] finds for Text, so that features of neighbouring
+	// sentences are those the analyzer sees in a whole statement.
+	Context string
+	Start   int
+}
+
+// Align returns the sentences, [first, last], of an analysis of a context
+// that make up the text at bytes [start, end) of it. spans are the
+// sentences' [start, end) in order. A sentence belongs to the text when at
+// least half of it lies inside; when none does, the one that overlaps the
+// text most is taken. exact reports whether the sentences begin and end
+// within 3 bytes of the text (a closing quote or stray blank), that is,
+// the analyzer's segmentation agrees with the annotation's. With no
+// sentence overlapping the text, first > last.
+func Align(spans [][2]int, start, end int) (first, last int, exact bool) {
+	first, last = -1, -2
+	best, bestOv := -1, 0
+	for i, sp := range spans {
+		ov := min(sp[1], end) - max(sp[0], start)
+		if ov <= 0 {
+			continue
+		}
+		if ov > bestOv {
+			best, bestOv = i, ov
+		}
+		if 2*ov >= sp[1]-sp[0] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		if best < 0 {
+			return 0, -1, false
+		}
+		first, last = best, best
+	}
+	d0, d1 := spans[first][0]-start, spans[last][1]-end
+	exact = d0 >= -3 && d0 <= 3 && d1 >= -3 && d1 <= 3
+	return first, last, exact
 }
 
 // Config tunes training. The zero value means the defaults, which are the
@@ -111,6 +155,9 @@ type Set struct {
 	// index ("" where none is annotated).
 	T [][]Candidate
 	G [][]string
+	// Misaligned counts the examples analyzed in a context whose text the
+	// analyzer's sentences do not match exactly (see [Align]).
+	Misaligned int
 }
 
 // Candidate is a candidate target of a device in an example, with the ids
@@ -128,9 +175,24 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 	s := &Set{Devices: a.Devices()}
 	ids := map[string]int32{}
 	for _, e := range ex {
-		sents, err := a.Features(ctx, rhetoric.Statement{ID: e.ID, Text: e.Text})
+		text := e.Text
+		if e.Context != "" {
+			text = e.Context
+		}
+		sents, err := a.Features(ctx, rhetoric.Statement{ID: e.ID, Text: text})
 		if err != nil {
 			return nil, fmt.Errorf("learn: %s: %w", e.ID, err)
+		}
+		if e.Context != "" {
+			spans := make([][2]int, len(sents))
+			for i, st := range sents {
+				spans[i] = [2]int{st.Start, st.End}
+			}
+			first, last, exact := Align(spans, e.Start, e.Start+len(e.Text))
+			sents = sents[first : last+1]
+			if !exact {
+				s.Misaligned++
+			}
 		}
 		id := func(name string) int32 {
 			k, ok := ids[name]
