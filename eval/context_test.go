@@ -20,8 +20,8 @@ func contextCorpus(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"speech.md": "---\ntitle: A speech\n---\nRussia attacked Ukraine. They bear\nresponsibility for this\u00a0 war.\n\nWe call for peace. Thank you.\n",
-		"press.csv": "link,body\nu1,\"First row. Nothing here.\"\nu2,\"Kyiv was shelled. We condemn the attack.\nPeace must come.\"\n",
+		"speech.md":   "---\ntitle: A speech\n---\nRussia attacked Ukraine. They bear\nresponsibility for this\u00a0 war.\n\nWe call for peace. Thank you.\n",
+		"press.csv":   "link,body\nu1,\"First row. Nothing here.\"\nu2,\"Kyiv was shelled. We condemn the attack.\nPeace must come.\"\n",
 		"notes.jsonl": "{\"text\": \"x\"}\n",
 	}
 	for name, data := range files {
