@@ -69,14 +69,15 @@ func FuzzWindow(f *testing.F) {
 	f.Add("One. Two is here. Three? Four!\n\nFive.", 5, 17, 8)
 	f.Add("«Да.» Нет! “Quoted.” Next", 9, 14, 3)
 	f.Fuzz(func(t *testing.T, text string, start, end, w int) {
-		if start < 0 || end > len(text) || start > end || w <= 0 {
-			return
+		if start < 0 || end > len(text) || start > end || w <= 0 || !utf8.ValidString(text) ||
+			(start < len(text) && !utf8.RuneStart(text[start])) || (end < len(text) && !utf8.RuneStart(text[end])) {
+			return // AddContext's texts are valid UTF-8 and its spans hold whole characters
 		}
 		lo, hi := window1(text, start, end, w)
 		if lo < 0 || lo > start || hi < end || hi > len(text) {
 			t.Fatalf("window1(%q, %d, %d, %d) = [%d, %d): does not hold the text or leaves the document", text, start, end, w, lo, hi)
 		}
-		if utf8.ValidString(text[start:end]) && utf8.ValidString(text) && (!utf8.ValidString(text[lo:start]) || !utf8.ValidString(text[end:hi])) {
+		if !utf8.ValidString(text[lo:start]) || !utf8.ValidString(text[end:hi]) {
 			t.Fatalf("window1(%q, %d, %d, %d) = [%d, %d) splits a character", text, start, end, w, lo, hi)
 		}
 	})
