@@ -335,6 +335,14 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	t:oprev=W               that cue follows the word W
 //	t:ow=W                  W is the noun cue, the first name cue or a
 //	                        later name cue of the sentence (lower case)
+//	t:g=ROLE, t:gd=ROLE/D   for each non-negated hit of d, the role of the
+//	                        mention of c nearest to its cue (see
+//	                        [scratch.role]: in, adj, poss, subj, before,
+//	                        against, obj, by, of, after, later) and the
+//	                        distance D in tokens between them (0, near:
+//	                        1-3, mid: 4-10, far); the mentions of OTHER are
+//	                        the lexicon's OTHER actors and the runs of
+//	                        OTHER cues
 //
 // The candidate with the largest sum of its weights is the target.
 
@@ -479,6 +487,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			}
 		}
 	}
+	a.roleFeatures(doc, sc, s, hits, d, c, k)
 	byD := false
 	for i := range hits {
 		h := &hits[i]
@@ -541,5 +550,149 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	}
 	if mentions >= 2 {
 		k.add("t:many", "", "", "", ss, se)
+	}
+}
+
+// Roles of a mention relative to a cue (see [scratch.role]).
+const (
+	roleIn      = "in"      // the mention overlaps the cue
+	roleAdj     = "adj"     // directly before the cue ("Russian aggression")
+	rolePoss    = "poss"    // before it with 's ("Russia's unprovoked invasion")
+	roleSubj    = "subj"    // before it in its clause ("the regime shelled")
+	roleBefore  = "before"  // before it in an earlier clause
+	roleAgainst = "against" // after "against" (and an article): a victim
+	roleObj     = "obj"     // after it across object glue only ("call on the Assembly")
+	roleBy      = "by"      // after it, "by" among the glue ("bombed by the terrorists")
+	roleOf      = "of"      // after it, "of" among the glue ("attacks of the militants")
+	roleAfter   = "after"   // after it in its clause, beyond the glue
+	roleLater   = "later"   // after it in a later clause
+)
+
+// role returns how the mention on tokens [mf, ml) stands to the cue on
+// tokens [hf, hl), both in sentence s, and the number of tokens between
+// them. It reads the grammar's classes (object glue, agent marker,
+// genitive, victim marker) and the clauses, so it holds for any language
+// whose grammar the lexicon supplies.
+func (sc *scratch) role(s tokenize.Sentence, mf, ml, hf, hl int) (string, int) {
+	g, toks := sc.g, sc.toks
+	switch {
+	case mf < hl && ml > hf:
+		return roleIn, 0
+	case ml <= hf:
+		gap := hf - ml
+		switch {
+		case gap == 0:
+			return roleAdj, 0
+		case sc.beforeArticle(s, mf) >= s.First && sc.is(&g.victimMarker, sc.beforeArticle(s, mf)):
+			return roleAgainst, gap
+		case isPossessive(toks[ml].Norm) && gap <= 4 && sc.clause[ml] == sc.clause[hf]:
+			return rolePoss, gap
+		case sc.clause[ml-1] == sc.clause[hf]:
+			return roleSubj, gap
+		}
+		return roleBefore, gap
+	}
+	gap := mf - hl
+	if k := sc.beforeArticle(s, mf); k >= hl && sc.is(&g.victimMarker, k) {
+		return roleAgainst, gap
+	}
+	marker, glue := "", true
+	for k := hl; k < mf && glue; k++ {
+		switch {
+		case sc.is(&g.agentMarker, k):
+			if marker == "" {
+				marker = roleBy
+			}
+		case sc.is(&g.genitive, k):
+			if marker == "" {
+				marker = roleOf
+			}
+		case !sc.is(&g.objectGlue, k):
+			glue = false
+		}
+	}
+	switch {
+	case glue && gap <= objectReach+1:
+		if marker == "" {
+			return roleObj, gap
+		}
+		return marker, gap
+	case sc.clause[mf] == sc.clause[hl-1]:
+		return roleAfter, gap
+	}
+	return roleLater, gap
+}
+
+// gapBucket names a distance in tokens: 0, near (1-3), mid (4-10), far.
+func gapBucket(gap int) string {
+	switch {
+	case gap == 0:
+		return "0"
+	case gap <= 3:
+		return "near"
+	case gap <= 10:
+		return "mid"
+	}
+	return "far"
+}
+
+// eachMention calls f with the token span [mf, ml) of every mention of
+// candidate c (an actor code or OTHER) in sentence s, in order of place:
+// the actor matches of c, and for OTHER also the runs of OTHER cues (see
+// [Analyzer.otherCues]; a run is all agent nouns or all name cues).
+func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, c int, f func(mf, ml int)) {
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if a.canon[m.Index] == c {
+			f(m.First, m.Last)
+		}
+	}
+	if c != a.otherIdx {
+		return
+	}
+	run, noun := -1, false
+	for i := s.First; i <= s.Last; i++ {
+		cue, n := false, false
+		if i < s.Last {
+			if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
+				n = sc.is(&sc.g.agentNoun, i)
+				cue = n || isNameCue(doc, sc, s, i)
+			}
+		}
+		if run >= 0 && (!cue || n != noun) {
+			f(run, i)
+			run = -1
+		}
+		if cue && run < 0 {
+			run, noun = i, n
+		}
+	}
+}
+
+// roleFeatures appends to k, for every non-negated hit of device d among
+// hits, the role of the mention of candidate c nearest to its cue and
+// their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
+// mention, and a device without such a hit, get none.
+func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, hits []xhit, d, c int, k *featSink) {
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		role, gap, mf, ml := "", -1, 0, 0
+		a.eachMention(doc, sc, s, c, func(f, l int) {
+			if r, n := sc.role(s, f, l, h.first, h.last); gap < 0 || n < gap {
+				role, gap, mf, ml = r, n, f, l
+			}
+		})
+		if gap < 0 {
+			continue
+		}
+		ms, me := doc.Tokens[mf].Start, doc.Tokens[ml-1].End
+		k.add("t:g=", role, "", "", ms, me)
+		k.add("t:gd=", role, "/", gapBucket(gap), ms, me)
 	}
 }
