@@ -212,9 +212,10 @@ func (m *Model) lookup(h uint64) int32 {
 // ParseModel reads a model file, optionally gzip-compressed: either the
 // compact form [Model.Encode] writes (a line "rhetorica-model/1", a line of
 // JSON with the [ModelSpec] without weights, then one line per feature: its
-// name and its weight for each device, tab-separated), or the JSON of a
-// whole [ModelSpec] (for models written by hand). name is used in error
-// messages, with the line for the compact form.
+// name and its weight for each device, tab-separated), the binary form
+// [Model.MarshalBinary] writes, or the JSON of a whole [ModelSpec] (for
+// models written by hand). name is used in error messages, with the line
+// for the compact form.
 func ParseModel(name string, data []byte) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -225,6 +226,9 @@ func ParseModel(name string, data []byte) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
 		}
+	}
+	if bytes.HasPrefix(data, []byte(modelBinMagic)) {
+		return parseBinary(name, string(data))
 	}
 	if rest, ok := bytes.CutPrefix(data, []byte(ModelFormat+"\n")); ok {
 		m, err := parseCompact(name, rest)
@@ -248,17 +252,9 @@ func ParseModel(name string, data []byte) (*Model, error) {
 
 func parseCompact(name string, data []byte) (*Model, error) {
 	line, data, _ := bytes.Cut(data, []byte("\n"))
-	var head ModelSpec
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&head); err != nil {
+	head, err := parseHeader(line)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s:2: %v", ErrModel, name, err)
-	}
-	head.Format = ModelFormat
-	for _, d := range head.Devices {
-		if len(d.Weights) > 0 {
-			return nil, fmt.Errorf("%w: %s:2: weights in the header", ErrModel, name)
-		}
 	}
 	nd := len(head.Devices)
 	rows := bytes.Count(data, []byte("\n")) + 1
@@ -344,19 +340,24 @@ func ReadModel(path string) (*Model, error) {
 
 // The built-in model is trained from ../shared/eval/train.jsonl (beside the
 // checkout) with the default lexicon; the command prints its 5-fold
-// cross-validated figures first:
+// cross-validated figures first. model.gz is the training's output, the
+// file the reproducibility test compares byte for byte; model.bin is the
+// same model in the binary form, which is what the binary embeds because
+// it loads without gunzip or number parsing (a test checks that it is
+// model.gz converted):
 //
 //go:generate go run ../cmd/rhetorica train --annotated ../../shared/eval/train.jsonl --folds 5 -o model.gz
+//go:generate go run ./internal/modelbin model.gz model.bin
 
-//go:embed model.gz
-var defaultModel []byte
+//go:embed model.bin
+var defaultModel string
 
 // DefaultModel returns the built-in model, trained on the project's
 // annotated sentences with the default lexicon (see the package doc and
-// README for how to retrain it). It is parsed once. It panics if the
+// README for how to retrain it). It is decoded once. It panics if the
 // embedded file is corrupt, a build error that the tests rule out.
 var DefaultModel = sync.OnceValue(func() *Model {
-	m, err := ParseModel("model.gz", defaultModel)
+	m, err := parseBinary("model.bin", defaultModel)
 	if err != nil {
 		panic(err) // the embedded file is tested
 	}
@@ -387,16 +388,9 @@ func (m *Model) Devices() []string { return slices.Clone(m.devices) }
 // gzip-compressed without a name or time in the header, so that the same
 // model always gives the same bytes.
 func (m *Model) Encode(w io.Writer) error {
-	head := m.head
-	head.Format = ""
-	head.Devices = slices.Clone(m.head.Devices)
-	hj, err := json.Marshal(struct {
-		Lexicon  string        `json:"lexicon,omitempty"`
-		Training ModelTraining `json:"training"`
-		Devices  []DeviceModel `json:"devices"`
-	}{head.Lexicon, head.Training, head.Devices})
+	hj, err := m.headerJSON()
 	if err != nil {
-		return fmt.Errorf("rhetoric: %w", err)
+		return err
 	}
 	var b bytes.Buffer
 	b.WriteString(ModelFormat + "\n")
@@ -424,6 +418,20 @@ func (m *Model) Encode(w io.Writer) error {
 		return fmt.Errorf("rhetoric: %w", err)
 	}
 	return nil
+}
+
+// headerJSON returns the header line of the compact form (and of the
+// binary form): the [ModelSpec] without its format tag and weights.
+func (m *Model) headerJSON() ([]byte, error) {
+	hj, err := json.Marshal(struct {
+		Lexicon  string        `json:"lexicon,omitempty"`
+		Training ModelTraining `json:"training"`
+		Devices  []DeviceModel `json:"devices"`
+	}{m.head.Lexicon, m.head.Training, m.head.Devices})
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	return hj, nil
 }
 
 // Prob returns the probability the model gives device d for a sentence
