@@ -72,11 +72,16 @@ type Model struct {
 	// (about one lookup in 10^12).
 	table []uint64
 	mask  uint64
-	names []string  // row -> feature name
-	w64   []float64 // row*len(devices) + device: the weights as read
-	w     []float32 // the same, for the hot path (one cache line a row)
-	bias  []float64
-	thr   []float64
+	names []string // row -> feature name
+	// The weights as read, row*len(devices) + device: w16 when every
+	// weight is k/1000 for an int16 k (a trained model's are), so that the
+	// built-in model is copied from its binary form without converting;
+	// w64 otherwise. Read them with weight.
+	w16  []int16
+	w64  []float64
+	w    []float32 // the same, for the hot path (one cache line a row)
+	bias []float64
+	thr  []float64
 	// targets[d]: the model has target weights (t: features) for device d.
 	targets []bool
 	// bigrams: the model has bigram features (b=); without, the analyzer
@@ -112,16 +117,32 @@ func NewModel(spec ModelSpec) (*Model, error) {
 			w[row*nd+di] += wt.W
 		}
 	}
-	return compile(head, names, w)
+	return compile(head, names, w, nil)
 }
 
 // compile checks a model's header and its weight table (names sorted,
-// w[row*len(devices)+device]) and builds the lookup table.
-func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
-	m := &Model{head: head, names: names, w64: w}
-	m.w = make([]float32, len(w))
-	for i, v := range w {
-		m.w[i] = float32(v)
+// weights row*len(devices)+device, in w64 or, all k/1000, in w16) and
+// builds the lookup table.
+func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model, error) {
+	if w16 == nil {
+		w16 = make([]int16, len(w64))
+		for i, v := range w64 {
+			k, ok := fixed16(v)
+			if !ok {
+				w16 = nil
+				break
+			}
+			w16[i] = k
+		}
+	}
+	m := &Model{head: head, names: names, w64: w64}
+	n := len(w64)
+	if w16 != nil {
+		m.w16, m.w64, n = w16, nil, len(w16)
+	}
+	m.w = make([]float32, n)
+	for i := range m.w {
+		m.w[i] = float32(m.weight(i))
 	}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
@@ -136,30 +157,40 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 	}
 	nd := len(m.devices)
 	m.targets = make([]bool, nd)
-	if len(w) != len(names)*nd {
-		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, len(w), len(names), nd)
+	if n != len(names)*nd {
+		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, len(names), nd)
+	}
+	for i, v := range m.w64 {
+		if v-v != 0 { // NaN or infinite
+			return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[i%nd], v, names[i/nd])
+		}
 	}
 	hs := make([]uint64, len(names)) // each feature's hash, computed once
 	for row, n := range names {
-		if n == "" || strings.ContainsAny(n, "\t\n\r") {
+		// FeatureHash, checking the bytes on the way.
+		h := uint64(fnvOffset)
+		for i := 0; i < len(n); i++ {
+			c := n[i]
+			if c == '\t' || c == '\n' || c == '\r' {
+				return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
+			}
+			h ^= uint64(c)
+			h *= fnvPrime
+		}
+		if n == "" {
 			return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
 		}
-		for di := range nd {
-			if v := w[row*nd+di]; math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
-			}
-		}
-		if strings.HasPrefix(n, "b=") {
+		if n[0] == 'b' && strings.HasPrefix(n, "b=") {
 			m.bigrams = true
 		}
-		if strings.HasPrefix(n, "t:") {
+		if n[0] == 't' && strings.HasPrefix(n, "t:") {
 			for di := range nd {
-				if w[row*nd+di] != 0 {
+				if m.w[row*nd+di] != 0 {
 					m.targets[di] = true
 				}
 			}
 		}
-		hs[row] = FeatureHash(n)
+		hs[row] = h
 	}
 	if len(names) >= rowMask {
 		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, len(names), rowMask-1)
@@ -285,11 +316,19 @@ func parseCompact(name string, data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
 		}
 	}
-	m, err := compile(head, names, w)
+	m, err := compile(head, names, w, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return m, nil
+}
+
+// weight returns weight i (row*len(devices) + device) as read.
+func (m *Model) weight(i int) float64 {
+	if m.w16 != nil {
+		return float64(m.w16[i]) / 1000
+	}
+	return m.w64[i]
 }
 
 // parseFixed parses the weights a model file is written with: an optional
@@ -373,7 +412,7 @@ func (m *Model) Spec() ModelSpec {
 	for di := range s.Devices {
 		s.Devices[di].Weights = []Weight{}
 		for row, n := range m.names {
-			if v := m.w64[row*nd+di]; v != 0 {
+			if v := m.weight(row*nd + di); v != 0 {
 				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
 			}
 		}
@@ -402,7 +441,7 @@ func (m *Model) Encode(w io.Writer) error {
 		b.WriteString(n)
 		for di := range nd {
 			b.WriteByte('\t')
-			num = strconv.AppendFloat(num[:0], m.w64[row*nd+di], 'g', -1, 64)
+			num = strconv.AppendFloat(num[:0], m.weight(row*nd+di), 'g', -1, 64)
 			b.Write(num)
 		}
 		b.WriteByte('\n')
@@ -445,7 +484,7 @@ func (m *Model) Prob(d string, features []string) float64 {
 	z := m.bias[di]
 	for _, f := range features {
 		if row := m.lookup(FeatureHash(f)); row >= 0 {
-			z += m.w64[int(row)*len(m.devices)+di]
+			z += m.weight(int(row)*len(m.devices) + di)
 		}
 	}
 	return sigmoid(z)

@@ -42,14 +42,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind := byte(binKindFixed16)
-	for _, v := range m.w64 {
-		if _, ok := fixed16(v); !ok {
-			kind = binKindFloat64
-			break
-		}
+	kind, nw := byte(binKindFixed16), len(m.w16)
+	if m.w16 == nil {
+		kind, nw = binKindFloat64, len(m.w64)
 	}
-	n := len(modelBinMagic) + 4 + len(hj) + 5 + 2*len(m.names) + len(m.w64)*int(kind)
+	n := len(modelBinMagic) + 4 + len(hj) + 5 + 2*len(m.names) + nw*int(kind)
 	for _, name := range m.names {
 		n += len(name)
 	}
@@ -68,13 +65,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, name := range m.names {
 		b = append(b, name...)
 	}
+	for _, k := range m.w16 {
+		b = binary.LittleEndian.AppendUint16(b, uint16(k))
+	}
 	for _, v := range m.w64 {
-		if kind == binKindFixed16 {
-			k, _ := fixed16(v)
-			b = binary.LittleEndian.AppendUint16(b, uint16(k))
-		} else {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
-		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
 	}
 	return b, nil
 }
@@ -166,17 +161,24 @@ func parseBinary(name, data string) (*Model, error) {
 	if r.off != len(data) {
 		return nil, fmt.Errorf("%w: %s: %d bytes after the weights", ErrModel, name, len(data)-r.off)
 	}
-	w := make([]float64, rows*nd)
+	var w64 []float64
+	var w16 []int16
 	if size == binKindFixed16 {
-		for i := range w {
-			w[i] = float64(int16(uint16(ws[2*i])|uint16(ws[2*i+1])<<8)) / 1000
+		w16 = make([]int16, rows*nd)
+		for i := range w16 {
+			w16[i] = int16(uint16(ws[2*i]) | uint16(ws[2*i+1])<<8)
 		}
 	} else {
-		for i := range w {
-			w[i] = math.Float64frombits(binary.LittleEndian.Uint64([]byte(ws[8*i : 8*i+8])))
+		w64 = make([]float64, rows*nd)
+		for i := range w64 {
+			var u uint64
+			for j := 7; j >= 0; j-- {
+				u = u<<8 | uint64(ws[8*i+j])
+			}
+			w64[i] = math.Float64frombits(u)
 		}
 	}
-	m, err := compile(head, names, w)
+	m, err := compile(head, names, w64, w16)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
