@@ -141,8 +141,14 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 		m.w16, m.w64, n = w16, nil, len(w16)
 	}
 	m.w = make([]float32, n)
-	for i := range m.w {
-		m.w[i] = float32(m.weight(i))
+	if w16 != nil {
+		for i, k := range w16 {
+			m.w[i] = float32(float64(k) / 1000) // = float32(m.weight(i))
+		}
+	} else {
+		for i, v := range w64 {
+			m.w[i] = float32(v)
+		}
 	}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
@@ -171,7 +177,7 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 		h := uint64(fnvOffset)
 		for i := 0; i < len(n); i++ {
 			c := n[i]
-			if c == '\t' || c == '\n' || c == '\r' {
+			if c <= '\r' && (c == '\t' || c == '\n' || c == '\r') {
 				return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
 			}
 			h ^= uint64(c)
