@@ -77,11 +77,16 @@ type Model struct {
 	// weight is k/1000 for an int16 k (a trained model's are), so that the
 	// built-in model is copied from its binary form without converting;
 	// w64 otherwise. Read them with weight.
-	w16  []int16
-	w64  []float64
-	w    []float32 // the same, for the hot path (one cache line a row)
-	bias []float64
-	thr  []float64
+	w16 []int16
+	w64 []float64
+	// w holds the same weights as float32 for the hot path, row*stride +
+	// device: a row is padded to a power of two of at most 16 weights, or
+	// a multiple of 16, so that it never straddles two cache lines (the
+	// built-in model's 14 devices take 64 bytes a row).
+	w      []float32
+	stride int
+	bias   []float64
+	thr    []float64
 	// targets[d]: the model has target weights (t: features) for device d.
 	targets []bool
 	// bigrams: the model has bigram features (b=); without, the analyzer
@@ -140,16 +145,6 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 	if w16 != nil {
 		m.w16, m.w64, n = w16, nil, len(w16)
 	}
-	m.w = make([]float32, n)
-	if w16 != nil {
-		for i, k := range w16 {
-			m.w[i] = float32(float64(k) / 1000) // = float32(m.weight(i))
-		}
-	} else {
-		for i, v := range w64 {
-			m.w[i] = float32(v)
-		}
-	}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
@@ -165,6 +160,24 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 	m.targets = make([]bool, nd)
 	if n != len(names)*nd {
 		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, len(names), nd)
+	}
+	m.stride = 1
+	for m.stride < nd && m.stride < 16 {
+		m.stride *= 2
+	}
+	m.stride = max(m.stride, (nd+15)/16*16)
+	m.w = make([]float32, len(names)*m.stride)
+	for row := range names {
+		dst := m.w[row*m.stride : row*m.stride+nd]
+		if w16 != nil {
+			for di, k := range w16[row*nd : row*nd+nd] {
+				dst[di] = float32(float64(k) / 1000) // = float32(m.weight(i))
+			}
+		} else {
+			for di, v := range w64[row*nd : row*nd+nd] {
+				dst[di] = float32(v)
+			}
+		}
 	}
 	for i, v := range m.w64 {
 		if v-v != 0 { // NaN or infinite
@@ -191,7 +204,7 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 		}
 		if n[0] == 't' && strings.HasPrefix(n, "t:") {
 			for di := range nd {
-				if m.w[row*nd+di] != 0 {
+				if m.w[row*m.stride+di] != 0 {
 					m.targets[di] = true
 				}
 			}

@@ -255,7 +255,7 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 		var aw [explainTop]float32
 		k := 0
 		for i := range fs {
-			w := m.w[int(fs[i].h)*mnd+md]
+			w := m.w[int(fs[i].h)*m.stride+md]
 			if w < 0 {
 				w = -w
 			}
