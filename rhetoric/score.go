@@ -254,12 +254,13 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 		var top [explainTop]int
 		var aw [explainTop]float32
 		k := 0
+		// thr is the smallest |weight| that can still enter top: the
+		// last one's once top is full (ties decided by name below).
+		var thr float32
 		for i := range fs {
-			w := m.w[int(fs[i].h)*m.stride+md]
-			if w < 0 {
-				w = -w
-			}
-			if w == 0 || k == explainTop && w < aw[k-1] {
+			// |w| by clearing the sign bit, without a branch on the sign.
+			w := math.Float32frombits(math.Float32bits(m.w[int(fs[i].h)*m.stride+md]) &^ (1 << 31))
+			if w < thr || w == 0 {
 				continue
 			}
 			if k == explainTop && w == aw[k-1] && m.names[fs[i].h] > m.names[fs[top[k-1]].h] {
@@ -274,6 +275,9 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 				p--
 			}
 			top[p], aw[p] = i, w
+			if k == explainTop {
+				thr = aw[k-1]
+			}
 		}
 		from := len(sc.reasons)
 		for _, i := range top[:k] {
