@@ -73,11 +73,11 @@ type Model struct {
 	table []uint64
 	mask  uint64
 	names []string // row -> feature name
-	// The weights as read, row*len(devices) + device: w16 when every
-	// weight is k/1000 for an int16 k (a trained model's are), so that the
-	// built-in model is copied from its binary form without converting;
-	// w64 otherwise. Read them with weight.
-	w16 []int16
+	// w64 holds the weights as read, row*len(devices) + device, unless
+	// every weight is k/1000 for an int16 k (a trained model's are): then
+	// w64 is nil and weight recovers each exactly from its float32 in w,
+	// so that the built-in model is one table, filled straight from its
+	// binary form.
 	w64 []float64
 	// w holds the same weights as float32 for the hot path, row*stride +
 	// device: a row is padded to a power of two of at most 16 weights, or
@@ -122,29 +122,39 @@ func NewModel(spec ModelSpec) (*Model, error) {
 			w[row*nd+di] += wt.W
 		}
 	}
-	return compile(head, names, w, nil)
+	return compile(head, names, w, "")
 }
 
 // compile checks a model's header and its weight table (names sorted,
-// weights row*len(devices)+device, in w64 or, all k/1000, in w16) and
+// weights row*len(devices)+device: in w64, or when w64 is nil, as the
+// binary form's int16 thousandths, 2 little-endian bytes each, in w16) and
 // builds the lookup table.
-func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model, error) {
-	if w16 == nil {
-		w16 = make([]int16, len(w64))
-		for i, v := range w64 {
-			k, ok := fixed16(v)
-			if !ok {
-				w16 = nil
+func compile(head ModelSpec, names []string, w64 []float64, w16 string) (*Model, error) {
+	n := len(w16) / 2
+	if w64 != nil {
+		n = len(w64)
+		fixed := true
+		for _, v := range w64 {
+			if _, ok := fixed16(v); !ok {
+				fixed = false
 				break
 			}
-			w16[i] = k
+		}
+		if !fixed {
+			m, err := compileWeights(head, names, w64, "", n)
+			if err == nil {
+				m.w64 = w64
+			}
+			return m, err
 		}
 	}
-	m := &Model{head: head, names: names, w64: w64}
-	n := len(w64)
-	if w16 != nil {
-		m.w16, m.w64, n = w16, nil, len(w16)
-	}
+	return compileWeights(head, names, w64, w16, n)
+}
+
+// compileWeights is compile once it is known whether the weights are kept
+// as read (the caller sets w64) or recovered from w.
+func compileWeights(head ModelSpec, names []string, w64 []float64, w16 string, n int) (*Model, error) {
+	m := &Model{head: head, names: names}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
@@ -169,9 +179,11 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 	m.w = make([]float32, len(names)*m.stride)
 	for row := range names {
 		dst := m.w[row*m.stride : row*m.stride+nd]
-		if w16 != nil {
-			for di, k := range w16[row*nd : row*nd+nd] {
-				dst[di] = float32(float64(k) / 1000) // = float32(m.weight(i))
+		if w64 == nil {
+			b := w16[2*row*nd : 2*(row+1)*nd]
+			for di := range dst {
+				k := int16(uint16(b[2*di]) | uint16(b[2*di+1])<<8)
+				dst[di] = float32(float64(k) / 1000) // as float32(w64) would be
 			}
 		} else {
 			for di, v := range w64[row*nd : row*nd+nd] {
@@ -179,7 +191,7 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 []int16) (*Model
 			}
 		}
 	}
-	for i, v := range m.w64 {
+	for i, v := range w64 {
 		if v-v != 0 { // NaN or infinite
 			return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[i%nd], v, names[i/nd])
 		}
@@ -335,19 +347,28 @@ func parseCompact(name string, data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
 		}
 	}
-	m, err := compile(head, names, w, nil)
+	m, err := compile(head, names, w, "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return m, nil
 }
 
-// weight returns weight i (row*len(devices) + device) as read.
-func (m *Model) weight(i int) float64 {
-	if m.w16 != nil {
-		return float64(m.w16[i]) / 1000
+// weight returns the weight of feature row for device d as read.
+func (m *Model) weight(row, d int) float64 {
+	if m.w64 != nil {
+		return m.w64[row*len(m.devices)+d]
 	}
-	return m.w64[i]
+	return float64(m.fixedWeight(row, d)) / 1000
+}
+
+// fixedWeight returns k such that the weight of feature row for device d
+// is k/1000, for a model whose weights are all such (w64 nil). The float32
+// of k/1000 is within 2^-24 of it relatively, so 1000 times it is within
+// 0.002 of k, and rounding gives k back exactly (TestFixedWeight checks
+// every int16).
+func (m *Model) fixedWeight(row, d int) int16 {
+	return int16(math.Round(float64(m.w[row*m.stride+d]) * 1000))
 }
 
 // parseFixed parses the weights a model file is written with: an optional
@@ -426,12 +447,11 @@ var DefaultModel = sync.OnceValue(func() *Model {
 // (zero weights left out).
 func (m *Model) Spec() ModelSpec {
 	s := m.head
-	nd := len(m.devices)
 	s.Devices = slices.Clone(m.head.Devices)
 	for di := range s.Devices {
 		s.Devices[di].Weights = []Weight{}
 		for row, n := range m.names {
-			if v := m.weight(row*nd + di); v != 0 {
+			if v := m.weight(row, di); v != 0 {
 				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
 			}
 		}
@@ -460,7 +480,7 @@ func (m *Model) Encode(w io.Writer) error {
 		b.WriteString(n)
 		for di := range nd {
 			b.WriteByte('\t')
-			num = strconv.AppendFloat(num[:0], m.weight(row*nd+di), 'g', -1, 64)
+			num = strconv.AppendFloat(num[:0], m.weight(row, di), 'g', -1, 64)
 			b.Write(num)
 		}
 		b.WriteByte('\n')
@@ -503,7 +523,7 @@ func (m *Model) Prob(d string, features []string) float64 {
 	z := m.bias[di]
 	for _, f := range features {
 		if row := m.lookup(FeatureHash(f)); row >= 0 {
-			z += m.weight(int(row)*len(m.devices) + di)
+			z += m.weight(int(row), di)
 		}
 	}
 	return sigmoid(z)

@@ -42,9 +42,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind, nw := byte(binKindFixed16), len(m.w16)
-	if m.w16 == nil {
-		kind, nw = binKindFloat64, len(m.w64)
+	kind, nw := byte(binKindFixed16), len(m.names)*len(m.devices)
+	if m.w64 != nil {
+		kind = binKindFloat64
 	}
 	n := len(modelBinMagic) + 4 + len(hj) + 5 + 2*len(m.names) + nw*int(kind)
 	for _, name := range m.names {
@@ -65,8 +65,12 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, name := range m.names {
 		b = append(b, name...)
 	}
-	for _, k := range m.w16 {
-		b = binary.LittleEndian.AppendUint16(b, uint16(k))
+	if m.w64 == nil {
+		for row := range m.names {
+			for d := range m.devices {
+				b = binary.LittleEndian.AppendUint16(b, uint16(m.fixedWeight(row, d)))
+			}
+		}
 	}
 	for _, v := range m.w64 {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
@@ -162,12 +166,9 @@ func parseBinary(name, data string) (*Model, error) {
 		return nil, fmt.Errorf("%w: %s: %d bytes after the weights", ErrModel, name, len(data)-r.off)
 	}
 	var w64 []float64
-	var w16 []int16
+	w16 := ""
 	if size == binKindFixed16 {
-		w16 = make([]int16, rows*nd)
-		for i := range w16 {
-			w16[i] = int16(uint16(ws[2*i]) | uint16(ws[2*i+1])<<8)
-		}
+		w16 = ws
 	} else {
 		w64 = make([]float64, rows*nd)
 		for i := range w64 {

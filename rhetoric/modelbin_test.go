@@ -170,3 +170,16 @@ func TestParseBinaryErrors(t *testing.T) {
 	bad[i+3], bad[i+7] = '1', '0'
 	check(bad, "out of order")
 }
+
+// TestFixedWeight checks that every int16 k survives the float32 the hot
+// path keeps of k/1000: Model.fixedWeight gives k back, so weights need
+// no second copy.
+func TestFixedWeight(t *testing.T) {
+	m := &Model{w: make([]float32, 1), stride: 1}
+	for k := math.MinInt16; k <= math.MaxInt16; k++ {
+		m.w[0] = float32(float64(k) / 1000)
+		if got := m.fixedWeight(0, 0); int(got) != k {
+			t.Fatalf("k = %d: float32 %v gives back %d", k, m.w[0], got)
+		}
+	}
+}

@@ -236,7 +236,6 @@ const explainTop = 5
 func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 	nd := len(a.devices)
 	m := a.model
-	mnd := len(m.devices)
 	shown := sc.shown[:0]
 	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
 	for i := range hits {
@@ -282,7 +281,7 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 		from := len(sc.reasons)
 		for _, i := range top[:k] {
 			f := fs[i]
-			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.weight(int(f.h)*mnd + md), Start: int(f.start), End: int(f.end)})
+			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
 		}
 		// Because is set by the score stage, from the range [from, to).
 		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
