@@ -75,7 +75,7 @@ type featSink struct {
 // collected so far.
 func (k *featSink) begin(m *Model) {
 	k.m, k.named = m, false
-	if n := (len(m.names) + 63) / 64; len(k.seen) != n {
+	if n := (m.names.len() + 63) / 64; len(k.seen) != n {
 		k.seen = make([]uint64, n)
 	} else {
 		k.next()

@@ -72,7 +72,7 @@ type Model struct {
 	// (about one lookup in 10^12).
 	table []uint64
 	mask  uint64
-	names []string // row -> feature name
+	names nameTable // row -> feature name
 	// w64 holds the weights as read, row*len(devices) + device, unless
 	// every weight is k/1000 for an int16 k (a trained model's are): then
 	// w64 is nil and weight recovers each exactly from its float32 in w,
@@ -122,14 +122,39 @@ func NewModel(spec ModelSpec) (*Model, error) {
 			w[row*nd+di] += wt.W
 		}
 	}
-	return compile(head, names, w, "")
+	return compile(head, newNameTable(names), w, "")
 }
+
+// nameTable holds the feature names of a model in one string, so that the
+// built-in model's are a piece of its embedded data and the table holds one
+// pointer for the garbage collector to follow, not one a feature. Name i is
+// blob[off[i]:off[i+1]].
+type nameTable struct {
+	blob string
+	off  []uint32
+}
+
+func newNameTable(names []string) nameTable {
+	var b strings.Builder
+	off := make([]uint32, 1, len(names)+1)
+	for _, n := range names {
+		b.WriteString(n)
+		off = append(off, uint32(b.Len()))
+	}
+	return nameTable{blob: b.String(), off: off}
+}
+
+// len returns the number of names.
+func (t nameTable) len() int { return len(t.off) - 1 }
+
+// at returns name i.
+func (t nameTable) at(i int) string { return t.blob[t.off[i]:t.off[i+1]] }
 
 // compile checks a model's header and its weight table (names sorted,
 // weights row*len(devices)+device: in w64, or when w64 is nil, as the
 // binary form's int16 thousandths, 2 little-endian bytes each, in w16) and
 // builds the lookup table.
-func compile(head ModelSpec, names []string, w64 []float64, w16 string) (*Model, error) {
+func compile(head ModelSpec, names nameTable, w64 []float64, w16 string) (*Model, error) {
 	n := len(w16) / 2
 	if w64 != nil {
 		n = len(w64)
@@ -153,7 +178,7 @@ func compile(head ModelSpec, names []string, w64 []float64, w16 string) (*Model,
 
 // compileWeights is compile once it is known whether the weights are kept
 // as read (the caller sets w64) or recovered from w.
-func compileWeights(head ModelSpec, names []string, w64 []float64, w16 string, n int) (*Model, error) {
+func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, n int) (*Model, error) {
 	m := &Model{head: head, names: names}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
@@ -168,16 +193,16 @@ func compileWeights(head ModelSpec, names []string, w64 []float64, w16 string, n
 	}
 	nd := len(m.devices)
 	m.targets = make([]bool, nd)
-	if n != len(names)*nd {
-		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, len(names), nd)
+	if n != names.len()*nd {
+		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, names.len(), nd)
 	}
 	m.stride = 1
 	for m.stride < nd && m.stride < 16 {
 		m.stride *= 2
 	}
 	m.stride = max(m.stride, (nd+15)/16*16)
-	m.w = make([]float32, len(names)*m.stride)
-	for row := range names {
+	m.w = make([]float32, names.len()*m.stride)
+	for row := range names.len() {
 		dst := m.w[row*m.stride : row*m.stride+nd]
 		if w64 == nil {
 			b := w16[2*row*nd : 2*(row+1)*nd]
@@ -193,11 +218,20 @@ func compileWeights(head ModelSpec, names []string, w64 []float64, w16 string, n
 	}
 	for i, v := range w64 {
 		if v-v != 0 { // NaN or infinite
-			return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[i%nd], v, names[i/nd])
+			return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[i%nd], v, names.at(i/nd))
 		}
 	}
-	hs := make([]uint64, len(names)) // each feature's hash, computed once
-	for row, n := range names {
+	if names.len() >= rowMask {
+		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, names.len(), rowMask-1)
+	}
+	size := 16
+	for size < names.len()*3/2 {
+		size *= 2
+	}
+	m.table = make([]uint64, size)
+	m.mask = uint64(size - 1)
+	for row := range names.len() {
+		n := names.at(row)
 		// FeatureHash, checking the bytes on the way.
 		h := uint64(fnvOffset)
 		for i := 0; i < len(n); i++ {
@@ -221,26 +255,16 @@ func compileWeights(head ModelSpec, names []string, w64 []float64, w16 string, n
 				}
 			}
 		}
-		hs[row] = h
-	}
-	if len(names) >= rowMask {
-		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, len(names), rowMask-1)
-	}
-	size := 16
-	for size < len(m.names)*3/2 {
-		size *= 2
-	}
-	m.table = make([]uint64, size)
-	m.mask = uint64(size - 1)
-	for i, h := range hs {
 		for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
 			e := m.table[j]
 			if e == 0 {
-				m.table[j] = h&^rowMask | uint64(i+1)
+				m.table[j] = h&^rowMask | uint64(row+1)
 				break
 			}
-			if prev := int(e&rowMask) - 1; hs[prev] == h {
-				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names[prev], names[i])
+			// Slots keep the hash's high bits: only when those agree can
+			// the whole hash, computed again, agree.
+			if prev := int(e&rowMask) - 1; e&^rowMask == h&^rowMask && FeatureHash(names.at(prev)) == h {
+				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names.at(prev), n)
 			}
 		}
 	}
@@ -347,7 +371,7 @@ func parseCompact(name string, data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
 		}
 	}
-	m, err := compile(head, names, w, "")
+	m, err := compile(head, newNameTable(names), w, "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -450,8 +474,9 @@ func (m *Model) Spec() ModelSpec {
 	s.Devices = slices.Clone(m.head.Devices)
 	for di := range s.Devices {
 		s.Devices[di].Weights = []Weight{}
-		for row, n := range m.names {
+		for row := range m.names.len() {
 			if v := m.weight(row, di); v != 0 {
+				n := m.names.at(row)
 				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
 			}
 		}
@@ -476,8 +501,8 @@ func (m *Model) Encode(w io.Writer) error {
 	b.WriteByte('\n')
 	nd := len(m.devices)
 	var num []byte
-	for row, n := range m.names {
-		b.WriteString(n)
+	for row := range m.names.len() {
+		b.WriteString(m.names.at(row))
 		for di := range nd {
 			b.WriteByte('\t')
 			num = strconv.AppendFloat(num[:0], m.weight(row, di), 'g', -1, 64)

@@ -42,31 +42,28 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind, nw := byte(binKindFixed16), len(m.names)*len(m.devices)
+	rows := m.names.len()
+	kind, nw := byte(binKindFixed16), rows*len(m.devices)
 	if m.w64 != nil {
 		kind = binKindFloat64
 	}
-	n := len(modelBinMagic) + 4 + len(hj) + 5 + 2*len(m.names) + nw*int(kind)
-	for _, name := range m.names {
-		n += len(name)
-	}
+	n := len(modelBinMagic) + 4 + len(hj) + 5 + 2*rows + len(m.names.blob) + nw*int(kind)
 	b := make([]byte, 0, n)
 	b = append(b, modelBinMagic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(hj)))
 	b = append(b, hj...)
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.names)))
+	b = binary.LittleEndian.AppendUint32(b, uint32(rows))
 	b = append(b, kind)
-	for _, name := range m.names {
+	for row := range rows {
+		name := m.names.at(row)
 		if len(name) > math.MaxUint16 {
 			return nil, fmt.Errorf("%w: feature name of %d bytes", ErrModel, len(name))
 		}
 		b = binary.LittleEndian.AppendUint16(b, uint16(len(name)))
 	}
-	for _, name := range m.names {
-		b = append(b, name...)
-	}
+	b = append(b, m.names.blob...)
 	if m.w64 == nil {
-		for row := range m.names {
+		for row := range rows {
 			for d := range m.devices {
 				b = binary.LittleEndian.AppendUint16(b, uint16(m.fixedWeight(row, d)))
 			}
@@ -147,15 +144,19 @@ func parseBinary(name, data string) (*Model, error) {
 		return nil, fmt.Errorf("%w: %s: truncated: %d features of %d devices need at least %d more bytes, have %d", ErrModel, name, rows, nd, need, len(data)-r.off)
 	}
 	lens := r.take(2*rows, "name lengths")
-	names := make([]string, rows)
-	for i := range names {
-		n := int(lens[2*i]) | int(lens[2*i+1])<<8
-		names[i] = r.take(n, "feature names")
-		if r.err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, r.err)
-		}
-		if i > 0 && names[i] <= names[i-1] {
-			return nil, fmt.Errorf("%w: %s: feature %q out of order or repeated", ErrModel, name, names[i])
+	names := nameTable{off: make([]uint32, rows+1)}
+	total := 0
+	for i := range rows {
+		total += int(lens[2*i]) | int(lens[2*i+1])<<8
+		names.off[i+1] = uint32(total)
+	}
+	names.blob = r.take(total, "feature names")
+	if r.err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, r.err)
+	}
+	for i := 1; i < rows; i++ {
+		if names.at(i) <= names.at(i-1) {
+			return nil, fmt.Errorf("%w: %s: feature %q out of order or repeated", ErrModel, name, names.at(i))
 		}
 	}
 	ws := r.take(rows*nd*size, "weights")

@@ -85,7 +85,7 @@ func TestModelBinaryRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if diff := cmp.Diff(m, m2, cmp.AllowUnexported(Model{}), cmpopts.EquateEmpty()); diff != "" {
+				if diff := cmp.Diff(m, m2, cmp.AllowUnexported(Model{}, nameTable{}), cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("read back (-want +got):\n%s", diff)
 				}
 				b2, err := m2.MarshalBinary()

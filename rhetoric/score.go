@@ -262,14 +262,14 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 			if w < thr || w == 0 {
 				continue
 			}
-			if k == explainTop && w == aw[k-1] && m.names[fs[i].h] > m.names[fs[top[k-1]].h] {
+			if k == explainTop && w == aw[k-1] && m.names.at(int(fs[i].h)) > m.names.at(int(fs[top[k-1]].h)) {
 				continue
 			}
 			if k < explainTop {
 				k++
 			}
 			p := k - 1
-			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names[fs[i].h] < m.names[fs[top[p-1]].h]) {
+			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names.at(int(fs[i].h)) < m.names.at(int(fs[top[p-1]].h))) {
 				top[p], aw[p] = top[p-1], aw[p-1]
 				p--
 			}
@@ -281,7 +281,7 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 		from := len(sc.reasons)
 		for _, i := range top[:k] {
 			f := fs[i]
-			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
+			sc.reasons = append(sc.reasons, Reason{Feature: m.names.at(int(f.h)), Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
 		}
 		// Because is set by the score stage, from the range [from, to).
 		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
