@@ -314,7 +314,9 @@
 // Which devices a sentence performs is decided by a learned layer on top of
 // the hits: per device, a logistic regression over interpretable features
 // of the sentence, trained on annotated sentences (package learn) and
-// embedded ([DefaultModel]); Options.Model supplies another ([ReadModel],
+// embedded ([DefaultModel]) in a binary form that loads without parsing
+// ([Model.MarshalBinary]; model.gz, the training's output, is converted into
+// model.bin by go generate); Options.Model supplies another ([ReadModel],
 // [ParseModel], [NewModel]). The features are names (see [Feature]):
 //
 //	w=WORD, s=STEM           each word (normalised) and its stem when different

@@ -56,17 +56,40 @@ type feat struct {
 // featSink collects the features of one sentence; with names set it also
 // builds their names (for training and explanations).
 //
-// With m set and named false, it keeps only the features the model knows,
-// each once per sentence (a feature's row is stamped with gen when seen),
-// and feat.h holds the model row instead of the hash.
+// With m set and named false (see begin), it keeps only the features the
+// model knows, each once per sentence, and feat.h holds the model row
+// instead of the hash. A bit per model row (1.1 kB for the built-in model,
+// so that it stays in the first-level cache) marks the rows of the current
+// sentence, fs[from:]; next clears just those.
 type featSink struct {
 	fs    []feat
 	names []string // parallel to fs when naming
 	named bool
 
-	m     *Model
-	stamp []uint32 // model row -> gen of the sentence that last had it
-	gen   uint32
+	m    *Model
+	seen []uint64 // bit row: fs[from:] has the row
+	from int
+}
+
+// begin readies k to collect the features of model m, forgetting those
+// collected so far.
+func (k *featSink) begin(m *Model) {
+	k.m, k.named = m, false
+	if n := (m.names.len() + 63) / 64; len(k.seen) != n {
+		k.seen = make([]uint64, n)
+	} else {
+		k.next()
+	}
+	k.fs, k.from = k.fs[:0], 0
+}
+
+// next starts a new sentence: the features collected so far stay in fs
+// but no longer count as seen.
+func (k *featSink) next() {
+	for _, f := range k.fs[k.from:] {
+		k.seen[f.h>>6] &^= 1 << (f.h & 63)
+	}
+	k.from = len(k.fs)
 }
 
 // add records the feature p+x+sep+y over text [start, end).
@@ -74,10 +97,14 @@ func (k *featSink) add(p, x, sep, y string, start, end int) {
 	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep), y)
 	if !k.named && k.m != nil {
 		row := k.m.lookup(h)
-		if row < 0 || k.stamp[row] == k.gen {
+		if row < 0 {
 			return
 		}
-		k.stamp[row] = k.gen
+		w, bit := row>>6, uint64(1)<<(row&63)
+		if k.seen[w]&bit != 0 {
+			return
+		}
+		k.seen[w] |= bit
 		k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
 		return
 	}
