@@ -37,3 +37,28 @@ func TestNoLargeTrackedFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryTestPackageTakesUpdate fails when a package in this module has
+// tests but does not import internal/testutil, which defines the -update
+// flag: go test ./... -update passes the flag to every test binary, and one
+// that does not define it fails with "flag provided but not defined".
+func TestEveryTestPackageTakesUpdate(t *testing.T) {
+	const testutil = "github.com/rhetorica/rhetorica/internal/testutil"
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{len .TestGoFiles}} {{len .XTestGoFiles}} {{join .TestImports \",\"}},{{join .XTestImports \",\"}}", "./...").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(out), []byte("\n")) {
+		f := bytes.Fields(line)
+		if len(f) < 3 || string(f[0]) == testutil || (string(f[1]) == "0" && string(f[2]) == "0") {
+			continue
+		}
+		imports := ""
+		if len(f) > 3 {
+			imports = "," + string(f[3]) + ","
+		}
+		if !bytes.Contains([]byte(imports), []byte(","+testutil+",")) {
+			t.Errorf("%s has tests but does not import %s, so go test ./... -update fails there; add an update_flag_test.go", f[0], testutil)
+		}
+	}
+}

@@ -9,6 +9,22 @@
 // (byte offsets into a file of a corpus directory). Every problem is
 // reported as file:line: message and wraps [ErrFormat].
 //
+// # Context
+//
+// An annotated sentence is normally analyzed alone. [AddContext] puts it
+// back into its document, so that it is analyzed as in a whole statement
+// (speaker turns, sources named in earlier sentences, any feature of a
+// model that looks at neighbouring sentences): an item whose "file" names a
+// text or Markdown file (with "start", "end") or a CSV file (with "row",
+// the data row from 0 whose text column holds "text") gets Item.Context,
+// up to a window of bytes on each side of its text, cut at sentence
+// boundaries. [Predict] and learn.Featurize then analyze the context and
+// keep the sentences that [learn.Align] finds for the item's span: those
+// lying at least half inside it, or else the one overlapping it most.
+// Result.InContext and Result.Misaligned count the items so analyzed and
+// those whose sentences the analyzer segments differently from the
+// annotation (88 of the 4,200 of the project's train.jsonl).
+//
 // # Scores
 //
 // [Evaluate] analyzes every item with a rhetoric.Analyzer: the devices

@@ -17,23 +17,82 @@ import (
 // Prediction is what the analyzer decided for one item: the devices of
 // any of its sentences (Report.Spans[].Devices) and, per device, the
 // target of the first sentence that decided it. It is plain data.
+//
+// An item with a Context is analyzed inside it, and its sentences are
+// those that [learn.Align] finds for its text; the Spans and Hits of
+// Report are then only theirs, with offsets into the item's Text (a
+// feature of a neighbouring sentence in Span.Scores may point before or
+// after it), while its other fields describe the whole context.
+// Misaligned reports that those sentences do not match the text exactly.
 type Prediction struct {
-	Devices []string          `json:"devices"`
-	Targets map[string]string `json:"targets"`
-	Report  *rhetoric.Report  `json:"-"`
+	Devices    []string          `json:"devices"`
+	Targets    map[string]string `json:"targets"`
+	Report     *rhetoric.Report  `json:"-"`
+	Misaligned bool              `json:"-"`
 }
 
-// Predict analyzes every item with a.
+// Predict analyzes every item with a, inside its Context when it has one.
 func Predict(ctx context.Context, a *rhetoric.Analyzer, items []Item) ([]Prediction, error) {
 	out := make([]Prediction, len(items))
 	for i, it := range items {
-		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Text: it.Text})
+		text := it.Text
+		if it.Context != "" {
+			text = it.Context
+		}
+		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Text: text})
 		if err != nil {
 			return nil, fmt.Errorf("eval: line %d: %w", it.Line, err)
 		}
+		mis := false
+		if it.Context != "" {
+			r, mis = clip(r, it.ContextStart, it.ContextStart+len(it.Text))
+		}
 		out[i] = predictionOf(a.Devices(), r)
+		out[i].Misaligned = mis
 	}
 	return out, nil
+}
+
+// clip returns the part of r, a report on an item's context, that covers
+// the item's text at [start, end) of it: its aligned sentences' spans and
+// hits, with offsets moved to index the text. It reports whether the
+// sentences do not match the text exactly.
+func clip(r *rhetoric.Report, start, end int) (*rhetoric.Report, bool) {
+	spans := make([][2]int, len(r.Spans))
+	for i, sp := range r.Spans {
+		spans[i] = [2]int{sp.Start, sp.End}
+	}
+	first, last, exact := learn.Align(spans, start, end)
+	c := *r
+	c.Spans = nil
+	c.Hits = nil
+	for _, sp := range r.Spans[first : last+1] {
+		sp.Start, sp.End = sp.Start-start, sp.End-start
+		sc := make([]rhetoric.Prob, len(sp.Scores))
+		for k, p := range sp.Scores {
+			p.Because = slices.Clone(p.Because)
+			for j := range p.Because {
+				p.Because[j].Start -= start
+				p.Because[j].End -= start
+			}
+			sc[k] = p
+		}
+		sp.Scores = sc
+		c.Spans = append(c.Spans, sp)
+	}
+	for _, h := range r.Hits {
+		if h.Sentence < first || h.Sentence > last {
+			continue
+		}
+		h.Start, h.End, h.Sentence = h.Start-start, h.End-start, h.Sentence-first
+		h.Modifiers = slices.Clone(h.Modifiers)
+		for j := range h.Modifiers {
+			h.Modifiers[j].Start -= start
+			h.Modifiers[j].End -= start
+		}
+		c.Hits = append(c.Hits, h)
+	}
+	return &c, !exact
 }
 
 func predictionOf(devices []string, r *rhetoric.Report) Prediction {
@@ -95,17 +154,22 @@ type DeviceResult struct {
 // (the mean F1 of the devices with support), with intervals; a confusion
 // table and the items with errors. It is plain data.
 type Result struct {
-	Items     int            `json:"items"`
-	Folds     int            `json:"folds,omitempty"` // cross-validation folds, 0 for a plain evaluation
-	Devices   []DeviceResult `json:"devices"`
-	MicroP    float64        `json:"micro_p"`
-	MicroR    float64        `json:"micro_r"`
-	MicroF1   float64        `json:"micro_f1"`
-	MacroF1   float64        `json:"macro_f1"`
-	MicroCI   Interval       `json:"micro_f1_ci"`
-	MacroCI   Interval       `json:"macro_f1_ci"`
-	Confusion Confusion      `json:"confusion"`
-	Errors    []Error        `json:"errors"`
+	Items int `json:"items"`
+	// InContext counts the items analyzed inside their document (see
+	// [AddContext]) and Misaligned those of them whose text the
+	// analyzer's sentences do not match exactly (see [Prediction]).
+	InContext  int            `json:"in_context,omitempty"`
+	Misaligned int            `json:"misaligned,omitempty"`
+	Folds      int            `json:"folds,omitempty"` // cross-validation folds, 0 for a plain evaluation
+	Devices    []DeviceResult `json:"devices"`
+	MicroP     float64        `json:"micro_p"`
+	MicroR     float64        `json:"micro_r"`
+	MicroF1    float64        `json:"micro_f1"`
+	MacroF1    float64        `json:"macro_f1"`
+	MicroCI    Interval       `json:"micro_f1_ci"`
+	MacroCI    Interval       `json:"macro_f1_ci"`
+	Confusion  Confusion      `json:"confusion"`
+	Errors     []Error        `json:"errors"`
 }
 
 // Confusion shows what the analyzer found instead of a missed device:
@@ -176,6 +240,14 @@ func Score(devices []string, items []Item, preds []Prediction, opts Options) *Re
 		}
 	}
 	res := &Result{Items: len(items)}
+	for i, it := range items {
+		if it.Context != "" {
+			res.InContext++
+			if preds[i].Misaligned {
+				res.Misaligned++
+			}
+		}
+	}
 	all := make([]int, len(items))
 	for i := range all {
 		all[i] = i
@@ -425,7 +497,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 func Examples(items []Item) []learn.Example {
 	ex := make([]learn.Example, len(items))
 	for i, it := range items {
-		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices, Targets: it.Targets}
+		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices, Targets: it.Targets, Context: it.Context, Start: it.ContextStart}
 	}
 	return ex
 }

@@ -3,6 +3,8 @@ package eval_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/eval"
@@ -38,4 +40,43 @@ func ExampleRead_error() {
 	fmt.Println(err)
 	// Output:
 	// eval: invalid annotated file: gold.jsonl:1: 1 has neither text nor file
+}
+
+// Analyze an annotated sentence inside its document: the line locates it
+// by byte offsets into a speech of the corpus directory.
+func ExampleAddContext() {
+	dir, err := os.MkdirTemp("", "corpus")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	speech := "We came to talk about peace. Russia bears responsibility for this war. We call for a ceasefire."
+	if err := os.WriteFile(filepath.Join(dir, "speech.txt"), []byte(speech), 0o644); err != nil {
+		fmt.Println(err)
+		return
+	}
+	gold := `{"id":"1","file":"speech.txt","start":29,"end":70,"devices":["blame"],"targets":{"blame":"RUS"}}`
+	items, err := eval.Read(strings.NewReader(gold), "gold.jsonl", dir)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	n, err := eval.AddContext(items, "gold.jsonl", dir, eval.DefaultWindow)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d in context: %q\nbefore it: %q\n", n, items[0].Text, items[0].Context[:items[0].ContextStart])
+	a, _ := rhetoric.New(lexicon.Default(), rhetoric.Options{})
+	r, err := eval.Evaluate(context.Background(), a, items, eval.Options{Resamples: -1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("in context %d, misaligned %d, blame recall %.2f\n", r.InContext, r.Misaligned, r.Devices[0].R)
+	// Output:
+	// 1 in context: "Russia bears responsibility for this war."
+	// before it: "We came to talk about peace. "
+	// in context 1, misaligned 0, blame recall 1.00
 }

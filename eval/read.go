@@ -30,7 +30,15 @@ type Item struct {
 	File  string `json:"file,omitempty"`
 	Start int    `json:"start,omitempty"`
 	End   int    `json:"end,omitempty"`
-	Line  int    `json:"-"` // line in the annotated file, from 1
+	// Row, with File, locates the text in a CSV file instead: the data
+	// row (from 0) whose text column holds Text (see [AddContext]).
+	Row  *int `json:"row,omitempty"`
+	Line int  `json:"-"` // line in the annotated file, from 1
+	// Context is the part of the item's document around Text, set by
+	// [AddContext]: Text = Context[ContextStart:ContextStart+len(Text)].
+	// Empty, the item is analyzed alone.
+	Context      string `json:"-"`
+	ContextStart int    `json:"-"`
 }
 
 // Read reads annotated JSON Lines from r: one object per line with "id",
@@ -73,6 +81,10 @@ func Read(r io.Reader, name, corpus string) ([]Item, error) {
 		}
 		seen[it.ID] = line
 		if it.Text == "" {
+			if it.Row != nil {
+				errs = append(errs, fmt.Errorf("%w: %s:%d: %s has a row but no text", ErrFormat, name, line, it.ID))
+				continue
+			}
 			if it.File == "" {
 				errs = append(errs, fmt.Errorf("%w: %s:%d: %s has neither text nor file", ErrFormat, name, line, it.ID))
 				continue

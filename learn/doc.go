@@ -33,11 +33,14 @@
 //   - refits on all the examples and stores the weights rounded to three
 //     decimals, dropping those below Config.Prune in magnitude.
 //
-// For each device that names a target, a second regression ranks the
-// target candidates of the examples whose gold target is among them (NONE
-// and the actors named; see the rhetoric package doc): the gold candidate
-// is positive, the others negative, λ = Config.TargetLambda. Its weights
-// are stored with the device's, under names starting with "t:".
+// For each device that names a target, a second model ranks the target
+// candidates of the examples whose gold target is among them (NONE, the
+// actors named and OTHER; see the rhetoric package doc): a conditional
+// logit, which maximises the softmax probability of the gold candidate
+// among the example's candidates, plus λ/2·‖w‖² with λ =
+// Config.TargetLambda (3), by the same L-BFGS. Its weights are stored
+// with the device's, under names starting with "t:"; the candidate with
+// the largest sum of weights is the target.
 //
 // A device with fewer than two positive (or negative) examples is left out
 // of the model, and the analyzer decides it by the lexicon rule. The same

@@ -14,6 +14,12 @@ type problem struct {
 	scale  []float64 // per feature: its value when present (binary features scaled by group)
 }
 
+// objective is a differentiable function to minimise: eval returns its
+// value at w and writes its gradient into g.
+type objective interface {
+	eval(w, g []float64) float64
+}
+
 // eval returns the objective at w and writes its gradient into g.
 func (p *problem) eval(w, g []float64) float64 {
 	clear(g)
@@ -68,7 +74,7 @@ func sigmoid(z float64) float64 {
 // minimize runs L-BFGS (memory m) with a backtracking Armijo line search
 // from w (updated in place) for at most iters iterations, stopping when the
 // objective's relative decrease falls below tol. It is deterministic.
-func minimize(p *problem, w []float64, iters int, tol float64) {
+func minimize(p objective, w []float64, iters int, tol float64) {
 	const m = 8
 	n := len(w)
 	g := make([]float64, n)

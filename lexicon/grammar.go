@@ -3,6 +3,7 @@ package lexicon
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -113,29 +114,40 @@ func knownRole(r string) bool {
 //go:embed grammar/*.lex
 var grammarFS embed.FS
 
-// defaultGrammars parses the embedded grammar of every language that has one.
-var defaultGrammars = sync.OnceValue(func() map[tokenize.Language][]WordClass {
-	out := map[tokenize.Language][]WordClass{}
+// defaultGrammars parses the embedded grammar of each language that has
+// one, on first use: a run usually needs one language's.
+var defaultGrammars = func() map[tokenize.Language]func() []WordClass {
+	out := map[tokenize.Language]func() []WordClass{}
 	for _, l := range tokenize.Languages() {
-		data, err := grammarFS.ReadFile("grammar/" + string(l) + ".lex")
-		if err != nil {
+		name := "grammar/" + string(l) + ".lex"
+		if _, err := fs.Stat(grammarFS, name); err != nil {
 			continue
 		}
-		lx, err := parseLex("grammar/"+string(l)+".lex", data)
-		if err != nil {
-			panic("lexicon: embedded grammar: " + err.Error()) // a build defect, caught by tests
-		}
-		out[l] = lx.def.Grammar
+		out[l] = sync.OnceValue(func() []WordClass {
+			data, err := grammarFS.ReadFile(name)
+			if err != nil {
+				panic("lexicon: embedded grammar: " + err.Error()) // listed above
+			}
+			lx, err := parseLex(name, data)
+			if err != nil {
+				panic("lexicon: embedded grammar: " + err.Error()) // a build defect, caught by tests
+			}
+			return lx.def.Grammar
+		})
 	}
 	return out
-})
+}()
 
 // DefaultGrammar returns a copy of the built-in grammar of lang: English and
 // Russian have one; other languages get none (their rules then find no
 // function words). A lexicon's own @grammar classes replace the classes of
 // the same name (see [Lexicon.Grammar]).
 func DefaultGrammar(lang tokenize.Language) []WordClass {
-	return cloneGrammar(defaultGrammars()[langOf(lang)])
+	g := defaultGrammars[langOf(lang)]
+	if g == nil {
+		return nil
+	}
+	return cloneGrammar(g())
 }
 
 // Grammar returns a copy of the lexicon's own grammar classes, in lexicon

@@ -118,9 +118,10 @@ type Analyzer struct {
 	canon             []int
 	otherIdx, noneIdx int
 
-	// grams holds the compiled grammar of every language; the lexicon's
-	// own classes apply to its language.
-	grams       map[tokenize.Language]*grammar
+	// grams holds the compiled grammar of every language, each compiled
+	// on first use (most runs see one language); the lexicon's own classes
+	// apply to its language.
+	grams       map[tokenize.Language]func() *grammar
 	model       *Model // nil with Options.NoModel
 	mdev        []int  // device index -> model device index, or -1
 	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
@@ -286,7 +287,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	if a.toks[lang] == nil {
 		return nil, fmt.Errorf("rhetoric: no tokenizer for language %q", lang)
 	}
-	a.grams = make(map[tokenize.Language]*grammar, len(tokenize.Languages()))
+	a.grams = make(map[tokenize.Language]func() *grammar, len(tokenize.Languages()))
 	lexLang := lex.Language()
 	if lexLang == "" {
 		lexLang = tokenize.English
@@ -296,7 +297,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		if l == lexLang {
 			own = lex.Grammar()
 		}
-		a.grams[l] = newGrammar(l, own)
+		a.grams[l] = sync.OnceValue(func() *grammar { return newGrammar(l, own) })
 	}
 	a.pool.New = func() any { return new(scratch) }
 	a.find = a.matcher.Find

@@ -44,13 +44,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	m := a.model
 	mnd := len(m.devices)
 	k := &sc.sink
-	k.m = m
-	k.named = false
-	if len(k.stamp) != len(m.names) {
-		k.stamp = make([]uint32, len(m.names))
-		k.gen = 0
-	}
-	k.fs = k.fs[:0]
+	k.begin(m)
 	sc.fOff = sc.fOff[:0]
 	sc.scores, sc.reasons, sc.reasonOff = sc.scores[:0], sc.reasons[:0], sc.reasonOff[:0]
 	sc.scoreOff = sc.scoreOff[:0]
@@ -65,17 +59,23 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		for hi < len(hits) && hits[hi].Sentence == si {
 			hi++
 		}
-		k.gen++
-		if k.gen == 0 {
-			clear(k.stamp)
-			k.gen = 1
-		}
+		k.next()
 		from := len(k.fs)
 		sc.fOff = append(sc.fOff, from)
 		a.sentenceFeatures(doc, sc, si, hits[lo:hi], k)
 		copy(z, m.bias)
+		// Read the first weight of every row before summing: the loads
+		// are independent, so the processor overlaps their cache misses
+		// (a row is one cache line); the sum below then finds them in
+		// cache instead of waiting for one row after the other.
+		var touch float32
 		for _, f := range k.fs[from:] {
-			row := m.w[int(f.h)*mnd : int(f.h+1)*mnd]
+			touch += m.w[int(f.h)*m.stride]
+		}
+		sc.touch = touch
+		for _, f := range k.fs[from:] {
+			row := m.w[int(f.h)*m.stride:][:mnd]
+			z := z[:len(row)]
 			for d, w := range row {
 				z[d] += float64(w)
 			}
@@ -143,26 +143,16 @@ func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hit
 	if m == nil || a.mdev[d] < 0 || !m.targets[a.mdev[d]] {
 		return a.spanTarget(hits, d)
 	}
-	md, mnd := a.mdev[d], len(m.devices)
+	md := a.mdev[d]
 	k := &sc.tsink
-	k.m, k.named = m, false
-	if len(k.stamp) != len(m.names) {
-		k.stamp = make([]uint32, len(m.names))
-		k.gen = 0
-	}
 	cands := a.candidates(doc, sc, si)
 	best, bestZ := a.noneIdx, 0.0
 	for i, c := range cands {
-		k.fs = k.fs[:0]
-		k.gen++
-		if k.gen == 0 {
-			clear(k.stamp)
-			k.gen = 1
-		}
+		k.begin(m)
 		a.candidateFeatures(doc, sc, si, hits, d, c, cands, k)
 		z := 0.0
 		for _, f := range k.fs {
-			z += float64(m.w[int(f.h)*mnd+md])
+			z += float64(m.w[int(f.h)*m.stride+md])
 		}
 		if i == 0 || z > bestZ {
 			best, bestZ = c, z

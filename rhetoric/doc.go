@@ -314,7 +314,9 @@
 // Which devices a sentence performs is decided by a learned layer on top of
 // the hits: per device, a logistic regression over interpretable features
 // of the sentence, trained on annotated sentences (package learn) and
-// embedded ([DefaultModel]); Options.Model supplies another ([ReadModel],
+// embedded ([DefaultModel]) in a binary form that loads without parsing
+// ([Model.MarshalBinary]; model.gz, the training's output, is converted into
+// model.bin by go generate); Options.Model supplies another ([ReadModel],
 // [ParseModel], [NewModel]). The features are names (see [Feature]):
 //
 //	w=WORD, s=STEM           each word (normalised) and its stem when different
@@ -354,7 +356,11 @@
 // capitalised word inside the sentence outside every actor match) are
 // scored by the sum of their features' weights and the best is taken: the
 // rule that linked a hit to the actor, its position, the words around it,
-// the kind of OTHER cue and where it stands. Otherwise
+// the kind of OTHER cue and where it stands, and the role of the
+// candidate's mention nearest to each of the device's cues (attributive,
+// possessive, subject, object, "by" or "of" phrase, victim after
+// "against", in an earlier or later clause) with its distance in tokens.
+// Otherwise
 // it is the first actor named by the sentence's non-negated hits of that
 // device, NONE when they name none; when the device has no hit there, the
 // first actor named by a non-negated hit of any device that takes a

@@ -56,17 +56,40 @@ type feat struct {
 // featSink collects the features of one sentence; with names set it also
 // builds their names (for training and explanations).
 //
-// With m set and named false, it keeps only the features the model knows,
-// each once per sentence (a feature's row is stamped with gen when seen),
-// and feat.h holds the model row instead of the hash.
+// With m set and named false (see begin), it keeps only the features the
+// model knows, each once per sentence, and feat.h holds the model row
+// instead of the hash. A bit per model row (1.1 kB for the built-in model,
+// so that it stays in the first-level cache) marks the rows of the current
+// sentence, fs[from:]; next clears just those.
 type featSink struct {
 	fs    []feat
 	names []string // parallel to fs when naming
 	named bool
 
-	m     *Model
-	stamp []uint32 // model row -> gen of the sentence that last had it
-	gen   uint32
+	m    *Model
+	seen []uint64 // bit row: fs[from:] has the row
+	from int
+}
+
+// begin readies k to collect the features of model m, forgetting those
+// collected so far.
+func (k *featSink) begin(m *Model) {
+	k.m, k.named = m, false
+	if n := (m.names.len() + 63) / 64; len(k.seen) != n {
+		k.seen = make([]uint64, n)
+	} else {
+		k.next()
+	}
+	k.fs, k.from = k.fs[:0], 0
+}
+
+// next starts a new sentence: the features collected so far stay in fs
+// but no longer count as seen.
+func (k *featSink) next() {
+	for _, f := range k.fs[k.from:] {
+		k.seen[f.h>>6] &^= 1 << (f.h & 63)
+	}
+	k.from = len(k.fs)
 }
 
 // add records the feature p+x+sep+y over text [start, end).
@@ -74,10 +97,14 @@ func (k *featSink) add(p, x, sep, y string, start, end int) {
 	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep), y)
 	if !k.named && k.m != nil {
 		row := k.m.lookup(h)
-		if row < 0 || k.stamp[row] == k.gen {
+		if row < 0 {
 			return
 		}
-		k.stamp[row] = k.gen
+		w, bit := row>>6, uint64(1)<<(row&63)
+		if k.seen[w]&bit != 0 {
+			return
+		}
+		k.seen[w] |= bit
 		k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
 		return
 	}
@@ -335,6 +362,14 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	t:oprev=W               that cue follows the word W
 //	t:ow=W                  W is the noun cue, the first name cue or a
 //	                        later name cue of the sentence (lower case)
+//	t:g=ROLE, t:gd=ROLE/D   for each non-negated hit of d, the role of the
+//	                        mention of c nearest to its cue (see
+//	                        [scratch.role]: in, adj, poss, subj, before,
+//	                        against, obj, by, of, after, later) and the
+//	                        distance D in tokens between them (0, near:
+//	                        1-3, mid: 4-10, far); the mentions of OTHER are
+//	                        the lexicon's OTHER actors and the runs of
+//	                        OTHER cues
 //
 // The candidate with the largest sum of its weights is the target.
 
@@ -479,6 +514,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			}
 		}
 	}
+	a.roleFeatures(doc, sc, s, hits, d, c, k)
 	byD := false
 	for i := range hits {
 		h := &hits[i]
@@ -541,5 +577,149 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	}
 	if mentions >= 2 {
 		k.add("t:many", "", "", "", ss, se)
+	}
+}
+
+// Roles of a mention relative to a cue (see [scratch.role]).
+const (
+	roleIn      = "in"      // the mention overlaps the cue
+	roleAdj     = "adj"     // directly before the cue ("Russian aggression")
+	rolePoss    = "poss"    // before it with 's ("Russia's unprovoked invasion")
+	roleSubj    = "subj"    // before it in its clause ("the regime shelled")
+	roleBefore  = "before"  // before it in an earlier clause
+	roleAgainst = "against" // after "against" (and an article): a victim
+	roleObj     = "obj"     // after it across object glue only ("call on the Assembly")
+	roleBy      = "by"      // after it, "by" among the glue ("bombed by the terrorists")
+	roleOf      = "of"      // after it, "of" among the glue ("attacks of the militants")
+	roleAfter   = "after"   // after it in its clause, beyond the glue
+	roleLater   = "later"   // after it in a later clause
+)
+
+// role returns how the mention on tokens [mf, ml) stands to the cue on
+// tokens [hf, hl), both in sentence s, and the number of tokens between
+// them. It reads the grammar's classes (object glue, agent marker,
+// genitive, victim marker) and the clauses, so it holds for any language
+// whose grammar the lexicon supplies.
+func (sc *scratch) role(s tokenize.Sentence, mf, ml, hf, hl int) (string, int) {
+	g, toks := sc.g, sc.toks
+	switch {
+	case mf < hl && ml > hf:
+		return roleIn, 0
+	case ml <= hf:
+		gap := hf - ml
+		switch {
+		case gap == 0:
+			return roleAdj, 0
+		case sc.beforeArticle(s, mf) >= s.First && sc.is(&g.victimMarker, sc.beforeArticle(s, mf)):
+			return roleAgainst, gap
+		case isPossessive(toks[ml].Norm) && gap <= 4 && sc.clause[ml] == sc.clause[hf]:
+			return rolePoss, gap
+		case sc.clause[ml-1] == sc.clause[hf]:
+			return roleSubj, gap
+		}
+		return roleBefore, gap
+	}
+	gap := mf - hl
+	if k := sc.beforeArticle(s, mf); k >= hl && sc.is(&g.victimMarker, k) {
+		return roleAgainst, gap
+	}
+	marker, glue := "", true
+	for k := hl; k < mf && glue; k++ {
+		switch {
+		case sc.is(&g.agentMarker, k):
+			if marker == "" {
+				marker = roleBy
+			}
+		case sc.is(&g.genitive, k):
+			if marker == "" {
+				marker = roleOf
+			}
+		case !sc.is(&g.objectGlue, k):
+			glue = false
+		}
+	}
+	switch {
+	case glue && gap <= objectReach+1:
+		if marker == "" {
+			return roleObj, gap
+		}
+		return marker, gap
+	case sc.clause[mf] == sc.clause[hl-1]:
+		return roleAfter, gap
+	}
+	return roleLater, gap
+}
+
+// gapBucket names a distance in tokens: 0, near (1-3), mid (4-10), far.
+func gapBucket(gap int) string {
+	switch {
+	case gap == 0:
+		return "0"
+	case gap <= 3:
+		return "near"
+	case gap <= 10:
+		return "mid"
+	}
+	return "far"
+}
+
+// eachMention calls f with the token span [mf, ml) of every mention of
+// candidate c (an actor code or OTHER) in sentence s, in order of place:
+// the actor matches of c, and for OTHER also the runs of OTHER cues (see
+// [Analyzer.otherCues]; a run is all agent nouns or all name cues).
+func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, c int, f func(mf, ml int)) {
+	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	for _, m := range sc.actors[j:] {
+		if m.First >= s.Last {
+			break
+		}
+		if a.canon[m.Index] == c {
+			f(m.First, m.Last)
+		}
+	}
+	if c != a.otherIdx {
+		return
+	}
+	run, noun := -1, false
+	for i := s.First; i <= s.Last; i++ {
+		cue, n := false, false
+		if i < s.Last {
+			if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
+				n = sc.is(&sc.g.agentNoun, i)
+				cue = n || isNameCue(doc, sc, s, i)
+			}
+		}
+		if run >= 0 && (!cue || n != noun) {
+			f(run, i)
+			run = -1
+		}
+		if cue && run < 0 {
+			run, noun = i, n
+		}
+	}
+}
+
+// roleFeatures appends to k, for every non-negated hit of device d among
+// hits, the role of the mention of candidate c nearest to its cue and
+// their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
+// mention, and a device without such a hit, get none.
+func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, hits []xhit, d, c int, k *featSink) {
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		role, gap, mf, ml := "", -1, 0, 0
+		a.eachMention(doc, sc, s, c, func(f, l int) {
+			if r, n := sc.role(s, f, l, h.first, h.last); gap < 0 || n < gap {
+				role, gap, mf, ml = r, n, f, l
+			}
+		})
+		if gap < 0 {
+			continue
+		}
+		ms, me := doc.Tokens[mf].Start, doc.Tokens[ml-1].End
+		k.add("t:g=", role, "", "", ms, me)
+		k.add("t:gd=", role, "/", gapBucket(gap), ms, me)
 	}
 }

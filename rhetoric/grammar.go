@@ -389,9 +389,9 @@ func (sc *scratch) isOwnSide(first, last int) bool {
 // when lang is unknown).
 func (a *Analyzer) grammar(lang tokenize.Language) *grammar {
 	if g := a.grams[lang]; g != nil {
-		return g
+		return g()
 	}
-	return a.grams[a.lang]
+	return a.grams[a.lang]()
 }
 
 // inPlaceName reports whether the tokens [first, last) of an actor match

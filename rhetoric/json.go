@@ -361,6 +361,10 @@ func (e *jsonEnc) float(f float64) {
 		e.b = append(e.b, '0')
 		return
 	}
+	if b, ok := appendDecimal4(e.b, f); ok {
+		e.b = b
+		return
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -373,6 +377,46 @@ func (e *jsonEnc) float(f float64) {
 			e.b = e.b[:n-1]
 		}
 	}
+}
+
+// appendDecimal4 appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does,
+// without its shortest-digits search, when f is the double nearest to
+// n/10^4 for an integer n with 0 < |n| < 10^15. Most numbers of a report
+// are such (probabilities rounded to four decimals, model weights with
+// three, counts). The decimal n/10^4 without trailing zeros reads back as
+// f, and no other decimal of as few digits does: two decimals of at most
+// 15 significant digits never read back as the same double. So it is the
+// shortest, which is what strconv writes. It reports false, appending
+// nothing, for any other f.
+func appendDecimal4(b []byte, f float64) ([]byte, bool) {
+	if !(f > -1e10 && f < 1e10) || f == 0 {
+		return b, false
+	}
+	r := math.Round(f * 1e4)
+	if r/1e4 != f {
+		return b, false
+	}
+	n := int64(r)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/10000, 10)
+	if fr := n % 10000; fr != 0 {
+		digits := 4
+		for fr%10 == 0 {
+			fr /= 10
+			digits--
+		}
+		var d [4]byte
+		for i := digits - 1; i >= 0; i-- {
+			d[i] = byte('0' + fr%10)
+			fr /= 10
+		}
+		b = append(b, '.')
+		b = append(b, d[:digits]...)
+	}
+	return b, true
 }
 
 // jsonSafe marks the ASCII bytes that a JSON string holds as they are:

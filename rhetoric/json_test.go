@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -311,4 +312,53 @@ func BenchmarkReportJSON(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(hits), "ns/hit")
 	})
+}
+
+// TestAppendDecimal4 checks the short decimal path of the float encoder
+// against strconv bit for bit: on numbers of up to four decimals, where it
+// must apply, and on arbitrary doubles, where it must decline or agree.
+func TestAppendDecimal4(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(f float64, mustApply bool) {
+		t.Helper()
+		want := strconv.AppendFloat(nil, f, 'f', -1, 64)
+		got, ok := appendDecimal4(nil, f)
+		if ok && string(got) != string(want) {
+			t.Fatalf("appendDecimal4(%v) = %s, strconv writes %s", f, got, want)
+		}
+		if !ok && (len(got) != 0 || mustApply) {
+			t.Fatalf("appendDecimal4(%v) declined (appending %q); want %s", f, got, want)
+		}
+	}
+	for _, f := range []float64{0.5, -0.276, 2, 1e-4, -1e-4, 0.1 + 0.2, 0.3, 9999999999.9999, 123.456, 7.033, 0.9999, 1.0001} {
+		check(f, f == math.Round(f*1e4)/1e4)
+	}
+	for range 300000 {
+		k := rng.IntN(5)
+		n := rng.Int64N(int64(math.Pow(10, float64(rng.IntN(15)+1))))
+		if rng.IntN(2) == 0 {
+			n = -n
+		}
+		if n == 0 {
+			continue
+		}
+		// The double nearest to n/10^k, as strconv.ParseFloat reads it.
+		f, err := strconv.ParseFloat(strconv.FormatInt(n/int64(math.Pow(10, float64(k))), 10)+"."+fmt.Sprintf("%0*d", k, abs64(n)%int64(math.Pow(10, float64(k)))), 64)
+		if k == 0 {
+			f, err = float64(n), nil
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f, math.Abs(f) < 1e10)
+		check(math.Round(rng.Float64()*1e4)/1e4, false)
+		check(rng.NormFloat64()*math.Pow(10, float64(rng.IntN(30)-15)), false)
+	}
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

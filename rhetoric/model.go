@@ -72,11 +72,21 @@ type Model struct {
 	// (about one lookup in 10^12).
 	table []uint64
 	mask  uint64
-	names []string  // row -> feature name
-	w64   []float64 // row*len(devices) + device: the weights as read
-	w     []float32 // the same, for the hot path (one cache line a row)
-	bias  []float64
-	thr   []float64
+	names nameTable // row -> feature name
+	// w64 holds the weights as read, row*len(devices) + device, unless
+	// every weight is k/1000 for an int16 k (a trained model's are): then
+	// w64 is nil and weight recovers each exactly from its float32 in w,
+	// so that the built-in model is one table, filled straight from its
+	// binary form.
+	w64 []float64
+	// w holds the same weights as float32 for the hot path, row*stride +
+	// device: a row is padded to a power of two of at most 16 weights, or
+	// a multiple of 16, so that it never straddles two cache lines (the
+	// built-in model's 14 devices take 64 bytes a row).
+	w      []float32
+	stride int
+	bias   []float64
+	thr    []float64
 	// targets[d]: the model has target weights (t: features) for device d.
 	targets []bool
 	// bigrams: the model has bigram features (b=); without, the analyzer
@@ -112,17 +122,64 @@ func NewModel(spec ModelSpec) (*Model, error) {
 			w[row*nd+di] += wt.W
 		}
 	}
-	return compile(head, names, w)
+	return compile(head, newNameTable(names), w, "")
 }
 
-// compile checks a model's header and its weight table (names sorted,
-// w[row*len(devices)+device]) and builds the lookup table.
-func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
-	m := &Model{head: head, names: names, w64: w}
-	m.w = make([]float32, len(w))
-	for i, v := range w {
-		m.w[i] = float32(v)
+// nameTable holds the feature names of a model in one string, so that the
+// built-in model's are a piece of its embedded data and the table holds one
+// pointer for the garbage collector to follow, not one a feature. Name i is
+// blob[off[i]:off[i+1]].
+type nameTable struct {
+	blob string
+	off  []uint32
+}
+
+func newNameTable(names []string) nameTable {
+	var b strings.Builder
+	off := make([]uint32, 1, len(names)+1)
+	for _, n := range names {
+		b.WriteString(n)
+		off = append(off, uint32(b.Len()))
 	}
+	return nameTable{blob: b.String(), off: off}
+}
+
+// len returns the number of names.
+func (t nameTable) len() int { return len(t.off) - 1 }
+
+// at returns name i.
+func (t nameTable) at(i int) string { return t.blob[t.off[i]:t.off[i+1]] }
+
+// compile checks a model's header and its weight table (names sorted,
+// weights row*len(devices)+device: in w64, or when w64 is nil, as the
+// binary form's int16 thousandths, 2 little-endian bytes each, in w16) and
+// builds the lookup table.
+func compile(head ModelSpec, names nameTable, w64 []float64, w16 string) (*Model, error) {
+	n := len(w16) / 2
+	if w64 != nil {
+		n = len(w64)
+		fixed := true
+		for _, v := range w64 {
+			if _, ok := fixed16(v); !ok {
+				fixed = false
+				break
+			}
+		}
+		if !fixed {
+			m, err := compileWeights(head, names, w64, "", n)
+			if err == nil {
+				m.w64 = w64
+			}
+			return m, err
+		}
+	}
+	return compileWeights(head, names, w64, w16, n)
+}
+
+// compileWeights is compile once it is known whether the weights are kept
+// as read (the caller sets w64) or recovered from w.
+func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, n int) (*Model, error) {
+	m := &Model{head: head, names: names}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
@@ -136,49 +193,78 @@ func compile(head ModelSpec, names []string, w []float64) (*Model, error) {
 	}
 	nd := len(m.devices)
 	m.targets = make([]bool, nd)
-	if len(w) != len(names)*nd {
-		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, len(w), len(names), nd)
+	if n != names.len()*nd {
+		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, names.len(), nd)
 	}
-	hs := make([]uint64, len(names)) // each feature's hash, computed once
-	for row, n := range names {
-		if n == "" || strings.ContainsAny(n, "\t\n\r") {
-			return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
-		}
-		for di := range nd {
-			if v := w[row*nd+di]; math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[di], v, n)
+	m.stride = 1
+	for m.stride < nd && m.stride < 16 {
+		m.stride *= 2
+	}
+	m.stride = max(m.stride, (nd+15)/16*16)
+	m.w = make([]float32, names.len()*m.stride)
+	for row := range names.len() {
+		dst := m.w[row*m.stride : row*m.stride+nd]
+		if w64 == nil {
+			b := w16[2*row*nd : 2*(row+1)*nd]
+			for di := range dst {
+				k := int16(uint16(b[2*di]) | uint16(b[2*di+1])<<8)
+				dst[di] = float32(float64(k) / 1000) // as float32(w64) would be
+			}
+		} else {
+			for di, v := range w64[row*nd : row*nd+nd] {
+				dst[di] = float32(v)
 			}
 		}
-		if strings.HasPrefix(n, "b=") {
-			m.bigrams = true
-		}
-		if strings.HasPrefix(n, "t:") {
-			for di := range nd {
-				if w[row*nd+di] != 0 {
-					m.targets[di] = true
-				}
-			}
-		}
-		hs[row] = FeatureHash(n)
 	}
-	if len(names) >= rowMask {
-		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, len(names), rowMask-1)
+	for i, v := range w64 {
+		if v-v != 0 { // NaN or infinite
+			return nil, fmt.Errorf("%w: device %q: bad weight %v of feature %q", ErrModel, m.devices[i%nd], v, names.at(i/nd))
+		}
+	}
+	if names.len() >= rowMask {
+		return nil, fmt.Errorf("%w: %d features, at most %d", ErrModel, names.len(), rowMask-1)
 	}
 	size := 16
-	for size < len(m.names)*3/2 {
+	for size < names.len()*3/2 {
 		size *= 2
 	}
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
-	for i, h := range hs {
+	for row := range names.len() {
+		n := names.at(row)
+		// FeatureHash, checking the bytes on the way.
+		h := uint64(fnvOffset)
+		for i := 0; i < len(n); i++ {
+			c := n[i]
+			if c <= '\r' && (c == '\t' || c == '\n' || c == '\r') {
+				return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
+			}
+			h ^= uint64(c)
+			h *= fnvPrime
+		}
+		if n == "" {
+			return nil, fmt.Errorf("%w: bad feature name %q", ErrModel, n)
+		}
+		if n[0] == 'b' && strings.HasPrefix(n, "b=") {
+			m.bigrams = true
+		}
+		if n[0] == 't' && strings.HasPrefix(n, "t:") {
+			for di := range nd {
+				if m.w[row*m.stride+di] != 0 {
+					m.targets[di] = true
+				}
+			}
+		}
 		for j := slot(h) & m.mask; ; j = (j + 1) & m.mask {
 			e := m.table[j]
 			if e == 0 {
-				m.table[j] = h&^rowMask | uint64(i+1)
+				m.table[j] = h&^rowMask | uint64(row+1)
 				break
 			}
-			if prev := int(e&rowMask) - 1; hs[prev] == h {
-				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names[prev], names[i])
+			// Slots keep the hash's high bits: only when those agree can
+			// the whole hash, computed again, agree.
+			if prev := int(e&rowMask) - 1; e&^rowMask == h&^rowMask && FeatureHash(names.at(prev)) == h {
+				return nil, fmt.Errorf("%w: features %q and %q share a hash", ErrModel, names.at(prev), n)
 			}
 		}
 	}
@@ -212,9 +298,10 @@ func (m *Model) lookup(h uint64) int32 {
 // ParseModel reads a model file, optionally gzip-compressed: either the
 // compact form [Model.Encode] writes (a line "rhetorica-model/1", a line of
 // JSON with the [ModelSpec] without weights, then one line per feature: its
-// name and its weight for each device, tab-separated), or the JSON of a
-// whole [ModelSpec] (for models written by hand). name is used in error
-// messages, with the line for the compact form.
+// name and its weight for each device, tab-separated), the binary form
+// [Model.MarshalBinary] writes, or the JSON of a whole [ModelSpec] (for
+// models written by hand). name is used in error messages, with the line
+// for the compact form.
 func ParseModel(name string, data []byte) (*Model, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -225,6 +312,9 @@ func ParseModel(name string, data []byte) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %v", ErrModel, name, err)
 		}
+	}
+	if bytes.HasPrefix(data, []byte(modelBinMagic)) {
+		return parseBinary(name, string(data))
 	}
 	if rest, ok := bytes.CutPrefix(data, []byte(ModelFormat+"\n")); ok {
 		m, err := parseCompact(name, rest)
@@ -248,17 +338,9 @@ func ParseModel(name string, data []byte) (*Model, error) {
 
 func parseCompact(name string, data []byte) (*Model, error) {
 	line, data, _ := bytes.Cut(data, []byte("\n"))
-	var head ModelSpec
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&head); err != nil {
+	head, err := parseHeader(line)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s:2: %v", ErrModel, name, err)
-	}
-	head.Format = ModelFormat
-	for _, d := range head.Devices {
-		if len(d.Weights) > 0 {
-			return nil, fmt.Errorf("%w: %s:2: weights in the header", ErrModel, name)
-		}
 	}
 	nd := len(head.Devices)
 	rows := bytes.Count(data, []byte("\n")) + 1
@@ -289,11 +371,28 @@ func parseCompact(name string, data []byte) (*Model, error) {
 			return nil, fmt.Errorf("%w: %s:%d: more than %d weights", ErrModel, name, ln, nd)
 		}
 	}
-	m, err := compile(head, names, w)
+	m, err := compile(head, newNameTable(names), w, "")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return m, nil
+}
+
+// weight returns the weight of feature row for device d as read.
+func (m *Model) weight(row, d int) float64 {
+	if m.w64 != nil {
+		return m.w64[row*len(m.devices)+d]
+	}
+	return float64(m.fixedWeight(row, d)) / 1000
+}
+
+// fixedWeight returns k such that the weight of feature row for device d
+// is k/1000, for a model whose weights are all such (w64 nil). The float32
+// of k/1000 is within 2^-24 of it relatively, so 1000 times it is within
+// 0.002 of k, and rounding gives k back exactly (TestFixedWeight checks
+// every int16).
+func (m *Model) fixedWeight(row, d int) int16 {
+	return int16(math.Round(float64(m.w[row*m.stride+d]) * 1000))
 }
 
 // parseFixed parses the weights a model file is written with: an optional
@@ -344,19 +443,24 @@ func ReadModel(path string) (*Model, error) {
 
 // The built-in model is trained from ../shared/eval/train.jsonl (beside the
 // checkout) with the default lexicon; the command prints its 5-fold
-// cross-validated figures first:
+// cross-validated figures first. model.gz is the training's output, the
+// file the reproducibility test compares byte for byte; model.bin is the
+// same model in the binary form, which is what the binary embeds because
+// it loads without gunzip or number parsing (a test checks that it is
+// model.gz converted):
 //
 //go:generate go run ../cmd/rhetorica train --annotated ../../shared/eval/train.jsonl --folds 5 -o model.gz
+//go:generate go run ./internal/modelbin model.gz model.bin
 
-//go:embed model.gz
-var defaultModel []byte
+//go:embed model.bin
+var defaultModel string
 
 // DefaultModel returns the built-in model, trained on the project's
 // annotated sentences with the default lexicon (see the package doc and
-// README for how to retrain it). It is parsed once. It panics if the
+// README for how to retrain it). It is decoded once. It panics if the
 // embedded file is corrupt, a build error that the tests rule out.
 var DefaultModel = sync.OnceValue(func() *Model {
-	m, err := ParseModel("model.gz", defaultModel)
+	m, err := parseBinary("model.bin", defaultModel)
 	if err != nil {
 		panic(err) // the embedded file is tested
 	}
@@ -367,12 +471,12 @@ var DefaultModel = sync.OnceValue(func() *Model {
 // (zero weights left out).
 func (m *Model) Spec() ModelSpec {
 	s := m.head
-	nd := len(m.devices)
 	s.Devices = slices.Clone(m.head.Devices)
 	for di := range s.Devices {
 		s.Devices[di].Weights = []Weight{}
-		for row, n := range m.names {
-			if v := m.w64[row*nd+di]; v != 0 {
+		for row := range m.names.len() {
+			if v := m.weight(row, di); v != 0 {
+				n := m.names.at(row)
 				s.Devices[di].Weights = append(s.Devices[di].Weights, Weight{Feature: n, W: v})
 			}
 		}
@@ -387,16 +491,9 @@ func (m *Model) Devices() []string { return slices.Clone(m.devices) }
 // gzip-compressed without a name or time in the header, so that the same
 // model always gives the same bytes.
 func (m *Model) Encode(w io.Writer) error {
-	head := m.head
-	head.Format = ""
-	head.Devices = slices.Clone(m.head.Devices)
-	hj, err := json.Marshal(struct {
-		Lexicon  string        `json:"lexicon,omitempty"`
-		Training ModelTraining `json:"training"`
-		Devices  []DeviceModel `json:"devices"`
-	}{head.Lexicon, head.Training, head.Devices})
+	hj, err := m.headerJSON()
 	if err != nil {
-		return fmt.Errorf("rhetoric: %w", err)
+		return err
 	}
 	var b bytes.Buffer
 	b.WriteString(ModelFormat + "\n")
@@ -404,11 +501,11 @@ func (m *Model) Encode(w io.Writer) error {
 	b.WriteByte('\n')
 	nd := len(m.devices)
 	var num []byte
-	for row, n := range m.names {
-		b.WriteString(n)
+	for row := range m.names.len() {
+		b.WriteString(m.names.at(row))
 		for di := range nd {
 			b.WriteByte('\t')
-			num = strconv.AppendFloat(num[:0], m.w64[row*nd+di], 'g', -1, 64)
+			num = strconv.AppendFloat(num[:0], m.weight(row, di), 'g', -1, 64)
 			b.Write(num)
 		}
 		b.WriteByte('\n')
@@ -426,6 +523,20 @@ func (m *Model) Encode(w io.Writer) error {
 	return nil
 }
 
+// headerJSON returns the header line of the compact form (and of the
+// binary form): the [ModelSpec] without its format tag and weights.
+func (m *Model) headerJSON() ([]byte, error) {
+	hj, err := json.Marshal(struct {
+		Lexicon  string        `json:"lexicon,omitempty"`
+		Training ModelTraining `json:"training"`
+		Devices  []DeviceModel `json:"devices"`
+	}{m.head.Lexicon, m.head.Training, m.head.Devices})
+	if err != nil {
+		return nil, fmt.Errorf("rhetoric: %w", err)
+	}
+	return hj, nil
+}
+
 // Prob returns the probability the model gives device d for a sentence
 // with the named features. It is meant for tests and tools; the analyzer
 // uses hashed features.
@@ -437,7 +548,7 @@ func (m *Model) Prob(d string, features []string) float64 {
 	z := m.bias[di]
 	for _, f := range features {
 		if row := m.lookup(FeatureHash(f)); row >= 0 {
-			z += m.w64[int(row)*len(m.devices)+di]
+			z += m.weight(int(row), di)
 		}
 	}
 	return sigmoid(z)

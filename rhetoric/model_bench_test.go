@@ -2,8 +2,37 @@ package rhetoric
 
 import (
 	"context"
+	"os"
 	"testing"
 )
+
+// BenchmarkLoadDefaultModel compares loading the built-in model from
+// model.gz (the compact text form, gzip-compressed) and from the embedded
+// binary form:
+//
+//	go test ./rhetoric -run XXX -bench LoadDefaultModel
+func BenchmarkLoadDefaultModel(b *testing.B) {
+	gz, err := os.ReadFile("model.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("gz", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ParseModel("model.gz", gz); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("bin", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := parseBinary("model.bin", defaultModel); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
 
 // BenchmarkAnalyzeModel compares end-to-end analysis with the built-in
 // model (the default) and without it (NoModel), on one core, so the cost of

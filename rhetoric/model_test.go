@@ -193,6 +193,20 @@ func FuzzParseModel(f *testing.F) {
 	f.Add([]byte(`{"format":"x"}`))
 	f.Add([]byte{0x1f, 0x8b, 0, 0})
 	f.Add([]byte("rhetorica-model/1\n{\"devices\":[{\"device\":\"peace\",\"threshold\":0.5}]}\nw=peace\t2\n"))
+	bin, err := rhetoric.NewModel(rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Devices: []rhetoric.DeviceModel{
+		{Device: "peace", Bias: -1, Threshold: 0.5, Weights: []rhetoric.Weight{{Feature: "w=peace", W: 2}, {Feature: "w=war", W: -0.125}}},
+		{Device: "blame", Bias: -2, Threshold: 0.5, Weights: []rhetoric.Weight{{Feature: "w=war", W: 1.5}}},
+	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, m := range []*rhetoric.Model{bin, rhetoric.DefaultModel()} {
+		b, err := m.MarshalBinary()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := rhetoric.ParseModel("fuzz", data)
 		if err != nil {

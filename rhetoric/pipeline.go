@@ -62,6 +62,7 @@ type scratch struct {
 	z        []float64 // per model device: the linear score of a sentence
 	cands    []int     // target candidates of a sentence (indices into tcodes)
 	tsink    featSink  // the target features of one candidate
+	touch    float32   // a sum that keeps decide's row reads from being optimised away
 	// The model's explanations: scores of all sentences in order, sentence
 	// s owning scores[scoreOff[s]:scoreOff[s+1]]; score i's reasons are
 	// reasons[reasonOff[i][0]:reasonOff[i][1]].

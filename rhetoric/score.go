@@ -236,7 +236,6 @@ const explainTop = 5
 func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 	nd := len(a.devices)
 	m := a.model
-	mnd := len(m.devices)
 	shown := sc.shown[:0]
 	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
 	for i := range hits {
@@ -254,31 +253,35 @@ func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
 		var top [explainTop]int
 		var aw [explainTop]float32
 		k := 0
+		// thr is the smallest |weight| that can still enter top: the
+		// last one's once top is full (ties decided by name below).
+		var thr float32
 		for i := range fs {
-			w := m.w[int(fs[i].h)*mnd+md]
-			if w < 0 {
-				w = -w
-			}
-			if w == 0 || k == explainTop && w < aw[k-1] {
+			// |w| by clearing the sign bit, without a branch on the sign.
+			w := math.Float32frombits(math.Float32bits(m.w[int(fs[i].h)*m.stride+md]) &^ (1 << 31))
+			if w < thr || w == 0 {
 				continue
 			}
-			if k == explainTop && w == aw[k-1] && m.names[fs[i].h] > m.names[fs[top[k-1]].h] {
+			if k == explainTop && w == aw[k-1] && m.names.at(int(fs[i].h)) > m.names.at(int(fs[top[k-1]].h)) {
 				continue
 			}
 			if k < explainTop {
 				k++
 			}
 			p := k - 1
-			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names[fs[i].h] < m.names[fs[top[p-1]].h]) {
+			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names.at(int(fs[i].h)) < m.names.at(int(fs[top[p-1]].h))) {
 				top[p], aw[p] = top[p-1], aw[p-1]
 				p--
 			}
 			top[p], aw[p] = i, w
+			if k == explainTop {
+				thr = aw[k-1]
+			}
 		}
 		from := len(sc.reasons)
 		for _, i := range top[:k] {
 			f := fs[i]
-			sc.reasons = append(sc.reasons, Reason{Feature: m.names[f.h], Weight: m.w64[int(f.h)*mnd+md], Start: int(f.start), End: int(f.end)})
+			sc.reasons = append(sc.reasons, Reason{Feature: m.names.at(int(f.h)), Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
 		}
 		// Because is set by the score stage, from the range [from, to).
 		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})

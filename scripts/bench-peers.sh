@@ -16,6 +16,11 @@
 # GOMAXPROCS=2 on CPUs 0 and 1, and the wall-clock speed-up of two cores
 # over one is printed (meaningful only on an otherwise idle machine).
 #
+# Each round also times a one-statement run of each rhetorica build
+# ("rhetorica analyze" on a file of one sentence, as a user checks a
+# quote): 20 runs in a row on CPU 0, and the CPU time per run, which is
+# mostly start-up (loading the lexicon, the grammar and the model).
+#
 # Usage: scripts/bench-peers.sh            (from anywhere in the repository)
 # Environment:
 #   SHARED=dir     the shared data (default: ../shared beside the repository)
@@ -80,6 +85,16 @@ cpu() {
 	awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' "$t"
 }
 
+# one runs rhetorica build $1 20 times on a one-sentence file and prints
+# the CPU milliseconds per run (user + system of the whole loop).
+one=$tmp/one.txt
+echo "Russia bears full responsibility for this brutal war of aggression against Ukraine." >"$one"
+onecpu() {
+	local t=$tmp/time1
+	GOMAXPROCS=1 /usr/bin/time -f '%U %S' -o "$t" taskset -c 0 sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do "$0" analyze "$1" >/dev/null; done' "$tmp/$1" "$one"
+	awk '{ printf "%.2f\n", ($1 + $2) * 1000 / 20 }' "$t"
+}
+
 run() {
 	case $1 in
 	naive) cpu "$tmp/gobench" -mode naive-bufio -corpus "$corpus" -lexicon "$peers/lexicon.json" ;;
@@ -90,7 +105,7 @@ run() {
 	esac
 }
 
-declare -A times walls rss walls2
+declare -A times walls rss walls2 ones
 for ((r = 1; r <= runs; r++)); do
 	for t in "${tools[@]}"; do
 		read -r s w m < <(run "$t")
@@ -98,6 +113,11 @@ for ((r = 1; r <= runs; r++)); do
 		walls[$t]="${walls[$t]:-} $w"
 		rss[$t]="${rss[$t]:-} $m"
 		echo "round $r: $t ${s}s CPU, ${w}s wall, $((m / 1024)) MiB" >&2
+		if [ "$t" != naive ]; then
+			o=$(onecpu "$t")
+			ones[$t]="${ones[$t]:-} $o"
+			echo "round $r: $t one statement ${o} ms CPU a run" >&2
+		fi
 		if [ -n "${PAR:-}" ] && [ "$t" != naive ]; then
 			read -r s w m < <(GOMAXPROCS=2 CPUS=0,1 run "$t")
 			walls2[$t]="${walls2[$t]:-} $w"
@@ -114,6 +134,11 @@ for t in "${tools[@]}"; do
 	m=$(echo "${rss[$t]}" | median)
 	awk -v t="$t" -v s="$s" -v b="$bytes" -v n="$naive" -v m="$m" \
 		'BEGIN { printf "%-18s %8.3f %8.2f %12.2f %14.2f %9.1f\n", t, s, b / s / 1e6, s / n, n / s, m / 1024 }'
+done
+printf '\n%-18s %22s\n' tool "one statement, CPU ms"
+for t in "${tools[@]}"; do
+	[ "$t" = naive ] && continue
+	printf '%-18s %22s\n' "$t" "$(echo "${ones[$t]}" | median)"
 done
 if [ -n "${PAR:-}" ]; then
 	printf '\n%-18s %12s %12s %9s\n' tool "wall 1 core" "wall 2 cores" speed-up

@@ -24,6 +24,9 @@ recall and F1 with bootstrap 95% intervals and support, micro and macro F1,
 target accuracy for the devices that name a target, and a confusion table.
 GOLD.jsonl has one object per line: "id", "devices", "targets" (device ->
 actor) and "text" or a locator "file"/"start"/"end" read from --corpus.
+With --context N, an item whose "file" (with "start"/"end", or "row" of a
+CSV file) locates it is analyzed inside up to N bytes of its document on
+each side, as in a whole statement.
 
 With --folds K it cross-validates training instead: a model is trained on
 K-1 folds and scored on the held-out fold, K times (the built-in model is
@@ -42,6 +45,7 @@ type evalFlags struct {
 	lexicons  stringList
 	noDefault bool
 	corpus    string
+	context   int
 	folds     int
 	tag       bool
 }
@@ -50,6 +54,7 @@ func (e *evalFlags) register(fs *flag.FlagSet) {
 	fs.Var(&e.lexicons, "lexicon", "lexicon `FILE` merged over the default; repeatable")
 	fs.BoolVar(&e.noDefault, "no-default", false, "do not use the built-in lexicon (only the --lexicon files)")
 	fs.StringVar(&e.corpus, "corpus", "", "`DIR` that file locators are relative to (default: the parent of GOLD's directory)")
+	fs.IntVar(&e.context, "context", 0, "analyze each located text inside `N` bytes of its document on each side (0: alone)")
 	fs.BoolVar(&e.tag, "tag", false, "part-of-speech tagging (finds imperatives and more targets; slower)")
 }
 
@@ -70,12 +75,16 @@ func (c *cli) loadModel(cmd, path string, noModel bool) (*rhetoric.Model, int) {
 	return m, -1
 }
 
-// readGold reads an annotated file, printing every error.
-func (c *cli) readGold(path, corpus string) ([]eval.Item, int) {
+// readGold reads an annotated file, printing every error; with window > 0
+// it finds each located item's context (eval.AddContext).
+func (c *cli) readGold(path, corpus string, window int) ([]eval.Item, int) {
 	if corpus == "" {
 		corpus = filepath.Dir(filepath.Dir(path))
 	}
 	items, err := eval.ReadFile(path, corpus)
+	if err == nil {
+		_, err = eval.AddContext(items, path, corpus, window)
+	}
 	if err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			c.errorf("%s", line)
@@ -122,7 +131,7 @@ func (c *cli) eval(args []string) int {
 	if code >= 0 {
 		return code
 	}
-	items, code := c.readGold(fs.Arg(0), ef.corpus)
+	items, code := c.readGold(fs.Arg(0), ef.corpus, ef.context)
 	if code >= 0 {
 		return code
 	}
@@ -174,7 +183,11 @@ func writeEvalTable(w io.Writer, r *eval.Result) {
 	if r.Folds > 0 {
 		what = fmt.Sprintf("%d-fold cross-validation", r.Folds)
 	}
-	fmt.Fprintf(w, "%s on %d items\n\n", what, r.Items)
+	fmt.Fprintf(w, "%s on %d items\n", what, r.Items)
+	if r.InContext > 0 {
+		fmt.Fprintf(w, "%d analyzed inside their document, %d of them segmented differently\n", r.InContext, r.Misaligned)
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "device\tP\tR\tF1\tF1 95%%\tsupport\ttarget acc\t\n")
 	for _, d := range r.Devices {

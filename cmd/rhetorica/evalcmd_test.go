@@ -124,3 +124,39 @@ func TestEvalTrainErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalContext analyzes located sentences inside their document with
+// --context, and fails on a locator that names other text.
+func TestEvalContext(t *testing.T) {
+	dir := t.TempDir()
+	speech := "Russia attacked Ukraine. Russia bears responsibility for this war.\n\nWe call for peace.\n"
+	if err := os.WriteFile(filepath.Join(dir, "speech.txt"), []byte(speech), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gold := filepath.Join(dir, "gold.jsonl")
+	line := `{"id": "s1", "file": "speech.txt", "start": 25, "end": 66, "devices": ["blame"], "targets": {"blame": "RUS"}}` + "\n" +
+		`{"id": "s2", "text": "We call for peace.", "devices": ["peace"]}` + "\n"
+	if err := os.WriteFile(gold, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--corpus", dir, "--context", "500", gold)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "evaluation on 2 items\n1 analyzed inside their document, 0 of them segmented differently\n") {
+		t.Errorf("output:\n%s", out)
+	}
+	code, out, _ = runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--corpus", dir, gold)
+	if code != exitOK || strings.Contains(out, "inside their document") {
+		t.Errorf("without --context: exit %d, output:\n%s", code, out)
+	}
+
+	bad := `{"id": "s1", "text": "Russia is innocent.", "file": "speech.txt", "start": 25, "end": 66, "devices": []}` + "\n"
+	if err := os.WriteFile(gold, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runCLI(t, "", "eval", "--no-model", "--corpus", dir, "--context", "500", gold)
+	if code != exitInput || !strings.Contains(errs, "gold.jsonl:1: s1: the text differs from bytes [25,66) of speech.txt") {
+		t.Errorf("a wrong locator: exit %d, stderr:\n%s", code, errs)
+	}
+}

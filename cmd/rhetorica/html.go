@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/lexicon"
@@ -131,7 +132,7 @@ func (h *htmlReport) css() template.CSS {
 
 func (h *htmlReport) start() error {
 	h.started = true
-	return htmlTemplates.ExecuteTemplate(h.w, "head", h.headView())
+	return htmlTemplates().ExecuteTemplate(h.w, "head", h.headView())
 }
 
 // headView is the data of the report's head: title, style sheet, legend.
@@ -211,10 +212,10 @@ func (h *htmlReport) report(r *rhetoric.Report, text string) error {
 	v.NoText = text == ""
 	v.Chart = h.barChart(r.Devices)
 	if full {
-		return htmlTemplates.ExecuteTemplate(h.w, "statement", v)
+		return htmlTemplates().ExecuteTemplate(h.w, "statement", v)
 	}
 	var b bytes.Buffer
-	if err := htmlTemplates.ExecuteTemplate(&b, "statement", v); err != nil {
+	if err := htmlTemplates().ExecuteTemplate(&b, "statement", v); err != nil {
 		return err
 	}
 	h.keep(keptStmt{n: h.n, hits: v.Hits, html: b.Bytes()})
@@ -301,7 +302,7 @@ func (h *htmlReport) finishProfiles(profiles []rhetoric.Profile) error {
 			float64(h.fullLimit)/(1<<20), plural(h.leftOut, "statement"), plural(h.leftWords, "word"), float64(h.leftBytes)/(1<<20),
 			plural(len(h.kept), "statement"))
 	}
-	return htmlTemplates.ExecuteTemplate(h.w, "foot", fv)
+	return htmlTemplates().ExecuteTemplate(h.w, "foot", fv)
 }
 
 // segments splits text at every hit boundary. Each piece covered by hits
@@ -589,4 +590,6 @@ var reportCSS string
 //go:embed report.tmpl
 var reportTemplate string
 
-var htmlTemplates = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate)).Parse(matrixTemplate))
+var htmlTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.New("report").Funcs(template.FuncMap{"plural": plural}).Parse(reportTemplate)).Parse(matrixTemplate))
+})

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
@@ -104,7 +105,9 @@ type pageTargetRow struct{ Device, Class, Targets string }
 //go:embed serve.tmpl
 var serveTemplate string
 
-var pageTemplates = template.Must(template.New("page").Funcs(template.FuncMap{"plural": plural}).Parse(serveTemplate))
+var pageTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{"plural": plural}).Parse(serveTemplate))
+})
 
 // maxOpenHits is the most cues whose table is shown open under a statement;
 // a longer table starts folded.
@@ -353,7 +356,7 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 			v.Comparison = s.comparison(h, a)
 		}
 	}
-	if err := pageTemplates.ExecuteTemplate(&buf, "page-head", v); err != nil {
+	if err := pageTemplates().ExecuteTemplate(&buf, "page-head", v); err != nil {
 		writeFailure(w, err)
 		return
 	}
@@ -364,7 +367,7 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 				writeFailure(w, err)
 				return
 			}
-			if err := pageTemplates.ExecuteTemplate(&buf, "page-hits", h.hitsView(rep, a.texts[i])); err != nil {
+			if err := pageTemplates().ExecuteTemplate(&buf, "page-hits", h.hitsView(rep, a.texts[i])); err != nil {
 				writeFailure(w, err)
 				return
 			}
@@ -375,7 +378,7 @@ func (s *server) renderPage(w http.ResponseWriter, f pageForm, sides []*side,
 			writeFailure(w, err)
 			return
 		}
-	} else if err := pageTemplates.ExecuteTemplate(&buf, "page-end", v); err != nil {
+	} else if err := pageTemplates().ExecuteTemplate(&buf, "page-end", v); err != nil {
 		writeFailure(w, err)
 		return
 	}

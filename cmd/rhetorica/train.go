@@ -57,7 +57,7 @@ func (c *cli) train(args []string) int {
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
 	}
-	items, code := c.readGold(*gold, ef.corpus)
+	items, code := c.readGold(*gold, ef.corpus, ef.context)
 	if code >= 0 {
 		return code
 	}

@@ -2,13 +2,19 @@ package main
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestRunErrors(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "none.jsonl")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "none.jsonl")
+	located := filepath.Join(dir, "located.jsonl")
+	if err := os.WriteFile(located, []byte(`{"id": "a", "text": "Peace now.", "file": "gone.txt", "start": 0, "end": 10, "devices": ["peace"]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -18,6 +24,7 @@ func TestRunErrors(t *testing.T) {
 		{"unknown config field", []string{"-train", missing, "-config", `{"lambda": 3}`}, "unknown field"},
 		{"missing training file", []string{"-train", missing}, "none.jsonl"},
 		{"bad flag", []string{"-nope"}, "nope"},
+		{"context of a missing document", []string{"-train", located, "-corpus", dir, "-context", "100"}, "located.jsonl:1: a: open "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
