@@ -55,3 +55,20 @@ func TestRunDev(t *testing.T) {
 		t.Errorf("missing -dev file: error %v, want one naming dev.jsonl", err)
 	}
 }
+
+// TestRunFast cross-validates a tiny file in the fast mode, which prints
+// the figures line only.
+func TestRunFast(t *testing.T) {
+	tiny := filepath.Join("..", "..", "learn", "testdata", "tiny.jsonl")
+	var out strings.Builder
+	if err := run([]string{"-train", tiny, "-folds", "2", "-fast", "-config", `{"min_count": 1}`}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "micro ") || !strings.Contains(lines[0], " blame ") {
+		t.Errorf("output:\n%s\nwant one line of figures", out.String())
+	}
+	if err := run([]string{"-train", tiny, "-folds", "1", "-fast"}, io.Discard); err == nil {
+		t.Error("-fast with 1 fold: no error")
+	}
+}
