@@ -86,7 +86,7 @@ func smallBenchDef() *Definition {
 // kept, so the matcher still starts (and abandons) walks there. Without
 // held, the lexicon covers nearly every word of a speech, and the benchmark
 // shows the cost of many more matches.
-func largeBenchDef(b *testing.B, shared string, held *tokenize.Document) *Definition {
+func largeBenchDef(b testing.TB, shared string, held *tokenize.Document) *Definition {
 	var texts []string
 	for _, year := range []string{"2022", "2023"} {
 		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", year, "*.txt"))

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -27,14 +28,24 @@ func edgeKey(node int32, kind uint32, id int32) uint64 {
 }
 
 // output is one pattern accepted at a trie node: which group it counts for
-// (a category, a modifier kind or an actor) and what to report.
+// (a category, a modifier kind or an actor) and what to report (16 bytes:
+// a large lexicon has one per entry).
 type output struct {
 	group int32 // overlap group: category c, then 3 modifier kinds, then actors
-	order int32 // preference among equally long matches in a group: lower wins
 	index int32 // Match.Index
 	entry int32 // Match.Entry
 	kind  MatchKind
-	n     int32 // pattern length in tokens
+}
+
+// order is o's preference among equally long matches in its group: lower
+// wins. It is the entry's place in its category, the alias's in its actor
+// and the modifier's among the modifiers (its index; a modifier's group is
+// its kind).
+func (o *output) order() int32 {
+	if o.kind == ModifierMatch {
+		return o.index
+	}
+	return o.entry
 }
 
 // pnode is a node of the byte trie of wildcard prefixes. Its children are
@@ -70,7 +81,7 @@ func compile(def *Definition) (*Matcher, error) {
 	nc := len(def.Categories)
 	for ci, c := range def.Categories {
 		for ei, e := range c.Entries {
-			if err := b.add(e.Pattern, def, output{group: int32(ci), order: int32(ei), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
+			if err := b.add(e.Pattern, def, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
 				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
 			}
 		}
@@ -80,14 +91,14 @@ func compile(def *Definition) (*Matcher, error) {
 			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
 		}
 		g := int32(nc + int(m.Kind))
-		if err := b.add(m.Pattern, def, output{group: g, order: int32(mi), index: int32(mi), kind: ModifierMatch}); err != nil {
+		if err := b.add(m.Pattern, def, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
 			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
 		}
 	}
 	for ai, a := range def.Actors {
 		g := int32(nc + numModifierKinds + ai)
 		for li, al := range a.Aliases {
-			if err := b.add(al, def, output{group: g, order: int32(li), index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
+			if err := b.add(al, def, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
 				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
 			}
 		}
@@ -113,12 +124,17 @@ type builder struct {
 }
 
 func newBuilder(npat int) *builder {
+	// A large lexicon has far fewer distinct words than patterns (the
+	// 100,000-entry benchmark has 19,000): sizing the word table for every
+	// pattern would hold megabytes that are never used, while a table that
+	// grows by doubling wastes at most what it finally holds.
+	nwords := npat/4 + 8
 	return &builder{
-		words:    make(map[string]int32, npat),
+		words:    make(map[string]int32, nwords),
 		stems:    map[string]int32{},
 		prefixes: map[string]int32{},
-		wordList: make([]string, 0, npat),
-		rootWord: make([]int32, 0, npat),
+		wordList: make([]string, 0, nwords),
+		rootWord: make([]int32, 0, nwords),
 		edges:    newEdgeMap(npat),
 		nnodes:   1,
 		outs:     make([]output, 0, npat),
@@ -177,7 +193,6 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 		}
 		node = b.edges.child(edgeKey(node, kind, id), &b.nnodes)
 	}
-	o.n = int32(len(p.elems))
 	b.outs = append(b.outs, o)
 	b.outNode = append(b.outNode, node)
 	return nil
@@ -279,6 +294,57 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 	return e
 }
 
+// renumber gives the nodes that the matcher reads from its node table (the
+// root, the nodes that edges leave, the children of gap edges and the
+// root's children along stems and prefixes) the lowest numbers, in the
+// order of their creation, and the other nodes (leaves reached along a word
+// from the root or along an inner edge, whose info the matcher finds copied
+// into the slot that leads to them) the numbers after those. It rewrites
+// the builder's tables accordingly (the edge map stays valid only for
+// groupEdges) and returns the number of the former.
+func (b *builder) renumber() int32 {
+	renum := make([]int32, b.nnodes) // first 1 for a node to keep
+	renum[0] = 1
+	for x, k := range b.edges.keys {
+		if k != 0 {
+			renum[k>>32] = 1
+			if uint32(k)>>30 == symGap {
+				renum[b.edges.vals[x]] = 1
+			}
+		}
+	}
+	for _, c := range b.rootStem {
+		renum[c] = 1
+	}
+	for _, c := range b.rootPrefix {
+		renum[c] = 1
+	}
+	keep := int32(0)
+	for _, r := range renum {
+		keep += r
+	}
+	next, leaf := int32(0), keep
+	for n, r := range renum {
+		if r == 1 {
+			renum[n], next = next, next+1
+		} else {
+			renum[n], leaf = leaf, leaf+1
+		}
+	}
+	for _, ids := range [...][]int32{b.rootWord, b.rootStem, b.rootPrefix, b.outNode} {
+		for i, n := range ids {
+			ids[i] = renum[n] // the root (0, also "no child") stays 0
+		}
+	}
+	for x, k := range b.edges.keys {
+		if k != 0 {
+			b.edges.keys[x] = uint64(uint32(renum[k>>32]))<<32 | k&(1<<32-1)
+			b.edges.vals[x] = renum[b.edges.vals[x]]
+		}
+	}
+	return keep
+}
+
 // finish freezes the builder into a Matcher for ngroups overlap groups.
 func (b *builder) finish(ngroups int) *Matcher {
 	m := &Matcher{
@@ -289,7 +355,13 @@ func (b *builder) finish(ngroups int) *Matcher {
 	if m.rootPrefix == nil {
 		m.rootPrefix = []int32{}
 	}
-	m.nodes = make([]nodeInfo, b.nnodes)
+	// Only the nodes that the matcher looks up get an entry in m.nodes (a
+	// large lexicon's trie is mostly leaves, whose info is copied into the
+	// edge or vocabulary slot that leads to them); info gives every node's
+	// info while the tables are built.
+	keep := b.renumber()
+	nnodes := int(b.nnodes)
+	m.nodes = make([]nodeInfo, keep)
 	for n := range m.nodes {
 		m.nodes[n].node = int32(n)
 	}
@@ -306,7 +378,8 @@ func (b *builder) finish(ngroups int) *Matcher {
 			}
 		}
 	}
-	inner := groupEdges(&b.edges, len(m.nodes))
+	inner := groupEdges(&b.edges, nnodes)
+	b.edges = edgeMap{} // release it: the memory of a large lexicon peaks below
 	for _, k := range inner.keys {
 		mark(int32(k>>32), uint32(k))
 	}
@@ -314,36 +387,44 @@ func (b *builder) finish(ngroups int) *Matcher {
 	// were added in nearly that order (categories and actors in order,
 	// modifiers by index rather than kind), so an insertion sort within
 	// each node's run costs about nothing.
-	count := make([]int32, len(m.nodes)+1)
+	outLo := make([]int32, nnodes+1)
 	for _, n := range b.outNode {
-		count[n+1]++
+		outLo[n+1]++
 	}
-	for n := 1; n <= len(m.nodes); n++ {
-		count[n] += count[n-1]
+	for n := 1; n <= nnodes; n++ {
+		outLo[n] += outLo[n-1]
 	}
 	m.outs = make([]output, len(b.outs))
 	for i := range m.nodes {
-		m.nodes[i].outLo = count[i]
-		m.nodes[i].outN = count[i+1] - count[i]
+		m.nodes[i].outLo = outLo[i]
+		m.nodes[i].outN = outLo[i+1] - outLo[i]
 	}
+	at := slices.Clone(outLo[:nnodes])
 	for x, n := range b.outNode {
-		m.outs[count[n]] = b.outs[x]
-		count[n]++
+		m.outs[at[n]] = b.outs[x]
+		at[n]++
 	}
-	for i := range m.nodes {
-		os := m.outs[m.nodes[i].outLo : m.nodes[i].outLo+m.nodes[i].outN]
+	at, b.outs, b.outNode = nil, nil, nil
+	info := func(n int32) nodeInfo {
+		if int(n) < len(m.nodes) {
+			return m.nodes[n]
+		}
+		return nodeInfo{outLo: outLo[n], outN: outLo[n+1] - outLo[n], node: n}
+	}
+	for i := range nnodes {
+		os := m.outs[outLo[i]:outLo[i+1]]
 		for x := 1; x < len(os); x++ {
-			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order < os[y-1].order); y-- {
+			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order() < os[y-1].order()); y-- {
 				os[y], os[y-1] = os[y-1], os[y]
 			}
 		}
 	}
-	m.buildFilters(&inner)
+	m.buildFilters(&inner, info)
 	for _, n := range roots {
-		m.preds = m.preds || m.nodes[n].filtered
+		m.preds = m.preds || info(n).filtered
 	}
-	wordPreds, stemPreds := m.buildPreds(&inner, roots, len(b.wordList), len(b.stemList))
-	m.edges = newEdgeTable(&inner, m.nodes)
+	wordPreds, stemPreds := m.buildPreds(&inner, info, roots, len(b.wordList), len(b.stemList))
+	m.edges = newEdgeTable(&inner, info)
 	m.buildPrefixTrie(b.prefList)
 	// The vocabulary: the words (index = word ID), then the stems that are
 	// not also words. Copy each root node's info into it, and precompute
@@ -369,7 +450,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 	for x, k := range keys {
 		v := &vocab[x]
 		if v.wordNode > 0 {
-			v.wordInfo = m.nodes[v.wordNode]
+			v.wordInfo = info(v.wordNode)
 		}
 		v.pfxLo = int32(len(m.vocabPfx))
 		if m.pnodes != nil {
@@ -494,7 +575,7 @@ func gapBits(h uint64) uint64   { return 1<<((h>>24)&63) | 1<<((h>>30)&63) }
 // bloomBitsPerKey bits per key, so that it mostly stays in cache), and sets
 // the gap fields of every node (which need the children's sig and kinds to
 // be final).
-func (m *Matcher) buildFilters(e *innerEdges) {
+func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 	nkeys := 0
 	for n := int32(1); n < int32(len(m.nodes)); n++ {
 		if e.fan(n) < bloomMinEdges {
@@ -525,7 +606,7 @@ func (m *Matcher) buildFilters(e *innerEdges) {
 			h := edgeHash(n, uint32(k))
 			w := bloomWord(h, m.bloomMask)
 			m.bloom[w] |= bloomBits(h)
-			if m.nodes[c].outN > 0 {
+			if info(c).outN > 0 {
 				m.bloom[w] |= outBits(h)
 			}
 			clo, chi := e.of(c)
@@ -555,15 +636,15 @@ func (m *Matcher) buildFilters(e *innerEdges) {
 // (those of prefixes go to m.pfxPreds) from the edges of inner that leave
 // roots (the children of the root) and their children. It runs after
 // buildFilters, which sets the gap fields of the nodes.
-func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (words, stems []predSig) {
+func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, nwords, nstems int) (words, stems []predSig) {
 	words = make([]predSig, nwords)
 	stems = make([]predSig, nstems)
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
 	// For a node one step below the root, first[n] is n; for a node two
 	// steps below, first is its parent, and gapChild tells whether it is
 	// reached along a gap.
-	first := make([]int32, len(m.nodes))
-	gapChild := make([]bool, len(m.nodes))
+	first := make([]int32, len(e.first)-1)
+	gapChild := make([]bool, len(e.first)-1)
 	for _, n := range roots {
 		first[n] = n
 	}
@@ -594,7 +675,7 @@ func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (
 		switch {
 		case n == p:
 			sig.next |= nodeBit(n)
-			if m.nodes[c].outN > 0 || m.nodes[c].gap > 0 {
+			if ci := info(c); ci.outN > 0 || ci.gap > 0 {
 				sig.stop |= nodeBit(n)
 			}
 		case gapChild[p]:
@@ -657,46 +738,51 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 // edgeTable is an open-addressing hash table from edge keys to child nodes,
 // used for the edges that leave nodes other than the root. Keys are never 0
 // (a non-root node is >= 1 in the key's high half), so 0 marks a free slot.
-// It is a plain array probed linearly from a multiplicative hash: one cache
-// line per lookup in the common case, which matters for the large tries of
-// big lexicons.
+// It is a plain array probed linearly from a multiplicative hash, reduced to
+// the table's size by a multiplication rather than a mask, so that the
+// table can hold its keys at a fixed load (edgeLoad) instead of anywhere
+// between a quarter and a half of a power of two: one cache line per lookup
+// in the common case, which matters for the large tries of big lexicons,
+// without the megabytes of empty slots.
 type edgeTable struct {
 	slots []edgeSlot
-	shift uint // 64 - log2(len(slots))
 }
 
-// edgeSlot is an edge and a copy of the info of the node it leads to, so
-// that following an edge costs one cache miss rather than two.
+// edgeSlot is an edge and a copy of the info of the node it leads to (whose
+// node field is the child), so that following an edge costs one cache miss
+// rather than two.
 type edgeSlot struct {
-	key   uint64
-	info  nodeInfo
-	child int32
+	key  uint64
+	info nodeInfo
 }
 
-func newEdgeTable(e *innerEdges, nodes []nodeInfo) edgeTable {
+// edgeLoadNum/edgeLoadDen is the share of an edgeTable's slots that hold
+// edges: with linear probing, a hit costs about 1.75 probes and a miss 3.6
+// at 0.6, in adjacent slots.
+const edgeLoadNum, edgeLoadDen = 3, 5
+
+func newEdgeTable(e *innerEdges, info func(int32) nodeInfo) edgeTable {
 	if len(e.keys) == 0 {
 		return edgeTable{}
 	}
-	bits := uint(1)
-	for 1<<bits < 2*len(e.keys) {
-		bits++
-	}
-	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
+	t := edgeTable{slots: make([]edgeSlot, len(e.keys)*edgeLoadDen/edgeLoadNum+1)}
 	// The layout depends only on the order of e, which is deterministic.
-	mask := uint64(len(t.slots) - 1)
 	for x, k := range e.keys {
 		i := t.home(k)
 		for t.slots[i].key != 0 {
-			i = (i + 1) & mask
+			if i++; i == len(t.slots) {
+				i = 0
+			}
 		}
-		c := e.child[x]
-		t.slots[i] = edgeSlot{key: k, child: c, info: nodes[c]}
+		t.slots[i] = edgeSlot{key: k, info: info(e.child[x])}
 	}
 	return t
 }
 
-func (t *edgeTable) home(k uint64) uint64 {
-	return (k * 0x9e3779b97f4a7c15) >> t.shift
+// home returns the slot where the probe for key k begins.
+func (t *edgeTable) home(k uint64) int {
+	hi, _ := bits.Mul64(k*0x9e3779b97f4a7c15, uint64(len(t.slots)))
+	return int(hi)
 }
 
 // get returns the slot of edge key k, or nil.
@@ -704,9 +790,7 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 	if t.slots == nil {
 		return nil
 	}
-
-	mask := uint64(len(t.slots) - 1)
-	for i := t.home(k); ; i = (i + 1) & mask {
+	for i := t.home(k); ; {
 		s := &t.slots[i]
 		if s.key == k {
 			return s
@@ -714,19 +798,25 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 		if s.key == 0 {
 			return nil
 		}
+		if i++; i == len(t.slots) {
+			i = 0
+		}
 	}
 }
 
 // vocabTable is an open-addressing hash table from the strings of a
-// lexicon's vocabulary to their vocabIDs. A lookup first probes tags, a
-// dense array of 32-bit hash tags (128 KB for 19,000 strings, so it mostly
-// stays in cache): a string that is not in the vocabulary is usually
-// rejected there. Only on a matching tag does it touch the slot, which
-// holds the key (when it has at most vocabInline bytes) and the vocabIDs
-// together, so that a hit costs one slot rather than a slot and an entry
-// elsewhere; longer keys are compared with keys.
+// lexicon's vocabulary to their vocabIDs. A lookup probes index, a dense
+// array of 64-bit words, each a 32-bit hash tag (never 0) and the number of
+// an entry in slots, or 0 when free: at 8 bytes a slot it mostly stays in
+// cache (256 KB for 19,000 strings), and a string that is not in the
+// vocabulary is usually rejected there. Only on a matching tag does it touch
+// the entry, which holds the key (when it has at most vocabInline bytes) and
+// the vocabIDs together, so that a hit costs one entry rather than an entry
+// and a key elsewhere; longer keys are compared with keys. The entries are
+// as many as the strings, not as the slots of the index, which spares a
+// large lexicon a megabyte or two of empty 128-byte slots.
 type vocabTable struct {
-	tags  []uint32 // per slot: the key's tag (never 0), or 0 when free
+	index []uint64 // per slot: tag<<32 | entry, or 0 when free
 	slots []vocabSlot
 	keys  []string
 	mask  uint64
@@ -755,18 +845,18 @@ func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
 	for size*3 < len(keys)*4 {
 		size *= 2
 	}
-	t.tags = make([]uint32, size)
-	t.slots = make([]vocabSlot, size)
+	t.index = make([]uint64, size)
+	t.slots = make([]vocabSlot, len(keys))
 	t.mask = uint64(size - 1)
 	t.keys = keys
 	for x, k := range keys {
 		h := maphash.String(t.seed, k)
 		i := h & t.mask
-		for t.tags[i] != 0 {
+		for t.index[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.tags[i] = vocabTag(h)
-		sl := &t.slots[i]
+		t.index[i] = uint64(vocabTag(h))<<32 | uint64(x)
+		sl := &t.slots[x]
 		sl.ids, sl.n = vocab[x], vocabInline+1
 		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
 		if len(k) <= vocabInline {
@@ -781,23 +871,25 @@ func (t *vocabTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
 // get returns the IDs of s, whose hash is h, or nil.
 func (t *vocabTable) get(h uint64, s string) *vocabIDs {
-	if t.tags == nil {
+	if t.index == nil {
 		return nil
 	}
 	tag := vocabTag(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.tags[i] {
-		case 0:
+		v := t.index[i]
+		if v == 0 {
 			return nil
-		case tag:
-			sl := &t.slots[i]
-			if len(s) <= vocabInline {
-				if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
-					return &sl.ids
-				}
-			} else if sl.n > vocabInline && t.keys[binary.LittleEndian.Uint32(sl.key[:4])] == s {
+		}
+		if uint32(v>>32) != tag {
+			continue
+		}
+		sl := &t.slots[uint32(v)]
+		if len(s) <= vocabInline {
+			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
 				return &sl.ids
 			}
+		} else if sl.n > vocabInline && t.keys[binary.LittleEndian.Uint32(sl.key[:4])] == s {
+			return &sl.ids
 		}
 	}
 }

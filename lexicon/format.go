@@ -238,9 +238,29 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 // readLimited reads a lexicon file of at most MaxFileBytes, refusing a
 // larger one while reading it.
 func readLimited(path string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+	// Read a regular file into a buffer of its size (plus the byte that
+	// tells it grew), as os.ReadFile does, rather than doubling one: a large
+	// lexicon would otherwise leave twice its size as garbage.
+	size := 512
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < MaxFileBytes {
+			size = int(fi.Size()) + 1
+		}
+	}
+	data := make([]byte, 0, size)
+	lr := io.LimitReader(r, MaxFileBytes+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > MaxFileBytes {
 		return nil, fmt.Errorf("lexicon: %s: the file has more than %d bytes (the limit)", path, MaxFileBytes)

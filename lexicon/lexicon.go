@@ -185,8 +185,9 @@ func New(def Definition) (*Lexicon, error) {
 }
 
 // build validates def (which the caller hands over) and compiles it. src,
-// when not nil, gives the file positions of def's items; errs are problems
-// that a parser already found, reported together with the ones found here.
+// when not nil, gives the file positions of def's items (the caller hands
+// it over too: build clears it once def is valid); errs are problems that
+// a parser already found, reported together with the ones found here.
 func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	if def.Language != "" {
 		if l, err := tokenize.ParseLanguage(string(def.Language)); err == nil {
@@ -198,12 +199,16 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	if len(errs) > 0 {
 		return nil, errs.err()
 	}
+	pos := Position{File: def.Name}
+	if src != nil {
+		// The positions of the items (32 bytes an entry) served
+		// validation only; the caller hands src over, so drop them before
+		// compiling, which is when a large lexicon's memory peaks.
+		pos = Position{File: src.file, Line: 1, Col: 1}
+		*src = source{}
+	}
 	m, err := compile(&def)
 	if err != nil {
-		pos := Position{File: def.Name}
-		if src != nil {
-			pos = Position{File: src.file, Line: 1, Col: 1}
-		}
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
 	l := &Lexicon{def: def, matcher: m, catIndex: make(map[string]int, len(def.Categories))}

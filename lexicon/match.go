@@ -554,7 +554,7 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, next *tokSy
 		return
 	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
-		s.next = append(s.next, active{e.child, e.info})
+		s.next = append(s.next, active{e.info.node, e.info})
 	}
 }
 
@@ -708,7 +708,7 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 		switch b := s.bestN[g]; {
 		case b == 0:
 			s.touched = append(s.touched, g)
-		case int(b) > length, int(b) == length && m.outs[s.bestO[g]].order <= o.order:
+		case int(b) > length, int(b) == length && m.outs[s.bestO[g]].order() <= o.order():
 			continue
 		}
 		s.bestN[g], s.bestO[g] = int32(length), k
