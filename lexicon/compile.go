@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Symbol kinds on the edges of the phrase trie.
@@ -77,11 +79,15 @@ func compile(def *Definition) (*Matcher, error) {
 	for _, a := range def.Actors {
 		npat += len(a.Aliases)
 	}
-	b := newBuilder(npat)
+	tk, err := patternTokenizer(def.Language)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	b := newBuilder(npat, tk)
 	nc := len(def.Categories)
 	for ci, c := range def.Categories {
 		for ei, e := range c.Entries {
-			if err := b.add(e.Pattern, def, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
+			if err := b.add(e.Pattern, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
 				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
 			}
 		}
@@ -91,14 +97,14 @@ func compile(def *Definition) (*Matcher, error) {
 			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
 		}
 		g := int32(nc + int(m.Kind))
-		if err := b.add(m.Pattern, def, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
+		if err := b.add(m.Pattern, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
 			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
 		}
 	}
 	for ai, a := range def.Actors {
 		g := int32(nc + numModifierKinds + ai)
 		for li, al := range a.Aliases {
-			if err := b.add(al, def, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
+			if err := b.add(al, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
 				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
 			}
 		}
@@ -121,15 +127,17 @@ type builder struct {
 	outs                           []output  // in the order added
 	outNode                        []int32   // the node of each of outs
 	elems                          []element // scratch for parsing a pattern
+	tk                             *tokenize.Tokenizer
 }
 
-func newBuilder(npat int) *builder {
+func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
 	// A large lexicon has far fewer distinct words than patterns (the
 	// 100,000-entry benchmark has 19,000): sizing the word table for every
 	// pattern would hold megabytes that are never used, while a table that
 	// grows by doubling wastes at most what it finally holds.
 	nwords := npat/4 + 8
 	return &builder{
+		tk:       tk,
 		words:    make(map[string]int32, nwords),
 		stems:    map[string]int32{},
 		prefixes: map[string]int32{},
@@ -156,8 +164,8 @@ func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
 }
 
 // add parses pat and inserts it into the phrase trie with output o.
-func (b *builder) add(pat string, def *Definition, o output) error {
-	p, off, err := appendPattern(b.elems[:0], pat, def.Language, true)
+func (b *builder) add(pat string, o output) error {
+	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
@@ -430,11 +438,13 @@ func (b *builder) finish(ngroups int) *Matcher {
 	// not also words. Copy each root node's info into it, and precompute
 	// the prefixes of every vocabulary string and the predSigs of the
 	// string as a word, as a stem and of its prefixes.
-	keys := make([]string, len(b.wordList), len(b.wordList)+len(b.stemList))
-	copy(keys, b.wordList)
-	vocab := make([]vocabIDs, len(keys), cap(keys))
+	// The IDs are written straight into the entries of the vocabulary
+	// table (a large lexicon's would otherwise be built twice over).
+	keys := b.wordList
+	b.wordList = nil
+	vocab := make([]vocabSlot, len(keys), len(keys)+len(b.stemList))
 	for w := range vocab {
-		vocab[w] = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
+		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
 	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
 	for id, st := range b.stemList {
@@ -442,13 +452,13 @@ func (b *builder) finish(ngroups int) *Matcher {
 		if !ok {
 			x = int32(len(keys))
 			keys = append(keys, st)
-			vocab = append(vocab, vocabIDs{word: -1})
+			vocab = append(vocab, vocabSlot{ids: vocabIDs{word: -1}})
 		}
 		stemAt[id] = x
-		vocab[x].stem, vocab[x].stemNode = int32(id), b.rootStem[id]
+		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
 	for x, k := range keys {
-		v := &vocab[x]
+		v := &vocab[x].ids
 		if v.wordNode > 0 {
 			v.wordInfo = info(v.wordNode)
 		}
@@ -478,7 +488,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
 	}
 	for x, k := range keys {
-		v := &vocab[x]
+		v := &vocab[x].ids
 		v.stemLen, v.kstem, v.kstemNode = noStemLen, -1, 0
 		if !m.hasStems || len(k) >= noStemLen {
 			continue
@@ -492,11 +502,12 @@ func (b *builder) finish(ngroups int) *Matcher {
 			}
 		}
 		if v.stemPfx > 0 {
-			sv := &vocab[stemAt[v.kstem]]
+			sv := &vocab[stemAt[v.kstem]].ids
 			v.kstemNode = sv.stemNode
 			v.preds.or(&sv.preds)
 		}
 	}
+	b.words, b.stems, b.prefixes = nil, nil, nil
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
 	return m
@@ -834,9 +845,10 @@ type vocabSlot struct {
 // vocabTag is the tag of a hash: its high half, never 0.
 func vocabTag(h uint64) uint32 { return uint32(h>>32) | 1 }
 
-// newVocabTable builds the table of keys, whose IDs are vocab (by index),
-// inserting them in order so that the layout depends only on the seed.
-func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
+// newVocabTable builds the table of keys, whose entries are vocab (by
+// index; the table fills in their keys), inserting them in order so that
+// the layout depends only on the seed.
+func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 	t := vocabTable{seed: maphash.MakeSeed()}
 	if len(keys) == 0 {
 		return t
@@ -846,7 +858,7 @@ func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
 		size *= 2
 	}
 	t.index = make([]uint64, size)
-	t.slots = make([]vocabSlot, len(keys))
+	t.slots = vocab
 	t.mask = uint64(size - 1)
 	t.keys = keys
 	for x, k := range keys {
@@ -857,7 +869,7 @@ func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
 		}
 		t.index[i] = uint64(vocabTag(h))<<32 | uint64(x)
 		sl := &t.slots[x]
-		sl.ids, sl.n = vocab[x], vocabInline+1
+		sl.n = vocabInline + 1
 		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))

@@ -463,6 +463,10 @@ type checker struct {
 	def  *Definition
 	src  *source
 	errs ErrorList
+	// tk splits the patterns of language tkLang (tkErr when there is none).
+	tk     *tokenize.Tokenizer
+	tkLang tokenize.Language
+	tkErr  error
 }
 
 func (c *checker) at(f func(*source) Position) Position {
@@ -663,7 +667,18 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what(), p[0])
 		return false
 	}
-	if off, err := checkPattern(p, lang); err != nil {
+	if c.tk == nil || c.tkLang != lang {
+		if c.tk, c.tkErr = patternTokenizer(lang); c.tkErr != nil {
+			c.tk = nil
+		}
+		c.tkLang = lang
+	}
+	if c.tkErr != nil {
+		err := fmt.Errorf("%w: %w", ErrSyntax, c.tkErr)
+		c.errs = append(c.errs, &Error{Pos: pos, Msg: what() + ": " + errText(err), Err: err})
+		return false
+	}
+	if off, err := checkPattern(p, c.tk); err != nil {
 		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what() + ": " + errText(err), Err: err})
 		return false
 	}
