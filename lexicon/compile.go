@@ -109,7 +109,7 @@ func compile(def *Definition) (*Matcher, error) {
 			}
 		}
 	}
-	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
+	return b.finish(nc + numModifierKinds + len(def.Actors))
 }
 
 const numModifierKinds = 5
@@ -353,8 +353,9 @@ func (b *builder) renumber() int32 {
 	return keep
 }
 
-// finish freezes the builder into a Matcher for ngroups overlap groups.
-func (b *builder) finish(ngroups int) *Matcher {
+// finish freezes the builder into a Matcher for ngroups overlap groups. It
+// fails only when a node accepts more than maxNodeOutputs patterns.
+func (b *builder) finish(ngroups int) (*Matcher, error) {
 	m := &Matcher{
 		hasStems: len(b.stemList) > 0,
 		ngroups:  ngroups,
@@ -400,12 +401,15 @@ func (b *builder) finish(ngroups int) *Matcher {
 		outLo[n+1]++
 	}
 	for n := 1; n <= nnodes; n++ {
+		if outLo[n] > maxNodeOutputs {
+			return nil, errPatternLimit
+		}
 		outLo[n] += outLo[n-1]
 	}
 	m.outs = make([]output, len(b.outs))
 	for i := range m.nodes {
 		m.nodes[i].outLo = outLo[i]
-		m.nodes[i].outN = outLo[i+1] - outLo[i]
+		m.nodes[i].outN = uint16(outLo[i+1] - outLo[i])
 	}
 	at := slices.Clone(outLo[:nnodes])
 	for x, n := range b.outNode {
@@ -417,7 +421,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 		if int(n) < len(m.nodes) {
 			return m.nodes[n]
 		}
-		return nodeInfo{outLo: outLo[n], outN: outLo[n+1] - outLo[n], node: n}
+		return nodeInfo{outLo: outLo[n], outN: uint16(outLo[n+1] - outLo[n]), node: n}
 	}
 	for i := range nnodes {
 		os := m.outs[outLo[i]:outLo[i+1]]
@@ -429,7 +433,8 @@ func (b *builder) finish(ngroups int) *Matcher {
 	}
 	m.buildFilters(&inner, info)
 	for _, n := range roots {
-		m.preds = m.preds || info(n).filtered
+		ni := info(n)
+		m.preds = m.preds || ni.filtered()
 	}
 	wordPreds, stemPreds := m.buildPreds(&inner, info, roots, len(b.wordList), len(b.stemList))
 	m.edges = newEdgeTable(&inner, info)
@@ -466,7 +471,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 		if m.pnodes != nil {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
-		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
+		v.pfxN = uint16(int32(len(m.vocabPfx)) - v.pfxLo) // at most the string's length
 		if v.word >= 0 {
 			v.preds.or(&wordPreds[v.word])
 		}
@@ -510,15 +515,16 @@ func (b *builder) finish(ngroups int) *Matcher {
 	b.words, b.stems, b.prefixes = nil, nil, nil
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
-	return m
+	return m, nil
 }
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,
-// packed so that one cache line holds it: its outputs are
-// outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit
-// k of kinds is set when an edge of symbol kind k leaves it.
+// packed into 24 bytes (a large lexicon has copies of it in every edge and
+// vocabulary slot): its outputs are outs[outLo:outLo+outN], sig summarises
+// the symbols on its edges, and bit k of kinds is set when an edge of
+// symbol kind k leaves it.
 //
-// The edges of a node with many edges (filtered set) are also in one
+// The edges of a node with many edges (kindFiltered set in kinds) are also in one
 // global Bloom filter, m.bloom, keyed on (node, symbol) and sized to about
 // bloomBitsPerKey bits per key for the whole trie (256 KB for 100,000
 // entries), so that it stays in the processor's cache and a missing edge
@@ -534,14 +540,26 @@ func (b *builder) finish(ngroups int) *Matcher {
 // so gapKinds, its kinds, and its sig (in nodes) let a walk skip it when
 // the token after the gapped one cannot continue.
 type nodeInfo struct {
-	outLo, outN int32
-	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
-	gap         int32  // the child along the gap edge, or 0
-	node        int32  // the node itself, which keys the global filter
-	kinds       uint8
-	gapKinds    uint8 // kinds of the gap child
-	filtered    bool  // the node's edges are in the global filter
+	sig      uint64 // bit sigBit(symbol) set for each edge that leaves the node
+	outLo    int32
+	gap      int32  // the child along the gap edge, or 0
+	node     int32  // the node itself, which keys the global filter
+	outN     uint16 // at most maxNodeOutputs
+	kinds    uint8  // bit k: an edge of symbol kind k; kindFiltered: the node's edges are in the global filter
+	gapKinds uint8  // kinds of the gap child
 }
+
+// kindFiltered is the bit of nodeInfo.kinds set for a node whose edges are
+// in the global filter (such a node has edges, so kinds != 0 still means
+// "has edges", and the other tests of kinds look at the kinds' own bits).
+const kindFiltered = 1 << 7
+
+// filtered reports whether the node's edges are in the global filter.
+func (n *nodeInfo) filtered() bool { return n.kinds&kindFiltered != 0 }
+
+// maxNodeOutputs bounds the patterns accepted at one node: the same
+// pattern in as many categories, modifier kinds and actors.
+const maxNodeOutputs = 1<<16 - 1
 
 // sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
 // node's signature: an edge whose bit is clear in the node's sig does not
@@ -610,7 +628,7 @@ func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 			continue
 		}
 		ni := &m.nodes[n]
-		ni.filtered = true
+		ni.kinds |= kindFiltered
 		lo, hi := e.of(n)
 		for x := lo; x < hi; x++ {
 			k, c := e.keys[x], e.child[x]
