@@ -216,9 +216,12 @@ type edgeMap struct {
 	mask uint64
 }
 
+// newEdgeMap returns a map for about hint edges. It grows (doubling) when
+// three quarters of its slots are used: it lives only while the trie is
+// built, and is released before the final tables are made.
 func newEdgeMap(hint int) edgeMap {
 	size := 16
-	for size < 2*hint {
+	for size < hint {
 		size *= 2
 	}
 	return edgeMap{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
@@ -239,7 +242,7 @@ func (t *edgeMap) child(k uint64, nnodes *int32) int32 {
 	*nnodes++
 	t.keys[i], t.vals[i] = k, c
 	t.n++
-	if 2*t.n > len(t.keys) {
+	if 4*t.n > 3*len(t.keys) {
 		t.grow()
 	}
 	return c
@@ -436,14 +439,11 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 		ni := info(n)
 		m.preds = m.preds || ni.filtered()
 	}
-	wordPreds, stemPreds := m.buildPreds(&inner, info, roots, len(b.wordList), len(b.stemList))
-	m.edges = newEdgeTable(&inner, info)
-	m.buildPrefixTrie(b.prefList)
 	// The vocabulary: the words (index = word ID), then the stems that are
 	// not also words. Copy each root node's info into it, and precompute
 	// the prefixes of every vocabulary string and the predSigs of the
-	// string as a word, as a stem and of its prefixes.
-	// The IDs are written straight into the entries of the vocabulary
+	// string as a word, as a stem and of its prefixes. The IDs and
+	// predSigs are written straight into the entries of the vocabulary
 	// table (a large lexicon's would otherwise be built twice over).
 	keys := b.wordList
 	b.wordList = nil
@@ -462,6 +462,9 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 		stemAt[id] = x
 		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
+	m.buildPreds(&inner, info, roots, vocab, stemAt)
+	m.edges = newEdgeTable(&inner, info)
+	m.buildPrefixTrie(b.prefList)
 	for x, k := range keys {
 		v := &vocab[x].ids
 		if v.wordNode > 0 {
@@ -472,12 +475,6 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
 		v.pfxN = uint16(int32(len(m.vocabPfx)) - v.pfxLo) // at most the string's length
-		if v.word >= 0 {
-			v.preds.or(&wordPreds[v.word])
-		}
-		if v.stem >= 0 {
-			v.preds.or(&stemPreds[v.stem])
-		}
 		for _, p := range m.vocabPfx[v.pfxLo:] {
 			v.preds.or(&m.pfxPreds[p])
 		}
@@ -662,12 +659,12 @@ func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 }
 
 // buildPreds computes the predSigs of every word, stem and prefix symbol
-// (those of prefixes go to m.pfxPreds) from the edges of inner that leave
-// roots (the children of the root) and their children. It runs after
-// buildFilters, which sets the gap fields of the nodes.
-func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, nwords, nstems int) (words, stems []predSig) {
-	words = make([]predSig, nwords)
-	stems = make([]predSig, nstems)
+// from the edges of inner that leave roots (the children of the root) and
+// their children: those of a word (its ID is its index in vocab) and of a
+// stem (at vocab[stemAt[ID]]) are added to its vocabulary entry's, those of
+// prefixes go to m.pfxPreds. It runs after buildFilters, which sets the
+// gap fields of the nodes.
+func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32) {
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
 	// For a node one step below the root, first[n] is n; for a node two
 	// steps below, first is its parent, and gapChild tells whether it is
@@ -693,9 +690,9 @@ func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []i
 		id := int32(uint32(k) & maxID)
 		switch uint32(k) >> 30 {
 		case symWord:
-			sig = &words[id]
+			sig = &vocab[id].ids.preds
 		case symStem:
-			sig = &stems[id]
+			sig = &vocab[stemAt[id]].ids.preds
 		case symPrefix:
 			sig = &m.pfxPreds[id]
 		default:
@@ -713,7 +710,6 @@ func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []i
 			sig.third |= nodeBit(n)
 		}
 	}
-	return words, stems
 }
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]

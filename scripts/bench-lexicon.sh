@@ -5,7 +5,12 @@
 # turns for RUNS rounds, medians reported:
 #
 # 1. Loading: "rhetorica lexicon check" of a 100-entry LIWC .dic and of a
-#    100,000-entry one: CPU time and maximum resident set size (RSS).
+#    100,000-entry one: CPU time and maximum resident set size (RSS); and,
+#    from one more run with GODEBUG=gctrace=1, the largest heap that the
+#    garbage collector saw while the lexicon was read and compiled (the
+#    heap when a collection ended; GOGC lets the heap grow to twice what
+#    the previous one left live, so this is the peak of the Go heap to
+#    within the last cycle's growth).
 # 2. Equal hits: "rhetorica analyze --no-default --lexicon X.dic
 #    --input-format jsonl --format jsonl" over the UN General Debate corpus
 #    as JSONL (every year), with the 100-entry core and with the
@@ -81,12 +86,21 @@ for y in $dense_years; do files+=("$shared"/corpus/ungdc/"$y"/*.txt); done
 jsonl "$tmp/dense.jsonl" "${files[@]}"
 echo "corpus: $(wc -l <"$tmp/ungdc.jsonl") speeches, $(wc -c <"$tmp/ungdc.jsonl") bytes of JSONL; dense: years $dense_years, $(wc -c <"$tmp/dense.jsonl") bytes" >&2
 
-# cpu runs a command on CPU 0 with GOMAXPROCS=1 and prints its CPU seconds
-# and maximum RSS in KiB.
+# cpu runs a command on CPU 0 with GOMAXPROCS=1, its output to /dev/null
+# (the cost of a file system is not rhetorica's), and prints its CPU
+# seconds and maximum RSS in KiB.
 cpu() {
 	local t=$tmp/time
-	GOMAXPROCS=1 /usr/bin/time -f '%U %S %M' -o "$t" taskset -c 0 "$@" >"$tmp/out"
+	GOMAXPROCS=1 /usr/bin/time -f '%U %S %M' -o "$t" taskset -c 0 "$@" >/dev/null
 	awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$t"
+}
+
+# peakheap prints the largest heap, in MB, that a gctrace of the command
+# reports at the end of a collection (the B of "A->B->C MB").
+peakheap() {
+	GODEBUG=gctrace=1 GOMAXPROCS=1 "$@" 2>&1 >/dev/null |
+		sed -n 's/.* \([0-9]*\)->\([0-9]*\)->\([0-9]*\) MB.*/\1 \2/p' |
+		awk '{ for (i = 1; i <= 2; i++) if ($i > m) m = $i } END { print m + 0 }'
 }
 
 analyze() { # build lexicon corpus format
@@ -133,6 +147,9 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{ a[NR] = $1 } END { print a[in
 med() { echo "${v[$1]}" | median; }
 printf '%-18s %-28s %10s %10s %8s\n' build measurement "100 entries" "100,000" ratio
 for b in "${builds[@]}"; do
+	c=$(peakheap "$tmp/$b" lexicon check "$tmp/core/bench.dic")
+	l=$(peakheap "$tmp/$b" lexicon check "$tmp/large/bench.dic")
+	awk -v b="$b" -v w="load: peak Go heap MB" -v c="$c" -v l="$l" 'BEGIN { printf "%-18s %-28s %10d %10d %8.2f\n", b, w, c, l, l / (c > 0 ? c : 1) }'
 	for what in load corpus; do
 		c=$(med "$b $what core cpu")
 		l=$(med "$b $what large cpu")
