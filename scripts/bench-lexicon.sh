@@ -16,7 +16,8 @@
 #    as JSONL (every year), with the 100-entry core and with the
 #    100,000-entry lexicon that contains it and whose other entries match
 #    nothing in the corpus. The two outputs must be byte-identical (the
-#    script fails otherwise); it prints the CPU time of each and their ratio.
+#    script fails otherwise); it prints the CPU time of each, the ratio of
+#    their medians, and the median of the ratios of each round's two runs.
 # 3. Dense output: a lexicon of the corpus's 5,000 most frequent words, so
 #    that nearly every word is a hit, over the speeches of DENSE_YEARS: the
 #    CPU time with --format jsonl (every hit written) minus that with
@@ -135,7 +136,11 @@ for ((r = 1; r <= runs; r++)); do
 			keep "$b corpus $lex cpu" "$s"
 			keep "$b corpus $lex rss" "$m"
 			echo "round $r: $b $lex: corpus ${s}s CPU, $((m / 1024)) MiB" >&2
+			printf -v "last_$lex" %s "$s"
 		done
+		# The ratio of the two runs of this round, which ran one after the
+		# other: steadier on a busy machine than the ratio of the medians.
+		keep "$b corpus ratio" "$(awk -v c="$last_core" -v l="$last_large" 'BEGIN { printf "%.3f", l / c }')"
 		for f in jsonl csv; do
 			read -r s m < <(analyze "$b" dense "$tmp/dense.jsonl" "$f")
 			keep "$b dense $f cpu" "$s"
@@ -160,6 +165,7 @@ for b in "${builds[@]}"; do
 		l=$(med "$b $what large rss")
 		awk -v b="$b" -v w="$what: max RSS MiB" -v c="$c" -v l="$l" 'BEGIN { printf "%-18s %-28s %10.1f %10.1f %8.2f\n", b, w, c / 1024, l / 1024, l / c }'
 	done
+	printf '%-18s %-28s %10s %10s %8.2f\n' "$b" "corpus: CPU ratio per round" "" "" "$(med "$b corpus ratio")"
 done
 printf '\n%-18s %10s %10s %10s %14s\n' build "jsonl s" "csv s" hits "output us/hit"
 for b in "${builds[@]}"; do
