@@ -135,7 +135,7 @@ type Matcher struct {
 	edges      edgeTable  // other edges, by edgeKey
 	bloom      []uint64   // global Bloom filter of edges and two-step paths (see nodeInfo)
 	bloomMask  int32      // len(bloom)-1
-	nodes      []nodeInfo // per node of the pattern trie; 0 is the root
+	nodes      []nodeInfo // per node of the pattern trie that has edges or is a gap, stem or prefix target (see builder.renumber); 0 is the root
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
 	pnodes     []pnode
@@ -215,7 +215,7 @@ type tokSym struct {
 	word, stem   int32 // IDs, or -1
 	wordNode     int32 // the root's children along word and stem, or 0
 	stemNode     int32
-	wordInfo     nodeInfo // m.nodes[wordNode]
+	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
 	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	preds        predSig  // of all its symbols together
 }
