@@ -72,6 +72,13 @@ type pedge struct {
 // the result is deterministic without sorting), and nothing is allocated
 // per pattern beyond its parsed elements.
 func compile(def *Definition) (*Matcher, error) {
+	return compileWith(def, nil)
+}
+
+// compileWith is compile splitting patterns with tk, a tokenizer of
+// def.Language (one of its own when nil), so that validation and
+// compilation can share the tokenizer's memo of the words they split.
+func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
 	npat := len(def.Modifiers)
 	for _, c := range def.Categories {
 		npat += len(c.Entries)
@@ -79,9 +86,11 @@ func compile(def *Definition) (*Matcher, error) {
 	for _, a := range def.Actors {
 		npat += len(a.Aliases)
 	}
-	tk, err := patternTokenizer(def.Language)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrSyntax, err)
+	if tk == nil {
+		var err error
+		if tk, err = patternTokenizer(def.Language); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrSyntax, err)
+		}
 	}
 	b := newBuilder(npat, tk)
 	nc := len(def.Categories)

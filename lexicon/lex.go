@@ -195,7 +195,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 		scope         []string // the categories of a @negators, @stops or @breaches section
 		scopePos      Position
 	)
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

@@ -195,7 +195,8 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		}
 	}
 	canonical(&def)
-	errs = append(errs, validate(&def, src)...)
+	c := &checker{def: &def, src: src}
+	errs = append(errs, c.validate()...)
 	if len(errs) > 0 {
 		return nil, errs.err()
 	}
@@ -207,7 +208,13 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		pos = Position{File: src.file, Line: 1, Col: 1}
 		*src = source{}
 	}
-	m, err := compile(&def)
+	// Compiling splits the patterns again, with validation's tokenizer
+	// (of def.Language, which validation found valid).
+	var tk *tokenize.Tokenizer
+	if c.tkLang == def.Language {
+		tk = c.tk
+	}
+	m, err := compileWith(&def, tk)
 	if err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
@@ -509,9 +516,10 @@ func (c *checker) actorSrc(i int) actorSource {
 	return actorSource{}
 }
 
-// validate returns every problem of def, positioned through src when given.
-func validate(def *Definition, src *source) ErrorList {
-	c := &checker{def: def, src: src}
+// validate returns every problem of c.def, positioned through c.src when
+// it is not nil.
+func (c *checker) validate() ErrorList {
+	def := c.def
 	if msg := badName(def.Name); msg != "" {
 		c.addf(c.at(func(s *source) Position { return s.name }), ErrBadName, "lexicon name %q %s", def.Name, msg)
 	}
