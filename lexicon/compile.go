@@ -846,13 +846,15 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 // vocabulary is usually rejected there. Only on a matching tag does it touch
 // the entry, which holds the key (when it has at most vocabInline bytes) and
 // the vocabIDs together, so that a hit costs one entry rather than an entry
-// and a key elsewhere; longer keys are compared with keys. The entries are
-// as many as the strings, not as the slots of the index, which spares a
-// large lexicon a megabyte or two of empty 128-byte slots.
+// and a key elsewhere; the few longer keys are kept in long. The entries
+// are as many as the strings, not as the slots of the index, which spares
+// a large lexicon a megabyte or two of empty 128-byte slots, and the table
+// keeps no string header per key (which the garbage collector would scan
+// at every cycle).
 type vocabTable struct {
 	index []uint64 // per slot: tag<<32 | entry, or 0 when free
 	slots []vocabSlot
-	keys  []string
+	long  []string // the keys longer than vocabInline bytes (rare)
 	mask  uint64
 	seed  maphash.Seed
 }
@@ -861,7 +863,7 @@ const vocabInline = 23
 
 type vocabSlot struct {
 	n   uint8             // the key's length, or vocabInline+1 when it is not inline
-	key [vocabInline]byte // the key, or (not inline) its index into keys, little-endian
+	key [vocabInline]byte // the key, or (not inline) its index into long, little-endian
 	ids vocabIDs
 }
 
@@ -883,7 +885,6 @@ func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 	t.index = make([]uint64, size)
 	t.slots = vocab
 	t.mask = uint64(size - 1)
-	t.keys = keys
 	for x, k := range keys {
 		h := maphash.String(t.seed, k)
 		i := h & t.mask
@@ -892,10 +893,12 @@ func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 		}
 		t.index[i] = uint64(vocabTag(h))<<32 | uint64(x)
 		sl := &t.slots[x]
-		sl.n = vocabInline + 1
-		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
+		} else {
+			sl.n = vocabInline + 1
+			binary.LittleEndian.PutUint32(sl.key[:4], uint32(len(t.long)))
+			t.long = append(t.long, k)
 		}
 	}
 	return t
@@ -923,7 +926,7 @@ func (t *vocabTable) get(h uint64, s string) *vocabIDs {
 			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
 				return &sl.ids
 			}
-		} else if sl.n > vocabInline && t.keys[binary.LittleEndian.Uint32(sl.key[:4])] == s {
+		} else if sl.n > vocabInline && t.long[binary.LittleEndian.Uint32(sl.key[:4])] == s {
 			return &sl.ids
 		}
 	}
