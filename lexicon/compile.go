@@ -4,9 +4,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/rhetorica/rhetorica/tokenize"
 )
 
 // Symbol kinds on the edges of the phrase trie.
@@ -27,14 +30,24 @@ func edgeKey(node int32, kind uint32, id int32) uint64 {
 }
 
 // output is one pattern accepted at a trie node: which group it counts for
-// (a category, a modifier kind or an actor) and what to report.
+// (a category, a modifier kind or an actor) and what to report (16 bytes:
+// a large lexicon has one per entry).
 type output struct {
 	group int32 // overlap group: category c, then 3 modifier kinds, then actors
-	order int32 // preference among equally long matches in a group: lower wins
 	index int32 // Match.Index
 	entry int32 // Match.Entry
 	kind  MatchKind
-	n     int32 // pattern length in tokens
+}
+
+// order is o's preference among equally long matches in its group: lower
+// wins. It is the entry's place in its category, the alias's in its actor
+// and the modifier's among the modifiers (its index; a modifier's group is
+// its kind).
+func (o *output) order() int32 {
+	if o.kind == ModifierMatch {
+		return o.index
+	}
+	return o.entry
 }
 
 // pnode is a node of the byte trie of wildcard prefixes. Its children are
@@ -59,6 +72,13 @@ type pedge struct {
 // the result is deterministic without sorting), and nothing is allocated
 // per pattern beyond its parsed elements.
 func compile(def *Definition) (*Matcher, error) {
+	return compileWith(def, nil)
+}
+
+// compileWith is compile splitting patterns with tk, a tokenizer of
+// def.Language (one of its own when nil), so that validation and
+// compilation can share the tokenizer's memo of the words they split.
+func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
 	npat := len(def.Modifiers)
 	for _, c := range def.Categories {
 		npat += len(c.Entries)
@@ -66,11 +86,17 @@ func compile(def *Definition) (*Matcher, error) {
 	for _, a := range def.Actors {
 		npat += len(a.Aliases)
 	}
-	b := newBuilder(npat)
+	if tk == nil {
+		var err error
+		if tk, err = patternTokenizer(def.Language); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrSyntax, err)
+		}
+	}
+	b := newBuilder(npat, tk)
 	nc := len(def.Categories)
 	for ci, c := range def.Categories {
 		for ei, e := range c.Entries {
-			if err := b.add(e.Pattern, def, output{group: int32(ci), order: int32(ei), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
+			if err := b.add(e.Pattern, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
 				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
 			}
 		}
@@ -80,19 +106,19 @@ func compile(def *Definition) (*Matcher, error) {
 			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
 		}
 		g := int32(nc + int(m.Kind))
-		if err := b.add(m.Pattern, def, output{group: g, order: int32(mi), index: int32(mi), kind: ModifierMatch}); err != nil {
+		if err := b.add(m.Pattern, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
 			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
 		}
 	}
 	for ai, a := range def.Actors {
 		g := int32(nc + numModifierKinds + ai)
 		for li, al := range a.Aliases {
-			if err := b.add(al, def, output{group: g, order: int32(li), index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
+			if err := b.add(al, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
 				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
 			}
 		}
 	}
-	return b.finish(nc + numModifierKinds + len(def.Actors)), nil
+	return b.finish(nc + numModifierKinds + len(def.Actors))
 }
 
 const numModifierKinds = 5
@@ -110,15 +136,22 @@ type builder struct {
 	outs                           []output  // in the order added
 	outNode                        []int32   // the node of each of outs
 	elems                          []element // scratch for parsing a pattern
+	tk                             *tokenize.Tokenizer
 }
 
-func newBuilder(npat int) *builder {
+func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
+	// A large lexicon has far fewer distinct words than patterns (the
+	// 100,000-entry benchmark has 19,000): sizing the word table for every
+	// pattern would hold megabytes that are never used, while a table that
+	// grows by doubling wastes at most what it finally holds.
+	nwords := npat/4 + 8
 	return &builder{
-		words:    make(map[string]int32, npat),
+		tk:       tk,
+		words:    make(map[string]int32, nwords),
 		stems:    map[string]int32{},
 		prefixes: map[string]int32{},
-		wordList: make([]string, 0, npat),
-		rootWord: make([]int32, 0, npat),
+		wordList: make([]string, 0, nwords),
+		rootWord: make([]int32, 0, nwords),
 		edges:    newEdgeMap(npat),
 		nnodes:   1,
 		outs:     make([]output, 0, npat),
@@ -140,8 +173,8 @@ func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
 }
 
 // add parses pat and inserts it into the phrase trie with output o.
-func (b *builder) add(pat string, def *Definition, o output) error {
-	p, off, err := appendPattern(b.elems[:0], pat, def.Language, true)
+func (b *builder) add(pat string, o output) error {
+	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
@@ -177,7 +210,6 @@ func (b *builder) add(pat string, def *Definition, o output) error {
 		}
 		node = b.edges.child(edgeKey(node, kind, id), &b.nnodes)
 	}
-	o.n = int32(len(p.elems))
 	b.outs = append(b.outs, o)
 	b.outNode = append(b.outNode, node)
 	return nil
@@ -193,9 +225,12 @@ type edgeMap struct {
 	mask uint64
 }
 
+// newEdgeMap returns a map for about hint edges. It grows (doubling) when
+// three quarters of its slots are used: it lives only while the trie is
+// built, and is released before the final tables are made.
 func newEdgeMap(hint int) edgeMap {
 	size := 16
-	for size < 2*hint {
+	for size < hint {
 		size *= 2
 	}
 	return edgeMap{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
@@ -216,7 +251,7 @@ func (t *edgeMap) child(k uint64, nnodes *int32) int32 {
 	*nnodes++
 	t.keys[i], t.vals[i] = k, c
 	t.n++
-	if 2*t.n > len(t.keys) {
+	if 4*t.n > 3*len(t.keys) {
 		t.grow()
 	}
 	return c
@@ -279,8 +314,60 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 	return e
 }
 
-// finish freezes the builder into a Matcher for ngroups overlap groups.
-func (b *builder) finish(ngroups int) *Matcher {
+// renumber gives the nodes that the matcher reads from its node table (the
+// root, the nodes that edges leave, the children of gap edges and the
+// root's children along stems and prefixes) the lowest numbers, in the
+// order of their creation, and the other nodes (leaves reached along a word
+// from the root or along an inner edge, whose info the matcher finds copied
+// into the slot that leads to them) the numbers after those. It rewrites
+// the builder's tables accordingly (the edge map stays valid only for
+// groupEdges) and returns the number of the former.
+func (b *builder) renumber() int32 {
+	renum := make([]int32, b.nnodes) // first 1 for a node to keep
+	renum[0] = 1
+	for x, k := range b.edges.keys {
+		if k != 0 {
+			renum[k>>32] = 1
+			if uint32(k)>>30 == symGap {
+				renum[b.edges.vals[x]] = 1
+			}
+		}
+	}
+	for _, c := range b.rootStem {
+		renum[c] = 1
+	}
+	for _, c := range b.rootPrefix {
+		renum[c] = 1
+	}
+	keep := int32(0)
+	for _, r := range renum {
+		keep += r
+	}
+	next, leaf := int32(0), keep
+	for n, r := range renum {
+		if r == 1 {
+			renum[n], next = next, next+1
+		} else {
+			renum[n], leaf = leaf, leaf+1
+		}
+	}
+	for _, ids := range [...][]int32{b.rootWord, b.rootStem, b.rootPrefix, b.outNode} {
+		for i, n := range ids {
+			ids[i] = renum[n] // the root (0, also "no child") stays 0
+		}
+	}
+	for x, k := range b.edges.keys {
+		if k != 0 {
+			b.edges.keys[x] = uint64(uint32(renum[k>>32]))<<32 | k&(1<<32-1)
+			b.edges.vals[x] = renum[b.edges.vals[x]]
+		}
+	}
+	return keep
+}
+
+// finish freezes the builder into a Matcher for ngroups overlap groups. It
+// fails only when a node accepts more than maxNodeOutputs patterns.
+func (b *builder) finish(ngroups int) (*Matcher, error) {
 	m := &Matcher{
 		hasStems: len(b.stemList) > 0,
 		ngroups:  ngroups,
@@ -289,7 +376,13 @@ func (b *builder) finish(ngroups int) *Matcher {
 	if m.rootPrefix == nil {
 		m.rootPrefix = []int32{}
 	}
-	m.nodes = make([]nodeInfo, b.nnodes)
+	// Only the nodes that the matcher looks up get an entry in m.nodes (a
+	// large lexicon's trie is mostly leaves, whose info is copied into the
+	// edge or vocabulary slot that leads to them); info gives every node's
+	// info while the tables are built.
+	keep := b.renumber()
+	nnodes := int(b.nnodes)
+	m.nodes = make([]nodeInfo, keep)
 	for n := range m.nodes {
 		m.nodes[n].node = int32(n)
 	}
@@ -306,7 +399,8 @@ func (b *builder) finish(ngroups int) *Matcher {
 			}
 		}
 	}
-	inner := groupEdges(&b.edges, len(m.nodes))
+	inner := groupEdges(&b.edges, nnodes)
+	b.edges = edgeMap{} // release it: the memory of a large lexicon peaks below
 	for _, k := range inner.keys {
 		mark(int32(k>>32), uint32(k))
 	}
@@ -314,46 +408,57 @@ func (b *builder) finish(ngroups int) *Matcher {
 	// were added in nearly that order (categories and actors in order,
 	// modifiers by index rather than kind), so an insertion sort within
 	// each node's run costs about nothing.
-	count := make([]int32, len(m.nodes)+1)
+	outLo := make([]int32, nnodes+1)
 	for _, n := range b.outNode {
-		count[n+1]++
+		outLo[n+1]++
 	}
-	for n := 1; n <= len(m.nodes); n++ {
-		count[n] += count[n-1]
+	for n := 1; n <= nnodes; n++ {
+		if outLo[n] > maxNodeOutputs {
+			return nil, errPatternLimit
+		}
+		outLo[n] += outLo[n-1]
 	}
 	m.outs = make([]output, len(b.outs))
 	for i := range m.nodes {
-		m.nodes[i].outLo = count[i]
-		m.nodes[i].outN = count[i+1] - count[i]
+		m.nodes[i].outLo = outLo[i]
+		m.nodes[i].outN = uint16(outLo[i+1] - outLo[i])
 	}
+	at := slices.Clone(outLo[:nnodes])
 	for x, n := range b.outNode {
-		m.outs[count[n]] = b.outs[x]
-		count[n]++
+		m.outs[at[n]] = b.outs[x]
+		at[n]++
 	}
-	for i := range m.nodes {
-		os := m.outs[m.nodes[i].outLo : m.nodes[i].outLo+m.nodes[i].outN]
+	at, b.outs, b.outNode = nil, nil, nil
+	info := func(n int32) nodeInfo {
+		if int(n) < len(m.nodes) {
+			return m.nodes[n]
+		}
+		return nodeInfo{outLo: outLo[n], outN: uint16(outLo[n+1] - outLo[n]), node: n}
+	}
+	for i := range nnodes {
+		os := m.outs[outLo[i]:outLo[i+1]]
 		for x := 1; x < len(os); x++ {
-			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order < os[y-1].order); y-- {
+			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order() < os[y-1].order()); y-- {
 				os[y], os[y-1] = os[y-1], os[y]
 			}
 		}
 	}
-	m.buildFilters(&inner)
+	m.buildFilters(&inner, info)
 	for _, n := range roots {
-		m.preds = m.preds || m.nodes[n].filtered
+		ni := info(n)
+		m.preds = m.preds || ni.filtered()
 	}
-	wordPreds, stemPreds := m.buildPreds(&inner, roots, len(b.wordList), len(b.stemList))
-	m.edges = newEdgeTable(&inner, m.nodes)
-	m.buildPrefixTrie(b.prefList)
 	// The vocabulary: the words (index = word ID), then the stems that are
 	// not also words. Copy each root node's info into it, and precompute
 	// the prefixes of every vocabulary string and the predSigs of the
-	// string as a word, as a stem and of its prefixes.
-	keys := make([]string, len(b.wordList), len(b.wordList)+len(b.stemList))
-	copy(keys, b.wordList)
-	vocab := make([]vocabIDs, len(keys), cap(keys))
+	// string as a word, as a stem and of its prefixes. The IDs and
+	// predSigs are written straight into the entries of the vocabulary
+	// table (a large lexicon's would otherwise be built twice over).
+	keys := b.wordList
+	b.wordList = nil
+	vocab := make([]vocabSlot, len(keys), len(keys)+len(b.stemList))
 	for w := range vocab {
-		vocab[w] = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
+		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
 	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
 	for id, st := range b.stemList {
@@ -361,27 +466,24 @@ func (b *builder) finish(ngroups int) *Matcher {
 		if !ok {
 			x = int32(len(keys))
 			keys = append(keys, st)
-			vocab = append(vocab, vocabIDs{word: -1})
+			vocab = append(vocab, vocabSlot{ids: vocabIDs{word: -1}})
 		}
 		stemAt[id] = x
-		vocab[x].stem, vocab[x].stemNode = int32(id), b.rootStem[id]
+		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
+	m.buildPreds(&inner, info, roots, vocab, stemAt)
+	m.edges = newEdgeTable(&inner, info)
+	m.buildPrefixTrie(b.prefList)
 	for x, k := range keys {
-		v := &vocab[x]
+		v := &vocab[x].ids
 		if v.wordNode > 0 {
-			v.wordInfo = m.nodes[v.wordNode]
+			v.wordInfo = info(v.wordNode)
 		}
 		v.pfxLo = int32(len(m.vocabPfx))
 		if m.pnodes != nil {
 			m.vocabPfx = m.appendPrefixes(m.vocabPfx, k)
 		}
-		v.pfxN = int32(len(m.vocabPfx)) - v.pfxLo
-		if v.word >= 0 {
-			v.preds.or(&wordPreds[v.word])
-		}
-		if v.stem >= 0 {
-			v.preds.or(&stemPreds[v.stem])
-		}
+		v.pfxN = uint16(int32(len(m.vocabPfx)) - v.pfxLo) // at most the string's length
 		for _, p := range m.vocabPfx[v.pfxLo:] {
 			v.preds.or(&m.pfxPreds[p])
 		}
@@ -397,7 +499,7 @@ func (b *builder) finish(ngroups int) *Matcher {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
 	}
 	for x, k := range keys {
-		v := &vocab[x]
+		v := &vocab[x].ids
 		v.stemLen, v.kstem, v.kstemNode = noStemLen, -1, 0
 		if !m.hasStems || len(k) >= noStemLen {
 			continue
@@ -411,22 +513,24 @@ func (b *builder) finish(ngroups int) *Matcher {
 			}
 		}
 		if v.stemPfx > 0 {
-			sv := &vocab[stemAt[v.kstem]]
+			sv := &vocab[stemAt[v.kstem]].ids
 			v.kstemNode = sv.stemNode
 			v.preds.or(&sv.preds)
 		}
 	}
+	b.words, b.stems, b.prefixes = nil, nil, nil
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
-	return m
+	return m, nil
 }
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,
-// packed so that one cache line holds it: its outputs are
-// outs[outLo:outLo+outN], sig summarises the symbols on its edges, and bit
-// k of kinds is set when an edge of symbol kind k leaves it.
+// packed into 24 bytes (a large lexicon has copies of it in every edge and
+// vocabulary slot): its outputs are outs[outLo:outLo+outN], sig summarises
+// the symbols on its edges, and bit k of kinds is set when an edge of
+// symbol kind k leaves it.
 //
-// The edges of a node with many edges (filtered set) are also in one
+// The edges of a node with many edges (kindFiltered set in kinds) are also in one
 // global Bloom filter, m.bloom, keyed on (node, symbol) and sized to about
 // bloomBitsPerKey bits per key for the whole trie (256 KB for 100,000
 // entries), so that it stays in the processor's cache and a missing edge
@@ -442,14 +546,26 @@ func (b *builder) finish(ngroups int) *Matcher {
 // so gapKinds, its kinds, and its sig (in nodes) let a walk skip it when
 // the token after the gapped one cannot continue.
 type nodeInfo struct {
-	outLo, outN int32
-	sig         uint64 // bit sigBit(symbol) set for each edge that leaves the node
-	gap         int32  // the child along the gap edge, or 0
-	node        int32  // the node itself, which keys the global filter
-	kinds       uint8
-	gapKinds    uint8 // kinds of the gap child
-	filtered    bool  // the node's edges are in the global filter
+	sig      uint64 // bit sigBit(symbol) set for each edge that leaves the node
+	outLo    int32
+	gap      int32  // the child along the gap edge, or 0
+	node     int32  // the node itself, which keys the global filter
+	outN     uint16 // at most maxNodeOutputs
+	kinds    uint8  // bit k: an edge of symbol kind k; kindFiltered: the node's edges are in the global filter
+	gapKinds uint8  // kinds of the gap child
 }
+
+// kindFiltered is the bit of nodeInfo.kinds set for a node whose edges are
+// in the global filter (such a node has edges, so kinds != 0 still means
+// "has edges", and the other tests of kinds look at the kinds' own bits).
+const kindFiltered = 1 << 7
+
+// filtered reports whether the node's edges are in the global filter.
+func (n *nodeInfo) filtered() bool { return n.kinds&kindFiltered != 0 }
+
+// maxNodeOutputs bounds the patterns accepted at one node: the same
+// pattern in as many categories, modifier kinds and actors.
+const maxNodeOutputs = 1<<16 - 1
 
 // sigBit hashes a symbol (the low 32 bits of an edge key) to a bit of a
 // node's signature: an edge whose bit is clear in the node's sig does not
@@ -494,7 +610,7 @@ func gapBits(h uint64) uint64   { return 1<<((h>>24)&63) | 1<<((h>>30)&63) }
 // bloomBitsPerKey bits per key, so that it mostly stays in cache), and sets
 // the gap fields of every node (which need the children's sig and kinds to
 // be final).
-func (m *Matcher) buildFilters(e *innerEdges) {
+func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 	nkeys := 0
 	for n := int32(1); n < int32(len(m.nodes)); n++ {
 		if e.fan(n) < bloomMinEdges {
@@ -518,14 +634,14 @@ func (m *Matcher) buildFilters(e *innerEdges) {
 			continue
 		}
 		ni := &m.nodes[n]
-		ni.filtered = true
+		ni.kinds |= kindFiltered
 		lo, hi := e.of(n)
 		for x := lo; x < hi; x++ {
 			k, c := e.keys[x], e.child[x]
 			h := edgeHash(n, uint32(k))
 			w := bloomWord(h, m.bloomMask)
 			m.bloom[w] |= bloomBits(h)
-			if m.nodes[c].outN > 0 {
+			if info(c).outN > 0 {
 				m.bloom[w] |= outBits(h)
 			}
 			clo, chi := e.of(c)
@@ -552,18 +668,18 @@ func (m *Matcher) buildFilters(e *innerEdges) {
 }
 
 // buildPreds computes the predSigs of every word, stem and prefix symbol
-// (those of prefixes go to m.pfxPreds) from the edges of inner that leave
-// roots (the children of the root) and their children. It runs after
-// buildFilters, which sets the gap fields of the nodes.
-func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (words, stems []predSig) {
-	words = make([]predSig, nwords)
-	stems = make([]predSig, nstems)
+// from the edges of inner that leave roots (the children of the root) and
+// their children: those of a word (its ID is its index in vocab) and of a
+// stem (at vocab[stemAt[ID]]) are added to its vocabulary entry's, those of
+// prefixes go to m.pfxPreds. It runs after buildFilters, which sets the
+// gap fields of the nodes.
+func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32) {
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
 	// For a node one step below the root, first[n] is n; for a node two
 	// steps below, first is its parent, and gapChild tells whether it is
 	// reached along a gap.
-	first := make([]int32, len(m.nodes))
-	gapChild := make([]bool, len(m.nodes))
+	first := make([]int32, len(e.first)-1)
+	gapChild := make([]bool, len(e.first)-1)
 	for _, n := range roots {
 		first[n] = n
 	}
@@ -583,9 +699,9 @@ func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (
 		id := int32(uint32(k) & maxID)
 		switch uint32(k) >> 30 {
 		case symWord:
-			sig = &words[id]
+			sig = &vocab[id].ids.preds
 		case symStem:
-			sig = &stems[id]
+			sig = &vocab[stemAt[id]].ids.preds
 		case symPrefix:
 			sig = &m.pfxPreds[id]
 		default:
@@ -594,7 +710,7 @@ func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (
 		switch {
 		case n == p:
 			sig.next |= nodeBit(n)
-			if m.nodes[c].outN > 0 || m.nodes[c].gap > 0 {
+			if ci := info(c); ci.outN > 0 || ci.gap > 0 {
 				sig.stop |= nodeBit(n)
 			}
 		case gapChild[p]:
@@ -603,7 +719,6 @@ func (m *Matcher) buildPreds(e *innerEdges, roots []int32, nwords, nstems int) (
 			sig.third |= nodeBit(n)
 		}
 	}
-	return words, stems
 }
 
 // buildPrefixTrie builds the byte trie of wildcard prefixes: prefList[id]
@@ -657,46 +772,51 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 // edgeTable is an open-addressing hash table from edge keys to child nodes,
 // used for the edges that leave nodes other than the root. Keys are never 0
 // (a non-root node is >= 1 in the key's high half), so 0 marks a free slot.
-// It is a plain array probed linearly from a multiplicative hash: one cache
-// line per lookup in the common case, which matters for the large tries of
-// big lexicons.
+// It is a plain array probed linearly from a multiplicative hash, reduced to
+// the table's size by a multiplication rather than a mask, so that the
+// table can hold its keys at a fixed load (edgeLoad) instead of anywhere
+// between a quarter and a half of a power of two: one cache line per lookup
+// in the common case, which matters for the large tries of big lexicons,
+// without the megabytes of empty slots.
 type edgeTable struct {
 	slots []edgeSlot
-	shift uint // 64 - log2(len(slots))
 }
 
-// edgeSlot is an edge and a copy of the info of the node it leads to, so
-// that following an edge costs one cache miss rather than two.
+// edgeSlot is an edge and a copy of the info of the node it leads to (whose
+// node field is the child), so that following an edge costs one cache miss
+// rather than two.
 type edgeSlot struct {
-	key   uint64
-	info  nodeInfo
-	child int32
+	key  uint64
+	info nodeInfo
 }
 
-func newEdgeTable(e *innerEdges, nodes []nodeInfo) edgeTable {
+// edgeLoadNum/edgeLoadDen is the share of an edgeTable's slots that hold
+// edges: with linear probing, a hit costs about 1.75 probes and a miss 3.6
+// at 0.6, in adjacent slots.
+const edgeLoadNum, edgeLoadDen = 3, 5
+
+func newEdgeTable(e *innerEdges, info func(int32) nodeInfo) edgeTable {
 	if len(e.keys) == 0 {
 		return edgeTable{}
 	}
-	bits := uint(1)
-	for 1<<bits < 2*len(e.keys) {
-		bits++
-	}
-	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
+	t := edgeTable{slots: make([]edgeSlot, len(e.keys)*edgeLoadDen/edgeLoadNum+1)}
 	// The layout depends only on the order of e, which is deterministic.
-	mask := uint64(len(t.slots) - 1)
 	for x, k := range e.keys {
 		i := t.home(k)
 		for t.slots[i].key != 0 {
-			i = (i + 1) & mask
+			if i++; i == len(t.slots) {
+				i = 0
+			}
 		}
-		c := e.child[x]
-		t.slots[i] = edgeSlot{key: k, child: c, info: nodes[c]}
+		t.slots[i] = edgeSlot{key: k, info: info(e.child[x])}
 	}
 	return t
 }
 
-func (t *edgeTable) home(k uint64) uint64 {
-	return (k * 0x9e3779b97f4a7c15) >> t.shift
+// home returns the slot where the probe for key k begins.
+func (t *edgeTable) home(k uint64) int {
+	hi, _ := bits.Mul64(k*0x9e3779b97f4a7c15, uint64(len(t.slots)))
+	return int(hi)
 }
 
 // get returns the slot of edge key k, or nil.
@@ -704,9 +824,7 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 	if t.slots == nil {
 		return nil
 	}
-
-	mask := uint64(len(t.slots) - 1)
-	for i := t.home(k); ; i = (i + 1) & mask {
+	for i := t.home(k); ; {
 		s := &t.slots[i]
 		if s.key == k {
 			return s
@@ -714,21 +832,29 @@ func (t *edgeTable) get(k uint64) *edgeSlot {
 		if s.key == 0 {
 			return nil
 		}
+		if i++; i == len(t.slots) {
+			i = 0
+		}
 	}
 }
 
 // vocabTable is an open-addressing hash table from the strings of a
-// lexicon's vocabulary to their vocabIDs. A lookup first probes tags, a
-// dense array of 32-bit hash tags (128 KB for 19,000 strings, so it mostly
-// stays in cache): a string that is not in the vocabulary is usually
-// rejected there. Only on a matching tag does it touch the slot, which
-// holds the key (when it has at most vocabInline bytes) and the vocabIDs
-// together, so that a hit costs one slot rather than a slot and an entry
-// elsewhere; longer keys are compared with keys.
+// lexicon's vocabulary to their vocabIDs. A lookup probes index, a dense
+// array of 64-bit words, each a 32-bit hash tag (never 0) and the number of
+// an entry in slots, or 0 when free: at 8 bytes a slot it mostly stays in
+// cache (256 KB for 19,000 strings), and a string that is not in the
+// vocabulary is usually rejected there. Only on a matching tag does it touch
+// the entry, which holds the key (when it has at most vocabInline bytes) and
+// the vocabIDs together, so that a hit costs one entry rather than an entry
+// and a key elsewhere; the few longer keys are kept in long. The entries
+// are as many as the strings, not as the slots of the index, which spares
+// a large lexicon a megabyte or two of empty 128-byte slots, and the table
+// keeps no string header per key (which the garbage collector would scan
+// at every cycle).
 type vocabTable struct {
-	tags  []uint32 // per slot: the key's tag (never 0), or 0 when free
+	index []uint64 // per slot: tag<<32 | entry, or 0 when free
 	slots []vocabSlot
-	keys  []string
+	long  []string // the keys longer than vocabInline bytes (rare)
 	mask  uint64
 	seed  maphash.Seed
 }
@@ -737,16 +863,17 @@ const vocabInline = 23
 
 type vocabSlot struct {
 	n   uint8             // the key's length, or vocabInline+1 when it is not inline
-	key [vocabInline]byte // the key, or (not inline) its index into keys, little-endian
+	key [vocabInline]byte // the key, or (not inline) its index into long, little-endian
 	ids vocabIDs
 }
 
 // vocabTag is the tag of a hash: its high half, never 0.
 func vocabTag(h uint64) uint32 { return uint32(h>>32) | 1 }
 
-// newVocabTable builds the table of keys, whose IDs are vocab (by index),
-// inserting them in order so that the layout depends only on the seed.
-func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
+// newVocabTable builds the table of keys, whose entries are vocab (by
+// index; the table fills in their keys), inserting them in order so that
+// the layout depends only on the seed.
+func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 	t := vocabTable{seed: maphash.MakeSeed()}
 	if len(keys) == 0 {
 		return t
@@ -755,22 +882,23 @@ func newVocabTable(keys []string, vocab []vocabIDs) vocabTable {
 	for size*3 < len(keys)*4 {
 		size *= 2
 	}
-	t.tags = make([]uint32, size)
-	t.slots = make([]vocabSlot, size)
+	t.index = make([]uint64, size)
+	t.slots = vocab
 	t.mask = uint64(size - 1)
-	t.keys = keys
 	for x, k := range keys {
 		h := maphash.String(t.seed, k)
 		i := h & t.mask
-		for t.tags[i] != 0 {
+		for t.index[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.tags[i] = vocabTag(h)
-		sl := &t.slots[i]
-		sl.ids, sl.n = vocab[x], vocabInline+1
-		binary.LittleEndian.PutUint32(sl.key[:4], uint32(x))
+		t.index[i] = uint64(vocabTag(h))<<32 | uint64(x)
+		sl := &t.slots[x]
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
+		} else {
+			sl.n = vocabInline + 1
+			binary.LittleEndian.PutUint32(sl.key[:4], uint32(len(t.long)))
+			t.long = append(t.long, k)
 		}
 	}
 	return t
@@ -781,23 +909,25 @@ func (t *vocabTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
 // get returns the IDs of s, whose hash is h, or nil.
 func (t *vocabTable) get(h uint64, s string) *vocabIDs {
-	if t.tags == nil {
+	if t.index == nil {
 		return nil
 	}
 	tag := vocabTag(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.tags[i] {
-		case 0:
+		v := t.index[i]
+		if v == 0 {
 			return nil
-		case tag:
-			sl := &t.slots[i]
-			if len(s) <= vocabInline {
-				if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
-					return &sl.ids
-				}
-			} else if sl.n > vocabInline && t.keys[binary.LittleEndian.Uint32(sl.key[:4])] == s {
+		}
+		if uint32(v>>32) != tag {
+			continue
+		}
+		sl := &t.slots[uint32(v)]
+		if len(s) <= vocabInline {
+			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
 				return &sl.ids
 			}
+		} else if sl.n > vocabInline && t.long[binary.LittleEndian.Uint32(sl.key[:4])] == s {
+			return &sl.ids
 		}
 	}
 }

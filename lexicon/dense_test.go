@@ -131,7 +131,7 @@ func TestFindDense(t *testing.T) {
 	def, m := denseMatcher(t)
 	filtered := 0
 	for _, n := range m.nodes {
-		if n.filtered {
+		if n.filtered() {
 			filtered++
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -238,9 +239,29 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 // readLimited reads a lexicon file of at most MaxFileBytes, refusing a
 // larger one while reading it.
 func readLimited(path string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+	// Read a regular file into a buffer of its size (plus the byte that
+	// tells it grew), as os.ReadFile does, rather than doubling one: a large
+	// lexicon would otherwise leave twice its size as garbage.
+	size := 512
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < MaxFileBytes {
+			size = int(fi.Size()) + 1
+		}
+	}
+	data := make([]byte, 0, size)
+	lr := io.LimitReader(r, MaxFileBytes+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: %w", err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > MaxFileBytes {
 		return nil, fmt.Errorf("lexicon: %s: the file has more than %d bytes (the limit)", path, MaxFileBytes)
@@ -292,24 +313,42 @@ func (l line) col(i int) int { return l.base + i + 1 }
 // (which still counts for columns).
 func splitLines(data []byte) []line {
 	s := string(data)
-	base := 0
-	if strings.HasPrefix(s, "\ufeff") {
-		s, base = s[3:], 3
-	}
 	lines := make([]line, 0, strings.Count(s, "\n")+1)
-	for n := 1; ; n++ {
-		i := strings.IndexAny(s, "\r\n")
-		if i < 0 {
-			if s != "" {
-				lines = append(lines, line{text: s, num: n, base: base})
+	for l := range textLines(s) {
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// eachLine yields the lines that splitLines returns, one at a time: a
+// parser that reads a file once does not need them all at once (a
+// 100,000-line lexicon's would take 3.2 MB, all of it scanned by the
+// garbage collector while the lexicon is built).
+func eachLine(data []byte) iter.Seq[line] { return textLines(string(data)) }
+
+// textLines yields the lines of s as splitLines describes them.
+func textLines(s string) iter.Seq[line] {
+	return func(yield func(line) bool) {
+		base := 0
+		if strings.HasPrefix(s, "\ufeff") {
+			s, base = s[3:], 3
+		}
+		for n := 1; ; n++ {
+			i := strings.IndexAny(s, "\r\n")
+			if i < 0 {
+				if s != "" {
+					yield(line{text: s, num: n, base: base})
+				}
+				return
 			}
-			return lines
+			if !yield(line{text: s[:i], num: n, base: base}) {
+				return
+			}
+			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			s, base = s[i+1:], 0
 		}
-		lines = append(lines, line{text: s[:i], num: n, base: base})
-		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-			i++
-		}
-		s, base = s[i+1:], 0
 	}
 }
 

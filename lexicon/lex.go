@@ -18,9 +18,9 @@ type defBuilder struct {
 	// warns are entries that a foreign format holds but this package cannot
 	// represent, left out or adapted (see [Lexicon.Warnings]).
 	warns ErrorList
-	// sets, when not nil, makes entry drop an exact repeat of a pattern in
-	// the same category: the foreign formats treat a category as a set.
-	sets []map[string]bool
+	// sets makes finish drop the exact repeats of a pattern in the same
+	// category: the foreign formats treat a category as a set.
+	sets bool
 }
 
 // newDefBuilder starts a lexicon read from the file name; exact says whether
@@ -52,15 +52,6 @@ func (b *defBuilder) category(name, desc string, pos Position) int {
 }
 
 func (b *defBuilder) entry(cat int, p string, w float64, pos Position) {
-	if b.sets != nil {
-		for len(b.sets) <= cat {
-			b.sets = append(b.sets, map[string]bool{})
-		}
-		if b.sets[cat][p] {
-			return
-		}
-		b.sets[cat][p] = true
-	}
 	c := &b.def.Categories[cat]
 	c.Entries = append(c.Entries, Entry{Pattern: p, Weight: w})
 	s := &b.src.cats[cat]
@@ -121,6 +112,9 @@ func (b *defBuilder) keepCategories(used []bool) {
 // finish validates and compiles what was read; any problem, found while
 // reading or now, makes the result nil.
 func (b *defBuilder) finish() (*Lexicon, error) {
+	if b.sets {
+		b.dedupe()
+	}
 	l, err := build(b.def, &b.src, b.errs)
 	if l != nil && len(b.warns) > 0 {
 		sortErrors(b.warns)
@@ -129,11 +123,50 @@ func (b *defBuilder) finish() (*Lexicon, error) {
 	return l, err
 }
 
+// dedupe drops the exact repeats of a pattern within each category, and
+// their positions, keeping the first. One table serves every category in
+// turn, so that a large lexicon does not keep a set per category while it
+// is read.
+func (b *defBuilder) dedupe() {
+	var seen map[string]struct{}
+	for ci := range b.def.Categories {
+		c := &b.def.Categories[ci]
+		if len(c.Entries) < 2 {
+			continue
+		}
+		if seen == nil {
+			seen = make(map[string]struct{}, len(c.Entries))
+		} else {
+			clear(seen)
+		}
+		var pos []Position
+		if ci < len(b.src.cats) && len(b.src.cats[ci].entries) == len(c.Entries) {
+			pos = b.src.cats[ci].entries
+		}
+		n := 0
+		for j, e := range c.Entries {
+			if _, dup := seen[e.Pattern]; dup {
+				continue
+			}
+			seen[e.Pattern] = struct{}{}
+			c.Entries[n] = e
+			if pos != nil {
+				pos[n] = pos[j]
+			}
+			n++
+		}
+		c.Entries = c.Entries[:n]
+		if pos != nil {
+			b.src.cats[ci].entries = pos[:n]
+		}
+	}
+}
+
 // newForeignBuilder starts a lexicon read from a foreign format, in which
 // a category is a set of patterns (exact repeats are kept once).
 func newForeignBuilder(name string, exact bool) *defBuilder {
 	b := newDefBuilder(name, exact)
-	b.sets = []map[string]bool{}
+	b.sets = true
 	return b
 }
 
@@ -162,7 +195,7 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 		scope         []string // the categories of a @negators, @stops or @breaches section
 		scopePos      Position
 	)
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

@@ -7,7 +7,7 @@ package lexicon
 func parseLexicoder(name string, data []byte) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	cat := -1
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

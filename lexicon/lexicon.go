@@ -185,8 +185,9 @@ func New(def Definition) (*Lexicon, error) {
 }
 
 // build validates def (which the caller hands over) and compiles it. src,
-// when not nil, gives the file positions of def's items; errs are problems
-// that a parser already found, reported together with the ones found here.
+// when not nil, gives the file positions of def's items (the caller hands
+// it over too: build clears it once def is valid); errs are problems that
+// a parser already found, reported together with the ones found here.
 func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	if def.Language != "" {
 		if l, err := tokenize.ParseLanguage(string(def.Language)); err == nil {
@@ -194,16 +195,27 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		}
 	}
 	canonical(&def)
-	errs = append(errs, validate(&def, src)...)
+	c := &checker{def: &def, src: src}
+	errs = append(errs, c.validate()...)
 	if len(errs) > 0 {
 		return nil, errs.err()
 	}
-	m, err := compile(&def)
+	pos := Position{File: def.Name}
+	if src != nil {
+		// The positions of the items (32 bytes an entry) served
+		// validation only; the caller hands src over, so drop them before
+		// compiling, which is when a large lexicon's memory peaks.
+		pos = Position{File: src.file, Line: 1, Col: 1}
+		*src = source{}
+	}
+	// Compiling splits the patterns again, with validation's tokenizer
+	// (of def.Language, which validation found valid).
+	var tk *tokenize.Tokenizer
+	if c.tkLang == def.Language {
+		tk = c.tk
+	}
+	m, err := compileWith(&def, tk)
 	if err != nil {
-		pos := Position{File: def.Name}
-		if src != nil {
-			pos = Position{File: src.file, Line: 1, Col: 1}
-		}
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
 	l := &Lexicon{def: def, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
@@ -458,6 +470,10 @@ type checker struct {
 	def  *Definition
 	src  *source
 	errs ErrorList
+	// tk splits the patterns of language tkLang (tkErr when there is none).
+	tk     *tokenize.Tokenizer
+	tkLang tokenize.Language
+	tkErr  error
 }
 
 func (c *checker) at(f func(*source) Position) Position {
@@ -500,9 +516,10 @@ func (c *checker) actorSrc(i int) actorSource {
 	return actorSource{}
 }
 
-// validate returns every problem of def, positioned through src when given.
-func validate(def *Definition, src *source) ErrorList {
-	c := &checker{def: def, src: src}
+// validate returns every problem of c.def, positioned through c.src when
+// it is not nil.
+func (c *checker) validate() ErrorList {
+	def := c.def
 	if msg := badName(def.Name); msg != "" {
 		c.addf(c.at(func(s *source) Position { return s.name }), ErrBadName, "lexicon name %q %s", def.Name, msg)
 	}
@@ -658,7 +675,18 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what(), p[0])
 		return false
 	}
-	if off, err := checkPattern(p, lang); err != nil {
+	if c.tk == nil || c.tkLang != lang {
+		if c.tk, c.tkErr = patternTokenizer(lang); c.tkErr != nil {
+			c.tk = nil
+		}
+		c.tkLang = lang
+	}
+	if c.tkErr != nil {
+		err := fmt.Errorf("%w: %w", ErrSyntax, c.tkErr)
+		c.errs = append(c.errs, &Error{Pos: pos, Msg: what() + ": " + errText(err), Err: err})
+		return false
+	}
+	if off, err := checkPattern(p, c.tk); err != nil {
 		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what() + ": " + errText(err), Err: err})
 		return false
 	}

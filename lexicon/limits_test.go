@@ -112,3 +112,28 @@ func TestYAMLAliasErrorsOnce(t *testing.T) {
 		t.Errorf("%d errors for 5 categories:\n%v", len(el), err)
 	}
 }
+
+// TestNodeOutputLimit checks that a pattern accepted by more groups than a
+// trie node can count (the same pattern in maxNodeOutputs+1 categories) is
+// refused with a compile error rather than counted wrongly, and that one
+// group fewer compiles and matches in every category.
+func TestNodeOutputLimit(t *testing.T) {
+	def := func(n int) Definition {
+		d := Definition{Name: "many", Categories: make([]Category, n)}
+		for i := range d.Categories {
+			d.Categories[i] = Category{Name: fmt.Sprintf("c%d", i), Entries: []Entry{{Pattern: "word", Weight: 1}}}
+		}
+		return d
+	}
+	l, err := New(def(maxNodeOutputs))
+	if err != nil {
+		t.Fatalf("New with %d categories: %v", maxNodeOutputs, err)
+	}
+	if got := len(l.Matcher().Find(tokenizeIn(t, "", "a word"), nil)); got != maxNodeOutputs {
+		t.Errorf("Find: %d matches, want %d", got, maxNodeOutputs)
+	}
+	_, err = New(def(maxNodeOutputs + 1))
+	if !errors.Is(err, errPatternLimit) {
+		t.Errorf("New with %d categories: error %v, want errPatternLimit", maxNodeOutputs+1, err)
+	}
+}

@@ -17,10 +17,13 @@ import (
 // are left out and reported in [Lexicon.Warnings].
 func parseLIWC(name string, data []byte) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
-	lines := splitLines(data)
 	ids := make(map[int]int) // LIWC id -> category index
 	header := 0              // 0 before the header, 1 inside, 2 after
-	for _, l := range lines {
+	var last line            // the last line, for an unclosed header
+	nlines := 0
+	for l := range eachLine(data) {
+		last = l
+		nlines++
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}
@@ -69,8 +72,7 @@ func parseLIWC(name string, data []byte) (*Lexicon, error) {
 	}
 	if header < 2 {
 		pos := Position{File: name, Line: 1, Col: 1}
-		if len(lines) > 0 {
-			last := lines[len(lines)-1]
+		if nlines > 0 {
 			pos = b.pos(last, len(last.text))
 		}
 		b.errorf(pos, ErrBadHeader, "the header block is not closed by a line holding %%")

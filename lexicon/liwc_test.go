@@ -92,6 +92,9 @@ var liwcErrorCases = []struct {
 	{"bare star", "%\n1\ta\n%\n*\t1\n", []errAt{{4, 1, ErrBareWildcard}}},
 	{"empty category", "%\n1\ta\n2\tb\n%\nx\t1\n", []errAt{{3, 3, ErrEmptyCategory}}},
 	{"encoding", "%\n1\ta\n%\nx\xc3\t1\n", []errAt{{2, 3, ErrEmptyCategory}, {4, 2, ErrEncoding}}},
+	// The repeat of x is dropped with its position: the error after it
+	// still names its own line.
+	{"error after a repeat", "%\n1\ta\n2\tb\n%\nx\t1 2\ny\t2\nx\t1\nb*c\t1\nz*y\t2\n", []errAt{{8, 2, ErrSyntax}, {9, 2, ErrSyntax}}},
 }
 
 func TestParseLIWCErrors(t *testing.T) {

@@ -135,7 +135,7 @@ type Matcher struct {
 	edges      edgeTable  // other edges, by edgeKey
 	bloom      []uint64   // global Bloom filter of edges and two-step paths (see nodeInfo)
 	bloomMask  int32      // len(bloom)-1
-	nodes      []nodeInfo // per node of the pattern trie; 0 is the root
+	nodes      []nodeInfo // per node of the pattern trie that has edges or is a gap, stem or prefix target (see builder.renumber); 0 is the root
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
 	pnodes     []pnode
@@ -156,21 +156,25 @@ func (l *Lexicon) Matcher() *Matcher { return l.matcher }
 // wordInfo is a copy of the info of wordNode, so that a walk that ends
 // after one token never touches the node table; the IDs of the wildcard
 // prefixes of the string are vocabPfx[pfxLo:pfxLo+pfxN].
+//
+// The lexicon's stems that begin the string (the string itself included):
+// stemPfx is how many (0, 1, or 2 for two or more), stemLen the length of
+// the longest (0 when none; noStemLen when the string is too long to say),
+// and kstem and kstemNode its stem and stemNode. A token whose Stem begins
+// its Norm (the usual case) then needs no second lookup: its Stem is that
+// longest stem, or (with stemPfx < 2) surely none of the lexicon's.
+//
+// The fields are ordered to pack the struct into 88 bytes: a large
+// lexicon has one per string of its vocabulary.
 type vocabIDs struct {
 	word, stem, wordNode, stemNode int32
-	pfxLo, pfxN                    int32
+	pfxLo                          int32
+	kstem, kstemNode               int32
+	pfxN                           uint16
+	stemLen                        uint8
+	stemPfx                        uint8
 	wordInfo                       nodeInfo
 	preds                          predSig // of the string as a word, as a stem and of its prefixes
-	// The lexicon's stems that begin the string (the string itself
-	// included): stemPfx is how many (0, 1, or 2 for two or more),
-	// stemLen the length of the longest (0 when none; noStemLen when the
-	// string is too long to say), and kstem and kstemNode its stem and
-	// stemNode. A token whose Stem begins its Norm (the usual case) then
-	// needs no second lookup: its Stem is that longest stem, or (with
-	// stemPfx < 2) surely none of the lexicon's.
-	kstem, kstemNode int32
-	stemLen          uint8
-	stemPfx          uint8
 }
 
 // noStemLen is vocabIDs.stemLen for a string too long to index its stems.
@@ -211,7 +215,7 @@ type tokSym struct {
 	word, stem   int32 // IDs, or -1
 	wordNode     int32 // the root's children along word and stem, or 0
 	stemNode     int32
-	wordInfo     nodeInfo // m.nodes[wordNode]
+	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
 	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	preds        predSig  // of all its symbols together
 }
@@ -305,7 +309,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		sy, _ := s.at(i)
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
 		if !start && sy.wordNode != 0 {
-			if sy.wordInfo.filtered && i+2 < len(toks) {
+			if sy.wordInfo.filtered() && i+2 < len(toks) {
 				// canStep's first test, inlined: most tokens fail it.
 				// canStep repeats it path by path for the few that pass;
 				// passing both paths' results in instead costs more
@@ -397,7 +401,7 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 		if m.preds {
 			sy.preds = v.preds
 		}
-		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+v.pfxN]...)
+		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
 	} else if m.pnodes != nil {
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 		if m.preds {
@@ -554,7 +558,7 @@ func (m *Matcher) step(s *scratch, a *active, kind uint32, id int32, next *tokSy
 		return
 	}
 	if e := m.edges.get(uint64(uint32(a.node))<<32 | uint64(sym)); e != nil {
-		s.next = append(s.next, active{e.child, e.info})
+		s.next = append(s.next, active{e.info.node, e.info})
 	}
 }
 
@@ -569,7 +573,7 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 	}
 	sy, gap := s.at(j)
 	next, nextGap := s.after(j)
-	if info.filtered {
+	if info.filtered() {
 		// A filtered node has bloomMinEdges edges or more, so its sig
 		// rules out little; the tokens' predSigs rule out most walks
 		// before the global filter is touched.
@@ -617,7 +621,7 @@ func (m *Matcher) mayEdge(s *scratch, info *nodeInfo, x uint32, next *tokSym, ne
 	if info.sig&(1<<sigBit(x)) == 0 {
 		return false
 	}
-	if !info.filtered {
+	if !info.filtered() {
 		return true
 	}
 	h := edgeHash(info.node, x)
@@ -646,7 +650,7 @@ func (m *Matcher) mayGap(s *scratch, info *nodeInfo, next *tokSym, nextGap bool)
 	if next == nil || !m.mayStep(info.gapKinds, m.nodes[info.gap].sig, s, next, nextGap) {
 		return false
 	}
-	if !info.filtered || nextGap && info.gapKinds&(1<<symGap) != 0 {
+	if !info.filtered() || nextGap && info.gapKinds&(1<<symGap) != 0 {
 		return true
 	}
 	return m.mayPair(s, edgeHash(info.node, symGap<<30), next)
@@ -699,7 +703,7 @@ func (m *Matcher) mayStep(kinds uint8, sig uint64, s *scratch, sy *tokSym, gap b
 // accept records the outputs of node, a match of length tokens starting at
 // token i, for every group that is free at i and has no better match yet.
 func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
-	for k := ni.outLo; k < ni.outLo+ni.outN; k++ {
+	for k := ni.outLo; k < ni.outLo+int32(ni.outN); k++ {
 		o := &m.outs[k]
 		g := o.group
 		if s.stamp[g] == s.epoch && int(s.blocked[g]) > i {
@@ -708,7 +712,7 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 		switch b := s.bestN[g]; {
 		case b == 0:
 			s.touched = append(s.touched, g)
-		case int(b) > length, int(b) == length && m.outs[s.bestO[g]].order <= o.order:
+		case int(b) > length, int(b) == length && m.outs[s.bestO[g]].order() <= o.order():
 			continue
 		}
 		s.bestN[g], s.bestO[g] = int32(length), k

@@ -659,3 +659,28 @@ func TestFindConcurrent(t *testing.T) {
 		t.Errorf("concurrent Find differs (-want +got):\n%s", diff)
 	}
 }
+
+// TestFindLongWords checks words longer than the vocabulary keeps inline
+// (vocabInline bytes), as entries, stems, phrase words and prefixes, against
+// the reference matcher.
+func TestFindLongWords(t *testing.T) {
+	def := &Definition{Name: "long", Categories: []Category{
+		{Name: "a", Entries: []Entry{{Pattern: "antidisestablishmentarianism", Weight: 1},
+			{Pattern: "~internationalizations", Weight: 1}, {Pattern: "counterrevolutionaries of", Weight: 1}}},
+		{Name: "b", Entries: []Entry{{Pattern: "pneumonoultramicroscopic*", Weight: 1},
+			{Pattern: "the _ antidisestablishmentarianisms", Weight: 1}, {Pattern: "of counterrevolutionaries", Weight: 1}}},
+	}}
+	m, err := compile(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := tokenizeIn(t, "", "Antidisestablishmentarianism, the internationalization of counterrevolutionaries of "+
+		"pneumonoultramicroscopicsilicovolcanoconiosis and the new antidisestablishmentarianisms.")
+	got := m.Find(doc, nil)
+	if len(got) < 5 {
+		t.Errorf("%d matches, want at least 5: %+v", len(got), got)
+	}
+	if diff := cmp.Diff(refFind(t, def, doc), got); diff != "" {
+		t.Errorf("Find differs from the reference (-want +got):\n%s", diff)
+	}
+}

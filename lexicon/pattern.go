@@ -60,21 +60,14 @@ func (p pattern) String() string {
 	return b.String()
 }
 
-// patternTokenizers memoises one tokenizer per language for splitting
-// pattern elements, so that parsing many patterns shares the tokenizer's
-// memo of normal forms and stems instead of building one per pattern.
-var patternTokenizers sync.Map // tokenize.Language -> *tokenize.Tokenizer
-
+// patternTokenizer returns a new tokenizer of lang for splitting pattern
+// elements. Validating or compiling a lexicon uses one for all its
+// patterns, so that they share its memo of normal forms and stems, and
+// drops it afterwards: a tokenizer kept for the life of the process would
+// keep the words of every lexicon ever loaded (megabytes for a large one).
+// Making one costs about a tenth of a microsecond.
 func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
-	if t, ok := patternTokenizers.Load(lang); ok {
-		return t.(*tokenize.Tokenizer), nil
-	}
-	t, err := tokenize.New(tokenize.Options{Language: lang})
-	if err != nil {
-		return nil, err
-	}
-	actual, _ := patternTokenizers.LoadOrStore(lang, t)
-	return actual.(*tokenize.Tokenizer), nil
+	return tokenize.New(tokenize.Options{Language: lang})
 }
 
 // parsePattern splits and normalises one pattern string. On error it
@@ -95,14 +88,18 @@ func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
 // word, `_` inside a word, a word that has no tokens, and a gap at the
 // beginning or end of the pattern ([ErrSyntax]).
 func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
-	return appendPattern(nil, s, lang, true)
+	tk, err := patternTokenizer(lang)
+	if err != nil {
+		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
+	}
+	return appendPattern(nil, s, tk, true)
 }
 
-// checkPattern is parsePattern for a caller that needs only the error: it
-// parses into pooled memory.
-func checkPattern(s string, lang tokenize.Language) (int, error) {
+// checkPattern is parsePattern with the tokenizer tk, for a caller that
+// needs only the error: it parses into pooled memory.
+func checkPattern(s string, tk *tokenize.Tokenizer) (int, error) {
 	buf := checkBufs.Get().(*[]element)
-	p, off, err := appendPattern((*buf)[:0], s, lang, false)
+	p, off, err := appendPattern((*buf)[:0], s, tk, false)
 	*buf = p.elems[:0]
 	checkBufs.Put(buf)
 	return off, err
@@ -110,15 +107,13 @@ func checkPattern(s string, lang tokenize.Language) (int, error) {
 
 var checkBufs = sync.Pool{New: func() any { return new([]element) }}
 
-// appendPattern is parsePattern appending the pattern's elements to dst,
-// so that a caller may reuse their memory. Without stems, the stem of a
-// stem element of ASCII letters is left empty (validation needs none).
-func appendPattern(dst []element, s string, lang tokenize.Language, stems bool) (pattern, int, error) {
-	tk, err := patternTokenizer(lang)
-	if err != nil {
-		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
-	}
+// appendPattern is parsePattern with the tokenizer tk, appending the
+// pattern's elements to dst, so that a caller may reuse their memory.
+// Without stems, the stem of a stem element of ASCII letters is left empty
+// (validation needs none).
+func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stems bool) (pattern, int, error) {
 	var (
+		err               error
 		p                 = pattern{elems: dst}
 		firstOff, lastOff int
 		firstGap, lastGap bool

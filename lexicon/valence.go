@@ -43,7 +43,7 @@ func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
 	if vader {
 		format = "VADER"
 	}
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}
@@ -120,7 +120,7 @@ func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
 // sniffValence tells a VADER file from an AFINN file by its first
 // non-empty line: four tab-separated fields is VADER, two is AFINN.
 func sniffValence(data []byte) (Format, bool) {
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if strings.TrimSpace(l.text) == "" {
 			continue
 		}

@@ -24,7 +24,7 @@ func parseWordStat(name string, data []byte) (*Lexicon, error) {
 		cats []int    // their category index
 		used []bool   // by category index: has an entry
 	)
-	for _, l := range splitLines(data) {
+	for l := range eachLine(data) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

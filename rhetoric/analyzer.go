@@ -106,7 +106,7 @@ type Analyzer struct {
 	// victimDev marks the devices with role victim, whose cues' objects are
 	// victims (blame, threat in the default lexicon).
 	victimDev []bool
-	cats      []lexicon.Category // the lexicon's categories (accessors copy; read once)
+	cats      []lexicon.Category // the lexicon's category names (entries: lex.Entry, which does not copy)
 	mods      []lexicon.Modifier // the lexicon's modifiers
 	modScope  [][]bool           // per modifier, the devices it applies to; nil: all (rules.go)
 	hasBreach bool               // the lexicon has breach modifiers
@@ -177,7 +177,12 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	a := &Analyzer{lex: lex, matcher: lex.Matcher(), lang: lang, ctaDev: -1,
 		toks: map[tokenize.Language]*tokenize.Tokenizer{}, tokErrs: map[tokenize.Language]error{}}
 
-	cats := lex.Categories()
+	// Names only: Categories would copy every entry (megabytes for a large
+	// lexicon), which cues reads through lex.Entry instead.
+	cats := make([]lexicon.Category, lex.NumCategories())
+	for i := range cats {
+		cats[i].Name = lex.CategoryName(i)
+	}
 	a.cats = cats
 	a.mods = lex.Modifiers()
 	a.catDev = make([]int, len(cats))

@@ -29,7 +29,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 		}
 		switch m.Kind {
 		case lexicon.CategoryMatch:
-			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 && m.Entry >= 0 && m.Entry < len(a.cats[m.Index].Entries) {
+			if m.Index >= 0 && m.Index < len(a.catDev) && a.catDev[m.Index] >= 0 && m.Entry >= 0 && m.Entry < a.lex.NumEntries(m.Index) {
 				sc.cues = append(sc.cues, m)
 			}
 		case lexicon.ModifierMatch:
@@ -67,7 +67,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 	// Hits from the lexicon.
 	cats := a.cats
 	for _, m := range sc.cues {
-		e := cats[m.Index].Entries[m.Entry]
+		e := a.lex.Entry(m.Index, m.Entry)
 		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], first: m.First, last: m.Last, part: m.Part, Hit: Hit{
 			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
 			Start: m.Start, End: m.End, Weight: e.Weight,

@@ -1,0 +1,47 @@
+package lexicon
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestLines checks the line splitting of the line-based formats: \n, \r\n
+// and \r end a line, a last line needs no terminator, and a leading BOM is
+// dropped but still counts for columns. eachLine must yield what
+// splitLines returns, and stop when its caller does.
+func TestLines(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []line
+	}{
+		{"empty", "", nil},
+		{"one line", "a", []line{{text: "a", num: 1}}},
+		{"newline", "a\n", []line{{text: "a", num: 1}}},
+		{"line endings", "a\nb\r\nc\rd", []line{{text: "a", num: 1}, {text: "b", num: 2}, {text: "c", num: 3}, {text: "d", num: 4}}},
+		{"empty lines", "\n\r\n\r", []line{{num: 1}, {num: 2}, {num: 3}}},
+		{"bom", "\ufeff%\n1\tx", []line{{text: "%", num: 1, base: 3}, {text: "1\tx", num: 2}}},
+		{"cr at end", "a\r", []line{{text: "a", num: 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := cmp.Options{cmp.AllowUnexported(line{}), cmpopts.EquateEmpty()}
+			if diff := cmp.Diff(tt.want, splitLines([]byte(tt.in)), opt); diff != "" {
+				t.Errorf("splitLines (-want +got):\n%s", diff)
+			}
+			got := slices.Collect(eachLine([]byte(tt.in)))
+			if diff := cmp.Diff(tt.want, got, opt); diff != "" {
+				t.Errorf("eachLine (-want +got):\n%s", diff)
+			}
+			for l := range eachLine([]byte(tt.in)) {
+				if l != tt.want[0] {
+					t.Errorf("first line %+v, want %+v", l, tt.want[0])
+				}
+				break
+			}
+		})
+	}
+}
