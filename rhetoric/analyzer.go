@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/rhetorica/rhetorica/internal/ordered"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -421,72 +422,12 @@ type Result struct {
 // An error for one statement (such as invalid UTF-8) is reported in its
 // Result and the stream goes on.
 func (a *Analyzer) AnalyzeAll(ctx context.Context, in iter.Seq[Statement]) iter.Seq[Result] {
-	return func(yield func(Result) bool) {
-		ctx, cancel := context.WithCancel(ctx)
-		var wg sync.WaitGroup
-		defer func() {
-			cancel()
-			wg.Wait()
-		}()
-		workers := a.opts.Workers
-		type job struct {
-			idx int
-			st  Statement
-			out chan Result
-		}
-		jobs := make(chan job)
-		order := make(chan chan Result, 4*workers)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(order)
-			defer close(jobs)
-			i := 0
-			for st := range in {
-				out := make(chan Result, 1)
-				select {
-				case order <- out:
-				case <-ctx.Done():
-					return
-				}
-				select {
-				case jobs <- job{i, st, out}:
-				case <-ctx.Done():
-					out <- Result{Index: i, Err: ctx.Err()}
-					return
-				}
-				i++
-			}
-		}()
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for j := range jobs {
-					r, err := a.Analyze(ctx, j.st)
-					j.out <- Result{Index: j.idx, Report: r, Err: err}
-				}
-			}()
-		}
-		next := 0
-		for out := range order {
-			var r Result
-			select {
-			case r = <-out:
-			case <-ctx.Done():
-				r = Result{Index: next, Err: ctx.Err()}
-			}
-			if err := ctx.Err(); err != nil && r.Err != nil && errors.Is(r.Err, err) {
-				yield(r)
-				return
-			}
-			if !yield(r) {
-				return
-			}
-			next++
-		}
-		if err := ctx.Err(); err != nil {
-			yield(Result{Index: next, Err: err})
-		}
-	}
+	return ordered.Map(ctx, a.opts.Workers, in, ordered.Funcs[Statement, Result]{
+		Do: func(ctx context.Context, i int, st Statement) Result {
+			r, err := a.Analyze(ctx, st)
+			return Result{Index: i, Report: r, Err: err}
+		},
+		Stopped: func(i int, err error) Result { return Result{Index: i, Err: err} },
+		Err:     func(r Result) error { return r.Err },
+	})
 }

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"sync"
 
+	"github.com/rhetorica/rhetorica/internal/ordered"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -49,80 +49,20 @@ func (r *result) release() {
 // (the last result carries ctx.Err()) or the consumer stops, and returns
 // only when every goroutine it started has exited.
 func analyzeAll(ctx context.Context, an *rhetoric.Analyzer, in iter.Seq[rhetoric.Statement], enc encoder) iter.Seq[result] {
-	return func(yield func(result) bool) {
-		ctx, cancel := context.WithCancel(ctx)
-		var wg sync.WaitGroup
-		defer func() {
-			cancel()
-			wg.Wait()
-		}()
-		workers := max(an.Options().Workers, 1)
-		type job struct {
-			idx int
-			st  rhetoric.Statement
-			out chan result
-		}
-		jobs := make(chan job)
-		order := make(chan chan result, 4*workers)
-		wg.Add(1 + workers)
-		go func() {
-			defer wg.Done()
-			defer close(order)
-			defer close(jobs)
-			i := 0
-			for st := range in {
-				out := make(chan result, 1)
-				select {
-				case order <- out:
-				case <-ctx.Done():
-					return
+	return ordered.Map(ctx, an.Options().Workers, in, ordered.Funcs[rhetoric.Statement, result]{
+		Do: func(ctx context.Context, i int, st rhetoric.Statement) result {
+			rep, err := an.Analyze(ctx, st)
+			r := result{Result: rhetoric.Result{Index: i, Report: rep, Err: err}}
+			if err == nil && enc != nil {
+				r.enc = encBufs.Get().(*[]byte)
+				*r.enc, r.encErr = enc.encode((*r.enc)[:0], rep)
+				if r.encErr == nil {
+					r.Report = &rhetoric.Report{Words: rep.Words} // the consumer notes empty statements
 				}
-				select {
-				case jobs <- job{i, st, out}:
-				case <-ctx.Done():
-					out <- result{Result: rhetoric.Result{Index: i, Err: ctx.Err()}}
-					return
-				}
-				i++
 			}
-		}()
-		for range workers {
-			go func() {
-				defer wg.Done()
-				for j := range jobs {
-					rep, err := an.Analyze(ctx, j.st)
-					r := result{Result: rhetoric.Result{Index: j.idx, Report: rep, Err: err}}
-					if err == nil && enc != nil {
-						r.enc = encBufs.Get().(*[]byte)
-						*r.enc, r.encErr = enc.encode((*r.enc)[:0], rep)
-						if r.encErr == nil {
-							r.Report = &rhetoric.Report{Words: rep.Words} // the consumer notes empty statements
-						}
-					}
-					j.out <- r
-				}
-			}()
-		}
-		next := 0
-		for out := range order {
-			var r result
-			select {
-			case r = <-out:
-			case <-ctx.Done():
-				r = result{Result: rhetoric.Result{Index: next, Err: ctx.Err()}}
-			}
-			// From here the consumer owns r (and releases its buffer).
-			if err := ctx.Err(); err != nil && r.Err != nil && errors.Is(r.Err, err) {
-				yield(r)
-				return
-			}
-			if !yield(r) {
-				return
-			}
-			next++
-		}
-		if err := ctx.Err(); err != nil {
-			yield(result{Result: rhetoric.Result{Index: next, Err: err}})
-		}
-	}
+			return r
+		},
+		Stopped: func(i int, err error) result { return result{Result: rhetoric.Result{Index: i, Err: err}} },
+		Err:     func(r result) error { return r.Err },
+	})
 }
