@@ -23,7 +23,8 @@ import (
 // capitals (letters, digits and . ' ’ - &), then an optional closing ** or
 // __, a colon, and white space or the line's end; or the single letter Q
 // followed by a colon or by white space (the White House's "Q    Mr.
-// President, ..."). A label needs two letters unless it is Q. Lower-case
+// President, ...", or "Q Is NATO to blame?", where a word with a lower-case
+// letter follows the Q). A label needs two letters unless it is Q. Lower-case
 // words ("Note:", "Source:") and numbers ("5:48 P.M.") are never labels.
 
 // Turn is one speaker's turn in a transcript (see [Options].TurnLabel). It
@@ -135,6 +136,7 @@ func defaultLabel(line string) string {
 		i += 2
 	}
 	start, labelEnd := i, i
+	firstEnd := i // the end of the label's first word, once a blank follows it
 	letters, words := 0, 1
 	space := false // the previous rune was a blank
 	for i < len(line) {
@@ -143,11 +145,17 @@ func defaultLabel(line string) string {
 		case unicode.IsUpper(r):
 			letters++
 		case unicode.IsLetter(r):
+			if words > 1 && line[start:firstEnd] == "Q" {
+				return "Q" // "Q Is NATO to blame?": a question after one blank
+			}
 			return "" // a lower-case letter: prose, not a label
 		case r >= '0' && r <= '9', r == '.', r == '\'', r == '’', r == '-', r == '&':
 		case r == ' ' || r == '\u00a0':
 			if i == start || space {
 				goto end // two blanks end a label ("Q    Mr. President")
+			}
+			if words == 1 {
+				firstEnd = i
 			}
 			words++
 			if words > 8 {
