@@ -244,12 +244,16 @@ func TestTurnLabels(t *testing.T) {
 		{"Q\u00a0\u00a0\u00a0 Mr. President, what did you achieve?", "Q"},
 		{"Q: Will you go?", "Q"},
 		{"Q", "Q"},
+		{"Q Is NATO to blame?", "Q"},
+		{"Q I wonder, Mr. President, whether ...", "Q"},
 		{"**THE PRESIDENT:** Thank you.", "THE PRESIDENT"},
 		{"**Q:** Sir?", "Q"},
 		{"> MS. JEAN-PIERRE: Good afternoon.", "MS. JEAN-PIERRE"},
 		{"  PRESIDENT ZELENSKYY:  (As interpreted.)", "PRESIDENT ZELENSKYY"},
 		// not labels
 		{"Qatar is a partner.", ""},
+		{"QA Is done.", ""},
+		{"THE Q is lower.", ""},
 		{"NATO is strong.", ""},
 		{"Note: the text is edited.", ""},
 		{"5:48 P.M. CET", ""},
@@ -337,6 +341,47 @@ func TestTurns(t *testing.T) {
 	c := defaultAnalyzer(t, Options{NoTurns: true})
 	if r, _ := c.Analyze(context.Background(), Statement{ID: "t", Text: text}); len(r.Turns) != 0 {
 		t.Errorf("NoTurns: %d turns", len(r.Turns))
+	}
+}
+
+// TestSpeakerActor checks that a move's source actor is its speaker's
+// actor code when the speaker's name names a lexicon actor, for the
+// statement's speaker and a turn's, and that a reported move keeps the
+// reported speaker's.
+func TestSpeakerActor(t *testing.T) {
+	a := defaultAnalyzer(t, Options{})
+	tests := []struct {
+		name, speaker, text string
+		want                []string // source/source_actor of each blame hit
+	}{
+		{"statement speaker", "Russian Federation", "NATO bears responsibility for this war.",
+			[]string{"Russian Federation/RUS"}},
+		{"speaker that names no actor", "The Chair", "NATO bears responsibility for this war.",
+			[]string{"The Chair/"}},
+		{"no speaker", "", "NATO bears responsibility for this war.",
+			[]string{"/"}},
+		{"turns", "White House",
+			"MR. LAVROV: NATO bears responsibility for this war.\nQ Is Russia to blame?\nPRESIDENT ZELENSKYY: Russia bears responsibility for this war.\n",
+			[]string{"MR. LAVROV/RUS", "Q/", "PRESIDENT ZELENSKYY/UKR"}},
+		{"reported move keeps its source", "United States", "Lavrov accused the West of fueling the conflict.",
+			[]string{"Lavrov/RUS", "Lavrov/RUS"}}, // "accused" and "fueling the conflict"
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := a.Analyze(context.Background(), Statement{ID: "s", Speaker: tt.speaker, Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range r.Hits {
+				if h.Device == "blame" && !h.Negated {
+					got = append(got, h.Source+"/"+h.SourceActor)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("blame sources (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -249,7 +249,9 @@
 //
 // A hit is its speaker's move unless the speaker reports someone else's
 // (Hit.Reported, Source as written, SourceActor through the lexicon's
-// actors). The frames, tried in order for each hit, back from it to the
+// actors). A speaker's own move has Source = Speaker and SourceActor the
+// first lexicon actor that the speaker's name names, matched as a short
+// text of its own ("Russian Federation" and "MR. LAVROV" give RUS). The frames, tried in order for each hit, back from it to the
 // start of its sentence, stopping at ";" or a clause break:
 //
 //  1. claim: a claim noun before it, followed by that/about/of or the hit

@@ -25,6 +25,10 @@ type scratch struct {
 	doc tokenize.Document // reused by TokenizeInto
 	g   *grammar          // the grammar of the document's language
 
+	// speaker names resolved to actor codes (see speakerActor)
+	spkDoc     tokenize.Document
+	spkMatches []lexicon.Match
+
 	turns []turnSpan       // speaker turns of a transcript; empty for one speaker
 	toks  []tokenize.Token // the document's tokens
 	cls   []uint64         // token -> its grammar classes, filled on use (see is)

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -44,15 +45,29 @@ const (
 func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
 	hint := 0
 	var last, lastActor string // the last named source, for "he said"
+	// The actor codes of the speakers, resolved once each: the statement's,
+	// and the last turn's (hits come in document order, so turns do too).
+	stActor, stDone := "", false
+	turn, turnActor := -1, ""
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		h.Speaker = st.Speaker
+		var speakerActor string
 		if k := turnAt(sc.turns, h.Start, hint); k >= 0 {
 			hint = k
 			h.Speaker = sc.turns[k].speaker
 			h.Excluded = sc.turns[k].excluded
+			if k != turn {
+				turn, turnActor = k, a.speakerActor(doc.Language, h.Speaker, sc)
+			}
+			speakerActor = turnActor
+		} else {
+			if !stDone {
+				stActor, stDone = a.speakerActor(doc.Language, st.Speaker, sc), true
+			}
+			speakerActor = stActor
 		}
-		h.Source = h.Speaker
+		h.Source, h.SourceActor = h.Speaker, speakerActor
 		a.source(doc, sc, h)
 		if !h.Reported {
 			continue
@@ -295,3 +310,33 @@ func (sc *scratch) disputedWords(lo, i int) int {
 	}
 	return n
 }
+
+// speakerActor returns the code of the first lexicon actor that a speaker's
+// name names ("Russian Federation" and "MR. LAVROV" give RUS when the
+// lexicon lists them), or "" for a name that names none ("Q", "THE
+// PRESIDENT") or that the document's language cannot tokenize. The name is
+// matched as a short text of its own, with the analyzer's lexicon, so the
+// cost is that of a few words per speaker and statement.
+func (a *Analyzer) speakerActor(lang tokenize.Language, name string, sc *scratch) string {
+	if name == "" || len(name) > maxSpeakerBytes {
+		return ""
+	}
+	tok := a.toks[lang]
+	if tok == nil {
+		tok = a.toks[a.lang]
+	}
+	if tok == nil || tok.TokenizeInto(&sc.spkDoc, name) != nil {
+		return ""
+	}
+	sc.spkMatches = a.find(&sc.spkDoc, sc.spkMatches[:0])
+	for _, m := range sc.spkMatches {
+		if m.Kind == lexicon.ActorMatch && m.Index >= 0 && m.Index < len(a.canon) {
+			return a.tcodes[a.canon[m.Index]]
+		}
+	}
+	return ""
+}
+
+// maxSpeakerBytes bounds the speaker names that speakerActor matches: a
+// longer "name" is not a name, and matching it would cost as much as a text.
+const maxSpeakerBytes = 200
