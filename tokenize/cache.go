@@ -11,9 +11,19 @@ import (
 // on text with an unbounded vocabulary.
 const maxCacheEntries = 1 << 17
 
-// form is the memoised normal form and stem of one surface text.
+// maxFormIDs bounds the form IDs a [Tokenizer] hands out (see
+// [Token.Form]). Every form the memo computes takes the next ID, so a memo
+// that keeps turning over its entries (text with an unbounded vocabulary)
+// would use them up; forms computed after that get ID 0, and consumers fall
+// back to the strings. A consumer's table indexed by form ID is therefore
+// bounded too.
+const maxFormIDs = 1 << 20
+
+// form is the memoised normal form and stem of one surface text, with the
+// dense ID of that (norm, stem) pair, 0 when none.
 type form struct {
 	norm, stem string
+	id         uint32
 }
 
 // formCache memoises the normal form and stem of surface texts. It is safe
@@ -25,6 +35,19 @@ type formCache struct {
 	ro    atomic.Pointer[map[string]form]
 	mu    sync.Mutex
 	dirty map[string]form
+	ids   atomic.Uint32 // the last form ID handed out
+}
+
+// newID returns a fresh form ID, or 0 once maxFormIDs are used up.
+func (c *formCache) newID() uint32 {
+	if c.ids.Load() >= maxFormIDs-1 {
+		return 0
+	}
+	id := c.ids.Add(1)
+	if id >= maxFormIDs {
+		return 0
+	}
+	return id
 }
 
 // lookup returns the form of text, computing and memoising it on a miss

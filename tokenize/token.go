@@ -70,6 +70,13 @@ type Token struct {
 	Tag   string // Penn Treebank part-of-speech tag when the document was tagged, else ""
 	Start int    // byte offset of the first byte
 	End   int    // byte offset just past the last byte
+	// Form is a small dense ID of the pair (Norm, Stem) within the
+	// tokenizer named by [Document.FormSpace], or 0 when the token has none
+	// (long tokens; all tokens once a tokenizer has handed out about a
+	// million IDs). Tokens of one tokenizer with the same nonzero Form have
+	// the same Norm and Stem, so a consumer may index a table by it instead
+	// of hashing the strings. Leave it 0 in tokens made by hand.
+	Form  uint32
 	Kind  Kind
 	Flags Flags
 }
@@ -95,8 +102,12 @@ type Entity struct {
 // ready for [Tokenizer.TokenizeInto]. A Document is safe for concurrent
 // reads, not for concurrent reads and writes.
 type Document struct {
-	Text      string     // the input, unchanged
-	Language  Language   // the language used for stems
+	Text     string   // the input, unchanged
+	Language Language // the language used for stems
+	// FormSpace identifies the tokenizer whose form IDs ([Token.Form]) the
+	// tokens carry, unique in the process; 0 (the zero value, and what a
+	// Document built by hand should keep) means the IDs are not to be used.
+	FormSpace uint64
 	Tokens    []Token    // all tokens in order
 	Sentences []Sentence // sentences in order, covering every token exactly once
 	// Parts holds the parts of every Compound token, in text order: for

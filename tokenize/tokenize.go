@@ -5,6 +5,7 @@ import (
 	"iter"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,7 +37,11 @@ type Tokenizer struct {
 	stem    func(string, bool) string
 	cache   formCache
 	scratch sync.Pool // *segScratch
+	space   uint64    // identifies this tokenizer's form IDs (see Document.FormSpace)
 }
+
+// spaces numbers the tokenizers, for Document.FormSpace.
+var spaces atomic.Uint64
 
 // New returns a Tokenizer for opts, or an error wrapping [ErrLanguage].
 func New(opts Options) (*Tokenizer, error) {
@@ -51,7 +56,7 @@ func New(opts Options) (*Tokenizer, error) {
 	if opts.Tag && lang != English {
 		return nil, fmt.Errorf("%w: part-of-speech tagging is available for English only, not %q", ErrLanguage, lang)
 	}
-	return &Tokenizer{opts: opts, stem: stemmer(lang)}, nil
+	return &Tokenizer{opts: opts, stem: stemmer(lang), space: spaces.Add(1)}, nil
 }
 
 // Options returns the options the tokenizer was built with, with defaults filled in.
@@ -73,6 +78,7 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 	*doc = Document{
 		Text:      text,
 		Language:  t.opts.Language,
+		FormSpace: t.space,
 		Tokens:    doc.Tokens[:0],
 		Sentences: doc.Sentences[:0],
 		Parts:     doc.Parts[:0],
@@ -184,9 +190,10 @@ func (t *Tokenizer) fill(tok *Token) {
 		return
 	}
 	f := t.cache.lookup(tok.Text, t.compute)
-	tok.Norm, tok.Stem = f.norm, f.stem
-	if tok.Kind != Word {
-		tok.Stem = tok.Norm
+	tok.Norm, tok.Stem, tok.Form = f.norm, f.stem, f.id
+	if tok.Kind != Word && f.stem != f.norm {
+		// The pair (Norm, Norm) is not the one the ID stands for.
+		tok.Stem, tok.Form = tok.Norm, 0
 	}
 }
 
@@ -198,17 +205,18 @@ func (t *Tokenizer) compute(text string) form {
 		// normal form, not once per surface form. The memo's entry for n
 		// holds the stem of n when n is its own normal form (Normalize is
 		// idempotent; the check keeps this exact if it ever were not).
+		// Sharing that entry's ID keeps one ID per (norm, stem) pair.
 		if f := t.cache.lookup(n, t.computeForm); f.norm == n {
-			return form{norm: n, stem: f.stem}
+			return f
 		}
 	}
-	return form{norm: n, stem: stemWith(n, t.stem)}
+	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // computeForm is compute without the look-up of the normal form.
 func (t *Tokenizer) computeForm(text string) form {
 	n := Normalize(text)
-	return form{norm: n, stem: stemWith(n, t.stem)}
+	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // appendParts appends the hyphen-separated parts of the compound tok.

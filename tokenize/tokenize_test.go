@@ -3,9 +3,11 @@ package tokenize
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // tok is the part of a Token that the scanner decides.
@@ -414,7 +416,9 @@ func TestConcurrentTokenize(t *testing.T) {
 			for r := 0; r < 20; r++ {
 				i := (g + r) % len(texts)
 				doc, _ := tk.Tokenize(texts[i])
-				if diff := cmp.Diff(want[i], doc); diff != "" {
+				// Form IDs depend on which goroutine computed a form first
+				// and differ between tokenizers; TestFormIDs checks them.
+				if diff := cmp.Diff(want[i], doc, ignoreForms); diff != "" {
 					done <- diff
 					return
 				}
@@ -426,5 +430,85 @@ func TestConcurrentTokenize(t *testing.T) {
 		if d := <-done; d != "" {
 			t.Errorf("concurrent result differs (-want +got):\n%s", d)
 		}
+	}
+}
+
+// ignoreForms ignores the form IDs, which depend on the order in which a
+// tokenizer first met each word.
+var ignoreForms = cmp.Options{cmpopts.IgnoreFields(Token{}, "Form"), cmpopts.IgnoreFields(Document{}, "FormSpace")}
+
+// TestFormIDs checks the promise of Token.Form: within one tokenizer, a
+// nonzero ID stands for one (Norm, Stem) pair, whatever the surface text,
+// the token's kind or the goroutine that first computed it.
+func TestFormIDs(t *testing.T) {
+	texts := []string{
+		"Russia’s so-called referendums don't count. Mr. Smith said so.",
+		"RUSSIA'S referendums: the The THE sanctions, Sanctions and sanctioned.",
+		"The U.S.-led talks resume on 2024-12-05 at 10.30; see https://example.org/x #peace @un.",
+		"«Мы готовы к переговорам», — сказал он. Ёлка, елка.",
+		strings.Repeat("x", 70) + " " + strings.Repeat("y", 70),
+	}
+	tk, _ := New(Options{})
+	other, _ := New(Options{})
+	type pair struct{ norm, stem string }
+	seen := map[uint32]pair{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range 10 {
+				doc, _ := tk.Tokenize(texts[(g+r)%len(texts)])
+				if doc.FormSpace == 0 {
+					t.Error("FormSpace is 0")
+				}
+				mu.Lock()
+				for _, tok := range append(doc.Tokens, doc.Parts...) {
+					if tok.Form == 0 {
+						if len(tok.Text) <= maxMemoLen && tok.Kind == Word {
+							t.Errorf("word %q has no form ID", tok.Text)
+						}
+						continue
+					}
+					p := pair{tok.Norm, tok.Stem}
+					if q, ok := seen[tok.Form]; ok && q != p {
+						t.Errorf("form %d is both %q and %q", tok.Form, q, p)
+					}
+					seen[tok.Form] = p
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(seen) < 20 {
+		t.Errorf("only %d form IDs", len(seen))
+	}
+	d1, _ := tk.Tokenize(texts[0])
+	d2, _ := other.Tokenize(texts[0])
+	if d1.FormSpace == d2.FormSpace {
+		t.Errorf("two tokenizers share FormSpace %d", d1.FormSpace)
+	}
+	// "The" and "the" share their normal form's ID.
+	d, _ := tk.Tokenize("The the")
+	if d.Tokens[0].Form == 0 || d.Tokens[0].Form != d.Tokens[1].Form {
+		t.Errorf("The and the: forms %d and %d", d.Tokens[0].Form, d.Tokens[1].Form)
+	}
+}
+
+// TestFormIDBound checks that a tokenizer stops handing out IDs at
+// maxFormIDs, so a table indexed by them stays bounded.
+func TestFormIDBound(t *testing.T) {
+	tk, _ := New(Options{})
+	tk.cache.ids.Store(maxFormIDs - 3)
+	doc, _ := tk.Tokenize("alpha beta gamma delta epsilon")
+	var got []uint32
+	for _, tok := range doc.Tokens {
+		got = append(got, tok.Form)
+	}
+	want := []uint32{maxFormIDs - 2, maxFormIDs - 1, 0, 0, 0}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("forms near the bound (-want +got):\n%s", diff)
 	}
 }
