@@ -521,6 +521,7 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 	b.words, b.stems, b.prefixes = nil, nil, nil
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
+	m.forms = new(formIndexes)
 	return m, nil
 }
 
@@ -909,14 +910,22 @@ func (t *vocabTable) hash(s string) uint64 { return maphash.String(t.seed, s) }
 
 // get returns the IDs of s, whose hash is h, or nil.
 func (t *vocabTable) get(h uint64, s string) *vocabIDs {
+	if x := t.find(h, s); x >= 0 {
+		return &t.slots[x].ids
+	}
+	return nil
+}
+
+// find returns the index in slots of the entry of s, whose hash is h, or -1.
+func (t *vocabTable) find(h uint64, s string) int32 {
 	if t.index == nil {
-		return nil
+		return -1
 	}
 	tag := vocabTag(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.index[i]
 		if v == 0 {
-			return nil
+			return -1
 		}
 		if uint32(v>>32) != tag {
 			continue
@@ -924,10 +933,10 @@ func (t *vocabTable) get(h uint64, s string) *vocabIDs {
 		sl := &t.slots[uint32(v)]
 		if len(s) <= vocabInline {
 			if int(sl.n) == len(s) && string(sl.key[:sl.n]) == s {
-				return &sl.ids
+				return int32(uint32(v))
 			}
 		} else if sl.n > vocabInline && t.long[binary.LittleEndian.Uint32(sl.key[:4])] == s {
-			return &sl.ids
+			return int32(uint32(v))
 		}
 	}
 }

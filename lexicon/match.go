@@ -144,6 +144,7 @@ type Matcher struct {
 	preds      bool // some child of the root is filtered: tokSym.preds are needed
 	ngroups    int
 	pool       *sync.Pool // of *scratch
+	forms      *formIndexes
 }
 
 // Matcher returns the lexicon's matcher, compiled once when the lexicon was
@@ -268,10 +269,11 @@ type scratch struct {
 const memoSize = 4096
 
 // memoSlot remembers the first token of the current document (epoch) with
-// a given normal form.
+// a given normal form (and stem), or with a given form ID when form is not 0.
 type memoSlot struct {
 	epoch uint32
 	first int32
+	form  uint32
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -301,7 +303,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		s.epoch = 1
 	}
 	toks := doc.Tokens
-	m.resolve(s, toks)
+	m.resolve(s, toks, m.forms.index(doc.FormSpace))
 	parts := doc.Parts
 	pi := 0 // cursor into parts
 	for i := range toks {
@@ -366,7 +368,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 // document (found through a small direct-mapped memo) shares that token's
 // symbols, so that the lexicon's large tables are consulted about once per distinct
 // word rather than once per token.
-func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
+func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 	if cap(s.tok) < len(toks) {
 		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
@@ -375,9 +377,22 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 	s.pfx = s.pfx[:0]
 	for i := range toks {
 		t := &toks[i]
+		if id := t.Form; fx != nil && id != 0 {
+			// One memo slot per form ID: no hashing, no comparing strings.
+			c := &s.memo[id&(memoSize-1)]
+			if c.epoch == s.epoch && c.form == id {
+				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
+				continue
+			}
+			s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
+			s.syms = append(s.syms, tokSym{})
+			m.symbolsOf(s, &s.syms[len(s.syms)-1], t, m.wordEntry(fx.slot(id), t))
+			c.epoch, c.first, c.form = s.epoch, int32(i), id
+			continue
+		}
 		h := m.vocab.hash(t.Norm)
 		c := &s.memo[h&(memoSize-1)]
-		if c.epoch == s.epoch {
+		if c.epoch == s.epoch && c.form == 0 {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
 				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
 				continue
@@ -386,16 +401,21 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token) {
 		s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
 		s.syms = append(s.syms, tokSym{})
 		m.symbols(s, &s.syms[len(s.syms)-1], t, h)
-		c.epoch, c.first = s.epoch, int32(i)
+		c.epoch, c.first, c.form = s.epoch, int32(i), 0
 	}
 }
 
 // symbols resolves one token, whose Norm has hash h (m.vocab.hash), into
 // sy, which must be zero, appending its prefix IDs to s.pfx.
 func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
+	m.symbolsOf(s, sy, t, m.vocab.get(h, t.Norm))
+}
+
+// symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
+// none).
+func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
 	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
-	v := m.vocab.get(h, t.Norm)
 	if v != nil {
 		sy.word, sy.wordNode, sy.wordInfo = v.word, v.wordNode, v.wordInfo
 		if m.preds {

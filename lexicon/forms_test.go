@@ -1,0 +1,142 @@
+package lexicon
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/testutil"
+	"github.com/rhetorica/rhetorica/tokenize"
+)
+
+// formSpeeches tokenizes up to n speeches of the 2024 debate with one
+// tokenizer, so that their tokens share form IDs.
+func formSpeeches(tb testing.TB, n int) []*tokenize.Document {
+	tb.Helper()
+	shared := testutil.SharedDir(tb, "corpus")
+	dir := filepath.Join(shared, "corpus", "ungdc", "2024")
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(names) == 0 {
+		tb.Skipf("no speeches in %s", dir)
+	}
+	sort.Strings(names)
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []*tokenize.Document
+	for _, name := range names[:min(n, len(names))] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		doc, err := tk.Tokenize(string(data))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// withoutForms returns a copy of doc whose form IDs the matcher ignores.
+func withoutForms(doc *tokenize.Document) *tokenize.Document {
+	d := *doc
+	d.FormSpace = 0
+	return &d
+}
+
+// TestFindFormIDs checks that matching through the tokenizer's form IDs
+// finds exactly what matching through the strings finds, on real speeches
+// (the form index filled by earlier speeches serving later ones), with the
+// default lexicon and the benchmark's, from several goroutines at once.
+func TestFindFormIDs(t *testing.T) {
+	docs := formSpeeches(t, 24)
+	small, err := compile(smallBenchDef())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*Matcher{"default": Default().Matcher(), "small": small} {
+		want := make([][]Match, len(docs))
+		for i, doc := range docs {
+			want[i] = m.Find(withoutForms(doc), nil)
+		}
+		var wg sync.WaitGroup
+		for g := range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range docs {
+					i := (k + g*7) % len(docs)
+					got := m.Find(docs[i], nil)
+					if diff := cmp.Diff(want[i], got); diff != "" {
+						t.Errorf("%s, speech %d: form IDs change the matches (-want +got):\n%s", name, i, diff)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		if x := m.forms.index(docs[0].FormSpace); x == nil || x.chunks[0].Load() == nil {
+			t.Errorf("%s: the form index was not filled", name)
+		}
+	}
+}
+
+// TestFindFormSpaces checks that documents of more tokenizers than a
+// Matcher indexes are still matched, through the strings.
+func TestFindFormSpaces(t *testing.T) {
+	m := Default().Matcher()
+	text := "The so-called referendums in occupied territories are a sham; Russia must withdraw its troops."
+	var want []Match
+	for i := range maxFormSpaces + 3 {
+		doc := tokenizeIn(t, "", text)
+		got := m.Find(doc, nil)
+		if i == 0 {
+			want = got
+			if len(want) == 0 {
+				t.Fatal("no matches")
+			}
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("tokenizer %d (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// BenchmarkFindForms matches 24 speeches of one tokenizer with the
+// default lexicon, through the form IDs (ids=on) and through the strings
+// (ids=off), the A/B of the form index.
+func BenchmarkFindForms(b *testing.B) {
+	docs := formSpeeches(b, 24)
+	m := Default().Matcher()
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	for _, on := range []bool{true, false} {
+		use := docs
+		name := "ids=on"
+		if !on {
+			name = "ids=off"
+			use = nil
+			for _, d := range docs {
+				use = append(use, withoutForms(d))
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			var dst []Match
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range use {
+					dst = m.Find(d, dst[:0])
+				}
+			}
+		})
+	}
+}
