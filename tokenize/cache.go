@@ -26,15 +26,18 @@ type form struct {
 	id         uint32
 }
 
-// formCache memoises the normal form and stem of surface texts. It is safe
+// formCache memoises the normal form and stem of surface texts. Its values
+// are pointers, shared by the surface forms of one normal form ("The",
+// "the"), so that a slot of its maps is 24 bytes, not 56, and a hot group of
+// the map fits a cache line or two. It is safe
 // for concurrent use. Hits read an immutable map through an atomic pointer,
 // without locks or allocation; misses go to a small map under a mutex, which
 // is merged into a new immutable map once it holds a quarter as many
 // entries, so each entry is copied a bounded number of times.
 type formCache struct {
-	ro    atomic.Pointer[map[string]form]
+	ro    atomic.Pointer[map[string]*form]
 	mu    sync.Mutex
-	dirty map[string]form
+	dirty map[string]*form
 	ids   atomic.Uint32 // the last form ID handed out
 }
 
@@ -53,7 +56,7 @@ func (c *formCache) newID() uint32 {
 // lookup returns the form of text, computing and memoising it on a miss
 // with compute, which gets a private copy of text: text is a slice of the
 // caller's input, which the cache must not keep alive.
-func (c *formCache) lookup(text string, compute func(string) form) form {
+func (c *formCache) lookup(text string, compute func(string) *form) *form {
 	ro := c.ro.Load()
 	if ro != nil {
 		if f, ok := (*ro)[text]; ok {
@@ -70,7 +73,7 @@ func (c *formCache) lookup(text string, compute func(string) form) form {
 	f = compute(key)
 	c.mu.Lock()
 	if c.dirty == nil {
-		c.dirty = make(map[string]form, 256)
+		c.dirty = make(map[string]*form, 256)
 	}
 	c.dirty[key] = f
 	ro = c.ro.Load()
@@ -79,11 +82,11 @@ func (c *formCache) lookup(text string, compute func(string) form) form {
 		n = len(*ro)
 	}
 	if len(c.dirty) >= max(256, n/4) {
-		var merged map[string]form
+		var merged map[string]*form
 		if n+len(c.dirty) > maxCacheEntries {
 			merged = c.dirty
 		} else {
-			merged = make(map[string]form, n+len(c.dirty))
+			merged = make(map[string]*form, n+len(c.dirty))
 			if ro != nil {
 				for k, v := range *ro {
 					merged[k] = v
@@ -94,7 +97,7 @@ func (c *formCache) lookup(text string, compute func(string) form) form {
 			}
 		}
 		c.ro.Store(&merged)
-		c.dirty = make(map[string]form, 256)
+		c.dirty = make(map[string]*form, 256)
 	}
 	c.mu.Unlock()
 	return f

@@ -197,7 +197,7 @@ func (t *Tokenizer) fill(tok *Token) {
 	}
 }
 
-func (t *Tokenizer) compute(text string) form {
+func (t *Tokenizer) compute(text string) *form {
 	n := Normalize(text)
 	if n != text {
 		// "The" and "the", "Russia’s" and "russia's": Snowball, which
@@ -210,13 +210,13 @@ func (t *Tokenizer) compute(text string) form {
 			return f
 		}
 	}
-	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
+	return &form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // computeForm is compute without the look-up of the normal form.
-func (t *Tokenizer) computeForm(text string) form {
+func (t *Tokenizer) computeForm(text string) *form {
 	n := Normalize(text)
-	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
+	return &form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // appendParts appends the hyphen-separated parts of the compound tok.
