@@ -16,12 +16,16 @@ import (
 // formChunkBits is the log2 of the IDs of one chunk of a formIndex.
 const formChunkBits = 10
 
-// maxFormID bounds the IDs a formIndex holds; a token with a larger ID goes
-// the way of a token without one (the tokenizer's own bound is the same).
-const maxFormID = 1 << 20
+// maxFormID bounds the IDs a formIndex holds, and so its memory (1 MiB at
+// most); a token with a larger ID goes the way of a token without one. A
+// tokenizer hands out about one ID per distinct normal form, so a corpus
+// needs more only when its vocabulary outgrows the tokenizer's memo (2^17
+// surface forms) and the memo starts afresh.
+const maxFormID = 1 << 18
 
 // maxFormSpaces is how many tokenizers' IDs a Matcher indexes; documents of
-// further tokenizers are matched through the hash table alone.
+// further tokenizers are matched through the hash table alone. (The
+// analyzer uses one tokenizer per language.)
 const maxFormSpaces = 4
 
 // formChunk holds the vocabulary entries of 1<<formChunkBits consecutive
