@@ -118,14 +118,20 @@ type Match struct {
 // large lexicon nearly every word begins some phrase; a walk from such a
 // word starts only when the next two tokens' signatures allow it (and then
 // the global filter agrees), so most tokens cost a few bit tests on the
-// document's own symbols, which stay in cache. No step depends on the
-// number of entries, so matching costs time linear in the document plus the
+// document's own symbols, which stay in cache. Tokens that carry a form ID
+// ([tokenize.Token.Form]) are resolved without hashing: the per-document
+// memo is keyed by the ID, and the matcher keeps, per tokenizer (up to
+// four), a table from form ID to vocabulary entry, filled as words are
+// first met; tokens without one take the hash path, with the same result.
+// No step depends on the number of entries, so matching costs time linear
+// in the document plus the
 // number of matches; a large lexicon still costs somewhat more per token
 // than a small one, because its tables do not stay in the
 // processor's caches. Scratch memory is pooled: Find does not allocate once
 // dst has room.
 //
-// A Matcher is immutable and safe for concurrent use. The zero value (and a
+// A Matcher is immutable, apart from its bounded tables of form IDs, and
+// safe for concurrent use. The zero value (and a
 // nil *Matcher) is usable and matches nothing.
 type Matcher struct {
 	vocab      vocabTable // normal forms and stems of the lexicon
