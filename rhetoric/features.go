@@ -96,22 +96,27 @@ func (k *featSink) next() {
 func (k *featSink) add(p, x, sep, y string, start, end int) {
 	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep), y)
 	if !k.named && k.m != nil {
-		row := k.m.lookup(h)
-		if row < 0 {
-			return
-		}
-		w, bit := row>>6, uint64(1)<<(row&63)
-		if k.seen[w]&bit != 0 {
-			return
-		}
-		k.seen[w] |= bit
-		k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
+		k.addRow(k.m.lookup(h), start, end)
 		return
 	}
 	k.fs = append(k.fs, feat{h: h, start: int32(start), end: int32(end)})
 	if k.named {
 		k.names = append(k.names, p+x+sep+y)
 	}
+}
+
+// addRow records the feature of model row row (none when row < 0) over
+// text [start, end), in model mode.
+func (k *featSink) addRow(row int32, start, end int) {
+	if row < 0 {
+		return
+	}
+	w, bit := row>>6, uint64(1)<<(row&63)
+	if k.seen[w]&bit != 0 {
+		return
+	}
+	k.seen[w] |= bit
+	k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
 }
 
 // sentenceFeatures appends to k the features of sentence si of doc, whose
@@ -125,6 +130,10 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	ss, se := s.Start, s.End
 
 	// Words, stems, bigrams; bigrams do not cross clause boundaries.
+	var forms *formRowIndex // in model mode, the rows of w= and s= by form ID
+	if !k.named && k.m != nil {
+		forms = k.m.forms.index(doc.FormSpace)
+	}
 	prev := -1
 	nw := 0
 	for i := s.First; i < s.Last && i < len(toks); i++ {
@@ -135,9 +144,15 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			}
 			continue
 		}
-		k.add("w=", t.Norm, "", "", t.Start, t.End)
-		if t.Stem != t.Norm && t.Stem != "" {
-			k.add("s=", t.Stem, "", "", t.Start, t.End)
+		if forms != nil && t.Form != 0 {
+			w, st := k.m.wordRows(forms, t)
+			k.addRow(w, t.Start, t.End)
+			k.addRow(st, t.Start, t.End)
+		} else {
+			k.add("w=", t.Norm, "", "", t.Start, t.End)
+			if t.Stem != t.Norm && t.Stem != "" {
+				k.add("s=", t.Stem, "", "", t.Start, t.End)
+			}
 		}
 		if prev >= 0 && (k.named || k.m.bigrams) {
 			p := &toks[prev]

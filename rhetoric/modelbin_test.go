@@ -29,7 +29,7 @@ func TestDefaultModelBinary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := DefaultModel()
-	if !reflect.DeepEqual(want, got) {
+	if !reflect.DeepEqual(modelOnly(want), modelOnly(got)) {
 		t.Errorf("model.bin does not load into the model of model.gz: run go generate ./rhetoric")
 	}
 	b, err := want.MarshalBinary()
@@ -85,7 +85,7 @@ func TestModelBinaryRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if diff := cmp.Diff(m, m2, cmp.AllowUnexported(Model{}, nameTable{}), cmpopts.EquateEmpty()); diff != "" {
+				if diff := cmp.Diff(modelOnly(m), modelOnly(m2), cmp.AllowUnexported(Model{}, nameTable{}), cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("read back (-want +got):\n%s", diff)
 				}
 				b2, err := m2.MarshalBinary()
@@ -182,4 +182,12 @@ func TestFixedWeight(t *testing.T) {
 			t.Fatalf("k = %d: float32 %v gives back %d", k, m.w[0], got)
 		}
 	}
+}
+
+// modelOnly returns a copy of m without its cache of feature rows by form
+// ID, which depends on the documents analysed with it.
+func modelOnly(m *Model) *Model {
+	c := *m
+	c.forms = nil
+	return &c
 }
