@@ -130,7 +130,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	ss, se := s.Start, s.End
 
 	// Words, stems, bigrams; bigrams do not cross clause boundaries.
-	var forms *formRowIndex // in model mode, the rows of w= and s= by form ID
+	var forms *formIndex // in model mode, the rows of w= and s= by form ID
 	if !k.named && k.m != nil {
 		forms = k.m.forms.index(doc.FormSpace)
 	}

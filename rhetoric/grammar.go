@@ -161,6 +161,7 @@ func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
 type grammar struct {
 	plain     map[string]uint64 // plain word -> bits of its classes
 	plainLens uint64            // lenBit of every plain word
+	forms     *formIndexes      // by form ID: plain bits | clsPlain (see plainBits)
 	affixes   []affixBit        // wildcard and stem words of all classes
 	affixMask uint64            // bits of the classes that have some
 	// Masks of the classes a rule looks for, to skip most tokens with one
@@ -208,7 +209,7 @@ func (g *grammar) slots() map[string]*wordClass {
 // newGrammar compiles the built-in grammar of lang with the classes of own
 // replacing those of the same name.
 func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
-	g := &grammar{plain: map[string]uint64{}}
+	g := &grammar{plain: map[string]uint64{}, forms: new(formIndexes)}
 	slots := g.slots()
 	for _, set := range [][]lexicon.WordClass{lexicon.DefaultGrammar(lang), own} {
 		for _, c := range set {
@@ -285,10 +286,22 @@ func (sc *scratch) plainBits(i int) uint64 {
 	b := sc.cls[i]
 	if b&clsPlain == 0 {
 		t := &sc.toks[i]
-		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {
-			b |= sc.g.plain[t.Norm]
+		sl := sc.gforms.slot(t.Form)
+		if sl != nil {
+			if v := sl.Load(); v != 0 {
+				b |= v
+				sc.cls[i] = b
+				return b
+			}
 		}
-		b |= clsPlain
+		var p uint64
+		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {
+			p = sc.g.plain[t.Norm]
+		}
+		if sl != nil {
+			sl.Store(p | clsPlain)
+		}
+		b |= p | clsPlain
 		sc.cls[i] = b
 	}
 	return b
@@ -356,9 +369,13 @@ func (sc *scratch) endsAt(c *wordClass, lo, end int) int {
 	return 0
 }
 
-// startDoc prepares the token class cache for doc.
+// startDoc prepares the token class cache for doc, whose grammar sc.g is.
 func (sc *scratch) startDoc(doc *tokenize.Document) {
 	sc.toks = doc.Tokens
+	sc.gforms = nil
+	if sc.g != nil {
+		sc.gforms = sc.g.forms.index(doc.FormSpace)
+	}
 	ns := len(doc.Sentences)
 	if cap(sc.sbits) < ns {
 		sc.sbits = make([]uint64, ns)

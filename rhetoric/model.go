@@ -94,7 +94,7 @@ type Model struct {
 	bigrams bool
 	// forms caches the rows of the word and stem features by form ID (see
 	// forms.go).
-	forms *formRowIndexes
+	forms *formIndexes
 }
 
 // NewModel compiles a model from its spec. It fails (wrapping [ErrModel])
@@ -182,7 +182,7 @@ func compile(head ModelSpec, names nameTable, w64 []float64, w16 string) (*Model
 // compileWeights is compile once it is known whether the weights are kept
 // as read (the caller sets w64) or recovered from w.
 func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, n int) (*Model, error) {
-	m := &Model{head: head, names: names, forms: new(formRowIndexes)}
+	m := &Model{head: head, names: names, forms: new(formIndexes)}
 	for _, d := range head.Devices {
 		if d.Device == "" || slices.Contains(m.devices, d.Device) {
 			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)

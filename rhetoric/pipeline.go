@@ -24,6 +24,9 @@ import (
 type scratch struct {
 	doc tokenize.Document // reused by TokenizeInto
 	g   *grammar          // the grammar of the document's language
+	// gforms is g's index of plain bits by the form IDs of the document's
+	// tokenizer, or nil (see plainBits)
+	gforms *formIndex
 
 	// speaker names resolved to actor codes (see speakerActor)
 	spkDoc     tokenize.Document
