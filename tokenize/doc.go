@@ -37,7 +37,11 @@
 // abbreviations and punctuation keep their Norm. Snowball costs about two
 // microseconds a word, so a Tokenizer memoises the normal form and stem of
 // each surface text it has seen: a token already seen costs one map lookup
-// and no allocation. The memo is safe for concurrent use and bounded.
+// and no allocation. The memo is safe for concurrent use and bounded. It
+// also gives each (Norm, Stem) pair a small dense ID, [Token.Form], unique
+// within the tokenizer that [Document.FormSpace] names, so that consumers
+// (the lexicon's matcher, the analyzer's model and grammar) can keep facts
+// about a word in a table indexed by it instead of hashing its strings.
 //
 // # Clitics
 //
