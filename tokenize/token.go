@@ -72,10 +72,12 @@ type Token struct {
 	End   int    // byte offset just past the last byte
 	// Form is a small dense ID of the pair (Norm, Stem) within the
 	// tokenizer named by [Document.FormSpace], or 0 when the token has none
-	// (long tokens; all tokens once a tokenizer has handed out about a
-	// million IDs). Tokens of one tokenizer with the same nonzero Form have
+	// (non-word tokens already in normal form, such as most punctuation and
+	// numbers; tokens over 64 bytes; all tokens once a tokenizer has handed
+	// out about a million IDs). Tokens of one tokenizer with the same nonzero Form have
 	// the same Norm and Stem, so a consumer may index a table by it instead
-	// of hashing the strings. Leave it 0 in tokens made by hand.
+	// of hashing the strings. Leave it 0 in tokens made by hand, and set it
+	// to 0 when changing a token's Norm or Stem.
 	Form  uint32
 	Kind  Kind
 	Flags Flags
@@ -107,6 +109,7 @@ type Document struct {
 	// FormSpace identifies the tokenizer whose form IDs ([Token.Form]) the
 	// tokens carry, unique in the process; 0 (the zero value, and what a
 	// Document built by hand should keep) means the IDs are not to be used.
+	// Set it to 0 before mixing in tokens of another tokenizer.
 	FormSpace uint64
 	Tokens    []Token    // all tokens in order
 	Sentences []Sentence // sentences in order, covering every token exactly once
