@@ -53,7 +53,7 @@ func Map[In, Out any](ctx context.Context, workers int, in iter.Seq[In], f Funcs
 		// capacity bounds the read-ahead. jobs has the same capacity, so
 		// that a worker finds its next element waiting instead of waiting
 		// for the reading goroutine to be scheduled: with every P busy
-		// analysing, that goroutine can wait for a P for a whole
+		// working, that goroutine can wait for a P for a whole
 		// scheduling quantum, and an unbuffered hand-off idled the
 		// workers meanwhile (5% of their time on two cores).
 		window := 4 * workers
