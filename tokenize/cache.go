@@ -34,11 +34,22 @@ type form struct {
 // without locks or allocation; misses go to a small map under a mutex, which
 // is merged into a new immutable map once it holds a quarter as many
 // entries, so each entry is copied a bounded number of times.
+//
+// The merge copies the whole memo, so it runs outside the mutex: the full
+// small map is set aside (still read by lookups, never written again) and a
+// fresh one takes the misses meanwhile. Under the mutex, the other workers
+// of a parallel run had to wait for every copy (2% of their time on two
+// cores). One merge runs at a time; the memo's contents are the same as
+// with the copy under the mutex, and a form is a pure function of its text
+// whichever map holds it.
 type formCache struct {
 	ro    atomic.Pointer[map[string]*form]
 	mu    sync.Mutex
 	dirty map[string]*form
-	ids   atomic.Uint32 // the last form ID handed out
+	// merging is the small map being merged into ro, or nil; it is
+	// read-only once set.
+	merging map[string]*form
+	ids     atomic.Uint32 // the last form ID handed out
 }
 
 // newID returns a fresh form ID, or 0 once maxFormIDs are used up.
@@ -65,6 +76,9 @@ func (c *formCache) lookup(text string, compute func(string) *form) *form {
 	}
 	c.mu.Lock()
 	f, ok := c.dirty[text]
+	if !ok && c.merging != nil {
+		f, ok = c.merging[text]
+	}
 	c.mu.Unlock()
 	if ok {
 		return f
@@ -76,29 +90,45 @@ func (c *formCache) lookup(text string, compute func(string) *form) *form {
 		c.dirty = make(map[string]*form, 256)
 	}
 	c.dirty[key] = f
-	ro = c.ro.Load()
+	n := 0
+	if ro = c.ro.Load(); ro != nil {
+		n = len(*ro)
+	}
+	var full map[string]*form
+	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
+		full = c.dirty
+		c.merging = full
+		c.dirty = make(map[string]*form, 256)
+	}
+	c.mu.Unlock()
+	if full != nil {
+		c.merge(ro, full)
+	}
+	return f
+}
+
+// merge stores a new immutable map holding ro and full, or only full when
+// both would exceed maxCacheEntries. Only the one merge in progress stores
+// ro, so ro is still current when it is done.
+func (c *formCache) merge(ro *map[string]*form, full map[string]*form) {
+	merged := full
 	n := 0
 	if ro != nil {
 		n = len(*ro)
 	}
-	if len(c.dirty) >= max(256, n/4) {
-		var merged map[string]*form
-		if n+len(c.dirty) > maxCacheEntries {
-			merged = c.dirty
-		} else {
-			merged = make(map[string]*form, n+len(c.dirty))
-			if ro != nil {
-				for k, v := range *ro {
-					merged[k] = v
-				}
-			}
-			for k, v := range c.dirty {
+	if n+len(full) <= maxCacheEntries {
+		merged = make(map[string]*form, n+len(full))
+		if ro != nil {
+			for k, v := range *ro {
 				merged[k] = v
 			}
 		}
-		c.ro.Store(&merged)
-		c.dirty = make(map[string]*form, 256)
+		for k, v := range full {
+			merged[k] = v
+		}
 	}
+	c.mu.Lock()
+	c.ro.Store(&merged)
+	c.merging = nil
 	c.mu.Unlock()
-	return f
 }

@@ -48,7 +48,11 @@ func ungdcJSONL(tb testing.TB) []byte {
 // BenchmarkStreamJSONL pipes the 2024 UN General Debate (192 speeches) as
 // JSONL through "rhetorica analyze --format jsonl -" with the built-in
 // lexicon, output discarded: reading, parallel analysis, ordering and JSON
-// encoding together.
+// encoding together. Run it with -cpu 1,2 for the speed-up of two cores
+// (one worker per core): besides the wall clock per run it reports the
+// process's CPU time per run (cpu-ms/op), which tells a pipeline that
+// stalls (same CPU time, less than twice as fast) from cores that are
+// slower when both run (more CPU time for the same work).
 func BenchmarkStreamJSONL(b *testing.B) {
 	if lexicon.Default() == nil {
 		b.Skip("the built-in lexicon is not available")
@@ -56,12 +60,16 @@ func BenchmarkStreamJSONL(b *testing.B) {
 	input := ungdcJSONL(b)
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		code := run(context.Background(), []string{"analyze", "--input-format", "jsonl", "--format", "jsonl", "-"},
 			bytes.NewReader(input), io.Discard, io.Discard)
 		if code != 0 {
 			b.Fatalf("exit code %d", code)
 		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 

@@ -137,6 +137,45 @@ func TestMapCancelled(t *testing.T) {
 	}
 }
 
+// TestMapCancelledSkipsQueued checks that once the context is cancelled
+// the elements already queued for the workers are not worked on: Do runs
+// only for the element that cancels.
+func TestMapCancelledSkipsQueued(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	in := func(yield func(int) bool) {
+		for i := range 100 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	var calls atomic.Int32
+	f := ordered.Funcs[int, res]{
+		Do: func(_ context.Context, i, x int) res {
+			calls.Add(1)
+			if i == 0 {
+				// Let the reader fill the queue before cancelling.
+				time.Sleep(20 * time.Millisecond)
+				cancel()
+			}
+			return res{I: i, V: x}
+		},
+		Stopped: func(i int, err error) res { return res{I: i, Err: err} },
+		Err:     func(r res) error { return r.Err },
+	}
+	var last res
+	for r := range ordered.Map(ctx, 1, in, f) {
+		last = r
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("Do ran %d times, want once (only the element that cancelled)", n)
+	}
+	if !errors.Is(last.Err, context.Canceled) {
+		t.Errorf("last result %+v, want one carrying context.Canceled", last)
+	}
+}
+
 func ExampleMap() {
 	words := slices.Values([]string{"peace", "sovereignty", "law"})
 	lengths := ordered.Map(context.Background(), 2, words, ordered.Funcs[string, int]{
