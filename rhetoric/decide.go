@@ -134,18 +134,32 @@ func (a *Analyzer) spanTarget(hits []xhit, d int) string {
 	return TargetNone
 }
 
+// choosesTarget reports whether the model chooses the target of device d
+// (it has target weights for d); otherwise [Analyzer.spanTarget] does.
+func (a *Analyzer) choosesTarget(d int) bool {
+	return a.model != nil && a.mdev[d] >= 0 && a.model.targets[a.mdev[d]]
+}
+
 // chooseTarget returns the target of device d, decided in sentence si
 // whose hits are hits: with a model that has target weights for d, the
 // candidate (NONE or an actor named in the sentence) with the largest sum
 // of weights, the first such on a tie; otherwise [Analyzer.spanTarget].
-func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int) string {
-	m := a.model
-	if m == nil || a.mdev[d] < 0 || !m.targets[a.mdev[d]] {
+// cands are the sentence's candidates ([Analyzer.candidates]), which do
+// not depend on d, so the caller finds them once per sentence; nil when
+// the model does not choose d's target.
+//
+// NONE comes first among the candidates, so a sentence that offers no
+// other wins NONE without its features being summed.
+func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int, cands []int) string {
+	if !a.choosesTarget(d) {
 		return a.spanTarget(hits, d)
 	}
+	if len(cands) == 1 {
+		return a.tcodes[cands[0]]
+	}
+	m := a.model
 	md := a.mdev[d]
 	k := &sc.tsink
-	cands := a.candidates(doc, sc, si)
 	best, bestZ := a.noneIdx, 0.0
 	for i, c := range cands {
 		k.begin(m)

@@ -403,8 +403,11 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 			cands = append(cands, c)
 		}
 	}
+	sc.ocSent = -1
 	if a.otherIdx >= 0 && !slices.Contains(cands, a.otherIdx) {
-		if noun, name := a.otherCues(doc, sc, s); noun >= 0 || name >= 0 {
+		noun, name := a.otherCues(doc, sc, s)
+		sc.ocSent, sc.ocNoun, sc.ocName = si, noun, name
+		if noun >= 0 || name >= 0 {
 			cands = append(cands, a.otherIdx)
 		}
 	}
@@ -458,7 +461,8 @@ func isQuoteOpen(toks []tokenize.Token, lo, i int) bool {
 
 // candidateFeatures appends to k the features of candidate c (an index
 // into a.tcodes) for device d in sentence si with hits hits; cands are the
-// sentence's candidates.
+// sentence's candidates, as the last call of [Analyzer.candidates] found
+// them (it leaves the sentence's OTHER cues in sc).
 func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
 	s := doc.Sentences[si]
 	ss, se := s.Start, s.End
@@ -498,7 +502,12 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		return
 	}
 	if c == a.otherIdx {
-		noun, name := a.otherCues(doc, sc, s)
+		// candidates, which found cands, looked for the cues already
+		// (unless an actor match made OTHER a candidate).
+		noun, name := sc.ocNoun, sc.ocName
+		if sc.ocSent != si {
+			noun, name = a.otherCues(doc, sc, s)
+		}
 		for _, cue := range [...]struct {
 			i    int
 			kind string
@@ -719,17 +728,25 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.S
 // their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
 // mention, and a device without such a hit, get none.
 func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, hits []xhit, d, c int, k *featSink) {
+	found := false
 	for i := range hits {
 		h := &hits[i]
 		if h.dev != d || h.Negated {
 			continue
 		}
+		if !found {
+			// The mentions do not depend on the hit: find them once.
+			found = true
+			ments := sc.ments[:0]
+			a.eachMention(doc, sc, s, c, func(f, l int) { ments = append(ments, [2]int{f, l}) })
+			sc.ments = ments
+		}
 		role, gap, mf, ml := "", -1, 0, 0
-		a.eachMention(doc, sc, s, c, func(f, l int) {
-			if r, n := sc.role(s, f, l, h.first, h.last); gap < 0 || n < gap {
-				role, gap, mf, ml = r, n, f, l
+		for _, m := range sc.ments {
+			if r, n := sc.role(s, m[0], m[1], h.first, h.last); gap < 0 || n < gap {
+				role, gap, mf, ml = r, n, m[0], m[1]
 			}
-		})
+		}
 		if gap < 0 {
 			continue
 		}
