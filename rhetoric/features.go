@@ -403,11 +403,9 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 			cands = append(cands, c)
 		}
 	}
-	sc.ocSent = -1
+	sc.okSent = -1
 	if a.otherIdx >= 0 && !slices.Contains(cands, a.otherIdx) {
-		noun, name := a.otherCues(doc, sc, s)
-		sc.ocSent, sc.ocNoun, sc.ocName = si, noun, name
-		if noun >= 0 || name >= 0 {
+		if noun, name := otherCues(s, a.otherKinds(doc, sc, si)); noun >= 0 || name >= 0 {
 			cands = append(cands, a.otherIdx)
 		}
 	}
@@ -415,24 +413,56 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 	return cands
 }
 
+// Kinds of OTHER cue (see [Analyzer.otherKinds]).
+const (
+	okNoun = 1 << iota // a word of the grammar's agent-noun class ("the regime")
+	okName             // a capitalised word that suggests a name (isNameCue)
+)
+
+// otherKinds returns, for every token i of sentence si, which OTHER cues
+// it is at index i-s.First (okNoun, okName or both): only words that lie
+// in no actor match are cues. The target chooser asks for them for every
+// candidate and device of the sentence, so they are found once per
+// sentence: the result holds until the next call of [Analyzer.candidates],
+// which every chooser call follows.
+func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uint8 {
+	if sc.okSent == si {
+		return sc.okinds
+	}
+	s := doc.Sentences[si]
+	kinds := sc.okinds[:0]
+	for i := s.First; i < s.Last; i++ {
+		var k uint8
+		if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
+			if sc.is(&sc.g.agentNoun, i) {
+				k |= okNoun
+			}
+			if isNameCue(doc, sc, s, i) {
+				k |= okName
+			}
+		}
+		kinds = append(kinds, k)
+	}
+	sc.okinds, sc.okSent = kinds, si
+	return kinds
+}
+
 // otherCues returns the first token of sentence s that suggests an actor
-// the lexicon does not list, or -1 for none: noun, a word of the grammar's
-// agent-noun class ("the regime"); name, a capitalised word that does not
-// open the sentence, is not "I" and lies in no actor match ("Hamas",
-// "the Houthis").
-func (a *Analyzer) otherCues(doc *tokenize.Document, sc *scratch, s tokenize.Sentence) (noun, name int) {
+// the lexicon does not list, or -1 for none, given the sentence's kinds
+// (see [Analyzer.otherKinds]): noun, a word of the grammar's agent-noun
+// class ("the regime"); name, a capitalised word that does not open the
+// sentence, is not "I" and lies in no actor match ("Hamas", "the Houthis").
+func otherCues(s tokenize.Sentence, kinds []uint8) (noun, name int) {
 	noun, name = -1, -1
-	toks := doc.Tokens
-	for i := s.First; i < s.Last && (noun < 0 || name < 0); i++ {
-		t := &toks[i]
-		if t.Kind != tokenize.Word || inActor(sc, i) {
-			continue
+	for j, k := range kinds {
+		if noun < 0 && k&okNoun != 0 {
+			noun = s.First + j
 		}
-		if noun < 0 && sc.is(&sc.g.agentNoun, i) {
-			noun = i
+		if name < 0 && k&okName != 0 {
+			name = s.First + j
 		}
-		if name < 0 && isNameCue(doc, sc, s, i) {
-			name = i
+		if noun >= 0 && name >= 0 {
+			break
 		}
 	}
 	return noun, name
@@ -502,12 +532,8 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		return
 	}
 	if c == a.otherIdx {
-		// candidates, which found cands, looked for the cues already
-		// (unless an actor match made OTHER a candidate).
-		noun, name := sc.ocNoun, sc.ocName
-		if sc.ocSent != si {
-			noun, name = a.otherCues(doc, sc, s)
-		}
+		kinds := a.otherKinds(doc, sc, si)
+		noun, name := otherCues(s, kinds)
 		for _, cue := range [...]struct {
 			i    int
 			kind string
@@ -532,13 +558,14 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		}
 		if name >= 0 {
 			for i := name + 1; i < s.Last; i++ {
-				if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) && isNameCue(doc, sc, s, i) {
+				if kinds[i-s.First]&okName != 0 {
+					t := &doc.Tokens[i]
 					k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
 				}
 			}
 		}
 	}
-	a.roleFeatures(doc, sc, s, hits, d, c, k)
+	a.roleFeatures(doc, sc, si, hits, d, c, k)
 	byD := false
 	for i := range hits {
 		h := &hits[i]
@@ -691,7 +718,8 @@ func gapBucket(gap int) string {
 // candidate c (an actor code or OTHER) in sentence s, in order of place:
 // the actor matches of c, and for OTHER also the runs of OTHER cues (see
 // [Analyzer.otherCues]; a run is all agent nouns or all name cues).
-func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, c int, f func(mf, ml int)) {
+func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, si int, c int, f func(mf, ml int)) {
+	s := doc.Sentences[si]
 	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
@@ -704,14 +732,14 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.S
 	if c != a.otherIdx {
 		return
 	}
+	kinds := a.otherKinds(doc, sc, si)
 	run, noun := -1, false
 	for i := s.First; i <= s.Last; i++ {
 		cue, n := false, false
 		if i < s.Last {
-			if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
-				n = sc.is(&sc.g.agentNoun, i)
-				cue = n || isNameCue(doc, sc, s, i)
-			}
+			k := kinds[i-s.First]
+			n = k&okNoun != 0
+			cue = k != 0
 		}
 		if run >= 0 && (!cue || n != noun) {
 			f(run, i)
@@ -727,7 +755,8 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.S
 // hits, the role of the mention of candidate c nearest to its cue and
 // their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
 // mention, and a device without such a hit, get none.
-func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, hits []xhit, d, c int, k *featSink) {
+func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, k *featSink) {
+	s := doc.Sentences[si]
 	found := false
 	for i := range hits {
 		h := &hits[i]
@@ -738,7 +767,7 @@ func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.
 			// The mentions do not depend on the hit: find them once.
 			found = true
 			ments := sc.ments[:0]
-			a.eachMention(doc, sc, s, c, func(f, l int) { ments = append(ments, [2]int{f, l}) })
+			a.eachMention(doc, sc, si, c, func(f, l int) { ments = append(ments, [2]int{f, l}) })
 			sc.ments = ments
 		}
 		role, gap, mf, ml := "", -1, 0, 0
