@@ -73,11 +73,30 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 			touch += m.w[int(f.h)*m.stride]
 		}
 		sc.touch = touch
-		for _, f := range k.fs[from:] {
+		// Four rows at a time: each z[d] still adds the rows' weights one
+		// after the other in the order of the features (so the sums are
+		// the same to the last bit), but is loaded and stored once for
+		// four of them.
+		fs := k.fs[from:]
+		for len(fs) >= 4 {
+			r0 := m.w[int(fs[0].h)*m.stride:][:mnd]
+			r1 := m.w[int(fs[1].h)*m.stride:][:mnd]
+			r2 := m.w[int(fs[2].h)*m.stride:][:mnd]
+			r3 := m.w[int(fs[3].h)*m.stride:][:mnd]
+			for d := range z {
+				v := z[d]
+				v += float64(r0[d])
+				v += float64(r1[d])
+				v += float64(r2[d])
+				v += float64(r3[d])
+				z[d] = v
+			}
+			fs = fs[4:]
+		}
+		for _, f := range fs {
 			row := m.w[int(f.h)*m.stride:][:mnd]
-			z := z[:len(row)]
-			for d, w := range row {
-				z[d] += float64(w)
+			for d := range z {
+				z[d] += float64(row[d])
 			}
 		}
 		for d := range nd {
