@@ -433,12 +433,17 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 	kinds := sc.okinds[:0]
 	for i := s.First; i < s.Last; i++ {
 		var k uint8
-		if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
+		if t := &doc.Tokens[i]; t.Kind == tokenize.Word {
 			if sc.is(&sc.g.agentNoun, i) {
 				k |= okNoun
 			}
 			if isNameCue(doc, sc, s, i) {
 				k |= okName
+			}
+			// Most words are neither: look for the actor match only
+			// for those that are.
+			if k != 0 && inActor(sc, i) {
+				k = 0
 			}
 		}
 		kinds = append(kinds, k)
