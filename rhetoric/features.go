@@ -232,7 +232,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 	}
 	// Actors named in the sentence (sc.actors is ordered by place).
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -394,7 +394,7 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int {
 	s := doc.Sentences[si]
 	cands := append(sc.cands[:0], a.noneIdx)
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -450,6 +450,23 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 	}
 	sc.okinds, sc.okSent = kinds, si
 	return kinds
+}
+
+// firstActor returns the index of the first of actors (ordered by place)
+// that starts at or after token first, or len(actors): a binary search,
+// written out because the generic one with a comparison function costs
+// several times as much on this hot path.
+func firstActor(actors []lexicon.Match, first int) int {
+	lo, hi := 0, len(actors)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if actors[mid].First < first {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // otherCues returns the first token of sentence s that suggests an actor
@@ -598,7 +615,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	}
 	toks := doc.Tokens
 	mentions := 0
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -725,7 +742,7 @@ func gapBucket(gap int) string {
 // [Analyzer.otherCues]; a run is all agent nouns or all name cues).
 func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, si int, c int, f func(mf, ml int)) {
 	s := doc.Sentences[si]
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
