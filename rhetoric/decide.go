@@ -73,11 +73,30 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 			touch += m.w[int(f.h)*m.stride]
 		}
 		sc.touch = touch
-		for _, f := range k.fs[from:] {
+		// Four rows at a time: each z[d] still adds the rows' weights one
+		// after the other in the order of the features (so the sums are
+		// the same to the last bit), but is loaded and stored once for
+		// four of them.
+		fs := k.fs[from:]
+		for len(fs) >= 4 {
+			r0 := m.w[int(fs[0].h)*m.stride:][:mnd]
+			r1 := m.w[int(fs[1].h)*m.stride:][:mnd]
+			r2 := m.w[int(fs[2].h)*m.stride:][:mnd]
+			r3 := m.w[int(fs[3].h)*m.stride:][:mnd]
+			for d := range z {
+				v := z[d]
+				v += float64(r0[d])
+				v += float64(r1[d])
+				v += float64(r2[d])
+				v += float64(r3[d])
+				z[d] = v
+			}
+			fs = fs[4:]
+		}
+		for _, f := range fs {
 			row := m.w[int(f.h)*m.stride:][:mnd]
-			z := z[:len(row)]
-			for d, w := range row {
-				z[d] += float64(w)
+			for d := range z {
+				z[d] += float64(row[d])
 			}
 		}
 		for d := range nd {
@@ -134,18 +153,32 @@ func (a *Analyzer) spanTarget(hits []xhit, d int) string {
 	return TargetNone
 }
 
+// choosesTarget reports whether the model chooses the target of device d
+// (it has target weights for d); otherwise [Analyzer.spanTarget] does.
+func (a *Analyzer) choosesTarget(d int) bool {
+	return a.model != nil && a.mdev[d] >= 0 && a.model.targets[a.mdev[d]]
+}
+
 // chooseTarget returns the target of device d, decided in sentence si
 // whose hits are hits: with a model that has target weights for d, the
 // candidate (NONE or an actor named in the sentence) with the largest sum
 // of weights, the first such on a tie; otherwise [Analyzer.spanTarget].
-func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int) string {
-	m := a.model
-	if m == nil || a.mdev[d] < 0 || !m.targets[a.mdev[d]] {
+// cands are the sentence's candidates ([Analyzer.candidates]), which do
+// not depend on d, so the caller finds them once per sentence; nil when
+// the model does not choose d's target.
+//
+// NONE comes first among the candidates, so a sentence that offers no
+// other wins NONE without its features being summed.
+func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int, cands []int) string {
+	if !a.choosesTarget(d) {
 		return a.spanTarget(hits, d)
 	}
+	if len(cands) == 1 {
+		return a.tcodes[cands[0]]
+	}
+	m := a.model
 	md := a.mdev[d]
 	k := &sc.tsink
-	cands := a.candidates(doc, sc, si)
 	best, bestZ := a.noneIdx, 0.0
 	for i, c := range cands {
 		k.begin(m)

@@ -232,7 +232,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 	}
 	// Actors named in the sentence (sc.actors is ordered by place).
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -394,7 +394,7 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int {
 	s := doc.Sentences[si]
 	cands := append(sc.cands[:0], a.noneIdx)
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -403,8 +403,9 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 			cands = append(cands, c)
 		}
 	}
+	sc.okSent = -1
 	if a.otherIdx >= 0 && !slices.Contains(cands, a.otherIdx) {
-		if noun, name := a.otherCues(doc, sc, s); noun >= 0 || name >= 0 {
+		if noun, name := otherCues(s, a.otherKinds(doc, sc, si)); noun >= 0 || name >= 0 {
 			cands = append(cands, a.otherIdx)
 		}
 	}
@@ -412,24 +413,78 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 	return cands
 }
 
+// Kinds of OTHER cue (see [Analyzer.otherKinds]).
+const (
+	okNoun = 1 << iota // a word of the grammar's agent-noun class ("the regime")
+	okName             // a capitalised word that suggests a name (isNameCue)
+)
+
+// otherKinds returns, for every token i of sentence si, which OTHER cues
+// it is at index i-s.First (okNoun, okName or both): only words that lie
+// in no actor match are cues. The target chooser asks for them for every
+// candidate and device of the sentence, so they are found once per
+// sentence: the result holds until the next call of [Analyzer.candidates],
+// which every chooser call follows.
+func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uint8 {
+	if sc.okSent == si {
+		return sc.okinds
+	}
+	s := doc.Sentences[si]
+	kinds := sc.okinds[:0]
+	for i := s.First; i < s.Last; i++ {
+		var k uint8
+		if t := &doc.Tokens[i]; t.Kind == tokenize.Word {
+			if sc.is(&sc.g.agentNoun, i) {
+				k |= okNoun
+			}
+			if isNameCue(doc, sc, s, i) {
+				k |= okName
+			}
+			// Most words are neither: look for the actor match only
+			// for those that are.
+			if k != 0 && inActor(sc, i) {
+				k = 0
+			}
+		}
+		kinds = append(kinds, k)
+	}
+	sc.okinds, sc.okSent = kinds, si
+	return kinds
+}
+
+// firstActor returns the index of the first of actors (ordered by place)
+// that starts at or after token first, or len(actors): a binary search,
+// written out because the generic one with a comparison function costs
+// several times as much on this hot path.
+func firstActor(actors []lexicon.Match, first int) int {
+	lo, hi := 0, len(actors)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if actors[mid].First < first {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // otherCues returns the first token of sentence s that suggests an actor
-// the lexicon does not list, or -1 for none: noun, a word of the grammar's
-// agent-noun class ("the regime"); name, a capitalised word that does not
-// open the sentence, is not "I" and lies in no actor match ("Hamas",
-// "the Houthis").
-func (a *Analyzer) otherCues(doc *tokenize.Document, sc *scratch, s tokenize.Sentence) (noun, name int) {
+// the lexicon does not list, or -1 for none, given the sentence's kinds
+// (see [Analyzer.otherKinds]): noun, a word of the grammar's agent-noun
+// class ("the regime"); name, a capitalised word that does not open the
+// sentence, is not "I" and lies in no actor match ("Hamas", "the Houthis").
+func otherCues(s tokenize.Sentence, kinds []uint8) (noun, name int) {
 	noun, name = -1, -1
-	toks := doc.Tokens
-	for i := s.First; i < s.Last && (noun < 0 || name < 0); i++ {
-		t := &toks[i]
-		if t.Kind != tokenize.Word || inActor(sc, i) {
-			continue
+	for j, k := range kinds {
+		if noun < 0 && k&okNoun != 0 {
+			noun = s.First + j
 		}
-		if noun < 0 && sc.is(&sc.g.agentNoun, i) {
-			noun = i
+		if name < 0 && k&okName != 0 {
+			name = s.First + j
 		}
-		if name < 0 && isNameCue(doc, sc, s, i) {
-			name = i
+		if noun >= 0 && name >= 0 {
+			break
 		}
 	}
 	return noun, name
@@ -458,7 +513,8 @@ func isQuoteOpen(toks []tokenize.Token, lo, i int) bool {
 
 // candidateFeatures appends to k the features of candidate c (an index
 // into a.tcodes) for device d in sentence si with hits hits; cands are the
-// sentence's candidates.
+// sentence's candidates, as the last call of [Analyzer.candidates] found
+// them (it leaves the sentence's OTHER cues in sc).
 func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
 	s := doc.Sentences[si]
 	ss, se := s.Start, s.End
@@ -498,7 +554,8 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		return
 	}
 	if c == a.otherIdx {
-		noun, name := a.otherCues(doc, sc, s)
+		kinds := a.otherKinds(doc, sc, si)
+		noun, name := otherCues(s, kinds)
 		for _, cue := range [...]struct {
 			i    int
 			kind string
@@ -523,13 +580,14 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		}
 		if name >= 0 {
 			for i := name + 1; i < s.Last; i++ {
-				if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) && isNameCue(doc, sc, s, i) {
+				if kinds[i-s.First]&okName != 0 {
+					t := &doc.Tokens[i]
 					k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
 				}
 			}
 		}
 	}
-	a.roleFeatures(doc, sc, s, hits, d, c, k)
+	a.roleFeatures(doc, sc, si, hits, d, c, k)
 	byD := false
 	for i := range hits {
 		h := &hits[i]
@@ -557,7 +615,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	}
 	toks := doc.Tokens
 	mentions := 0
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -682,8 +740,9 @@ func gapBucket(gap int) string {
 // candidate c (an actor code or OTHER) in sentence s, in order of place:
 // the actor matches of c, and for OTHER also the runs of OTHER cues (see
 // [Analyzer.otherCues]; a run is all agent nouns or all name cues).
-func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, c int, f func(mf, ml int)) {
-	j, _ := slices.BinarySearchFunc(sc.actors, s.First, func(m lexicon.Match, first int) int { return cmp.Compare(m.First, first) })
+func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, si int, c int, f func(mf, ml int)) {
+	s := doc.Sentences[si]
+	j := firstActor(sc.actors, s.First)
 	for _, m := range sc.actors[j:] {
 		if m.First >= s.Last {
 			break
@@ -695,14 +754,14 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.S
 	if c != a.otherIdx {
 		return
 	}
+	kinds := a.otherKinds(doc, sc, si)
 	run, noun := -1, false
 	for i := s.First; i <= s.Last; i++ {
 		cue, n := false, false
 		if i < s.Last {
-			if t := &doc.Tokens[i]; t.Kind == tokenize.Word && !inActor(sc, i) {
-				n = sc.is(&sc.g.agentNoun, i)
-				cue = n || isNameCue(doc, sc, s, i)
-			}
+			k := kinds[i-s.First]
+			n = k&okNoun != 0
+			cue = k != 0
 		}
 		if run >= 0 && (!cue || n != noun) {
 			f(run, i)
@@ -718,18 +777,27 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, s tokenize.S
 // hits, the role of the mention of candidate c nearest to its cue and
 // their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
 // mention, and a device without such a hit, get none.
-func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, hits []xhit, d, c int, k *featSink) {
+func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, k *featSink) {
+	s := doc.Sentences[si]
+	found := false
 	for i := range hits {
 		h := &hits[i]
 		if h.dev != d || h.Negated {
 			continue
 		}
+		if !found {
+			// The mentions do not depend on the hit: find them once.
+			found = true
+			ments := sc.ments[:0]
+			a.eachMention(doc, sc, si, c, func(f, l int) { ments = append(ments, [2]int{f, l}) })
+			sc.ments = ments
+		}
 		role, gap, mf, ml := "", -1, 0, 0
-		a.eachMention(doc, sc, s, c, func(f, l int) {
-			if r, n := sc.role(s, f, l, h.first, h.last); gap < 0 || n < gap {
-				role, gap, mf, ml = r, n, f, l
+		for _, m := range sc.ments {
+			if r, n := sc.role(s, m[0], m[1], h.first, h.last); gap < 0 || n < gap {
+				role, gap, mf, ml = r, n, m[0], m[1]
 			}
-		})
+		}
 		if gap < 0 {
 			continue
 		}

@@ -68,8 +68,14 @@ type scratch struct {
 	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
 	z        []float64 // per model device: the linear score of a sentence
 	cands    []int     // target candidates of a sentence (indices into tcodes)
-	tsink    featSink  // the target features of one candidate
-	touch    float32   // a sum that keeps decide's row reads from being optimised away
+	// okinds[i-s.First] classifies token i of sentence okSent as an OTHER
+	// cue (see Analyzer.otherKinds); okSent is -1 until found after the
+	// last call of Analyzer.candidates
+	okSent int
+	okinds []uint8
+	ments  [][2]int // mentions of one candidate (roleFeatures)
+	tsink  featSink // the target features of one candidate
+	touch  float32  // a sum that keeps decide's row reads from being optimised away
 	// The model's explanations: scores of all sentences in order, sentence
 	// s owning scores[scoreOff[s]:scoreOff[s+1]]; score i's reasons are
 	// reasons[reasonOff[i][0]:reasonOff[i][1]].

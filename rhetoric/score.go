@@ -153,6 +153,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		lo = hi
 		from := len(names)
 		sp := Span{Start: s.Start, End: s.End}
+		var cands []int // the sentence's target candidates, found when first needed
 		for d := range nd {
 			if !performs[si*nd+d] {
 				continue
@@ -162,7 +163,10 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 				if sp.Targets == nil {
 					sp.Targets = map[string]string{}
 				}
-				sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d)
+				if cands == nil && a.choosesTarget(d) {
+					cands = a.candidates(doc, sc, si)
+				}
+				sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d, cands)
 			}
 		}
 		sp.Devices = names[from:len(names):len(names)]
