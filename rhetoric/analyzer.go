@@ -118,6 +118,7 @@ type Analyzer struct {
 	tcodes            []string
 	canon             []int
 	otherIdx, noneIdx int
+	fh                featHashes // hashes of the feature names fixed by the lexicon
 
 	// grams holds the compiled grammar of every language, each compiled
 	// on first use (most runs see one language); the lexicon's own classes
@@ -256,6 +257,7 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 			a.noneIdx = k
 		}
 	}
+	a.fh = newFeatHashes(a.devices, a.actors, a.tcodes)
 	if !opts.NoModel {
 		a.model = opts.Model
 		if a.model == nil {

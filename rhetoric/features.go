@@ -46,6 +46,78 @@ func fnvAdd(h uint64, s string) uint64 {
 // FeatureHash returns the hash the learned layer uses for a feature name.
 func FeatureHash(name string) uint64 { return fnvAdd(fnvOffset, name) }
 
+// The hashes of the features' fixed prefixes (see [featSink.addh]).
+var (
+	hW            = FeatureHash("w=")
+	hS            = FeatureHash("s=")
+	hB            = FeatureHash("b=")
+	hFFirst       = FeatureHash("f=first/")
+	hFStart       = FeatureHash("f=start/")
+	hFQuestion    = FeatureHash("f=question")
+	hTOther       = FeatureHash("t:other/")
+	hTOtherBefore = FeatureHash("t:other/before/")
+	hTOtherAfter  = FeatureHash("t:other/after/")
+	hTOprev       = FeatureHash("t:oprev=")
+	hTOw          = FeatureHash("t:ow=")
+	hTNoneN0      = FeatureHash("t:none/n=0")
+	hTNoneN1      = FeatureHash("t:none/n=1")
+	hTNoneN2      = FeatureHash("t:none/n=2")
+	hTNoneNohit   = FeatureHash("t:none/nohit")
+	hTNoneNamed   = FeatureHash("t:none/named")
+	hTNoneHit     = FeatureHash("t:none/hit")
+	hTR1          = FeatureHash("t:r1=")
+	hTR           = FeatureHash("t:r=")
+	hTO           = FeatureHash("t:o=")
+	hTRNone       = FeatureHash("t:r=-")
+	hTFirst       = FeatureHash("t:first")
+	hTOnly        = FeatureHash("t:only")
+	hTBefore      = FeatureHash("t:before")
+	hTAfter       = FeatureHash("t:after")
+	hTPoss        = FeatureHash("t:poss")
+	hTBy          = FeatureHash("t:by")
+	hTPrev        = FeatureHash("t:prev=")
+	hTNext        = FeatureHash("t:next=")
+	hTMany        = FeatureHash("t:many")
+	hTG           = FeatureHash("t:g=")
+	hTGd          = FeatureHash("t:gd=")
+)
+
+// featHashes holds the hashes of the feature names fixed by an analyzer's
+// lexicon, so that the features of a sentence hash only their variable
+// part (see [featSink.addh]).
+type featHashes struct {
+	// Per device index: the prefix of a hit feature up to its entry
+	// (h=<device>/, ...) and the whole device features (d=<device>, ...).
+	hit, neg, intens, hedged, rule []uint64
+	det, det2, detNeg              []uint64
+	actor                          []uint64 // per actor index: a=<code>
+	cand                           []uint64 // per tcodes index: t:c=<code>
+}
+
+// newFeatHashes returns the hashes of the fixed feature names of the
+// devices, actors and target codes given.
+func newFeatHashes(devices, actors, tcodes []string) featHashes {
+	var fh featHashes
+	pre := func(p, x, sep string) uint64 { return fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep) }
+	for _, d := range devices {
+		fh.hit = append(fh.hit, pre("h=", d, "/"))
+		fh.neg = append(fh.neg, pre("hn=", d, "/"))
+		fh.intens = append(fh.intens, pre("hi=", d, "/"))
+		fh.hedged = append(fh.hedged, pre("hh=", d, "/"))
+		fh.rule = append(fh.rule, pre("tr=", d, "/"))
+		fh.det = append(fh.det, pre("d=", d, ""))
+		fh.det2 = append(fh.det2, pre("d2=", d, ""))
+		fh.detNeg = append(fh.detNeg, pre("dn=", d, ""))
+	}
+	for _, c := range actors {
+		fh.actor = append(fh.actor, pre("a=", c, ""))
+	}
+	for _, c := range tcodes {
+		fh.cand = append(fh.cand, pre("t:c=", c, ""))
+	}
+	return fh
+}
+
 // feat is one feature of a sentence: its hash and the byte span of the text
 // that produced it (the whole sentence for sentence-level features).
 type feat struct {
@@ -92,9 +164,12 @@ func (k *featSink) next() {
 	k.from = len(k.fs)
 }
 
-// add records the feature p+x+sep+y over text [start, end).
-func (k *featSink) add(p, x, sep, y string, start, end int) {
-	h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvOffset, p), x), sep), y)
+// addh records the feature p+x+sep+y over text [start, end), given h, the
+// hash of p+x+sep. FNV-1a reads a name byte after byte, so the hash of a
+// name's fixed part (its prefix, or a prefix and a device) is found once
+// and carried on over the rest, rather than hashed again for every feature.
+func (k *featSink) addh(h uint64, p, x, sep, y string, start, end int) {
+	h = fnvAdd(h, y)
 	if !k.named && k.m != nil {
 		k.addRow(k.m.lookup(h), start, end)
 		return
@@ -149,22 +224,22 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			k.addRow(w, t.Start, t.End)
 			k.addRow(st, t.Start, t.End)
 		} else {
-			k.add("w=", t.Norm, "", "", t.Start, t.End)
+			k.addh(hW, "w=", "", "", t.Norm, t.Start, t.End)
 			if t.Stem != t.Norm && t.Stem != "" {
-				k.add("s=", t.Stem, "", "", t.Start, t.End)
+				k.addh(hS, "s=", "", "", t.Stem, t.Start, t.End)
 			}
 		}
 		if prev >= 0 && (k.named || k.m.bigrams) {
 			p := &toks[prev]
-			k.add("b=", p.Norm, " ", t.Norm, p.Start, t.End)
+			k.addh(fnvAdd(fnvAdd(hB, p.Norm), " "), "b=", p.Norm, " ", t.Norm, p.Start, t.End)
 		}
 		switch nw {
 		case 0:
-			k.add("f=first/", t.Norm, "", "", t.Start, t.End)
+			k.addh(hFFirst, "f=first/", "", "", t.Norm, t.Start, t.End)
 		case 1:
 			if prev >= 0 {
 				p := &toks[prev]
-				k.add("f=start/", p.Norm, " ", t.Norm, p.Start, t.End)
+				k.addh(fnvAdd(fnvAdd(hFStart, p.Norm), " "), "f=start/", p.Norm, " ", t.Norm, p.Start, t.End)
 			}
 		}
 		nw++
@@ -174,7 +249,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		for i := s.Last - 1; i >= s.First; i-- {
 			t := &toks[i]
 			if t.Kind == tokenize.Punct && (t.Text == "?" || t.Text == "?!" || t.Text == "!?") {
-				k.add("f=question", "", "", "", t.Start, t.End)
+				k.addh(hFQuestion, "f=question", "", "", "", t.Start, t.End)
 				break
 			}
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
@@ -189,18 +264,18 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		h := &hits[i]
 		dev := a.devices[h.dev]
 		if h.Negated {
-			k.add("hn=", dev, "/", h.Entry, h.Start, h.End)
+			k.addh(a.fh.neg[h.dev], "hn=", dev, "/", h.Entry, h.Start, h.End)
 			continue
 		}
-		k.add("h=", dev, "/", h.Entry, h.Start, h.End)
+		k.addh(a.fh.hit[h.dev], "h=", dev, "/", h.Entry, h.Start, h.End)
 		if h.Intensified {
-			k.add("hi=", dev, "/", h.Entry, h.Start, h.End)
+			k.addh(a.fh.intens[h.dev], "hi=", dev, "/", h.Entry, h.Start, h.End)
 		}
 		if h.Hedged {
-			k.add("hh=", dev, "/", h.Entry, h.Start, h.End)
+			k.addh(a.fh.hedged[h.dev], "hh=", dev, "/", h.Entry, h.Start, h.End)
 		}
 		if string(h.TargetRule) != "" {
-			k.add("tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
+			k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
 		}
 	}
 	for d := range nd {
@@ -223,12 +298,12 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 		switch {
 		case pos >= 1:
-			k.add("d=", a.devices[d], "", "", hits[first].Start, hits[first].End)
+			k.addh(a.fh.det[d], "d=", a.devices[d], "", "", hits[first].Start, hits[first].End)
 			if pos >= 2 {
-				k.add("d2=", a.devices[d], "", "", hits[first].Start, hits[last].End)
+				k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", hits[first].Start, hits[last].End)
 			}
 		case neg > 0:
-			k.add("dn=", a.devices[d], "", "", ss, se)
+			k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 		}
 	}
 	// Actors named in the sentence (sc.actors is ordered by place).
@@ -237,7 +312,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		if m.First >= s.Last {
 			break
 		}
-		k.add("a=", a.actors[m.Index], "", "", m.Start, m.End)
+		k.addh(a.fh.actor[m.Index], "a=", a.actors[m.Index], "", "", m.Start, m.End)
 	}
 
 	if k.named {
@@ -518,7 +593,7 @@ func isQuoteOpen(toks []tokenize.Token, lo, i int) bool {
 func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
 	s := doc.Sentences[si]
 	ss, se := s.Start, s.End
-	k.add("t:c=", a.tcodes[c], "", "", ss, se)
+	k.addh(a.fh.cand[c], "t:c=", a.tcodes[c], "", "", ss, se)
 	firstHit := -1
 	hasHit, named := false, false
 	for i := range hits {
@@ -537,19 +612,19 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	if c == a.noneIdx {
 		switch n := len(cands) - 1; {
 		case n == 0:
-			k.add("t:none/n=0", "", "", "", ss, se)
+			k.addh(hTNoneN0, "t:none/n=0", "", "", "", ss, se)
 		case n == 1:
-			k.add("t:none/n=1", "", "", "", ss, se)
+			k.addh(hTNoneN1, "t:none/n=1", "", "", "", ss, se)
 		default:
-			k.add("t:none/n=2", "", "", "", ss, se)
+			k.addh(hTNoneN2, "t:none/n=2", "", "", "", ss, se)
 		}
 		switch {
 		case !hasHit:
-			k.add("t:none/nohit", "", "", "", ss, se)
+			k.addh(hTNoneNohit, "t:none/nohit", "", "", "", ss, se)
 		case named:
-			k.add("t:none/named", "", "", "", ss, se)
+			k.addh(hTNoneNamed, "t:none/named", "", "", "", ss, se)
 		default:
-			k.add("t:none/hit", "", "", "", ss, se)
+			k.addh(hTNoneHit, "t:none/hit", "", "", "", ss, se)
 		}
 		return
 	}
@@ -564,25 +639,25 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 				continue
 			}
 			t := &doc.Tokens[cue.i]
-			k.add("t:other/", cue.kind, "", "", t.Start, t.End)
+			k.addh(hTOther, "t:other/", "", "", cue.kind, t.Start, t.End)
 			if firstHit >= 0 {
 				if cue.i < firstHit {
-					k.add("t:other/before/", cue.kind, "", "", t.Start, t.End)
+					k.addh(hTOtherBefore, "t:other/before/", "", "", cue.kind, t.Start, t.End)
 				} else {
-					k.add("t:other/after/", cue.kind, "", "", t.Start, t.End)
+					k.addh(hTOtherAfter, "t:other/after/", "", "", cue.kind, t.Start, t.End)
 				}
 			}
 			if cue.i > s.First {
 				p := &doc.Tokens[cue.i-1]
-				k.add("t:oprev=", p.Norm, "", "", p.Start, t.End)
+				k.addh(hTOprev, "t:oprev=", "", "", p.Norm, p.Start, t.End)
 			}
-			k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+			k.addh(hTOw, "t:ow=", "", "", t.Norm, t.Start, t.End)
 		}
 		if name >= 0 {
 			for i := name + 1; i < s.Last; i++ {
 				if kinds[i-s.First]&okName != 0 {
 					t := &doc.Tokens[i]
-					k.add("t:ow=", t.Norm, "", "", t.Start, t.End)
+					k.addh(hTOw, "t:ow=", "", "", t.Norm, t.Start, t.End)
 				}
 			}
 		}
@@ -596,22 +671,22 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		}
 		if h.dev == d {
 			if !byD {
-				k.add("t:r1=", string(h.TargetRule), "", "", h.Start, h.End)
+				k.addh(hTR1, "t:r1=", "", "", string(h.TargetRule), h.Start, h.End)
 			}
 			byD = true
-			k.add("t:r=", string(h.TargetRule), "", "", h.Start, h.End)
+			k.addh(hTR, "t:r=", "", "", string(h.TargetRule), h.Start, h.End)
 		} else {
-			k.add("t:o=", string(h.TargetRule), "", "", h.Start, h.End)
+			k.addh(hTO, "t:o=", "", "", string(h.TargetRule), h.Start, h.End)
 		}
 	}
 	if !byD {
-		k.add("t:r=-", "", "", "", ss, se)
+		k.addh(hTRNone, "t:r=-", "", "", "", ss, se)
 	}
 	if len(cands) > 1 && cands[1] == c {
-		k.add("t:first", "", "", "", ss, se)
+		k.addh(hTFirst, "t:first", "", "", "", ss, se)
 	}
 	if len(cands) == 2 {
-		k.add("t:only", "", "", "", ss, se)
+		k.addh(hTOnly, "t:only", "", "", "", ss, se)
 	}
 	toks := doc.Tokens
 	mentions := 0
@@ -626,30 +701,30 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		mentions++
 		if mentions == 1 && firstHit >= 0 {
 			if m.First < firstHit {
-				k.add("t:before", "", "", "", m.Start, m.End)
+				k.addh(hTBefore, "t:before", "", "", "", m.Start, m.End)
 			} else {
-				k.add("t:after", "", "", "", m.Start, m.End)
+				k.addh(hTAfter, "t:after", "", "", "", m.Start, m.End)
 			}
 		}
 		if m.Last < len(toks) && m.Last < s.Last && isPossessive(toks[m.Last].Norm) {
-			k.add("t:poss", "", "", "", m.Start, m.End)
+			k.addh(hTPoss, "t:poss", "", "", "", m.Start, m.End)
 		}
 		if m.First > s.First {
 			p := &toks[m.First-1]
 			if p.Norm == "by" {
-				k.add("t:by", "", "", "", m.Start, m.End)
+				k.addh(hTBy, "t:by", "", "", "", m.Start, m.End)
 			}
-			k.add("t:prev=", p.Norm, "", "", p.Start, m.End)
+			k.addh(hTPrev, "t:prev=", "", "", p.Norm, p.Start, m.End)
 		} else {
-			k.add("t:prev=", "^", "", "", m.Start, m.End)
+			k.addh(hTPrev, "t:prev=", "", "", "^", m.Start, m.End)
 		}
 		if m.Last < s.Last && m.Last < len(toks) {
 			n := &toks[m.Last]
-			k.add("t:next=", n.Norm, "", "", m.Start, n.End)
+			k.addh(hTNext, "t:next=", "", "", n.Norm, m.Start, n.End)
 		}
 	}
 	if mentions >= 2 {
-		k.add("t:many", "", "", "", ss, se)
+		k.addh(hTMany, "t:many", "", "", "", ss, se)
 	}
 }
 
@@ -802,7 +877,7 @@ func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hit
 			continue
 		}
 		ms, me := doc.Tokens[mf].Start, doc.Tokens[ml-1].End
-		k.add("t:g=", role, "", "", ms, me)
-		k.add("t:gd=", role, "/", gapBucket(gap), ms, me)
+		k.addh(hTG, "t:g=", "", "", role, ms, me)
+		k.addh(fnvAdd(fnvAdd(hTGd, role), "/"), "t:gd=", role, "/", gapBucket(gap), ms, me)
 	}
 }
