@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/internal/formindex"
 	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -80,7 +81,15 @@ func TestFindFormIDs(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		if x := m.forms.index(docs[0].FormSpace); x == nil || x.chunks[0].Load() == nil {
+		filled := 0
+		if x := m.forms.Index(docs[0].FormSpace); x != nil {
+			for i := range docs[0].Tokens {
+				if sl := x.Slot(docs[0].Tokens[i].Form); sl != nil && sl.Load() != 0 {
+					filled++
+				}
+			}
+		}
+		if filled == 0 {
 			t.Errorf("%s: the form index was not filled", name)
 		}
 	}
@@ -92,7 +101,7 @@ func TestFindFormSpaces(t *testing.T) {
 	m := Default().Matcher()
 	text := "The so-called referendums in occupied territories are a sham; Russia must withdraw its troops."
 	var want []Match
-	for i := range maxFormSpaces + 3 {
+	for i := range formindex.MaxSpaces + 3 {
 		doc := tokenizeIn(t, "", text)
 		got := m.Find(doc, nil)
 		if i == 0 {

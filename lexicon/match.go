@@ -309,7 +309,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		s.epoch = 1
 	}
 	toks := doc.Tokens
-	m.resolve(s, toks, m.forms.index(doc.FormSpace))
+	m.resolve(s, toks, m.forms.Index(doc.FormSpace))
 	parts := doc.Parts
 	pi := 0 // cursor into parts
 	for i := range toks {
@@ -392,7 +392,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 			}
 			s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
 			s.syms = append(s.syms, tokSym{})
-			m.symbolsOf(s, &s.syms[len(s.syms)-1], t, m.wordEntry(fx.slot(id), t))
+			m.symbolsOf(s, &s.syms[len(s.syms)-1], t, m.wordEntry(fx.Slot(id), t))
 			c.epoch, c.first, c.form = s.epoch, int32(i), id
 			continue
 		}

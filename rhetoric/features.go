@@ -207,7 +207,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	// Words, stems, bigrams; bigrams do not cross clause boundaries.
 	var forms *formIndex // in model mode, the rows of w= and s= by form ID
 	if !k.named && k.m != nil {
-		forms = k.m.forms.index(doc.FormSpace)
+		forms = k.m.forms.Index(doc.FormSpace)
 	}
 	prev := -1
 	nw := 0

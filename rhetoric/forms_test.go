@@ -37,7 +37,7 @@ func TestFormIndexes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			x := m.forms.index(doc.FormSpace)
+			x := m.forms.Index(doc.FormSpace)
 			if x == nil {
 				t.Fatal("no form index for the tokenizer")
 			}
@@ -68,7 +68,7 @@ func TestFormIndexes(t *testing.T) {
 			}
 		}
 	}
-	if x := g.forms.index(0); x != nil {
+	if x := g.forms.Index(0); x != nil {
 		t.Error("FormSpace 0 got an index")
 	}
 }

@@ -286,7 +286,7 @@ func (sc *scratch) plainBits(i int) uint64 {
 	b := sc.cls[i]
 	if b&clsPlain == 0 {
 		t := &sc.toks[i]
-		sl := sc.gforms.slot(t.Form)
+		sl := sc.gforms.Slot(t.Form)
 		if sl != nil {
 			if v := sl.Load(); v != 0 {
 				b |= v
@@ -374,7 +374,7 @@ func (sc *scratch) startDoc(doc *tokenize.Document) {
 	sc.toks = doc.Tokens
 	sc.gforms = nil
 	if sc.g != nil {
-		sc.gforms = sc.g.forms.index(doc.FormSpace)
+		sc.gforms = sc.g.forms.Index(doc.FormSpace)
 	}
 	ns := len(doc.Sentences)
 	if cap(sc.sbits) < ns {
