@@ -61,14 +61,14 @@ func (e *jsonEnc) report(r *Report) {
 	}
 	if r.BodyOffset != 0 {
 		e.b = append(e.b, `,"body_offset":`...)
-		e.b = strconv.AppendInt(e.b, int64(r.BodyOffset), 10)
+		e.b = appendInt(e.b, r.BodyOffset)
 	}
 	e.b = append(e.b, `,"words":`...)
-	e.b = strconv.AppendInt(e.b, int64(r.Words), 10)
+	e.b = appendInt(e.b, r.Words)
 	e.b = append(e.b, `,"tokens":`...)
-	e.b = strconv.AppendInt(e.b, int64(r.Tokens), 10)
+	e.b = appendInt(e.b, r.Tokens)
 	e.b = append(e.b, `,"sentences":`...)
-	e.b = strconv.AppendInt(e.b, int64(r.Sentences), 10)
+	e.b = appendInt(e.b, r.Sentences)
 	e.b = append(e.b, `,"devices":`...)
 	if r.Devices == nil {
 		e.b = append(e.b, "null"...)
@@ -118,13 +118,13 @@ func (e *jsonEnc) report(r *Report) {
 			e.b = append(e.b, `{"speaker":`...)
 			e.str(t.Speaker)
 			e.b = append(e.b, `,"start":`...)
-			e.b = strconv.AppendInt(e.b, int64(t.Start), 10)
+			e.b = appendInt(e.b, t.Start)
 			e.b = append(e.b, `,"end":`...)
-			e.b = strconv.AppendInt(e.b, int64(t.End), 10)
+			e.b = appendInt(e.b, t.End)
 			e.b = append(e.b, `,"words":`...)
-			e.b = strconv.AppendInt(e.b, int64(t.Words), 10)
+			e.b = appendInt(e.b, t.Words)
 			e.b = append(e.b, `,"sentences":`...)
-			e.b = strconv.AppendInt(e.b, int64(t.Sentences), 10)
+			e.b = appendInt(e.b, t.Sentences)
 			if t.Excluded {
 				e.b = append(e.b, `,"excluded":true`...)
 			}
@@ -143,19 +143,19 @@ func (e *jsonEnc) hit(h *Hit) {
 	e.b = append(e.b, `,"text":`...)
 	e.str(h.Text)
 	e.b = append(e.b, `,"start":`...)
-	e.b = strconv.AppendInt(e.b, int64(h.Start), 10)
+	e.b = appendInt(e.b, h.Start)
 	e.b = append(e.b, `,"end":`...)
-	e.b = strconv.AppendInt(e.b, int64(h.End), 10)
+	e.b = appendInt(e.b, h.End)
 	e.b = append(e.b, `,"sentence":`...)
-	e.b = strconv.AppendInt(e.b, int64(h.Sentence), 10)
+	e.b = appendInt(e.b, h.Sentence)
 	e.b = append(e.b, `,"weight":`...)
 	e.float(h.Weight)
 	e.b = append(e.b, `,"negated":`...)
-	e.b = strconv.AppendBool(e.b, h.Negated)
+	e.b = appendBool(e.b, h.Negated)
 	e.b = append(e.b, `,"intensified":`...)
-	e.b = strconv.AppendBool(e.b, h.Intensified)
+	e.b = appendBool(e.b, h.Intensified)
 	e.b = append(e.b, `,"hedged":`...)
-	e.b = strconv.AppendBool(e.b, h.Hedged)
+	e.b = appendBool(e.b, h.Hedged)
 	if len(h.Modifiers) > 0 {
 		e.b = append(e.b, `,"modifiers":[`...)
 		for i := range h.Modifiers {
@@ -168,9 +168,9 @@ func (e *jsonEnc) hit(h *Hit) {
 			e.b = append(e.b, `,"text":`...)
 			e.str(m.Text)
 			e.b = append(e.b, `,"start":`...)
-			e.b = strconv.AppendInt(e.b, int64(m.Start), 10)
+			e.b = appendInt(e.b, m.Start)
 			e.b = append(e.b, `,"end":`...)
-			e.b = strconv.AppendInt(e.b, int64(m.End), 10)
+			e.b = appendInt(e.b, m.End)
 			e.b = append(e.b, '}')
 		}
 		e.b = append(e.b, ']')
@@ -209,9 +209,9 @@ func (e *jsonEnc) device(d *DeviceScore) {
 	e.b = append(e.b, `{"device":`...)
 	e.str(d.Device)
 	e.b = append(e.b, `,"hits":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.Hits), 10)
+	e.b = appendInt(e.b, d.Hits)
 	e.b = append(e.b, `,"negated":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.Negated), 10)
+	e.b = appendInt(e.b, d.Negated)
 	e.b = append(e.b, `,"weight":`...)
 	e.float(d.Weight)
 	e.b = append(e.b, `,"per_1k":`...)
@@ -234,27 +234,27 @@ func (e *jsonEnc) device(d *DeviceScore) {
 			e.b = append(e.b, `{"actor":`...)
 			e.str(d.Targets[i].Actor)
 			e.b = append(e.b, `,"count":`...)
-			e.b = strconv.AppendInt(e.b, int64(d.Targets[i].Count), 10)
+			e.b = appendInt(e.b, d.Targets[i].Count)
 			e.b = append(e.b, '}')
 		}
 		e.b = append(e.b, ']')
 	}
 	e.b = append(e.b, `,"intensified":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.Intensified), 10)
+	e.b = appendInt(e.b, d.Intensified)
 	e.b = append(e.b, `,"hedged":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.Hedged), 10)
+	e.b = appendInt(e.b, d.Hedged)
 	e.b = append(e.b, `,"covered":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.CoveredSentences), 10)
+	e.b = appendInt(e.b, d.CoveredSentences)
 	e.b = append(e.b, `,"detected":`...)
-	e.b = strconv.AppendInt(e.b, int64(d.Detected), 10)
+	e.b = appendInt(e.b, d.Detected)
 	e.b = append(e.b, '}')
 }
 
 func (e *jsonEnc) span(s *Span) {
 	e.b = append(e.b, `{"start":`...)
-	e.b = strconv.AppendInt(e.b, int64(s.Start), 10)
+	e.b = appendInt(e.b, s.Start)
 	e.b = append(e.b, `,"end":`...)
-	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
+	e.b = appendInt(e.b, s.End)
 	e.b = append(e.b, `,"devices":`...)
 	if s.Devices == nil {
 		e.b = append(e.b, "null"...)
@@ -312,9 +312,9 @@ func (e *jsonEnc) prob(p *Prob) {
 			e.b = append(e.b, `,"weight":`...)
 			e.float(r.Weight)
 			e.b = append(e.b, `,"start":`...)
-			e.b = strconv.AppendInt(e.b, int64(r.Start), 10)
+			e.b = appendInt(e.b, r.Start)
 			e.b = append(e.b, `,"end":`...)
-			e.b = strconv.AppendInt(e.b, int64(r.End), 10)
+			e.b = appendInt(e.b, r.End)
 			e.b = append(e.b, '}')
 		}
 		e.b = append(e.b, ']')
@@ -401,28 +401,61 @@ func appendDecimal4(b []byte, f float64) ([]byte, bool) {
 		b = append(b, '-')
 		n = -n
 	}
-	b = strconv.AppendInt(b, n/10000, 10)
-	if fr := n % 10000; fr != 0 {
-		digits := 4
-		for fr%10 == 0 {
-			fr /= 10
-			digits--
-		}
-		var d [4]byte
-		for i := digits - 1; i >= 0; i-- {
-			d[i] = byte('0' + fr%10)
-			fr /= 10
-		}
-		b = append(b, '.')
-		b = append(b, d[:digits]...)
+	if q := n / 10000; q < 1000000 {
+		b = appendInt(b, int(q))
+	} else {
+		b = strconv.AppendInt(b, q, 10)
+	}
+	switch f := n % 10000; {
+	case f == 0:
+		return b, true
+	case f%1000 == 0:
+		b = append(b, '.', '0'+byte(f/1000))
+	case f%100 == 0:
+		b = append(b, '.', '0'+byte(f/1000), '0'+byte(f/100%10))
+	case f%10 == 0:
+		b = append(b, '.', '0'+byte(f/1000), '0'+byte(f/100%10), '0'+byte(f/10%10))
+	default:
+		b = append(b, '.', '0'+byte(f/1000), '0'+byte(f/100%10), '0'+byte(f/10%10), '0'+byte(f%10))
 	}
 	return b, true
 }
 
-// jsonSafe marks the ASCII bytes that a JSON string holds as they are:
-// not the quote, the backslash, control characters, nor (as
-// encoding/json escapes them for HTML) <, > and &.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+// appendInt appends v in decimal, as strconv.AppendInt(b, int64(v), 10)
+// does. Numbers under a million (offsets, counts) are written in one
+// append, without strconv's buffer and copy.
+func appendInt(b []byte, v int) []byte {
+	switch u := uint(v); {
+	case u < 10:
+		return append(b, '0'+byte(u))
+	case u < 100:
+		return append(b, '0'+byte(u/10), '0'+byte(u%10))
+	case u < 1000:
+		return append(b, '0'+byte(u/100), '0'+byte(u/10%10), '0'+byte(u%10))
+	case u < 10000:
+		return append(b, '0'+byte(u/1000), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+	case u < 100000:
+		return append(b, '0'+byte(u/10000), '0'+byte(u/1000%10), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+	case u < 1000000:
+		return append(b, '0'+byte(u/100000), '0'+byte(u/10000%10), '0'+byte(u/1000%10), '0'+byte(u/100%10),
+			'0'+byte(u/10%10), '0'+byte(u%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// appendBool appends true or false, as strconv.AppendBool does.
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}
+
+// jsonSafe marks the bytes that a JSON string holds as they are: the
+// ASCII ones apart from the quote, the backslash, control characters and
+// (as encoding/json escapes them for HTML) <, > and &. Bytes of UTF-8
+// sequences are not marked: str decodes them.
+var jsonSafe = func() (t [256]bool) {
 	for c := ' '; c < utf8.RuneSelf; c++ {
 		t[c] = true
 	}
@@ -435,10 +468,21 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 const hexDigits = "0123456789abcdef"
 
 // str writes s as a JSON string, escaped as encoding/json escapes it.
+// Most strings of a report (device and feature names, actor codes) need no
+// escape and are copied whole.
 func (e *jsonEnc) str(s string) {
+	i := 0
+	for i < len(s) && jsonSafe[s[i]] {
+		i++
+	}
 	b := append(e.b, '"')
+	if i == len(s) {
+		b = append(b, s...)
+		e.b = append(b, '"')
+		return
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++

@@ -362,3 +362,28 @@ func abs64(n int64) int64 {
 	}
 	return n
 }
+
+// TestAppendInt checks the integer writer against strconv on every number
+// around each power of ten (where the digit count changes), on the
+// extremes, and on random numbers of every size.
+func TestAppendInt(t *testing.T) {
+	check := func(v int) {
+		t.Helper()
+		if got, want := appendInt([]byte("x"), v), strconv.AppendInt([]byte("x"), int64(v), 10); string(got) != string(want) {
+			t.Fatalf("appendInt(%d) = %s, strconv writes %s", v, got, want)
+		}
+	}
+	for p := 1; p <= 1e9; p *= 10 {
+		for d := -3; d <= 3; d++ {
+			check(p + d)
+			check(-p + d)
+		}
+	}
+	for _, v := range []int{0, math.MaxInt32, math.MinInt32, int(^uint(0) >> 1), -int(^uint(0)>>1) - 1} {
+		check(v)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200000 {
+		check(int(rng.Int64N(int64(math.Pow(10, float64(rng.IntN(10)+1))))) * (1 - 2*rng.IntN(2)))
+	}
+}
