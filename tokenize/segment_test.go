@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -193,5 +194,24 @@ func TestSentences(t *testing.T) {
 			}
 			checkInvariants(t, doc)
 		})
+	}
+}
+
+// TestRuneCount checks the ASCII fast path of runeCount against
+// utf8.RuneCountInString, with the first non-ASCII byte (valid or not)
+// at every position of strings up to 40 bytes.
+func TestRuneCount(t *testing.T) {
+	for _, odd := range []string{"é", "—", "\xff", "\x80", "\xe2\x80", "𝔘"} {
+		for n := 0; n <= 40; n++ {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + odd + strings.Repeat("b", n-at)
+				if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+					t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+				}
+			}
+			if s := strings.Repeat("c", n); runeCount(s) != n {
+				t.Errorf("runeCount(%q) = %d, want %d", s, runeCount(s), n)
+			}
+		}
 	}
 }
