@@ -29,37 +29,70 @@ func edgeKey(node int32, kind uint32, id int32) uint64 {
 	return uint64(uint32(node))<<32 | uint64(kind<<30|uint32(id))
 }
 
-// output is one pattern accepted at a trie node: which group it counts for
-// (a category, a modifier kind or an actor) and what to report (16 bytes:
-// a large lexicon has one per entry).
+// output is one pattern accepted at a trie node: its overlap group
+// (category c, then the modifier kinds, then the actors) and its entry,
+// alias or, for a modifier, its index. That is all a Match needs
+// (Matcher.match), in 8 bytes: a large lexicon has one per entry.
 type output struct {
-	group int32 // overlap group: category c, then 3 modifier kinds, then actors
-	index int32 // Match.Index
-	entry int32 // Match.Entry
-	kind  MatchKind
+	group int32
+	entry int32
 }
 
 // order is o's preference among equally long matches in its group: lower
 // wins. It is the entry's place in its category, the alias's in its actor
 // and the modifier's among the modifiers (its index; a modifier's group is
 // its kind).
-func (o *output) order() int32 {
-	if o.kind == ModifierMatch {
-		return o.index
+func (o *output) order() int32 { return o.entry }
+
+// match returns the Kind, Index and Entry of a match of o.
+func (m *Matcher) match(o *output) Match {
+	switch g := o.group; {
+	case g < m.ncats:
+		return Match{Kind: CategoryMatch, Index: int(g), Entry: int(o.entry)}
+	case g < m.ncats+numModifierKinds:
+		return Match{Kind: ModifierMatch, Index: int(o.entry)}
+	default:
+		return Match{Kind: ActorMatch, Index: int(g - m.ncats - numModifierKinds), Entry: int(o.entry)}
 	}
-	return o.entry
+}
+
+// eachOutput calls f with the output of every pattern of def, in the order
+// in which compileWith adds them to the trie, and its pattern.
+func eachOutput(def *Definition, f func(o output, pat string) error) error {
+	nc := int32(len(def.Categories))
+	for ci, c := range def.Categories {
+		for ei, e := range c.Entries {
+			if err := f(output{group: int32(ci), entry: int32(ei)}, e.Pattern); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+			}
+		}
+	}
+	for mi, m := range def.Modifiers {
+		if int(m.Kind) >= numModifierKinds {
+			return fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
+		}
+		if err := f(output{group: nc + int32(m.Kind), entry: int32(mi)}, m.Pattern); err != nil {
+			return fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
+		}
+	}
+	for ai, a := range def.Actors {
+		g := nc + numModifierKinds + int32(ai)
+		for li, al := range a.Aliases {
+			if err := f(output{group: g, entry: int32(li)}, al); err != nil {
+				return fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
+			}
+		}
+	}
+	return nil
 }
 
 // pnode is a node of the byte trie of wildcard prefixes. Its children are
-// edges[first:first+count], sorted by byte.
+// along the bytes pbytes[first:first+count], sorted; the child along
+// pbytes[x] is node x+1 (the nodes are numbered breadth-first, so that
+// the edge into a node is always the one just before it).
 type pnode struct {
 	first, count int32
 	prefix       int32 // prefix ID accepted here, or -1
-}
-
-type pedge struct {
-	b     byte
-	child int32
 }
 
 // compile builds the matcher of a validated Definition. It parses every
@@ -93,32 +126,10 @@ func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
 		}
 	}
 	b := newBuilder(npat, tk)
-	nc := len(def.Categories)
-	for ci, c := range def.Categories {
-		for ei, e := range c.Entries {
-			if err := b.add(e.Pattern, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
-				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
-			}
-		}
+	if err := eachOutput(def, func(_ output, pat string) error { return b.add(pat) }); err != nil {
+		return nil, err
 	}
-	for mi, m := range def.Modifiers {
-		if int(m.Kind) >= numModifierKinds {
-			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
-		}
-		g := int32(nc + int(m.Kind))
-		if err := b.add(m.Pattern, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
-			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
-		}
-	}
-	for ai, a := range def.Actors {
-		g := int32(nc + numModifierKinds + ai)
-		for li, al := range a.Aliases {
-			if err := b.add(al, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
-				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
-			}
-		}
-	}
-	return b.finish(nc + numModifierKinds + len(def.Actors))
+	return b.finish(def, len(def.Categories))
 }
 
 const numModifierKinds = 5
@@ -133,8 +144,7 @@ type builder struct {
 	rootWord, rootStem, rootPrefix []int32   // the root's child along each ID, 0 when none
 	edges                          edgeMap   // the edges that leave other nodes
 	nnodes                         int32     // node 0 is the root
-	outs                           []output  // in the order added
-	outNode                        []int32   // the node of each of outs
+	outNode                        []int32   // the node of each pattern, in the order added
 	elems                          []element // scratch for parsing a pattern
 	tk                             *tokenize.Tokenizer
 }
@@ -154,7 +164,6 @@ func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
 		rootWord: make([]int32, 0, nwords),
 		edges:    newEdgeMap(npat),
 		nnodes:   1,
-		outs:     make([]output, 0, npat),
 		outNode:  make([]int32, 0, npat),
 	}
 }
@@ -172,8 +181,9 @@ func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
 	return id
 }
 
-// add parses pat and inserts it into the phrase trie with output o.
-func (b *builder) add(pat string, o output) error {
+// add parses pat and inserts it into the phrase trie, noting the node
+// that accepts it (eachOutput gives its output again in finish).
+func (b *builder) add(pat string) error {
 	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
@@ -210,7 +220,6 @@ func (b *builder) add(pat string, o output) error {
 		}
 		node = b.edges.child(edgeKey(node, kind, id), &b.nnodes)
 	}
-	b.outs = append(b.outs, o)
 	b.outNode = append(b.outNode, node)
 	return nil
 }
@@ -365,12 +374,15 @@ func (b *builder) renumber() int32 {
 	return keep
 }
 
-// finish freezes the builder into a Matcher for ngroups overlap groups. It
-// fails only when a node accepts more than maxNodeOutputs patterns.
-func (b *builder) finish(ngroups int) (*Matcher, error) {
+// finish freezes the builder, to which every pattern of def with ncats
+// categories was added, into a Matcher. It fails only when a node accepts
+// more than maxNodeOutputs patterns.
+func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
+	b.tk, b.elems = nil, nil // the tokenizer's memo holds every split word
 	m := &Matcher{
 		hasStems: len(b.stemList) > 0,
-		ngroups:  ngroups,
+		ncats:    int32(ncats),
+		ngroups:  ncats + numModifierKinds + len(def.Actors),
 	}
 	m.rootPrefix = b.rootPrefix
 	if m.rootPrefix == nil {
@@ -418,17 +430,21 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 		}
 		outLo[n] += outLo[n-1]
 	}
-	m.outs = make([]output, len(b.outs))
+	m.outs = make([]output, len(b.outNode))
 	for i := range m.nodes {
 		m.nodes[i].outLo = outLo[i]
 		m.nodes[i].outN = uint16(outLo[i+1] - outLo[i])
 	}
 	at := slices.Clone(outLo[:nnodes])
-	for x, n := range b.outNode {
-		m.outs[at[n]] = b.outs[x]
+	x := 0
+	_ = eachOutput(def, func(o output, _ string) error { // the walk of compileWith, which found no error
+		n := b.outNode[x]
+		m.outs[at[n]] = o
 		at[n]++
-	}
-	at, b.outs, b.outNode = nil, nil, nil
+		x++
+		return nil
+	})
+	at, b.outNode = nil, nil
 	info := func(n int32) nodeInfo {
 		if int(n) < len(m.nodes) {
 			return m.nodes[n]
@@ -456,19 +472,29 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 	// table (a large lexicon's would otherwise be built twice over).
 	keys := b.wordList
 	b.wordList = nil
-	vocab := make([]vocabSlot, len(keys), len(keys)+len(b.stemList))
-	for w := range vocab {
-		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
-	}
 	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
+	nkeys := int32(len(keys))
 	for id, st := range b.stemList {
 		x, ok := b.words[st]
 		if !ok {
-			x = int32(len(keys))
-			keys = append(keys, st)
-			vocab = append(vocab, vocabSlot{ids: vocabIDs{word: -1}})
+			x = nkeys
+			nkeys++
 		}
 		stemAt[id] = x
+	}
+	vocab := make([]vocabSlot, nkeys) // 112 bytes each: sized exactly
+	if int(nkeys) > len(keys) {
+		keys = slices.Grow(keys, int(nkeys)-len(keys))
+	}
+	for w := range keys {
+		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
+	}
+	for id, st := range b.stemList {
+		x := stemAt[id]
+		if int(x) == len(keys) {
+			keys = append(keys, st)
+			vocab[x].ids = vocabIDs{word: -1}
+		}
 		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
 	m.buildPreds(&inner, info, roots, vocab, stemAt)
@@ -737,16 +763,30 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(prefList[a], prefList[b]) })
+	// The trie has a node per distinct prefix of the strings: the root,
+	// and each string's bytes past what it shares with the one before.
+	nn, prev := 1, ""
+	for _, id := range order {
+		p := prefList[id]
+		k := 0
+		for k < len(p) && k < len(prev) && p[k] == prev[k] {
+			k++
+		}
+		nn += len(p) - k
+		prev = p
+	}
 	type span struct{ lo, hi, depth int32 }
-	queue := []span{{0, int32(len(order)), 0}}
+	queue := make([]span, 1, nn) // span q holds the prefixes below node q
+	queue[0] = span{0, int32(len(order)), 0}
 	for i := range m.proot {
 		m.proot[i] = -1
 	}
-	m.pnodes = make([]pnode, 0, 2*len(prefList))
+	m.pnodes = make([]pnode, 0, nn)
+	m.pbytes = make([]byte, 0, nn-1)
 	for q := 0; q < len(queue); q++ {
 		sp := queue[q]
 		lo, d := sp.lo, int(sp.depth)
-		pn := pnode{prefix: -1, first: int32(len(m.pedges))}
+		pn := pnode{prefix: -1, first: int32(len(m.pbytes))}
 		if lo < sp.hi && len(prefList[order[lo]]) == d {
 			pn.prefix = order[lo]
 			lo++
@@ -757,15 +797,15 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 			for hi < sp.hi && prefList[order[hi]][d] == c {
 				hi++
 			}
-			child := int32(len(queue))
+			child := int32(len(queue)) // = len(m.pbytes) + 1
 			queue = append(queue, span{lo, hi, sp.depth + 1})
-			m.pedges = append(m.pedges, pedge{b: c, child: child})
+			m.pbytes = append(m.pbytes, c)
 			if q == 0 {
 				m.proot[c] = child
 			}
 			lo = hi
 		}
-		pn.count = int32(len(m.pedges)) - pn.first
+		pn.count = int32(len(m.pbytes)) - pn.first
 		m.pnodes = append(m.pnodes, pn)
 	}
 }

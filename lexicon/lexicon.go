@@ -214,6 +214,7 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	if c.tkLang == def.Language {
 		tk = c.tk
 	}
+	c.tk = nil // compiling drops it before building its tables
 	m, err := compileWith(&def, tk)
 	if err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
@@ -455,9 +456,30 @@ type source struct {
 
 type catSource struct {
 	pos     Position
-	entries []Position
+	entries []srcPos // a large lexicon has one per entry: see srcPos
 	removes []Position
 	role    Position
+}
+
+// srcPos is a Position in the source's own file, in 8 bytes rather than
+// 32 (a 100,000-entry lexicon holds one per entry while it is validated).
+// Lines and columns fit: a file has at most MaxFileBytes bytes (a larger
+// one given to ParseAs would see them clamped).
+type srcPos struct {
+	line, col int32
+}
+
+// compactPos returns p without its file, which must be the source's.
+func compactPos(p Position) srcPos {
+	return srcPos{line: int32(min(p.Line, math.MaxInt32)), col: int32(min(p.Col, math.MaxInt32))}
+}
+
+// getPos returns s[i] in file, or the zero Position.
+func getPos(s []srcPos, i int, file string) Position {
+	if i < len(s) {
+		return Position{File: file, Line: int(s[i].line), Col: int(s[i].col)}
+	}
+	return Position{}
 }
 
 type actorSource struct {
@@ -529,6 +551,9 @@ func (c *checker) validate() ErrorList {
 		lang = tokenize.English
 	}
 	seenCat := make(map[string]int, len(def.Categories))
+	// The patterns of one category, then of its removals: one map serves
+	// every category in turn (a large lexicon's would each be megabytes).
+	var seen, removed map[string]bool
 	for i, cat := range def.Categories {
 		cs := c.catSrc(i)
 		cpos := c.at(func(*source) Position { return cs.pos })
@@ -546,9 +571,13 @@ func (c *checker) validate() ErrorList {
 		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
 			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label)
 		}
-		seen := make(map[string]bool, len(cat.Entries))
+		if seen == nil {
+			seen = make(map[string]bool, len(cat.Entries))
+		} else {
+			clear(seen)
+		}
 		for j, e := range cat.Entries {
-			pos := c.at(func(*source) Position { return get(cs.entries, j) })
+			pos := c.at(func(s *source) Position { return getPos(cs.entries, j, s.file) })
 			// The label is formatted only for an error: a large
 			// lexicon has hundreds of thousands of valid entries.
 			what := func() string { return fmt.Sprintf("%s: entry %q", label, clip(e.Pattern)) }
@@ -562,7 +591,11 @@ func (c *checker) validate() ErrorList {
 				c.addf(pos, ErrBadWeight, "%s: weight %v is over the limit of 1e6", what(), e.Weight)
 			}
 		}
-		removed := make(map[string]bool, len(cat.Remove))
+		if removed == nil {
+			removed = make(map[string]bool, len(cat.Remove))
+		} else {
+			clear(removed)
+		}
 		for j, p := range cat.Remove {
 			pos := c.at(func(*source) Position { return get(cs.removes, j) })
 			what := fmt.Sprintf("%s: removal !%s", label, clip(p))

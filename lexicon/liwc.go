@@ -15,13 +15,14 @@ import (
 // of the header, entries the order of the file; every weight is 1. The
 // conditional ids of LIWC2007 ("134)53", "(02") cannot be represented: they
 // are left out and reported in [Lexicon.Warnings].
-func parseLIWC(name string, data []byte) (*Lexicon, error) {
+func parseLIWC(name string, text string) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	ids := make(map[int]int) // LIWC id -> category index
 	header := 0              // 0 before the header, 1 inside, 2 after
 	var last line            // the last line, for an unclosed header
 	nlines := 0
-	for l := range eachLine(data) {
+	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	for l := range textLines(text) {
 		last = l
 		nlines++
 		if !checkLine(&b.errs, name, l) {
