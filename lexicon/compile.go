@@ -57,12 +57,21 @@ func (m *Matcher) match(o *output) Match {
 }
 
 // eachOutput calls f with the output of every pattern of def, in the order
-// in which compileWith adds them to the trie, and its pattern.
-func eachOutput(def *Definition, f func(o output, pat string) error) error {
+// in which compileWith adds them to the trie, and its pattern. The entries
+// of def's categories are in ents when it is not nil.
+func eachOutput(def *Definition, ents *entryTable, f func(o output, pat string) error) error {
 	nc := int32(len(def.Categories))
 	for ci, c := range def.Categories {
 		for ei, e := range c.Entries {
 			if err := f(output{group: int32(ci), entry: int32(ei)}, e.Pattern); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+			}
+		}
+		if ents == nil {
+			continue
+		}
+		for ei := range ents.count(ci) {
+			if err := f(output{group: int32(ci), entry: int32(ei)}, ents.entry(ci, ei).Pattern); err != nil {
 				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
 			}
 		}
@@ -105,16 +114,21 @@ type pnode struct {
 // the result is deterministic without sorting), and nothing is allocated
 // per pattern beyond its parsed elements.
 func compile(def *Definition) (*Matcher, error) {
-	return compileWith(def, nil)
+	return compileWith(def, nil, nil)
 }
 
 // compileWith is compile splitting patterns with tk, a tokenizer of
 // def.Language (one of its own when nil), so that validation and
 // compilation can share the tokenizer's memo of the words they split.
-func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
+// When ents is not nil, it holds the entries of def's categories (see
+// eachOutput).
+func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Matcher, error) {
 	npat := len(def.Modifiers)
 	for _, c := range def.Categories {
 		npat += len(c.Entries)
+	}
+	if ents != nil {
+		npat += len(ents.ends)
 	}
 	for _, a := range def.Actors {
 		npat += len(a.Aliases)
@@ -126,10 +140,10 @@ func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
 		}
 	}
 	b := newBuilder(npat, tk)
-	if err := eachOutput(def, func(_ output, pat string) error { return b.add(pat) }); err != nil {
+	if err := eachOutput(def, ents, func(_ output, pat string) error { return b.add(pat) }); err != nil {
 		return nil, err
 	}
-	return b.finish(def, len(def.Categories))
+	return b.finish(def, ents)
 }
 
 const numModifierKinds = 5
@@ -139,8 +153,7 @@ const numModifierKinds = 5
 // indexed by those IDs, and the other edges are in a hash table whose
 // layout depends only on the order of insertion.
 type builder struct {
-	words, stems, prefixes         map[string]int32
-	wordList, stemList, prefList   []string  // by ID
+	words, stems, prefixes         strTable  // IDs by string, and strings by ID
 	rootWord, rootStem, rootPrefix []int32   // the root's child along each ID, 0 when none
 	edges                          edgeMap   // the edges that leave other nodes
 	nnodes                         int32     // node 0 is the root
@@ -157,10 +170,7 @@ func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
 	nwords := npat/4 + 8
 	return &builder{
 		tk:       tk,
-		words:    make(map[string]int32, nwords),
-		stems:    map[string]int32{},
-		prefixes: map[string]int32{},
-		wordList: make([]string, 0, nwords),
+		words:    newStrTable(nwords),
 		rootWord: make([]int32, 0, nwords),
 		edges:    newEdgeMap(npat),
 		nnodes:   1,
@@ -168,17 +178,84 @@ func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
 	}
 }
 
-// intern returns the ID of s in m, adding it to m and *list (and a 0 to
-// *root) when it is new.
-func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
-	id, ok := m[s]
-	if !ok {
-		id = int32(len(*list))
-		m[s] = id
-		*list = append(*list, s)
+// intern returns the ID of s in t, adding it (and a 0 to *root) when it is
+// new.
+func intern(t *strTable, root *[]int32, s string) int32 {
+	id, added := t.add(s)
+	if added {
 		*root = append(*root, 0)
 	}
 	return id
+}
+
+// strTable gives strings IDs in the order of their first use. Its index is
+// an open-addressing table of IDs, 4 bytes a slot, at most half full: a
+// large lexicon's 40,000 words and stems take a few hundred kilobytes,
+// where maps of strings took megabytes and left as much garbage as they
+// grew. The zero value is an empty table.
+type strTable struct {
+	list  []string // by ID
+	index []int32  // per slot: 1 + ID, or 0 when free
+	seed  maphash.Seed
+}
+
+// newStrTable returns a table with room for about n strings.
+func newStrTable(n int) strTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return strTable{list: make([]string, 0, n), index: make([]int32, size), seed: maphash.MakeSeed()}
+}
+
+// find returns the ID of s, or false.
+func (t *strTable) find(s string) (int32, bool) {
+	if len(t.list) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.index) - 1)
+	for i := maphash.String(t.seed, s) & mask; ; i = (i + 1) & mask {
+		x := t.index[i]
+		if x == 0 {
+			return 0, false
+		}
+		if t.list[x-1] == s {
+			return x - 1, true
+		}
+	}
+}
+
+// add returns the ID of s, adding s when it is new (added is then true).
+func (t *strTable) add(s string) (id int32, added bool) {
+	if t.index == nil {
+		*t = newStrTable(8)
+	}
+	mask := uint64(len(t.index) - 1)
+	i := maphash.String(t.seed, s) & mask
+	for ; t.index[i] != 0; i = (i + 1) & mask {
+		if x := t.index[i]; t.list[x-1] == s {
+			return x - 1, false
+		}
+	}
+	id = int32(len(t.list))
+	t.list = append(t.list, s)
+	t.index[i] = id + 1
+	if 2*len(t.list) > len(t.index) {
+		t.grow()
+	}
+	return id, true
+}
+
+func (t *strTable) grow() {
+	t.index = make([]int32, 2*len(t.index))
+	mask := uint64(len(t.index) - 1)
+	for x, s := range t.list {
+		i := maphash.String(t.seed, s) & mask
+		for t.index[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.index[i] = int32(x) + 1
+	}
 }
 
 // add parses pat and inserts it into the phrase trie, noting the node
@@ -196,11 +273,11 @@ func (b *builder) add(pat string) error {
 		var root *[]int32
 		switch e.kind {
 		case elemWord:
-			kind, id, root = symWord, intern(b.words, &b.wordList, &b.rootWord, e.text), &b.rootWord
+			kind, id, root = symWord, intern(&b.words, &b.rootWord, e.text), &b.rootWord
 		case elemPrefix:
-			kind, id, root = symPrefix, intern(b.prefixes, &b.prefList, &b.rootPrefix, e.text), &b.rootPrefix
+			kind, id, root = symPrefix, intern(&b.prefixes, &b.rootPrefix, e.text), &b.rootPrefix
 		case elemStem:
-			kind, id, root = symStem, intern(b.stems, &b.stemList, &b.rootStem, e.stem), &b.rootStem
+			kind, id, root = symStem, intern(&b.stems, &b.rootStem, e.stem), &b.rootStem
 		case elemGap:
 			kind = symGap
 		}
@@ -374,13 +451,14 @@ func (b *builder) renumber() int32 {
 	return keep
 }
 
-// finish freezes the builder, to which every pattern of def with ncats
-// categories was added, into a Matcher. It fails only when a node accepts
+// finish freezes the builder, to which every pattern of def (and ents, see
+// eachOutput) was added, into a Matcher. It fails only when a node accepts
 // more than maxNodeOutputs patterns.
-func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
+func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
+	ncats := len(def.Categories)
 	b.tk, b.elems = nil, nil // the tokenizer's memo holds every split word
 	m := &Matcher{
-		hasStems: len(b.stemList) > 0,
+		hasStems: len(b.stems.list) > 0,
 		ncats:    int32(ncats),
 		ngroups:  ncats + numModifierKinds + len(def.Actors),
 	}
@@ -437,7 +515,7 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 	}
 	at := slices.Clone(outLo[:nnodes])
 	x := 0
-	_ = eachOutput(def, func(o output, _ string) error { // the walk of compileWith, which found no error
+	_ = eachOutput(def, ents, func(o output, _ string) error { // the walk of compileWith, which found no error
 		n := b.outNode[x]
 		m.outs[at[n]] = o
 		at[n]++
@@ -470,18 +548,18 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 	// string as a word, as a stem and of its prefixes. The IDs and
 	// predSigs are written straight into the entries of the vocabulary
 	// table (a large lexicon's would otherwise be built twice over).
-	keys := b.wordList
-	b.wordList = nil
-	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
+	keys := b.words.list
+	stemAt := make([]int32, len(b.stems.list)) // vocabulary index of each stem
 	nkeys := int32(len(keys))
-	for id, st := range b.stemList {
-		x, ok := b.words[st]
+	for id, st := range b.stems.list {
+		x, ok := b.words.find(st)
 		if !ok {
 			x = nkeys
 			nkeys++
 		}
 		stemAt[id] = x
 	}
+	b.words = strTable{}
 	vocab := make([]vocabSlot, nkeys) // 112 bytes each: sized exactly
 	if int(nkeys) > len(keys) {
 		keys = slices.Grow(keys, int(nkeys)-len(keys))
@@ -489,7 +567,7 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 	for w := range keys {
 		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
-	for id, st := range b.stemList {
+	for id, st := range b.stems.list {
 		x := stemAt[id]
 		if int(x) == len(keys) {
 			keys = append(keys, st)
@@ -499,7 +577,8 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 	}
 	m.buildPreds(&inner, info, roots, vocab, stemAt)
 	m.edges = newEdgeTable(&inner, info)
-	m.buildPrefixTrie(b.prefList)
+	m.buildPrefixTrie(b.prefixes.list)
+	b.prefixes = strTable{}
 	for x, k := range keys {
 		v := &vocab[x].ids
 		if v.wordNode > 0 {
@@ -517,11 +596,11 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 	// The lexicon's stems that begin each string, so that a token whose
 	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
-	minStem, maxStem := len(b.stemList), 0
-	if len(b.stemList) > 0 {
+	minStem, maxStem := len(b.stems.list), 0
+	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
-	for _, st := range b.stemList {
+	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
 	}
 	for x, k := range keys {
@@ -532,7 +611,7 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 		}
 		v.stemLen = 0
 		for n := minStem; n <= min(len(k), maxStem); n++ {
-			if sid, ok := b.stems[k[:n]]; ok {
+			if sid, ok := b.stems.find(k[:n]); ok {
 				v.stemPfx = min(v.stemPfx+1, 2)
 				v.stemLen = uint8(n)
 				v.kstem = int32(sid)
@@ -544,7 +623,7 @@ func (b *builder) finish(def *Definition, ncats int) (*Matcher, error) {
 			v.preds.or(&sv.preds)
 		}
 	}
-	b.words, b.stems, b.prefixes = nil, nil, nil
+	b.stems = strTable{}
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
 	m.forms = new(formIndexes)

@@ -70,10 +70,48 @@ func (b *defBuilder) category(name, desc string, pos Position) int {
 	return len(b.def.Categories) - 1
 }
 
-// entry adds an entry to category cat (pos is in the builder's file);
-// flushEntries puts it in the category's Entries.
+// entry adds an entry to category cat (pos is in the builder's file): to
+// its Entries while they have the room that reserve made, else to the
+// pending entries, which flushEntries appends to them (so that the order
+// is kept: once a category is full, its later entries are all pending).
 func (b *defBuilder) entry(cat int, p string, w float64, pos Position) {
+	c, s := &b.def.Categories[cat], &b.src.cats[cat]
+	if len(c.Entries) < cap(c.Entries) && len(s.entries) < cap(s.entries) {
+		c.Entries = append(c.Entries, Entry{Pattern: p, Weight: w})
+		s.entries = append(s.entries, compactPos(pos))
+		return
+	}
 	b.pending = append(b.pending, pendingEntry{e: Entry{Pattern: p, Weight: w}, pos: compactPos(pos), cat: int32(cat)})
+}
+
+// reserve makes room in the Entries of each category c for n[c] more
+// entries, all cut from one allocation (and their positions from another),
+// for a parser that can count them ahead: the entries then go straight to
+// their categories, without the pending list.
+func (b *defBuilder) reserve(n []int) {
+	b.flushEntries()
+	total := 0
+	for c, k := range n {
+		if k > 0 {
+			total += len(b.def.Categories[c].Entries) + k
+		}
+	}
+	if total == 0 {
+		return
+	}
+	ents, poss := make([]Entry, total), make([]srcPos, total)
+	lo := 0
+	for c, k := range n {
+		if k <= 0 {
+			continue
+		}
+		cat, src := &b.def.Categories[c], &b.src.cats[c]
+		m := copy(ents[lo:], cat.Entries)
+		copy(poss[lo:], src.entries)
+		hi := lo + len(cat.Entries) + k
+		cat.Entries, src.entries = ents[lo:lo+m:hi], poss[lo:lo+m:hi]
+		lo = hi
+	}
 }
 
 // flushEntries moves the pending entries into their categories' Entries,

@@ -156,7 +156,8 @@ type Definition struct {
 // which also turn the indices of a [Match] back into names and patterns
 // (see the example of [Matcher.Find]).
 type Lexicon struct {
-	def      Definition
+	def      Definition // without its categories' Entries, which are in ents
+	ents     entryTable
 	matcher  *Matcher
 	catIndex map[string]int
 	warns    ErrorList
@@ -201,12 +202,18 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		return nil, errs.err()
 	}
 	pos := Position{File: def.Name}
+	ents, err := newEntryTable(&def)
+	if err != nil {
+		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
+	}
 	if src != nil {
-		// The positions of the items (32 bytes an entry) served
-		// validation only; the caller hands src over, so drop them before
-		// compiling, which is when a large lexicon's memory peaks.
+		// The positions of the items served validation only; the caller
+		// hands src over, so drop them before compiling, which is when a
+		// large lexicon's memory peaks. The entries are in ents now, and
+		// with the other strings copied, nothing keeps the file's text.
 		pos = Position{File: src.file, Line: 1, Col: 1}
 		*src = source{}
+		cloneStrings(&def)
 	}
 	// Compiling splits the patterns again, with validation's tokenizer
 	// (of def.Language, which validation found valid).
@@ -215,11 +222,11 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		tk = c.tk
 	}
 	c.tk = nil // compiling drops it before building its tables
-	m, err := compileWith(&def, tk)
+	m, err := compileWith(&def, &ents, tk)
 	if err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
-	l := &Lexicon{def: def, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
+	l := &Lexicon{def: def, ents: ents, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
 	for i, c := range def.Categories {
 		l.catIndex[c.Name] = i
 	}
@@ -347,11 +354,21 @@ func (l *Lexicon) Language() tokenize.Language {
 
 // Definition returns a deep copy of the lexicon's content, to edit and pass
 // to [New]. Its Language is empty when the source did not set one.
-func (l *Lexicon) Definition() Definition { return cloneDefinition(l.def) }
+func (l *Lexicon) Definition() Definition {
+	def := cloneDefinition(l.def)
+	def.Categories = l.Categories()
+	return def
+}
 
 // Categories returns a deep copy of the categories, in lexicon order (the
 // order that [Match.Index] refers to).
-func (l *Lexicon) Categories() []Category { return cloneCategories(l.def.Categories) }
+func (l *Lexicon) Categories() []Category {
+	cats := cloneCategories(l.def.Categories)
+	for i := range cats {
+		cats[i].Entries = l.ents.entries(i)
+	}
+	return cats
+}
 
 // Modifiers returns a copy of the modifiers, in lexicon order.
 func (l *Lexicon) Modifiers() []Modifier { return cloneModifiers(l.def.Modifiers) }
@@ -374,12 +391,18 @@ func (l *Lexicon) CategoryName(i int) string { return l.def.Categories[i].Name }
 
 // NumEntries returns the number of entries of category i. It panics if i is
 // out of range.
-func (l *Lexicon) NumEntries(i int) int { return len(l.def.Categories[i].Entries) }
+func (l *Lexicon) NumEntries(i int) int {
+	_ = l.def.Categories[i] // the range check
+	return l.ents.count(i)
+}
 
 // Entry returns entry j of category i, as a [Match] with Kind CategoryMatch
 // refers to it (Index i, Entry j). It does not allocate, and panics if i or j
 // is out of range.
-func (l *Lexicon) Entry(i, j int) Entry { return l.def.Categories[i].Entries[j] }
+func (l *Lexicon) Entry(i, j int) Entry {
+	_ = l.def.Categories[i] // the range check
+	return l.ents.entry(i, j)
+}
 
 // Modifier returns modifier i; it allocates only to copy the categories of a
 // scoped modifier. It panics if i is out of
@@ -429,7 +452,9 @@ func (l *Lexicon) Category(name string) (Category, bool) {
 	if !ok {
 		return Category{}, false
 	}
-	return cloneCategory(l.def.Categories[i]), true
+	c := cloneCategory(l.def.Categories[i])
+	c.Entries = l.ents.entries(i)
+	return c, true
 }
 
 // source maps the items of a Definition to the places in a file where they
