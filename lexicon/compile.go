@@ -45,14 +45,14 @@ type output struct {
 func (o *output) order() int32 { return o.entry }
 
 // match returns the Kind, Index and Entry of a match of o.
-func (m *Matcher) match(o *output) Match {
+func (m *Matcher) match(o output) (MatchKind, int, int) {
 	switch g := o.group; {
 	case g < m.ncats:
-		return Match{Kind: CategoryMatch, Index: int(g), Entry: int(o.entry)}
+		return CategoryMatch, int(g), int(o.entry)
 	case g < m.ncats+numModifierKinds:
-		return Match{Kind: ModifierMatch, Index: int(o.entry)}
+		return ModifierMatch, int(o.entry), 0
 	default:
-		return Match{Kind: ActorMatch, Index: int(g - m.ncats - numModifierKinds), Entry: int(o.entry)}
+		return ActorMatch, int(g - m.ncats - numModifierKinds), int(o.entry)
 	}
 }
 

@@ -344,9 +344,9 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			m.walk(s, i)
 			for _, g := range s.touched {
 				n := int(s.bestN[g])
-				mt := m.match(&m.outs[s.bestO[g]])
-				mt.First, mt.Last, mt.Start, mt.End = i, i+n, toks[i].Start, toks[i+n-1].End
-				s.found = append(s.found, mt)
+				kind, index, entry := m.match(m.outs[s.bestO[g]])
+				s.found = append(s.found, Match{Kind: kind, Index: index, Entry: entry,
+					First: i, Last: i + n, Start: toks[i].Start, End: toks[i+n-1].End})
 				s.blocked[g], s.stamp[g] = int32(i+n), s.epoch
 				s.bestN[g] = 0
 			}
@@ -758,9 +758,9 @@ func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
 		m.accept(s, &s.cur[k].info, i, 1)
 	}
 	for _, g := range s.touched {
-		mt := m.match(&m.outs[s.bestO[g]])
-		mt.First, mt.Last, mt.Start, mt.End, mt.Part = i, i+1, p.Start, p.End, true
-		s.found = append(s.found, mt)
+		kind, index, entry := m.match(m.outs[s.bestO[g]])
+		s.found = append(s.found, Match{Kind: kind, Index: index, Entry: entry,
+			First: i, Last: i + 1, Start: p.Start, End: p.End, Part: true})
 		s.blocked[g], s.stamp[g] = int32(i+1), s.epoch
 		s.bestN[g] = 0
 	}
