@@ -158,6 +158,7 @@ type builder struct {
 	edges                          edgeMap   // the edges that leave other nodes
 	nnodes                         int32     // node 0 is the root
 	outNode                        []int32   // the node of each pattern, in the order added
+	scratch                        []int32   // one int32 per node, which finish's steps share in turn
 	elems                          []element // scratch for parsing a pattern
 	tk                             *tokenize.Tokenizer
 }
@@ -376,8 +377,8 @@ func (e *innerEdges) of(n int32) (lo, hi int32) { return e.first[n], e.first[n+1
 func (e *innerEdges) fan(n int32) int32 { return e.first[n+1] - e.first[n] }
 
 // groupEdges lists the edges of t grouped by node (a counting sort), in
-// slot order within a node.
-func groupEdges(t *edgeMap, nnodes int) innerEdges {
+// slot order within a node, using scratch (nnodes long) for its counts.
+func groupEdges(t *edgeMap, nnodes int, scratch []int32) innerEdges {
 	e := innerEdges{keys: make([]uint64, t.n), child: make([]int32, t.n), first: make([]int32, nnodes+1)}
 	for _, k := range t.keys {
 		if k != 0 {
@@ -387,7 +388,7 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 	for n := 1; n <= nnodes; n++ {
 		e.first[n] += e.first[n-1]
 	}
-	at := make([]int32, nnodes)
+	at := scratch[:nnodes]
 	copy(at, e.first[:nnodes])
 	for x, k := range t.keys {
 		if k == 0 {
@@ -409,7 +410,8 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 // the builder's tables accordingly (the edge map stays valid only for
 // groupEdges) and returns the number of the former.
 func (b *builder) renumber() int32 {
-	renum := make([]int32, b.nnodes) // first 1 for a node to keep
+	renum := b.scratch[:b.nnodes] // first 1 for a node to keep
+	clear(renum)
 	renum[0] = 1
 	for x, k := range b.edges.keys {
 		if k != 0 {
@@ -466,10 +468,36 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	if m.rootPrefix == nil {
 		m.rootPrefix = []int32{}
 	}
+	// The two largest tables, the vocabulary (the words, then the stems
+	// that are not also words; 112 bytes a string) and the edge table, are
+	// allocated first, at their exact sizes: then they can take the room
+	// that the garbage of reading and validating the lexicon left, which
+	// the builder's scratch tables below would otherwise split up.
+	keys := b.words.list
+	stemAt := make([]int32, len(b.stems.list)) // vocabulary index of each stem
+	nkeys := int32(len(keys))
+	for id, st := range b.stems.list {
+		x, ok := b.words.find(st)
+		if !ok {
+			x = nkeys
+			nkeys++
+		}
+		stemAt[id] = x
+	}
+	b.words = strTable{}
+	vocab := make([]vocabSlot, nkeys)
+	if int(nkeys) > len(keys) {
+		keys = slices.Grow(keys, int(nkeys)-len(keys))
+	}
+	var edgeSlots []edgeSlot
+	if b.edges.n > 0 {
+		edgeSlots = make([]edgeSlot, b.edges.n*edgeLoadDen/edgeLoadNum+1)
+	}
 	// Only the nodes that the matcher looks up get an entry in m.nodes (a
 	// large lexicon's trie is mostly leaves, whose info is copied into the
 	// edge or vocabulary slot that leads to them); info gives every node's
 	// info while the tables are built.
+	b.scratch = make([]int32, b.nnodes)
 	keep := b.renumber()
 	nnodes := int(b.nnodes)
 	m.nodes = make([]nodeInfo, keep)
@@ -489,7 +517,7 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 			}
 		}
 	}
-	inner := groupEdges(&b.edges, nnodes)
+	inner := groupEdges(&b.edges, nnodes, b.scratch)
 	b.edges = edgeMap{} // release it: the memory of a large lexicon peaks below
 	for _, k := range inner.keys {
 		mark(int32(k>>32), uint32(k))
@@ -513,7 +541,8 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 		m.nodes[i].outLo = outLo[i]
 		m.nodes[i].outN = uint16(outLo[i+1] - outLo[i])
 	}
-	at := slices.Clone(outLo[:nnodes])
+	at := b.scratch[:nnodes]
+	copy(at, outLo)
 	x := 0
 	_ = eachOutput(def, ents, func(o output, _ string) error { // the walk of compileWith, which found no error
 		n := b.outNode[x]
@@ -548,22 +577,6 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	// string as a word, as a stem and of its prefixes. The IDs and
 	// predSigs are written straight into the entries of the vocabulary
 	// table (a large lexicon's would otherwise be built twice over).
-	keys := b.words.list
-	stemAt := make([]int32, len(b.stems.list)) // vocabulary index of each stem
-	nkeys := int32(len(keys))
-	for id, st := range b.stems.list {
-		x, ok := b.words.find(st)
-		if !ok {
-			x = nkeys
-			nkeys++
-		}
-		stemAt[id] = x
-	}
-	b.words = strTable{}
-	vocab := make([]vocabSlot, nkeys) // 112 bytes each: sized exactly
-	if int(nkeys) > len(keys) {
-		keys = slices.Grow(keys, int(nkeys)-len(keys))
-	}
 	for w := range keys {
 		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
@@ -575,8 +588,8 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 		}
 		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
-	m.buildPreds(&inner, info, roots, vocab, stemAt)
-	m.edges = newEdgeTable(&inner, info)
+	m.buildPreds(&inner, info, roots, vocab, stemAt, b.scratch)
+	m.edges = newEdgeTable(edgeSlots, &inner, info)
 	m.buildPrefixTrie(b.prefixes.list)
 	b.prefixes = strTable{}
 	for x, k := range keys {
@@ -778,13 +791,14 @@ func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 // their children: those of a word (its ID is its index in vocab) and of a
 // stem (at vocab[stemAt[ID]]) are added to its vocabulary entry's, those of
 // prefixes go to m.pfxPreds. It runs after buildFilters, which sets the
-// gap fields of the nodes.
-func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32) {
+// gap fields of the nodes. It overwrites scratch (one int32 per node).
+func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32, scratch []int32) {
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
 	// For a node one step below the root, first[n] is n; for a node two
 	// steps below, first is its parent, and gapChild tells whether it is
 	// reached along a gap.
-	first := make([]int32, len(e.first)-1)
+	first := scratch[:len(e.first)-1]
+	clear(first)
 	gapChild := make([]bool, len(e.first)-1)
 	for _, n := range roots {
 		first[n] = n
@@ -915,11 +929,13 @@ type edgeSlot struct {
 // at 0.6, in adjacent slots.
 const edgeLoadNum, edgeLoadDen = 3, 5
 
-func newEdgeTable(e *innerEdges, info func(int32) nodeInfo) edgeTable {
+// newEdgeTable builds the table of the edges e in slots, which are zero
+// and len(e.keys)*edgeLoadDen/edgeLoadNum+1 long.
+func newEdgeTable(slots []edgeSlot, e *innerEdges, info func(int32) nodeInfo) edgeTable {
 	if len(e.keys) == 0 {
 		return edgeTable{}
 	}
-	t := edgeTable{slots: make([]edgeSlot, len(e.keys)*edgeLoadDen/edgeLoadNum+1)}
+	t := edgeTable{slots: slots}
 	// The layout depends only on the order of e, which is deterministic.
 	for x, k := range e.keys {
 		i := t.home(k)
