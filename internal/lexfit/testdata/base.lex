@@ -545,6 +545,15 @@ proportionate = 1.5
 necessary measures = 1.5
 forced us = 2
 no choice = 2
+# Added for the rare devices (issue #16), each with 2 or more supporting
+# training sentences and kept because justification gained in 5-fold CV on
+# three splits with each entry chosen on the training folds only:
+# an ally defending itself, a response named as one, deterrence as the
+# purpose, standing up for one's own.
+as they defend = 2
+in response = 1.5
+to deter = 1
+stand up for = 1
 
 # ---------------------------------------------------------------------------------------------
 @category solidarity Commitment, support and alliance unity: standing with an actor, pledging support, invoking allies and partners as one.
@@ -984,6 +993,10 @@ same standards = 1.5
 claim to defend = 1.5
 silent when = 1.5
 conspicuously silent = 2
+# Added for the rare devices (issue #16): what an actor claims to be or do,
+# set against what it does ("claims to champion", "claim to be fighting
+# terrorism"); kept because hypocrisy gained in 5-fold CV on three splits.
+~claim to = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category economic Economic consequences and instruments: sanctions, energy, food security, trade, prices, aid budgets, economic pressure, reconstruction.
