@@ -781,6 +781,8 @@ humanitarian aid
 persons
 # 3 / 1.00
 return of
+# 7 / 0.88
+the return of
 
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
 @role target
@@ -1047,6 +1049,8 @@ climate ~regime
 
 # ---------------------------------------------------------------------------------------------
 # Actors (targets). Aliases are full names, short forms, capitals used as metonyms and leaders.
+# Demonyms name their state's side in both numbers (russian, russians): annotators give "the
+# Russians", "Ukrainian territory" and "Ukrainians" that actor as target.
 # OTHER collects frequent other states, organisations and groups so that a sentence naming one of
 # them is not reported as NONE; it is deliberately limited to names that recur in the corpus.
 
@@ -1054,6 +1058,7 @@ climate ~regime
 russia
 russian federation
 russian
+russians
 moscow
 kremlin
 putin
@@ -1067,6 +1072,7 @@ united states of america
 # place-name class drops actor matches strictly inside one (see the package doc).
 america
 american
+americans
 washington
 u.s.
 usa
@@ -1105,6 +1111,8 @@ european parliament
 
 @actor UKR Ukraine
 ukraine
+ukrainian
+ukrainians
 ukrainian government
 ukrainian authorities
 ukrainian army

@@ -37,8 +37,9 @@
 // The default lexicon must not already hold the candidates.
 //
 // -dev FILE also trains on all of the training file under the same
-// configuration and prints the figures of that model on FILE (a check,
-// such as ../shared/eval/dev.jsonl, never a set to choose settings on).
+// configuration and prints the figures of that model on FILE, its target
+// accuracies on a second line (a check, such as ../shared/eval/dev.jsonl,
+// never a set to choose settings on).
 package main
 
 import (
@@ -145,17 +146,7 @@ func run(args []string, w io.Writer) error {
 		}
 		return nil
 	}
-	// Target accuracy of every device that names a target, with its
-	// counts, for comparing target features (issues #14, #16).
-	fmt.Fprint(w, "targets |")
-	right, n := 0, 0
-	for _, d := range res.Devices {
-		if d.TargetN > 0 {
-			fmt.Fprintf(w, " %s %.2f (%d/%d)", d.Device, d.TargetAcc, d.TargetRight, d.TargetN)
-			right, n = right+d.TargetRight, n+d.TargetN
-		}
-	}
-	fmt.Fprintf(w, " | all %d/%d\n", right, n)
+	printTargets(w, "targets", res)
 	if nctx > 0 {
 		fmt.Fprintf(w, "context | %d of %d items in their document, %d of them misaligned\n", nctx, len(items), res.Misaligned)
 	}
@@ -183,7 +174,23 @@ func run(args []string, w io.Writer) error {
 		fmt.Fprintf(w, " %s %.3f", d.Device, d.F1)
 	}
 	fmt.Fprintln(w)
+	printTargets(w, "dev targets", dres)
 	return nil
+}
+
+// printTargets prints a line with the target accuracy of every device
+// that names a target, with its counts, and their total, for comparing
+// target rules and features (issues #14, #16).
+func printTargets(w io.Writer, label string, res *eval.Result) {
+	fmt.Fprintf(w, "%s |", label)
+	right, n := 0, 0
+	for _, d := range res.Devices {
+		if d.TargetN > 0 {
+			fmt.Fprintf(w, " %s %.2f (%d/%d)", d.Device, d.TargetAcc, d.TargetRight, d.TargetN)
+			right, n = right+d.TargetRight, n+d.TargetN
+		}
+	}
+	fmt.Fprintf(w, " | all %d/%d\n", right, n)
 }
 
 // fastCV cross-validates the device decisions of learn.TrainSet (targets

@@ -50,8 +50,9 @@ func TestRunDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[2], "dev tiny.jsonl | micro ") {
-		t.Errorf("output:\n%s\nwant CV, targets and dev lines", out.String())
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[1], "targets |") ||
+		!strings.HasPrefix(lines[2], "dev tiny.jsonl | micro ") || !strings.HasPrefix(lines[3], "dev targets |") {
+		t.Errorf("output:\n%s\nwant CV, targets, dev and dev targets lines", out.String())
 	}
 	missing := filepath.Join(t.TempDir(), "dev.jsonl")
 	err := run([]string{"-train", tiny, "-folds", "2", "-dev", missing}, io.Discard)

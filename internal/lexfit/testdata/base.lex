@@ -1244,6 +1244,8 @@ climate ~regime
 
 # ---------------------------------------------------------------------------------------------
 # Actors (targets). Aliases are full names, short forms, capitals used as metonyms and leaders.
+# Demonyms name their state's side in both numbers (russian, russians): annotators give "the
+# Russians", "Ukrainian territory" and "Ukrainians" that actor as target.
 # OTHER collects frequent other states, organisations and groups so that a sentence naming one of
 # them is not reported as NONE; it is deliberately limited to names that recur in the corpus.
 
@@ -1251,6 +1253,7 @@ climate ~regime
 russia
 russian federation
 russian
+russians
 moscow
 kremlin
 putin
@@ -1264,6 +1267,7 @@ united states of america
 # place-name class drops actor matches strictly inside one (see the package doc).
 america
 american
+americans
 washington
 u.s.
 usa
@@ -1302,6 +1306,8 @@ european parliament
 
 @actor UKR Ukraine
 ukraine
+ukrainian
+ukrainians
 ukrainian government
 ukrainian authorities
 ukrainian army
