@@ -278,32 +278,37 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
 		}
 	}
-	for d := range nd {
-		pos, neg := 0, 0
-		first, last := -1, -1
+	if len(hits) > 0 {
+		// Count each device's hits in one pass, then add the device
+		// features in device order.
+		pos, neg := grow32(sc.hpos, nd), grow32(sc.hneg, nd)
+		first, last := grow32(sc.hfirst, nd), grow32(sc.hlast, nd)
+		sc.hpos, sc.hneg, sc.hfirst, sc.hlast = pos, neg, first, last
+		clear(pos)
+		clear(neg)
 		for i := range hits {
 			h := &hits[i]
-			if h.dev != d {
-				continue
-			}
 			if h.Negated {
-				neg++
+				neg[h.dev]++
 				continue
 			}
-			if pos == 0 {
-				first = i
+			if pos[h.dev] == 0 {
+				first[h.dev] = int32(i)
 			}
-			last = i
-			pos++
+			last[h.dev] = int32(i)
+			pos[h.dev]++
 		}
-		switch {
-		case pos >= 1:
-			k.addh(a.fh.det[d], "d=", a.devices[d], "", "", hits[first].Start, hits[first].End)
-			if pos >= 2 {
-				k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", hits[first].Start, hits[last].End)
+		for d := range nd {
+			switch {
+			case pos[d] >= 1:
+				f := &hits[first[d]]
+				k.addh(a.fh.det[d], "d=", a.devices[d], "", "", f.Start, f.End)
+				if pos[d] >= 2 {
+					k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", f.Start, hits[last[d]].End)
+				}
+			case neg[d] > 0:
+				k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 			}
-		case neg > 0:
-			k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 		}
 	}
 	// Actors named in the sentence (sc.actors is ordered by place).

@@ -132,13 +132,15 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	// The explanations of all sentences: one allocation each for the
 	// scores and their reasons.
 	var scores []Prob
-	if a.model != nil && len(sc.scores) > 0 {
+	if m := a.model; m != nil && len(sc.scores) > 0 {
 		scores = make([]Prob, len(sc.scores))
 		reasons := make([]Reason, len(sc.reasons))
-		copy(scores, sc.scores)
-		copy(reasons, sc.reasons)
-		for i, o := range sc.reasonOff {
-			scores[i].Because = reasons[o[0]:o[1]:o[1]]
+		for i, x := range sc.scores {
+			for j := x.from; j < x.to; j++ {
+				r := sc.reasons[j]
+				reasons[j] = Reason{Feature: m.names.at(int(r.row)), Weight: m.weight(int(r.row), int(x.md)), Start: int(r.start), End: int(r.end)}
+			}
+			scores[i] = Prob{Device: a.devices[x.dev], P: round4(float64(x.p)), Because: reasons[x.from:x.to:x.to]}
 		}
 	}
 	r.Spans = make([]Span, ns)
@@ -231,65 +233,53 @@ func (a *Analyzer) scoreTurns(r *Report, doc *tokenize.Document, sc *scratch) {
 // explainTop is how many features Prob.Because lists.
 const explainTop = 5
 
-// explain appends to sc.scores and sc.reasons the model's scores of
-// sentence si, whose hits are hits and whose features found in the model
-// are fs, for the devices it decided and the devices with a hit there. The
-// decision stage calls it right after scoring the sentence, while its
-// weights are in cache; it selects the top features without sorting them
-// all and allocates nothing once the buffers have grown.
-func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
-	nd := len(a.devices)
+// explain appends to sc.scores and sc.reasons the model's scores of the
+// current sentence, whose features found in the model are fs, for the
+// devices in sc.shown (those it decided and those with a hit there), with
+// their probabilities in sc.prob. The decision stage calls it right after
+// scoring the sentence, while its weights are in cache; it selects the top
+// features without sorting them all and allocates nothing once the
+// buffers have grown.
+func (a *Analyzer) explain(sc *scratch, fs []feat) {
 	m := a.model
-	shown := sc.shown[:0]
-	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
-	for i := range hits {
-		shown[hits[i].dev] = true
-	}
-	sc.shown = shown
-	for d, ok := range shown {
+	for d, ok := range sc.shown {
 		md := a.mdev[d]
 		if !ok || md < 0 {
 			continue
 		}
-		// top holds indices into fs of the largest |weight|, best first,
-		// and aw their |weight|; ties go to the feature name that sorts
-		// first.
-		var top [explainTop]int
-		var aw [explainTop]float32
-		k := 0
-		// thr is the smallest |weight| that can still enter top: the
-		// last one's once top is full (ties decided by name below).
-		var thr float32
+		// The reasons are the features of the largest |weight|, ties going
+		// to the name that sorts first. Rows are numbered in name order, so
+		// one integer orders both: key = |weight|'s float32 bits (which
+		// order as the values do, for values >= 0) above ^row. top holds
+		// the best keys, best first, and at the index into fs of each.
+		// Every key of a feature with a weight is above keyFloor, and
+		// every key of a zero weight at most keyFloor, so a feature
+		// enters only when its key is above the last of top.
+		const keyFloor = 1<<32 - 1
+		top := [explainTop]uint64{keyFloor, keyFloor, keyFloor, keyFloor, keyFloor}
+		var at [explainTop]int32
 		for i := range fs {
-			// |w| by clearing the sign bit, without a branch on the sign.
-			w := math.Float32frombits(math.Float32bits(m.w[int(fs[i].h)*m.stride+md]) &^ (1 << 31))
-			if w < thr || w == 0 {
+			row := fs[i].h
+			key := uint64(math.Float32bits(m.w[int(row)*m.stride+md])&^(1<<31))<<32 | uint64(^uint32(row))
+			if key <= top[explainTop-1] {
 				continue
 			}
-			if k == explainTop && w == aw[k-1] && m.names.at(int(fs[i].h)) > m.names.at(int(fs[top[k-1]].h)) {
-				continue
-			}
-			if k < explainTop {
-				k++
-			}
-			p := k - 1
-			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names.at(int(fs[i].h)) < m.names.at(int(fs[top[p-1]].h))) {
-				top[p], aw[p] = top[p-1], aw[p-1]
+			p := explainTop - 1
+			for p > 0 && key > top[p-1] {
+				top[p], at[p] = top[p-1], at[p-1]
 				p--
 			}
-			top[p], aw[p] = i, w
-			if k == explainTop {
-				thr = aw[k-1]
-			}
+			top[p], at[p] = key, int32(i)
 		}
 		from := len(sc.reasons)
-		for _, i := range top[:k] {
-			f := fs[i]
-			sc.reasons = append(sc.reasons, Reason{Feature: m.names.at(int(f.h)), Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
+		for j, key := range top {
+			if key == keyFloor {
+				break
+			}
+			f := fs[at[j]]
+			sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
 		}
-		// Because is set by the score stage, from the range [from, to).
-		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
-		sc.reasonOff = append(sc.reasonOff, [2]int32{int32(from), int32(len(sc.reasons))})
+		sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 	}
 }
 
