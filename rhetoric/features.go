@@ -514,7 +514,7 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 	for i := s.First; i < s.Last; i++ {
 		var k uint8
 		if t := &doc.Tokens[i]; t.Kind == tokenize.Word {
-			if sc.is(&sc.g.agentNoun, i) {
+			if sc.g.agentQuick.maybeNorm(t.Norm) && sc.is(&sc.g.agentNoun, i) {
 				k |= okNoun
 			}
 			if isNameCue(doc, sc, s, i) {
