@@ -158,8 +158,14 @@ func (k *featSink) begin(m *Model) {
 // next starts a new sentence: the features collected so far stay in fs
 // but no longer count as seen.
 func (k *featSink) next() {
-	for _, f := range k.fs[k.from:] {
-		k.seen[f.h>>6] &^= 1 << (f.h & 63)
+	if fs := k.fs[k.from:]; len(fs) > len(k.seen)/8 {
+		// Clearing the whole bit set (a few vector stores for the built-in
+		// model's 142 words) is cheaper than a bit a feature.
+		clear(k.seen)
+	} else {
+		for _, f := range fs {
+			k.seen[f.h>>6] &^= 1 << (f.h & 63)
+		}
 	}
 	k.from = len(k.fs)
 }

@@ -90,13 +90,16 @@ type scratch struct {
 	hpos, hneg, hfirst, hlast []int32
 
 	// score
-	tcount []int32 // per device and target code
+	tcount  []int32 // per device and target code
+	tallies []tally // per device
+	seen    []bool  // sentence s has a hit of device d: seen[s*len(devices)+d]
 }
 
 func (sc *scratch) reset() {
 	// Drop references into the document so a pooled scratch does not keep it alive.
 	clear(sc.hits)
 	clear(sc.mbuf)
+	clear(sc.tallies) // their targets belong to the report
 	sc.hits = sc.hits[:0]
 	sc.mbuf = sc.mbuf[:0]
 }

@@ -87,14 +87,18 @@ func sortTargets(ts []TargetCount) {
 func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	nd := len(a.devices)
 	nt := len(a.tcodes)
-	tallies := make([]tally, nd)
+	tallies := slices.Grow(sc.tallies[:0], nd)[:nd]
+	clear(tallies) // the targets of the last report are its own
+	sc.tallies = tallies
 	// tcount[d*nt+k] counts the hits of device d with target tcodes[k].
 	tcount := sc.tcount[:0]
 	tcount = append(tcount, make([]int32, nd*nt)...)
 	sc.tcount = tcount
 	// seen[s*nd+d] records that sentence s performs device d.
 	ns := len(doc.Sentences)
-	seen := make([]bool, ns*nd)
+	seen := slices.Grow(sc.seen[:0], ns*nd)[:ns*nd]
+	clear(seen)
+	sc.seen = seen
 	all := 0
 	for i := range sc.hits {
 		h := &sc.hits[i]
