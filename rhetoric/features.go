@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -523,7 +524,7 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 			if sc.g.agentQuick.maybeNorm(t.Norm) && sc.is(&sc.g.agentNoun, i) {
 				k |= okNoun
 			}
-			if isNameCue(doc, sc, s, i) {
+			if maybeUpper(t.Text) && isNameCue(doc, sc, s, i) {
 				k |= okName
 			}
 			// Most words are neither: look for the actor match only
@@ -574,6 +575,13 @@ func otherCues(s tokenize.Sentence, kinds []uint8) (noun, name int) {
 		}
 	}
 	return noun, name
+}
+
+// maybeUpper reports whether s may begin with an upper-case letter: it
+// does not begin with an ASCII byte other than A-Z. Most words fail it
+// without a call.
+func maybeUpper(s string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || 'A' <= s[0] && s[0] <= 'Z')
 }
 
 // isNameCue reports whether token i of sentence s, a word outside every
