@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
@@ -55,6 +56,18 @@ func TestExplainReference(t *testing.T) {
 	}
 	m := rhetoric.DefaultModel()
 	spec := m.Spec()
+	// One sentence of 700 words the model knows, so that it has more
+	// features than a ranking key has room for their index.
+	var words []string
+	for _, w := range spec.Devices[0].Weights {
+		if len(words) < 700 && strings.HasPrefix(w.Feature, "w=") && isLower(w.Feature[2:]) {
+			words = append(words, w.Feature[2:])
+		}
+	}
+	if len(words) < 700 {
+		t.Fatalf("only %d plain words in the model", len(words))
+	}
+	sts = append(sts, rhetoric.Statement{ID: "long", Text: "Russia " + strings.Join(words, " ") + "."})
 	weights := map[string]map[string]float64{} // device -> feature -> weight
 	for _, d := range spec.Devices {
 		weights[d.Device] = map[string]float64{}
@@ -121,10 +134,23 @@ func TestExplainReference(t *testing.T) {
 				t.Errorf("%s sentence %d %q: scores (-want +got):\n%s", st.ID, si, st.Text[sp.Start:sp.End], diff)
 			}
 			checked += len(want)
+			if st.ID == "long" && len(feats[si].Features) <= 512 {
+				t.Errorf("the long sentence has %d features, want more than 512", len(feats[si].Features))
+			}
 		}
 	}
 	if checked < 20 {
 		t.Errorf("only %d scores checked", checked)
 	}
 	t.Logf("%d scores checked", checked)
+}
+
+// isLower reports whether s is a word of ASCII lower-case letters.
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }

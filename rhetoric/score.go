@@ -252,39 +252,95 @@ func (a *Analyzer) explain(sc *scratch, fs []feat) {
 			continue
 		}
 		// The reasons are the features of the largest |weight|, ties going
-		// to the name that sorts first. Rows are numbered in name order, so
-		// one integer orders both: key = |weight|'s float32 bits (which
-		// order as the values do, for values >= 0) above ^row. top holds
-		// the best keys, best first, and at the index into fs of each.
-		// Every key of a feature with a weight is above keyFloor, and
-		// every key of a zero weight at most keyFloor, so a feature
-		// enters only when its key is above the last of top.
-		const keyFloor = 1<<32 - 1
-		top := [explainTop]uint64{keyFloor, keyFloor, keyFloor, keyFloor, keyFloor}
+		// to the name that sorts first (see explainKey).
+		var n int
 		var at [explainTop]int32
-		for i := range fs {
-			row := fs[i].h
-			key := uint64(math.Float32bits(m.w[int(row)*m.stride+md])&^(1<<31))<<32 | uint64(^uint32(row))
-			if key <= top[explainTop-1] {
-				continue
-			}
-			p := explainTop - 1
-			for p > 0 && key > top[p-1] {
-				top[p], at[p] = top[p-1], at[p-1]
-				p--
-			}
-			top[p], at[p] = key, int32(i)
+		if len(fs) <= explainIdxMask+1 {
+			n, at = topFeatures(m, md, fs)
+		} else {
+			n, at = topFeaturesLong(m, md, fs)
 		}
 		from := len(sc.reasons)
-		for j, key := range top {
-			if key == keyFloor {
-				break
-			}
-			f := fs[at[j]]
+		for _, i := range at[:n] {
+			f := fs[i]
 			sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
 		}
 		sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 	}
+}
+
+// The ranking key of a feature in explain: rows are numbered in name
+// order, so one integer orders by |weight| and then name: |weight|'s
+// float32 bits (31 bits, which order as the values do for values >= 0)
+// above the complement of the row (24 bits, as rowMask bounds rows). The
+// index of the feature in the sentence rides in the low 9 bits (a longer
+// sentence goes through topFeaturesLong). Every key of a weighted feature
+// is above keyFloor, and every key of a zero weight at most keyFloor.
+const (
+	explainIdxBits = 9
+	explainIdxMask = 1<<explainIdxBits - 1
+	keyFloor       = 1<<(24+explainIdxBits) - 1
+)
+
+// explainKey returns the ranking key of feature i of fs for model device
+// md.
+func explainKey(m *Model, md int, fs []feat, i int) uint64 {
+	row := fs[i].h
+	bits := math.Float32bits(m.w[int(row)*m.stride+md]) &^ (1 << 31)
+	return uint64(bits)<<(24+explainIdxBits) | (^row&rowMask)<<explainIdxBits | uint64(i)&explainIdxMask
+}
+
+// topFeatures returns the indices into fs (len(fs) <= explainIdxMask+1) of
+// the at most explainTop weighted features of largest key for model device
+// md, largest first. A feature enters when its key beats the last of the
+// best five; it then sinks into place through minima and maxima, which
+// compile to conditional moves: how far it goes is as random as the
+// weights, and a loop's branch would mispredict on it.
+func topFeatures(m *Model, md int, fs []feat) (int, [explainTop]int32) {
+	t0, t1, t2, t3, t4 := uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor)
+	for i := range fs {
+		k := explainKey(m, md, fs, i)
+		if k <= t4 {
+			continue
+		}
+		t0, k = max(t0, k), min(t0, k)
+		t1, k = max(t1, k), min(t1, k)
+		t2, k = max(t2, k), min(t2, k)
+		t3, k = max(t3, k), min(t3, k)
+		t4 = max(t4, k)
+	}
+	n := 0
+	var at [explainTop]int32
+	for _, k := range [explainTop]uint64{t0, t1, t2, t3, t4} {
+		if k <= keyFloor {
+			break
+		}
+		at[n] = int32(k & explainIdxMask)
+		n++
+	}
+	return n, at
+}
+
+// topFeaturesLong is topFeatures for a sentence of more features than the
+// key has room for: it keeps their indices beside the keys.
+func topFeaturesLong(m *Model, md int, fs []feat) (int, [explainTop]int32) {
+	top := [explainTop]uint64{keyFloor, keyFloor, keyFloor, keyFloor, keyFloor}
+	var at [explainTop]int32
+	n := 0
+	for i := range fs {
+		k := explainKey(m, md, fs, i) &^ explainIdxMask
+		if k <= top[explainTop-1] {
+			continue
+		}
+		n = min(n+1, explainTop)
+		p := explainTop - 1
+		for p > 0 && k > top[p-1] {
+			top[p], at[p] = top[p-1], at[p-1]
+			p--
+		}
+		top[p], at[p] = k, int32(i)
+	}
+	return n, at
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
