@@ -117,8 +117,8 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 	}
 	for si := range ns {
-		for d := range nd {
-			if sc.performs[si*nd+d] {
+		for d, ok := range sc.performs[si*nd : (si+1)*nd] {
+			if ok {
 				tallies[d].detected++
 			}
 		}
@@ -160,8 +160,8 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		from := len(names)
 		sp := Span{Start: s.Start, End: s.End}
 		var cands []int // the sentence's target candidates, found when first needed
-		for d := range nd {
-			if !performs[si*nd+d] {
+		for d, ok := range performs[si*nd : (si+1)*nd] {
+			if !ok {
 				continue
 			}
 			names = append(names, a.devices[d])
