@@ -29,37 +29,79 @@ func edgeKey(node int32, kind uint32, id int32) uint64 {
 	return uint64(uint32(node))<<32 | uint64(kind<<30|uint32(id))
 }
 
-// output is one pattern accepted at a trie node: which group it counts for
-// (a category, a modifier kind or an actor) and what to report (16 bytes:
-// a large lexicon has one per entry).
+// output is one pattern accepted at a trie node: its overlap group
+// (category c, then the modifier kinds, then the actors) and its entry,
+// alias or, for a modifier, its index. That is all a Match needs
+// (Matcher.match), in 8 bytes: a large lexicon has one per entry.
 type output struct {
-	group int32 // overlap group: category c, then 3 modifier kinds, then actors
-	index int32 // Match.Index
-	entry int32 // Match.Entry
-	kind  MatchKind
+	group int32
+	entry int32
 }
 
 // order is o's preference among equally long matches in its group: lower
 // wins. It is the entry's place in its category, the alias's in its actor
 // and the modifier's among the modifiers (its index; a modifier's group is
 // its kind).
-func (o *output) order() int32 {
-	if o.kind == ModifierMatch {
-		return o.index
+func (o *output) order() int32 { return o.entry }
+
+// match returns the Kind, Index and Entry of a match of o.
+func (m *Matcher) match(o output) (MatchKind, int, int) {
+	switch g := o.group; {
+	case g < m.ncats:
+		return CategoryMatch, int(g), int(o.entry)
+	case g < m.ncats+numModifierKinds:
+		return ModifierMatch, int(o.entry), 0
+	default:
+		return ActorMatch, int(g - m.ncats - numModifierKinds), int(o.entry)
 	}
-	return o.entry
+}
+
+// eachOutput calls f with the output of every pattern of def, in the order
+// in which compileWith adds them to the trie, and its pattern. The entries
+// of def's categories are in ents when it is not nil.
+func eachOutput(def *Definition, ents *entryTable, f func(o output, pat string) error) error {
+	nc := int32(len(def.Categories))
+	for ci, c := range def.Categories {
+		for ei, e := range c.Entries {
+			if err := f(output{group: int32(ci), entry: int32(ei)}, e.Pattern); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+			}
+		}
+		if ents == nil {
+			continue
+		}
+		for ei := range ents.count(ci) {
+			if err := f(output{group: int32(ci), entry: int32(ei)}, ents.entry(ci, ei).Pattern); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+			}
+		}
+	}
+	for mi, m := range def.Modifiers {
+		if int(m.Kind) >= numModifierKinds {
+			return fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
+		}
+		if err := f(output{group: nc + int32(m.Kind), entry: int32(mi)}, m.Pattern); err != nil {
+			return fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
+		}
+	}
+	for ai, a := range def.Actors {
+		g := nc + numModifierKinds + int32(ai)
+		for li, al := range a.Aliases {
+			if err := f(output{group: g, entry: int32(li)}, al); err != nil {
+				return fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
+			}
+		}
+	}
+	return nil
 }
 
 // pnode is a node of the byte trie of wildcard prefixes. Its children are
-// edges[first:first+count], sorted by byte.
+// along the bytes pbytes[first:first+count], sorted; the child along
+// pbytes[x] is node x+1 (the nodes are numbered breadth-first, so that
+// the edge into a node is always the one just before it).
 type pnode struct {
 	first, count int32
 	prefix       int32 // prefix ID accepted here, or -1
-}
-
-type pedge struct {
-	b     byte
-	child int32
 }
 
 // compile builds the matcher of a validated Definition. It parses every
@@ -72,16 +114,21 @@ type pedge struct {
 // the result is deterministic without sorting), and nothing is allocated
 // per pattern beyond its parsed elements.
 func compile(def *Definition) (*Matcher, error) {
-	return compileWith(def, nil)
+	return compileWith(def, nil, nil)
 }
 
 // compileWith is compile splitting patterns with tk, a tokenizer of
 // def.Language (one of its own when nil), so that validation and
 // compilation can share the tokenizer's memo of the words they split.
-func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
+// When ents is not nil, it holds the entries of def's categories (see
+// eachOutput).
+func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Matcher, error) {
 	npat := len(def.Modifiers)
 	for _, c := range def.Categories {
 		npat += len(c.Entries)
+	}
+	if ents != nil {
+		npat += len(ents.ends)
 	}
 	for _, a := range def.Actors {
 		npat += len(a.Aliases)
@@ -93,32 +140,10 @@ func compileWith(def *Definition, tk *tokenize.Tokenizer) (*Matcher, error) {
 		}
 	}
 	b := newBuilder(npat, tk)
-	nc := len(def.Categories)
-	for ci, c := range def.Categories {
-		for ei, e := range c.Entries {
-			if err := b.add(e.Pattern, output{group: int32(ci), index: int32(ci), entry: int32(ei), kind: CategoryMatch}); err != nil {
-				return nil, fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
-			}
-		}
+	if err := eachOutput(def, ents, func(_ output, pat string) error { return b.add(pat) }); err != nil {
+		return nil, err
 	}
-	for mi, m := range def.Modifiers {
-		if int(m.Kind) >= numModifierKinds {
-			return nil, fmt.Errorf("%w: modifier %d has unknown kind %d", ErrSyntax, mi+1, m.Kind)
-		}
-		g := int32(nc + int(m.Kind))
-		if err := b.add(m.Pattern, output{group: g, index: int32(mi), kind: ModifierMatch}); err != nil {
-			return nil, fmt.Errorf("%w (%s %d)", err, m.Kind, mi+1)
-		}
-	}
-	for ai, a := range def.Actors {
-		g := int32(nc + numModifierKinds + ai)
-		for li, al := range a.Aliases {
-			if err := b.add(al, output{group: g, index: int32(ai), entry: int32(li), kind: ActorMatch}); err != nil {
-				return nil, fmt.Errorf("%w (actor %q, alias %d)", err, a.Code, li+1)
-			}
-		}
-	}
-	return b.finish(nc + numModifierKinds + len(def.Actors))
+	return b.finish(def, ents)
 }
 
 const numModifierKinds = 5
@@ -128,13 +153,12 @@ const numModifierKinds = 5
 // indexed by those IDs, and the other edges are in a hash table whose
 // layout depends only on the order of insertion.
 type builder struct {
-	words, stems, prefixes         map[string]int32
-	wordList, stemList, prefList   []string  // by ID
+	words, stems, prefixes         strTable  // IDs by string, and strings by ID
 	rootWord, rootStem, rootPrefix []int32   // the root's child along each ID, 0 when none
 	edges                          edgeMap   // the edges that leave other nodes
 	nnodes                         int32     // node 0 is the root
-	outs                           []output  // in the order added
-	outNode                        []int32   // the node of each of outs
+	outNode                        []int32   // the node of each pattern, in the order added
+	scratch                        []int32   // one int32 per node, which finish's steps share in turn
 	elems                          []element // scratch for parsing a pattern
 	tk                             *tokenize.Tokenizer
 }
@@ -147,33 +171,97 @@ func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
 	nwords := npat/4 + 8
 	return &builder{
 		tk:       tk,
-		words:    make(map[string]int32, nwords),
-		stems:    map[string]int32{},
-		prefixes: map[string]int32{},
-		wordList: make([]string, 0, nwords),
+		words:    newStrTable(nwords),
 		rootWord: make([]int32, 0, nwords),
 		edges:    newEdgeMap(npat),
 		nnodes:   1,
-		outs:     make([]output, 0, npat),
 		outNode:  make([]int32, 0, npat),
 	}
 }
 
-// intern returns the ID of s in m, adding it to m and *list (and a 0 to
-// *root) when it is new.
-func intern(m map[string]int32, list *[]string, root *[]int32, s string) int32 {
-	id, ok := m[s]
-	if !ok {
-		id = int32(len(*list))
-		m[s] = id
-		*list = append(*list, s)
+// intern returns the ID of s in t, adding it (and a 0 to *root) when it is
+// new.
+func intern(t *strTable, root *[]int32, s string) int32 {
+	id, added := t.add(s)
+	if added {
 		*root = append(*root, 0)
 	}
 	return id
 }
 
-// add parses pat and inserts it into the phrase trie with output o.
-func (b *builder) add(pat string, o output) error {
+// strTable gives strings IDs in the order of their first use. Its index is
+// an open-addressing table of IDs, 4 bytes a slot, at most half full: a
+// large lexicon's 40,000 words and stems take a few hundred kilobytes,
+// where maps of strings took megabytes and left as much garbage as they
+// grew. The zero value is an empty table.
+type strTable struct {
+	list  []string // by ID
+	index []int32  // per slot: 1 + ID, or 0 when free
+	seed  maphash.Seed
+}
+
+// newStrTable returns a table with room for about n strings.
+func newStrTable(n int) strTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return strTable{list: make([]string, 0, n), index: make([]int32, size), seed: maphash.MakeSeed()}
+}
+
+// find returns the ID of s, or false.
+func (t *strTable) find(s string) (int32, bool) {
+	if len(t.list) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.index) - 1)
+	for i := maphash.String(t.seed, s) & mask; ; i = (i + 1) & mask {
+		x := t.index[i]
+		if x == 0 {
+			return 0, false
+		}
+		if t.list[x-1] == s {
+			return x - 1, true
+		}
+	}
+}
+
+// add returns the ID of s, adding s when it is new (added is then true).
+func (t *strTable) add(s string) (id int32, added bool) {
+	if t.index == nil {
+		*t = newStrTable(8)
+	}
+	mask := uint64(len(t.index) - 1)
+	i := maphash.String(t.seed, s) & mask
+	for ; t.index[i] != 0; i = (i + 1) & mask {
+		if x := t.index[i]; t.list[x-1] == s {
+			return x - 1, false
+		}
+	}
+	id = int32(len(t.list))
+	t.list = append(t.list, s)
+	t.index[i] = id + 1
+	if 2*len(t.list) > len(t.index) {
+		t.grow()
+	}
+	return id, true
+}
+
+func (t *strTable) grow() {
+	t.index = make([]int32, 2*len(t.index))
+	mask := uint64(len(t.index) - 1)
+	for x, s := range t.list {
+		i := maphash.String(t.seed, s) & mask
+		for t.index[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.index[i] = int32(x) + 1
+	}
+}
+
+// add parses pat and inserts it into the phrase trie, noting the node
+// that accepts it (eachOutput gives its output again in finish).
+func (b *builder) add(pat string) error {
 	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
@@ -186,11 +274,11 @@ func (b *builder) add(pat string, o output) error {
 		var root *[]int32
 		switch e.kind {
 		case elemWord:
-			kind, id, root = symWord, intern(b.words, &b.wordList, &b.rootWord, e.text), &b.rootWord
+			kind, id, root = symWord, intern(&b.words, &b.rootWord, e.text), &b.rootWord
 		case elemPrefix:
-			kind, id, root = symPrefix, intern(b.prefixes, &b.prefList, &b.rootPrefix, e.text), &b.rootPrefix
+			kind, id, root = symPrefix, intern(&b.prefixes, &b.rootPrefix, e.text), &b.rootPrefix
 		case elemStem:
-			kind, id, root = symStem, intern(b.stems, &b.stemList, &b.rootStem, e.stem), &b.rootStem
+			kind, id, root = symStem, intern(&b.stems, &b.rootStem, e.stem), &b.rootStem
 		case elemGap:
 			kind = symGap
 		}
@@ -210,7 +298,6 @@ func (b *builder) add(pat string, o output) error {
 		}
 		node = b.edges.child(edgeKey(node, kind, id), &b.nnodes)
 	}
-	b.outs = append(b.outs, o)
 	b.outNode = append(b.outNode, node)
 	return nil
 }
@@ -290,8 +377,8 @@ func (e *innerEdges) of(n int32) (lo, hi int32) { return e.first[n], e.first[n+1
 func (e *innerEdges) fan(n int32) int32 { return e.first[n+1] - e.first[n] }
 
 // groupEdges lists the edges of t grouped by node (a counting sort), in
-// slot order within a node.
-func groupEdges(t *edgeMap, nnodes int) innerEdges {
+// slot order within a node, using scratch (nnodes long) for its counts.
+func groupEdges(t *edgeMap, nnodes int, scratch []int32) innerEdges {
 	e := innerEdges{keys: make([]uint64, t.n), child: make([]int32, t.n), first: make([]int32, nnodes+1)}
 	for _, k := range t.keys {
 		if k != 0 {
@@ -301,7 +388,7 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 	for n := 1; n <= nnodes; n++ {
 		e.first[n] += e.first[n-1]
 	}
-	at := make([]int32, nnodes)
+	at := scratch[:nnodes]
 	copy(at, e.first[:nnodes])
 	for x, k := range t.keys {
 		if k == 0 {
@@ -323,7 +410,8 @@ func groupEdges(t *edgeMap, nnodes int) innerEdges {
 // the builder's tables accordingly (the edge map stays valid only for
 // groupEdges) and returns the number of the former.
 func (b *builder) renumber() int32 {
-	renum := make([]int32, b.nnodes) // first 1 for a node to keep
+	renum := b.scratch[:b.nnodes] // first 1 for a node to keep
+	clear(renum)
 	renum[0] = 1
 	for x, k := range b.edges.keys {
 		if k != 0 {
@@ -365,21 +453,51 @@ func (b *builder) renumber() int32 {
 	return keep
 }
 
-// finish freezes the builder into a Matcher for ngroups overlap groups. It
-// fails only when a node accepts more than maxNodeOutputs patterns.
-func (b *builder) finish(ngroups int) (*Matcher, error) {
+// finish freezes the builder, to which every pattern of def (and ents, see
+// eachOutput) was added, into a Matcher. It fails only when a node accepts
+// more than maxNodeOutputs patterns.
+func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
+	ncats := len(def.Categories)
+	b.tk, b.elems = nil, nil // the tokenizer's memo holds every split word
 	m := &Matcher{
-		hasStems: len(b.stemList) > 0,
-		ngroups:  ngroups,
+		hasStems: len(b.stems.list) > 0,
+		ncats:    int32(ncats),
+		ngroups:  ncats + numModifierKinds + len(def.Actors),
 	}
 	m.rootPrefix = b.rootPrefix
 	if m.rootPrefix == nil {
 		m.rootPrefix = []int32{}
 	}
+	// The two largest tables, the vocabulary (the words, then the stems
+	// that are not also words; 112 bytes a string) and the edge table, are
+	// allocated first, at their exact sizes: then they can take the room
+	// that the garbage of reading and validating the lexicon left, which
+	// the builder's scratch tables below would otherwise split up.
+	keys := b.words.list
+	stemAt := make([]int32, len(b.stems.list)) // vocabulary index of each stem
+	nkeys := int32(len(keys))
+	for id, st := range b.stems.list {
+		x, ok := b.words.find(st)
+		if !ok {
+			x = nkeys
+			nkeys++
+		}
+		stemAt[id] = x
+	}
+	b.words = strTable{}
+	vocab := make([]vocabSlot, nkeys)
+	if int(nkeys) > len(keys) {
+		keys = slices.Grow(keys, int(nkeys)-len(keys))
+	}
+	var edgeSlots []edgeSlot
+	if b.edges.n > 0 {
+		edgeSlots = make([]edgeSlot, b.edges.n*edgeLoadDen/edgeLoadNum+1)
+	}
 	// Only the nodes that the matcher looks up get an entry in m.nodes (a
 	// large lexicon's trie is mostly leaves, whose info is copied into the
 	// edge or vocabulary slot that leads to them); info gives every node's
 	// info while the tables are built.
+	b.scratch = make([]int32, b.nnodes)
 	keep := b.renumber()
 	nnodes := int(b.nnodes)
 	m.nodes = make([]nodeInfo, keep)
@@ -399,7 +517,7 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 			}
 		}
 	}
-	inner := groupEdges(&b.edges, nnodes)
+	inner := groupEdges(&b.edges, nnodes, b.scratch)
 	b.edges = edgeMap{} // release it: the memory of a large lexicon peaks below
 	for _, k := range inner.keys {
 		mark(int32(k>>32), uint32(k))
@@ -418,17 +536,22 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 		}
 		outLo[n] += outLo[n-1]
 	}
-	m.outs = make([]output, len(b.outs))
+	m.outs = make([]output, len(b.outNode))
 	for i := range m.nodes {
 		m.nodes[i].outLo = outLo[i]
 		m.nodes[i].outN = uint16(outLo[i+1] - outLo[i])
 	}
-	at := slices.Clone(outLo[:nnodes])
-	for x, n := range b.outNode {
-		m.outs[at[n]] = b.outs[x]
+	at := b.scratch[:nnodes]
+	copy(at, outLo)
+	x := 0
+	_ = eachOutput(def, ents, func(o output, _ string) error { // the walk of compileWith, which found no error
+		n := b.outNode[x]
+		m.outs[at[n]] = o
 		at[n]++
-	}
-	at, b.outs, b.outNode = nil, nil, nil
+		x++
+		return nil
+	})
+	at, b.outNode = nil, nil
 	info := func(n int32) nodeInfo {
 		if int(n) < len(m.nodes) {
 			return m.nodes[n]
@@ -454,26 +577,21 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 	// string as a word, as a stem and of its prefixes. The IDs and
 	// predSigs are written straight into the entries of the vocabulary
 	// table (a large lexicon's would otherwise be built twice over).
-	keys := b.wordList
-	b.wordList = nil
-	vocab := make([]vocabSlot, len(keys), len(keys)+len(b.stemList))
-	for w := range vocab {
+	for w := range keys {
 		vocab[w].ids = vocabIDs{word: int32(w), stem: -1, wordNode: b.rootWord[w]}
 	}
-	stemAt := make([]int32, len(b.stemList)) // vocabulary index of each stem
-	for id, st := range b.stemList {
-		x, ok := b.words[st]
-		if !ok {
-			x = int32(len(keys))
+	for id, st := range b.stems.list {
+		x := stemAt[id]
+		if int(x) == len(keys) {
 			keys = append(keys, st)
-			vocab = append(vocab, vocabSlot{ids: vocabIDs{word: -1}})
+			vocab[x].ids = vocabIDs{word: -1}
 		}
-		stemAt[id] = x
 		vocab[x].ids.stem, vocab[x].ids.stemNode = int32(id), b.rootStem[id]
 	}
-	m.buildPreds(&inner, info, roots, vocab, stemAt)
-	m.edges = newEdgeTable(&inner, info)
-	m.buildPrefixTrie(b.prefList)
+	m.buildPreds(&inner, info, roots, vocab, stemAt, b.scratch)
+	m.edges = newEdgeTable(edgeSlots, &inner, info)
+	m.buildPrefixTrie(b.prefixes.list)
+	b.prefixes = strTable{}
 	for x, k := range keys {
 		v := &vocab[x].ids
 		if v.wordNode > 0 {
@@ -491,11 +609,11 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 	// The lexicon's stems that begin each string, so that a token whose
 	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
-	minStem, maxStem := len(b.stemList), 0
-	if len(b.stemList) > 0 {
+	minStem, maxStem := len(b.stems.list), 0
+	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
-	for _, st := range b.stemList {
+	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
 	}
 	for x, k := range keys {
@@ -506,7 +624,7 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 		}
 		v.stemLen = 0
 		for n := minStem; n <= min(len(k), maxStem); n++ {
-			if sid, ok := b.stems[k[:n]]; ok {
+			if sid, ok := b.stems.find(k[:n]); ok {
 				v.stemPfx = min(v.stemPfx+1, 2)
 				v.stemLen = uint8(n)
 				v.kstem = int32(sid)
@@ -518,7 +636,7 @@ func (b *builder) finish(ngroups int) (*Matcher, error) {
 			v.preds.or(&sv.preds)
 		}
 	}
-	b.words, b.stems, b.prefixes = nil, nil, nil
+	b.stems = strTable{}
 	m.vocab = newVocabTable(keys, vocab)
 	m.pool = &sync.Pool{}
 	m.forms = new(formIndexes)
@@ -673,13 +791,14 @@ func (m *Matcher) buildFilters(e *innerEdges, info func(int32) nodeInfo) {
 // their children: those of a word (its ID is its index in vocab) and of a
 // stem (at vocab[stemAt[ID]]) are added to its vocabulary entry's, those of
 // prefixes go to m.pfxPreds. It runs after buildFilters, which sets the
-// gap fields of the nodes.
-func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32) {
+// gap fields of the nodes. It overwrites scratch (one int32 per node).
+func (m *Matcher) buildPreds(e *innerEdges, info func(int32) nodeInfo, roots []int32, vocab []vocabSlot, stemAt []int32, scratch []int32) {
 	m.pfxPreds = make([]predSig, len(m.rootPrefix))
 	// For a node one step below the root, first[n] is n; for a node two
 	// steps below, first is its parent, and gapChild tells whether it is
 	// reached along a gap.
-	first := make([]int32, len(e.first)-1)
+	first := scratch[:len(e.first)-1]
+	clear(first)
 	gapChild := make([]bool, len(e.first)-1)
 	for _, n := range roots {
 		first[n] = n
@@ -737,16 +856,30 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(prefList[a], prefList[b]) })
+	// The trie has a node per distinct prefix of the strings: the root,
+	// and each string's bytes past what it shares with the one before.
+	nn, prev := 1, ""
+	for _, id := range order {
+		p := prefList[id]
+		k := 0
+		for k < len(p) && k < len(prev) && p[k] == prev[k] {
+			k++
+		}
+		nn += len(p) - k
+		prev = p
+	}
 	type span struct{ lo, hi, depth int32 }
-	queue := []span{{0, int32(len(order)), 0}}
+	queue := make([]span, 1, nn) // span q holds the prefixes below node q
+	queue[0] = span{0, int32(len(order)), 0}
 	for i := range m.proot {
 		m.proot[i] = -1
 	}
-	m.pnodes = make([]pnode, 0, 2*len(prefList))
+	m.pnodes = make([]pnode, 0, nn)
+	m.pbytes = make([]byte, 0, nn-1)
 	for q := 0; q < len(queue); q++ {
 		sp := queue[q]
 		lo, d := sp.lo, int(sp.depth)
-		pn := pnode{prefix: -1, first: int32(len(m.pedges))}
+		pn := pnode{prefix: -1, first: int32(len(m.pbytes))}
 		if lo < sp.hi && len(prefList[order[lo]]) == d {
 			pn.prefix = order[lo]
 			lo++
@@ -757,15 +890,15 @@ func (m *Matcher) buildPrefixTrie(prefList []string) {
 			for hi < sp.hi && prefList[order[hi]][d] == c {
 				hi++
 			}
-			child := int32(len(queue))
+			child := int32(len(queue)) // = len(m.pbytes) + 1
 			queue = append(queue, span{lo, hi, sp.depth + 1})
-			m.pedges = append(m.pedges, pedge{b: c, child: child})
+			m.pbytes = append(m.pbytes, c)
 			if q == 0 {
 				m.proot[c] = child
 			}
 			lo = hi
 		}
-		pn.count = int32(len(m.pedges)) - pn.first
+		pn.count = int32(len(m.pbytes)) - pn.first
 		m.pnodes = append(m.pnodes, pn)
 	}
 }
@@ -796,11 +929,13 @@ type edgeSlot struct {
 // at 0.6, in adjacent slots.
 const edgeLoadNum, edgeLoadDen = 3, 5
 
-func newEdgeTable(e *innerEdges, info func(int32) nodeInfo) edgeTable {
+// newEdgeTable builds the table of the edges e in slots, which are zero
+// and len(e.keys)*edgeLoadDen/edgeLoadNum+1 long.
+func newEdgeTable(slots []edgeSlot, e *innerEdges, info func(int32) nodeInfo) edgeTable {
 	if len(e.keys) == 0 {
 		return edgeTable{}
 	}
-	t := edgeTable{slots: make([]edgeSlot, len(e.keys)*edgeLoadDen/edgeLoadNum+1)}
+	t := edgeTable{slots: slots}
 	// The layout depends only on the order of e, which is deterministic.
 	for x, k := range e.keys {
 		i := t.home(k)

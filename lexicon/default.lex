@@ -27,7 +27,7 @@
 #   over the 5 folds; the same thresholds on all of train.jsonl give this file. Added cues are
 #   listed at the end of each category with their training support and precision.
 # - Lexicon alone through the analyzer (a sentence performs a device when it has a non-negated
-#   hit): 5-fold CV on train.jsonl micro-F1 0.653, macro 0.564, where the hand-written lexicon
+#   hit): 5-fold CV on train.jsonl micro-F1 0.654, macro 0.575, where the hand-written lexicon
 #   scores 0.643 and 0.563 on the same sentences (never tuned on them); dev.jsonl 0.737 (the
 #   hand-written one: 0.82 after tuning on dev, which is now a check only, never a tuning set).
 #   go test ./rhetoric -run 'TestEval' -v prints the figures; -eval.data=FILE scores another file
@@ -416,11 +416,18 @@ special military operation = 2
 to ensure the security = 1
 legitimate security concerns = 2
 defend itself = 2
+# Added for the rare devices (issue #16), each with 2 or more supporting
+# training sentences and kept because justification gained in 5-fold CV on
+# three splits with each entry chosen on the training folds only:
+# an ally defending itself, a response named as one, deterrence as the
+# purpose, standing up for one's own.
+as they defend = 2
+in response = 1.5
+to deter = 1
+stand up for = 1
 
 # ---------------------------------------------------------------------------------------------
 # found by lexicon suggest on train.jsonl and kept by lexfit (training hits: support / precision)
-# 3 / 0.75
-defend their
 # 4 / 0.80
 forces and
 
@@ -774,6 +781,8 @@ humanitarian aid
 persons
 # 3 / 1.00
 return of
+# 7 / 0.88
+the return of
 
 @category hypocrisy Accusing others of double standards, hypocrisy, selective application of rules, or turning an accusation back on the accuser.
 @role target
@@ -786,6 +795,10 @@ those who themselves = 2
 turn a blind eye = 1.5
 exceptionalism = 1.5
 conspicuously silent = 2
+# Added for the rare devices (issue #16): what an actor claims to be or do,
+# set against what it does ("claims to champion", "claim to be fighting
+# terrorism"); kept because hypocrisy gained in 5-fold CV on three splits.
+~claim to = 1.5
 
 # ---------------------------------------------------------------------------------------------
 @category economic Economic consequences and instruments: sanctions, energy, food security, trade, prices, aid budgets, economic pressure, reconstruction.
@@ -1036,6 +1049,8 @@ climate ~regime
 
 # ---------------------------------------------------------------------------------------------
 # Actors (targets). Aliases are full names, short forms, capitals used as metonyms and leaders.
+# Demonyms name their state's side in both numbers (russian, russians): annotators give "the
+# Russians", "Ukrainian territory" and "Ukrainians" that actor as target.
 # OTHER collects frequent other states, organisations and groups so that a sentence naming one of
 # them is not reported as NONE; it is deliberately limited to names that recur in the corpus.
 
@@ -1043,6 +1058,7 @@ climate ~regime
 russia
 russian federation
 russian
+russians
 moscow
 kremlin
 putin
@@ -1056,6 +1072,7 @@ united states of america
 # place-name class drops actor matches strictly inside one (see the package doc).
 america
 american
+americans
 washington
 u.s.
 usa
@@ -1094,6 +1111,8 @@ european parliament
 
 @actor UKR Ukraine
 ukraine
+ukrainian
+ukrainians
 ukrainian government
 ukrainian authorities
 ukrainian army

@@ -155,6 +155,9 @@ func TestDefaultMatches(t *testing.T) {
 		// TestDefaultLexiconTargets checks that the target is OTHER).
 		{"western sahara is a place", "the people of Western Sahara", []string{"actor:OTHER"}, nil},
 		{"western alone is the bloc", "Western weapons keep arriving.", []string{"actor:WEST"}, nil},
+		// Demonyms name their side in both numbers; "Ukrainian" alone too.
+		{"ukrainian alone", "Ukrainian territory", []string{"actor:UKR"}, nil},
+		{"plural demonyms", "Russians, Ukrainians and Americans", []string{"actor:RUS", "actor:UKR", "actor:USA"}, nil},
 		{"according is no accord", "According to the report, prices rose.", []string{"economic"}, []string{"international_law"}},
 		{"threat of rain", "the weather forecast for tomorrow", nil, []string{"threat"}},
 	}

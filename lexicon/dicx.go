@@ -83,6 +83,7 @@ func parseDicx(name string, data []byte) (*Lexicon, error) {
 	}
 	// A column without any term is left out, as LIWC-22 itself would count
 	// nothing for it.
+	b.flushEntries()
 	used := make([]bool, len(b.def.Categories))
 	for i, c := range b.def.Categories {
 		used[i] = len(c.Entries) > 0

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -146,17 +147,22 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	if !isPlainText(name) {
 		return FormatFor(name)
 	}
-	if f, ok := sniffValence(data); ok {
+	if f, ok := sniffValence(string(data)); ok {
 		return f, nil
 	}
-	return FormatAuto, fmt.Errorf("%w: %q is neither a VADER list (word, mean, sd, ratings) nor an AFINN list (word, integer), both tab-separated; name the format", ErrFormat, name)
+	return FormatAuto, notValence(name)
+}
+
+// notValence is the error of a .txt or .tsv file that is no valence list.
+func notValence(name string) error {
+	return fmt.Errorf("%w: %q is neither a VADER list (word, mean, sd, ratings) nor an AFINN list (word, integer), both tab-separated; name the format", ErrFormat, name)
 }
 
 // Parse parses a lexicon in the native .lex format. name is used in error
 // positions and, without an @lexicon line, as the lexicon's name (see
 // [Definition.Name]). Every problem is reported in an [ErrorList]; on error
 // the lexicon is nil.
-func Parse(name string, data []byte) (*Lexicon, error) { return parseLex(name, data) }
+func Parse(name string, data []byte) (*Lexicon, error) { return parseLex(name, string(data)) }
 
 // ParseAs parses data in format f; FormatAuto detects the format from name's
 // extension, or a .txt file's content ([DetectFormat]; an error wrapping
@@ -171,25 +177,48 @@ func ParseAs(name string, data []byte, f Format) (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	if lineBased(f) {
+		// The lexicon keeps substrings of the text: a copy of data, which
+		// the caller may change afterwards.
+		return parseText(name, string(data), f)
+	}
 	switch f {
-	case FormatLex:
-		return parseLex(name, data)
-	case FormatLIWC:
-		return parseLIWC(name, data)
-	case FormatWordStat:
-		return parseWordStat(name, data)
 	case FormatYAML:
 		return parseYAML(name, data)
-	case FormatLexicoder:
-		return parseLexicoder(name, data)
 	case FormatYoshikoder:
 		return parseYoshikoder(name, data)
 	case FormatLIWC22:
 		return parseDicx(name, data)
+	}
+	return nil, fmt.Errorf("%w: %v", ErrFormat, f)
+}
+
+// lineBased reports whether f is read line by line from a string, by
+// parseText.
+func lineBased(f Format) bool {
+	switch f {
+	case FormatLex, FormatLIWC, FormatWordStat, FormatLexicoder, FormatVADER, FormatAFINN:
+		return true
+	}
+	return false
+}
+
+// parseText parses text in the line-based format f (see lineBased). The
+// lexicon's patterns are substrings of text.
+func parseText(name, text string, f Format) (*Lexicon, error) {
+	switch f {
+	case FormatLex:
+		return parseLex(name, text)
+	case FormatLIWC:
+		return parseLIWC(name, text)
+	case FormatWordStat:
+		return parseWordStat(name, text)
+	case FormatLexicoder:
+		return parseLexicoder(name, text)
 	case FormatVADER:
-		return parseValence(name, data, true)
+		return parseValence(name, text, true)
 	case FormatAFINN:
-		return parseValence(name, data, false)
+		return parseValence(name, text, false)
 	}
 	return nil, fmt.Errorf("%w: %v", ErrFormat, f)
 }
@@ -209,11 +238,7 @@ func ParseFile(path string, f Format) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	defer fh.Close()
-	data, err := readLimited(path, fh)
-	if err != nil {
-		return nil, err
-	}
-	return ParseAs(path, data, f)
+	return parseReader(path, fh, f)
 }
 
 // ParseFS is ParseFile on a file system.
@@ -229,44 +254,62 @@ func ParseFS(fsys fs.FS, path string, f Format) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	defer fh.Close()
-	data, err := readLimited(path, fh)
-	if err != nil {
-		return nil, err
-	}
-	return ParseAs(path, data, f)
+	return parseReader(path, fh, f)
 }
 
-// readLimited reads a lexicon file of at most MaxFileBytes, refusing a
-// larger one while reading it.
-func readLimited(path string, r io.Reader) ([]byte, error) {
-	// Read a regular file into a buffer of its size (plus the byte that
-	// tells it grew), as os.ReadFile does, rather than doubling one: a large
-	// lexicon would otherwise leave twice its size as garbage.
-	size := 512
+// parseReader reads the file path from r and parses it in format f
+// (FormatAuto only for a .txt or .tsv file, whose content tells). A
+// line-based format reads the file straight into the string that the
+// lexicon's patterns are cut from, so that a large lexicon's text is held
+// once rather than as a buffer and its copy.
+func parseReader(path string, r io.Reader, f Format) (*Lexicon, error) {
+	if f != FormatAuto && !lineBased(f) {
+		var buf bytes.Buffer
+		if err := readLimited(path, r, &buf); err != nil {
+			return nil, err
+		}
+		return ParseAs(path, buf.Bytes(), f)
+	}
+	var sb strings.Builder
+	if err := readLimited(path, r, &sb); err != nil {
+		return nil, err
+	}
+	text := sb.String()
+	if f == FormatAuto {
+		var ok bool
+		if f, ok = sniffValence(text); !ok {
+			return nil, notValence(path)
+		}
+	}
+	return parseText(path, text, f)
+}
+
+// growWriter is a buffer that can be grown ahead of writing:
+// *bytes.Buffer and *strings.Builder.
+type growWriter interface {
+	io.Writer
+	Grow(n int)
+	Len() int
+}
+
+// readLimited reads a lexicon file of at most MaxFileBytes into w,
+// refusing a larger one while reading it.
+func readLimited(path string, r io.Reader, w growWriter) error {
+	// Size the buffer for a regular file (plus the byte that tells it
+	// grew), as os.ReadFile does, rather than doubling one: a large lexicon
+	// would otherwise leave twice its size as garbage.
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < MaxFileBytes {
-			size = int(fi.Size()) + 1
+			w.Grow(int(fi.Size()) + 1)
 		}
 	}
-	data := make([]byte, 0, size)
-	lr := io.LimitReader(r, MaxFileBytes+1)
-	for {
-		n, err := lr.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("lexicon: %w", err)
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
+	if _, err := io.Copy(w, io.LimitReader(r, MaxFileBytes+1)); err != nil {
+		return fmt.Errorf("lexicon: %w", err)
 	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("lexicon: %s: the file has more than %d bytes (the limit)", path, MaxFileBytes)
+	if w.Len() > MaxFileBytes {
+		return fmt.Errorf("lexicon: %s: the file has more than %d bytes (the limit)", path, MaxFileBytes)
 	}
-	return data, nil
+	return nil
 }
 
 // maxDepth bounds the nesting of categories in the formats that nest them,
@@ -319,12 +362,6 @@ func splitLines(data []byte) []line {
 	}
 	return lines
 }
-
-// eachLine yields the lines that splitLines returns, one at a time: a
-// parser that reads a file once does not need them all at once (a
-// 100,000-line lexicon's would take 3.2 MB, all of it scanned by the
-// garbage collector while the lexicon is built).
-func eachLine(data []byte) iter.Seq[line] { return textLines(string(data)) }
 
 // textLines yields the lines of s as splitLines describes them.
 func textLines(s string) iter.Seq[line] {

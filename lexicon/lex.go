@@ -21,6 +21,25 @@ type defBuilder struct {
 	// sets makes finish drop the exact repeats of a pattern in the same
 	// category: the foreign formats treat a category as a set.
 	sets bool
+	// pending holds the entries read since the last flushEntries, of every
+	// category, in the order read. Appending each entry to its category's
+	// slice as it is read would copy a large lexicon's entries about five
+	// times over as the slices grow (25 MB of garbage for 100,000 entries
+	// and their positions); one list, sized from the file's lines, is
+	// moved into exactly sized category slices once.
+	pending []pendingEntry
+}
+
+// pendingEntry is an entry read but not yet moved into its category.
+type pendingEntry struct {
+	e   Entry
+	pos srcPos
+	cat int32
+}
+
+// expect makes room for about n more entries (a line count, say).
+func (b *defBuilder) expect(n int) {
+	b.pending = slices.Grow(b.pending, n)
 }
 
 // newDefBuilder starts a lexicon read from the file name; exact says whether
@@ -51,11 +70,88 @@ func (b *defBuilder) category(name, desc string, pos Position) int {
 	return len(b.def.Categories) - 1
 }
 
+// entry adds an entry to category cat (pos is in the builder's file): to
+// its Entries while they have the room that reserve made, else to the
+// pending entries, which flushEntries appends to them (so that the order
+// is kept: once a category is full, its later entries are all pending).
 func (b *defBuilder) entry(cat int, p string, w float64, pos Position) {
-	c := &b.def.Categories[cat]
-	c.Entries = append(c.Entries, Entry{Pattern: p, Weight: w})
-	s := &b.src.cats[cat]
-	s.entries = append(s.entries, pos)
+	c, s := &b.def.Categories[cat], &b.src.cats[cat]
+	if len(c.Entries) < cap(c.Entries) && len(s.entries) < cap(s.entries) {
+		c.Entries = append(c.Entries, Entry{Pattern: p, Weight: w})
+		s.entries = append(s.entries, compactPos(pos))
+		return
+	}
+	b.pending = append(b.pending, pendingEntry{e: Entry{Pattern: p, Weight: w}, pos: compactPos(pos), cat: int32(cat)})
+}
+
+// reserve makes room in the Entries of each category c for n[c] more
+// entries, all cut from one allocation (and their positions from another),
+// for a parser that can count them ahead: the entries then go straight to
+// their categories, without the pending list.
+func (b *defBuilder) reserve(n []int) {
+	b.flushEntries()
+	total := 0
+	for c, k := range n {
+		if k > 0 {
+			total += len(b.def.Categories[c].Entries) + k
+		}
+	}
+	if total == 0 {
+		return
+	}
+	ents, poss := make([]Entry, total), make([]srcPos, total)
+	lo := 0
+	for c, k := range n {
+		if k <= 0 {
+			continue
+		}
+		cat, src := &b.def.Categories[c], &b.src.cats[c]
+		m := copy(ents[lo:], cat.Entries)
+		copy(poss[lo:], src.entries)
+		hi := lo + len(cat.Entries) + k
+		cat.Entries, src.entries = ents[lo:lo+m:hi], poss[lo:lo+m:hi]
+		lo = hi
+	}
+}
+
+// flushEntries moves the pending entries into their categories' Entries,
+// and their positions into the categories' sources, in the order read.
+// Every category's entries and positions get slices of exactly their size,
+// cut from one allocation each.
+func (b *defBuilder) flushEntries() {
+	if len(b.pending) == 0 {
+		b.pending = nil
+		return
+	}
+	size := make([]int, len(b.def.Categories)) // of each category after the flush
+	total := 0
+	for c := range b.def.Categories {
+		size[c] = len(b.def.Categories[c].Entries)
+		total += size[c]
+	}
+	for _, pe := range b.pending {
+		size[pe.cat]++
+	}
+	total += len(b.pending)
+	ents, poss := make([]Entry, total), make([]srcPos, total)
+	lo := 0
+	for c, n := range size {
+		if n == 0 {
+			continue
+		}
+		cat, src := &b.def.Categories[c], &b.src.cats[c]
+		hi := lo + n
+		k := copy(ents[lo:hi], cat.Entries)
+		copy(poss[lo:hi], src.entries)
+		cat.Entries, src.entries = ents[lo:lo+k:hi], poss[lo:lo+k:hi]
+		lo = hi
+	}
+	for _, pe := range b.pending {
+		c, s := &b.def.Categories[pe.cat], &b.src.cats[pe.cat]
+		c.Entries = append(c.Entries, pe.e) // within the capacity set above
+		s.entries = append(s.entries, pe.pos)
+	}
+	b.pending = nil
 }
 
 func (b *defBuilder) remove(cat int, p string, pos Position) {
@@ -97,6 +193,7 @@ func (b *defBuilder) alias(a int, p string, pos Position) {
 // source positions: in formats where a header may only group others
 // (WordStat, Yoshikoder), such a header is not a category of its own.
 func (b *defBuilder) keepCategories(used []bool) {
+	b.flushEntries()
 	keep := 0
 	for c := range b.def.Categories {
 		if used[c] {
@@ -112,6 +209,7 @@ func (b *defBuilder) keepCategories(used []bool) {
 // finish validates and compiles what was read; any problem, found while
 // reading or now, makes the result nil.
 func (b *defBuilder) finish() (*Lexicon, error) {
+	b.flushEntries()
 	if b.sets {
 		b.dedupe()
 	}
@@ -139,7 +237,7 @@ func (b *defBuilder) dedupe() {
 		} else {
 			clear(seen)
 		}
-		var pos []Position
+		var pos []srcPos
 		if ci < len(b.src.cats) && len(b.src.cats[ci].entries) == len(c.Entries) {
 			pos = b.src.cats[ci].entries
 		}
@@ -186,7 +284,7 @@ const (
 )
 
 // parseLex reads the native .lex format (see the package doc).
-func parseLex(name string, data []byte) (*Lexicon, error) {
+func parseLex(name string, text string) (*Lexicon, error) {
 	b := newDefBuilder(name, true)
 	var (
 		sec           = secNone
@@ -195,7 +293,8 @@ func parseLex(name string, data []byte) (*Lexicon, error) {
 		scope         []string // the categories of a @negators, @stops or @breaches section
 		scopePos      Position
 	)
-	for l := range eachLine(data) {
+	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	for l := range textLines(text) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

@@ -1,13 +1,16 @@
 package lexicon
 
+import "strings"
+
 // parseLexicoder reads a Lexicoder .lc3 dictionary: a line "+NAME" opens a
 // category and each following non-blank line is one pattern of it (a word, a
 // phrase, or a word with a trailing * wildcard). White space inside a
 // category name becomes '_'. Every weight is 1.
-func parseLexicoder(name string, data []byte) (*Lexicon, error) {
+func parseLexicoder(name string, text string) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	cat := -1
-	for l := range eachLine(data) {
+	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	for l := range textLines(text) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

@@ -156,7 +156,8 @@ type Definition struct {
 // which also turn the indices of a [Match] back into names and patterns
 // (see the example of [Matcher.Find]).
 type Lexicon struct {
-	def      Definition
+	def      Definition // without its categories' Entries, which are in ents
+	ents     entryTable
 	matcher  *Matcher
 	catIndex map[string]int
 	warns    ErrorList
@@ -201,12 +202,18 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 		return nil, errs.err()
 	}
 	pos := Position{File: def.Name}
+	ents, err := newEntryTable(&def)
+	if err != nil {
+		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
+	}
 	if src != nil {
-		// The positions of the items (32 bytes an entry) served
-		// validation only; the caller hands src over, so drop them before
-		// compiling, which is when a large lexicon's memory peaks.
+		// The positions of the items served validation only; the caller
+		// hands src over, so drop them before compiling, which is when a
+		// large lexicon's memory peaks. The entries are in ents now, and
+		// with the other strings copied, nothing keeps the file's text.
 		pos = Position{File: src.file, Line: 1, Col: 1}
 		*src = source{}
+		cloneStrings(&def)
 	}
 	// Compiling splits the patterns again, with validation's tokenizer
 	// (of def.Language, which validation found valid).
@@ -214,11 +221,12 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	if c.tkLang == def.Language {
 		tk = c.tk
 	}
-	m, err := compileWith(&def, tk)
+	c.tk = nil // compiling drops it before building its tables
+	m, err := compileWith(&def, &ents, tk)
 	if err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
-	l := &Lexicon{def: def, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
+	l := &Lexicon{def: def, ents: ents, matcher: m, catIndex: make(map[string]int, len(def.Categories))}
 	for i, c := range def.Categories {
 		l.catIndex[c.Name] = i
 	}
@@ -346,11 +354,21 @@ func (l *Lexicon) Language() tokenize.Language {
 
 // Definition returns a deep copy of the lexicon's content, to edit and pass
 // to [New]. Its Language is empty when the source did not set one.
-func (l *Lexicon) Definition() Definition { return cloneDefinition(l.def) }
+func (l *Lexicon) Definition() Definition {
+	def := cloneDefinition(l.def)
+	def.Categories = l.Categories()
+	return def
+}
 
 // Categories returns a deep copy of the categories, in lexicon order (the
 // order that [Match.Index] refers to).
-func (l *Lexicon) Categories() []Category { return cloneCategories(l.def.Categories) }
+func (l *Lexicon) Categories() []Category {
+	cats := cloneCategories(l.def.Categories)
+	for i := range cats {
+		cats[i].Entries = l.ents.entries(i)
+	}
+	return cats
+}
 
 // Modifiers returns a copy of the modifiers, in lexicon order.
 func (l *Lexicon) Modifiers() []Modifier { return cloneModifiers(l.def.Modifiers) }
@@ -373,12 +391,18 @@ func (l *Lexicon) CategoryName(i int) string { return l.def.Categories[i].Name }
 
 // NumEntries returns the number of entries of category i. It panics if i is
 // out of range.
-func (l *Lexicon) NumEntries(i int) int { return len(l.def.Categories[i].Entries) }
+func (l *Lexicon) NumEntries(i int) int {
+	_ = l.def.Categories[i] // the range check
+	return l.ents.count(i)
+}
 
 // Entry returns entry j of category i, as a [Match] with Kind CategoryMatch
 // refers to it (Index i, Entry j). It does not allocate, and panics if i or j
 // is out of range.
-func (l *Lexicon) Entry(i, j int) Entry { return l.def.Categories[i].Entries[j] }
+func (l *Lexicon) Entry(i, j int) Entry {
+	_ = l.def.Categories[i] // the range check
+	return l.ents.entry(i, j)
+}
 
 // Modifier returns modifier i; it allocates only to copy the categories of a
 // scoped modifier. It panics if i is out of
@@ -428,7 +452,9 @@ func (l *Lexicon) Category(name string) (Category, bool) {
 	if !ok {
 		return Category{}, false
 	}
-	return cloneCategory(l.def.Categories[i]), true
+	c := cloneCategory(l.def.Categories[i])
+	c.Entries = l.ents.entries(i)
+	return c, true
 }
 
 // source maps the items of a Definition to the places in a file where they
@@ -455,9 +481,30 @@ type source struct {
 
 type catSource struct {
 	pos     Position
-	entries []Position
+	entries []srcPos // a large lexicon has one per entry: see srcPos
 	removes []Position
 	role    Position
+}
+
+// srcPos is a Position in the source's own file, in 8 bytes rather than
+// 32 (a 100,000-entry lexicon holds one per entry while it is validated).
+// Lines and columns fit: a file has at most MaxFileBytes bytes (a larger
+// one given to ParseAs would see them clamped).
+type srcPos struct {
+	line, col int32
+}
+
+// compactPos returns p without its file, which must be the source's.
+func compactPos(p Position) srcPos {
+	return srcPos{line: int32(min(p.Line, math.MaxInt32)), col: int32(min(p.Col, math.MaxInt32))}
+}
+
+// getPos returns s[i] in file, or the zero Position.
+func getPos(s []srcPos, i int, file string) Position {
+	if i < len(s) {
+		return Position{File: file, Line: int(s[i].line), Col: int(s[i].col)}
+	}
+	return Position{}
 }
 
 type actorSource struct {
@@ -529,6 +576,9 @@ func (c *checker) validate() ErrorList {
 		lang = tokenize.English
 	}
 	seenCat := make(map[string]int, len(def.Categories))
+	// The patterns of one category, then of its removals: one map serves
+	// every category in turn (a large lexicon's would each be megabytes).
+	var seen, removed map[string]bool
 	for i, cat := range def.Categories {
 		cs := c.catSrc(i)
 		cpos := c.at(func(*source) Position { return cs.pos })
@@ -546,9 +596,13 @@ func (c *checker) validate() ErrorList {
 		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
 			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label)
 		}
-		seen := make(map[string]bool, len(cat.Entries))
+		if seen == nil {
+			seen = make(map[string]bool, len(cat.Entries))
+		} else {
+			clear(seen)
+		}
 		for j, e := range cat.Entries {
-			pos := c.at(func(*source) Position { return get(cs.entries, j) })
+			pos := c.at(func(s *source) Position { return getPos(cs.entries, j, s.file) })
 			// The label is formatted only for an error: a large
 			// lexicon has hundreds of thousands of valid entries.
 			what := func() string { return fmt.Sprintf("%s: entry %q", label, clip(e.Pattern)) }
@@ -562,7 +616,11 @@ func (c *checker) validate() ErrorList {
 				c.addf(pos, ErrBadWeight, "%s: weight %v is over the limit of 1e6", what(), e.Weight)
 			}
 		}
-		removed := make(map[string]bool, len(cat.Remove))
+		if removed == nil {
+			removed = make(map[string]bool, len(cat.Remove))
+		} else {
+			clear(removed)
+		}
 		for j, p := range cat.Remove {
 			pos := c.at(func(*source) Position { return get(cs.removes, j) })
 			what := fmt.Sprintf("%s: removal !%s", label, clip(p))

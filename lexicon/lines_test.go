@@ -10,7 +10,7 @@ import (
 
 // TestLines checks the line splitting of the line-based formats: \n, \r\n
 // and \r end a line, a last line needs no terminator, and a leading BOM is
-// dropped but still counts for columns. eachLine must yield what
+// dropped but still counts for columns. textLines must yield what
 // splitLines returns, and stop when its caller does.
 func TestLines(t *testing.T) {
 	tests := []struct {
@@ -32,11 +32,11 @@ func TestLines(t *testing.T) {
 			if diff := cmp.Diff(tt.want, splitLines([]byte(tt.in)), opt); diff != "" {
 				t.Errorf("splitLines (-want +got):\n%s", diff)
 			}
-			got := slices.Collect(eachLine([]byte(tt.in)))
+			got := slices.Collect(textLines(tt.in))
 			if diff := cmp.Diff(tt.want, got, opt); diff != "" {
-				t.Errorf("eachLine (-want +got):\n%s", diff)
+				t.Errorf("textLines (-want +got):\n%s", diff)
 			}
-			for l := range eachLine([]byte(tt.in)) {
+			for l := range textLines(tt.in) {
 				if l != tt.want[0] {
 					t.Errorf("first line %+v, want %+v", l, tt.want[0])
 				}

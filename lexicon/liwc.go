@@ -15,13 +15,13 @@ import (
 // of the header, entries the order of the file; every weight is 1. The
 // conditional ids of LIWC2007 ("134)53", "(02") cannot be represented: they
 // are left out and reported in [Lexicon.Warnings].
-func parseLIWC(name string, data []byte) (*Lexicon, error) {
+func parseLIWC(name string, text string) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	ids := make(map[int]int) // LIWC id -> category index
 	header := 0              // 0 before the header, 1 inside, 2 after
 	var last line            // the last line, for an unclosed header
 	nlines := 0
-	for l := range eachLine(data) {
+	for l := range textLines(text) {
 		last = l
 		nlines++
 		if !checkLine(&b.errs, name, l) {
@@ -42,6 +42,7 @@ func parseLIWC(name string, data []byte) (*Lexicon, error) {
 		case 1:
 			if t == "%" {
 				header = 2
+				b.reserve(liwcCounts(text, ids, len(b.def.Categories)))
 				continue
 			}
 			id, rest, restAt := splitField(t)
@@ -135,6 +136,50 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
 		}
 		off += len(f)
 	}
+}
+
+// liwcCounts counts the entries of each category in the word lines of a
+// LIWC file's text (those after its header), ids mapping the header's ids
+// to the ncat categories, so that the parser can give each category room
+// for exactly its entries. It reads the ids as liwcEntry does, but does
+// not check them: a count that is off costs an allocation, not a result.
+func liwcCounts(text string, ids map[int]int, ncat int) []int {
+	n := make([]int, ncat)
+	marks := 0 // lines holding %: the entries follow the second
+	for l := range textLines(text) {
+		t := trimRightSpace(l.text[leadingSpace(l.text):])
+		if marks < 2 {
+			if t == "%" {
+				marks++
+			}
+			continue
+		}
+		idText := ""
+		if tab := strings.IndexByte(t, '\t'); tab >= 0 {
+			idText = t[tab+1:]
+		} else {
+			// No tab: the trailing all-digit fields.
+			end := len(t)
+			for end > 0 {
+				k := strings.LastIndexByte(t[:end], ' ')
+				if k < 0 || !isDigits(t[k+1:end]) {
+					break
+				}
+				idText, end = t[k+1:], k
+				for end > 0 && t[end-1] == ' ' {
+					end--
+				}
+			}
+		}
+		for f := range strings.FieldsSeq(idText) {
+			if id, err := strconv.Atoi(f); err == nil {
+				if c, ok := ids[id]; ok {
+					n[c]++
+				}
+			}
+		}
+	}
+	return n
 }
 
 func isDigits(s string) bool {

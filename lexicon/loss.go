@@ -19,7 +19,8 @@ func Lossy(l *Lexicon, f Format) []string {
 	if l == nil || (f != FormatLIWC && f != FormatLIWC22) {
 		return nil
 	}
-	def := &l.def
+	full := l.Definition()
+	def := &full
 	target := "LIWC"
 	if f == FormatLIWC22 {
 		target = "LIWC-22"

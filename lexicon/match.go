@@ -145,9 +145,10 @@ type Matcher struct {
 	outs       []output
 	proot      [256]int32 // prefix trie: root children by byte, -1 none
 	pnodes     []pnode
-	pedges     []pedge
+	pbytes     []byte // the bytes of the prefix trie's edges (see pnode)
 	hasStems   bool
-	preds      bool // some child of the root is filtered: tokSym.preds are needed
+	preds      bool  // some child of the root is filtered: tokSym.preds are needed
+	ncats      int32 // the number of categories, the first overlap groups
 	ngroups    int
 	pool       *sync.Pool // of *scratch
 	forms      *formIndexes
@@ -342,9 +343,9 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		if len(s.cur) > 0 {
 			m.walk(s, i)
 			for _, g := range s.touched {
-				o := &m.outs[s.bestO[g]]
 				n := int(s.bestN[g])
-				s.found = append(s.found, Match{Kind: o.kind, Index: int(o.index), Entry: int(o.entry),
+				kind, index, entry := m.match(m.outs[s.bestO[g]])
+				s.found = append(s.found, Match{Kind: kind, Index: index, Entry: entry,
 					First: i, Last: i + n, Start: toks[i].Start, End: toks[i+n-1].End})
 				s.blocked[g], s.stamp[g] = int32(i+n), s.epoch
 				s.bestN[g] = 0
@@ -482,11 +483,11 @@ func (m *Matcher) appendPrefixes(dst []int32, norm string) []int32 {
 
 // pchild returns the child of pn along byte c, or -1.
 func (m *Matcher) pchild(pn *pnode, c byte) int32 {
-	es := m.pedges[pn.first : pn.first+pn.count]
+	es := m.pbytes[pn.first : pn.first+pn.count]
 	if len(es) <= 8 {
-		for _, e := range es {
-			if e.b == c {
-				return e.child
+		for x, b := range es {
+			if b == c {
+				return pn.first + int32(x) + 1
 			}
 		}
 		return -1
@@ -494,14 +495,14 @@ func (m *Matcher) pchild(pn *pnode, c byte) int32 {
 	lo, hi := 0, len(es)
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
-		if es[h].b < c {
+		if es[h] < c {
 			lo = h + 1
 		} else {
 			hi = h
 		}
 	}
-	if lo < len(es) && es[lo].b == c {
-		return es[lo].child
+	if lo < len(es) && es[lo] == c {
+		return pn.first + int32(lo) + 1
 	}
 	return -1
 }
@@ -757,8 +758,8 @@ func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
 		m.accept(s, &s.cur[k].info, i, 1)
 	}
 	for _, g := range s.touched {
-		o := &m.outs[s.bestO[g]]
-		s.found = append(s.found, Match{Kind: o.kind, Index: int(o.index), Entry: int(o.entry),
+		kind, index, entry := m.match(m.outs[s.bestO[g]])
+		s.found = append(s.found, Match{Kind: kind, Index: index, Entry: entry,
 			First: i, Last: i + 1, Start: p.Start, End: p.End, Part: true})
 		s.blocked[g], s.stamp[g] = int32(i+1), s.epoch
 		s.bestN[g] = 0

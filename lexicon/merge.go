@@ -40,7 +40,8 @@ func Merge(base, over *Lexicon) (*Lexicon, error) {
 		return nil, fmt.Errorf("%w: nil lexicon", ErrMerge)
 	}
 	def := base.Definition()
-	o := &over.def
+	od := over.Definition()
+	o := &od
 	pos := Position{File: o.Name}
 	var errs ErrorList
 	errorf := func(format string, args ...any) {

@@ -32,7 +32,7 @@ const (
 // punctuation mark), is left out with a warning, as is a word that differs
 // from an earlier one of the same category only in case or in characters
 // that normalise alike (":D" and ":d"), which would count twice.
-func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
+func parseValence(name string, text string, vader bool) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	// Both categories exist from the start, positive first, so that their
 	// order does not depend on the first word; an empty one is dropped.
@@ -43,7 +43,8 @@ func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
 	if vader {
 		format = "VADER"
 	}
-	for l := range eachLine(data) {
+	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	for l := range textLines(text) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}
@@ -109,6 +110,7 @@ func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
 	}
 	b.def.Categories[pos].Description = "Words of positive valence (" + format + "), weighted by it."
 	b.def.Categories[neg].Description = "Words of negative valence (" + format + "), weighted by its absolute value."
+	b.flushEntries()
 	used := []bool{len(b.def.Categories[pos].Entries) > 0, len(b.def.Categories[neg].Entries) > 0}
 	if !used[0] && !used[1] && len(b.errs) == 0 {
 		b.errorf(top, ErrEmptyCategory, "no word with a valence other than 0")
@@ -119,8 +121,8 @@ func parseValence(name string, data []byte, vader bool) (*Lexicon, error) {
 
 // sniffValence tells a VADER file from an AFINN file by its first
 // non-empty line: four tab-separated fields is VADER, two is AFINN.
-func sniffValence(data []byte) (Format, bool) {
-	for l := range eachLine(data) {
+func sniffValence(text string) (Format, bool) {
+	for l := range textLines(text) {
 		if strings.TrimSpace(l.text) == "" {
 			continue
 		}

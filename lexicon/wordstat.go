@@ -17,14 +17,15 @@ import (
 // an opening parenthesis, as in RID.CAT's "PENITEN*(CIARY (1)", is read as
 // the wildcard alone (PENITEN*), with a warning in [Lexicon.Warnings].
 // Repeats of a pattern in one category are kept once.
-func parseWordStat(name string, data []byte) (*Lexicon, error) {
+func parseWordStat(name string, text string) (*Lexicon, error) {
 	b := newForeignBuilder(name, true)
 	var (
 		path []string // names of the open headers, by depth
 		cats []int    // their category index
 		used []bool   // by category index: has an entry
 	)
-	for l := range eachLine(data) {
+	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	for l := range textLines(text) {
 		if !checkLine(&b.errs, name, l) {
 			continue
 		}

@@ -27,13 +27,14 @@ func Write(w io.Writer, l *Lexicon, f Format) error {
 		return fmt.Errorf("lexicon: write: nil lexicon")
 	}
 	var s string
+	def := l.Definition()
 	switch f {
 	case FormatLex:
-		s = lexText(&l.def)
+		s = lexText(&def)
 	case FormatLIWC:
-		s = liwcText(&l.def)
+		s = liwcText(&def)
 	case FormatLIWC22:
-		s = dicxText(&l.def)
+		s = dicxText(&def)
 	default:
 		return fmt.Errorf("%w: cannot write %v (only lex, liwc and dicx)", ErrFormat, f)
 	}

@@ -17,8 +17,8 @@ import (
 //
 // With a model (the default), a device the model knows is performed when
 // the model's probability reaches the device's threshold; the
-// probabilities go to sc.probs and the features found in the model to
-// sc.sink (sentence s owns sc.sink.fs[sc.fOff[s]:sc.fOff[s+1]]). A device
+// explanations go to sc.scores and sc.reasons and the features found in
+// the model to sc.sink (sentence s owns sc.sink.fs[sc.fOff[s]:sc.fOff[s+1]]). A device
 // the model does not know, and every device with Options.NoModel, follows
 // the lexicon rule: a sentence performs a device when it has a non-negated
 // hit of that device.
@@ -46,13 +46,14 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	k := &sc.sink
 	k.begin(m)
 	sc.fOff = sc.fOff[:0]
-	sc.scores, sc.reasons, sc.reasonOff = sc.scores[:0], sc.reasons[:0], sc.reasonOff[:0]
-	sc.scoreOff = sc.scoreOff[:0]
-	sc.probs = slices.Grow(sc.probs[:0], nsent*nd)[:nsent*nd]
+	sc.scores, sc.reasons, sc.scoreOff = sc.scores[:0], sc.reasons[:0], sc.scoreOff[:0]
 	if cap(sc.z) < mnd {
 		sc.z = make([]float64, mnd)
 	}
 	z := sc.z[:mnd]
+	sc.prob = slices.Grow(sc.prob[:0], nd)[:nd]
+	sc.shown = slices.Grow(sc.shown[:0], nd)[:nd]
+	shown := sc.shown
 	lo, kt := 0, 0
 	for si := range doc.Sentences {
 		hi := lo
@@ -99,23 +100,35 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 				z[d] += float64(row[d])
 			}
 		}
+		// A sentence of an excluded turn (Options.ExcludeSpeakers) is shown
+		// but performs nothing, as its hits do not count.
+		kt = turnAt(sc.turns, doc.Sentences[si].Start, kt)
+		excluded := kt >= 0 && sc.turns[kt].excluded
+		// The devices shown are those decided and those with a hit in the
+		// sentence; the probability of any other is not needed, so a
+		// device whose score is clearly under its threshold's logit
+		// (Model.zcut) costs no exponential.
+		clear(shown)
+		for i := lo; i < hi; i++ {
+			shown[hits[i].dev] = true
+		}
 		for d := range nd {
 			md := a.mdev[d]
-			if md < 0 {
-				sc.probs[si*nd+d] = -1
+			if md < 0 || !shown[d] && z[md] < m.zcut[md] {
 				continue
 			}
 			p := sigmoid(z[md])
-			sc.probs[si*nd+d] = float32(p)
-			performs[si*nd+d] = p >= m.thr[md]
+			sc.prob[d] = float32(p)
+			if p >= m.thr[md] && !excluded {
+				performs[si*nd+d] = true
+				shown[d] = true
+			}
 		}
-		// A sentence of an excluded turn (Options.ExcludeSpeakers) is shown
-		// but performs nothing, as its hits do not count.
-		if kt = turnAt(sc.turns, doc.Sentences[si].Start, kt); kt >= 0 && sc.turns[kt].excluded {
+		if excluded {
 			clear(performs[si*nd : (si+1)*nd])
 		}
 		sc.scoreOff = append(sc.scoreOff, len(sc.scores))
-		a.explain(sc, si, hits[lo:hi], k.fs[from:])
+		a.explain(sc, k.fs[from:])
 		lo = hi
 	}
 	sc.fOff = append(sc.fOff, len(k.fs))

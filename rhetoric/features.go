@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -158,8 +159,14 @@ func (k *featSink) begin(m *Model) {
 // next starts a new sentence: the features collected so far stay in fs
 // but no longer count as seen.
 func (k *featSink) next() {
-	for _, f := range k.fs[k.from:] {
-		k.seen[f.h>>6] &^= 1 << (f.h & 63)
+	if fs := k.fs[k.from:]; len(fs) > len(k.seen)/8 {
+		// Clearing the whole bit set (a few vector stores for the built-in
+		// model's 142 words) is cheaper than a bit a feature.
+		clear(k.seen)
+	} else {
+		for _, f := range fs {
+			k.seen[f.h>>6] &^= 1 << (f.h & 63)
+		}
 	}
 	k.from = len(k.fs)
 }
@@ -278,32 +285,37 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
 		}
 	}
-	for d := range nd {
-		pos, neg := 0, 0
-		first, last := -1, -1
+	if len(hits) > 0 {
+		// Count each device's hits in one pass, then add the device
+		// features in device order.
+		pos, neg := grow32(sc.hpos, nd), grow32(sc.hneg, nd)
+		first, last := grow32(sc.hfirst, nd), grow32(sc.hlast, nd)
+		sc.hpos, sc.hneg, sc.hfirst, sc.hlast = pos, neg, first, last
+		clear(pos)
+		clear(neg)
 		for i := range hits {
 			h := &hits[i]
-			if h.dev != d {
-				continue
-			}
 			if h.Negated {
-				neg++
+				neg[h.dev]++
 				continue
 			}
-			if pos == 0 {
-				first = i
+			if pos[h.dev] == 0 {
+				first[h.dev] = int32(i)
 			}
-			last = i
-			pos++
+			last[h.dev] = int32(i)
+			pos[h.dev]++
 		}
-		switch {
-		case pos >= 1:
-			k.addh(a.fh.det[d], "d=", a.devices[d], "", "", hits[first].Start, hits[first].End)
-			if pos >= 2 {
-				k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", hits[first].Start, hits[last].End)
+		for d := range nd {
+			switch {
+			case pos[d] >= 1:
+				f := &hits[first[d]]
+				k.addh(a.fh.det[d], "d=", a.devices[d], "", "", f.Start, f.End)
+				if pos[d] >= 2 {
+					k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", f.Start, hits[last[d]].End)
+				}
+			case neg[d] > 0:
+				k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 			}
-		case neg > 0:
-			k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 		}
 	}
 	// Actors named in the sentence (sc.actors is ordered by place).
@@ -509,10 +521,10 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 	for i := s.First; i < s.Last; i++ {
 		var k uint8
 		if t := &doc.Tokens[i]; t.Kind == tokenize.Word {
-			if sc.is(&sc.g.agentNoun, i) {
+			if sc.g.agentQuick.maybeNorm(t.Norm) && sc.is(&sc.g.agentNoun, i) {
 				k |= okNoun
 			}
-			if isNameCue(doc, sc, s, i) {
+			if maybeUpper(t.Text) && isNameCue(doc, sc, s, i) {
 				k |= okName
 			}
 			// Most words are neither: look for the actor match only
@@ -563,6 +575,13 @@ func otherCues(s tokenize.Sentence, kinds []uint8) (noun, name int) {
 		}
 	}
 	return noun, name
+}
+
+// maybeUpper reports whether s may begin with an upper-case letter: it
+// does not begin with an ASCII byte other than A-Z. Most words fail it
+// without a call.
+func maybeUpper(s string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || 'A' <= s[0] && s[0] <= 'Z')
 }
 
 // isNameCue reports whether token i of sentence s, a word outside every

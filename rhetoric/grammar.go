@@ -176,6 +176,7 @@ type grammar struct {
 	breakQuick          quickSet // the words of clause-break
 	sourceQuick         quickSet // the words of sourceMask's classes
 	accuseQuick         quickSet // the words of accuseMask's classes
+	agentQuick          quickSet // the words of agent-noun, by normal form (see maybeNorm)
 
 	clauseBreak, parenthetical, negCancel, negPrefix        wordClass
 	adverb, participle, gerund                              wordClass
@@ -266,6 +267,8 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 	g.sourceQuick = newQuickSet(&g.clauseBreak, &g.coordinator, &g.claimNoun, &g.according, &g.reporting, &g.accusing, &g.appealVerb)
 	g.accuseQuick = newQuickSet(&g.clauseBreak, &g.accusing, &g.appealVerb)
 	g.frameQuick = newQuickSet(&g.claimNoun, &g.according, &g.reporting, &g.accusing, &g.appealVerb)
+	g.agentQuick = newQuickSet(&g.agentNoun)
+	g.agentQuick.all = g.agentQuick.all || g.agentNoun.bit == 0 // a class beyond the bit set: no filter
 	return g
 }
 
@@ -512,6 +515,13 @@ func newQuickSet(classes ...*wordClass) quickSet {
 func (q *quickSet) has(first, last byte, n int) bool {
 	k := quickKey(first, last, n)
 	return q.bits[k>>6]&(1<<(k&63)) != 0
+}
+
+// maybeNorm reports whether a word whose normal form is norm may belong
+// to one of the set's classes. Unlike maybeTok it has no exception: the
+// classes' plain words are normal forms.
+func (q *quickSet) maybeNorm(norm string) bool {
+	return q.all || norm != "" && q.has(norm[0], norm[len(norm)-1], len(norm))
 }
 
 // maybeTok reports whether token t may belong to one of the set's

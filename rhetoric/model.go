@@ -87,6 +87,10 @@ type Model struct {
 	stride int
 	bias   []float64
 	thr    []float64
+	// zcut[d] is a linear score below which device d's probability is
+	// surely under its threshold (see zCut), so that the decision stage
+	// skips the exponential of a device it neither decides nor shows.
+	zcut []float64
 	// targets[d]: the model has target weights (t: features) for device d.
 	targets []bool
 	// bigrams: the model has bigram features (b=); without, the analyzer
@@ -193,6 +197,7 @@ func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, 
 		m.devices = append(m.devices, d.Device)
 		m.bias = append(m.bias, d.Bias)
 		m.thr = append(m.thr, d.Threshold)
+		m.zcut = append(m.zcut, zCut(d.Threshold))
 	}
 	nd := len(m.devices)
 	m.targets = make([]bool, nd)
@@ -393,9 +398,11 @@ func (m *Model) weight(row, d int) float64 {
 // is k/1000, for a model whose weights are all such (w64 nil). The float32
 // of k/1000 is within 2^-24 of it relatively, so 1000 times it is within
 // 0.002 of k, and rounding gives k back exactly (TestFixedWeight checks
-// every int16).
+// every int16). Being that near an integer, it rounds by adding ±0.5 and
+// truncating, which is cheaper than math.Round.
 func (m *Model) fixedWeight(row, d int) int16 {
-	return int16(math.Round(float64(m.w[row*m.stride+d]) * 1000))
+	x := float64(m.w[row*m.stride+d]) * 1000
+	return int16(x + math.Copysign(0.5, x))
 }
 
 // parseFixed parses the weights a model file is written with: an optional
@@ -555,6 +562,22 @@ func (m *Model) Prob(d string, features []string) float64 {
 		}
 	}
 	return sigmoid(z)
+}
+
+// zCut returns a linear score z0 such that sigmoid(z) < thr for every
+// z < z0, as sigmoid computes it: the logit of thr less a margin of 1e-6
+// (relative to the logit when that is larger than 1). Below z0 the true
+// sigmoid is under thr by at least thr(1-thr) times the margin, roughly,
+// which is more than 10^-13 of thr for any threshold in [1e-6, 1-1e-6],
+// while sigmoid and the logit are off by a few units in the last place
+// (about 10^-15 relatively). For a threshold nearer 0 or 1 it returns
+// -Inf: every score is then computed in full.
+func zCut(thr float64) float64 {
+	if !(thr >= 1e-6 && thr <= 1-1e-6) {
+		return math.Inf(-1)
+	}
+	l := math.Log(thr) - math.Log1p(-thr)
+	return l - 1e-6*(1+math.Abs(l))
 }
 
 func sigmoid(z float64) float64 {

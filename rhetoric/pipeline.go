@@ -63,7 +63,7 @@ type scratch struct {
 
 	// decide
 	performs []bool    // sentence s performs device d: performs[s*len(devices)+d]
-	probs    []float32 // the model's probability, same layout; -1 for a device it does not know
+	prob     []float32 // per device: the model's probability in the current sentence, where shown
 	sink     featSink  // the features found in the model, sentence after sentence
 	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
 	z        []float64 // per model device: the linear score of a sentence
@@ -76,25 +76,47 @@ type scratch struct {
 	ments  [][2]int // mentions of one candidate (roleFeatures)
 	tsink  featSink // the target features of one candidate
 	touch  float32  // a sum that keeps decide's row reads from being optimised away
-	// The model's explanations: scores of all sentences in order, sentence
-	// s owning scores[scoreOff[s]:scoreOff[s+1]]; score i's reasons are
-	// reasons[reasonOff[i][0]:reasonOff[i][1]].
-	scores    []Prob
-	scoreOff  []int
-	reasons   []Reason
-	reasonOff [][2]int32
-	shown     []bool // per device: explained in the current sentence
+	// The model's explanations, without pointers (so that building them
+	// needs no write barrier and the collector does not scan them): scores
+	// of all sentences in order, sentence s owning
+	// scores[scoreOff[s]:scoreOff[s+1]]. The score stage turns them into
+	// Probs and Reasons.
+	scores   []xscore
+	scoreOff []int
+	reasons  []xreason
+	shown    []bool // per device: explained in the current sentence
+	// per device, the sentence's non-negated and negated hits and the
+	// first and last non-negated one (sentenceFeatures)
+	hpos, hneg, hfirst, hlast []int32
 
 	// score
-	tcount []int32 // per device and target code
+	tcount  []int32 // per device and target code
+	tallies []tally // per device
+	seen    []bool  // sentence s has a hit of device d: seen[s*len(devices)+d]
 }
 
 func (sc *scratch) reset() {
 	// Drop references into the document so a pooled scratch does not keep it alive.
 	clear(sc.hits)
 	clear(sc.mbuf)
+	clear(sc.tallies) // their targets belong to the report
 	sc.hits = sc.hits[:0]
 	sc.mbuf = sc.mbuf[:0]
+}
+
+// xscore is a Prob under construction: device index dev (model device md),
+// the probability as decided (a float32, which the report rounds to four
+// decimals) and its reasons, scratch.reasons[from:to].
+type xscore struct {
+	dev, md  int32
+	p        float32
+	from, to int32
+}
+
+// xreason is a Reason under construction: the model row of the feature and
+// its byte span.
+type xreason struct {
+	row, start, end int32
 }
 
 // xhit is a hit under construction: the Hit itself, its device index, the

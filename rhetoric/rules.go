@@ -93,6 +93,9 @@ func hyphenatedName(doc *tokenize.Document, i int) bool {
 
 // isUpperStart reports whether s begins with an upper-case letter.
 func isUpperStart(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z' // unicode.IsUpper's ASCII upper case
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -87,14 +87,18 @@ func sortTargets(ts []TargetCount) {
 func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	nd := len(a.devices)
 	nt := len(a.tcodes)
-	tallies := make([]tally, nd)
+	tallies := slices.Grow(sc.tallies[:0], nd)[:nd]
+	clear(tallies) // the targets of the last report are its own
+	sc.tallies = tallies
 	// tcount[d*nt+k] counts the hits of device d with target tcodes[k].
 	tcount := sc.tcount[:0]
 	tcount = append(tcount, make([]int32, nd*nt)...)
 	sc.tcount = tcount
 	// seen[s*nd+d] records that sentence s performs device d.
 	ns := len(doc.Sentences)
-	seen := make([]bool, ns*nd)
+	seen := slices.Grow(sc.seen[:0], ns*nd)[:ns*nd]
+	clear(seen)
+	sc.seen = seen
 	all := 0
 	for i := range sc.hits {
 		h := &sc.hits[i]
@@ -113,8 +117,8 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 	}
 	for si := range ns {
-		for d := range nd {
-			if sc.performs[si*nd+d] {
+		for d, ok := range sc.performs[si*nd : (si+1)*nd] {
+			if ok {
 				tallies[d].detected++
 			}
 		}
@@ -132,13 +136,15 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	// The explanations of all sentences: one allocation each for the
 	// scores and their reasons.
 	var scores []Prob
-	if a.model != nil && len(sc.scores) > 0 {
+	if m := a.model; m != nil && len(sc.scores) > 0 {
 		scores = make([]Prob, len(sc.scores))
 		reasons := make([]Reason, len(sc.reasons))
-		copy(scores, sc.scores)
-		copy(reasons, sc.reasons)
-		for i, o := range sc.reasonOff {
-			scores[i].Because = reasons[o[0]:o[1]:o[1]]
+		for i, x := range sc.scores {
+			for j := x.from; j < x.to; j++ {
+				r := sc.reasons[j]
+				reasons[j] = Reason{Feature: m.names.at(int(r.row)), Weight: m.weight(int(r.row), int(x.md)), Start: int(r.start), End: int(r.end)}
+			}
+			scores[i] = Prob{Device: a.devices[x.dev], P: round4(float64(x.p)), Because: reasons[x.from:x.to:x.to]}
 		}
 	}
 	r.Spans = make([]Span, ns)
@@ -154,8 +160,8 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		from := len(names)
 		sp := Span{Start: s.Start, End: s.End}
 		var cands []int // the sentence's target candidates, found when first needed
-		for d := range nd {
-			if !performs[si*nd+d] {
+		for d, ok := range performs[si*nd : (si+1)*nd] {
+			if !ok {
 				continue
 			}
 			names = append(names, a.devices[d])
@@ -231,66 +237,110 @@ func (a *Analyzer) scoreTurns(r *Report, doc *tokenize.Document, sc *scratch) {
 // explainTop is how many features Prob.Because lists.
 const explainTop = 5
 
-// explain appends to sc.scores and sc.reasons the model's scores of
-// sentence si, whose hits are hits and whose features found in the model
-// are fs, for the devices it decided and the devices with a hit there. The
-// decision stage calls it right after scoring the sentence, while its
-// weights are in cache; it selects the top features without sorting them
-// all and allocates nothing once the buffers have grown.
-func (a *Analyzer) explain(sc *scratch, si int, hits []xhit, fs []feat) {
-	nd := len(a.devices)
+// explain appends to sc.scores and sc.reasons the model's scores of the
+// current sentence, whose features found in the model are fs, for the
+// devices in sc.shown (those it decided and those with a hit there), with
+// their probabilities in sc.prob. The decision stage calls it right after
+// scoring the sentence, while its weights are in cache; it selects the top
+// features without sorting them all and allocates nothing once the
+// buffers have grown.
+func (a *Analyzer) explain(sc *scratch, fs []feat) {
 	m := a.model
-	shown := sc.shown[:0]
-	shown = append(shown, sc.performs[si*nd:(si+1)*nd]...)
-	for i := range hits {
-		shown[hits[i].dev] = true
-	}
-	sc.shown = shown
-	for d, ok := range shown {
+	for d, ok := range sc.shown {
 		md := a.mdev[d]
 		if !ok || md < 0 {
 			continue
 		}
-		// top holds indices into fs of the largest |weight|, best first,
-		// and aw their |weight|; ties go to the feature name that sorts
-		// first.
-		var top [explainTop]int
-		var aw [explainTop]float32
-		k := 0
-		// thr is the smallest |weight| that can still enter top: the
-		// last one's once top is full (ties decided by name below).
-		var thr float32
-		for i := range fs {
-			// |w| by clearing the sign bit, without a branch on the sign.
-			w := math.Float32frombits(math.Float32bits(m.w[int(fs[i].h)*m.stride+md]) &^ (1 << 31))
-			if w < thr || w == 0 {
-				continue
-			}
-			if k == explainTop && w == aw[k-1] && m.names.at(int(fs[i].h)) > m.names.at(int(fs[top[k-1]].h)) {
-				continue
-			}
-			if k < explainTop {
-				k++
-			}
-			p := k - 1
-			for p > 0 && (w > aw[p-1] || w == aw[p-1] && m.names.at(int(fs[i].h)) < m.names.at(int(fs[top[p-1]].h))) {
-				top[p], aw[p] = top[p-1], aw[p-1]
-				p--
-			}
-			top[p], aw[p] = i, w
-			if k == explainTop {
-				thr = aw[k-1]
-			}
+		// The reasons are the features of the largest |weight|, ties going
+		// to the name that sorts first (see explainKey).
+		var n int
+		var at [explainTop]int32
+		if len(fs) <= explainIdxMask+1 {
+			n, at = topFeatures(m, md, fs)
+		} else {
+			n, at = topFeaturesLong(m, md, fs)
 		}
 		from := len(sc.reasons)
-		for _, i := range top[:k] {
+		for _, i := range at[:n] {
 			f := fs[i]
-			sc.reasons = append(sc.reasons, Reason{Feature: m.names.at(int(f.h)), Weight: m.weight(int(f.h), md), Start: int(f.start), End: int(f.end)})
+			sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
 		}
-		// Because is set by the score stage, from the range [from, to).
-		sc.scores = append(sc.scores, Prob{Device: a.devices[d], P: round4(float64(sc.probs[si*nd+d]))})
-		sc.reasonOff = append(sc.reasonOff, [2]int32{int32(from), int32(len(sc.reasons))})
+		sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 	}
+}
+
+// The ranking key of a feature in explain: rows are numbered in name
+// order, so one integer orders by |weight| and then name: |weight|'s
+// float32 bits (31 bits, which order as the values do for values >= 0)
+// above the complement of the row (24 bits, as rowMask bounds rows). The
+// index of the feature in the sentence rides in the low 9 bits (a longer
+// sentence goes through topFeaturesLong). Every key of a weighted feature
+// is above keyFloor, and every key of a zero weight at most keyFloor.
+const (
+	explainIdxBits = 9
+	explainIdxMask = 1<<explainIdxBits - 1
+	keyFloor       = 1<<(24+explainIdxBits) - 1
+)
+
+// explainKey returns the ranking key of feature i of fs for model device
+// md.
+func explainKey(m *Model, md int, fs []feat, i int) uint64 {
+	row := fs[i].h
+	bits := math.Float32bits(m.w[int(row)*m.stride+md]) &^ (1 << 31)
+	return uint64(bits)<<(24+explainIdxBits) | (^row&rowMask)<<explainIdxBits | uint64(i)&explainIdxMask
+}
+
+// topFeatures returns the indices into fs (len(fs) <= explainIdxMask+1) of
+// the at most explainTop weighted features of largest key for model device
+// md, largest first. A feature enters when its key beats the last of the
+// best five; it then sinks into place through minima and maxima, which
+// compile to conditional moves: how far it goes is as random as the
+// weights, and a loop's branch would mispredict on it.
+func topFeatures(m *Model, md int, fs []feat) (int, [explainTop]int32) {
+	t0, t1, t2, t3, t4 := uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor)
+	for i := range fs {
+		k := explainKey(m, md, fs, i)
+		if k <= t4 {
+			continue
+		}
+		t0, k = max(t0, k), min(t0, k)
+		t1, k = max(t1, k), min(t1, k)
+		t2, k = max(t2, k), min(t2, k)
+		t3, k = max(t3, k), min(t3, k)
+		t4 = max(t4, k)
+	}
+	n := 0
+	var at [explainTop]int32
+	for _, k := range [explainTop]uint64{t0, t1, t2, t3, t4} {
+		if k <= keyFloor {
+			break
+		}
+		at[n] = int32(k & explainIdxMask)
+		n++
+	}
+	return n, at
+}
+
+// topFeaturesLong is topFeatures for a sentence of more features than the
+// key has room for: it keeps their indices beside the keys.
+func topFeaturesLong(m *Model, md int, fs []feat) (int, [explainTop]int32) {
+	top := [explainTop]uint64{keyFloor, keyFloor, keyFloor, keyFloor, keyFloor}
+	var at [explainTop]int32
+	n := 0
+	for i := range fs {
+		k := explainKey(m, md, fs, i) &^ explainIdxMask
+		if k <= top[explainTop-1] {
+			continue
+		}
+		n = min(n+1, explainTop)
+		p := explainTop - 1
+		for p > 0 && k > top[p-1] {
+			top[p], at[p] = top[p-1], at[p-1]
+			p--
+		}
+		top[p], at[p] = k, int32(i)
+	}
+	return n, at
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

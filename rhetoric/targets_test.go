@@ -149,3 +149,36 @@ func TestDefaultLexiconTargets(t *testing.T) {
 		})
 	}
 }
+
+// TestDemonymTargets checks that the default lexicon's demonyms, singular
+// and plural, name their side as a target: the annotators give "the
+// Russians", "Ukrainian territory" and "Ukrainians" that actor, and a
+// sentence that names a side only so used to have no target but NONE.
+// Each case gives the target of the device's first hit (its rule-based
+// target; without a model).
+func TestDemonymTargets(t *testing.T) {
+	a := defaultAnalyzer(t, Options{NoModel: true})
+	tests := []struct {
+		name   string
+		text   string
+		device string
+		want   string
+	}{
+		{"plural subject", "The Russians shelled the city again.", "blame", "RUS"},
+		{"plural object of support", "We stand with the Ukrainians.", "solidarity", "UKR"},
+		{"singular before the cue", "Ukrainian sovereignty is not negotiable.", "sovereignty", "UKR"},
+		{"plural American subject", "Americans provoked this crisis.", "blame", "USA"},
+		{"singular still names the side", "Russian forces shelled the city.", "blame", "RUS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := briefs(analyze(t, a, tt.text), tt.device)
+			if len(hs) == 0 {
+				t.Fatalf("no %s hit in %q", tt.device, tt.text)
+			}
+			if diff := cmp.Diff(tt.want, hs[0].Target); diff != "" {
+				t.Errorf("%q: %s target (-want +got):\n%s", tt.text, tt.device, diff)
+			}
+		})
+	}
+}

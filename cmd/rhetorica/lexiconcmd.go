@@ -108,9 +108,11 @@ func (c *cli) lexiconCheck(args []string) int {
 			c.printLexiconError(path, err)
 			continue
 		}
+		// Counted without copying the categories: a large lexicon's copy
+		// would be megabytes.
 		entries := 0
-		for _, cat := range lex.Categories() {
-			entries += len(cat.Entries)
+		for i := range lex.NumCategories() {
+			entries += lex.NumEntries(i)
 		}
 		warns := lex.Warnings()
 		for _, w := range warns {
@@ -126,7 +128,7 @@ func (c *cli) lexiconCheck(args []string) int {
 			}
 		}
 		fmt.Fprintf(c.stdout, "%s: %s (%d categories, %d entries, %d modifiers, %d actors)\n",
-			filepath.ToSlash(path), status, len(lex.Categories()), entries, len(lex.Modifiers()), len(lex.Actors()))
+			filepath.ToSlash(path), status, lex.NumCategories(), entries, lex.NumModifiers(), lex.NumActors())
 	}
 	if bad > 0 {
 		c.errorf("%s in %d of %s", plural(problems, "problem"), bad, plural(len(files), "file"))

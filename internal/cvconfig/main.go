@@ -24,9 +24,22 @@
 // settings quickly. Its figures match the full run on the default split
 // to within 0.005.
 //
+// -new FILE, with -fast, validates candidate lexicon entries (a .lex
+// overlay of categories and entries) without letting the held-out fold
+// choose them: in each fold an entry is added to the default lexicon only
+// when its non-negated hits in the training folds fall in at least
+// -new-support sentences with its device (2) at a precision of at least
+// -new-precision (0.35), and every item is featurized with that fold's
+// lexicon. Entries picked by reading all of the training file would
+// otherwise fire on held-out sentences they were picked from (an entry that
+// two sentences support is then right on both), which flatters the plain
+// cross-validation. A last line gives the number of entries kept per fold.
+// The default lexicon must not already hold the candidates.
+//
 // -dev FILE also trains on all of the training file under the same
-// configuration and prints the figures of that model on FILE (a check,
-// such as ../shared/eval/dev.jsonl, never a set to choose settings on).
+// configuration and prints the figures of that model on FILE, its target
+// accuracies on a second line (a check, such as ../shared/eval/dev.jsonl,
+// never a set to choose settings on).
 package main
 
 import (
@@ -38,6 +51,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/eval"
@@ -63,6 +77,9 @@ func run(args []string, w io.Writer) error {
 	window := fs.Int("context", 0, "analyze each sentence inside `N` bytes of its document on each side (0: alone; see eval.AddContext)")
 	dev := fs.String("dev", "", "also train on all of -train and score annotated `FILE`")
 	fast := fs.Bool("fast", false, "score each item from its features and the fold's weights, without the analyzer or targets")
+	newLex := fs.String("new", "", "with -fast: an overlay `FILE` of candidate entries, each kept in a fold only when its training folds support it (see foldLexicon)")
+	newSup := fs.Int("new-support", 2, "least training sentences with the device where a -new entry hits")
+	newP := fs.Float64("new-precision", 0.35, "least precision of a -new entry's training hits")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -92,9 +109,23 @@ func run(args []string, w io.Writer) error {
 	for i := range items {
 		items[i].ID = *salt + items[i].ID
 	}
+	var over *lexicon.Lexicon
+	if *newLex != "" {
+		if !*fast {
+			return fmt.Errorf("-new needs -fast")
+		}
+		b, err := os.ReadFile(*newLex)
+		if err != nil {
+			return err
+		}
+		if over, err = lexicon.Parse(*newLex, b); err != nil {
+			return err
+		}
+	}
 	var res *eval.Result
+	var kept []int
 	if *fast {
-		res, err = fastCV(context.Background(), items, *folds, cfg)
+		res, kept, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
 	} else {
 		res, err = eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, *folds, cfg, eval.Options{Resamples: -1})
 	}
@@ -103,26 +134,19 @@ func run(args []string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "micro %.3f macro %.3f |", res.MicroF1, res.MacroF1)
 	for _, d := range res.Devices {
-		fmt.Fprintf(w, " %s %.2f", d.Device, d.F1)
+		fmt.Fprintf(w, " %s %.3f", d.Device, d.F1)
 		if d.Device == "blame" && !*fast {
 			fmt.Fprintf(w, " (R %.2f, target %.2f)", d.R, d.TargetAcc)
 		}
 	}
 	fmt.Fprintln(w)
 	if *fast {
+		if over != nil {
+			fmt.Fprintf(w, "new | entries kept per fold: %s\n", strings.Trim(fmt.Sprint(kept), "[]"))
+		}
 		return nil
 	}
-	// Target accuracy of every device that names a target, with its
-	// counts, for comparing target features (issues #14, #16).
-	fmt.Fprint(w, "targets |")
-	right, n := 0, 0
-	for _, d := range res.Devices {
-		if d.TargetN > 0 {
-			fmt.Fprintf(w, " %s %.2f (%d/%d)", d.Device, d.TargetAcc, d.TargetRight, d.TargetN)
-			right, n = right+d.TargetRight, n+d.TargetN
-		}
-	}
-	fmt.Fprintf(w, " | all %d/%d\n", right, n)
+	printTargets(w, "targets", res)
 	if nctx > 0 {
 		fmt.Fprintf(w, "context | %d of %d items in their document, %d of them misaligned\n", nctx, len(items), res.Misaligned)
 	}
@@ -147,10 +171,26 @@ func run(args []string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "dev %s | micro %.3f macro %.3f |", filepath.Base(*dev), dres.MicroF1, dres.MacroF1)
 	for _, d := range dres.Devices {
-		fmt.Fprintf(w, " %s %.2f", d.Device, d.F1)
+		fmt.Fprintf(w, " %s %.3f", d.Device, d.F1)
 	}
 	fmt.Fprintln(w)
+	printTargets(w, "dev targets", dres)
 	return nil
+}
+
+// printTargets prints a line with the target accuracy of every device
+// that names a target, with its counts, and their total, for comparing
+// target rules and features (issues #14, #16).
+func printTargets(w io.Writer, label string, res *eval.Result) {
+	fmt.Fprintf(w, "%s |", label)
+	right, n := 0, 0
+	for _, d := range res.Devices {
+		if d.TargetN > 0 {
+			fmt.Fprintf(w, " %s %.2f (%d/%d)", d.Device, d.TargetAcc, d.TargetRight, d.TargetN)
+			right, n = right+d.TargetRight, n+d.TargetN
+		}
+	}
+	fmt.Fprintf(w, " | all %d/%d\n", right, n)
 }
 
 // fastCV cross-validates the device decisions of learn.TrainSet (targets
@@ -158,22 +198,45 @@ func run(args []string, w io.Writer) error {
 // decides each held-out item from the union of its sentences' features
 // and the fold's weights, instead of analyzing it with the fold's model.
 // On single-sentence items the two agree; it takes a third of the time.
-func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config) (*eval.Result, error) {
+func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) (*eval.Result, []int, error) {
 	if k < 2 || k > len(items) {
-		return nil, fmt.Errorf("%d folds for %d items", k, len(items))
+		return nil, nil, fmt.Errorf("%d folds for %d items", k, len(items))
 	}
-	base, err := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
-	if err != nil {
-		return nil, err
+	lex := lexicon.Default()
+	if nw.over != nil {
+		var err error
+		if lex, err = lexicon.Merge(lex, nw.over); err != nil {
+			return nil, nil, err
+		}
 	}
-	set, err := learn.Featurize(ctx, base, eval.Examples(items))
+	base, err := rhetoric.New(lex, rhetoric.Options{NoModel: true})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	full, err := learn.Featurize(ctx, base, eval.Examples(items))
+	if err != nil {
+		return nil, nil, err
 	}
 	cfg.NoTargets = true
-	folds := learn.Folds(set.IDs, k)
+	folds := learn.Folds(full.IDs, k)
 	preds := make([]eval.Prediction, len(items))
+	var kept []int // -new entries kept per fold
 	for f := range k {
+		set := full
+		if nw.over != nil {
+			fl, n, err := nw.foldLexicon(full, folds, f)
+			if err != nil {
+				return nil, nil, err
+			}
+			kept = append(kept, n)
+			a, err := rhetoric.New(fl, rhetoric.Options{NoModel: true})
+			if err != nil {
+				return nil, nil, err
+			}
+			if set, err = learn.Featurize(ctx, a, eval.Examples(items)); err != nil {
+				return nil, nil, err
+			}
+		}
 		var tr []int
 		for i := range items {
 			if folds[i] != f {
@@ -182,7 +245,7 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config) (*e
 		}
 		spec, err := learn.TrainSet(ctx, set, tr, cfg)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, dm := range spec.Devices {
 			w := make(map[string]float64, len(dm.Weights))
@@ -203,5 +266,77 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config) (*e
 			}
 		}
 	}
-	return eval.Score(base.Devices(), items, preds, eval.Options{Resamples: -1}), nil
+	return eval.Score(base.Devices(), items, preds, eval.Options{Resamples: -1}), kept, nil
+}
+
+// newEntries are candidate lexicon entries to validate without letting the
+// held-out fold choose them: in each fold, an entry of over is added to the
+// default lexicon only when its non-negated hits in the training folds
+// (with every candidate in place) fall in at least sup sentences with its
+// device, at a precision of at least p. So an entry that two sentences
+// support is tested on one only after it was kept for the other.
+type newEntries struct {
+	over *lexicon.Lexicon
+	sup  int
+	p    float64
+}
+
+// foldLexicon returns the default lexicon with the entries of nw.over that
+// the training folds of fold f support, and how many those are.
+func (nw newEntries) foldLexicon(full *learn.Set, folds []int, f int) (*lexicon.Lexicon, int, error) {
+	src, kept, err := nw.kept(full, folds, f)
+	if err != nil || kept == 0 {
+		return lexicon.Default(), 0, err
+	}
+	over, err := lexicon.Parse("new", []byte(src))
+	if err != nil {
+		return nil, 0, err
+	}
+	l, err := lexicon.Merge(lexicon.Default(), over)
+	return l, kept, err
+}
+
+// kept writes the entries of nw.over that the training folds of fold f
+// support as .lex source (full is featurized with all of them: an entry's
+// non-negated hits are its h=DEVICE/PATTERN features), with their number.
+func (nw newEntries) kept(full *learn.Set, folds []int, f int) (string, int, error) {
+	id := make(map[string]int32, len(full.Names))
+	for i, n := range full.Names {
+		id[n] = int32(i)
+	}
+	var b strings.Builder
+	kept := 0
+	for _, c := range nw.over.Categories() {
+		di := slices.Index(full.Devices, c.Name)
+		if di < 0 {
+			return "", 0, fmt.Errorf("-new: category %q is no device", c.Name)
+		}
+		header := false
+		for _, e := range c.Entries {
+			fid, ok := id["h="+c.Name+"/"+e.Pattern]
+			tp, fp := 0, 0
+			for i, x := range full.X {
+				if !ok || folds[i] == f {
+					continue
+				}
+				if _, hit := slices.BinarySearch(x, fid); hit {
+					if full.Y[i][di] {
+						tp++
+					} else {
+						fp++
+					}
+				}
+			}
+			if tp < nw.sup || float64(tp) < nw.p*float64(tp+fp) {
+				continue
+			}
+			if !header {
+				fmt.Fprintf(&b, "@category %s\n", c.Name)
+				header = true
+			}
+			fmt.Fprintf(&b, "%s = %g\n", e.Pattern, e.Weight)
+			kept++
+		}
+	}
+	return b.String(), kept, nil
 }

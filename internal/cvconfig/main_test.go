@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/lexicon"
 )
 
 func TestRunErrors(t *testing.T) {
@@ -46,8 +50,9 @@ func TestRunDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[2], "dev tiny.jsonl | micro ") {
-		t.Errorf("output:\n%s\nwant CV, targets and dev lines", out.String())
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[1], "targets |") ||
+		!strings.HasPrefix(lines[2], "dev tiny.jsonl | micro ") || !strings.HasPrefix(lines[3], "dev targets |") {
+		t.Errorf("output:\n%s\nwant CV, targets, dev and dev targets lines", out.String())
 	}
 	missing := filepath.Join(t.TempDir(), "dev.jsonl")
 	err := run([]string{"-train", tiny, "-folds", "2", "-dev", missing}, io.Discard)
@@ -70,5 +75,81 @@ func TestRunFast(t *testing.T) {
 	}
 	if err := run([]string{"-train", tiny, "-folds", "1", "-fast"}, io.Discard); err == nil {
 		t.Error("-fast with 1 fold: no error")
+	}
+}
+
+// TestNewEntriesKept checks which candidate entries a fold keeps: those
+// whose hits in the other folds have enough support and precision.
+func TestNewEntriesKept(t *testing.T) {
+	over, err := lexicon.Parse("new.lex", []byte("@category peace\nlasting = 1\ntalks = 2\n@category blame\nresponsibility = 1.5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &learn.Set{
+		Devices: []string{"blame", "peace"},
+		Names:   []string{"h=peace/lasting", "h=peace/talks", "h=blame/responsibility"},
+		// items 0-3 in fold 0, 4-5 in fold 1
+		X: [][]int32{{0}, {0, 1}, {1}, {2}, {0, 2}, {1, 2}},
+		Y: [][]bool{{false, true}, {false, true}, {false, false}, {true, false}, {true, true}, {true, false}},
+	}
+	folds := []int{0, 0, 0, 0, 1, 1}
+	tests := []struct {
+		name string
+		nw   newEntries
+		f    int
+		want string
+	}{
+		// fold 0 trains on items 4-5: lasting 1/1, talks 0/1, responsibility 2/2
+		{"fold 0, support 2", newEntries{over, 2, 0.35}, 0, "@category blame\nresponsibility = 1.5\n"},
+		{"fold 0, support 1", newEntries{over, 1, 0.35}, 0, "@category peace\nlasting = 1\n@category blame\nresponsibility = 1.5\n"},
+		// fold 1 trains on items 0-3: lasting 2/2, talks 1/2, responsibility 1/1
+		{"fold 1, support 2", newEntries{over, 2, 0.35}, 1, "@category peace\nlasting = 1\n"},
+		{"fold 1, support 1", newEntries{over, 1, 0.35}, 1, "@category peace\nlasting = 1\ntalks = 2\n@category blame\nresponsibility = 1.5\n"},
+		{"fold 1, precision 0.6", newEntries{over, 1, 0.6}, 1, "@category peace\nlasting = 1\n@category blame\nresponsibility = 1.5\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, n, err := tt.nw.kept(set, folds, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("kept (-want +got):\n%s", diff)
+			}
+			if want := strings.Count(tt.want, " = "); n != want {
+				t.Errorf("kept %d entries, want %d", n, want)
+			}
+		})
+	}
+	bad, err := lexicon.Parse("bad.lex", []byte("@category nodevice\nlasting\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := (newEntries{bad, 1, 0}).kept(set, folds, 0); err == nil || !strings.Contains(err.Error(), "nodevice") {
+		t.Errorf("a category that is no device: error %v, want one naming it", err)
+	}
+}
+
+// TestRunNew validates a candidate entry on a tiny file in the fast mode
+// and reports the entries kept per fold.
+func TestRunNew(t *testing.T) {
+	tiny := filepath.Join("..", "..", "learn", "testdata", "tiny.jsonl")
+	over := filepath.Join(t.TempDir(), "new.lex")
+	if err := os.WriteFile(over, []byte("@category peace\nlasting = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := run([]string{"-train", tiny, "-folds", "2", "-fast", "-config", `{"min_count": 1}`, "-new", over, "-new-support", "1", "-new-precision", "0"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[1], "new | entries kept per fold: ") {
+		t.Errorf("output:\n%s\nwant the figures and the entries kept", out.String())
+	}
+	if err := run([]string{"-train", tiny, "-new", over}, io.Discard); err == nil || !strings.Contains(err.Error(), "-fast") {
+		t.Errorf("-new without -fast: error %v, want one naming -fast", err)
+	}
+	if err := run([]string{"-train", tiny, "-fast", "-new", over + ".none"}, io.Discard); err == nil || !strings.Contains(err.Error(), "new.lex.none") {
+		t.Errorf("missing -new file: error %v, want one naming it", err)
 	}
 }
