@@ -9,6 +9,14 @@
 // (byte offsets into a file of a corpus directory). Every problem is
 // reported as file:line: message and wraps [ErrFormat].
 //
+// Each item has a speaker, passed to the analyzer as the statement's
+// speaker, as a user's metadata would be: the optional "speaker" field,
+// else the one its file names ([LocatorSpeaker]: the country code of a UN
+// General Debate speech, USA for the White House corpus, RUS and UKR for
+// the Kremlin and Zelenskyy press files). The analyzer resolves it to the
+// speaker's side, which the target chooser uses (the feature t:self); an
+// item with only a text has no speaker.
+//
 // # Context
 //
 // An annotated sentence is normally analyzed alone. [AddContext] puts it

@@ -39,7 +39,7 @@ func Predict(ctx context.Context, a *rhetoric.Analyzer, items []Item) ([]Predict
 		if it.Context != "" {
 			text = it.Context
 		}
-		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Text: text})
+		r, err := a.Analyze(ctx, rhetoric.Statement{ID: it.ID, Speaker: it.Speaker, Text: text})
 		if err != nil {
 			return nil, fmt.Errorf("eval: line %d: %w", it.Line, err)
 		}
@@ -497,7 +497,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 func Examples(items []Item) []learn.Example {
 	ex := make([]learn.Example, len(items))
 	for i, it := range items {
-		ex[i] = learn.Example{ID: it.ID, Text: it.Text, Devices: it.Devices, Targets: it.Targets, Context: it.Context, Start: it.ContextStart}
+		ex[i] = learn.Example{ID: it.ID, Speaker: it.Speaker, Text: it.Text, Devices: it.Devices, Targets: it.Targets, Context: it.Context, Start: it.ContextStart}
 	}
 	return ex
 }

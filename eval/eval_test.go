@@ -104,6 +104,52 @@ func TestRead(t *testing.T) {
 	}
 }
 
+// TestLocatorSpeaker checks the rule that gives an annotated item's
+// speaker from its corpus file, and that Read applies it only when the
+// item names no speaker.
+func TestLocatorSpeaker(t *testing.T) {
+	for _, tc := range []struct{ file, want string }{
+		{"corpus/ungdc/2022/RUS_77_2022.txt", "RUS"},
+		{"corpus/ungdc/2014/UKR_69_2014.txt", "UKR"},
+		{"ungdc/2019/FRA_74_2019.txt", "FRA"},
+		{"corpus/ungdc/2019/fra_74_2019.txt", ""},  // not an ISO3 code
+		{"corpus/ungdc/2019/FRAN_74_2019.txt", ""}, // not an ISO3 code
+		{"corpus/ungdc/README.txt", ""},
+		{"corpus/whitehouse_ukraine/speeches-remarks/2022-03/x.md", "USA"},
+		{"corpus/kremlin_zelenskyy_press/putin_kremlin_en_2021-10_2022-06.csv", "RUS"},
+		{"corpus/kremlin_zelenskyy_press/zelenskyy_president_gov_ua_en_2021-10_2022-06.csv", "UKR"},
+		{"corpus/kremlin_zelenskyy_press/other.csv", ""},
+		{"corpus/a.txt", ""},
+		{"", ""},
+	} {
+		if got := eval.LocatorSpeaker(tc.file); got != tc.want {
+			t.Errorf("LocatorSpeaker(%q) = %q, want %q", tc.file, got, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "corpus", "ungdc", "2022"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus", "ungdc", "2022", "USA_77_2022.txt"), []byte("Russia is to blame."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":"1","file":"corpus/ungdc/2022/USA_77_2022.txt","start":0,"end":19,"devices":["blame"]}
+{"id":"2","file":"corpus/ungdc/2022/USA_77_2022.txt","start":0,"end":19,"devices":["blame"],"speaker":"Joe Biden"}
+{"id":"3","text":"Russia is to blame.","devices":["blame"]}
+`
+	items, err := eval.Read(strings.NewReader(in), "gold.jsonl", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Speaker)
+	}
+	if diff := cmp.Diff([]string{"USA", "Joe Biden", ""}, got); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string

@@ -32,8 +32,13 @@ type Item struct {
 	End   int    `json:"end,omitempty"`
 	// Row, with File, locates the text in a CSV file instead: the data
 	// row (from 0) whose text column holds Text (see [AddContext]).
-	Row  *int `json:"row,omitempty"`
-	Line int  `json:"-"` // line in the annotated file, from 1
+	Row *int `json:"row,omitempty"`
+	// Speaker is who speaks the text, passed to the analyzer as the
+	// statement's speaker (rhetoric.Statement.Speaker), which resolves it
+	// to the speaker's side. Read takes it from the "speaker" field, else
+	// derives it from the locator's file (see [LocatorSpeaker]).
+	Speaker string `json:"speaker,omitempty"`
+	Line    int    `json:"-"` // line in the annotated file, from 1
 	// Context is the part of the item's document around Text, set by
 	// [AddContext]: Text = Context[ContextStart:ContextStart+len(Text)].
 	// Empty, the item is analyzed alone.
@@ -45,6 +50,8 @@ type Item struct {
 // "devices", optional "targets" (device -> actor) and either "text" or a
 // locator "file", "start", "end" resolved against the directory corpus
 // (file paths are relative to it; "" means the text must be present).
+// An optional "speaker" names who speaks; without it, the speaker is the
+// one the file names, if any (see [LocatorSpeaker]).
 // Blank lines are skipped; other fields (annotator, sampling...) are
 // ignored. Every problem is reported as name:line: message; an empty
 // input is an error.
@@ -109,6 +116,9 @@ func Read(r io.Reader, name, corpus string) ([]Item, error) {
 			}
 			it.Text = string(data[it.Start:it.End])
 		}
+		if it.Speaker == "" {
+			it.Speaker = LocatorSpeaker(it.File)
+		}
 		if !utf8.ValidString(it.Text) {
 			errs = append(errs, fmt.Errorf("%w: %s:%d: %s: text is not valid UTF-8", ErrFormat, name, line, it.ID))
 			continue
@@ -144,4 +154,69 @@ func ReadFile(path, corpus string) ([]Item, error) {
 	}
 	defer f.Close()
 	return Read(f, path, corpus)
+}
+
+// speakerFolders maps a corpus folder whose files all have one speaker to
+// that speaker, and speakerFiles a file-name prefix in any folder to its
+// speaker. The speakers are the lexicon's actor codes.
+var (
+	speakerFolders = map[string]string{"whitehouse_ukraine": "USA"}
+	speakerFiles   = []struct{ prefix, speaker string }{
+		{"putin_kremlin_", "RUS"},
+		{"zelenskyy_president_gov_ua_", "UKR"},
+	}
+)
+
+// LocatorSpeaker returns the speaker that a corpus file's path (a
+// locator's "file", with / separators) names, or "" for none. The rule,
+// first match wins:
+//
+//   - a file under a folder named ungdc (UN General Debate speeches, named
+//     <ISO3>_<session>_<year>.txt) is spoken by its country's ISO 3166
+//     alpha-3 code: the part of the name before the first _, when it is
+//     three upper-case letters ("RUS", "FRA");
+//   - a file under a folder named whitehouse_ukraine is spoken by USA;
+//   - a file named putin_kremlin_* is spoken by RUS, one named
+//     zelenskyy_president_gov_ua_* by UKR.
+//
+// The analyzer resolves the speaker to the speaker's side as it resolves a
+// user's statement speaker: a code that is a lexicon actor code (RUS, USA,
+// UKR) is that actor, another ("FRA") names none.
+func LocatorSpeaker(file string) string {
+	if file == "" {
+		return ""
+	}
+	parts := strings.Split(file, "/")
+	name := parts[len(parts)-1]
+	for _, dir := range parts[:len(parts)-1] {
+		if dir == "ungdc" {
+			code, _, ok := strings.Cut(name, "_")
+			if ok && isISO3(code) {
+				return code
+			}
+			return ""
+		}
+		if sp, ok := speakerFolders[dir]; ok {
+			return sp
+		}
+	}
+	for _, f := range speakerFiles {
+		if strings.HasPrefix(name, f.prefix) {
+			return f.speaker
+		}
+	}
+	return ""
+}
+
+// isISO3 reports whether s has the form of an ISO 3166 alpha-3 code.
+func isISO3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -23,7 +23,10 @@ var ErrNoData = errors.New("learn: no training data")
 // Example is one annotated text: the devices a careful reader finds in it.
 // It is plain data.
 type Example struct {
-	ID      string
+	ID string
+	// Speaker is who speaks the text, passed to the analyzer as the
+	// statement's speaker (it gives the target chooser the speaker's side).
+	Speaker string
 	Text    string
 	Devices []string
 	Targets map[string]string // device -> gold target (actor code or NONE), where annotated
@@ -199,7 +202,7 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 		if e.Context != "" {
 			text = e.Context
 		}
-		sents, err := a.Features(ctx, rhetoric.Statement{ID: e.ID, Text: text})
+		sents, err := a.Features(ctx, rhetoric.Statement{ID: e.ID, Speaker: e.Speaker, Text: text})
 		if err != nil {
 			return nil, fmt.Errorf("learn: %s: %w", e.ID, err)
 		}

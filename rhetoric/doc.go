@@ -250,7 +250,8 @@
 // A hit is its speaker's move unless the speaker reports someone else's
 // (Hit.Reported, Source as written, SourceActor through the lexicon's
 // actors). A speaker's own move has Source = Speaker and SourceActor the
-// first lexicon actor that the speaker's name names, matched as a short
+// actor the speaker's name resolves to: the actor whose code it is ("RUS";
+// not OTHER), else the first lexicon actor it names, matched as a short
 // text of its own ("Russian Federation" and "MR. LAVROV" give RUS). The frames, tried in order for each hit, back from it to the
 // start of its sentence, stopping at ";" or a clause break:
 //
@@ -361,7 +362,11 @@
 // the kind of OTHER cue and where it stands, and the role of the
 // candidate's mention nearest to each of the device's cues (attributive,
 // possessive, subject, object, "by" or "of" phrase, victim after
-// "against", in an earlier or later clause) with its distance in tokens.
+// "against", in an earlier or later clause) with its distance in tokens,
+// and whether the candidate is the speaker's side (t:self: the actor that
+// the speaker of the sentence's turn, else Statement.Speaker, resolves to,
+// as for Hit.SourceActor; a speaker that is an actor code, "RUS", is that
+// actor). A speaker rarely blames its own side, but often stands with it.
 // Otherwise
 // it is the first actor named by the sentence's non-negated hits of that
 // device, NONE when they name none; when the device has no hit there, the

@@ -81,6 +81,7 @@ var (
 	hTMany        = FeatureHash("t:many")
 	hTG           = FeatureHash("t:g=")
 	hTGd          = FeatureHash("t:gd=")
+	hTSelf        = FeatureHash("t:self")
 )
 
 // featHashes holds the hashes of the feature names fixed by an analyzer's
@@ -446,6 +447,10 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	t:none/n=K              NONE, with K = 0, 1 or 2 (or more) actors named
 //	t:none/hit, t:none/nohit, t:none/named   NONE, and d has a non-negated
 //	                        hit, has none, has one that names an actor
+//	t:self                  c is the speaker's side: the actor that the
+//	                        speaker of the sentence's turn, else of the
+//	                        statement, resolves to (Statement.Speaker "RUS"
+//	                        or "Russian Federation" gives RUS)
 //	t:r=RULE, t:r1=RULE     a non-negated hit of d (the first one) names c by RULE
 //	t:r=-                   no hit of d names c
 //	t:o=RULE                a non-negated hit of another device names c
@@ -491,6 +496,7 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 		}
 	}
 	sc.okSent = -1
+	sc.self = a.selfSide(doc, sc, si)
 	if a.otherIdx >= 0 && !slices.Contains(cands, a.otherIdx) {
 		if noun, name := otherCues(s, a.otherKinds(doc, sc, si)); noun >= 0 || name >= 0 {
 			cands = append(cands, a.otherIdx)
@@ -646,6 +652,9 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			k.addh(hTNoneHit, "t:none/hit", "", "", "", ss, se)
 		}
 		return
+	}
+	if c == sc.self {
+		k.addh(hTSelf, "t:self", "", "", "", ss, se)
 	}
 	if c == a.otherIdx {
 		kinds := a.otherKinds(doc, sc, si)

@@ -31,6 +31,13 @@ type scratch struct {
 	// speaker names resolved to actor codes (see speakerActor)
 	spkDoc     tokenize.Document
 	spkMatches []lexicon.Match
+	// The speaker's side (see Analyzer.selfSide), as an index into
+	// Analyzer.tcodes or -1: the statement speaker's; the last turn asked
+	// about and its speaker's; the current sentence's, set by
+	// Analyzer.candidates.
+	stSelf             int
+	selfTurn, turnSelf int
+	self               int
 
 	turns []turnSpan       // speaker turns of a transcript; empty for one speaker
 	toks  []tokenize.Token // the document's tokens
@@ -147,6 +154,8 @@ func (a *Analyzer) stages(doc *tokenize.Document, st *Statement, sc *scratch) in
 	sc.g = a.grammar(doc.Language)
 	sc.startDoc(doc)
 	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
+	sc.stSelf = a.codeIndex(a.speakerActor(doc.Language, st.Speaker, sc))
+	sc.selfTurn, sc.self = -1, -1
 	words := clauses(doc, sc)
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)

@@ -1,6 +1,7 @@
 package rhetoric
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,9 +46,13 @@ const (
 func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
 	hint := 0
 	var last, lastActor string // the last named source, for "he said"
-	// The actor codes of the speakers, resolved once each: the statement's,
-	// and the last turn's (hits come in document order, so turns do too).
-	stActor, stDone := "", false
+	// The actor codes of the speakers, resolved once each: the statement's
+	// (by stages), and the last turn's (hits come in document order, so
+	// turns do too).
+	stActor := ""
+	if sc.stSelf >= 0 {
+		stActor = a.tcodes[sc.stSelf]
+	}
 	turn, turnActor := -1, ""
 	for i := range sc.hits {
 		h := &sc.hits[i]
@@ -62,9 +67,6 @@ func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch)
 			}
 			speakerActor = turnActor
 		} else {
-			if !stDone {
-				stActor, stDone = a.speakerActor(doc.Language, st.Speaker, sc), true
-			}
 			speakerActor = stActor
 		}
 		h.Source, h.SourceActor = h.Speaker, speakerActor
@@ -311,15 +313,20 @@ func (sc *scratch) disputedWords(lo, i int) int {
 	return n
 }
 
-// speakerActor returns the code of the first lexicon actor that a speaker's
-// name names ("Russian Federation" and "MR. LAVROV" give RUS when the
-// lexicon lists them), or "" for a name that names none ("Q", "THE
-// PRESIDENT") or that the document's language cannot tokenize. The name is
-// matched as a short text of its own, with the analyzer's lexicon, so the
-// cost is that of a few words per speaker and statement.
+// speakerActor returns the actor code that a speaker's name resolves to,
+// or "" for a name that resolves to none ("Q", "THE PRESIDENT") or that the
+// document's language cannot tokenize. A name that is a lexicon actor code
+// as written ("RUS", "USA"; not OTHER) is that actor; any other name gives
+// the first lexicon actor that it names ("Russian Federation" and "MR.
+// LAVROV" give RUS when the lexicon lists them). The name is matched as a
+// short text of its own, with the analyzer's lexicon, so the cost is that
+// of a few words per speaker and statement.
 func (a *Analyzer) speakerActor(lang tokenize.Language, name string, sc *scratch) string {
 	if name == "" || len(name) > maxSpeakerBytes {
 		return ""
+	}
+	if name != TargetOther && slices.Contains(a.actors, name) {
+		return name
 	}
 	tok := a.toks[lang]
 	if tok == nil {
@@ -340,3 +347,29 @@ func (a *Analyzer) speakerActor(lang tokenize.Language, name string, sc *scratch
 // maxSpeakerBytes bounds the speaker names that speakerActor matches: a
 // longer "name" is not a name, and matching it would cost as much as a text.
 const maxSpeakerBytes = 200
+
+// codeIndex returns the index in tcodes of an actor code, or -1 for "".
+func (a *Analyzer) codeIndex(code string) int {
+	if code == "" {
+		return -1
+	}
+	return slices.Index(a.tcodes, code)
+}
+
+// selfSide returns the speaker's side in sentence si: the actor (an index
+// into tcodes) that the speaker of its turn resolves to, else the
+// statement speaker's (see [Analyzer.speakerActor]), or -1 for none. A
+// turn's speaker is resolved once while the sentences stay in its turn.
+func (a *Analyzer) selfSide(doc *tokenize.Document, sc *scratch, si int) int {
+	if len(sc.turns) == 0 {
+		return sc.stSelf
+	}
+	k := turnAt(sc.turns, doc.Sentences[si].Start, max(sc.selfTurn, 0))
+	if k < 0 {
+		return sc.stSelf
+	}
+	if k != sc.selfTurn {
+		sc.selfTurn, sc.turnSelf = k, a.codeIndex(a.speakerActor(doc.Language, sc.turns[k].speaker, sc))
+	}
+	return sc.turnSelf
+}

@@ -1,6 +1,7 @@
 package rhetoric
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -178,6 +179,55 @@ func TestDemonymTargets(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, hs[0].Target); diff != "" {
 				t.Errorf("%q: %s target (-want +got):\n%s", tt.text, tt.device, diff)
+			}
+		})
+	}
+}
+
+// TestSelfFeature checks that the target feature t:self marks the
+// candidate that is the speaker's side, the turn's speaker's inside a
+// turn, and nothing when the speaker resolves to no actor.
+func TestSelfFeature(t *testing.T) {
+	a := defaultAnalyzer(t, Options{})
+	tests := []struct {
+		name, speaker, text string
+		want                [][]string // per sentence, the blame candidates with t:self
+	}{
+		{"speaker's side named", "RUS", "Russia and NATO bear responsibility for this war.",
+			[][]string{{"RUS"}}},
+		{"speaker resolved from a name", "Russian Federation", "Russia and NATO bear responsibility for this war.",
+			[][]string{{"RUS"}}},
+		{"speaker's side not named", "USA", "Russia and NATO bear responsibility for this war.",
+			[][]string{nil}},
+		{"no speaker", "", "Russia and NATO bear responsibility for this war.",
+			[][]string{nil}},
+		{"speaker that names no actor", "FRA", "Russia and NATO bear responsibility for this war.",
+			[][]string{nil}},
+		{"turns", "USA",
+			"MR. LAVROV: NATO and Russia bear responsibility for this war.\nQ Is Russia or the United States to blame?\n",
+			[][]string{{"RUS"}, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents, err := a.Features(context.Background(), Statement{ID: "s", Speaker: tt.speaker, Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make([][]string, len(sents))
+			for i, s := range sents {
+				for _, tf := range s.Targets {
+					if tf.Device != "blame" {
+						continue
+					}
+					for _, f := range tf.Features {
+						if f.Name == "t:self" {
+							got[i] = append(got[i], tf.Actor)
+						}
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("candidates with t:self (-want +got):\n%s", diff)
 			}
 		})
 	}
