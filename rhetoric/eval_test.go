@@ -37,16 +37,18 @@ const (
 	// well inside dev's interval (0.689-0.767), and dev is a check, never
 	// a set to choose on.
 	devMicroF1Floor = 0.724
-	// 5-fold CV target accuracy on train.jsonl: blame's (416/536) and that
-	// of all devices that name a target together (1582/1990), with the
-	// demonym aliases.
-	cvBlameTargetFloor = 0.771
-	cvTargetFloor      = 0.790
-	// Target accuracy on dev.jsonl, blame's (34/38) and all devices' (91/112),
-	// less one sentence each: dev is small, so a floor tighter than one
-	// sentence would fail on noise.
-	devBlameTargetFloor = 0.86
-	devTargetFloor      = 0.80
+	// 5-fold CV target accuracy on train.jsonl: blame's (428/536) and that
+	// of all devices that name a target together (1608/1990), with the
+	// demonym aliases and the speaker's side (t:self).
+	cvBlameTargetFloor = 0.793
+	cvTargetFloor      = 0.803
+	// Target accuracy on dev.jsonl, blame's (33/38) and all devices'
+	// (90/112), less one sentence each: dev is small, so a floor tighter
+	// than one sentence would fail on noise. The speaker's side, which
+	// gains 24 to 26 targets on each of three CV splits, costs one dev
+	// blame target (34/38 and 91/112 before).
+	devBlameTargetFloor = 0.84
+	devTargetFloor      = 0.79
 )
 
 // The ratchets of the default lexicon alone (no learned layer: a device is
