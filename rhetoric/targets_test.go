@@ -117,12 +117,7 @@ func TestLongestActors(t *testing.T) {
 // TestDefaultLexiconTargets checks the target rules together with the
 // default lexicon's actors and cues.
 func TestDefaultLexiconTargets(t *testing.T) {
-	tests := []struct {
-		name   string
-		text   string
-		device string
-		target string
-	}{
+	tests := []firstTargetCase{
 		{"west bank is not the west", "Settlements in the West Bank are an aggression.", "blame", "OTHER"},
 		{"western sahara is not the west", "The people of Western Sahara suffer occupation.", "sovereignty", "OTHER"},
 		{"western hemisphere is a place", "We support dialogue across the Western Hemisphere.", "peace", "OTHER"},
@@ -134,10 +129,22 @@ func TestDefaultLexiconTargets(t *testing.T) {
 		{"causing the crisis, no actor", "We ask those who unleashed this war to answer.", "blame", TargetNone},
 		{"causing the crisis, subject", "Russia knew where to hit to provoke this crisis.", "blame", "RUS"},
 	}
-	a, err := New(lexicon.Default(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	checkFirstTargets(t, defaultAnalyzer(t, Options{}), tests)
+}
+
+// firstTargetCase is a sentence, a device and the target its first hit
+// of that device must have.
+type firstTargetCase struct {
+	name   string
+	text   string
+	device string
+	target string
+}
+
+// checkFirstTargets analyzes each case's text with a and compares the
+// target of the first hit of the case's device with the case's target.
+func checkFirstTargets(t *testing.T, a *Analyzer, tests []firstTargetCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			hs := briefs(analyze(t, a, tt.text), tt.device)
@@ -145,7 +152,7 @@ func TestDefaultLexiconTargets(t *testing.T) {
 				t.Fatalf("no %s hit in %q", tt.device, tt.text)
 			}
 			if diff := cmp.Diff(tt.target, hs[0].Target); diff != "" {
-				t.Errorf("target (-want +got):\n%s", diff)
+				t.Errorf("%q: %s target (-want +got):\n%s", tt.text, tt.device, diff)
 			}
 		})
 	}
@@ -159,29 +166,14 @@ func TestDefaultLexiconTargets(t *testing.T) {
 // target; without a model).
 func TestDemonymTargets(t *testing.T) {
 	a := defaultAnalyzer(t, Options{NoModel: true})
-	tests := []struct {
-		name   string
-		text   string
-		device string
-		want   string
-	}{
+	tests := []firstTargetCase{
 		{"plural subject", "The Russians shelled the city again.", "blame", "RUS"},
 		{"plural object of support", "We stand with the Ukrainians.", "solidarity", "UKR"},
 		{"singular before the cue", "Ukrainian sovereignty is not negotiable.", "sovereignty", "UKR"},
 		{"plural American subject", "Americans provoked this crisis.", "blame", "USA"},
 		{"singular still names the side", "Russian forces shelled the city.", "blame", "RUS"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			hs := briefs(analyze(t, a, tt.text), tt.device)
-			if len(hs) == 0 {
-				t.Fatalf("no %s hit in %q", tt.device, tt.text)
-			}
-			if diff := cmp.Diff(tt.want, hs[0].Target); diff != "" {
-				t.Errorf("%q: %s target (-want +got):\n%s", tt.text, tt.device, diff)
-			}
-		})
-	}
+	checkFirstTargets(t, a, tests)
 }
 
 // TestSelfFeature checks that the target feature t:self marks the
