@@ -32,12 +32,13 @@ type scratch struct {
 	spkDoc     tokenize.Document
 	spkMatches []lexicon.Match
 	// The speaker's side (see Analyzer.selfSide), as an index into
-	// Analyzer.tcodes or -1: the statement speaker's; the last turn asked
-	// about and its speaker's; the current sentence's, set by
-	// Analyzer.candidates.
-	stSelf             int
-	selfTurn, turnSelf int
-	self               int
+	// Analyzer.tcodes or -1: the statement speaker's (a turn's is in its
+	// turnSpan); the current sentence's, set by Analyzer.candidates.
+	stSelf int
+	self   int
+	// selfTurn is the turn of the last sentence selfSide was asked about:
+	// where the search for the next one starts.
+	selfTurn int
 
 	turns []turnSpan       // speaker turns of a transcript; empty for one speaker
 	toks  []tokenize.Token // the document's tokens
@@ -155,7 +156,15 @@ func (a *Analyzer) stages(doc *tokenize.Document, st *Statement, sc *scratch) in
 	sc.startDoc(doc)
 	sc.turns = a.findTurns(doc.Text, st.Speaker, sc.turns)
 	sc.stSelf = a.codeIndex(a.speakerActor(doc.Language, st.Speaker, sc))
-	sc.selfTurn, sc.self = -1, -1
+	for i := range sc.turns {
+		t := &sc.turns[i]
+		if t.speaker == st.Speaker {
+			t.self = sc.stSelf
+		} else {
+			t.self = a.codeIndex(a.speakerActor(doc.Language, t.speaker, sc))
+		}
+	}
+	sc.selfTurn, sc.self = 0, -1
 	words := clauses(doc, sc)
 	a.cues(doc, sc)
 	a.modifiers(doc, sc)

@@ -46,30 +46,18 @@ const (
 func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
 	hint := 0
 	var last, lastActor string // the last named source, for "he said"
-	// The actor codes of the speakers, resolved once each: the statement's
-	// (by stages), and the last turn's (hits come in document order, so
-	// turns do too).
-	stActor := ""
-	if sc.stSelf >= 0 {
-		stActor = a.tcodes[sc.stSelf]
-	}
-	turn, turnActor := -1, ""
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		h.Speaker = st.Speaker
-		var speakerActor string
+		// The speaker's side, resolved once per speaker by stages.
+		self := sc.stSelf
 		if k := turnAt(sc.turns, h.Start, hint); k >= 0 {
 			hint = k
 			h.Speaker = sc.turns[k].speaker
 			h.Excluded = sc.turns[k].excluded
-			if k != turn {
-				turn, turnActor = k, a.speakerActor(doc.Language, h.Speaker, sc)
-			}
-			speakerActor = turnActor
-		} else {
-			speakerActor = stActor
+			self = sc.turns[k].self
 		}
-		h.Source, h.SourceActor = h.Speaker, speakerActor
+		h.Source, h.SourceActor = h.Speaker, a.code(self)
 		a.source(doc, sc, h)
 		if !h.Reported {
 			continue
@@ -358,18 +346,22 @@ func (a *Analyzer) codeIndex(code string) int {
 
 // selfSide returns the speaker's side in sentence si: the actor (an index
 // into tcodes) that the speaker of its turn resolves to, else the
-// statement speaker's (see [Analyzer.speakerActor]), or -1 for none. A
-// turn's speaker is resolved once while the sentences stay in its turn.
+// statement speaker's (see [Analyzer.speakerActor]), or -1 for none. The
+// stages resolve each speaker once; the attribution of hits reads the same
+// sides.
 func (a *Analyzer) selfSide(doc *tokenize.Document, sc *scratch, si int) int {
-	if len(sc.turns) == 0 {
-		return sc.stSelf
-	}
-	k := turnAt(sc.turns, doc.Sentences[si].Start, max(sc.selfTurn, 0))
+	k := turnAt(sc.turns, doc.Sentences[si].Start, sc.selfTurn)
 	if k < 0 {
 		return sc.stSelf
 	}
-	if k != sc.selfTurn {
-		sc.selfTurn, sc.turnSelf = k, a.codeIndex(a.speakerActor(doc.Language, sc.turns[k].speaker, sc))
+	sc.selfTurn = k
+	return sc.turns[k].self
+}
+
+// code returns the actor code of index i in tcodes, or "" for -1.
+func (a *Analyzer) code(i int) string {
+	if i < 0 {
+		return ""
 	}
-	return sc.turnSelf
+	return a.tcodes[i]
 }

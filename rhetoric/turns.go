@@ -47,6 +47,10 @@ type turnSpan struct {
 	speaker    string
 	excluded   bool
 	label      bool
+	// self is the speaker's side: the index in Analyzer.tcodes of the
+	// actor the speaker resolves to (see Analyzer.speakerActor), or -1.
+	// The stages set it once per turn.
+	self int
 }
 
 // findTurns returns the turns of text, or nil when it has no speaker label.
