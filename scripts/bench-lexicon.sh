@@ -64,19 +64,8 @@ mv "$tmp/large.dic" "$tmp/large/bench.dic"
 mv "$tmp/dense.dic" "$tmp/dense/bench.dic"
 
 # The corpus: one JSON object per speech, {"id", "country", "year", "text"},
-# in sorted file order (as scripts/bench-peers.sh writes it).
-jsonl() {
-	python3 - "$@" <<'EOF'
-import json, os, sys
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for path in sorted(sys.argv[2:]):
-        name = os.path.basename(path)
-        with open(path, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-        out.write(json.dumps({"id": name, "country": name[:3], "year": os.path.basename(os.path.dirname(path)),
-                              "text": text}, ensure_ascii=False) + "\n")
-EOF
-}
+# in sorted file order, written by scripts/ungdc-jsonl.py as for bench-peers.sh.
+jsonl() { python3 "$root/scripts/ungdc-jsonl.py" "$@"; }
 all=$(cd "$shared/corpus/ungdc" && ls -d [0-9][0-9][0-9][0-9])
 dense_years=${DENSE_YEARS:-$(echo "$all" | tail -n 1)}
 files=()

@@ -63,16 +63,7 @@ files=()
 for y in $years; do
 	files+=("$shared"/corpus/ungdc/"$y"/*.txt)
 done
-python3 - "$corpus" "${files[@]}" <<'EOF'
-import json, os, sys
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for path in sorted(sys.argv[2:]):
-        name = os.path.basename(path)
-        with open(path, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-        out.write(json.dumps({"id": name, "country": name[:3], "year": os.path.basename(os.path.dirname(path)),
-                              "text": text}, ensure_ascii=False) + "\n")
-EOF
+python3 "$root/scripts/ungdc-jsonl.py" "$corpus" "${files[@]}"
 bytes=$(wc -c <"$corpus")
 echo "corpus: ${#files[@]} speeches, $bytes bytes of JSONL; $runs rounds on CPU 0" >&2
 
