@@ -292,34 +292,48 @@ func (e *jsonEnc) span(s *Span) {
 	e.b = append(e.b, '}')
 }
 
+// prob writes a model score and its reasons, most of a report's bytes
+// with the learned layer on. It appends to a local slice (stored back
+// once) and writes the reasons' weights through appendDecimal3.
 func (e *jsonEnc) prob(p *Prob) {
-	e.b = append(e.b, `{"device":`...)
-	e.str(p.Device)
-	e.b = append(e.b, `,"p":`...)
-	e.float(p.P)
-	e.b = append(e.b, `,"because":`...)
-	if p.Because == nil {
-		e.b = append(e.b, "null"...)
+	b := append(e.b, `{"device":`...)
+	b = appendStr(b, p.Device)
+	b = append(b, `,"p":`...)
+	if d, ok := appendDecimal4(b, p.P); ok {
+		b = d
 	} else {
-		e.b = append(e.b, '[')
-		for i := range p.Because {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			r := &p.Because[i]
-			e.b = append(e.b, `{"feature":`...)
-			e.str(r.Feature)
-			e.b = append(e.b, `,"weight":`...)
-			e.float(r.Weight)
-			e.b = append(e.b, `,"start":`...)
-			e.b = appendInt(e.b, r.Start)
-			e.b = append(e.b, `,"end":`...)
-			e.b = appendInt(e.b, r.End)
-			e.b = append(e.b, '}')
-		}
-		e.b = append(e.b, ']')
+		e.b = b
+		e.float(p.P)
+		b = e.b
 	}
-	e.b = append(e.b, '}')
+	if p.Because == nil {
+		e.b = append(b, `,"because":null}`...)
+		return
+	}
+	b = append(b, `,"because":[`...)
+	for i := range p.Because {
+		r := &p.Because[i]
+		if i == 0 {
+			b = append(b, `{"feature":`...)
+		} else {
+			b = append(b, `,{"feature":`...)
+		}
+		b = appendStr(b, r.Feature)
+		b = append(b, `,"weight":`...)
+		if d, ok := appendDecimal3(b, r.Weight); ok {
+			b = d
+		} else {
+			e.b = b
+			e.float(r.Weight)
+			b = e.b
+		}
+		b = append(b, `,"start":`...)
+		b = appendInt(b, r.Start)
+		b = append(b, `,"end":`...)
+		b = appendInt(b, r.End)
+		b = append(b, '}')
+	}
+	e.b = append(b, "]}"...)
 }
 
 // meta writes a non-empty map with its keys in sorted order, as
@@ -354,15 +368,15 @@ var errUnsupportedFloat = errors.New("rhetoric: report holds a NaN or infinite n
 // back as f, in exponent form (with at least one exponent digit) below
 // 1e-6 and from 1e21 on.
 func (e *jsonEnc) float(f float64) {
+	if b, ok := appendDecimal4(e.b, f); ok {
+		e.b = b
+		return
+	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if e.err == nil {
 			e.err = errUnsupportedFloat
 		}
 		e.b = append(e.b, '0')
-		return
-	}
-	if b, ok := appendDecimal4(e.b, f); ok {
-		e.b = b
 		return
 	}
 	format := byte('f')
@@ -392,11 +406,13 @@ func appendDecimal4(b []byte, f float64) ([]byte, bool) {
 	if !(f > -1e10 && f < 1e10) || f == 0 {
 		return b, false
 	}
-	r := math.Round(f * 1e4)
-	if r/1e4 != f {
+	// |f*1e4| < 2^47, so adding ±0.5 is exact and truncating rounds half
+	// away from zero, as math.Round does.
+	x := f * 1e4
+	n := int64(x + math.Copysign(0.5, x))
+	if float64(n)/1e4 != f {
 		return b, false
 	}
-	n := int64(r)
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
@@ -417,6 +433,37 @@ func appendDecimal4(b []byte, f float64) ([]byte, bool) {
 		b = append(b, '.', '0'+byte(f/1000), '0'+byte(f/100%10), '0'+byte(f/10%10))
 	default:
 		b = append(b, '.', '0'+byte(f/1000), '0'+byte(f/100%10), '0'+byte(f/10%10), '0'+byte(f%10))
+	}
+	return b, true
+}
+
+// appendDecimal3 is appendDecimal4 for the double nearest to k/1000 with
+// 0 < |k| < 10^6, as the reasons' weights are (int16 thousandths for a
+// trained model): the same digits, as k/1000 is (10k)/10^4, found with
+// one rounding and one division and written with at most three decimals.
+// It reports false, appending nothing, for any other f.
+func appendDecimal3(b []byte, f float64) ([]byte, bool) {
+	x := f * 1000
+	if !(x > -1e6 && x < 1e6) {
+		return b, false
+	}
+	k := int64(x + math.Copysign(0.5, x))
+	if k == 0 || float64(k)/1000 != f {
+		return b, false
+	}
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	b = appendInt(b, int(k/1000))
+	switch r := k % 1000; {
+	case r == 0:
+	case r%100 == 0:
+		b = append(b, '.', '0'+byte(r/100))
+	case r%10 == 0:
+		b = append(b, '.', '0'+byte(r/100), '0'+byte(r/10%10))
+	default:
+		b = append(b, '.', '0'+byte(r/100), '0'+byte(r/10%10), '0'+byte(r%10))
 	}
 	return b, true
 }
@@ -468,19 +515,68 @@ var jsonSafe = func() (t [256]bool) {
 const hexDigits = "0123456789abcdef"
 
 // str writes s as a JSON string, escaped as encoding/json escapes it.
-// Most strings of a report (device and feature names, actor codes) need no
-// escape and are copied whole.
-func (e *jsonEnc) str(s string) {
+func (e *jsonEnc) str(s string) { e.b = appendStr(e.b, s) }
+
+// appendStr appends s as a JSON string, escaped as encoding/json escapes
+// it. Most strings of a report (device and feature names, actor codes)
+// need no escape: they are checked eight bytes at a time (unsafe8) and
+// copied whole.
+func appendStr(b []byte, s string) []byte {
 	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if unsafe8(load8(s, i)) != 0 {
+			break
+		}
+	}
+	if i < len(s) && i >= 8 && i+8 > len(s) && unsafe8(load8(s, len(s)-8)) == 0 {
+		// The last eight bytes, overlapping those checked, are safe too.
+		i = len(s)
+	}
 	for i < len(s) && jsonSafe[s[i]] {
 		i++
 	}
-	b := append(e.b, '"')
+	b = append(b, '"')
 	if i == len(s) {
 		b = append(b, s...)
-		e.b = append(b, '"')
-		return
+		return append(b, '"')
 	}
+	return appendStrEscaped(b, s, i)
+}
+
+// load8 returns bytes i to i+7 of s as a little-endian integer (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Byte-wise constants of unsafe8.
+const (
+	lsb8 = 0x0101010101010101
+	msb8 = 0x8080808080808080
+)
+
+// unsafe8 returns a nonzero value exactly when one of the eight bytes of
+// x is not jsonSafe: at or above 0x80, under 0x20, or one of "\<>&. The
+// tests for a byte under n, (x - n*lsb8) &^ x & msb8, and for a zero byte
+// (n = 1, after XOR with the byte sought) may flag a wrong byte when a
+// borrow runs on, but only above a byte that truly matches, so whether
+// any byte matches is exact (TestUnsafe8 compares it with jsonSafe).
+func unsafe8(x uint64) uint64 {
+	zero := func(v uint64) uint64 { return (v - lsb8) &^ v & msb8 }
+	r := x & msb8
+	r |= (x - 0x20*lsb8) &^ x & msb8
+	r |= zero(x ^ '"'*lsb8)
+	r |= zero(x ^ '\\'*lsb8)
+	r |= zero(x ^ '<'*lsb8)
+	r |= zero(x ^ '>'*lsb8)
+	r |= zero(x ^ '&'*lsb8)
+	return r
+}
+
+// appendStrEscaped appends the rest of the JSON string s from byte i on,
+// having appended the opening quote; s[:i] needs no escape.
+func appendStrEscaped(b []byte, s string, i int) []byte {
 	start := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -528,5 +624,5 @@ func (e *jsonEnc) str(s string) {
 		i += size
 	}
 	b = append(b, s[start:]...)
-	e.b = append(b, '"')
+	return append(b, '"')
 }
