@@ -476,19 +476,35 @@ func appendInt(b []byte, v int) []byte {
 	case u < 10:
 		return append(b, '0'+byte(u))
 	case u < 100:
-		return append(b, '0'+byte(u/10), '0'+byte(u%10))
+		return append(b, digits2[2*u], digits2[2*u+1])
 	case u < 1000:
-		return append(b, '0'+byte(u/100), '0'+byte(u/10%10), '0'+byte(u%10))
+		hi, lo := u/100, u%100*2
+		return append(b, '0'+byte(hi), digits2[lo], digits2[lo+1])
 	case u < 10000:
-		return append(b, '0'+byte(u/1000), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+		hi, lo := u/100*2, u%100*2
+		return append(b, digits2[hi], digits2[hi+1], digits2[lo], digits2[lo+1])
 	case u < 100000:
-		return append(b, '0'+byte(u/10000), '0'+byte(u/1000%10), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+		top, mid, lo := u/10000, u/100%100*2, u%100*2
+		return append(b, '0'+byte(top), digits2[mid], digits2[mid+1], digits2[lo], digits2[lo+1])
 	case u < 1000000:
-		return append(b, '0'+byte(u/100000), '0'+byte(u/10000%10), '0'+byte(u/1000%10), '0'+byte(u/100%10),
-			'0'+byte(u/10%10), '0'+byte(u%10))
+		top, mid, lo := u/10000*2, u/100%100*2, u%100*2
+		return append(b, digits2[top], digits2[top+1], digits2[mid], digits2[mid+1], digits2[lo], digits2[lo+1])
 	}
 	return strconv.AppendInt(b, int64(v), 10)
 }
+
+// digits2 holds the two digits of every number under 100 ("00" to "99"),
+// so that appendInt writes two digits with one division.
+const digits2 = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 // appendBool appends true or false, as strconv.AppendBool does.
 func appendBool(b []byte, v bool) []byte {
@@ -557,21 +573,22 @@ const (
 )
 
 // unsafe8 returns a nonzero value exactly when one of the eight bytes of
-// x is not jsonSafe: at or above 0x80, under 0x20, or one of "\<>&. The
-// tests for a byte under n, (x - n*lsb8) &^ x & msb8, and for a zero byte
+// x is not jsonSafe: at or above 0x80, under 0x20, or one of "\\<>&. The
+// test for a byte under n, (x - n*lsb8) &^ x & msb8, and for a zero byte
 // (n = 1, after XOR with the byte sought) may flag a wrong byte when a
 // borrow runs on, but only above a byte that truly matches, so whether
-// any byte matches is exact (TestUnsafe8 compares it with jsonSafe).
+// any byte matches is exact (TestUnsafe8 compares it with jsonSafe). The
+// pairs " and & (0x22, 0x26) and < and > (0x3c, 0x3e) differ in one bit,
+// so each pair is one test with that bit set.
 func unsafe8(x uint64) uint64 {
-	zero := func(v uint64) uint64 { return (v - lsb8) &^ v & msb8 }
-	r := x & msb8
-	r |= (x - 0x20*lsb8) &^ x & msb8
-	r |= zero(x ^ '"'*lsb8)
-	r |= zero(x ^ '\\'*lsb8)
-	r |= zero(x ^ '<'*lsb8)
-	r |= zero(x ^ '>'*lsb8)
-	r |= zero(x ^ '&'*lsb8)
-	return r
+	qa := (x | 0x04*lsb8) ^ '&'*lsb8
+	lg := (x | 0x02*lsb8) ^ '>'*lsb8
+	bs := x ^ '\\'*lsb8
+	r := (x - 0x20*lsb8) &^ x
+	r |= (qa - lsb8) &^ qa
+	r |= (lg - lsb8) &^ lg
+	r |= (bs - lsb8) &^ bs
+	return (r | x) & msb8
 }
 
 // appendStrEscaped appends the rest of the JSON string s from byte i on,
