@@ -544,9 +544,18 @@ func appendStr(b []byte, s string) []byte {
 			break
 		}
 	}
-	if i < len(s) && i >= 8 && i+8 > len(s) && unsafe8(load8(s, len(s)-8)) == 0 {
-		// The last eight bytes, overlapping those checked, are safe too.
-		i = len(s)
+	switch {
+	case i == len(s):
+	case i >= 8 && i+8 > len(s):
+		if unsafe8(load8(s, len(s)-8)) == 0 {
+			// The last eight bytes, overlapping those checked, are safe.
+			i = len(s)
+		}
+	case len(s) >= 4 && len(s) < 8:
+		// Four to seven bytes: the first four and the last four.
+		if unsafe8(load4(s, 0)|load4(s, len(s)-4)<<32) == 0 {
+			i = len(s)
+		}
 	}
 	for i < len(s) && jsonSafe[s[i]] {
 		i++
@@ -564,6 +573,12 @@ func load8(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load4 returns bytes i to i+3 of s as a little-endian integer.
+func load4(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
 // Byte-wise constants of unsafe8.
