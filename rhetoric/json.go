@@ -456,14 +456,17 @@ func appendDecimal3(b []byte, f float64) ([]byte, bool) {
 		k = -k
 	}
 	b = appendInt(b, int(k/1000))
+	// The decimals, trailing zeros dropped.
 	switch r := k % 1000; {
 	case r == 0:
 	case r%100 == 0:
 		b = append(b, '.', '0'+byte(r/100))
 	case r%10 == 0:
-		b = append(b, '.', '0'+byte(r/100), '0'+byte(r/10%10))
+		lo := r / 10 * 2
+		b = append(b, '.', digits2[lo], digits2[lo+1])
 	default:
-		b = append(b, '.', '0'+byte(r/100), '0'+byte(r/10%10), '0'+byte(r%10))
+		lo := r % 100 * 2
+		b = append(b, '.', '0'+byte(r/100), digits2[lo], digits2[lo+1])
 	}
 	return b, true
 }
