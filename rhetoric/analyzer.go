@@ -123,9 +123,13 @@ type Analyzer struct {
 	// grams holds the compiled grammar of every language, each compiled
 	// on first use (most runs see one language); the lexicon's own classes
 	// apply to its language.
-	grams       map[tokenize.Language]func() *grammar
-	model       *Model // nil with Options.NoModel
-	mdev        []int  // device index -> model device index, or -1
+	grams map[tokenize.Language]func() *grammar
+	model *Model // nil with Options.NoModel
+	mdev  []int  // device index -> model device index, or -1
+	// modeled lists the devices the model decides, in device order, with
+	// their model device index: the decision stage's loops skip the
+	// others without a test.
+	modeled     []modeledDevice
 	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
 
 	pool sync.Pool // *scratch
@@ -269,6 +273,9 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		a.mdev[i] = -1
 		if a.model != nil {
 			a.mdev[i] = slices.Index(a.model.devices, d)
+			if a.mdev[i] >= 0 {
+				a.modeled = append(a.modeled, modeledDevice{d: i, md: a.mdev[i]})
+			}
 		}
 	}
 	a.opts = opts

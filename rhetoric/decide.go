@@ -112,9 +112,9 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		for i := lo; i < hi; i++ {
 			shown[hits[i].dev] = true
 		}
-		for d := range nd {
-			md := a.mdev[d]
-			if md < 0 || !shown[d] && z[md] < m.zcut[md] {
+		for _, x := range a.modeled {
+			d, md := x.d, x.md
+			if !shown[d] && z[md] < m.zcut[md] {
 				continue
 			}
 			p := sigmoid(z[md])
@@ -134,6 +134,10 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	sc.fOff = append(sc.fOff, len(k.fs))
 	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 }
+
+// modeledDevice is a device the model decides: its index d and its
+// index md in the model.
+type modeledDevice struct{ d, md int }
 
 // spanTarget returns the target code of device d in a sentence whose hits
 // are hits (a run of sc.hits): the first actor named by a non-negated hit

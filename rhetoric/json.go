@@ -292,34 +292,48 @@ func (e *jsonEnc) span(s *Span) {
 	e.b = append(e.b, '}')
 }
 
+// prob writes a model score and its reasons, most of a report's bytes
+// with the learned layer on. It appends to a local slice (stored back
+// once) and writes the reasons' weights through appendDecimal3.
 func (e *jsonEnc) prob(p *Prob) {
-	e.b = append(e.b, `{"device":`...)
-	e.str(p.Device)
-	e.b = append(e.b, `,"p":`...)
-	e.float(p.P)
-	e.b = append(e.b, `,"because":`...)
-	if p.Because == nil {
-		e.b = append(e.b, "null"...)
+	b := append(e.b, `{"device":`...)
+	b = appendStr(b, p.Device)
+	b = append(b, `,"p":`...)
+	if d, ok := appendDecimal4(b, p.P); ok {
+		b = d
 	} else {
-		e.b = append(e.b, '[')
-		for i := range p.Because {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			r := &p.Because[i]
-			e.b = append(e.b, `{"feature":`...)
-			e.str(r.Feature)
-			e.b = append(e.b, `,"weight":`...)
-			e.float(r.Weight)
-			e.b = append(e.b, `,"start":`...)
-			e.b = appendInt(e.b, r.Start)
-			e.b = append(e.b, `,"end":`...)
-			e.b = appendInt(e.b, r.End)
-			e.b = append(e.b, '}')
-		}
-		e.b = append(e.b, ']')
+		e.b = b
+		e.float(p.P)
+		b = e.b
 	}
-	e.b = append(e.b, '}')
+	if p.Because == nil {
+		e.b = append(b, `,"because":null}`...)
+		return
+	}
+	b = append(b, `,"because":[`...)
+	for i := range p.Because {
+		r := &p.Because[i]
+		if i == 0 {
+			b = append(b, `{"feature":`...)
+		} else {
+			b = append(b, `,{"feature":`...)
+		}
+		b = appendStr(b, r.Feature)
+		b = append(b, `,"weight":`...)
+		if d, ok := appendDecimal3(b, r.Weight); ok {
+			b = d
+		} else {
+			e.b = b
+			e.float(r.Weight)
+			b = e.b
+		}
+		b = append(b, `,"start":`...)
+		b = appendInt(b, r.Start)
+		b = append(b, `,"end":`...)
+		b = appendInt(b, r.End)
+		b = append(b, '}')
+	}
+	e.b = append(b, "]}"...)
 }
 
 // meta writes a non-empty map with its keys in sorted order, as
@@ -354,15 +368,15 @@ var errUnsupportedFloat = errors.New("rhetoric: report holds a NaN or infinite n
 // back as f, in exponent form (with at least one exponent digit) below
 // 1e-6 and from 1e21 on.
 func (e *jsonEnc) float(f float64) {
+	if b, ok := appendDecimal4(e.b, f); ok {
+		e.b = b
+		return
+	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if e.err == nil {
 			e.err = errUnsupportedFloat
 		}
 		e.b = append(e.b, '0')
-		return
-	}
-	if b, ok := appendDecimal4(e.b, f); ok {
-		e.b = b
 		return
 	}
 	format := byte('f')
@@ -392,11 +406,13 @@ func appendDecimal4(b []byte, f float64) ([]byte, bool) {
 	if !(f > -1e10 && f < 1e10) || f == 0 {
 		return b, false
 	}
-	r := math.Round(f * 1e4)
-	if r/1e4 != f {
+	// |f*1e4| < 2^47, so adding ±0.5 is exact and truncating rounds half
+	// away from zero, as math.Round does.
+	x := f * 1e4
+	n := int64(x + math.Copysign(0.5, x))
+	if float64(n)/1e4 != f {
 		return b, false
 	}
-	n := int64(r)
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
@@ -421,6 +437,40 @@ func appendDecimal4(b []byte, f float64) ([]byte, bool) {
 	return b, true
 }
 
+// appendDecimal3 is appendDecimal4 for the double nearest to k/1000 with
+// 0 < |k| < 10^6, as the reasons' weights are (int16 thousandths for a
+// trained model): the same digits, as k/1000 is (10k)/10^4, found with
+// one rounding and one division and written with at most three decimals.
+// It reports false, appending nothing, for any other f.
+func appendDecimal3(b []byte, f float64) ([]byte, bool) {
+	x := f * 1000
+	if !(x > -1e6 && x < 1e6) {
+		return b, false
+	}
+	k := int64(x + math.Copysign(0.5, x))
+	if k == 0 || float64(k)/1000 != f {
+		return b, false
+	}
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	b = appendInt(b, int(k/1000))
+	// The decimals, trailing zeros dropped.
+	switch r := k % 1000; {
+	case r == 0:
+	case r%100 == 0:
+		b = append(b, '.', '0'+byte(r/100))
+	case r%10 == 0:
+		lo := r / 10 * 2
+		b = append(b, '.', digits2[lo], digits2[lo+1])
+	default:
+		lo := r % 100 * 2
+		b = append(b, '.', '0'+byte(r/100), digits2[lo], digits2[lo+1])
+	}
+	return b, true
+}
+
 // appendInt appends v in decimal, as strconv.AppendInt(b, int64(v), 10)
 // does. Numbers under a million (offsets, counts) are written in one
 // append, without strconv's buffer and copy.
@@ -429,19 +479,35 @@ func appendInt(b []byte, v int) []byte {
 	case u < 10:
 		return append(b, '0'+byte(u))
 	case u < 100:
-		return append(b, '0'+byte(u/10), '0'+byte(u%10))
+		return append(b, digits2[2*u], digits2[2*u+1])
 	case u < 1000:
-		return append(b, '0'+byte(u/100), '0'+byte(u/10%10), '0'+byte(u%10))
+		hi, lo := u/100, u%100*2
+		return append(b, '0'+byte(hi), digits2[lo], digits2[lo+1])
 	case u < 10000:
-		return append(b, '0'+byte(u/1000), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+		hi, lo := u/100*2, u%100*2
+		return append(b, digits2[hi], digits2[hi+1], digits2[lo], digits2[lo+1])
 	case u < 100000:
-		return append(b, '0'+byte(u/10000), '0'+byte(u/1000%10), '0'+byte(u/100%10), '0'+byte(u/10%10), '0'+byte(u%10))
+		top, mid, lo := u/10000, u/100%100*2, u%100*2
+		return append(b, '0'+byte(top), digits2[mid], digits2[mid+1], digits2[lo], digits2[lo+1])
 	case u < 1000000:
-		return append(b, '0'+byte(u/100000), '0'+byte(u/10000%10), '0'+byte(u/1000%10), '0'+byte(u/100%10),
-			'0'+byte(u/10%10), '0'+byte(u%10))
+		top, mid, lo := u/10000*2, u/100%100*2, u%100*2
+		return append(b, digits2[top], digits2[top+1], digits2[mid], digits2[mid+1], digits2[lo], digits2[lo+1])
 	}
 	return strconv.AppendInt(b, int64(v), 10)
 }
+
+// digits2 holds the two digits of every number under 100 ("00" to "99"),
+// so that appendInt writes two digits with one division.
+const digits2 = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 // appendBool appends true or false, as strconv.AppendBool does.
 func appendBool(b []byte, v bool) []byte {
@@ -468,19 +534,84 @@ var jsonSafe = func() (t [256]bool) {
 const hexDigits = "0123456789abcdef"
 
 // str writes s as a JSON string, escaped as encoding/json escapes it.
-// Most strings of a report (device and feature names, actor codes) need no
-// escape and are copied whole.
-func (e *jsonEnc) str(s string) {
+func (e *jsonEnc) str(s string) { e.b = appendStr(e.b, s) }
+
+// appendStr appends s as a JSON string, escaped as encoding/json escapes
+// it. Most strings of a report (device and feature names, actor codes)
+// need no escape: they are checked eight bytes at a time (unsafe8) and
+// copied whole.
+func appendStr(b []byte, s string) []byte {
 	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if unsafe8(load8(s, i)) != 0 {
+			break
+		}
+	}
+	switch {
+	case i == len(s):
+	case i >= 8 && i+8 > len(s):
+		if unsafe8(load8(s, len(s)-8)) == 0 {
+			// The last eight bytes, overlapping those checked, are safe.
+			i = len(s)
+		}
+	case len(s) >= 4 && len(s) < 8:
+		// Four to seven bytes: the first four and the last four.
+		if unsafe8(load4(s, 0)|load4(s, len(s)-4)<<32) == 0 {
+			i = len(s)
+		}
+	}
 	for i < len(s) && jsonSafe[s[i]] {
 		i++
 	}
-	b := append(e.b, '"')
+	b = append(b, '"')
 	if i == len(s) {
 		b = append(b, s...)
-		e.b = append(b, '"')
-		return
+		return append(b, '"')
 	}
+	return appendStrEscaped(b, s, i)
+}
+
+// load8 returns bytes i to i+7 of s as a little-endian integer (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load4 returns bytes i to i+3 of s as a little-endian integer.
+func load4(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// Byte-wise constants of unsafe8.
+const (
+	lsb8 = 0x0101010101010101
+	msb8 = 0x8080808080808080
+)
+
+// unsafe8 returns a nonzero value exactly when one of the eight bytes of
+// x is not jsonSafe: at or above 0x80, under 0x20, or one of "\\<>&. The
+// test for a byte under n, (x - n*lsb8) &^ x & msb8, and for a zero byte
+// (n = 1, after XOR with the byte sought) may flag a wrong byte when a
+// borrow runs on, but only above a byte that truly matches, so whether
+// any byte matches is exact (TestUnsafe8 compares it with jsonSafe). The
+// pairs " and & (0x22, 0x26) and < and > (0x3c, 0x3e) differ in one bit,
+// so each pair is one test with that bit set.
+func unsafe8(x uint64) uint64 {
+	qa := (x | 0x04*lsb8) ^ '&'*lsb8
+	lg := (x | 0x02*lsb8) ^ '>'*lsb8
+	bs := x ^ '\\'*lsb8
+	r := (x - 0x20*lsb8) &^ x
+	r |= (qa - lsb8) &^ qa
+	r |= (lg - lsb8) &^ lg
+	r |= (bs - lsb8) &^ bs
+	return (r | x) & msb8
+}
+
+// appendStrEscaped appends the rest of the JSON string s from byte i on,
+// having appended the opening quote; s[:i] needs no escape.
+func appendStrEscaped(b []byte, s string, i int) []byte {
 	start := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -528,5 +659,5 @@ func (e *jsonEnc) str(s string) {
 		i += size
 	}
 	b = append(b, s[start:]...)
-	e.b = append(b, '"')
+	return append(b, '"')
 }

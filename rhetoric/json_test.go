@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
@@ -385,5 +386,99 @@ func TestAppendInt(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 200000 {
 		check(int(rng.Int64N(int64(math.Pow(10, float64(rng.IntN(10)+1))))) * (1 - 2*rng.IntN(2)))
+	}
+}
+
+// TestAppendDecimal3 checks the weights' path against strconv bit for bit:
+// on every k/1000 for |k| < 10^5 (every int16 weight among them), where it
+// must apply, and on other doubles, where it must decline or agree.
+func TestAppendDecimal3(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	check := func(f float64, mustApply bool) {
+		t.Helper()
+		want := strconv.AppendFloat(nil, f, 'f', -1, 64)
+		got, ok := appendDecimal3(nil, f)
+		if ok && string(got) != string(want) {
+			t.Fatalf("appendDecimal3(%v) = %s, strconv writes %s", f, got, want)
+		}
+		if !ok && (len(got) != 0 || mustApply) {
+			t.Fatalf("appendDecimal3(%v) declined (appending %q); want %s", f, got, want)
+		}
+	}
+	for k := -100000; k < 100000; k++ {
+		check(float64(k)/1000, k != 0)
+	}
+	for _, f := range []float64{0, -0.0, 0.0005, 1e-4, 999.9995, 999.999, -999.999, 1000, 1e6, math.NaN(), math.Inf(1), math.Inf(-1), 0.1 + 0.2} {
+		check(f, false)
+	}
+	for range 300000 {
+		check(math.Round(rng.Float64()*1e4)/1e4, false)
+		check(rng.NormFloat64()*math.Pow(10, float64(rng.IntN(16)-8)), false)
+	}
+}
+
+// TestUnsafe8 compares the eight-byte test of appendStr with the jsonSafe
+// table: every byte value at every place among safe bytes, pairs of
+// bytes next to each other (where a borrow could run on), and random
+// words.
+func TestUnsafe8(t *testing.T) {
+	want := func(b []byte) bool {
+		for _, c := range b {
+			if !jsonSafe[c] {
+				return true
+			}
+		}
+		return false
+	}
+	check := func(b []byte) {
+		t.Helper()
+		if got := unsafe8(load8(string(b), 0)) != 0; got != want(b) {
+			t.Fatalf("unsafe8(%q) = %v, want %v", b, got, want(b))
+		}
+	}
+	for _, fill := range []byte{'a', ' ', '!', '~', 0x7f, '=', '/'} {
+		for p := range 8 {
+			for c := range 256 {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[p] = byte(c)
+				check(b)
+				if p < 7 {
+					for c2 := range 256 {
+						b[p+1] = byte(c2)
+						check(b)
+					}
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 1000000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+			if rng.IntN(4) > 0 {
+				b[i] = byte(0x20 + rng.IntN(0x60))
+			}
+		}
+		check(b[:])
+	}
+	// appendStr as a whole: strings of every length around the eight-byte
+	// blocks, with an escape anywhere or none, as encoding/json writes them.
+	for n := range 20 {
+		for p := -1; p < n; p++ {
+			for _, c := range []string{"\"", "\\", "<", "é", "\n", "\u2028", "\xff"} {
+				s := strings.Repeat("x", n)
+				if p >= 0 {
+					s = s[:p] + c + s[p+1:]
+				}
+				w, err := json.Marshal(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(string(w), string(appendStr(nil, s))); diff != "" {
+					t.Fatalf("appendStr(%q) (-want +got):\n%s", s, diff)
+				}
+			}
+		}
 	}
 }

@@ -64,3 +64,44 @@ func BenchmarkAnalyzeModel(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyzeModelJSON is BenchmarkAnalyzeModel with each report
+// encoded as the command's JSONL output is (Report.AppendJSON into a
+// reused buffer): the learned layer's whole cost includes writing its
+// scores and reasons, which make the output about twice as large.
+//
+//	go test ./rhetoric -run XXX -bench AnalyzeModelJSON -cpu 1 -count 6
+func BenchmarkAnalyzeModelJSON(b *testing.B) {
+	texts := loadSpeeches(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{{"model", Options{}}, {"nomodel", Options{NoModel: true}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			a := benchAnalyzer(b, bc.opts)
+			ctx := context.Background()
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			var buf []byte
+			out := 0
+			for b.Loop() {
+				out = 0
+				for _, t := range texts {
+					r, err := a.Analyze(ctx, Statement{Text: t})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if buf, err = r.AppendJSON(buf[:0]); err != nil {
+						b.Fatal(err)
+					}
+					out += len(buf)
+				}
+			}
+			b.ReportMetric(float64(out), "out-bytes/op")
+		})
+	}
+}

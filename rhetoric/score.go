@@ -246,9 +246,9 @@ const explainTop = 5
 // buffers have grown.
 func (a *Analyzer) explain(sc *scratch, fs []feat) {
 	m := a.model
-	for d, ok := range sc.shown {
-		md := a.mdev[d]
-		if !ok || md < 0 {
+	for _, x := range a.modeled {
+		d, md := x.d, x.md
+		if !sc.shown[d] {
 			continue
 		}
 		// The reasons are the features of the largest |weight|, ties going
