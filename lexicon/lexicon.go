@@ -717,6 +717,18 @@ func (c *checker) scope(m Modifier, i int, what func() string, cats map[string]i
 	}
 }
 
+// indexBreakOrEq returns the index of the first '\r', '\n' or '=' in s, or
+// -1: strings.IndexAny(s, "\r\n="), without building its set of bytes
+// for every pattern of a lexicon.
+func indexBreakOrEq(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\r' || c == '\n' || c == '=' {
+			return i
+		}
+	}
+	return -1
+}
+
 // pattern checks one pattern and reports whether it is valid.
 func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what func() string) bool {
 	if len(p) > MaxPatternBytes {
@@ -727,7 +739,7 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what())
 		return false
 	}
-	if i := strings.IndexAny(p, "\r\n="); i >= 0 {
+	if i := indexBreakOrEq(p); i >= 0 {
 		c.addf(c.shift(pos, i), ErrSyntax, "%s: a pattern may not contain %q", what(), p[i])
 		return false
 	}
