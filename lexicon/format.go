@@ -371,7 +371,16 @@ func textLines(s string) iter.Seq[line] {
 			s, base = s[3:], 3
 		}
 		for n := 1; ; n++ {
-			i := strings.IndexAny(s, "\r\n")
+			// Two byte searches, which run many bytes at a time, find
+			// the first line break sooner than IndexAny's byte loop.
+			i := strings.IndexByte(s, '\n')
+			end := i
+			if end < 0 {
+				end = len(s)
+			}
+			if j := strings.IndexByte(s[:end], '\r'); j >= 0 {
+				i = j
+			}
 			if i < 0 {
 				if s != "" {
 					yield(line{text: s, num: n, base: base})
@@ -392,6 +401,10 @@ func textLines(s string) iter.Seq[line] {
 // invalidUTF8 returns the offset of the first byte of s that is not valid
 // UTF-8, or -1.
 func invalidUTF8(s string) int {
+	if utf8.ValidString(s) {
+		// The common case, checked many bytes at a time.
+		return -1
+	}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 {

@@ -261,7 +261,7 @@ func badGrammarWord(w string) string {
 	if strings.TrimSpace(w) == "" {
 		return "empty"
 	}
-	if strings.ContainsAny(w, "\r\n=") {
+	if indexBreakOrEq(w) >= 0 {
 		return "may not contain a line break or ="
 	}
 	if w[0] == '#' || w[0] == '@' || w[0] == '!' {

@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -44,4 +46,33 @@ func TestLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestByteScans compares the byte scans of loading with the library
+// functions they stand for: indexBreakOrEq with strings.IndexAny, and
+// invalidUTF8 with a decoding loop.
+func TestByteScans(t *testing.T) {
+	tests := []string{"", "peace", "a=b", "line\nbreak", "carriage\rreturn", "x\r\n=", "=", "long pattern without any of them at all", "é=", "\xff", "ok \xc3", "naïve \xe2\x80 cut", "valid ’quote’"}
+	for _, s := range tests {
+		t.Run(s, func(t *testing.T) {
+			want := []int{strings.IndexAny(s, "\r\n="), decodeInvalid(s)}
+			got := []int{indexBreakOrEq(s), invalidUTF8(s)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("indexBreakOrEq, invalidUTF8 (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// decodeInvalid returns the offset of the first invalid byte of s, or -1,
+// rune by rune.
+func decodeInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return i
+		}
+		i += w
+	}
+	return -1
 }
