@@ -12,7 +12,6 @@ type problem struct {
 	lambda float64
 	nf     int
 	scale  []float64 // per feature: its value when present (binary features scaled by group)
-	prior  []float64 // nil, or the weights the penalty pulls towards (prior[0] unused)
 }
 
 // objective is a differentiable function to minimise: eval returns its
@@ -48,12 +47,8 @@ func (p *problem) eval(w, g []float64) float64 {
 		}
 	}
 	for j := 1; j < len(w); j++ {
-		v := w[j]
-		if p.prior != nil {
-			v -= p.prior[j]
-		}
-		f += 0.5 * p.lambda * v * v
-		g[j] += p.lambda * v
+		f += 0.5 * p.lambda * w[j] * w[j]
+		g[j] += p.lambda * w[j]
 	}
 	return f
 }

@@ -125,21 +125,6 @@ type Config struct {
 	NB      float64 `json:"nb,omitempty"`
 	NBAlpha float64 `json:"nb_alpha,omitempty"`
 	NBFloor float64 `json:"nb_floor,omitempty"`
-	// Share maps a device to the devices it borrows strength from: its
-	// L2 penalty pulls its feature values (weight times value) towards
-	// ShareWeight times the mean of theirs, fitted on the same rows,
-	// instead of towards 0 (a hierarchical prior; "*" stands for every
-	// other device). nil shares nothing.
-	Share map[string][]string `json:"share,omitempty"`
-	// ShareWeights are the multipliers of the shared mean tried, with
-	// each of Lambdas, in the inner cross-validation of a device that
-	// shares; nil means {1}.
-	ShareWeights []float64 `json:"share_weights,omitempty"`
-	// Micro, between 0 and 1, chooses the thresholds of all devices
-	// together, by coordinate ascent over devices on the pooled inner
-	// cross-validated probabilities, to maximise Micro times micro-F1
-	// plus 1 - Micro times macro-F1; 0 maximises each device's own F1.
-	Micro float64 `json:"micro,omitempty"`
 }
 
 func (c Config) withDefaults() Config {
@@ -175,9 +160,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Scales == nil {
 		c.Scales = map[string]float64{"h=": 2, "d=": 2}
-	}
-	if c.Share != nil && c.ShareWeights == nil {
-		c.ShareWeights = []float64{1}
 	}
 	return c
 }
@@ -381,54 +363,22 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	}
 	spec := rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Training: rhetoric.ModelTraining{Examples: len(idx), Config: cfgJSON}}
 	// Devices are independent: train them in parallel, keep lexicon order.
-	nd := len(s.Devices)
-	fits := make([]*devFit, nd)
-	forEach(ctx, nd, func(d int) {
-		fits[d] = trainDevice(s, idx, d, x, scales, inner, cfg, nil)
-	})
-	// Devices that share are trained again with their sources' first fits
-	// as the prior.
-	if len(cfg.Share) > 0 {
-		shared := make([]*devFit, nd)
-		forEach(ctx, nd, func(d int) {
-			if fits[d] == nil {
+	out := make([]*rhetoric.DeviceModel, len(s.Devices))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for d := range s.Devices {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
 				return
 			}
-			if prior := sharedPrior(s.Devices, d, fits, cfg); prior != nil {
-				shared[d] = trainDevice(s, idx, d, x, scales, inner, cfg, prior)
-			}
-		})
-		for d, f := range shared {
-			if f != nil {
-				fits[d] = f
-			}
-		}
+			out[d] = trainDevice(s, idx, d, x, names, scales, inner, cfg)
+		}()
 	}
-	if err := ctx.Err(); err != nil {
-		return rhetoric.ModelSpec{}, err
-	}
-	if cfg.Micro > 0 {
-		jointThresholds(fits, cfg.Micro)
-	}
-	out := make([]*rhetoric.DeviceModel, nd)
-	forEach(ctx, nd, func(d int) {
-		f := fits[d]
-		if f == nil {
-			return
-		}
-		w := f.eff[len(f.eff)-1]
-		dm := rhetoric.DeviceModel{Device: s.Devices[d], Bias: round(w[0]), Threshold: round(f.thr)}
-		for j, n := range names {
-			if v := round(w[1+j]); math.Abs(v) >= cfg.Prune {
-				dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
-			}
-		}
-		if !cfg.NoTargets {
-			dm.Weights = append(dm.Weights, trainTargets(s, idx, d, cfg)...)
-		}
-		slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
-		out[d] = &dm
-	})
+	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return rhetoric.ModelSpec{}, err
 	}
@@ -440,70 +390,11 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	return spec, nil
 }
 
-// forEach calls f(0), ..., f(n-1), GOMAXPROCS at a time, and returns when
-// all have returned; once ctx is done it starts no more.
-func forEach(ctx context.Context, n int, f func(int)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range n {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			f(i)
-		}()
-	}
-	wg.Wait()
-}
-
-// devFit is one device's trained regression: its gold on the training
-// rows, its inner cross-validated probabilities at the chosen strength,
-// its threshold, and its feature values (weight times value, bias first)
-// in each inner fold and, last, on all rows.
-type devFit struct {
-	y    []bool
-	prob []float64
-	thr  float64
-	eff  [][]float64
-}
-
-// sharedPrior returns the prior of device d under Config.Share: per inner
-// fold and, last, for the fit on all rows, the mean feature values of the
-// first fits of d's sources; nil when d shares with none.
-func sharedPrior(devices []string, d int, fits []*devFit, cfg Config) [][]float64 {
-	var src []*devFit
-	for _, name := range cfg.Share[devices[d]] {
-		for e, f := range fits {
-			if e != d && f != nil && (name == "*" || name == devices[e]) && !slices.Contains(src, f) {
-				src = append(src, f)
-			}
-		}
-	}
-	if len(src) == 0 {
-		return nil
-	}
-	prior := make([][]float64, len(src[0].eff))
-	for k := range prior {
-		p := make([]float64, len(src[0].eff[k]))
-		for _, f := range src {
-			axpy(1/float64(len(src)), f.eff[k], p)
-		}
-		p[0] = 0 // the bias is not shared
-		prior[k] = p
-	}
-	return prior
-}
-
-// trainDevice trains the regression of device d on the examples idx of s
-// (x: their features as columns, scaled by scales; inner: their inner
+// trainDevice trains the model of device d on the examples idx of s (x:
+// their features as columns names, scaled by scales; inner: their inner
 // folds), or returns nil when the device has too few examples of a class.
-// prior, when not nil, holds the feature values the penalty pulls towards
-// (see [sharedPrior]), multiplied by each of Config.ShareWeights.
-func trainDevice(s *Set, idx []int, d int, x [][]int32, scales []float64, inner []int, cfg Config, prior [][]float64) *devFit {
+func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales []float64, inner []int, cfg Config) *rhetoric.DeviceModel {
+	dev := s.Devices[d]
 	y := make([]bool, len(idx))
 	pos := 0
 	for r, i := range idx {
@@ -532,28 +423,18 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, scales []float64, inner 
 		trs, tes = append(trs, tr), append(tes, te)
 		fscales = append(fscales, deviceScales(x, y, tr, scales, cfg))
 	}
-	mus := []float64{0}
-	if prior != nil {
-		mus = cfg.ShareWeights
-	}
-	best := &devFit{y: y}
-	bestF, bestL, bestM := -1.0, cfg.Lambdas[0], mus[0]
+	bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
 	for _, lambda := range cfg.Lambdas {
-		for _, mu := range mus {
-			prob := make([]float64, len(idx))
-			eff := make([][]float64, cfg.InnerFolds+1)
-			for k := range cfg.InnerFolds {
-				w := fit(x, y, trs[k], fscales[k], lambda, priorW(prior, k, mu, fscales[k]), cfg)
-				for _, r := range tes[k] {
-					prob[r] = predict(w, x[r], fscales[k])
-				}
-				eff[k] = effective(w, fscales[k])
+		prob := make([]float64, len(idx))
+		for k := range cfg.InnerFolds {
+			w := fit(x, y, trs[k], fscales[k], lambda, cfg)
+			for _, r := range tes[k] {
+				prob[r] = predict(w, x[r], fscales[k])
 			}
-			f, t := bestThreshold(prob, y)
-			if f > bestF+1e-9 {
-				bestF, bestL, bestM = f, lambda, mu
-				best.prob, best.thr, best.eff = prob, t, eff
-			}
+		}
+		f, t := bestThreshold(prob, y)
+		if f > bestF+1e-9 {
+			bestF, bestL, bestT = f, lambda, t
 		}
 	}
 	all := make([]int, len(idx))
@@ -561,112 +442,18 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, scales []float64, inner 
 		all[r] = r
 	}
 	scales = deviceScales(x, y, all, scales, cfg)
-	w := fit(x, y, all, scales, bestL, priorW(prior, cfg.InnerFolds, bestM, scales), cfg)
-	best.eff[cfg.InnerFolds] = effective(w, scales)
-	return best
-}
-
-// effective returns the feature values of the weights w of a fit with
-// values scales: the bias, then w times value per feature.
-func effective(w, scales []float64) []float64 {
-	e := make([]float64, len(w))
-	e[0] = w[0]
-	for j, v := range scales {
-		e[1+j] = w[1+j] * v
-	}
-	return e
-}
-
-// priorW turns the prior feature values of fit k (times mu) into weights
-// of a fit with values scales; nil without a prior or with mu 0. A
-// feature whose value is (near) 0 gets no prior.
-func priorW(prior [][]float64, k int, mu float64, scales []float64) []float64 {
-	if prior == nil || mu == 0 {
-		return nil
-	}
-	p := make([]float64, 1+len(scales))
-	for j, v := range scales {
-		if v > 1e-6 {
-			p[1+j] = mu * prior[k][1+j] / v
+	w := fit(x, y, all, scales, bestL, cfg)
+	dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: round(bestT)}
+	for j, n := range names {
+		if v := round(w[1+j] * scales[j]); math.Abs(v) >= cfg.Prune {
+			dm.Weights = append(dm.Weights, rhetoric.Weight{Feature: n, W: v})
 		}
 	}
-	return p
-}
-
-// jointThresholds chooses the devices' thresholds together (Config.Micro):
-// starting from each device's own best, it moves one device's threshold at
-// a time to the grid value that most raises micro times micro-F1 plus
-// 1 - micro times macro-F1 of the pooled inner probabilities, until no
-// move gains.
-func jointThresholds(fits []*devFit, micro float64) {
-	type counts struct{ tp, fp, fn int }
-	var devs []*devFit
-	for _, f := range fits {
-		if f != nil {
-			devs = append(devs, f)
-		}
+	if !cfg.NoTargets {
+		dm.Weights = append(dm.Weights, trainTargets(s, idx, d, cfg)...)
 	}
-	if len(devs) == 0 {
-		return
-	}
-	const lo, hi = 2, 38
-	grid := make([][]counts, len(devs)) // device -> grid step -> counts
-	cur := make([]int, len(devs))
-	for i, f := range devs {
-		grid[i] = make([]counts, hi+1)
-		for k := lo; k <= hi; k++ {
-			t := float64(k) * 0.025
-			var c counts
-			for r, p := range f.prob {
-				switch {
-				case p >= t && f.y[r]:
-					c.tp++
-				case p >= t:
-					c.fp++
-				case f.y[r]:
-					c.fn++
-				}
-			}
-			grid[i][k] = c
-		}
-		cur[i] = int(math.Round(f.thr / 0.025))
-	}
-	f1 := func(c counts) float64 {
-		if c.tp == 0 {
-			return 0
-		}
-		return 2 * float64(c.tp) / float64(2*c.tp+c.fp+c.fn)
-	}
-	score := func() float64 {
-		var all counts
-		macro := 0.0
-		for i, k := range cur {
-			c := grid[i][k]
-			all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
-			macro += f1(c)
-		}
-		return micro*f1(all) + (1-micro)*macro/float64(len(cur))
-	}
-	best := score()
-	for range 20 {
-		moved := false
-		for i := range devs {
-			keep := cur[i]
-			for k := lo; k <= hi; k++ {
-				cur[i] = k
-				if v := score(); v > best+1e-12 {
-					best, keep, moved = v, k, true
-				}
-			}
-			cur[i] = keep
-		}
-		if !moved {
-			break
-		}
-	}
-	for i, f := range devs {
-		f.thr = float64(cur[i]) * 0.025
-	}
+	slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
+	return &dm
 }
 
 // trainTargets trains the target model of device d: a conditional logit
@@ -776,11 +563,9 @@ func deviceScales(x [][]int32, y []bool, rows []int, scales []float64, cfg Confi
 func round(v float64) float64 { return math.Round(v*1e3) / 1e3 }
 
 // fit trains one device's regression on the examples rows of x.
-// prior, when not nil, holds the weights (bias first) the penalty pulls
-// towards, and the fit starts from it.
-func fit(x [][]int32, y []bool, rows []int, scales []float64, lambda float64, prior []float64, cfg Config) []float64 {
+func fit(x [][]int32, y []bool, rows []int, scales []float64, lambda float64, cfg Config) []float64 {
 	nf := len(scales)
-	p := &problem{lambda: lambda, nf: nf, scale: scales, prior: prior}
+	p := &problem{lambda: lambda, nf: nf, scale: scales}
 	pos := 0
 	for _, r := range rows {
 		p.x = append(p.x, x[r])
@@ -800,7 +585,6 @@ func fit(x [][]int32, y []bool, rows []int, scales []float64, lambda float64, pr
 		}
 	}
 	w := make([]float64, 1+nf)
-	copy(w, prior)
 	minimize(p, w, cfg.Iterations, 1e-6)
 	return w
 }
