@@ -36,7 +36,7 @@ const MaxSpaces = 4
 type Index[S any] struct {
 	space uint64
 	// chunks are *[1 << chunkBits]S, read and written atomically; they
-	// are untyped pointers so that Slot, which reads them with
+	// are untyped pointers so that Known, which reads them with
 	// atomic.LoadPointer, needs no generic helper and inlines.
 	chunks [MaxID >> chunkBits]unsafe.Pointer
 }
@@ -86,7 +86,7 @@ func (x *Index[S]) Slot(id uint32) *S {
 // else nil (also when x is nil or id is 0 or out of range); [Index.Slot]
 // allocates the chunk. It is small enough to inline, so a consumer that
 // looks up a slot for every word calls Known first and Slot only when it
-// returns nil, which happens once per chunk.
+// returns nil, which for a valid ID happens once per chunk.
 func (x *Index[S]) Known(id uint32) *S {
 	if x == nil || id-1 >= MaxID-1 {
 		return nil
