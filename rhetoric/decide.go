@@ -186,6 +186,13 @@ func (a *Analyzer) choosesTarget(d int) bool {
 //
 // NONE comes first among the candidates, so a sentence that offers no
 // other wins NONE without its features being summed.
+//
+// Most of a candidate's features do not depend on the device, and a
+// sentence may decide several devices that take a target: the first call
+// for a sentence makes its candidates' plan ([Analyzer.planTargets]) and
+// every call sums it, finding only the features that depend on d. Each
+// sum adds the same weights in the same order as over
+// [Analyzer.candidateFeatures] with d, so it is the same to the last bit.
 func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int, cands []int) string {
 	if !a.choosesTarget(d) {
 		return a.spanTarget(hits, d)
@@ -193,20 +200,68 @@ func (a *Analyzer) chooseTarget(doc *tokenize.Document, sc *scratch, si int, hit
 	if len(cands) == 1 {
 		return a.tcodes[cands[0]]
 	}
-	m := a.model
-	md := a.mdev[d]
-	k := &sc.tsink
+	if !sc.planned {
+		a.planTargets(doc, sc, si, hits, cands)
+	}
+	dh := devHitsOf(hits, d, a.noneIdx)
 	best, bestZ := a.noneIdx, 0.0
-	for i, c := range cands {
-		k.begin(m)
-		a.candidateFeatures(doc, sc, si, hits, d, c, cands, k)
-		z := 0.0
-		for _, f := range k.fs {
-			z += float64(m.w[int(f.h)*m.stride+md])
-		}
-		if i == 0 || z > bestZ {
+	for ci, c := range cands {
+		if z := a.planSum(doc, sc, si, hits, d, dh, ci); ci == 0 || z > bestZ {
 			best, bestZ = c, z
 		}
 	}
 	return a.tcodes[best]
+}
+
+// planSum returns the sum of the weights for device d (whose hits among
+// hits are dh) of the features of candidate cands[ci] in sentence si, in
+// their order, from the sentence's target plan.
+func (a *Analyzer) planSum(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d int, dh devHits, ci int) float64 {
+	m := a.model
+	md := a.mdev[d]
+	z := 0.0
+	for _, f := range sc.psink.fs[sc.planOff[ci]:sc.planOff[ci+1]] {
+		switch {
+		case f.start >= 0:
+			z += float64(m.w[int(f.h)*m.stride+md])
+		case f.start == stepCond:
+			if dh.first < 0 {
+				continue
+			}
+			row := int32(uint32(f.h))
+			if int(f.end) >= dh.first {
+				row = int32(uint32(f.h >> 32))
+			}
+			if row >= 0 {
+				z += float64(m.w[int(row)*m.stride+md])
+			}
+		default:
+			k := &sc.tsink
+			k.begin(m)
+			if f.start == stepNone {
+				a.noneHitFeature(dh, 0, 0, k)
+			} else {
+				a.deviceFeatures(doc, sc, si, hits, d, ci, k)
+			}
+			for _, g := range k.fs {
+				z += float64(m.w[int(g.h)*m.stride+md])
+			}
+		}
+	}
+	return z
+}
+
+// planTargets makes the target plan of sentence si, whose hits are hits
+// and candidates cands: each candidate's features for no device in
+// particular ([Analyzer.candidateFeatures] with d = -1), in sc.psink.
+func (a *Analyzer) planTargets(doc *tokenize.Document, sc *scratch, si int, hits []xhit, cands []int) {
+	k := &sc.psink
+	k.begin(a.model)
+	sc.planOff = append(sc.planOff[:0], 0)
+	for ci := range cands {
+		a.candidateFeatures(doc, sc, si, hits, -1, ci, cands, k)
+		k.endPlan()
+		sc.planOff = append(sc.planOff, len(k.fs))
+	}
+	sc.planned = true
 }

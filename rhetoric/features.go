@@ -202,6 +202,42 @@ func (k *featSink) addRow(row int32, start, end int) {
 	k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
 }
 
+// Steps of a target plan ([Analyzer.planTargets]) that are not a row: a
+// feat whose start is one of these (a feature's start is a byte offset,
+// never negative) is resolved per device by [Analyzer.chooseTarget].
+const (
+	// stepCond: the feature of row int32(h) when token end comes before
+	// the device's first hit, else that of row int32(h>>32); none when the
+	// device has no hit (-1 rows: the model has no such feature)
+	stepCond   = -1 - iota
+	stepNone   // NONE's feature by the device's hits (Analyzer.noneHitFeature)
+	stepDevice // the features of Analyzer.deviceFeatures
+)
+
+// planCond records, in a target plan, the feature of hash hb when token at
+// comes before the device's first hit and that of hash ha when it does
+// not (see stepCond).
+func (k *featSink) planCond(at int, hb, ha uint64) {
+	rb, ra := k.m.lookup(hb), k.m.lookup(ha)
+	k.fs = append(k.fs, feat{h: uint64(uint32(rb)) | uint64(uint32(ra))<<32, start: stepCond, end: int32(at)})
+}
+
+// planMark records step (stepNone or stepDevice) in a target plan.
+func (k *featSink) planMark(step int32) {
+	k.fs = append(k.fs, feat{start: step})
+}
+
+// endPlan closes the plan of one candidate: its rows no longer count as
+// seen, and the next candidate's plan follows it in fs.
+func (k *featSink) endPlan() {
+	for _, f := range k.fs[k.from:] {
+		if f.start >= 0 {
+			k.seen[f.h>>6] &^= 1 << (f.h & 63)
+		}
+	}
+	k.from = len(k.fs)
+}
+
 // sentenceFeatures appends to k the features of sentence si of doc, whose
 // hits are hits (the contiguous run of sc.hits in that sentence). When
 // naming, k must hold this sentence's features only: they are then sorted
@@ -420,9 +456,9 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 			if !a.takesTarget[d] {
 				continue
 			}
-			for _, c := range cands {
+			for ci, c := range cands {
 				k.fs, k.names = k.fs[:0], k.names[:0]
-				a.candidateFeatures(doc, sc, si, sc.hits[lo:hi], d, c, cands, k)
+				a.candidateFeatures(doc, sc, si, sc.hits[lo:hi], d, ci, cands, k)
 				dedupe(k)
 				tf := TargetFeatures{Device: a.devices[d], Actor: a.tcodes[c], Features: make([]Feature, len(k.fs))}
 				for i, f := range k.fs {
@@ -503,6 +539,14 @@ func (a *Analyzer) candidates(doc *tokenize.Document, sc *scratch, si int) []int
 		}
 	}
 	sc.cands = cands
+	// The mentions and the target plan of the previous sentence's
+	// candidates are gone.
+	sc.ments = sc.ments[:0]
+	sc.mentOff = slices.Grow(sc.mentOff[:0], 2*len(cands))[:2*len(cands)]
+	for i := range sc.mentOff {
+		sc.mentOff[i] = -1
+	}
+	sc.planned = false
 	return cands
 }
 
@@ -611,29 +655,27 @@ func isQuoteOpen(toks []tokenize.Token, lo, i int) bool {
 	return false
 }
 
-// candidateFeatures appends to k the features of candidate c (an index
-// into a.tcodes) for device d in sentence si with hits hits; cands are the
-// sentence's candidates, as the last call of [Analyzer.candidates] found
-// them (it leaves the sentence's OTHER cues in sc).
-func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, cands []int, k *featSink) {
+// candidateFeatures appends to k the features of candidate cands[ci] (an
+// index into a.tcodes) for device d in sentence si with hits hits; cands
+// are the sentence's candidates, as the last call of [Analyzer.candidates]
+// found them (it leaves the sentence's OTHER cues in sc).
+//
+// With d < 0 it writes the candidate's plan instead (k in model mode): the
+// features that do not depend on the device as rows, and in the place of
+// each feature that does a step for [Analyzer.chooseTarget] to resolve
+// per device (see [featSink.planCond] and [featSink.planMark]). The plan
+// keeps the features' order, so each device's sum adds the same weights
+// in the same order as with d >= 0.
+func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, ci int, cands []int, k *featSink) {
 	s := doc.Sentences[si]
 	ss, se := s.Start, s.End
-	k.addh(a.fh.cand[c], "t:c=", a.tcodes[c], "", "", ss, se)
-	firstHit := -1
-	hasHit, named := false, false
-	for i := range hits {
-		h := &hits[i]
-		if h.dev != d || h.Negated {
-			continue
-		}
-		if !hasHit {
-			firstHit = h.first
-		}
-		hasHit = true
-		if h.tgt != a.noneIdx {
-			named = true
-		}
+	c := cands[ci]
+	plan := d < 0
+	var dh devHits
+	if !plan {
+		dh = devHitsOf(hits, d, a.noneIdx)
 	}
+	k.addh(a.fh.cand[c], "t:c=", a.tcodes[c], "", "", ss, se)
 	if c == a.noneIdx {
 		switch n := len(cands) - 1; {
 		case n == 0:
@@ -643,13 +685,10 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		default:
 			k.addh(hTNoneN2, "t:none/n=2", "", "", "", ss, se)
 		}
-		switch {
-		case !hasHit:
-			k.addh(hTNoneNohit, "t:none/nohit", "", "", "", ss, se)
-		case named:
-			k.addh(hTNoneNamed, "t:none/named", "", "", "", ss, se)
-		default:
-			k.addh(hTNoneHit, "t:none/hit", "", "", "", ss, se)
+		if plan {
+			k.planMark(stepNone)
+		} else {
+			a.noneHitFeature(dh, ss, se, k)
 		}
 		return
 	}
@@ -668,12 +707,14 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			}
 			t := &doc.Tokens[cue.i]
 			k.addh(hTOther, "t:other/", "", "", cue.kind, t.Start, t.End)
-			if firstHit >= 0 {
-				if cue.i < firstHit {
-					k.addh(hTOtherBefore, "t:other/before/", "", "", cue.kind, t.Start, t.End)
-				} else {
-					k.addh(hTOtherAfter, "t:other/after/", "", "", cue.kind, t.Start, t.End)
-				}
+			switch {
+			case plan:
+				k.planCond(cue.i, fnvAdd(hTOtherBefore, cue.kind), fnvAdd(hTOtherAfter, cue.kind))
+			case dh.first < 0:
+			case cue.i < dh.first:
+				k.addh(hTOtherBefore, "t:other/before/", "", "", cue.kind, t.Start, t.End)
+			default:
+				k.addh(hTOtherAfter, "t:other/after/", "", "", cue.kind, t.Start, t.End)
 			}
 			if cue.i > s.First {
 				p := &doc.Tokens[cue.i-1]
@@ -690,25 +731,10 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			}
 		}
 	}
-	a.roleFeatures(doc, sc, si, hits, d, c, k)
-	byD := false
-	for i := range hits {
-		h := &hits[i]
-		if h.Negated || h.tgt != c || string(h.TargetRule) == "" {
-			continue
-		}
-		if h.dev == d {
-			if !byD {
-				k.addh(hTR1, "t:r1=", "", "", string(h.TargetRule), h.Start, h.End)
-			}
-			byD = true
-			k.addh(hTR, "t:r=", "", "", string(h.TargetRule), h.Start, h.End)
-		} else {
-			k.addh(hTO, "t:o=", "", "", string(h.TargetRule), h.Start, h.End)
-		}
-	}
-	if !byD {
-		k.addh(hTRNone, "t:r=-", "", "", "", ss, se)
+	if plan {
+		k.planMark(stepDevice)
+	} else {
+		a.deviceFeatures(doc, sc, si, hits, d, ci, k)
 	}
 	if len(cands) > 1 && cands[1] == c {
 		k.addh(hTFirst, "t:first", "", "", "", ss, se)
@@ -727,10 +753,14 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			continue
 		}
 		mentions++
-		if mentions == 1 && firstHit >= 0 {
-			if m.First < firstHit {
+		if mentions == 1 {
+			switch {
+			case plan:
+				k.planCond(m.First, hTBefore, hTAfter)
+			case dh.first < 0:
+			case m.First < dh.first:
 				k.addh(hTBefore, "t:before", "", "", "", m.Start, m.End)
-			} else {
+			default:
 				k.addh(hTAfter, "t:after", "", "", "", m.Start, m.End)
 			}
 		}
@@ -753,6 +783,75 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	}
 	if mentions >= 2 {
 		k.addh(hTMany, "t:many", "", "", "", ss, se)
+	}
+}
+
+// devHits is what the target features need of a device's hits in a
+// sentence: the first token of its first non-negated hit (-1 for none)
+// and whether any such hit names an actor.
+type devHits struct {
+	first int
+	named bool
+}
+
+// devHitsOf returns the devHits of device d among hits (noneIdx is the
+// target index of NONE).
+func devHitsOf(hits []xhit, d, noneIdx int) devHits {
+	dh := devHits{first: -1}
+	for i := range hits {
+		h := &hits[i]
+		if h.dev != d || h.Negated {
+			continue
+		}
+		if dh.first < 0 {
+			dh.first = h.first
+		}
+		if h.tgt != noneIdx {
+			dh.named = true
+		}
+	}
+	return dh
+}
+
+// noneHitFeature appends to k the feature of NONE that depends on the
+// device's hits: t:none/nohit, t:none/named or t:none/hit.
+func (a *Analyzer) noneHitFeature(dh devHits, ss, se int, k *featSink) {
+	switch {
+	case dh.first < 0:
+		k.addh(hTNoneNohit, "t:none/nohit", "", "", "", ss, se)
+	case dh.named:
+		k.addh(hTNoneNamed, "t:none/named", "", "", "", ss, se)
+	default:
+		k.addh(hTNoneHit, "t:none/hit", "", "", "", ss, se)
+	}
+}
+
+// deviceFeatures appends to k the features of candidate cands[ci] (not
+// NONE) that depend on device d, in the middle of its other features: the
+// roles of its mentions ([Analyzer.roleFeatures]) and the rules by which
+// hits name it (t:r1=, t:r=, t:o=, t:r=-).
+func (a *Analyzer) deviceFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, ci int, k *featSink) {
+	s := doc.Sentences[si]
+	c := sc.cands[ci]
+	a.roleFeatures(doc, sc, si, hits, d, ci, k)
+	byD := false
+	for i := range hits {
+		h := &hits[i]
+		if h.Negated || h.tgt != c || string(h.TargetRule) == "" {
+			continue
+		}
+		if h.dev == d {
+			if !byD {
+				k.addh(hTR1, "t:r1=", "", "", string(h.TargetRule), h.Start, h.End)
+			}
+			byD = true
+			k.addh(hTR, "t:r=", "", "", string(h.TargetRule), h.Start, h.End)
+		} else {
+			k.addh(hTO, "t:o=", "", "", string(h.TargetRule), h.Start, h.End)
+		}
+	}
+	if !byD {
+		k.addh(hTRNone, "t:r=-", "", "", "", s.Start, s.End)
 	}
 }
 
@@ -877,11 +976,12 @@ func (a *Analyzer) eachMention(doc *tokenize.Document, sc *scratch, si int, c in
 }
 
 // roleFeatures appends to k, for every non-negated hit of device d among
-// hits, the role of the mention of candidate c nearest to its cue and
-// their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
+// hits, the role of the mention of candidate cands[ci] nearest to its cue
+// and their distance (t:g=ROLE, t:gd=ROLE/DISTANCE). A candidate without a
 // mention, and a device without such a hit, get none.
-func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, c int, k *featSink) {
+func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, ci int, k *featSink) {
 	s := doc.Sentences[si]
+	var ments [][2]int
 	found := false
 	for i := range hits {
 		h := &hits[i]
@@ -889,14 +989,11 @@ func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hit
 			continue
 		}
 		if !found {
-			// The mentions do not depend on the hit: find them once.
 			found = true
-			ments := sc.ments[:0]
-			a.eachMention(doc, sc, si, c, func(f, l int) { ments = append(ments, [2]int{f, l}) })
-			sc.ments = ments
+			ments = a.mentions(doc, sc, si, ci)
 		}
 		role, gap, mf, ml := "", -1, 0, 0
-		for _, m := range sc.ments {
+		for _, m := range ments {
 			if r, n := sc.role(s, m[0], m[1], h.first, h.last); gap < 0 || n < gap {
 				role, gap, mf, ml = r, n, m[0], m[1]
 			}
@@ -908,4 +1005,20 @@ func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hit
 		k.addh(hTG, "t:g=", "", "", role, ms, me)
 		k.addh(fnvAdd(fnvAdd(hTGd, role), "/"), "t:gd=", role, "/", gapBucket(gap), ms, me)
 	}
+}
+
+// mentions returns the mentions of candidate sc.cands[ci] in sentence si
+// ([Analyzer.eachMention]). They do not depend on the device or the hit,
+// so they are found once per candidate and kept in sc until the next call
+// of [Analyzer.candidates].
+func (a *Analyzer) mentions(doc *tokenize.Document, sc *scratch, si, ci int) [][2]int {
+	if lo := sc.mentOff[2*ci]; lo >= 0 {
+		return sc.ments[lo:sc.mentOff[2*ci+1]]
+	}
+	ments := sc.ments
+	lo := len(ments)
+	a.eachMention(doc, sc, si, sc.cands[ci], func(f, l int) { ments = append(ments, [2]int{f, l}) })
+	sc.ments = ments
+	sc.mentOff[2*ci], sc.mentOff[2*ci+1] = int32(lo), int32(len(ments))
+	return ments[lo:]
 }

@@ -31,11 +31,13 @@ const formRowsSet = 1 << 63
 // (the latter only when the stem differs from the normal form), -1 when
 // the model has none, through x's slot for t's form ID.
 func (m *Model) wordRows(x *formIndex, t *tokenize.Token) (w, s int32) {
-	sl := x.Slot(t.Form)
+	sl := x.Known(t.Form) // inlined; nil for a chunk not met yet
 	if sl != nil {
 		if v := sl.Load(); v != 0 {
 			return int32(uint32(v>>32)&^(formRowsSet>>32)) - 1, int32(uint32(v)) - 1
 		}
+	} else {
+		sl = x.Slot(t.Form)
 	}
 	w = m.lookup(fnvAdd(fnvAdd(fnvOffset, "w="), t.Norm))
 	s = -1

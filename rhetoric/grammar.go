@@ -289,13 +289,15 @@ func (sc *scratch) plainBits(i int) uint64 {
 	b := sc.cls[i]
 	if b&clsPlain == 0 {
 		t := &sc.toks[i]
-		sl := sc.gforms.Slot(t.Form)
+		sl := sc.gforms.Known(t.Form) // inlined; nil for a chunk not met yet
 		if sl != nil {
 			if v := sl.Load(); v != 0 {
 				b |= v
 				sc.cls[i] = b
 				return b
 			}
+		} else {
+			sl = sc.gforms.Slot(t.Form)
 		}
 		var p uint64
 		if sc.g.plainLens&lenBit(len(t.Norm)) != 0 {

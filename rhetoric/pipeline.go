@@ -81,9 +81,18 @@ type scratch struct {
 	// last call of Analyzer.candidates
 	okSent int
 	okinds []uint8
-	ments  [][2]int // mentions of one candidate (roleFeatures)
-	tsink  featSink // the target features of one candidate
-	touch  float32  // a sum that keeps decide's row reads from being optimised away
+	// ments[mentOff[2*i]:mentOff[2*i+1]] are the mentions of candidate
+	// cands[i] (Analyzer.mentions), mentOff[2*i] -1 until found
+	ments   [][2]int
+	mentOff []int32
+	tsink   featSink // the target features of one candidate that depend on the device
+	// The target plan of the sentence's candidates (Analyzer.planTargets):
+	// candidate cands[i] owns psink.fs[planOff[i]:planOff[i+1]]; planned
+	// says it is made for the current candidates.
+	psink   featSink
+	planOff []int
+	planned bool
+	touch   float32 // a sum that keeps decide's row reads from being optimised away
 	// The model's explanations, without pointers (so that building them
 	// needs no write barrier and the collector does not scan them): scores
 	// of all sentences in order, sentence s owning

@@ -291,15 +291,24 @@ func explainKey(m *Model, md int, fs []feat, i int) uint64 {
 }
 
 // topFeatures returns the indices into fs (len(fs) <= explainIdxMask+1) of
-// the at most explainTop weighted features of largest key for model device
-// md, largest first. A feature enters when its key beats the last of the
-// best five; it then sinks into place through minima and maxima, which
-// compile to conditional moves: how far it goes is as random as the
-// weights, and a loop's branch would mispredict on it.
+// the at most explainTop weighted features of largest key (explainKey,
+// written out) for model device md, largest first. A feature enters when
+// its key beats the last of the best five; it then sinks into place
+// through minima and maxima, which compile to conditional moves: how far it
+// goes is as random as the weights, and a loop's branch would mispredict on
+// it.
 func topFeatures(m *Model, md int, fs []feat) (int, [explainTop]int32) {
 	t0, t1, t2, t3, t4 := uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor)
+	const shift = 24 + explainIdxBits // of |weight|'s bits in a key
 	for i := range fs {
-		k := explainKey(m, md, fs, i)
+		// A weight under the last of the best five loses whatever its
+		// row: most features stop here, before their key is built.
+		row := fs[i].h
+		bits := uint64(math.Float32bits(m.w[int(row)*m.stride+md]) &^ (1 << 31))
+		if bits < t4>>shift {
+			continue
+		}
+		k := bits<<shift | (^row&rowMask)<<explainIdxBits | uint64(i)&explainIdxMask
 		if k <= t4 {
 			continue
 		}

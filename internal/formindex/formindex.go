@@ -12,7 +12,10 @@
 // consumer's slow way.
 package formindex
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // chunkBits is the log2 of the IDs of one chunk of an Index.
 const chunkBits = 10
@@ -31,8 +34,11 @@ const MaxSpaces = 4
 // to slots of type S, typically an atomic integer whose zero value means
 // "not known yet".
 type Index[S any] struct {
-	space  uint64
-	chunks [MaxID >> chunkBits]atomic.Pointer[[1 << chunkBits]S]
+	space uint64
+	// chunks are *[1 << chunkBits]S, read and written atomically; they
+	// are untyped pointers so that Known, which reads them with
+	// atomic.LoadPointer, needs no generic helper and inlines.
+	chunks [MaxID >> chunkBits]unsafe.Pointer
 }
 
 // Indexes are the Index of each of up to MaxSpaces tokenizers, each claimed
@@ -65,14 +71,29 @@ func (f *Indexes[S]) Index(space uint64) *Index[S] {
 // Slot returns the slot of form ID id, or nil when x is nil or id is 0 or
 // out of range.
 func (x *Index[S]) Slot(id uint32) *S {
-	if x == nil || id == 0 || id >= MaxID {
+	if s := x.Known(id); s != nil {
+		return s
+	}
+	if x == nil || id-1 >= MaxID-1 {
 		return nil
 	}
 	p := &x.chunks[id>>chunkBits]
-	c := p.Load()
-	if c == nil {
-		p.CompareAndSwap(nil, new([1 << chunkBits]S))
-		c = p.Load()
+	atomic.CompareAndSwapPointer(p, nil, unsafe.Pointer(new([1 << chunkBits]S)))
+	return &(*[1 << chunkBits]S)(atomic.LoadPointer(p))[id&(1<<chunkBits-1)]
+}
+
+// Known returns the slot of form ID id when its chunk has been allocated,
+// else nil (also when x is nil or id is 0 or out of range); [Index.Slot]
+// allocates the chunk. It is small enough to inline, so a consumer that
+// looks up a slot for every word calls Known first and Slot only when it
+// returns nil, which for a valid ID happens once per chunk.
+func (x *Index[S]) Known(id uint32) *S {
+	if x == nil || id-1 >= MaxID-1 {
+		return nil
 	}
-	return &c[id&(1<<chunkBits-1)]
+	c := atomic.LoadPointer(&x.chunks[id>>chunkBits])
+	if c == nil {
+		return nil
+	}
+	return &(*[1 << chunkBits]S)(c)[id&(1<<chunkBits-1)]
 }

@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/rhetorica/rhetorica/internal/formindex"
 	_ "github.com/rhetorica/rhetorica/internal/testutil" // defines -update for go test ./... -update
 )
@@ -70,4 +72,41 @@ func ExampleIndexes() {
 	}
 	fmt.Println(x.Slot(42).Load() - 1)
 	// Output: 11
+}
+
+func TestKnown(t *testing.T) {
+	var f formindex.Indexes[atomic.Uint64]
+	x := f.Index(3)
+	x.Slot(5) // allocates the chunk of IDs 0 to 1023
+	var nilX *formindex.Index[atomic.Uint64]
+	for _, tc := range []struct {
+		name string
+		x    *formindex.Index[atomic.Uint64]
+		id   uint32
+		want string // "slot": Known gives Slot's slot; "nil": it gives nil
+	}{
+		{"allocated chunk", x, 5, "slot"},
+		{"same chunk, other ID", x, 1023, "slot"},
+		{"chunk not allocated yet", x, 1024, "nil"},
+		{"ID 0", x, 0, "nil"},
+		{"ID MaxID", x, formindex.MaxID, "nil"},
+		{"nil index", nilX, 5, "nil"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.x.Known(tc.id)
+			kind := "nil"
+			if got != nil {
+				kind = "slot"
+				if got != tc.x.Slot(tc.id) {
+					kind = "other slot"
+				}
+			}
+			if diff := cmp.Diff(tc.want, kind); diff != "" {
+				t.Errorf("Known(%d) (-want +got):\n%s", tc.id, diff)
+			}
+		})
+	}
+	if x.Slot(1024) == nil || x.Known(1024) != x.Slot(1024) {
+		t.Error("Slot did not allocate the chunk Known reads")
+	}
 }
