@@ -299,13 +299,7 @@ func (e *jsonEnc) prob(p *Prob) {
 	b := append(e.b, `{"device":`...)
 	b = appendStr(b, p.Device)
 	b = append(b, `,"p":`...)
-	if d, ok := appendDecimal4(b, p.P); ok {
-		b = d
-	} else {
-		e.b = b
-		e.float(p.P)
-		b = e.b
-	}
+	b = e.appendFloat(b, p.P)
 	if p.Because == nil {
 		e.b = append(b, `,"because":null}`...)
 		return
@@ -323,9 +317,7 @@ func (e *jsonEnc) prob(p *Prob) {
 		if d, ok := appendDecimal3(b, r.Weight); ok {
 			b = d
 		} else {
-			e.b = b
-			e.float(r.Weight)
-			b = e.b
+			b = e.appendFloat(b, r.Weight)
 		}
 		b = append(b, `,"start":`...)
 		b = appendInt(b, r.Start)
@@ -363,6 +355,14 @@ func (e *jsonEnc) meta(m map[string]string) {
 // errUnsupportedFloat is the error for a NaN or infinite float, which
 // JSON cannot represent.
 var errUnsupportedFloat = errors.New("rhetoric: report holds a NaN or infinite number, which JSON cannot represent")
+
+// appendFloat is float for a caller that appends to its own slice b (a
+// copy of e.b's slice): it writes f after b and returns the result.
+func (e *jsonEnc) appendFloat(b []byte, f float64) []byte {
+	e.b = b
+	e.float(f)
+	return e.b
+}
 
 // float writes f as encoding/json does: the shortest decimal that reads
 // back as f, in exponent form (with at least one exponent digit) below
