@@ -405,6 +405,12 @@ func invalidUTF8(s string) int {
 		// The common case, checked many bytes at a time.
 		return -1
 	}
+	return firstInvalid(s)
+}
+
+// firstInvalid is invalidUTF8 rune by rune: the offset of the first byte
+// of s that does not decode, or -1.
+func firstInvalid(s string) int {
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 {

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -55,24 +54,11 @@ func TestByteScans(t *testing.T) {
 	tests := []string{"", "peace", "a=b", "line\nbreak", "carriage\rreturn", "x\r\n=", "=", "long pattern without any of them at all", "é=", "\xff", "ok \xc3", "naïve \xe2\x80 cut", "valid ’quote’"}
 	for _, s := range tests {
 		t.Run(s, func(t *testing.T) {
-			want := []int{strings.IndexAny(s, "\r\n="), decodeInvalid(s)}
+			want := []int{strings.IndexAny(s, "\r\n="), firstInvalid(s)}
 			got := []int{indexBreakOrEq(s), invalidUTF8(s)}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("indexBreakOrEq, invalidUTF8 (-want +got):\n%s", diff)
 			}
 		})
 	}
-}
-
-// decodeInvalid returns the offset of the first invalid byte of s, or -1,
-// rune by rune.
-func decodeInvalid(s string) int {
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && w == 1 {
-			return i
-		}
-		i += w
-	}
-	return -1
 }
