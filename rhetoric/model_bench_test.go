@@ -39,31 +39,7 @@ func BenchmarkLoadDefaultModel(b *testing.B) {
 // the learned layer is measured in one run:
 //
 //	go test ./rhetoric -run XXX -bench AnalyzeModel -count 5
-func BenchmarkAnalyzeModel(b *testing.B) {
-	texts := loadSpeeches(b)
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	for _, bc := range []struct {
-		name string
-		opts Options
-	}{{"model", Options{}}, {"nomodel", Options{NoModel: true}}} {
-		b.Run(bc.name, func(b *testing.B) {
-			a := benchAnalyzer(b, bc.opts)
-			ctx := context.Background()
-			b.SetBytes(int64(n))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, t := range texts {
-					if _, err := a.Analyze(ctx, Statement{Text: t}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-		})
-	}
-}
+func BenchmarkAnalyzeModel(b *testing.B) { benchModelModes(b, false) }
 
 // BenchmarkAnalyzeModelJSON is BenchmarkAnalyzeModel with each report
 // encoded as the command's JSONL output is (Report.AppendJSON into a
@@ -71,7 +47,13 @@ func BenchmarkAnalyzeModel(b *testing.B) {
 // scores and reasons, which make the output about twice as large.
 //
 //	go test ./rhetoric -run XXX -bench AnalyzeModelJSON -cpu 1 -count 6
-func BenchmarkAnalyzeModelJSON(b *testing.B) {
+func BenchmarkAnalyzeModelJSON(b *testing.B) { benchModelModes(b, true) }
+
+// benchModelModes analyzes the bench speeches with the built-in model and
+// with NoModel, as two sub-benchmarks; with encode, each report is also
+// written as JSON into a reused buffer and the output bytes per run are
+// reported.
+func benchModelModes(b *testing.B, encode bool) {
 	texts := loadSpeeches(b)
 	n := 0
 	for _, t := range texts {
@@ -95,13 +77,18 @@ func BenchmarkAnalyzeModelJSON(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
+					if !encode {
+						continue
+					}
 					if buf, err = r.AppendJSON(buf[:0]); err != nil {
 						b.Fatal(err)
 					}
 					out += len(buf)
 				}
 			}
-			b.ReportMetric(float64(out), "out-bytes/op")
+			if encode {
+				b.ReportMetric(float64(out), "out-bytes/op")
+			}
 		})
 	}
 }
