@@ -432,9 +432,28 @@ func Evaluate(ctx context.Context, a *rhetoric.Analyzer, items []Item, opts Opti
 // items are assigned to folds by [learn.Folds]; for each fold a model is
 // trained (learn.TrainSet with cfg) on the other folds and the fold is
 // analyzed with it (lex and aopts, with aopts.Model replaced). The
-// predictions of all folds are scored together. It returns the result and
-// the model spec of every fold.
+// predictions of all folds are scored together (see [CrossPredict]).
 func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, k int, cfg learn.Config, opts Options) (*Result, error) {
+	preds, err := CrossPredict(ctx, lex, aopts, items, k, cfg)
+	if err != nil {
+		return nil, err
+	}
+	fopts := aopts
+	fopts.NoModel, fopts.Model = true, nil
+	base, err := rhetoric.New(lex, fopts)
+	if err != nil {
+		return nil, err
+	}
+	res := Score(base.Devices(), items, preds, opts)
+	res.Folds = k
+	return res, nil
+}
+
+// CrossPredict returns the predictions that [CrossValidate] scores: each
+// item's, in order, by the model trained without its fold. Two
+// configurations cross-validated on the same items and folds can be
+// compared item by item with [ComparePaired].
+func CrossPredict(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, k int, cfg learn.Config) ([]Prediction, error) {
 	if k < 2 || k > len(items) {
 		return nil, fmt.Errorf("eval: %d folds for %d items", k, len(items))
 	}
@@ -488,9 +507,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 			preds[i] = p[j]
 		}
 	}
-	res := Score(base.Devices(), items, preds, opts)
-	res.Folds = k
-	return res, nil
+	return preds, nil
 }
 
 // Examples converts items to training examples.

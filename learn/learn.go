@@ -125,6 +125,54 @@ type Config struct {
 	NB      float64 `json:"nb,omitempty"`
 	NBAlpha float64 `json:"nb_alpha,omitempty"`
 	NBFloor float64 `json:"nb_floor,omitempty"`
+	// Objective is what the decision thresholds maximise on the inner
+	// cross-validated probabilities: [ObjectiveDevice] (each device's own
+	// F1), [ObjectiveMicro] (micro-F1 pooled over the devices) or
+	// [ObjectiveBlend] (MicroWeight times micro-F1 plus 1 - MicroWeight
+	// times macro-F1); "" means ObjectiveDevice. The regularisation
+	// strength stays chosen by each device's own F1. See [TrainSet].
+	Objective string `json:"objective,omitempty"`
+	// MicroWeight is the weight of micro-F1 under ObjectiveBlend, between
+	// 0 and 1; 0 means 0.75. The other objectives ignore it.
+	MicroWeight float64 `json:"micro_weight,omitempty"`
+}
+
+// The objectives of Config.Objective.
+const (
+	// ObjectiveDevice chooses each device's threshold for its own F1.
+	ObjectiveDevice = "device"
+	// ObjectiveMicro chooses the thresholds of all devices together for
+	// the micro-F1 of their pooled decisions.
+	ObjectiveMicro = "micro"
+	// ObjectiveBlend chooses them together for MicroWeight times micro-F1
+	// plus 1 - MicroWeight times macro-F1.
+	ObjectiveBlend = "blend"
+)
+
+// Validate reports a setting that [TrainSet] would refuse: an unknown
+// Objective or a MicroWeight outside [0, 1].
+func (c Config) Validate() error {
+	_, err := c.withDefaults().microWeight()
+	return err
+}
+
+// microWeight returns the weight of micro-F1 in the thresholds' objective
+// (0 for ObjectiveDevice, whose objective is macro-F1, maximised by each
+// device's own best), or an error for an unknown objective or a weight
+// outside [0, 1].
+func (c Config) microWeight() (float64, error) {
+	switch c.Objective {
+	case "", ObjectiveDevice:
+		return 0, nil
+	case ObjectiveMicro:
+		return 1, nil
+	case ObjectiveBlend:
+		if c.MicroWeight < 0 || c.MicroWeight > 1 || math.IsNaN(c.MicroWeight) {
+			return 0, fmt.Errorf("learn: micro weight %v is not between 0 and 1", c.MicroWeight)
+		}
+		return c.MicroWeight, nil
+	}
+	return 0, fmt.Errorf("learn: unknown objective %q (want %q, %q or %q)", c.Objective, ObjectiveDevice, ObjectiveMicro, ObjectiveBlend)
 }
 
 func (c Config) withDefaults() Config {
@@ -160,6 +208,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Scales == nil {
 		c.Scales = map[string]float64{"h=": 2, "d=": 2}
+	}
+	if c.Objective == ObjectiveBlend && c.MicroWeight == 0 {
+		c.MicroWeight = 0.75
 	}
 	return c
 }
@@ -313,11 +364,17 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // seen in at least Config.MinCount of those examples, each valued by its
 // naive-Bayes log-count ratio for the device (Config.NB), with the strength
 // and the decision threshold chosen by an inner cross-validation that
-// maximises the device's F1. A device with fewer than two positive or
-// negative examples is left out (the analyzer then uses the lexicon rule
-// for it). The result is deterministic.
+// maximises the device's F1. Under Config.Objective micro or blend, the
+// thresholds are then chosen again, all together, on the devices' inner
+// cross-validated probabilities (see [jointThresholds]). A device with
+// fewer than two positive or negative examples is left out (the analyzer
+// then uses the lexicon rule for it). The result is deterministic.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
 	cfg = cfg.withDefaults()
+	micro, err := cfg.microWeight()
+	if err != nil {
+		return rhetoric.ModelSpec{}, err
+	}
 	if len(idx) == 0 {
 		return rhetoric.ModelSpec{}, fmt.Errorf("%w: no examples", ErrNoData)
 	}
@@ -364,23 +421,24 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	spec := rhetoric.ModelSpec{Format: rhetoric.ModelFormat, Training: rhetoric.ModelTraining{Examples: len(idx), Config: cfgJSON}}
 	// Devices are independent: train them in parallel, keep lexicon order.
 	out := make([]*rhetoric.DeviceModel, len(s.Devices))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for d := range s.Devices {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			out[d] = trainDevice(s, idx, d, x, names, scales, inner, cfg)
-		}()
-	}
-	wg.Wait()
+	fits := make([]devFit, len(s.Devices))
+	forEach(ctx, len(s.Devices), func(d int) {
+		out[d], fits[d] = trainDevice(s, idx, d, x, names, scales, inner, cfg)
+	})
 	if err := ctx.Err(); err != nil {
 		return rhetoric.ModelSpec{}, err
+	}
+	if micro > 0 {
+		var joint []devFit
+		var models []*rhetoric.DeviceModel
+		for d, dm := range out {
+			if dm != nil {
+				joint, models = append(joint, fits[d]), append(models, dm)
+			}
+		}
+		for i, t := range jointThresholds(joint, micro) {
+			models[i].Threshold = round(t)
+		}
 	}
 	for _, dm := range out {
 		if dm != nil {
@@ -390,10 +448,41 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	return spec, nil
 }
 
+// forEach calls f(0), ..., f(n-1), GOMAXPROCS at a time, and returns when
+// all have returned; once ctx is done it starts no more.
+func forEach(ctx context.Context, n int, f func(int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				return
+			}
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// devFit is what the thresholds of all devices are chosen from together:
+// one device's gold on the training rows, its inner cross-validated
+// probabilities at the chosen strength, and the threshold that maximises
+// its own F1 on them.
+type devFit struct {
+	y    []bool
+	prob []float64
+	thr  float64
+}
+
 // trainDevice trains the model of device d on the examples idx of s (x:
 // their features as columns names, scaled by scales; inner: their inner
 // folds), or returns nil when the device has too few examples of a class.
-func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales []float64, inner []int, cfg Config) *rhetoric.DeviceModel {
+// It also returns the device's inner cross-validated fit.
+func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales []float64, inner []int, cfg Config) (*rhetoric.DeviceModel, devFit) {
 	dev := s.Devices[d]
 	y := make([]bool, len(idx))
 	pos := 0
@@ -404,7 +493,7 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 		}
 	}
 	if pos < 2 || len(idx)-pos < 2 {
-		return nil
+		return nil, devFit{}
 	}
 	// Inner CV: out-of-fold probabilities for every strength. The
 	// feature values of a fit (deviceScales) are measured on its own
@@ -424,6 +513,7 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 		fscales = append(fscales, deviceScales(x, y, tr, scales, cfg))
 	}
 	bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
+	var bestP []float64
 	for _, lambda := range cfg.Lambdas {
 		prob := make([]float64, len(idx))
 		for k := range cfg.InnerFolds {
@@ -434,7 +524,7 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 		}
 		f, t := bestThreshold(prob, y)
 		if f > bestF+1e-9 {
-			bestF, bestL, bestT = f, lambda, t
+			bestF, bestL, bestT, bestP = f, lambda, t, prob
 		}
 	}
 	all := make([]int, len(idx))
@@ -453,7 +543,83 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 		dm.Weights = append(dm.Weights, trainTargets(s, idx, d, cfg)...)
 	}
 	slices.SortFunc(dm.Weights, func(a, b rhetoric.Weight) int { return cmp.Compare(a.Feature, b.Feature) })
-	return &dm
+	return &dm, devFit{y: y, prob: bestP, thr: bestT}
+}
+
+// jointThresholds chooses the thresholds of the devices fits together, on
+// the grid of [bestThreshold], to maximise micro times the micro-F1 of
+// their pooled inner cross-validated decisions plus 1 - micro times their
+// macro-F1 (the mean of their F1). It starts from each device's own best
+// threshold and moves one device's threshold at a time, in order, to the
+// grid value that most raises the objective (on a tie the current one is
+// kept, then the lowest), until a round over the devices gains nothing or
+// after 50 rounds. It returns the thresholds, in the order of fits; with
+// micro 0 they are each device's own best.
+func jointThresholds(fits []devFit, micro float64) []float64 {
+	const lo, hi = 2, 38 // the grid of bestThreshold, in steps of 0.025
+	type counts struct{ tp, fp, fn int }
+	// grid[i][k-lo]: device i's counts at threshold k·0.025.
+	grid := make([][]counts, len(fits))
+	cur := make([]int, len(fits))
+	for i, f := range fits {
+		grid[i] = make([]counts, hi-lo+1)
+		for k := lo; k <= hi; k++ {
+			t := float64(k) * 0.025
+			var c counts
+			for r, p := range f.prob {
+				switch {
+				case p >= t && f.y[r]:
+					c.tp++
+				case p >= t:
+					c.fp++
+				case f.y[r]:
+					c.fn++
+				}
+			}
+			grid[i][k-lo] = c
+		}
+		cur[i] = min(hi, max(lo, int(math.Round(f.thr/0.025))))
+	}
+	f1 := func(c counts) float64 {
+		if c.tp == 0 {
+			return 0
+		}
+		return 2 * float64(c.tp) / float64(2*c.tp+c.fp+c.fn)
+	}
+	score := func() float64 {
+		var all counts
+		macro := 0.0
+		for i, k := range cur {
+			c := grid[i][k-lo]
+			all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
+			macro += f1(c)
+		}
+		return micro*f1(all) + (1-micro)*macro/float64(len(cur))
+	}
+	if len(fits) > 0 {
+		best := score()
+		for range 50 {
+			moved := false
+			for i := range fits {
+				keep := cur[i]
+				for k := lo; k <= hi; k++ {
+					cur[i] = k
+					if v := score(); v > best+1e-12 {
+						best, keep, moved = v, k, true
+					}
+				}
+				cur[i] = keep
+			}
+			if !moved {
+				break
+			}
+		}
+	}
+	out := make([]float64, len(fits))
+	for i, k := range cur {
+		out[i] = float64(k) * 0.025
+	}
+	return out
 }
 
 // trainTargets trains the target model of device d: a conditional logit

@@ -135,3 +135,64 @@ func TestTrainErrors(t *testing.T) {
 		t.Error("unknown device: no error")
 	}
 }
+
+// TestTrainObjective trains the tiny set under each objective: the
+// weights are those of the default training (only thresholds are chosen
+// differently), training stays deterministic, and an unknown objective
+// or weight is an error.
+func TestTrainObjective(t *testing.T) {
+	ex := readTiny(t)
+	ctx := context.Background()
+	base := learn.Config{MinCount: 1, Lambdas: []float64{0.1}}
+	def, err := learn.Train(ctx, baseAnalyzer(t), ex, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		objective string
+		weight    float64
+		wantErr   bool
+	}{
+		{learn.ObjectiveDevice, 0, false},
+		{learn.ObjectiveMicro, 0, false},
+		{learn.ObjectiveBlend, 0, false},
+		{learn.ObjectiveBlend, 0.5, false},
+		{learn.ObjectiveBlend, 2, true},
+		{"pooled", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.objective, func(t *testing.T) {
+			cfg := base
+			cfg.Objective, cfg.MicroWeight = tt.objective, tt.weight
+			spec, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("error %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			again, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(spec, again); diff != "" {
+				t.Errorf("training is not deterministic (-first +second):\n%s", diff)
+			}
+			type weights struct {
+				Device string
+				Bias   float64
+				W      []rhetoric.Weight
+			}
+			strip := func(s rhetoric.ModelSpec) []weights {
+				var out []weights
+				for _, d := range s.Devices {
+					out = append(out, weights{d.Device, d.Bias, d.Weights})
+				}
+				return out
+			}
+			if diff := cmp.Diff(strip(def), strip(spec)); diff != "" {
+				t.Errorf("weights differ from the default training (-default +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -71,6 +71,11 @@ func TestTrainCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("train exit %d: %s", code, errs)
 	}
+	// Thresholds for micro-F1 give another valid model.
+	code, _, errs = runCLI(t, "", "train", "--annotated", annotated, "--objective", "micro", "-o", model+".micro")
+	if code != exitOK {
+		t.Fatalf("train --objective micro exit %d: %s", code, errs)
+	}
 	code, out, errs := runCLI(t, "", "eval", "--model", model, "--resamples", "0", "--format", "json", annotated)
 	if code != exitOK {
 		t.Fatalf("eval exit %d: %s", code, errs)
@@ -110,6 +115,8 @@ func TestEvalTrainErrors(t *testing.T) {
 		{"bad model", []string{"eval", "--model", garbage, annotated}, exitInput, []string{"invalid model", "garbage.model"}},
 		{"train no output", []string{"train", "--annotated", annotated}, exitUsage, []string{"-o MODEL"}},
 		{"train bad lines", []string{"train", "--annotated", bad, "-o", filepath.Join(dir, "m")}, exitInput, []string{"bad.jsonl:2:"}},
+		{"train bad objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "pooled"}, exitUsage, []string{`unknown objective "pooled"`}},
+		{"train bad micro weight", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "blend", "--micro-weight", "2"}, exitUsage, []string{"micro weight 2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, errs := runCLI(t, "", tc.args...)

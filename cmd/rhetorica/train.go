@@ -19,8 +19,11 @@ Trains the learned layer on annotated sentences (the format of rhetorica
 eval): per device, a logistic regression over the sentence features, with
 its regularisation and threshold chosen by inner cross-validation. With
 --folds K it first measures the training by K-fold cross-validation and
-prints the figures (and records them in the model). Use the model with
---model MODEL in analyze, compare and eval.
+prints the figures (and records them in the model). --objective chooses
+what the thresholds maximise: each device's own F1 (device, the default),
+the micro-F1 of all devices together (micro), or --micro-weight W times
+micro-F1 plus 1-W times macro-F1 (blend). Use the model with --model MODEL
+in analyze, compare and eval.
 
 Examples:
   rhetorica train --annotated mine.jsonl -o mine.model
@@ -39,6 +42,9 @@ func (c *cli) train(args []string) int {
 	gold := fs.String("annotated", "", "annotated `FILE` (.jsonl) to train on")
 	out := fs.String("o", "", "write the model to `FILE` (gzip-compressed JSON)")
 	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
+	var cfg learn.Config
+	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveDevice, "what the thresholds maximise: `device`, micro or blend")
+	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the `W`eight of micro-F1 (0 to 1)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -57,6 +63,15 @@ func (c *cli) train(args []string) int {
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
 	}
+	if cfg.Objective == learn.ObjectiveDevice {
+		cfg.Objective = "" // the default, recorded in the model as such
+	}
+	if cfg.Objective != learn.ObjectiveBlend {
+		cfg.MicroWeight = 0
+	}
+	if err := cfg.Validate(); err != nil {
+		return c.usageError("train ", "%v", err)
+	}
 	items, code := c.readGold(*gold, ef.corpus, ef.context)
 	if code >= 0 {
 		return code
@@ -72,14 +87,14 @@ func (c *cli) train(args []string) int {
 	}
 	opts := rhetoric.Options{Tag: ef.tag}
 	if ef.folds > 0 {
-		res, err := eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, learn.Config{}, eval.Options{})
+		res, err := eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, cfg, eval.Options{})
 		if err != nil {
 			c.errorf("%v", err)
 			return exitInput
 		}
 		writeEvalTable(c.stdout, res)
 	}
-	m, err := eval.TrainModel(c.ctx, lex, opts, items, filepath.Base(*gold), data, learn.Config{})
+	m, err := eval.TrainModel(c.ctx, lex, opts, items, filepath.Base(*gold), data, cfg)
 	if err != nil {
 		c.errorf("%v", err)
 		return exitInput

@@ -36,6 +36,16 @@
 // cross-validation. A last line gives the number of entries kept per fold.
 // The default lexicon must not already hold the candidates.
 //
+// -preds FILE writes the cross-validated predictions, one JSON line per
+// item in file order: {"id": ID, "devices": [...]} (ids with the salt).
+// -against FILE compares this run's predictions with such a file, written
+// by a run on the same split under another configuration, and adds a line
+// with the paired differences (this run minus that one) of micro-F1,
+// macro-F1 and every device's F1, each with a 95% interval from a paired
+// bootstrap over items (-resamples, 1000; see eval.ComparePaired), and
+// blame's recall under both. The folds being the same, this measures a
+// change far more finely than the spread over salts.
+//
 // -dev FILE also trains on all of the training file under the same
 // configuration and prints the figures of that model on FILE, its target
 // accuracies on a second line (a check, such as ../shared/eval/dev.jsonl,
@@ -43,6 +53,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -80,6 +91,9 @@ func run(args []string, w io.Writer) error {
 	newLex := fs.String("new", "", "with -fast: an overlay `FILE` of candidate entries, each kept in a fold only when its training folds support it (see foldLexicon)")
 	newSup := fs.Int("new-support", 2, "least training sentences with the device where a -new entry hits")
 	newP := fs.Float64("new-precision", 0.35, "least precision of a -new entry's training hits")
+	predsOut := fs.String("preds", "", "write the cross-validated predictions to `FILE` (JSONL)")
+	against := fs.String("against", "", "compare with the predictions in `FILE` (written by -preds on the same split), paired")
+	resamples := fs.Int("resamples", 1000, "bootstrap resamples of -against")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -122,15 +136,32 @@ func run(args []string, w io.Writer) error {
 			return err
 		}
 	}
-	var res *eval.Result
+	var base []eval.Prediction
+	if *against != "" {
+		if base, err = readPreds(*against, items); err != nil {
+			return err
+		}
+	}
+	var preds []eval.Prediction
 	var kept []int
 	if *fast {
-		res, kept, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
+		preds, kept, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
 	} else {
-		res, err = eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, *folds, cfg, eval.Options{Resamples: -1})
+		preds, err = eval.CrossPredict(context.Background(), lexicon.Default(), rhetoric.Options{}, items, *folds, cfg)
 	}
 	if err != nil {
 		return err
+	}
+	an, err := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
+	if err != nil {
+		return err
+	}
+	devices := an.Devices()
+	res := eval.Score(devices, items, preds, eval.Options{Resamples: -1})
+	if *predsOut != "" {
+		if err := writePreds(*predsOut, items, preds); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "micro %.3f macro %.3f |", res.MicroF1, res.MacroF1)
 	for _, d := range res.Devices {
@@ -140,6 +171,9 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w)
+	if base != nil {
+		printPaired(w, *against, eval.ComparePaired(devices, items, base, preds, eval.Options{Resamples: *resamples}))
+	}
 	if *fast {
 		if over != nil {
 			fmt.Fprintf(w, "new | entries kept per fold: %s\n", strings.Trim(fmt.Sprint(kept), "[]"))
@@ -198,7 +232,8 @@ func printTargets(w io.Writer, label string, res *eval.Result) {
 // decides each held-out item from the union of its sentences' features
 // and the fold's weights, instead of analyzing it with the fold's model.
 // On single-sentence items the two agree; it takes a third of the time.
-func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) (*eval.Result, []int, error) {
+// It returns the predictions and, with nw, the entries kept per fold.
+func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) ([]eval.Prediction, []int, error) {
 	if k < 2 || k > len(items) {
 		return nil, nil, fmt.Errorf("%d folds for %d items", k, len(items))
 	}
@@ -266,7 +301,70 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 			}
 		}
 	}
-	return eval.Score(base.Devices(), items, preds, eval.Options{Resamples: -1}), kept, nil
+	return preds, kept, nil
+}
+
+// predLine is one line of a -preds file.
+type predLine struct {
+	ID      string   `json:"id"`
+	Devices []string `json:"devices"`
+}
+
+// writePreds writes the predictions of the items to the file at path, one
+// predLine per item.
+func writePreds(path string, items []eval.Item, preds []eval.Prediction) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for i, it := range items {
+		d := preds[i].Devices
+		if d == nil {
+			d = []string{}
+		}
+		if err := enc.Encode(predLine{ID: it.ID, Devices: d}); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// readPreds reads a -preds file written for the same items, in the same
+// order; a different id or number of lines is an error.
+func readPreds(path string, items []eval.Item) ([]eval.Prediction, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []eval.Prediction
+	dec := json.NewDecoder(bytes.NewReader(b))
+	for dec.More() {
+		var l predLine
+		if err := dec.Decode(&l); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(out) >= len(items) || l.ID != items[len(out)].ID {
+			return nil, fmt.Errorf("%s: line %d: id %q is not item %d of the training file (another split or file?)", path, len(out)+1, l.ID, len(out)+1)
+		}
+		out = append(out, eval.Prediction{Devices: l.Devices})
+	}
+	if len(out) != len(items) {
+		return nil, fmt.Errorf("%s: %d predictions for %d items", path, len(out), len(items))
+	}
+	return out, nil
+}
+
+// printPaired prints the line of -against: this run's figures minus those
+// of the predictions in the file named base, with paired intervals.
+func printPaired(w io.Writer, base string, p *eval.Paired) {
+	fmt.Fprintf(w, "paired vs %s | micro %.3f -> %.3f %+.4f [%+.4f, %+.4f] macro %.3f -> %.3f %+.4f [%+.4f, %+.4f] |",
+		filepath.Base(base), p.MicroF1[0], p.MicroF1[1], p.MicroDiff, p.MicroCI.Lo, p.MicroCI.Hi,
+		p.MacroF1[0], p.MacroF1[1], p.MacroDiff, p.MacroCI.Lo, p.MacroCI.Hi)
+	for _, d := range p.Devices {
+		fmt.Fprintf(w, " %s %+.3f [%+.3f, %+.3f]", d.Device, d.Diff, d.CI.Lo, d.CI.Hi)
+		if d.Device == "blame" {
+			fmt.Fprintf(w, " (R %.3f -> %.3f)", d.R[0], d.R[1])
+		}
+	}
+	fmt.Fprintln(w)
 }
 
 // newEntries are candidate lexicon entries to validate without letting the

@@ -78,6 +78,36 @@ func TestRunFast(t *testing.T) {
 	}
 }
 
+// TestRunPaired writes the cross-validated predictions of one run and
+// compares a second run on the same split with them: a run against its
+// own predictions differs by nothing. Predictions of another split or
+// file are refused.
+func TestRunPaired(t *testing.T) {
+	tiny := filepath.Join("..", "..", "learn", "testdata", "tiny.jsonl")
+	dir := t.TempDir()
+	preds := filepath.Join(dir, "base.jsonl")
+	common := []string{"-train", tiny, "-folds", "2", "-fast", "-config", `{"min_count": 1}`}
+	if err := run(append(common, "-preds", preds), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := run(append(common, "-against", preds, "-resamples", "50"), &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], "paired vs base.jsonl | micro ") ||
+		!strings.Contains(lines[1], "+0.0000 [+0.0000, +0.0000]") || !strings.Contains(lines[1], " blame +0.000 [+0.000, +0.000] (R ") {
+		t.Errorf("output:\n%s\nwant the figures and a paired line of zero differences", out.String())
+	}
+	err := run(append(common, "-salt", "x", "-against", preds), io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "another split") {
+		t.Errorf("predictions of another split: error %v, want one saying so", err)
+	}
+	if err := run(append(common, "-against", preds+".none"), io.Discard); err == nil || !strings.Contains(err.Error(), "base.jsonl.none") {
+		t.Errorf("missing -against file: error %v, want one naming it", err)
+	}
+}
+
 // TestNewEntriesKept checks which candidate entries a fold keeps: those
 // whose hits in the other folds have enough support and precision.
 func TestNewEntriesKept(t *testing.T) {
