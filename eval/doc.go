@@ -62,6 +62,10 @@
 // dealt into K folds by a hash of their id ([learn.Folds], independent of
 // file order), and for each fold a model is trained on the others with
 // [learn.TrainSet] and the fold analyzed with it. The features are
-// extracted once. [TrainModel] trains on all items and records the data's
-// SHA-256, as the built-in model was made (go generate ./rhetoric).
+// extracted once. [CrossPredict] returns the predictions behind it, and
+// [ComparePaired] compares those of two configurations on the same folds
+// with a paired bootstrap, whose intervals of the differences are far
+// narrower than the spread of either figure over splits. [TrainModel]
+// trains on all items and records the data's SHA-256, as the built-in
+// model was made (go generate ./rhetoric).
 package eval

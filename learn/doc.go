@@ -29,7 +29,10 @@
 //     L-BFGS (memory 8, Armijo backtracking) from zero, deterministically;
 //   - chooses λ among Config.Lambdas and the decision threshold (0.05 to
 //     0.95 by 0.025) by an inner cross-validation (Config.InnerFolds folds
-//     by [Folds]) maximising the device's F1;
+//     by [Folds]) maximising the device's F1 (with Config.Objective micro
+//     or blend, the thresholds of all devices are then chosen again
+//     together, for the micro-F1, or a blend of micro- and macro-F1, of
+//     their pooled inner cross-validated decisions);
 //   - refits on all the examples and stores the weights rounded to three
 //     decimals, dropping those below Config.Prune in magnitude.
 //
