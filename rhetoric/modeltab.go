@@ -1,0 +1,150 @@
+package rhetoric
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"unsafe"
+
+	"github.com/rhetorica/rhetorica/rhetoric/internal/modelhook"
+)
+
+// The tables of the built-in model, compiled when the model is generated
+// (model.tab, which go generate writes from model.bin), so that loading
+// the model at start-up takes slices of the embedded data instead of
+// converting 127,000 weights and hashing 9,000 feature names. The pages of
+// the embedded data are read from the binary when a lookup first touches
+// them, so a one-statement run reads a few of them and allocates none.
+// All integers are little-endian; the views need a little-endian machine
+// (elsewhere the model is compiled from model.bin as before):
+//
+//	"rhetorica-model-tab/1\n"
+//	uint32 rows, devices, stride (float32s a weight row takes), table slots
+//	byte: 1 if the model has bigram features
+//	devices bytes: 1 if the model has target weights for the device
+//	zeros to a multiple of 64 bytes
+//	(rows+1) x uint32: the offsets of the feature names in their block
+//	zeros to a multiple of 64 bytes
+//	slots x uint64: the lookup table (Model.table)
+//	rows x stride float32: the weight rows (Model.w), at a multiple of 64
+//	zeros to a multiple of 64 bytes, then 32 zeros
+//	the weight rows again
+//
+// The linker aligns the embedded data to 32 bytes, not 64, so the rows are
+// stored twice, 32 bytes apart: one of the two copies starts on a cache
+// line wherever the data lands, and the loader takes that one, so that a
+// row (64 bytes for 14 devices) is one cache line as in a compiled model.
+// TestDefaultModelTables checks that model.tab is model.bin's tables byte
+// for byte and that the built-in model loads from it.
+const modelTabMagic = "rhetorica-model-tab/1\n"
+
+func init() {
+	modelhook.Tables = func(bin []byte) ([]byte, error) {
+		m, err := ParseModel("model.bin", bin)
+		if err != nil {
+			return nil, err
+		}
+		return m.marshalTables()
+	}
+}
+
+// pad64 appends zeros to b up to a multiple of 64 bytes.
+func pad64(b []byte) []byte {
+	for len(b)%64 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// marshalTables returns the model's tables in the form above, for a model
+// whose weights are all int16 thousandths (a trained model's are).
+func (m *Model) marshalTables() ([]byte, error) {
+	if m.w64 != nil {
+		return nil, fmt.Errorf("%w: tables are written only for weights in thousandths", ErrModel)
+	}
+	b := []byte(modelTabMagic)
+	for _, v := range []int{m.names.len(), len(m.devices), m.stride, len(m.table)} {
+		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	b = append(b, boolByte(m.bigrams))
+	for _, t := range m.targets {
+		b = append(b, boolByte(t))
+	}
+	b = pad64(b)
+	for _, o := range m.names.off {
+		b = binary.LittleEndian.AppendUint32(b, o)
+	}
+	b = pad64(b)
+	for _, e := range m.table {
+		b = binary.LittleEndian.AppendUint64(b, e)
+	}
+	b = pad64(b)
+	for k := range 2 {
+		if k == 1 {
+			b = append(pad64(b), make([]byte, 32)...)
+		}
+		for _, w := range m.w {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+		}
+	}
+	return b, nil
+}
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// modelFromTables returns the model of the binary form's header, names
+// (blob, rows of them) and weights in thousandths, with the tables taken
+// from tab, which must be that model's tables as [Model.marshalTables]
+// writes them. It reports false when tab does not fit the model or cannot
+// be viewed on this machine: the caller then compiles the model.
+func modelFromTables(head ModelSpec, blob string, rows int, tab string) (*Model, bool) {
+	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 || len(tab) < len(modelTabMagic)+17 || tab[:len(modelTabMagic)] != modelTabMagic {
+		return nil, false
+	}
+	r := &binReader{s: tab, off: len(modelTabMagic)}
+	nr, nd, stride, size := r.uint32(""), r.uint32(""), r.uint32(""), r.uint32("")
+	names := nameTable{blob: blob}
+	m, err := newModelHead(head, names)
+	if err != nil || nr != rows || nd != len(m.devices) || stride != m.stride || size < 16 || size&(size-1) != 0 {
+		return nil, false
+	}
+	flags := r.take(1+nd, "")
+	r.off = (r.off + 63) &^ 63
+	offs := r.take(4*(rows+1), "")
+	r.off = (r.off + 63) &^ 63
+	table := r.take(8*size, "")
+	r.off = (r.off + 63) &^ 63
+	wa := r.take(4*rows*stride, "")
+	r.off = (r.off+63)&^63 + 32
+	wb := r.take(4*rows*stride, "")
+	if r.err != nil || r.off != len(tab) || rows == 0 {
+		return nil, false
+	}
+	w := wa
+	if addr(wa)%64 != 0 {
+		w = wb
+	}
+	if addr(offs)%4 != 0 || addr(table)%8 != 0 || addr(w)%64 != 0 {
+		return nil, false
+	}
+	m.names.off = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.StringData(offs))), rows+1)
+	if m.names.off[0] != 0 || m.names.off[rows] != uint32(len(blob)) {
+		return nil, false
+	}
+	m.table = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.StringData(table))), size)
+	m.mask = uint64(size - 1)
+	m.w = unsafe.Slice((*float32)(unsafe.Pointer(unsafe.StringData(w))), rows*stride)
+	m.bigrams = flags[0] == 1
+	for d := range m.targets {
+		m.targets[d] = flags[1+d] == 1
+	}
+	return m, true
+}
+
+// addr returns the address of s's bytes.
+func addr(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }

@@ -1,0 +1,98 @@
+package rhetoric
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+	"unsafe"
+)
+
+// TestDefaultModelTables checks that the embedded model.tab is the tables
+// of model.bin, byte for byte, and that the built-in model loads from it
+// into the model that compiling model.bin gives.
+func TestDefaultModelTables(t *testing.T) {
+	want, err := parseBinary("model.bin", defaultModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := want.marshalTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, []byte(defaultTables)) {
+		t.Fatalf("model.tab (%d bytes) is not model.bin's tables (%d bytes): run go generate ./rhetoric", len(defaultTables), len(b))
+	}
+	got, err := parseBinaryTables("model.bin", defaultModel, defaultTables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if addr(unsafeString(got.w)) < addr(defaultTables) || addr(unsafeString(got.w)) >= addr(defaultTables)+uintptr(len(defaultTables)) {
+		t.Errorf("the built-in model's weights are not a view of model.tab")
+	}
+	if !reflect.DeepEqual(modelOnly(want), modelOnly(got)) {
+		t.Errorf("the model loaded from model.tab differs from model.bin compiled")
+	}
+}
+
+// unsafeString returns the bytes of w as a string, for their address.
+func unsafeString(w []float32) string {
+	return unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 4*len(w))
+}
+
+// TestModelFromTables loads small models from their tables placed at
+// each alignment, and checks that tables that do not fit are refused.
+func TestModelFromTables(t *testing.T) {
+	m := binTestModel(t, 0.5, -1, 0, 2.25, 0.125, 0)
+	bin, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := m.marshalTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := binTestModel(t, 0.5, -1, 0, 2.25).marshalTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// at places tab at the given address modulo 64.
+	at := func(tab []byte, mod int) string {
+		buf := make([]byte, len(tab)+128)
+		k := (mod - int(uintptr(unsafe.Pointer(&buf[0]))%64) + 64) % 64
+		copy(buf[k:], tab)
+		return unsafe.String(&buf[k], len(tab))
+	}
+	tests := []struct {
+		name string
+		tab  string
+		view bool // the model's weights are a view of tab
+	}{
+		{"aligned to 64", at(tab, 0), true},
+		{"aligned to 32", at(tab, 32), true},
+		{"aligned to 16", at(tab, 16), false},
+		{"aligned to 1", at(tab, 1), false},
+		{"another model's", at(other, 0), false},
+		{"truncated", at(tab[:len(tab)-1], 0), false},
+		{"longer", at(append(tab[:len(tab):len(tab)], 0), 0), false},
+		{"none", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseBinaryTables("bin", string(bin), tt.tab)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(modelOnly(m), modelOnly(got)) {
+				t.Errorf("loaded model differs from the compiled one")
+			}
+			p := addr(unsafeString(got.w))
+			view := tt.tab != "" && p >= addr(tt.tab) && p < addr(tt.tab)+uintptr(len(tt.tab))
+			if view != tt.view {
+				t.Errorf("weights a view of the tables: %v, want %v", view, tt.view)
+			}
+		})
+	}
+	if _, err := (&Model{w64: []float64{0.1}}).marshalTables(); err == nil {
+		t.Errorf("marshalTables of float64 weights: no error")
+	}
+}
