@@ -14,7 +14,7 @@ import (
 // the model at start-up takes slices of the embedded data instead of
 // converting 127,000 weights and hashing 9,000 feature names. The pages of
 // the embedded data are read from the binary when a lookup first touches
-// them, so a one-statement run reads a few of them and allocates none.
+// them, so a one-statement run reads a few of them.
 // All integers are little-endian; the views need a little-endian machine
 // (elsewhere the model is compiled from model.bin as before):
 //
@@ -27,13 +27,14 @@ import (
 //	zeros to a multiple of 64 bytes
 //	slots x uint64: the lookup table (Model.table)
 //	rows x stride float32: the weight rows (Model.w), at a multiple of 64
-//	zeros to a multiple of 64 bytes, then 32 zeros
-//	the weight rows again
 //
-// The linker aligns the embedded data to 32 bytes, not 64, so the rows are
-// stored twice, 32 bytes apart: one of the two copies starts on a cache
-// line wherever the data lands, and the loader takes that one, so that a
-// row (64 bytes for 14 devices) is one cache line as in a compiled model.
+// The linker aligns the embedded data to 32 bytes, not 64, so the weight
+// rows start on a cache line in about half of the builds. When they do not,
+// the loader copies them into memory of its own (a copy, 0.6 MB, no
+// conversion), so that a row (64 bytes for 14 devices) stays one cache
+// line for the corpus run's lookups, as in a compiled model. (Two copies of
+// the rows 32 bytes apart would always give a view, but make model.tab
+// larger than the repository's 1 MB limit for a tracked file.)
 // TestDefaultModelTables checks that model.tab is model.bin's tables byte
 // for byte and that the built-in model loads from it.
 const modelTabMagic = "rhetorica-model-tab/1\n"
@@ -79,13 +80,8 @@ func (m *Model) marshalTables() ([]byte, error) {
 		b = binary.LittleEndian.AppendUint64(b, e)
 	}
 	b = pad64(b)
-	for k := range 2 {
-		if k == 1 {
-			b = append(pad64(b), make([]byte, 32)...)
-		}
-		for _, w := range m.w {
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
-		}
+	for _, w := range m.w {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
 	}
 	return b, nil
 }
@@ -119,17 +115,11 @@ func modelFromTables(head ModelSpec, blob string, rows int, tab string) (*Model,
 	r.off = (r.off + 63) &^ 63
 	table := r.take(8*size, "")
 	r.off = (r.off + 63) &^ 63
-	wa := r.take(4*rows*stride, "")
-	r.off = (r.off+63)&^63 + 32
-	wb := r.take(4*rows*stride, "")
+	w := r.take(4*rows*stride, "")
 	if r.err != nil || r.off != len(tab) || rows == 0 {
 		return nil, false
 	}
-	w := wa
-	if addr(wa)%64 != 0 {
-		w = wb
-	}
-	if addr(offs)%4 != 0 || addr(table)%8 != 0 || addr(w)%64 != 0 {
+	if addr(offs)%4 != 0 || addr(table)%8 != 0 || addr(w)%4 != 0 {
 		return nil, false
 	}
 	m.names.off = unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.StringData(offs))), rows+1)
@@ -139,6 +129,10 @@ func modelFromTables(head ModelSpec, blob string, rows int, tab string) (*Model,
 	m.table = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.StringData(table))), size)
 	m.mask = uint64(size - 1)
 	m.w = unsafe.Slice((*float32)(unsafe.Pointer(unsafe.StringData(w))), rows*stride)
+	if addr(w)%64 != 0 {
+		// A large allocation starts on a page.
+		m.w = append(make([]float32, 0, len(m.w)), m.w...)
+	}
 	m.bigrams = flags[0] == 1
 	for d := range m.targets {
 		m.targets[d] = flags[1+d] == 1

@@ -26,8 +26,11 @@ func TestDefaultModelTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if addr(unsafeString(got.w)) < addr(defaultTables) || addr(unsafeString(got.w)) >= addr(defaultTables)+uintptr(len(defaultTables)) {
-		t.Errorf("the built-in model's weights are not a view of model.tab")
+	if !within(tableString(got.table), defaultTables) {
+		t.Errorf("the built-in model's lookup table is not a view of model.tab")
+	}
+	if view, aligned := within(unsafeString(got.w), defaultTables), addr(unsafeString(got.w))%64 == 0; view != aligned {
+		t.Errorf("the built-in model's weights: a view of model.tab %v, on a cache line %v", view, aligned)
 	}
 	if !reflect.DeepEqual(modelOnly(want), modelOnly(got)) {
 		t.Errorf("the model loaded from model.tab differs from model.bin compiled")
@@ -37,6 +40,16 @@ func TestDefaultModelTables(t *testing.T) {
 // unsafeString returns the bytes of w as a string, for their address.
 func unsafeString(w []float32) string {
 	return unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(w))), 4*len(w))
+}
+
+// tableString returns the bytes of t as a string, for their address.
+func tableString(t []uint64) string {
+	return unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(t))), 8*len(t))
+}
+
+// within reports whether the bytes of s lie in those of in.
+func within(s, in string) bool {
+	return in != "" && addr(s) >= addr(in) && addr(s)+uintptr(len(s)) <= addr(in)+uintptr(len(in))
 }
 
 // TestModelFromTables loads small models from their tables placed at
@@ -63,18 +76,18 @@ func TestModelFromTables(t *testing.T) {
 		return unsafe.String(&buf[k], len(tab))
 	}
 	tests := []struct {
-		name string
-		tab  string
-		view bool // the model's weights are a view of tab
+		name        string
+		tab         string
+		table, rows bool // the model's lookup table, weight rows are views of tab
 	}{
-		{"aligned to 64", at(tab, 0), true},
-		{"aligned to 32", at(tab, 32), true},
-		{"aligned to 16", at(tab, 16), false},
-		{"aligned to 1", at(tab, 1), false},
-		{"another model's", at(other, 0), false},
-		{"truncated", at(tab[:len(tab)-1], 0), false},
-		{"longer", at(append(tab[:len(tab):len(tab)], 0), 0), false},
-		{"none", "", false},
+		{"aligned to 64", at(tab, 0), true, true},
+		{"aligned to 32", at(tab, 32), true, false},
+		{"aligned to 8", at(tab, 8), true, false},
+		{"aligned to 1", at(tab, 1), false, false},
+		{"another model's", at(other, 0), false, false},
+		{"truncated", at(tab[:len(tab)-1], 0), false, false},
+		{"longer", at(append(tab[:len(tab):len(tab)], 0), 0), false, false},
+		{"none", "", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,10 +98,11 @@ func TestModelFromTables(t *testing.T) {
 			if !reflect.DeepEqual(modelOnly(m), modelOnly(got)) {
 				t.Errorf("loaded model differs from the compiled one")
 			}
-			p := addr(unsafeString(got.w))
-			view := tt.tab != "" && p >= addr(tt.tab) && p < addr(tt.tab)+uintptr(len(tt.tab))
-			if view != tt.view {
-				t.Errorf("weights a view of the tables: %v, want %v", view, tt.view)
+			if table := within(tableString(got.table), tt.tab); table != tt.table {
+				t.Errorf("lookup table a view of the tables: %v, want %v", table, tt.table)
+			}
+			if rows := within(unsafeString(got.w), tt.tab); rows != tt.rows {
+				t.Errorf("weight rows a view of the tables: %v, want %v", rows, tt.rows)
 			}
 		})
 	}
