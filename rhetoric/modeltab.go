@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/rhetorica/rhetorica/rhetoric/internal/modelhook"
@@ -30,11 +31,11 @@ import (
 //
 // The linker aligns the embedded data to 32 bytes, not 64, so the weight
 // rows start on a cache line in about half of the builds. When they do not,
-// the loader copies them into memory of its own (a copy, 0.6 MB, no
-// conversion), so that a row (64 bytes for 14 devices) stays one cache
-// line for the corpus run's lookups, as in a compiled model. (Two copies of
-// the rows 32 bytes apart would always give a view, but make model.tab
-// larger than the repository's 1 MB limit for a tracked file.)
+// the loader copies them (0.6 MB, no conversion; see spareRows), so that a
+// row (64 bytes for 14 devices) stays one cache line for the corpus run's
+// lookups, as in a compiled model. (Two copies of the rows 32 bytes apart
+// would always give a view, but make model.tab larger than the
+// repository's 1 MB limit for a tracked file.)
 // TestDefaultModelTables checks that model.tab is model.bin's tables byte
 // for byte and that the built-in model loads from it.
 const modelTabMagic = "rhetorica-model-tab/1\n"
@@ -130,14 +131,35 @@ func modelFromTables(head ModelSpec, blob string, rows int, tab string) (*Model,
 	m.mask = uint64(size - 1)
 	m.w = unsafe.Slice((*float32)(unsafe.Pointer(unsafe.StringData(w))), rows*stride)
 	if addr(w)%64 != 0 {
-		// A large allocation starts on a page.
-		m.w = append(make([]float32, 0, len(m.w)), m.w...)
+		m.w = append(alignedRows(len(m.w)), m.w...)
 	}
 	m.bigrams = flags[0] == 1
 	for d := range m.targets {
 		m.targets[d] = flags[1+d] == 1
 	}
 	return m, true
+}
+
+// spareRows is where the first model loaded from tables copies its weight
+// rows when they are off a cache line: memory outside the heap, so that
+// the copy does not bring a one-statement run's heap to the collector's
+// first goal (4 MB), and whose pages the kernel supplies only when written.
+// It holds the rows of up to 16,384 features of 16 devices, and 16 more
+// float32s to start on a cache line.
+var (
+	spareRows      [1<<18 + 16]float32
+	spareRowsTaken atomic.Bool
+)
+
+// alignedRows returns an empty slice with room for n float32s that starts
+// on a cache line: in spareRows the first time, else on the heap (a large
+// allocation starts on a page).
+func alignedRows(n int) []float32 {
+	if n <= len(spareRows)-16 && spareRowsTaken.CompareAndSwap(false, true) {
+		k := int(-uintptr(unsafe.Pointer(&spareRows[0])) % 64 / 4)
+		return spareRows[k : k : k+n]
+	}
+	return make([]float32, 0, n)
 }
 
 // addr returns the address of s's bytes.
