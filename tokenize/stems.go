@@ -33,13 +33,20 @@ func stemEnglish(w string, stemStopWords bool) string {
 }
 
 // lookupStem returns the stem of w in tab, lines of "word stem" sorted by
-// word, by binary search on the bytes: the middle byte of the range is
-// taken back to the start of its line.
+// word, by binary search on the bytes: the line that starts first at or
+// after the middle of the range is compared (the range's first line when
+// none does), its ends found with the library's forward search.
 func lookupStem(tab, w string) (string, bool) {
 	lo, hi := 0, len(tab) // both at the start of a line
 	for lo < hi {
-		mid := lo + (hi-lo)/2
-		s := lo + strings.LastIndexByte(tab[lo:mid], '\n') + 1
+		s := lo + (hi-lo)/2
+		if s > lo && tab[s-1] != '\n' {
+			if k := strings.IndexByte(tab[s:hi], '\n'); k >= 0 && s+k+1 < hi {
+				s += k + 1
+			} else {
+				s = lo
+			}
+		}
 		e := strings.IndexByte(tab[s:hi], '\n')
 		if e < 0 {
 			return "", false // a table without its last line break

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -60,11 +61,47 @@ func TestLookupStem(t *testing.T) {
 		{"a x\n", "a", "x", true},
 		{"a x", "a", "", false},
 		{"nospace\n", "nospace", "", false},
+		{"\n", "a", "", false},
+		{" x\n", "", "x", true},
+		{"a x\nb y\n", "b", "y", true},
+		{"a x\nb y\n", "a", "x", true},
+		{"a x\nb y\n", "c", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := lookupStem(tt.tab, tt.w)
 		if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
 			t.Errorf("lookupStem(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
+		}
+	}
+	// Random tables over a small alphabet, against a map: every word of
+	// up to three letters is looked up in each.
+	r := rand.New(rand.NewPCG(3, 4))
+	var all []string
+	for _, n := range []int{1, 2, 3} {
+		for k := range 1 << (2 * n) {
+			w := ""
+			for i := range n {
+				w += string(rune('a' + k>>(2*i)&3))
+			}
+			all = append(all, w)
+		}
+	}
+	slices.Sort(all)
+	for range 300 {
+		stems := map[string]string{}
+		var b strings.Builder
+		for _, w := range all {
+			if r.IntN(3) == 0 {
+				stems[w] = strings.Repeat("s", r.IntN(4))
+				b.WriteString(w + " " + stems[w] + "\n")
+			}
+		}
+		for _, w := range all {
+			want, wantOK := stems[w]
+			got, ok := lookupStem(b.String(), w)
+			if got != want || ok != wantOK {
+				t.Fatalf("lookupStem(%q, %q) = %q, %v; want %q, %v", b.String(), w, got, ok, want, wantOK)
+			}
 		}
 	}
 	// stemEnglish agrees with Snowball on words in and out of the table.
