@@ -27,9 +27,18 @@ func TestStemTable(t *testing.T) {
 		if want := english.Stem(w, true); s != want {
 			t.Errorf("stem of %q: table %q, Snowball %q: run go generate ./tokenize", w, s, want)
 		}
-		got, ok := lookupStem(stemsEnglish, w)
+		got, ok := englishStems().lookup(w)
+		if !ok || got != s {
+			t.Errorf("lookup(%q) = %q, %v; want %q, true", w, got, ok, s)
+		}
+		got, ok = lookupStem(stemsEnglish, w)
 		if !ok || got != s {
 			t.Errorf("lookupStem(%q) = %q, %v; want %q, true", w, got, ok, s)
+		}
+		// The first 1,024 calls search the text, the others the index.
+		got, ok = lookupEnglishStem(w)
+		if !ok || got != s {
+			t.Errorf("lookupEnglishStem(%q) = %q, %v; want %q, true", w, got, ok, s)
 		}
 		words = append(words, w)
 	}
@@ -68,7 +77,11 @@ func TestLookupStem(t *testing.T) {
 		{"a x\nb y\n", "c", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := lookupStem(tt.tab, tt.w)
+		got, ok := newStemIndex(tt.tab).lookup(tt.w)
+		if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
+			t.Errorf("lookup(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
+		}
+		got, ok = lookupStem(tt.tab, tt.w)
 		if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
 			t.Errorf("lookupStem(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
 		}
@@ -98,7 +111,11 @@ func TestLookupStem(t *testing.T) {
 		}
 		for _, w := range all {
 			want, wantOK := stems[w]
-			got, ok := lookupStem(b.String(), w)
+			got, ok := newStemIndex(b.String()).lookup(w)
+			if got != want || ok != wantOK {
+				t.Fatalf("lookup(%q, %q) = %q, %v; want %q, %v", b.String(), w, got, ok, want, wantOK)
+			}
+			got, ok = lookupStem(b.String(), w)
 			if got != want || ok != wantOK {
 				t.Fatalf("lookupStem(%q, %q) = %q, %v; want %q, %v", b.String(), w, got, ok, want, wantOK)
 			}
