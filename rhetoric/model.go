@@ -186,29 +186,14 @@ func compile(head ModelSpec, names nameTable, w64 []float64, w16 string) (*Model
 // compileWeights is compile once it is known whether the weights are kept
 // as read (the caller sets w64) or recovered from w.
 func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, n int) (*Model, error) {
-	m := &Model{head: head, names: names, forms: new(formIndexes)}
-	for _, d := range head.Devices {
-		if d.Device == "" || slices.Contains(m.devices, d.Device) {
-			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
-		}
-		if !(d.Threshold > 0 && d.Threshold < 1) || math.IsNaN(d.Bias) || math.IsInf(d.Bias, 0) {
-			return nil, fmt.Errorf("%w: device %q: threshold %v or bias %v out of range", ErrModel, d.Device, d.Threshold, d.Bias)
-		}
-		m.devices = append(m.devices, d.Device)
-		m.bias = append(m.bias, d.Bias)
-		m.thr = append(m.thr, d.Threshold)
-		m.zcut = append(m.zcut, zCut(d.Threshold))
+	m, err := newModelHead(head, names)
+	if err != nil {
+		return nil, err
 	}
 	nd := len(m.devices)
-	m.targets = make([]bool, nd)
 	if n != names.len()*nd {
 		return nil, fmt.Errorf("%w: %d weights for %d features and %d devices", ErrModel, n, names.len(), nd)
 	}
-	m.stride = 1
-	for m.stride < nd && m.stride < 16 {
-		m.stride *= 2
-	}
-	m.stride = max(m.stride, (nd+15)/16*16)
 	m.w = make([]float32, names.len()*m.stride)
 	for row := range names.len() {
 		dst := m.w[row*m.stride : row*m.stride+nd]
@@ -277,6 +262,39 @@ func compileWeights(head ModelSpec, names nameTable, w64 []float64, w16 string, 
 		}
 	}
 	return m, nil
+}
+
+// newModelHead returns a model with head's devices checked and set up, its
+// names and the stride of its weight rows, but no weights or table yet.
+func newModelHead(head ModelSpec, names nameTable) (*Model, error) {
+	m := &Model{head: head, names: names, forms: new(formIndexes)}
+	for _, d := range head.Devices {
+		if d.Device == "" || slices.Contains(m.devices, d.Device) {
+			return nil, fmt.Errorf("%w: device %q empty or listed twice", ErrModel, d.Device)
+		}
+		if !(d.Threshold > 0 && d.Threshold < 1) || math.IsNaN(d.Bias) || math.IsInf(d.Bias, 0) {
+			return nil, fmt.Errorf("%w: device %q: threshold %v or bias %v out of range", ErrModel, d.Device, d.Threshold, d.Bias)
+		}
+		m.devices = append(m.devices, d.Device)
+		m.bias = append(m.bias, d.Bias)
+		m.thr = append(m.thr, d.Threshold)
+		m.zcut = append(m.zcut, zCut(d.Threshold))
+	}
+	nd := len(m.devices)
+	m.targets = make([]bool, nd)
+	m.stride = rowStride(nd)
+	return m, nil
+}
+
+// rowStride returns the number of float32s a weight row of nd devices
+// takes: a power of two of at most 16, or a multiple of 16, so that a row
+// never straddles two cache lines.
+func rowStride(nd int) int {
+	s := 1
+	for s < nd && s < 16 {
+		s *= 2
+	}
+	return max(s, (nd+15)/16*16)
 }
 
 // rowMask masks the row bits of a table slot.
@@ -465,14 +483,21 @@ func ReadModel(path string) (*Model, error) {
 //go:embed model.bin
 var defaultModel string
 
+// The tables of the built-in model, compiled from model.bin (see
+// modeltab.go).
+//
+//go:generate go run ./internal/modelbin -tables model.bin model.tab
+//go:embed model.tab
+var defaultTables string
+
 // DefaultModel returns the built-in model, trained on the project's
 // annotated sentences with the default lexicon (see the package doc and
 // README for how to retrain it). It is decoded once. It panics if the
 // embedded file is corrupt, a build error that the tests rule out.
 var DefaultModel = sync.OnceValue(func() *Model {
-	m, err := parseBinary("model.bin", defaultModel)
+	m, err := parseBinaryTables("model.bin", defaultModel, defaultTables)
 	if err != nil {
-		panic(err) // the embedded file is tested
+		panic(err) // the embedded files are tested
 	}
 	return m
 })

@@ -7,8 +7,8 @@ import (
 )
 
 // BenchmarkLoadDefaultModel compares loading the built-in model from
-// model.gz (the compact text form, gzip-compressed) and from the embedded
-// binary form:
+// model.gz (the compact text form, gzip-compressed), from the embedded
+// binary form and from the binary form with the compiled tables:
 //
 //	go test ./rhetoric -run XXX -bench LoadDefaultModel
 func BenchmarkLoadDefaultModel(b *testing.B) {
@@ -28,6 +28,17 @@ func BenchmarkLoadDefaultModel(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := parseBinary("model.bin", defaultModel); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// What DefaultModel does: model.bin's header and names, model.tab's
+	// tables (the weight rows are copied when they are off a cache line;
+	// spareRows serves only the first load).
+	b.Run("tab", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := parseBinaryTables("model.bin", defaultModel, defaultTables); err != nil {
 				b.Fatal(err)
 			}
 		}

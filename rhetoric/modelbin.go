@@ -121,7 +121,11 @@ func (r *binReader) uint32(what string) int {
 }
 
 // parseBinary reads the binary form (data starts with modelBinMagic).
-func parseBinary(name, data string) (*Model, error) {
+func parseBinary(name, data string) (*Model, error) { return parseBinaryTables(name, data, "") }
+
+// parseBinaryTables is parseBinary, taking the model's compiled tables
+// from tab when tab is not empty and fits (see modelFromTables).
+func parseBinaryTables(name, data, tab string) (*Model, error) {
 	r := &binReader{s: data, off: len(modelBinMagic)}
 	hj := r.take(r.uint32("header length"), "header")
 	rows := r.uint32("feature count")
@@ -144,6 +148,13 @@ func parseBinary(name, data string) (*Model, error) {
 		return nil, fmt.Errorf("%w: %s: truncated: %d features of %d devices need at least %d more bytes, have %d", ErrModel, name, rows, nd, need, len(data)-r.off)
 	}
 	lens := r.take(2*rows, "name lengths")
+	if tab != "" && size == binKindFixed16 && r.err == nil {
+		// The tables hold the names' offsets: the names' block is what
+		// lies between their lengths and the weights.
+		if m, ok := modelFromTables(head, data[r.off:len(data)-rows*nd*size], rows, tab); ok {
+			return m, nil
+		}
+	}
 	names := nameTable{off: make([]uint32, rows+1)}
 	total := 0
 	for i := range rows {

@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
 	"github.com/kljensen/snowball/hungarian"
 	"github.com/kljensen/snowball/norwegian"
@@ -261,7 +260,7 @@ func Stem(w string, lang Language) string {
 func stemmer(lang Language) func(string, bool) string {
 	switch lang {
 	case "", English:
-		return english.Stem
+		return stemEnglish
 	case Russian:
 		return russian.Stem
 	case Spanish:
