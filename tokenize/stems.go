@@ -10,7 +10,7 @@ import (
 )
 
 // stemsEnglish holds the Snowball stems of the words of the default
-// lexicon's stem patterns and of the project's annotated sentences, one
+// lexicon's stem patterns and of the built-in model's word features, one
 // "word stem" line per word, sorted by word. Snowball converts every
 // suffix it tries to runes, about 10,000 instructions a word; the default
 // lexicon's 122 stem patterns and the first words of a statement cost a
@@ -20,7 +20,7 @@ import (
 // a table made with another version of it fails the tests, and a word
 // missing from it is stemmed by Snowball as before.
 //
-//go:generate go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../../shared/eval/train.jsonl
+//go:generate go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../rhetoric/model.gz
 //go:embed stems_en.txt
 var stemsEnglish string
 

@@ -1,17 +1,20 @@
 // Command stemgen writes the table of English stems that the tokenizer
 // looks up before it runs the Snowball stemmer (see tokenize/stems.go):
 // every word of the given lexicon's stem patterns (~word) and every word
-// of the given JSONL file's "text" fields, in lower case, each with the
-// stem Snowball gives it. go generate runs it:
+// feature (w=word) of the given built-in model, in lower case, each with
+// the stem Snowball gives it. Both files are in the repository, so the
+// table is rebuilt without the annotated data. go generate runs it, after
+// go generate ./rhetoric has written the model:
 //
-//	go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../../shared/eval/train.jsonl
+//	go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../rhetoric/model.gz
 package main
 
 import (
 	"bufio"
-	"encoding/json"
+	"compress/gzip"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -24,7 +27,7 @@ func main() {
 	out := flag.String("o", "stems_en.txt", "output file")
 	flag.Parse()
 	if flag.NArg() != 2 {
-		fmt.Fprintln(os.Stderr, "usage: stemgen -o OUT LEXICON.lex TEXTS.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: stemgen -o OUT LEXICON.lex MODEL.gz")
 		os.Exit(2)
 	}
 	if err := run(*out, flag.Arg(0), flag.Arg(1)); err != nil {
@@ -33,7 +36,7 @@ func main() {
 	}
 }
 
-func run(out, lex, texts string) error {
+func run(out, lex, model string) error {
 	words := map[string]bool{}
 	data, err := os.ReadFile(lex)
 	if err != nil {
@@ -44,24 +47,8 @@ func run(out, lex, texts string) error {
 			addWords(words, w)
 		}
 	}
-	f, err := os.Open(texts)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return fmt.Errorf("%s: %w", texts, err)
-		}
-		addWords(words, rec.Text)
-	}
-	if err := sc.Err(); err != nil {
-		return err
+	if err := modelWords(words, model); err != nil {
+		return fmt.Errorf("%s: %w", model, err)
 	}
 	keys := make([]string, 0, len(words))
 	for w := range words {
@@ -76,6 +63,43 @@ func run(out, lex, texts string) error {
 		b.WriteByte('\n')
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+// modelWords adds the words of the model's word features to words. In
+// the model's text form (rhetoric.Model.Encode) each weight row is a line
+// that starts with the feature's name and a tab.
+func modelWords(words map[string]bool, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		z, err := gzip.NewReader(f)
+		if err != nil {
+			return err
+		}
+		defer z.Close()
+		r = z
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<24)
+	n := 0
+	for sc.Scan() {
+		name, _, ok := strings.Cut(sc.Text(), "\t")
+		if w, isWord := strings.CutPrefix(name, "w="); ok && isWord {
+			addWords(words, w)
+			n++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("no word features (w=) found")
+	}
+	return nil
 }
 
 // addWords adds the runs of letters of s, in lower case, to words.
