@@ -22,17 +22,6 @@ func TestFeatHashes(t *testing.T) {
 			{fh.det[d], "d=" + dev},
 			{fh.det2[d], "d2=" + dev},
 			{fh.detNeg[d], "dn=" + dev},
-			{fnvAdd(fh.cx[d], "aggress"), "cx=" + dev + "/aggress"},
-			{fnvAdd(fh.cx1[d], "aggress"), "cx1=" + dev + "/aggress"},
-			{fnvAdd(fh.cx3[d], "aggress"), "cx3=" + dev + "/aggress"},
-			{fnvAdd(fh.cgl[d], "own-side"), "cgl=" + dev + "/own-side"},
-			{fnvAdd(fh.cgr[d], "agent-marker"), "cgr=" + dev + "/agent-marker"},
-			{fnvAdd(fh.cxl[d], "russian"), "cxl=" + dev + "/russian"},
-			{fnvAdd(fh.cxr[d], "against"), "cxr=" + dev + "/against"},
-			{fnvAdd(fh.crole[d], "subj"), "cr=" + dev + "/subj"},
-			{fnvAdd(fh.cside[d], "self"), "crs=" + dev + "/self"},
-			{fnvAdd(fh.cfirst[d], "we"), "cf=" + dev + "/we"},
-			{fnvAdd(fh.clast[d], "war"), "cl=" + dev + "/war"},
 		} {
 			if want := FeatureHash(c.name); c.h != want {
 				t.Errorf("hash of %q = %x, want %x", c.name, c.h, want)

@@ -31,16 +31,6 @@ import (
 //	    dn= only negated hits
 //	tr= a hit of the device found a target by this rule: tr=<device>/<rule>
 //	a=  an actor is named: a=<code>
-//
-// Cue-context features (an experiment of issue #16 that did not help; see
-// [Analyzer.cueContext]), for each non-negated hit of a device:
-//
-//	cx=  a stem within two words of the cue, in its clause: cx=<device>/<stem>;
-//	     cx1= within one, cx3= within three; cxl= before it, cxr= after it
-//	cgl= a grammar class of a word within two before the cue; cgr= after it
-//	cf=  the first word of the cue's clause before it; cl= the last after it
-//	cr=  the role of the actor mention nearest to the cue (- for none);
-//	     crs= whether that actor is the speaker's side (self, other)
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
@@ -102,11 +92,8 @@ type featHashes struct {
 	// (h=<device>/, ...) and the whole device features (d=<device>, ...).
 	hit, neg, intens, hedged, rule []uint64
 	det, det2, detNeg              []uint64
-	// Per device index: the prefixes of the cue-context features
-	// (cx=<device>/, ...; see [Analyzer.cueContext]).
-	cx, cx1, cx3, cxl, cxr, cgl, cgr, crole, cside, cfirst, clast []uint64
-	actor                                                         []uint64 // per actor index: a=<code>
-	cand                                                          []uint64 // per tcodes index: t:c=<code>
+	actor                          []uint64 // per actor index: a=<code>
+	cand                           []uint64 // per tcodes index: t:c=<code>
 }
 
 // newFeatHashes returns the hashes of the fixed feature names of the
@@ -123,17 +110,6 @@ func newFeatHashes(devices, actors, tcodes []string) featHashes {
 		fh.det = append(fh.det, pre("d=", d, ""))
 		fh.det2 = append(fh.det2, pre("d2=", d, ""))
 		fh.detNeg = append(fh.detNeg, pre("dn=", d, ""))
-		fh.cx = append(fh.cx, pre("cx=", d, "/"))
-		fh.cx1 = append(fh.cx1, pre("cx1=", d, "/"))
-		fh.cgl = append(fh.cgl, pre("cgl=", d, "/"))
-		fh.cgr = append(fh.cgr, pre("cgr=", d, "/"))
-		fh.cx3 = append(fh.cx3, pre("cx3=", d, "/"))
-		fh.cxl = append(fh.cxl, pre("cxl=", d, "/"))
-		fh.cxr = append(fh.cxr, pre("cxr=", d, "/"))
-		fh.crole = append(fh.crole, pre("cr=", d, "/"))
-		fh.cside = append(fh.cside, pre("crs=", d, "/"))
-		fh.cfirst = append(fh.cfirst, pre("cf=", d, "/"))
-		fh.clast = append(fh.clast, pre("cl=", d, "/"))
 	}
 	for _, c := range actors {
 		fh.actor = append(fh.actor, pre("a=", c, ""))
@@ -345,7 +321,6 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		if string(h.TargetRule) != "" {
 			k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
 		}
-		a.cueContext(doc, sc, si, h, k)
 	}
 	if len(hits) > 0 {
 		// Count each device's hits in one pass, then add the device
@@ -392,139 +367,6 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	if k.named {
 		dedupe(k)
 	}
-}
-
-// cueWindow is how many words on each side of a cue the cue-context
-// features read (cx=, cxl=, cxr=); cx3= reads cueWindow+1.
-const cueWindow = 2
-
-// cueContext appends to k the cue-context features of h, a non-negated
-// hit in sentence si: the stems of the words next to its cue within its
-// clause (cx=, cx3=, cxl=, cxr=), the role of the actor mention nearest to
-// the cue and whether that actor is the speaker's side (cr=, crs=), and
-// the first and last word of the cue's clause outside the cue (cf=, cl=).
-// Each feature's span covers the cue and the word (or mention) read.
-func (a *Analyzer) cueContext(doc *tokenize.Document, sc *scratch, si int, h *xhit, k *featSink) {
-	s := doc.Sentences[si]
-	toks := doc.Tokens
-	d, dev := h.dev, a.devices[h.dev]
-	if h.first < s.First || h.last > s.Last || h.first >= h.last {
-		return
-	}
-	cl := sc.clause[h.first]
-	n := 0
-	first, last := -1, -1
-	for i := h.first - 1; i >= s.First && sc.clause[i] == cl; i-- {
-		t := &toks[i]
-		if t.Kind != tokenize.Word {
-			continue
-		}
-		first = i
-		if n > cueWindow {
-			continue
-		}
-		n++
-		st := stemOf(t)
-		if n == 1 {
-			k.addh(a.fh.cx1[d], "cx1=", dev, "/", st, t.Start, h.End)
-		}
-		if n <= cueWindow {
-			for _, c := range cueClasses(sc.g) {
-				if sc.is(c.c, i) {
-					k.addh(a.fh.cgl[d], "cgl=", dev, "/", c.name, t.Start, h.End)
-				}
-			}
-			k.addh(a.fh.cx[d], "cx=", dev, "/", st, t.Start, h.End)
-			k.addh(a.fh.cxl[d], "cxl=", dev, "/", st, t.Start, h.End)
-		}
-		k.addh(a.fh.cx3[d], "cx3=", dev, "/", st, t.Start, h.End)
-	}
-	cr := sc.clause[h.last-1]
-	n = 0
-	for i := h.last; i < s.Last && sc.clause[i] == cr; i++ {
-		t := &toks[i]
-		if t.Kind != tokenize.Word {
-			continue
-		}
-		last = i
-		if n > cueWindow {
-			continue
-		}
-		n++
-		st := stemOf(t)
-		if n == 1 {
-			k.addh(a.fh.cx1[d], "cx1=", dev, "/", st, h.Start, t.End)
-		}
-		if n <= cueWindow {
-			for _, c := range cueClasses(sc.g) {
-				if sc.is(c.c, i) {
-					k.addh(a.fh.cgr[d], "cgr=", dev, "/", c.name, h.Start, t.End)
-				}
-			}
-			k.addh(a.fh.cx[d], "cx=", dev, "/", st, h.Start, t.End)
-			k.addh(a.fh.cxr[d], "cxr=", dev, "/", st, h.Start, t.End)
-		}
-		k.addh(a.fh.cx3[d], "cx3=", dev, "/", st, h.Start, t.End)
-	}
-	if first >= 0 {
-		t := &toks[first]
-		k.addh(a.fh.cfirst[d], "cf=", dev, "/", stemOf(t), t.Start, h.End)
-	}
-	if last >= 0 {
-		t := &toks[last]
-		k.addh(a.fh.clast[d], "cl=", dev, "/", stemOf(t), h.Start, t.End)
-	}
-
-	// The actor mention nearest to the cue.
-	role, gap, near := "", -1, -1
-	j := firstActor(sc.actors, s.First)
-	for mi, m := range sc.actors[j:] {
-		if m.First >= s.Last {
-			break
-		}
-		if r, g := sc.role(s, m.First, m.Last, h.first, h.last); gap < 0 || g < gap {
-			role, gap, near = r, g, j+mi
-		}
-	}
-	if near < 0 {
-		k.addh(a.fh.crole[d], "cr=", dev, "/", "-", h.Start, h.End)
-		return
-	}
-	m := &sc.actors[near]
-	ms, me := min(m.Start, h.Start), max(m.End, h.End)
-	k.addh(a.fh.crole[d], "cr=", dev, "/", role, ms, me)
-	side := "other"
-	if self := a.selfSide(doc, sc, si); self >= 0 && a.canon[m.Index] == self {
-		side = "self"
-	}
-	k.addh(a.fh.cside[d], "crs=", dev, "/", side, ms, me)
-}
-
-// namedClass is a grammar class with its name.
-type namedClass struct {
-	name string
-	c    *wordClass
-}
-
-// cueClasses returns the grammar classes the cgl= and cgr= features read
-// (an array, so that the call allocates nothing).
-func cueClasses(g *grammar) [18]namedClass {
-	return [...]namedClass{
-		{"own-side", &g.ownSide}, {"accusation", &g.accusation}, {"victim-marker", &g.victimMarker},
-		{"agent-marker", &g.agentMarker}, {"appeal-verb", &g.appealVerb}, {"reporting-verb", &g.reporting},
-		{"claim-noun", &g.claimNoun}, {"disputing", &g.disputing}, {"auxiliary", &g.auxiliary},
-		{"be-form", &g.beForm}, {"article", &g.article}, {"genitive", &g.genitive},
-		{"complementizer", &g.complementizer}, {"anaphor", &g.anaphor}, {"agent-noun", &g.agentNoun},
-		{"object-glue", &g.objectGlue}, {"coordinator", &g.coordinator}, {"adverb", &g.adverb},
-	}
-}
-
-// stemOf returns the stem of word t, or its normal form when it has none.
-func stemOf(t *tokenize.Token) string {
-	if t.Stem != "" {
-		return t.Stem
-	}
-	return t.Norm
 }
 
 // dedupe sorts the named features of k by hash and keeps the first
