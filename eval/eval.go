@@ -460,9 +460,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 	if err != nil {
 		return nil, err
 	}
-	fopts := aopts
-	fopts.NoModel, fopts.Model = true, nil
-	base, err := rhetoric.New(lex, fopts)
+	base, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -479,9 +477,10 @@ func CrossPredict(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opti
 	if k < 2 || k > len(items) {
 		return nil, fmt.Errorf("eval: %d folds for %d items", k, len(items))
 	}
-	fopts := aopts
-	fopts.NoModel, fopts.Model = true, nil
-	base, err := rhetoric.New(lex, fopts)
+	if err := cfg.Validate(); err != nil {
+		return nil, err // before the features are extracted
+	}
+	base, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -532,6 +531,13 @@ func CrossPredict(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opti
 	return preds, nil
 }
 
+// ruleAnalyzer returns the analyzer of lex and aopts without a learned
+// model: the lexicon rules, whose features the models are trained on.
+func ruleAnalyzer(lex *lexicon.Lexicon, aopts rhetoric.Options) (*rhetoric.Analyzer, error) {
+	aopts.NoModel, aopts.Model = true, nil
+	return rhetoric.New(lex, aopts)
+}
+
 // Examples converts items to training examples.
 func Examples(items []Item) []learn.Example {
 	ex := make([]learn.Example, len(items))
@@ -547,8 +553,7 @@ func Examples(items []Item) []learn.Example {
 // and the SHA-256 of its bytes data, and the configuration. The same
 // inputs give a byte-identical model file.
 func TrainModel(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, dataName string, data []byte, cfg learn.Config) (*rhetoric.Model, error) {
-	aopts.NoModel, aopts.Model = true, nil
-	an, err := rhetoric.New(lex, aopts)
+	an, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}

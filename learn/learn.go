@@ -348,6 +348,9 @@ func Folds(ids []string, k int) []int {
 // Train featurizes the examples with a and trains a model on all of them
 // (see [TrainSet]).
 func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) (rhetoric.ModelSpec, error) {
+	if err := cfg.Validate(); err != nil {
+		return rhetoric.ModelSpec{}, err // before the features are extracted
+	}
 	s, err := Featurize(ctx, a, ex)
 	if err != nil {
 		return rhetoric.ModelSpec{}, err
@@ -366,9 +369,11 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // and the decision threshold chosen by an inner cross-validation that
 // maximises the device's F1. Under Config.Objective micro or blend, the
 // thresholds are then chosen again, all together, on the devices' inner
-// cross-validated probabilities (see [jointThresholds]). A device with
-// fewer than two positive or negative examples is left out (the analyzer
-// then uses the lexicon rule for it). The result is deterministic.
+// cross-validated probabilities, by coordinate ascent from each device's
+// own best threshold (one device at a time in lexicon order; a tie keeps
+// the current threshold). A device with fewer than two positive or
+// negative examples is left out (the analyzer then uses the lexicon rule
+// for it). The result is deterministic.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
 	cfg = cfg.withDefaults()
 	micro, err := cfg.microWeight()
