@@ -59,22 +59,28 @@ func within(s, in string) bool {
 	return in != "" && addr(s) >= addr(in) && addr(s)+uintptr(len(s)) <= addr(in)+uintptr(len(in))
 }
 
+// tablesTestModel returns a small model, its binary form and its tables,
+// and the tables of another model.
+func tablesTestModel(tb testing.TB) (m *Model, bin, tab, other []byte) {
+	tb.Helper()
+	m = binTestModel(tb, 0.5, -1, 0, 2.25, 0.125, 0)
+	bin, err := m.MarshalBinary()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if tab, err = m.marshalTables(); err != nil {
+		tb.Fatal(err)
+	}
+	if other, err = binTestModel(tb, 0.5, -1, 0, 2.25).marshalTables(); err != nil {
+		tb.Fatal(err)
+	}
+	return m, bin, tab, other
+}
+
 // TestModelFromTables loads small models from their tables placed at
 // each alignment, and checks that tables that do not fit are refused.
 func TestModelFromTables(t *testing.T) {
-	m := binTestModel(t, 0.5, -1, 0, 2.25, 0.125, 0)
-	bin, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab, err := m.marshalTables()
-	if err != nil {
-		t.Fatal(err)
-	}
-	other, err := binTestModel(t, 0.5, -1, 0, 2.25).marshalTables()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, bin, tab, other := tablesTestModel(t)
 	// at places tab at the given address modulo 64.
 	at := func(tab []byte, mod int) string {
 		buf := make([]byte, len(tab)+128)
@@ -176,19 +182,7 @@ func TestSpareBuf(t *testing.T) {
 // tables that are accepted have the layout's length. (The content of the
 // tables is not checked: the built-in model's are embedded and tested.)
 func FuzzModelFromTables(f *testing.F) {
-	m := binTestModel(f, 0.5, -1, 0, 2.25, 0.125, 0)
-	bin, err := m.MarshalBinary()
-	if err != nil {
-		f.Fatal(err)
-	}
-	tab, err := m.marshalTables()
-	if err != nil {
-		f.Fatal(err)
-	}
-	other, err := binTestModel(f, 0.5, -1, 0, 2.25).marshalTables()
-	if err != nil {
-		f.Fatal(err)
-	}
+	m, bin, tab, other := tablesTestModel(f)
 	for _, s := range [][]byte{tab, other, tab[:len(tab)-1], tab[:len(modelTabMagic)+17], nil} {
 		f.Add(s)
 	}
