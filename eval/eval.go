@@ -121,6 +121,17 @@ type Options struct {
 	Seed uint64
 }
 
+// withDefaults returns o with its zero fields set to the defaults.
+func (o Options) withDefaults() Options {
+	if o.Resamples == 0 {
+		o.Resamples = 1000
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	return o
+}
+
 // Interval is a bootstrap 95% interval: the 2.5th and 97.5th percentiles.
 type Interval struct {
 	Lo float64 `json:"lo"`
@@ -219,25 +230,16 @@ func prf(c counts) (p, r, f float64) {
 }
 
 // Score compares predictions with the gold items (same order) over the
-// given devices.
+// given devices. preds must hold one prediction per item: Score panics
+// otherwise, a programmer's error (see [ComparePaired], which reports it).
 func Score(devices []string, items []Item, preds []Prediction, opts Options) *Result {
-	if opts.Resamples == 0 {
-		opts.Resamples = 1000
-	}
-	if opts.Seed == 0 {
-		opts.Seed = 1
-	}
+	opts = opts.withDefaults()
 	nd := len(devices)
 	// gold and predicted, item x device
 	g := make([][]bool, len(items))
 	p := make([][]bool, len(items))
 	for i, it := range items {
-		g[i] = make([]bool, nd)
-		p[i] = make([]bool, nd)
-		for d, name := range devices {
-			g[i][d] = slices.Contains(it.Devices, name)
-			p[i][d] = slices.Contains(preds[i].Devices, name)
-		}
+		g[i], p[i] = marks(devices, it.Devices), marks(devices, preds[i].Devices)
 	}
 	res := &Result{Items: len(items)}
 	for i, it := range items {
@@ -248,11 +250,7 @@ func Score(devices []string, items []Item, preds []Prediction, opts Options) *Re
 			}
 		}
 	}
-	all := make([]int, len(items))
-	for i := range all {
-		all[i] = i
-	}
-	per, micro, macro := tally(g, p, all, nd)
+	per, micro, macro := tally(g, p, every(len(items)), nd)
 	res.MicroP, res.MicroR, res.MicroF1 = prf(micro)
 	res.MacroF1 = macro
 	for d, name := range devices {
@@ -286,9 +284,7 @@ func Score(devices []string, items []Item, preds []Prediction, opts Options) *Re
 		mi, ma := make([]float64, B), make([]float64, B)
 		idx := make([]int, len(items))
 		for b := range B {
-			for i := range idx {
-				idx[i] = rng.IntN(len(items))
-			}
+			resample(rng, idx)
 			per, micro, macro := tally(g, p, idx, nd)
 			_, _, mi[b] = prf(micro)
 			ma[b] = macro
@@ -371,6 +367,32 @@ func names(devices []string, on []bool) []string {
 	return out
 }
 
+// marks reports, for each of devices, whether names holds it.
+func marks(devices, names []string) []bool {
+	on := make([]bool, len(devices))
+	for d, name := range devices {
+		on[d] = slices.Contains(names, name)
+	}
+	return on
+}
+
+// every returns the indices 0, ..., n-1: all items, once each.
+func every(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// resample fills idx with indices drawn uniformly, with repeats, from
+// 0 to len(idx)-1: one bootstrap resample of the items.
+func resample(rng *rand.Rand, idx []int) {
+	for i := range idx {
+		idx[i] = rng.IntN(len(idx))
+	}
+}
+
 // tally counts per device over the items idx (with repeats) and returns
 // the per-device counts, the pooled counts and the macro-F1.
 func tally(g, p [][]bool, idx []int, nd int) ([]counts, counts, float64) {
@@ -438,9 +460,7 @@ func CrossValidate(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opt
 	if err != nil {
 		return nil, err
 	}
-	fopts := aopts
-	fopts.NoModel, fopts.Model = true, nil
-	base, err := rhetoric.New(lex, fopts)
+	base, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -457,9 +477,10 @@ func CrossPredict(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opti
 	if k < 2 || k > len(items) {
 		return nil, fmt.Errorf("eval: %d folds for %d items", k, len(items))
 	}
-	fopts := aopts
-	fopts.NoModel, fopts.Model = true, nil
-	base, err := rhetoric.New(lex, fopts)
+	if err := cfg.Validate(); err != nil {
+		return nil, err // before the features are extracted
+	}
+	base, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}
@@ -510,6 +531,13 @@ func CrossPredict(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Opti
 	return preds, nil
 }
 
+// ruleAnalyzer returns the analyzer of lex and aopts without a learned
+// model: the lexicon rules, whose features the models are trained on.
+func ruleAnalyzer(lex *lexicon.Lexicon, aopts rhetoric.Options) (*rhetoric.Analyzer, error) {
+	aopts.NoModel, aopts.Model = true, nil
+	return rhetoric.New(lex, aopts)
+}
+
 // Examples converts items to training examples.
 func Examples(items []Item) []learn.Example {
 	ex := make([]learn.Example, len(items))
@@ -525,8 +553,7 @@ func Examples(items []Item) []learn.Example {
 // and the SHA-256 of its bytes data, and the configuration. The same
 // inputs give a byte-identical model file.
 func TrainModel(ctx context.Context, lex *lexicon.Lexicon, aopts rhetoric.Options, items []Item, dataName string, data []byte, cfg learn.Config) (*rhetoric.Model, error) {
-	aopts.NoModel, aopts.Model = true, nil
-	an, err := rhetoric.New(lex, aopts)
+	an, err := ruleAnalyzer(lex, aopts)
 	if err != nil {
 		return nil, err
 	}

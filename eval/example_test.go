@@ -80,3 +80,45 @@ func ExampleAddContext() {
 	// before it: "We came to talk about peace. "
 	// in context 1, misaligned 0, blame recall 1.00
 }
+
+// Compare the predictions of two configurations on the same items, such
+// as two runs of [eval.CrossPredict] on the same folds, with a paired
+// bootstrap: the interval of the difference in micro-F1 comes from
+// resamples that score both on the same items.
+func ExampleComparePaired() {
+	devices := []string{"blame", "peace"}
+	var items []eval.Item
+	var base, alt []eval.Prediction
+	for i := range 40 {
+		var gold, b, a []string
+		switch i % 4 {
+		case 0: // blame, found by both
+			gold, b, a = []string{"blame"}, []string{"blame"}, []string{"blame"}
+		case 1: // blame, found by alt only
+			gold, a = []string{"blame"}, []string{"blame"}
+		case 2: // peace, found by both
+			gold, b, a = []string{"peace"}, []string{"peace"}, []string{"peace"}
+		case 3: // nothing; base and, every other time, alt call it peace
+			b = []string{"peace"}
+			if i%8 == 3 {
+				a = []string{"peace"}
+			}
+		}
+		items = append(items, eval.Item{ID: fmt.Sprint(i), Devices: gold})
+		base = append(base, eval.Prediction{Devices: b})
+		alt = append(alt, eval.Prediction{Devices: a})
+	}
+	p, err := eval.ComparePaired(devices, items, base, alt, eval.Options{Resamples: 1000})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("micro %.3f -> %.3f, difference %+.3f [%+.3f, %+.3f]\n", p.MicroF1[0], p.MicroF1[1], p.MicroDiff, p.MicroCI.Lo, p.MicroCI.Hi)
+	for _, d := range p.Devices {
+		fmt.Printf("%s F1 %.3f -> %.3f, difference %+.3f [%+.3f, %+.3f]\n", d.Device, d.F1[0], d.F1[1], d.Diff, d.CI.Lo, d.CI.Hi)
+	}
+	// Output:
+	// micro 0.667 -> 0.923, difference +0.256 [+0.136, +0.394]
+	// blame F1 0.667 -> 1.000, difference +0.333 [+0.152, +0.571]
+	// peace F1 0.667 -> 0.800, difference +0.133 [+0.028, +0.267]
+}

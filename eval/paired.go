@@ -1,8 +1,8 @@
 package eval
 
 import (
+	"fmt"
 	"math/rand/v2"
-	"slices"
 )
 
 // Paired compares two sets of predictions on the same items, such as the
@@ -37,66 +37,60 @@ type PairedDevice struct {
 // ComparePaired scores base and alt, predictions of the same items (same
 // order), over the given devices, and bootstraps the differences with
 // opts (Resamples 0 means 1000, negative means no intervals; the seed
-// as in [Score]).
-func ComparePaired(devices []string, items []Item, base, alt []Prediction, opts Options) *Paired {
-	if opts.Resamples == 0 {
-		opts.Resamples = 1000
+// as in [Score]), so that the result is deterministic. It fails when
+// base or alt does not hold one prediction per item.
+func ComparePaired(devices []string, items []Item, base, alt []Prediction, opts Options) (*Paired, error) {
+	if len(base) != len(items) || len(alt) != len(items) {
+		return nil, fmt.Errorf("eval: %d base and %d alt predictions for %d items", len(base), len(alt), len(items))
 	}
-	if opts.Seed == 0 {
-		opts.Seed = 1
-	}
+	opts = opts.withDefaults()
 	nd := len(devices)
 	g := make([][]bool, len(items))
 	pb := make([][]bool, len(items))
 	pa := make([][]bool, len(items))
 	for i, it := range items {
-		g[i], pb[i], pa[i] = make([]bool, nd), make([]bool, nd), make([]bool, nd)
-		for d, name := range devices {
-			g[i][d] = slices.Contains(it.Devices, name)
-			pb[i][d] = slices.Contains(base[i].Devices, name)
-			pa[i][d] = slices.Contains(alt[i].Devices, name)
-		}
+		g[i], pb[i], pa[i] = marks(devices, it.Devices), marks(devices, base[i].Devices), marks(devices, alt[i].Devices)
 	}
-	all := make([]int, len(items))
-	for i := range all {
-		all[i] = i
+	// score returns the figures of base and alt on the items idx.
+	score := func(idx []int) (perB, perA []counts, micro, macro [2]float64) {
+		var mb, ma counts
+		perB, mb, macro[0] = tally(g, pb, idx, nd)
+		perA, ma, macro[1] = tally(g, pa, idx, nd)
+		_, _, micro[0] = prf(mb)
+		_, _, micro[1] = prf(ma)
+		return perB, perA, micro, macro
 	}
-	perB, microB, macroB := tally(g, pb, all, nd)
-	perA, microA, macroA := tally(g, pa, all, nd)
-	_, _, fb := prf(microB)
-	_, _, fa := prf(microA)
-	res := &Paired{Items: len(items), MicroF1: [2]float64{fb, fa}, MacroF1: [2]float64{macroB, macroA}, MicroDiff: fa - fb, MacroDiff: macroA - macroB}
+	perB, perA, micro, macro := score(every(len(items)))
+	res := &Paired{Items: len(items), MicroF1: micro, MacroF1: macro, MicroDiff: micro[1] - micro[0], MacroDiff: macro[1] - macro[0]}
 	for d, name := range devices {
-		_, rb, f1b := prf(perB[d])
-		_, ra, f1a := prf(perA[d])
-		res.Devices = append(res.Devices, PairedDevice{Device: name, Support: perB[d].tp + perB[d].fn, F1: [2]float64{f1b, f1a}, R: [2]float64{rb, ra}, Diff: f1a - f1b})
+		_, rb, fb := prf(perB[d])
+		_, ra, fa := prf(perA[d])
+		res.Devices = append(res.Devices, PairedDevice{Device: name, Support: perB[d].tp + perB[d].fn, F1: [2]float64{fb, fa}, R: [2]float64{rb, ra}, Diff: fa - fb})
 	}
 	if opts.Resamples < 0 || len(items) == 0 {
-		return res
+		return res, nil
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x5eed))
 	B := opts.Resamples
 	mi, ma := make([]float64, B), make([]float64, B)
 	dev := make([][]float64, nd)
+	for d := range dev {
+		dev[d] = make([]float64, B)
+	}
 	idx := make([]int, len(items))
 	for b := range B {
-		for i := range idx {
-			idx[i] = rng.IntN(len(items))
-		}
-		perB, microB, macroB := tally(g, pb, idx, nd)
-		perA, microA, macroA := tally(g, pa, idx, nd)
-		_, _, fb := prf(microB)
-		_, _, fa := prf(microA)
-		mi[b], ma[b] = fa-fb, macroA-macroB
+		resample(rng, idx)
+		perB, perA, micro, macro := score(idx)
+		mi[b], ma[b] = micro[1]-micro[0], macro[1]-macro[0]
 		for d := range nd {
-			_, _, f1b := prf(perB[d])
-			_, _, f1a := prf(perA[d])
-			dev[d] = append(dev[d], f1a-f1b)
+			_, _, fb := prf(perB[d])
+			_, _, fa := prf(perA[d])
+			dev[d][b] = fa - fb
 		}
 	}
 	res.MicroCI, res.MacroCI = interval(mi), interval(ma)
 	for d := range nd {
 		res.Devices[d].CI = interval(dev[d])
 	}
-	return res
+	return res, nil
 }

@@ -49,22 +49,47 @@ func TestComparePaired(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := eval.ComparePaired(devices, items, tt.base, tt.alt, eval.Options{Resamples: -1})
+			got, err := eval.ComparePaired(devices, items, tt.base, tt.alt, eval.Options{Resamples: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 				t.Errorf("ComparePaired (-want +got):\n%s", diff)
 			}
 		})
 	}
-	same := eval.ComparePaired(devices, items, base, base, eval.Options{Resamples: 200})
+	compare := func(base, alt []eval.Prediction, opts eval.Options) *eval.Paired {
+		t.Helper()
+		p, err := eval.ComparePaired(devices, items, base, alt, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	same := compare(base, base, eval.Options{Resamples: 200})
 	zero := eval.Interval{}
 	if same.MicroCI != zero || same.MacroCI != zero || same.Devices[0].CI != zero || same.Devices[1].CI != zero {
 		t.Errorf("identical predictions: intervals %+v %+v %+v %+v, want all 0", same.MicroCI, same.MacroCI, same.Devices[0].CI, same.Devices[1].CI)
 	}
-	hand := eval.ComparePaired(devices, items, base, alt, eval.Options{Resamples: 200})
-	if again := eval.ComparePaired(devices, items, base, alt, eval.Options{Resamples: 200}); !cmp.Equal(hand, again) {
+	hand := compare(base, alt, eval.Options{Resamples: 200})
+	if again := compare(base, alt, eval.Options{Resamples: 200}); !cmp.Equal(hand, again) {
 		t.Error("the paired bootstrap is not deterministic")
 	}
-	if hand.MicroCI.Lo > hand.MicroDiff || hand.MicroCI.Hi < hand.MicroDiff {
-		t.Errorf("micro difference %.3f outside its interval %+v", hand.MicroDiff, hand.MicroCI)
+	if hand.MicroCI.Lo > hand.MicroDiff || hand.MicroCI.Hi < hand.MicroDiff || hand.MicroCI.Lo == hand.MicroCI.Hi {
+		t.Errorf("micro difference %.3f outside its interval %+v, or the interval empty", hand.MicroDiff, hand.MicroCI)
+	}
+	// Predictions that do not match the items one for one are an error,
+	// not a panic.
+	for _, tt := range []struct {
+		name      string
+		base, alt []eval.Prediction
+	}{
+		{"short base", base[:3], alt},
+		{"short alt", base, alt[:3]},
+		{"long alt", base, append(alt[:4:4], p())},
+	} {
+		if _, err := eval.ComparePaired(devices, items, tt.base, tt.alt, eval.Options{}); err == nil {
+			t.Errorf("%s: no error", tt.name)
+		}
 	}
 }

@@ -35,3 +35,53 @@ func Example() {
 	// Output:
 	// [blame] [blame]
 }
+
+// Choose the decision thresholds of all devices together, for the
+// micro-F1 of their pooled decisions, instead of each device's own F1.
+// Only thresholds can differ (on these few sentences they do not); the
+// weights are those of the default training. Validate finds a setting
+// that the training would refuse.
+func ExampleConfig_objective() {
+	ctx := context.Background()
+	base, _ := rhetoric.New(lexicon.Default(), rhetoric.Options{NoModel: true})
+	var ex []learn.Example
+	for i, s := range []struct {
+		text    string
+		devices []string
+	}{
+		{"Russia bears full responsibility for this war.", []string{"blame"}},
+		{"Washington is to blame for the suffering.", []string{"blame"}},
+		{"Kyiv is responsible for the shelling.", []string{"blame"}},
+		{"The blame lies with the aggressor.", []string{"blame"}},
+		{"The aggressor is responsible, and we must act now.", []string{"blame", "call_to_action"}},
+		{"We call on all states to act now.", []string{"call_to_action"}},
+		{"We urge the Council to act without delay.", []string{"call_to_action"}},
+		{"The world must act now.", []string{"call_to_action"}},
+		{"The conference opened on Monday.", nil},
+		{"Delegates discussed the budget.", nil},
+		{"The report has three chapters.", nil},
+		{"Several ministers arrived by train.", nil},
+		{"The session will resume after lunch.", nil},
+		{"The chair thanked the interpreters.", nil},
+	} {
+		ex = append(ex, learn.Example{ID: fmt.Sprint(i), Text: s.text, Devices: s.devices})
+	}
+	for _, objective := range []string{learn.ObjectiveDevice, learn.ObjectiveMicro} {
+		cfg := learn.Config{MinCount: 1, Lambdas: []float64{0.1}, Objective: objective}
+		spec, err := learn.Train(ctx, base, ex, cfg)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Print(objective, ":")
+		for _, d := range spec.Devices {
+			fmt.Printf(" %s %.3f", d.Device, d.Threshold)
+		}
+		fmt.Println()
+	}
+	fmt.Println(learn.Config{Objective: learn.ObjectiveBlend, MicroWeight: 1.5}.Validate())
+	// Output:
+	// device: blame 0.500 call_to_action 0.350
+	// micro: blame 0.500 call_to_action 0.350
+	// learn: micro weight 1.5 is not between 0 and 1
+}

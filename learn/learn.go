@@ -348,6 +348,9 @@ func Folds(ids []string, k int) []int {
 // Train featurizes the examples with a and trains a model on all of them
 // (see [TrainSet]).
 func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) (rhetoric.ModelSpec, error) {
+	if err := cfg.Validate(); err != nil {
+		return rhetoric.ModelSpec{}, err // before the features are extracted
+	}
 	s, err := Featurize(ctx, a, ex)
 	if err != nil {
 		return rhetoric.ModelSpec{}, err
@@ -366,9 +369,11 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // and the decision threshold chosen by an inner cross-validation that
 // maximises the device's F1. Under Config.Objective micro or blend, the
 // thresholds are then chosen again, all together, on the devices' inner
-// cross-validated probabilities (see [jointThresholds]). A device with
-// fewer than two positive or negative examples is left out (the analyzer
-// then uses the lexicon rule for it). The result is deterministic.
+// cross-validated probabilities, by coordinate ascent from each device's
+// own best threshold (one device at a time in lexicon order; a tie keeps
+// the current threshold). A device with fewer than two positive or
+// negative examples is left out (the analyzer then uses the lexicon rule
+// for it). The result is deterministic.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
 	cfg = cfg.withDefaults()
 	micro, err := cfg.microWeight()
@@ -556,45 +561,22 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales [
 // after 50 rounds. It returns the thresholds, in the order of fits; with
 // micro 0 they are each device's own best.
 func jointThresholds(fits []devFit, micro float64) []float64 {
-	const lo, hi = 2, 38 // the grid of bestThreshold, in steps of 0.025
-	type counts struct{ tp, fp, fn int }
-	// grid[i][k-lo]: device i's counts at threshold k·0.025.
-	grid := make([][]counts, len(fits))
+	// grid[i][k-gridLo]: device i's decisions at threshold k·0.025.
+	grid := make([][gridHi - gridLo + 1]decisions, len(fits))
 	cur := make([]int, len(fits))
 	for i, f := range fits {
-		grid[i] = make([]counts, hi-lo+1)
-		for k := lo; k <= hi; k++ {
-			t := float64(k) * 0.025
-			var c counts
-			for r, p := range f.prob {
-				switch {
-				case p >= t && f.y[r]:
-					c.tp++
-				case p >= t:
-					c.fp++
-				case f.y[r]:
-					c.fn++
-				}
-			}
-			grid[i][k-lo] = c
-		}
-		cur[i] = min(hi, max(lo, int(math.Round(f.thr/0.025))))
-	}
-	f1 := func(c counts) float64 {
-		if c.tp == 0 {
-			return 0
-		}
-		return 2 * float64(c.tp) / float64(2*c.tp+c.fp+c.fn)
+		grid[i] = gridDecisions(f.prob, f.y)
+		cur[i] = min(gridHi, max(gridLo, int(math.Round(f.thr/0.025))))
 	}
 	score := func() float64 {
-		var all counts
+		var all decisions
 		macro := 0.0
 		for i, k := range cur {
-			c := grid[i][k-lo]
+			c := grid[i][k-gridLo]
 			all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
-			macro += f1(c)
+			macro += c.f1()
 		}
-		return micro*f1(all) + (1-micro)*macro/float64(len(cur))
+		return micro*all.f1() + (1-micro)*macro/float64(len(cur))
 	}
 	if len(fits) > 0 {
 		best := score()
@@ -602,7 +584,7 @@ func jointThresholds(fits []devFit, micro float64) []float64 {
 			moved := false
 			for i := range fits {
 				keep := cur[i]
-				for k := lo; k <= hi; k++ {
+				for k := gridLo; k <= gridHi; k++ {
 					cur[i] = k
 					if v := score(); v > best+1e-12 {
 						best, keep, moved = v, k, true
@@ -763,28 +745,51 @@ func predict(w []float64, xs []int32, scales []float64) float64 {
 	return sigmoid(z)
 }
 
-// bestThreshold returns the F1 and threshold in 0.05..0.95 (step 0.025)
-// that maximise F1 of prob >= threshold against y; ties go to the
-// threshold nearest 0.5.
-func bestThreshold(prob []float64, y []bool) (float64, float64) {
-	bestF, bestT := -1.0, 0.5
-	for k := 2; k <= 38; k++ {
+// The decision thresholds tried: k·0.025 for k from gridLo to gridHi
+// (0.05 to 0.95).
+const gridLo, gridHi = 2, 38
+
+// decisions counts the decisions prob >= threshold against the gold.
+type decisions struct{ tp, fp, fn int }
+
+// f1 returns the F1 of c, 0 when it has no true positive.
+func (c decisions) f1() float64 {
+	if c.tp == 0 {
+		return 0
+	}
+	return 2 * float64(c.tp) / float64(2*c.tp+c.fp+c.fn)
+}
+
+// gridDecisions returns the decisions of prob against y at each threshold
+// of the grid, index k - gridLo for threshold k·0.025.
+func gridDecisions(prob []float64, y []bool) [gridHi - gridLo + 1]decisions {
+	var out [gridHi - gridLo + 1]decisions
+	for k := gridLo; k <= gridHi; k++ {
 		t := float64(k) * 0.025
-		tp, fp, fn := 0, 0, 0
+		var c decisions
 		for i, p := range prob {
 			switch {
 			case p >= t && y[i]:
-				tp++
+				c.tp++
 			case p >= t:
-				fp++
+				c.fp++
 			case y[i]:
-				fn++
+				c.fn++
 			}
 		}
-		f := 0.0
-		if tp > 0 {
-			f = 2 * float64(tp) / float64(2*tp+fp+fn)
-		}
+		out[k-gridLo] = c
+	}
+	return out
+}
+
+// bestThreshold returns the F1 and threshold on the grid (0.05 to 0.95,
+// step 0.025) that maximise F1 of prob >= threshold against y; ties go to
+// the threshold nearest 0.5.
+func bestThreshold(prob []float64, y []bool) (float64, float64) {
+	bestF, bestT := -1.0, 0.5
+	for i, c := range gridDecisions(prob, y) {
+		t := float64(gridLo+i) * 0.025
+		f := c.f1()
 		if f > bestF+1e-12 || (math.Abs(f-bestF) <= 1e-12 && math.Abs(t-0.5) < math.Abs(bestT-0.5)) {
 			bestF, bestT = f, t
 		}

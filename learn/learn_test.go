@@ -149,19 +149,20 @@ func TestTrainObjective(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
+		name      string
 		objective string
 		weight    float64
 		wantErr   bool
 	}{
-		{learn.ObjectiveDevice, 0, false},
-		{learn.ObjectiveMicro, 0, false},
-		{learn.ObjectiveBlend, 0, false},
-		{learn.ObjectiveBlend, 0.5, false},
-		{learn.ObjectiveBlend, 2, true},
-		{"pooled", 0, true},
+		{"device", learn.ObjectiveDevice, 0, false},
+		{"micro", learn.ObjectiveMicro, 0, false},
+		{"blend default weight", learn.ObjectiveBlend, 0, false},
+		{"blend 0.5", learn.ObjectiveBlend, 0.5, false},
+		{"blend weight out of range", learn.ObjectiveBlend, 2, true},
+		{"unknown objective", "pooled", 0, true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.objective, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			cfg := base
 			cfg.Objective, cfg.MicroWeight = tt.objective, tt.weight
 			spec, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)

@@ -319,7 +319,9 @@
 // of the sentence, trained on annotated sentences (package learn) and
 // embedded ([DefaultModel]) in a binary form that loads without parsing
 // ([Model.MarshalBinary]; model.gz, the training's output, is converted into
-// model.bin by go generate); Options.Model supplies another ([ReadModel],
+// model.bin by go generate, and model.bin's compiled lookup table and
+// weight rows into model.tab, which the built-in model takes as they lie
+// on a little-endian machine); Options.Model supplies another ([ReadModel],
 // [ParseModel], [NewModel]). The features are names (see [Feature]):
 //
 //	w=WORD, s=STEM           each word (normalised) and its stem when different

@@ -42,7 +42,7 @@ func TestDefaultModelBinary(t *testing.T) {
 }
 
 // binTestModel is a small model with the given weights for two devices.
-func binTestModel(t *testing.T, ws ...float64) *Model {
+func binTestModel(t testing.TB, ws ...float64) *Model {
 	t.Helper()
 	spec := ModelSpec{Format: ModelFormat, Lexicon: "x", Training: ModelTraining{Examples: 3, Config: []byte(`{"a":1}`)},
 		Devices: []DeviceModel{{Device: "peace", Bias: -1, Threshold: 0.5}, {Device: "blame", Bias: 0.25, Threshold: 0.4}}}

@@ -144,22 +144,38 @@ func modelFromTables(head ModelSpec, blob string, rows int, tab string) (*Model,
 // rows when they are off a cache line: memory outside the heap, so that
 // the copy does not bring a one-statement run's heap to the collector's
 // first goal (4 MB), and whose pages the kernel supplies only when written.
-// It holds the rows of up to 16,384 features of 16 devices, and 16 more
-// float32s to start on a cache line.
-var (
-	spareRows      [1<<18 + 16]float32
-	spareRowsTaken atomic.Bool
-)
+var spareRows spareBuf
+
+// spareBuf is room for the weight rows of one model, given out once. It
+// holds the rows of up to 16,384 features of 16 devices, and 16 more
+// float32s to start on a cache line. It is safe for concurrent use: of
+// models loaded at once, only one takes it.
+type spareBuf struct {
+	taken atomic.Bool
+	rows  [1<<18 + 16]float32
+}
 
 // alignedRows returns an empty slice with room for n float32s that starts
-// on a cache line: in spareRows the first time, else on the heap (a large
-// allocation starts on a page).
-func alignedRows(n int) []float32 {
-	if n <= len(spareRows)-16 && spareRowsTaken.CompareAndSwap(false, true) {
-		k := int(-uintptr(unsafe.Pointer(&spareRows[0])) % 64 / 4)
-		return spareRows[k : k : k+n]
+// on a cache line: in spareRows the first time, else on the heap.
+func alignedRows(n int) []float32 { return spareRows.take(n) }
+
+// take returns an empty slice with room for n float32s that starts on a
+// cache line: in s's rows the first time they are large enough, else on
+// the heap.
+func (s *spareBuf) take(n int) []float32 {
+	if n <= len(s.rows)-16 && s.taken.CompareAndSwap(false, true) {
+		return lineStart(s.rows[:], n)
 	}
-	return make([]float32, 0, n)
+	// The heap aligns a large allocation to a page, a small one only to
+	// its size class.
+	return lineStart(make([]float32, n+15), n)
+}
+
+// lineStart returns an empty slice of buf with room for n float32s that
+// starts on a cache line; buf holds at least n+15.
+func lineStart(buf []float32, n int) []float32 {
+	k := int(-uintptr(unsafe.Pointer(unsafe.SliceData(buf))) % 64 / 4)
+	return buf[k : k : k+n]
 }
 
 // addr returns the address of s's bytes.

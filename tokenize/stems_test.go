@@ -1,9 +1,11 @@
 package tokenize
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,44 +49,54 @@ func TestStemTable(t *testing.T) {
 	}
 }
 
+// stemLookupCase is a lookup of w in a small table of stems.
+type stemLookupCase struct {
+	name, tab, w string
+	want         string
+	ok           bool
+}
+
+// stemLookupCases returns lookups in tab, "b b1\nbb b2\nc c3\nd d4\n", of
+// words in it and before, between and after them, and in odd tables.
+func stemLookupCases(tab string) []stemLookupCase {
+	return []stemLookupCase{
+		{"first", tab, "b", "b1", true},
+		{"second", tab, "bb", "b2", true},
+		{"third", tab, "c", "c3", true},
+		{"last", tab, "d", "d4", true},
+		{"before all", tab, "a", "", false},
+		{"between first and second", tab, "ba", "", false},
+		{"between second and third", tab, "bba", "", false},
+		{"between third and last", tab, "cc", "", false},
+		{"after all", tab, "e", "", false},
+		{"empty word", tab, "", "", false},
+		{"empty table", "", "a", "", false},
+		{"one line", "a x\n", "a", "x", true},
+		{"no last line break", "a x", "a", "", false},
+		{"no space", "nospace\n", "nospace", "", false},
+		{"an empty line", "\n", "a", "", false},
+		{"empty key", " x\n", "", "x", true},
+		{"two lines, second", "a x\nb y\n", "b", "y", true},
+		{"two lines, first", "a x\nb y\n", "a", "x", true},
+		{"two lines, after", "a x\nb y\n", "c", "", false},
+	}
+}
+
 // TestLookupStem checks the binary search on small tables, for words in
 // them and words before, between and after them.
 func TestLookupStem(t *testing.T) {
 	tab := "b b1\nbb b2\nc c3\nd d4\n"
-	tests := []struct {
-		tab, w string
-		want   string
-		ok     bool
-	}{
-		{tab, "b", "b1", true},
-		{tab, "bb", "b2", true},
-		{tab, "c", "c3", true},
-		{tab, "d", "d4", true},
-		{tab, "a", "", false},
-		{tab, "ba", "", false},
-		{tab, "bba", "", false},
-		{tab, "cc", "", false},
-		{tab, "e", "", false},
-		{tab, "", "", false},
-		{"", "a", "", false},
-		{"a x\n", "a", "x", true},
-		{"a x", "a", "", false},
-		{"nospace\n", "nospace", "", false},
-		{"\n", "a", "", false},
-		{" x\n", "", "x", true},
-		{"a x\nb y\n", "b", "y", true},
-		{"a x\nb y\n", "a", "x", true},
-		{"a x\nb y\n", "c", "", false},
-	}
-	for _, tt := range tests {
-		got, ok := newStemIndex(tt.tab).lookup(tt.w)
-		if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
-			t.Errorf("lookup(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
-		}
-		got, ok = lookupStem(tt.tab, tt.w)
-		if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
-			t.Errorf("lookupStem(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
-		}
+	for _, tt := range stemLookupCases(tab) {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := newStemIndex(tt.tab).lookup(tt.w)
+			if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
+				t.Errorf("lookup(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
+			}
+			got, ok = lookupStem(tt.tab, tt.w)
+			if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
+				t.Errorf("lookupStem(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
+			}
+		})
 	}
 	// Random tables over a small alphabet, against a map: every word of
 	// up to three letters is looked up in each.
@@ -128,5 +140,109 @@ func TestLookupStem(t *testing.T) {
 				t.Errorf("stemEnglish(%q, %v) = %q, want %q", w, stop, got, want)
 			}
 		}
+	}
+}
+
+// TestLookupEnglishStemConcurrent looks words up in the embedded table
+// from several goroutines at once, for go test -race: run alone, they
+// cross the switch from the text search to the index.
+func TestLookupEnglishStemConcurrent(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(stemsEnglish, "\n"), "\n")
+	var wg sync.WaitGroup
+	errs := make([]string, 4)
+	for g := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(lines) && i < 4*1024; i += len(errs) {
+				w, want, _ := strings.Cut(lines[i], " ")
+				if got, ok := lookupEnglishStem(w); !ok || got != want {
+					errs[g] = fmt.Sprintf("lookupEnglishStem(%q) = %q, %v; want %q, true", w, got, ok, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != "" {
+			t.Error(e)
+		}
+	}
+}
+
+// FuzzLookupStem looks a word up in an arbitrary table and in a sorted
+// table made of the fuzzed words: no lookup panics; a stem found is that
+// of a whole line of the table; in a sorted table, the text search and
+// the index find exactly what a map of its lines holds.
+func FuzzLookupStem(f *testing.F) {
+	for _, tt := range stemLookupCases("b b1\nbb b2\nc c3\nd d4\n") {
+		f.Add(tt.tab, tt.w)
+	}
+	f.Add(stemsEnglish[:2000], "abandoned")
+	f.Fuzz(func(t *testing.T, tab, w string) {
+		isLine := func(tab, w, stem string) bool {
+			line := w + " " + stem + "\n"
+			return strings.HasPrefix(tab, line) || strings.Contains(tab, "\n"+line)
+		}
+		if stem, ok := lookupStem(tab, w); ok && !isLine(tab, w, stem) {
+			t.Errorf("lookupStem(%q, %q) = %q, not a line of the table", tab, w, stem)
+		}
+		if stem, ok := newStemIndex(tab).lookup(w); ok && !isLine(tab, w, stem) {
+			t.Errorf("lookup(%q, %q) = %q, not a line of the table", tab, w, stem)
+		}
+		// A sorted table of the words of tab and w, each stemmed to
+		// itself reversed.
+		words := strings.Fields(tab + " " + w)
+		slices.Sort(words)
+		words = slices.Compact(words)
+		stems := map[string]string{}
+		var b strings.Builder
+		for _, k := range words {
+			r := []byte(k)
+			slices.Reverse(r)
+			stems[k] = string(r)
+			b.WriteString(k + " " + stems[k] + "\n")
+		}
+		sorted := b.String()
+		x := newStemIndex(sorted)
+		for _, k := range append(words, w, w+"a", "") {
+			want, wantOK := stems[k]
+			if got, ok := lookupStem(sorted, k); got != want || ok != wantOK {
+				t.Errorf("lookupStem(%q, %q) = %q, %v; want %q, %v", sorted, k, got, ok, want, wantOK)
+			}
+			if got, ok := x.lookup(k); got != want || ok != wantOK {
+				t.Errorf("lookup(%q, %q) = %q, %v; want %q, %v", sorted, k, got, ok, want, wantOK)
+			}
+		}
+	})
+}
+
+// BenchmarkLookupStem looks up every word of the embedded table, and as
+// many words missing from it, by the text search and by the index.
+func BenchmarkLookupStem(b *testing.B) {
+	lines := strings.Split(strings.TrimSuffix(stemsEnglish, "\n"), "\n")
+	var words []string
+	for _, l := range lines {
+		w, _, _ := strings.Cut(l, " ")
+		words = append(words, w, w+"q")
+	}
+	x := newStemIndex(stemsEnglish)
+	for _, bc := range []struct {
+		name   string
+		lookup func(string) (string, bool)
+	}{
+		{"text", func(w string) (string, bool) { return lookupStem(stemsEnglish, w) }},
+		{"index", x.lookup},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range words {
+					bc.lookup(w)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
+		})
 	}
 }

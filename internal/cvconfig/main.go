@@ -172,7 +172,11 @@ func run(args []string, w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	if base != nil {
-		printPaired(w, *against, eval.ComparePaired(devices, items, base, preds, eval.Options{Resamples: *resamples}))
+		p, err := eval.ComparePaired(devices, items, base, preds, eval.Options{Resamples: *resamples})
+		if err != nil {
+			return err
+		}
+		printPaired(w, *against, p)
 	}
 	if *fast {
 		if over != nil {
