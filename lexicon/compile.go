@@ -609,12 +609,28 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	// The lexicon's stems that begin each string, so that a token whose
 	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
+	// A string is looked up only at the lengths of the stems (bit n of
+	// stemLens) and only when a stem begins with its first two bytes
+	// (stemStarts, for stems of two bytes or more), which spares most of
+	// the strings a hash at each length.
 	minStem, maxStem := len(b.stems.list), 0
 	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
+	var stemLens [(noStemLen + 63) / 64]uint64
+	var stemStarts []uint64 // a bit per pair of bytes, when every stem has two
 	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
+		if len(st) < noStemLen {
+			stemLens[len(st)/64] |= 1 << (len(st) % 64)
+		}
+	}
+	if minStem >= 2 && minStem < noStemLen {
+		stemStarts = make([]uint64, 1<<16/64)
+		for _, st := range b.stems.list {
+			p := uint(st[0])<<8 | uint(st[1])
+			stemStarts[p/64] |= 1 << (p % 64)
+		}
 	}
 	for x, k := range keys {
 		v := &vocab[x].ids
@@ -623,7 +639,18 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 			continue
 		}
 		v.stemLen = 0
+		if stemStarts != nil {
+			if len(k) < 2 {
+				continue
+			}
+			if p := uint(k[0])<<8 | uint(k[1]); stemStarts[p/64]&(1<<(p%64)) == 0 {
+				continue
+			}
+		}
 		for n := minStem; n <= min(len(k), maxStem); n++ {
+			if stemLens[n/64]&(1<<(n%64)) == 0 {
+				continue
+			}
 			if sid, ok := b.stems.find(k[:n]); ok {
 				v.stemPfx = min(v.stemPfx+1, 2)
 				v.stemLen = uint8(n)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -310,8 +311,11 @@ func parseLexFile(name string, text string, embedded bool) (*Lexicon, error) {
 		scopePos      Position
 	)
 	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	// Valid UTF-8 as a whole is valid line by line: then only the lines'
+	// lengths need checking.
+	valid := utf8.ValidString(text)
 	for l := range textLines(text) {
-		if !checkLine(&b.errs, name, l) {
+		if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
 			continue
 		}
 		i := leadingSpace(l.text)
