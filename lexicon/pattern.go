@@ -65,9 +65,12 @@ func (p pattern) String() string {
 // patterns, so that they share its memo of normal forms and stems, and
 // drops it afterwards: a tokenizer kept for the life of the process would
 // keep the words of every lexicon ever loaded (megabytes for a large one).
-// Making one costs about a tenth of a microsecond.
+// Making one costs about a tenth of a microsecond. It computes no stems:
+// a pattern needs the stems of its stem elements only, and those of ASCII
+// letters (nearly all) are stemmed by appendElements itself; appendSplit
+// splits the others with a stemming tokenizer of their own.
 func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
-	return tokenize.New(tokenize.Options{Language: lang})
+	return tokenize.New(tokenize.Options{Language: lang, NoStems: true})
 }
 
 // parsePattern splits and normalises one pattern string. On error it
@@ -215,6 +218,17 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems b
 			what = "a gap _ must stand alone"
 		}
 		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
+	}
+	if stem && stems {
+		// The tokens' stems are needed: split with a tokenizer that
+		// computes them (tk, from patternTokenizer, does not).
+		opts := tk.Options()
+		opts.NoStems = false
+		stk, err := tokenize.New(opts)
+		if err != nil {
+			return dst, at, fmt.Errorf("%w: %w", ErrSyntax, err)
+		}
+		tk = stk
 	}
 	return appendSplit(dst, field, body, at, stem, wild, tk)
 }
