@@ -609,21 +609,25 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	// The lexicon's stems that begin each string, so that a token whose
 	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
-	// A string is looked up only at the lengths of the stems (bit n of
-	// stemLens) and only when a stem begins with its first two bytes
-	// (stemStarts, for stems of two bytes or more), which spares most of
-	// the strings a hash at each length.
+	// A string is looked up only when a stem begins with its first two
+	// bytes (stemStarts, for stems of two bytes or more), and then only at
+	// the lengths n where the filter stemBloom holds stemHash of its first
+	// n bytes: that spares most strings, and most lengths of the others, a
+	// lookup in the table of stems.
 	minStem, maxStem := len(b.stems.list), 0
 	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
-	var stemLens [(noStemLen + 63) / 64]uint64
+	var stemBloom [stemBloomWords]uint64
 	var stemStarts []uint64 // a bit per pair of bytes, when every stem has two
 	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
-		if len(st) < noStemLen {
-			stemLens[len(st)/64] |= 1 << (len(st) % 64)
+		h := uint32(0)
+		for i := 0; i < len(st); i++ {
+			h = stemHash(h, st[i])
 		}
+		w, bit := stemBloomBit(h)
+		stemBloom[w] |= bit
 	}
 	if minStem >= 2 && minStem < noStemLen {
 		stemStarts = make([]uint64, 1<<16/64)
@@ -647,8 +651,18 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 				continue
 			}
 		}
+		if len(k) < minStem {
+			continue
+		}
+		h := uint32(0) // the stemHash of k[:n]
+		for i := 0; i < minStem; i++ {
+			h = stemHash(h, k[i])
+		}
 		for n := minStem; n <= min(len(k), maxStem); n++ {
-			if stemLens[n/64]&(1<<(n%64)) == 0 {
+			if n > minStem {
+				h = stemHash(h, k[n-1])
+			}
+			if w, bit := stemBloomBit(h); stemBloom[w]&bit == 0 {
 				continue
 			}
 			if sid, ok := b.stems.find(k[:n]); ok {
@@ -668,6 +682,21 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	m.pool = &sync.Pool{}
 	m.forms = new(formIndexes)
 	return m, nil
+}
+
+// stemBloomWords is the size in 64-bit words of the filter of stems that
+// builder.finish consults before it looks a prefix of a vocabulary string
+// up among the stems (4,096 bits: a few per stem of a large lexicon).
+const stemBloomWords = 64
+
+// stemHash extends the hash h of a string's bytes by the byte c.
+func stemHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 0x01000193 }
+
+// stemBloomBit returns the word of the stem filter and the bit in it of a
+// string whose stemHash is h.
+func stemBloomBit(h uint32) (int, uint64) {
+	b := (h * 0x9e3779b1) >> (32 - 12)
+	return int(b / 64), 1 << (b % 64)
 }
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,
