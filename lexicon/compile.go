@@ -161,6 +161,7 @@ type builder struct {
 	scratch                        []int32   // one int32 per node, which finish's steps share in turn
 	elems                          []element // scratch for parsing a pattern
 	tk                             *tokenize.Tokenizer
+	stk                            stemTokenizer
 }
 
 func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
@@ -262,7 +263,7 @@ func (t *strTable) grow() {
 // add parses pat and inserts it into the phrase trie, noting the node
 // that accepts it (eachOutput gives its output again in finish).
 func (b *builder) add(pat string) error {
-	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
+	p, off, err := appendPattern(b.elems[:0], pat, b.tk, &b.stk)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
@@ -458,7 +459,7 @@ func (b *builder) renumber() int32 {
 // more than maxNodeOutputs patterns.
 func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	ncats := len(def.Categories)
-	b.tk, b.elems = nil, nil // the tokenizer's memo holds every split word
+	b.tk, b.elems, b.stk = nil, nil, stemTokenizer{} // the tokenizers' memos hold every split word
 	m := &Matcher{
 		hasStems: len(b.stems.list) > 0,
 		ncats:    int32(ncats),

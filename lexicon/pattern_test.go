@@ -158,7 +158,7 @@ func TestParsePatternFastPath(t *testing.T) {
 					continue
 				}
 				seen[field] = true
-				got, off, err := appendElements(nil, field, tk, true)
+				got, off, err := appendElements(nil, field, tk, &stemTokenizer{})
 				if err != nil {
 					t.Fatalf("%s %q: %v at %d", lang, field, err, off)
 				}
