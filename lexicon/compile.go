@@ -161,6 +161,7 @@ type builder struct {
 	scratch                        []int32   // one int32 per node, which finish's steps share in turn
 	elems                          []element // scratch for parsing a pattern
 	tk                             *tokenize.Tokenizer
+	stk                            stemTokenizer
 }
 
 func newBuilder(npat int, tk *tokenize.Tokenizer) *builder {
@@ -262,7 +263,7 @@ func (t *strTable) grow() {
 // add parses pat and inserts it into the phrase trie, noting the node
 // that accepts it (eachOutput gives its output again in finish).
 func (b *builder) add(pat string) error {
-	p, off, err := appendPattern(b.elems[:0], pat, b.tk, true)
+	p, off, err := appendPattern(b.elems[:0], pat, b.tk, &b.stk)
 	if err != nil {
 		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
 	}
@@ -458,7 +459,7 @@ func (b *builder) renumber() int32 {
 // more than maxNodeOutputs patterns.
 func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	ncats := len(def.Categories)
-	b.tk, b.elems = nil, nil // the tokenizer's memo holds every split word
+	b.tk, b.elems, b.stk = nil, nil, stemTokenizer{} // the tokenizers' memos hold every split word
 	m := &Matcher{
 		hasStems: len(b.stems.list) > 0,
 		ncats:    int32(ncats),
@@ -609,12 +610,32 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	// The lexicon's stems that begin each string, so that a token whose
 	// Stem begins its Norm needs no second lookup (see vocabIDs). Only a
 	// lexicon with stem elements looks at token stems at all.
+	// A string is looked up only when a stem begins with its first two
+	// bytes (stemStarts, for stems of two bytes or more), and then only at
+	// the lengths n where the filter stemBloom holds stemHash of its first
+	// n bytes: that spares most strings, and most lengths of the others, a
+	// lookup in the table of stems.
 	minStem, maxStem := len(b.stems.list), 0
 	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
+	var stemBloom [stemBloomWords]uint64
+	var stemStarts []uint64 // a bit per pair of bytes, when every stem has two
 	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
+		h := uint32(0)
+		for i := 0; i < len(st); i++ {
+			h = stemHash(h, st[i])
+		}
+		w, bit := stemBloomBit(h)
+		stemBloom[w] |= bit
+	}
+	if minStem >= 2 && minStem < noStemLen {
+		stemStarts = make([]uint64, 1<<16/64)
+		for _, st := range b.stems.list {
+			p := uint(st[0])<<8 | uint(st[1])
+			stemStarts[p/64] |= 1 << (p % 64)
+		}
 	}
 	for x, k := range keys {
 		v := &vocab[x].ids
@@ -623,7 +644,28 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 			continue
 		}
 		v.stemLen = 0
+		if stemStarts != nil {
+			if len(k) < 2 {
+				continue
+			}
+			if p := uint(k[0])<<8 | uint(k[1]); stemStarts[p/64]&(1<<(p%64)) == 0 {
+				continue
+			}
+		}
+		if len(k) < minStem {
+			continue
+		}
+		h := uint32(0) // the stemHash of k[:n]
+		for i := 0; i < minStem; i++ {
+			h = stemHash(h, k[i])
+		}
 		for n := minStem; n <= min(len(k), maxStem); n++ {
+			if n > minStem {
+				h = stemHash(h, k[n-1])
+			}
+			if w, bit := stemBloomBit(h); stemBloom[w]&bit == 0 {
+				continue
+			}
 			if sid, ok := b.stems.find(k[:n]); ok {
 				v.stemPfx = min(v.stemPfx+1, 2)
 				v.stemLen = uint8(n)
@@ -641,6 +683,21 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	m.pool = &sync.Pool{}
 	m.forms = new(formIndexes)
 	return m, nil
+}
+
+// stemBloomWords is the size in 64-bit words of the filter of stems that
+// builder.finish consults before it looks a prefix of a vocabulary string
+// up among the stems (4,096 bits: a few per stem of a large lexicon).
+const stemBloomWords = 64
+
+// stemHash extends the hash h of a string's bytes by the byte c.
+func stemHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 0x01000193 }
+
+// stemBloomBit returns the word of the stem filter and the bit in it of a
+// string whose stemHash is h.
+func stemBloomBit(h uint32) (int, uint64) {
+	b := (h * 0x9e3779b1) >> (32 - 12)
+	return int(b / 64), 1 << (b % 64)
 }
 
 // nodeInfo is what the matcher needs about one node of the pattern trie,

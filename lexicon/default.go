@@ -15,7 +15,7 @@ const defaultName = "default.lex"
 
 // loadDefault parses the embedded default lexicon once.
 var loadDefault = sync.OnceValues(func() (*Lexicon, error) {
-	return Parse(defaultName, defaultLex)
+	return parseEmbedded(defaultName, string(defaultLex))
 })
 
 // Default returns the embedded default diplomatic-framing lexicon
@@ -31,9 +31,10 @@ var loadDefault = sync.OnceValues(func() (*Lexicon, error) {
 // repeatedly. Extend or adjust it with [Merge].
 //
 // The embedded file is part of the program, not input, and the package
-// tests prove that it parses; a parse error is therefore a programmer
-// error (a broken edit of default.lex) and Default panics with the
-// positioned error list. This is the only panic in the package.
+// tests prove that it parses and passes validation, which its load
+// therefore skips; a parse error is a programmer error (a broken edit of
+// default.lex) and Default panics with the positioned error list. This is
+// the only panic in the package.
 func Default() *Lexicon {
 	l, err := loadDefault()
 	if err != nil {

@@ -128,7 +128,7 @@ var defaultGrammars = func() map[tokenize.Language]func() []WordClass {
 			if err != nil {
 				panic("lexicon: embedded grammar: " + err.Error()) // listed above
 			}
-			lx, err := parseLex(name, string(data))
+			lx, err := parseEmbedded(name, string(data))
 			if err != nil {
 				panic("lexicon: embedded grammar: " + err.Error()) // a build defect, caught by tests
 			}

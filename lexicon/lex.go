@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -28,6 +29,9 @@ type defBuilder struct {
 	// and their positions); one list, sized from the file's lines, is
 	// moved into exactly sized category slices once.
 	pending []pendingEntry
+	// embedded marks a lexicon embedded in the package, which finish
+	// builds without validating it (see buildChecked).
+	embedded bool
 }
 
 // pendingEntry is an entry read but not yet moved into its category.
@@ -213,7 +217,7 @@ func (b *defBuilder) finish() (*Lexicon, error) {
 	if b.sets {
 		b.dedupe()
 	}
-	l, err := build(b.def, &b.src, b.errs)
+	l, err := buildChecked(b.def, &b.src, b.errs, !b.embedded)
 	if l != nil && len(b.warns) > 0 {
 		sortErrors(b.warns)
 		l.warns = b.warns
@@ -285,7 +289,20 @@ const (
 
 // parseLex reads the native .lex format (see the package doc).
 func parseLex(name string, text string) (*Lexicon, error) {
+	return parseLexFile(name, text, false)
+}
+
+// parseEmbedded reads a .lex file embedded in the package (the default
+// lexicon, a built-in grammar), which is built without validation: see
+// buildChecked. The parser's own checks still run.
+func parseEmbedded(name string, text string) (*Lexicon, error) {
+	return parseLexFile(name, text, true)
+}
+
+// parseLexFile is parseLex, for an embedded file when embedded is true.
+func parseLexFile(name string, text string, embedded bool) (*Lexicon, error) {
 	b := newDefBuilder(name, true)
+	b.embedded = embedded
 	var (
 		sec           = secNone
 		cat, act, gr  = -1, -1, -1
@@ -294,8 +311,11 @@ func parseLex(name string, text string) (*Lexicon, error) {
 		scopePos      Position
 	)
 	b.expect(strings.Count(text, "\n") + 1) // about one entry a line
+	// Valid UTF-8 as a whole is valid line by line: then only the lines'
+	// lengths need checking.
+	valid := utf8.ValidString(text)
 	for l := range textLines(text) {
-		if !checkLine(&b.errs, name, l) {
+		if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
 			continue
 		}
 		i := leadingSpace(l.text)

@@ -290,6 +290,21 @@ func BenchmarkParseLex(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadDefault measures what the first call of Default costs: the
+// embedded default lexicon read and compiled, without the validation of
+// BenchmarkParseLex (see buildChecked). It runs warm: a fresh process also
+// pays for the first stems and the cold caches.
+func BenchmarkLoadDefault(b *testing.B) {
+	text := string(defaultLex)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := parseEmbedded(defaultName, text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkParseLIWC(b *testing.B) {
 	path := filepath.Join(testutil.SharedDir(b, "lexicons"), "lexicons", "liwc", "mfd2.0.dic")
 	data, err := os.ReadFile(path)

@@ -190,6 +190,17 @@ func New(def Definition) (*Lexicon, error) {
 // it over too: build clears it once def is valid); errs are problems that
 // a parser already found, reported together with the ones found here.
 func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
+	return buildChecked(def, src, errs, true)
+}
+
+// buildChecked is build, validating def only when check is true. Only the
+// lexicons embedded in the package (the default lexicon and the built-in
+// grammars) are built without the check: they are part of the program,
+// and TestEmbeddedValid proves that they pass it, so that checking them
+// again at every start would only cost time (a third of the default
+// lexicon's load). Compiling still parses every pattern and fails on a bad
+// one.
+func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lexicon, error) {
 	if def.Language != "" {
 		if l, err := tokenize.ParseLanguage(string(def.Language)); err == nil {
 			def.Language = l
@@ -197,7 +208,9 @@ func build(def Definition, src *source, errs ErrorList) (*Lexicon, error) {
 	}
 	canonical(&def)
 	c := &checker{def: &def, src: src}
-	errs = append(errs, c.validate()...)
+	if check {
+		errs = append(errs, c.validate()...)
+	}
 	if len(errs) > 0 {
 		return nil, errs.err()
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -58,6 +59,19 @@ func TestByteScans(t *testing.T) {
 			got := []int{indexBreakOrEq(s), invalidUTF8(s)}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("indexBreakOrEq, invalidUTF8 (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTrimRightSpace compares trimRightSpace, which scans ASCII bytes
+// itself, with strings.TrimRightFunc and unicode.IsSpace.
+func TestTrimRightSpace(t *testing.T) {
+	tests := []string{"", " ", "\t\n\v\f\r ", "peace", "peace \t", "a b  ", "x\x00", "x\x1f ", "naïve", "naïve ", "x\u00a0", "x \u0085 \t", "x\u2003", "\u3000", "é\t", "\xff ", "a\x0e"}
+	for _, s := range tests {
+		t.Run(s, func(t *testing.T) {
+			if diff := cmp.Diff(strings.TrimRightFunc(s, unicode.IsSpace), trimRightSpace(s)); diff != "" {
+				t.Errorf("trimRightSpace(%q) (-want +got):\n%s", s, diff)
 			}
 		})
 	}

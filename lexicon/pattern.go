@@ -65,9 +65,34 @@ func (p pattern) String() string {
 // patterns, so that they share its memo of normal forms and stems, and
 // drops it afterwards: a tokenizer kept for the life of the process would
 // keep the words of every lexicon ever loaded (megabytes for a large one).
-// Making one costs about a tenth of a microsecond.
+// Making one costs about a tenth of a microsecond. It computes no stems:
+// a pattern needs the stems of its stem elements only, and those of ASCII
+// letters (nearly all) are stemmed by appendElements itself; appendSplit
+// splits the others with a stemming tokenizer of their own.
 func patternTokenizer(lang tokenize.Language) (*tokenize.Tokenizer, error) {
-	return tokenize.New(tokenize.Options{Language: lang})
+	return tokenize.New(tokenize.Options{Language: lang, NoStems: true})
+}
+
+// stemTokenizer holds the tokenizer that splits the stem elements which
+// appendElements cannot take whole: one that computes stems, unlike the
+// pattern tokenizer. It is made on first use, once for a whole lexicon
+// (a new one for each element would cost a large lexicon megabytes).
+type stemTokenizer struct {
+	tk *tokenize.Tokenizer
+}
+
+// of returns the stemming tokenizer of tk's options.
+func (s *stemTokenizer) of(tk *tokenize.Tokenizer) (*tokenize.Tokenizer, error) {
+	opts := tk.Options()
+	opts.NoStems = false
+	if s.tk == nil || s.tk.Options() != opts {
+		t, err := tokenize.New(opts)
+		if err != nil {
+			return nil, err
+		}
+		s.tk = t
+	}
+	return s.tk, nil
 }
 
 // parsePattern splits and normalises one pattern string. On error it
@@ -92,14 +117,14 @@ func parsePattern(s string, lang tokenize.Language) (pattern, int, error) {
 	if err != nil {
 		return pattern{}, 0, fmt.Errorf("%w: %w", ErrSyntax, err)
 	}
-	return appendPattern(nil, s, tk, true)
+	return appendPattern(nil, s, tk, &stemTokenizer{})
 }
 
 // checkPattern is parsePattern with the tokenizer tk, for a caller that
 // needs only the error: it parses into pooled memory.
 func checkPattern(s string, tk *tokenize.Tokenizer) (int, error) {
 	buf := checkBufs.Get().(*[]element)
-	p, off, err := appendPattern((*buf)[:0], s, tk, false)
+	p, off, err := appendPattern((*buf)[:0], s, tk, nil)
 	*buf = p.elems[:0]
 	checkBufs.Put(buf)
 	return off, err
@@ -109,9 +134,10 @@ var checkBufs = sync.Pool{New: func() any { return new([]element) }}
 
 // appendPattern is parsePattern with the tokenizer tk, appending the
 // pattern's elements to dst, so that a caller may reuse their memory.
-// Without stems, the stem of a stem element of ASCII letters is left empty
-// (validation needs none).
-func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stems bool) (pattern, int, error) {
+// With stk nil, stems are not computed (validation needs none): a stem
+// element's stem is then empty, or its normal form when it was split;
+// otherwise stk splits the stem elements that tk cannot take whole.
+func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stk *stemTokenizer) (pattern, int, error) {
 	var (
 		err               error
 		p                 = pattern{elems: dst}
@@ -150,7 +176,7 @@ func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stems bool) 
 		lastOff, lastGap = i, field == "_"
 		fields++
 		var off int
-		p.elems, off, err = appendElements(p.elems, field, tk, stems)
+		p.elems, off, err = appendElements(p.elems, field, tk, stk)
 		if err != nil {
 			return pattern{}, i + off, err
 		}
@@ -169,7 +195,7 @@ func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stems bool) 
 
 // appendElements parses one white-space-free field of a pattern and
 // appends its elements to dst. On error it returns the offset within field.
-func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems bool) ([]element, int, error) {
+func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *stemTokenizer) ([]element, int, error) {
 	if field == "_" {
 		return append(dst, element{kind: elemGap}), 0, nil
 	}
@@ -198,7 +224,7 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems b
 		switch {
 		case stem:
 			e.kind = elemStem
-			if stems {
+			if stk != nil {
 				e.stem = tokenize.Stem(lower, tk.Options().Language)
 			}
 		case wild:
@@ -215,6 +241,14 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stems b
 			what = "a gap _ must stand alone"
 		}
 		return dst, at + k, fmt.Errorf("%w: %s", ErrSyntax, what)
+	}
+	if stem && stk != nil {
+		// The tokens' stems are needed: split with a tokenizer that
+		// computes them (tk, from patternTokenizer, does not).
+		var err error
+		if tk, err = stk.of(tk); err != nil {
+			return dst, at, fmt.Errorf("%w: %w", ErrSyntax, err)
+		}
 	}
 	return appendSplit(dst, field, body, at, stem, wild, tk)
 }

@@ -145,6 +145,12 @@ func TestParsePatternFastPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The reference splits with a tokenizer that stems, as
+		// appendElements does for a stem element it cannot take whole.
+		stk, err := tokenize.New(tokenize.Options{Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
 		seen := map[string]bool{}
 		for _, w := range words {
 			for _, field := range []string{w, strings.ToUpper(w), w + "*", "~" + w} {
@@ -152,13 +158,13 @@ func TestParsePatternFastPath(t *testing.T) {
 					continue
 				}
 				seen[field] = true
-				got, off, err := appendElements(nil, field, tk, true)
+				got, off, err := appendElements(nil, field, tk, &stemTokenizer{})
 				if err != nil {
 					t.Fatalf("%s %q: %v at %d", lang, field, err, off)
 				}
 				body := strings.TrimSuffix(strings.TrimPrefix(field, "~"), "*")
 				at := len(field) - len(strings.TrimPrefix(field, "~"))
-				want, _, err := appendSplit(nil, field, body, at, at == 1, strings.HasSuffix(field, "*"), tk)
+				want, _, err := appendSplit(nil, field, body, at, at == 1, strings.HasSuffix(field, "*"), stk)
 				if err != nil {
 					t.Fatalf("%s %q: the tokenizer's path fails: %v", lang, field, err)
 				}

@@ -26,6 +26,11 @@ type Options struct {
 	Tag bool
 	// Entities also extracts named entities with prose; implies Tag.
 	Entities bool
+	// NoStems leaves every token's Stem equal to its Norm, for a caller
+	// that needs only the normal forms (a lexicon splitting the words of
+	// its patterns): stemming a new word costs more than the rest of
+	// tokenizing it.
+	NoStems bool
 }
 
 // Tokenizer splits statements into sentences and tokens. It is immutable
@@ -55,7 +60,11 @@ func New(opts Options) (*Tokenizer, error) {
 	if opts.Tag && lang != English {
 		return nil, fmt.Errorf("%w: part-of-speech tagging is available for English only, not %q", ErrLanguage, lang)
 	}
-	return &Tokenizer{opts: opts, stem: stemmer(lang), space: spaces.Add(1)}, nil
+	t := &Tokenizer{opts: opts, stem: stemmer(lang), space: spaces.Add(1)}
+	if opts.NoStems {
+		t.stem = nil // stemWith then gives every word itself
+	}
+	return t, nil
 }
 
 // Options returns the options the tokenizer was built with, with defaults filled in.

@@ -515,3 +515,42 @@ func TestFormIDBound(t *testing.T) {
 		t.Errorf("forms near the bound (-want +got):\n%s", diff)
 	}
 }
+
+// TestNoStems checks that a tokenizer with NoStems gives the tokens of one
+// without, with each Stem equal to its Norm.
+func TestNoStems(t *testing.T) {
+	tests := []string{"", "Russia’s DON’T", "negotiations Negotiated", "de-escalation so‐called", "U.S. 1,000 “—” ＵＮ", "running generously"}
+	for _, lang := range Languages() {
+		plain, err := New(Options{Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare, err := New(Options{Language: lang, NoStems: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range tests {
+			t.Run(string(lang)+"/"+in, func(t *testing.T) {
+				want, err := plain.Tokenize(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := bare.Tokenize(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				type tok struct{ Text, Norm, Stem string }
+				var w, g []tok
+				for _, x := range want.Tokens {
+					w = append(w, tok{x.Text, x.Norm, x.Norm})
+				}
+				for _, x := range got.Tokens {
+					g = append(g, tok{x.Text, x.Norm, x.Stem})
+				}
+				if diff := cmp.Diff(w, g); diff != "" {
+					t.Errorf("tokens (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
