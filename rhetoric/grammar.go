@@ -66,20 +66,25 @@ func lenBit(n int) uint64 {
 func compileClass(words []string, lang tokenize.Language) wordClass {
 	var c wordClass
 	for _, w := range words {
+		if oneField(w) {
+			// Most words of a class are one plain word: no slice of
+			// elements for them (a class is compiled in the first
+			// analysis of every run).
+			e := compileElem(w, lang)
+			if e.kind != elemWord {
+				c.others = append(c.others, e)
+				continue
+			}
+			if c.words == nil {
+				c.words = make(map[string]bool, len(words))
+			}
+			c.words[e.text] = true
+			c.lens |= lenBit(len(e.text))
+			continue
+		}
 		var p []wordElem
 		for _, f := range strings.Fields(w) {
-			var e wordElem
-			switch {
-			case strings.HasPrefix(f, "~"):
-				e = wordElem{elemStem, tokenize.Stem(tokenize.Normalize(f[1:]), lang)}
-			case strings.HasSuffix(f, "*"):
-				e = wordElem{elemPrefix, tokenize.Normalize(f[:len(f)-1])}
-			case strings.HasPrefix(f, "*"):
-				e = wordElem{elemSuffix, tokenize.Normalize(f[1:])}
-			default:
-				e = wordElem{elemWord, tokenize.Normalize(f)}
-			}
-			p = append(p, e)
+			p = append(p, compileElem(f, lang))
 		}
 		switch {
 		case len(p) == 0:
@@ -88,7 +93,7 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 			c.maxWords = max(c.maxWords, len(p))
 		case p[0].kind == elemWord:
 			if c.words == nil {
-				c.words = map[string]bool{}
+				c.words = make(map[string]bool, len(words))
 			}
 			c.words[p[0].text] = true
 			c.lens |= lenBit(len(p[0].text))
@@ -98,6 +103,34 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 	}
 	c.maxWords = max(c.maxWords, 1)
 	return c
+}
+
+// compileElem compiles one word of a class (one field of a phrase).
+func compileElem(f string, lang tokenize.Language) wordElem {
+	switch {
+	case strings.HasPrefix(f, "~"):
+		return wordElem{elemStem, tokenize.Stem(tokenize.Normalize(f[1:]), lang)}
+	case strings.HasSuffix(f, "*"):
+		return wordElem{elemPrefix, tokenize.Normalize(f[:len(f)-1])}
+	case strings.HasPrefix(f, "*"):
+		return wordElem{elemSuffix, tokenize.Normalize(f[1:])}
+	default:
+		return wordElem{elemWord, tokenize.Normalize(f)}
+	}
+}
+
+// oneField reports whether strings.Fields(w) is w itself: w is not empty
+// and has only ASCII bytes that are not space (other bytes go to Fields).
+func oneField(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if b := w[i]; b <= ' ' || b >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // has reports whether the single token t is a word of the class.
@@ -210,7 +243,7 @@ func (g *grammar) slots() map[string]*wordClass {
 // newGrammar compiles the built-in grammar of lang with the classes of own
 // replacing those of the same name.
 func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
-	g := &grammar{plain: map[string]uint64{}, forms: new(formIndexes)}
+	g := &grammar{forms: new(formIndexes)}
 	slots := g.slots()
 	for _, set := range [][]lexicon.WordClass{lexicon.DefaultGrammar(lang), own} {
 		for _, c := range set {
@@ -219,6 +252,12 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 			}
 		}
 	}
+	// The merged map is sized once: growing it cost more than filling it.
+	n := 0
+	for _, c := range slots {
+		n += len(c.words) + len(c.phrases)
+	}
+	g.plain = make(map[string]uint64, n)
 	// Give every class a bit (in the order of lexicon.GrammarClasses) and
 	// merge the plain words of all classes into one map, so that a token
 	// is classified with one lookup.
