@@ -2,9 +2,8 @@ package tokenize
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -15,14 +14,23 @@ import (
 // suffix it tries to runes, about 10,000 instructions a word; the default
 // lexicon's 122 stem patterns and the first words of a statement cost a
 // one-statement run more than 3 million instructions there. A word found
-// here costs a binary search of the embedded text (see
-// lookupEnglishStem). TestStemTable checks every line against Snowball, so
-// a table made with another version of it fails the tests, and a word
-// missing from it is stemmed by Snowball as before.
+// here costs a binary search on the lines that stemsEnglishIndex locates
+// (see lookupEnglishStem). TestStemTable checks every line against
+// Snowball, so a table made with another version of it fails the tests,
+// and a word missing from it is stemmed by Snowball as before.
 //
-//go:generate go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../rhetoric/model.gz
+//go:generate go run ./internal/stemgen -o stems_en.txt -index stems_en.idx ../lexicon/default.lex ../rhetoric/model.gz
 //go:embed stems_en.txt
 var stemsEnglish string
+
+// stemsEnglishIndex locates the lines of stemsEnglish, as stemIndex.at
+// does: written with the table, so that no run searches the text for its
+// line breaks (about 3,000 instructions a lookup) or indexes it (about
+// 450,000 instructions). TestStemTable checks that it is the index of the
+// table.
+//
+//go:embed stems_en.idx
+var stemsEnglishIndex string
 
 // stemEnglish is english.Stem, with the stems of stemsEnglish looked up.
 func stemEnglish(w string, stemStopWords bool) string {
@@ -34,38 +42,25 @@ func stemEnglish(w string, stemStopWords bool) string {
 	return english.Stem(w, stemStopWords)
 }
 
-// stemTextLookups counts the lookups made in the text of stemsEnglish
-// before it is indexed; see lookupEnglishStem.
-var stemTextLookups atomic.Int32
+// englishStems is the index of stemsEnglish.
+var englishStems = stemIndex{tab: stemsEnglish, at: stemsEnglishIndex}
 
-// lookupEnglishStem returns the stem of w in stemsEnglish. The first
-// 1,024 lookups search the text (about 3,000 instructions each: the search
-// looks for line breaks); later ones use an index of its lines, built
-// once (about 450,000 instructions), after which a lookup compares a dozen
-// words and searches no bytes. A one-statement run needs a few hundred
-// lookups, which the index would not repay; a corpus run needs one for
-// each new word.
-func lookupEnglishStem(w string) (string, bool) {
-	if stemTextLookups.Load() < 1024 {
-		stemTextLookups.Add(1)
-		return lookupStem(stemsEnglish, w)
-	}
-	return englishStems().lookup(w)
-}
+// lookupEnglishStem returns the stem of w in stemsEnglish: a binary search
+// on its lines, comparing a dozen words.
+func lookupEnglishStem(w string) (string, bool) { return englishStems.lookup(w) }
 
-// englishStems indexes stemsEnglish.
-var englishStems = sync.OnceValue(func() stemIndex { return newStemIndex(stemsEnglish) })
-
-// stemIndex locates the lines of a table of stems: at[2i] is where line i
-// starts and at[2i+1] where its space is. A line without a space or a line
-// break is left out.
+// stemIndex locates the lines of a table of stems: the little-endian
+// uint32 numbers at[8i:8i+4] and at[8i+4:8i+8] are where line i starts and
+// where its space is. A line without a space or a line break is left out.
 type stemIndex struct {
 	tab string
-	at  []uint32
+	at  string
 }
 
+// newStemIndex indexes tab. stemgen writes the same bytes for the
+// embedded table.
 func newStemIndex(tab string) stemIndex {
-	x := stemIndex{tab: tab, at: make([]uint32, 0, 2*(len(tab)/8+1))}
+	at := make([]byte, 0, 8*(len(tab)/8+1))
 	for s := 0; s < len(tab); {
 		e := strings.IndexByte(tab[s:], '\n')
 		if e < 0 {
@@ -73,65 +68,57 @@ func newStemIndex(tab string) stemIndex {
 		}
 		e += s
 		if sp := strings.IndexByte(tab[s:e], ' '); sp >= 0 {
-			x.at = append(x.at, uint32(s), uint32(s+sp))
+			at = binary.LittleEndian.AppendUint32(at, uint32(s))
+			at = binary.LittleEndian.AppendUint32(at, uint32(s+sp))
 		}
 		s = e + 1
 	}
-	return x
+	return stemIndex{tab: tab, at: string(at)}
+}
+
+// pos returns the k-th number of the index.
+func (x stemIndex) pos(k int) int {
+	b := x.at[4*k : 4*k+4]
+	return int(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+}
+
+// key returns the word of line i, or false when the index does not fit
+// the table (a table regenerated without its index).
+func (x stemIndex) key(i int) (string, bool) {
+	s, sp := x.pos(2*i), x.pos(2*i+1)
+	if s > sp || sp >= len(x.tab) {
+		return "", false
+	}
+	return x.tab[s:sp], true
 }
 
 // lookup returns the stem of w, by binary search on the lines, which are
 // sorted by word.
 func (x stemIndex) lookup(w string) (string, bool) {
-	lo, hi := 0, len(x.at)/2
+	n := len(x.at) / 8
+	lo, hi := 0, n
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if x.tab[x.at[2*mid]:x.at[2*mid+1]] < w {
+		k, ok := x.key(mid)
+		if !ok {
+			return "", false
+		}
+		if k < w {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo == len(x.at)/2 || x.tab[x.at[2*lo]:x.at[2*lo+1]] != w {
+	if lo == n {
 		return "", false
 	}
-	stem := x.tab[x.at[2*lo+1]+1:]
-	return stem[:strings.IndexByte(stem, '\n')], true
-}
-
-// lookupStem returns the stem of w in tab, lines of "word stem" sorted by
-// word, by binary search on the bytes, with no index: the line that
-// starts first at or after the middle of the range is compared (the
-// range's first line when none does).
-func lookupStem(tab, w string) (string, bool) {
-	lo, hi := 0, len(tab) // both at the start of a line
-	for lo < hi {
-		s := lo + (hi-lo)/2
-		if s > lo && tab[s-1] != '\n' {
-			if k := strings.IndexByte(tab[s:hi], '\n'); k >= 0 && s+k+1 < hi {
-				s += k + 1
-			} else {
-				s = lo
-			}
-		}
-		e := strings.IndexByte(tab[s:hi], '\n')
-		if e < 0 {
-			return "", false // a table without its last line break
-		}
-		e += s
-		line := tab[s:e]
-		sp := strings.IndexByte(line, ' ')
-		if sp < 0 {
-			return "", false
-		}
-		switch key := line[:sp]; {
-		case key == w:
-			return line[sp+1:], true
-		case key < w:
-			lo = e + 1
-		default:
-			hi = s
-		}
+	if k, ok := x.key(lo); !ok || k != w {
+		return "", false
 	}
-	return "", false
+	stem := x.tab[x.pos(2*lo+1)+1:]
+	e := strings.IndexByte(stem, '\n')
+	if e < 0 {
+		return "", false
+	}
+	return stem[:e], true
 }

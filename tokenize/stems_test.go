@@ -14,10 +14,14 @@ import (
 
 // TestStemTable checks that the embedded table of English stems is
 // sorted, has one word a line, and gives Snowball's stem for every word,
-// and that the lookup finds each of its words.
+// that its embedded index is the index of its lines, and that the lookup
+// finds each of its words.
 func TestStemTable(t *testing.T) {
 	if !strings.HasSuffix(stemsEnglish, "\n") {
 		t.Fatalf("stems_en.txt does not end with a line break")
+	}
+	if newStemIndex(stemsEnglish).at != stemsEnglishIndex {
+		t.Fatalf("stems_en.idx is not the index of stems_en.txt: run go generate ./tokenize")
 	}
 	lines := strings.Split(strings.TrimSuffix(stemsEnglish, "\n"), "\n")
 	var words []string
@@ -29,16 +33,7 @@ func TestStemTable(t *testing.T) {
 		if want := english.Stem(w, true); s != want {
 			t.Errorf("stem of %q: table %q, Snowball %q: run go generate ./tokenize", w, s, want)
 		}
-		got, ok := englishStems().lookup(w)
-		if !ok || got != s {
-			t.Errorf("lookup(%q) = %q, %v; want %q, true", w, got, ok, s)
-		}
-		got, ok = lookupStem(stemsEnglish, w)
-		if !ok || got != s {
-			t.Errorf("lookupStem(%q) = %q, %v; want %q, true", w, got, ok, s)
-		}
-		// The first 1,024 calls search the text, the others the index.
-		got, ok = lookupEnglishStem(w)
+		got, ok := lookupEnglishStem(w)
 		if !ok || got != s {
 			t.Errorf("lookupEnglishStem(%q) = %q, %v; want %q, true", w, got, ok, s)
 		}
@@ -92,10 +87,6 @@ func TestLookupStem(t *testing.T) {
 			if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
 				t.Errorf("lookup(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
 			}
-			got, ok = lookupStem(tt.tab, tt.w)
-			if diff := cmp.Diff([]any{tt.want, tt.ok}, []any{got, ok}); diff != "" {
-				t.Errorf("lookupStem(%q, %q) mismatch (-want +got):\n%s", tt.tab, tt.w, diff)
-			}
 		})
 	}
 	// Random tables over a small alphabet, against a map: every word of
@@ -127,10 +118,6 @@ func TestLookupStem(t *testing.T) {
 			if got != want || ok != wantOK {
 				t.Fatalf("lookup(%q, %q) = %q, %v; want %q, %v", b.String(), w, got, ok, want, wantOK)
 			}
-			got, ok = lookupStem(b.String(), w)
-			if got != want || ok != wantOK {
-				t.Fatalf("lookupStem(%q, %q) = %q, %v; want %q, %v", b.String(), w, got, ok, want, wantOK)
-			}
 		}
 	}
 	// stemEnglish agrees with Snowball on words in and out of the table.
@@ -144,8 +131,7 @@ func TestLookupStem(t *testing.T) {
 }
 
 // TestLookupEnglishStemConcurrent looks words up in the embedded table
-// from several goroutines at once, for go test -race: run alone, they
-// cross the switch from the text search to the index.
+// from several goroutines at once, for go test -race.
 func TestLookupEnglishStemConcurrent(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(stemsEnglish, "\n"), "\n")
 	var wg sync.WaitGroup
@@ -172,9 +158,10 @@ func TestLookupEnglishStemConcurrent(t *testing.T) {
 }
 
 // FuzzLookupStem looks a word up in an arbitrary table and in a sorted
-// table made of the fuzzed words: no lookup panics; a stem found is that
-// of a whole line of the table; in a sorted table, the text search and
-// the index find exactly what a map of its lines holds.
+// table made of the fuzzed words: no lookup panics, not even with an index
+// that does not fit the table; a stem found is that of a whole line of the
+// table; in a sorted table, the index finds exactly what a map of its
+// lines holds.
 func FuzzLookupStem(f *testing.F) {
 	for _, tt := range stemLookupCases("b b1\nbb b2\nc c3\nd d4\n") {
 		f.Add(tt.tab, tt.w)
@@ -185,12 +172,11 @@ func FuzzLookupStem(f *testing.F) {
 			line := w + " " + stem + "\n"
 			return strings.HasPrefix(tab, line) || strings.Contains(tab, "\n"+line)
 		}
-		if stem, ok := lookupStem(tab, w); ok && !isLine(tab, w, stem) {
-			t.Errorf("lookupStem(%q, %q) = %q, not a line of the table", tab, w, stem)
-		}
 		if stem, ok := newStemIndex(tab).lookup(w); ok && !isLine(tab, w, stem) {
 			t.Errorf("lookup(%q, %q) = %q, not a line of the table", tab, w, stem)
 		}
+		// Another table's index (a table regenerated without its index).
+		stemIndex{tab: w, at: newStemIndex(tab).at}.lookup(w)
 		// A sorted table of the words of tab and w, each stemmed to
 		// itself reversed.
 		words := strings.Fields(tab + " " + w)
@@ -208,9 +194,6 @@ func FuzzLookupStem(f *testing.F) {
 		x := newStemIndex(sorted)
 		for _, k := range append(words, w, w+"a", "") {
 			want, wantOK := stems[k]
-			if got, ok := lookupStem(sorted, k); got != want || ok != wantOK {
-				t.Errorf("lookupStem(%q, %q) = %q, %v; want %q, %v", sorted, k, got, ok, want, wantOK)
-			}
 			if got, ok := x.lookup(k); got != want || ok != wantOK {
 				t.Errorf("lookup(%q, %q) = %q, %v; want %q, %v", sorted, k, got, ok, want, wantOK)
 			}
@@ -219,7 +202,8 @@ func FuzzLookupStem(f *testing.F) {
 }
 
 // BenchmarkLookupStem looks up every word of the embedded table, and as
-// many words missing from it, by the text search and by the index.
+// many words missing from it, by the embedded index and by one built from
+// the text.
 func BenchmarkLookupStem(b *testing.B) {
 	lines := strings.Split(strings.TrimSuffix(stemsEnglish, "\n"), "\n")
 	var words []string
@@ -232,7 +216,7 @@ func BenchmarkLookupStem(b *testing.B) {
 		name   string
 		lookup func(string) (string, bool)
 	}{
-		{"text", func(w string) (string, bool) { return lookupStem(stemsEnglish, w) }},
+		{"embedded", lookupEnglishStem},
 		{"index", x.lookup},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

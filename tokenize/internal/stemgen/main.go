@@ -4,17 +4,21 @@
 // feature (w=word) of the given built-in model, in lower case, each with
 // the stem Snowball gives it. Both files are in the repository, so the
 // table is rebuilt without the annotated data. go generate runs it, after
-// go generate ./rhetoric has written the model:
+// go generate ./rhetoric has written the model. With -index it also writes
+// the index of the table's lines that the tokenizer embeds with it: per
+// line, where it starts and where its space is, as little-endian uint32s.
 //
-//	go run ./internal/stemgen -o stems_en.txt ../lexicon/default.lex ../rhetoric/model.gz
+//	go run ./internal/stemgen -o stems_en.txt -index stems_en.idx ../lexicon/default.lex ../rhetoric/model.gz
 package main
 
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -25,18 +29,19 @@ import (
 
 func main() {
 	out := flag.String("o", "stems_en.txt", "output file")
+	index := flag.String("index", "", "also write the index of the output's lines to this file")
 	flag.Parse()
 	if flag.NArg() != 2 {
-		fmt.Fprintln(os.Stderr, "usage: stemgen -o OUT LEXICON.lex MODEL.gz")
+		fmt.Fprintln(os.Stderr, "usage: stemgen -o OUT [-index OUT.idx] LEXICON.lex MODEL.gz")
 		os.Exit(2)
 	}
-	if err := run(*out, flag.Arg(0), flag.Arg(1)); err != nil {
+	if err := run(*out, *index, flag.Arg(0), flag.Arg(1)); err != nil {
 		fmt.Fprintln(os.Stderr, "stemgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, lex, model string) error {
+func run(out, index, lex, model string) error {
 	words := map[string]bool{}
 	data, err := os.ReadFile(lex)
 	if err != nil {
@@ -56,13 +61,25 @@ func run(out, lex, model string) error {
 	}
 	slices.Sort(keys)
 	var b strings.Builder
+	var at []byte
 	for _, w := range keys {
+		at = binary.LittleEndian.AppendUint32(at, uint32(b.Len()))
 		b.WriteString(w)
+		at = binary.LittleEndian.AppendUint32(at, uint32(b.Len()))
 		b.WriteByte(' ')
 		b.WriteString(english.Stem(w, true))
 		b.WriteByte('\n')
 	}
-	return os.WriteFile(out, []byte(b.String()), 0o644)
+	if b.Len() > math.MaxUint32 {
+		return fmt.Errorf("the table has %d bytes, too many for its index", b.Len())
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	if index == "" {
+		return nil
+	}
+	return os.WriteFile(index, at, 0o644)
 }
 
 // modelWords adds the words of the model's word features to words. In
