@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -128,6 +129,9 @@ var defaultGrammars = func() map[tokenize.Language]func() []WordClass {
 			if err != nil {
 				panic("lexicon: embedded grammar: " + err.Error()) // listed above
 			}
+			if g, ok := readGrammarFile(string(data)); ok {
+				return g
+			}
 			lx, err := parseEmbedded(name, string(data))
 			if err != nil {
 				panic("lexicon: embedded grammar: " + err.Error()) // a build defect, caught by tests
@@ -137,6 +141,89 @@ var defaultGrammars = func() map[tokenize.Language]func() []WordClass {
 	}
 	return out
 }()
+
+// readGrammarFile reads the classes of a built-in grammar file without
+// the lexicon parser, which would also build a Lexicon of it (0.6 M
+// instructions of a one-statement run, whose first analysis compiles the
+// English grammar). It reads the plain form that those files have:
+// comment lines, @lexicon, @language and @grammar lines, and a word or
+// phrase a line. Anything else (a weight, a removal, another directive, a
+// carriage return, a byte order mark, a line over MaxLineBytes, invalid
+// UTF-8) gives false, and the parser reads the file. The words are
+// canonical as the parser leaves them: single spaces between fields.
+// TestReadGrammarFile checks that both read the same classes from every
+// built-in grammar.
+func readGrammarFile(text string) ([]WordClass, bool) {
+	if !utf8.ValidString(text) || strings.IndexByte(text, '\r') >= 0 || strings.HasPrefix(text, "\ufeff") {
+		return nil, false
+	}
+	n := strings.Count(text, "@grammar")
+	out := make([]WordClass, 0, n)
+	// All the words in one slice; class k owns words[from[k]:from[k+1]].
+	words := make([]string, 0, strings.Count(text, "\n")+1)
+	from := make([]int, 0, n+1)
+	for text != "" {
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if len(l) > MaxLineBytes {
+			return nil, false
+		}
+		t := trimRightSpace(l[leadingSpace(l):])
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if t[0] == '@' {
+			dir, arg, _ := splitField(t)
+			name, rest, _ := splitField(arg)
+			if name == "" || rest != "" {
+				return nil, false
+			}
+			switch dir {
+			case "@lexicon", "@language":
+			case "@grammar":
+				out = append(out, WordClass{Name: name})
+				from = append(from, len(words))
+			default:
+				return nil, false
+			}
+			continue
+		}
+		if len(out) == 0 || t[0] == '!' || strings.IndexByte(t, '=') >= 0 {
+			return nil, false
+		}
+		if !singleSpaced(t) {
+			t = strings.Join(strings.Fields(t), " ")
+		}
+		words = append(words, t)
+	}
+	if len(out) == 0 {
+		return nil, true
+	}
+	from = append(from, len(words))
+	for k := range out {
+		if lo, hi := from[k], from[k+1]; hi > lo {
+			out[k].Words = words[lo:hi:hi]
+		}
+	}
+	return out, true
+}
+
+// singleSpaced reports whether s, trimmed, is its fields joined by single
+// spaces: ASCII without control bytes or two spaces in a row (other bytes
+// may be white space: the caller asks strings.Fields).
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
 
 // DefaultGrammar returns a copy of the built-in grammar of lang: English and
 // Russian have one; other languages get none (their rules then find no

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -143,5 +145,81 @@ func TestMergeGrammarAndRoles(t *testing.T) {
 	}
 	if got := m.Role("blame"); got != "" {
 		t.Errorf("merged role of blame = %q, want none", got)
+	}
+}
+
+// TestReadGrammarFile checks that the quick reader of the built-in grammar
+// files reads every one of them as the lexicon parser does, and that it
+// leaves the files it does not read plainly to the parser.
+func TestReadGrammarFile(t *testing.T) {
+	files, err := fs.Glob(grammarFS, "grammar/*.lex")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no built-in grammar files: %v", err)
+	}
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			data, err := grammarFS.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lx, err := parseEmbedded(name, string(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := readGrammarFile(string(data))
+			if !ok {
+				t.Fatalf("readGrammarFile(%s) leaves it to the parser", name)
+			}
+			if diff := cmp.Diff(lx.def.Grammar, got); diff != "" {
+				t.Errorf("readGrammarFile(%s) mismatch (-parser +quick):\n%s", name, diff)
+			}
+		})
+	}
+	head := "# c\n@lexicon g\n@language en\n\n@grammar article\n"
+	tests := []struct {
+		name string
+		text string
+		want []WordClass
+		ok   bool
+	}{
+		{"plain", head + "the\n  a  \n\tan\t\n", []WordClass{{Name: "article", Words: []string{"the", "a", "an"}}}, true},
+		{"phrase spaced", head + "hands   of\nhands\tof\n", []WordClass{{Name: "article", Words: []string{"hands of", "hands of"}}}, true},
+		{"non-ASCII space", head + "a\u00a0b\n", []WordClass{{Name: "article", Words: []string{"a b"}}}, true},
+		{"two classes, one empty", head + "@grammar genitive\n# none\n@grammar venue\nthe un\n",
+			[]WordClass{{Name: "article"}, {Name: "genitive"}, {Name: "venue", Words: []string{"the un"}}}, true},
+		{"no last line break", head + "the", []WordClass{{Name: "article", Words: []string{"the"}}}, true},
+		{"empty", "", nil, true},
+		{"weight", head + "the = 2\n", nil, false},
+		{"removal", head + "!the\n", nil, false},
+		{"word before a class", "the\n", nil, false},
+		{"other directive", "@category blame\nx\n", nil, false},
+		{"class without a name", "@grammar\nx\n", nil, false},
+		{"class with two names", "@grammar a b\nx\n", nil, false},
+		{"carriage return", head + "the\r\n", nil, false},
+		{"byte order mark", "\ufeff" + head, nil, false},
+		{"invalid UTF-8", head + "\xff\n", nil, false},
+		{"long line", head + strings.Repeat("a", MaxLineBytes+1) + "\n", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := readGrammarFile(tt.text)
+			if ok != tt.ok {
+				t.Fatalf("readGrammarFile ok = %v, want %v", ok, tt.ok)
+			}
+			if !ok {
+				return
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("readGrammarFile mismatch (-want +got):\n%s", diff)
+			}
+			// What the quick reader reads, the parser reads the same way.
+			lx, err := parseEmbedded("t.lex", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(lx.def.Grammar, got); diff != "" {
+				t.Errorf("parser and quick reader differ (-parser +quick):\n%s", diff)
+			}
+		})
 	}
 }
