@@ -43,64 +43,87 @@ func (s *jsonSink) encode(buf []byte, r *rhetoric.Report) ([]byte, error) {
 // must be compact JSON (no space between tokens) as json.Marshal and
 // AppendJSON write it: a line break, prefix and one indent per level
 // after an opening bracket or a comma, ": " after a key, and empty
-// objects and arrays kept as {} and []. It copies strings whole instead of
-// running json's scanner on every byte, and checks nothing: the encoder's
-// tests prove its output valid.
+// objects and arrays kept as {} and []. It copies strings, numbers and
+// literals whole instead of running json's scanner on every byte, writes
+// a line's break, prefix and indents with one copy, and checks nothing:
+// the encoder's tests prove its output valid.
 func appendIndented(dst, src []byte, prefix, indent string) []byte {
+	// nl is a line break, the prefix and the indents of the deepest
+	// level met so far; a new line at depth d copies its start.
+	var buf [128]byte
+	nl := append(append(buf[:0], '\n'), prefix...)
+	base := len(nl)
 	newline := func(dst []byte, depth int) []byte {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
+		n := base + max(depth, 0)*len(indent)
+		for len(nl) < n {
+			nl = append(nl, indent...)
 		}
-		return dst
+		return append(dst, nl[:n]...)
 	}
 	// Indenting about doubles a report: one allocation instead of the
 	// doublings of append.
 	dst = slices.Grow(dst, 2*len(src))
 	depth := 0
-	open := false // the last token opened an object or array
+	run := 0 // src[run:i] is still to be copied as it is
 	for i := 0; i < len(src); i++ {
 		c := src[i]
-		if open && c != '}' && c != ']' {
-			open = false
-			depth++
-			dst = newline(dst, depth)
-		}
-		switch c {
+		switch jsonByte[c] {
+		case 0:
+			continue
 		case '"':
 			j := i + 1
-			for j < len(src) && src[j] != '"' {
+			for j < len(src) && jsonByte[src[j]] != '"' {
+				j++
+			}
+			for j < len(src) && src[j] != '"' { // after a backslash
 				if src[j] == '\\' {
 					j++
 				}
 				j++
 			}
-			j = min(j, len(src)-1)
-			dst = append(dst, src[i:j+1]...)
-			i = j
+			i = min(j, len(src)-1)
+			continue
+		}
+		dst = append(dst, src[run:i]...)
+		run = i + 1
+		switch c {
 		case '{', '[':
-			open = true
 			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				// Empty: kept as {} or [] (or as the mismatched pair
+				// that json.Indent would also copy).
+				dst = append(dst, src[i+1])
+				i++
+				run = i + 1
+			} else if i+1 < len(src) {
+				depth++
+				dst = newline(dst, depth)
+			}
 		case ',':
 			dst = append(dst, c)
 			dst = newline(dst, depth)
 		case ':':
 			dst = append(dst, c, ' ')
-		case '}', ']':
-			if open {
-				open = false
-			} else {
-				depth--
-				dst = newline(dst, depth)
-			}
-			dst = append(dst, c)
-		default:
+		default: // '}', ']'
+			depth--
+			dst = newline(dst, depth)
 			dst = append(dst, c)
 		}
 	}
-	return dst
+	return append(dst, src[run:]...)
 }
+
+// jsonByte classifies the bytes of compact JSON for appendIndented: '"'
+// for a quote and a backslash (a string's end, or the escape that the
+// string loop then steps over), the byte itself for a bracket, comma or
+// colon, 0 for the others.
+var jsonByte = func() (t [256]byte) {
+	for _, c := range []byte("{}[],:") {
+		t[c] = c
+	}
+	t['"'], t['\\'] = '"', '"'
+	return t
+}()
 
 // write writes one encoded report as the next element of the array.
 func (s *jsonSink) write(b []byte) error {
