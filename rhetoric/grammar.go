@@ -1,6 +1,7 @@
 package rhetoric
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rhetorica/rhetorica/lexicon"
@@ -45,12 +46,17 @@ func (e wordElem) matches(t *tokenize.Token) bool {
 
 // wordClass is one compiled grammar class. Its zero value matches nothing.
 type wordClass struct {
-	words    map[string]bool // single plain words
-	lens     uint64          // bit n set when a plain word has n bytes (n < 63; bit 63 for longer)
-	others   []wordElem      // single words with a wildcard or stem
-	phrases  [][]wordElem    // phrases of two or more words
-	maxWords int             // words in the longest phrase
-	bit      uint64          // the class's bit in a token's class set (see scratch.is)
+	words []string // single plain words (see has)
+	// plain is the grammar's map of the plain words of all classes to
+	// their bits (grammar.plain): a word is one of the class's when it
+	// has the class's bit there. One map for all classes, which the
+	// first analysis of a run builds; a class of its own had its own.
+	plain    map[string]uint64
+	lens     uint64       // bit n set when a plain word has n bytes (n < 63; bit 63 for longer)
+	others   []wordElem   // single words with a wildcard or stem
+	phrases  [][]wordElem // phrases of two or more words
+	maxWords int          // words in the longest phrase
+	bit      uint64       // the class's bit in a token's class set (see scratch.is)
 	// startBit marks the plain first words of the class's phrases; it is
 	// set only when every phrase starts with a plain word.
 	startBit uint64
@@ -64,7 +70,7 @@ func lenBit(n int) uint64 {
 }
 
 func compileClass(words []string, lang tokenize.Language) wordClass {
-	var c wordClass
+	c := wordClass{words: make([]string, 0, len(words))}
 	for _, w := range words {
 		if oneField(w) {
 			// Most words of a class are one plain word: no slice of
@@ -75,10 +81,7 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 				c.others = append(c.others, e)
 				continue
 			}
-			if c.words == nil {
-				c.words = make(map[string]bool, len(words))
-			}
-			c.words[e.text] = true
+			c.words = append(c.words, e.text)
 			c.lens |= lenBit(len(e.text))
 			continue
 		}
@@ -92,10 +95,7 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 			c.phrases = append(c.phrases, p)
 			c.maxWords = max(c.maxWords, len(p))
 		case p[0].kind == elemWord:
-			if c.words == nil {
-				c.words = make(map[string]bool, len(words))
-			}
-			c.words[p[0].text] = true
+			c.words = append(c.words, p[0].text)
 			c.lens |= lenBit(len(p[0].text))
 		default:
 			c.others = append(c.others, p[0])
@@ -135,7 +135,7 @@ func oneField(w string) bool {
 
 // has reports whether the single token t is a word of the class.
 func (c *wordClass) has(t *tokenize.Token) bool {
-	if c.lens&lenBit(len(t.Norm)) != 0 && c.words[t.Norm] {
+	if c.hasNorm(t.Norm) {
 		return true
 	}
 	for _, e := range c.others {
@@ -148,7 +148,13 @@ func (c *wordClass) has(t *tokenize.Token) bool {
 
 // hasNorm reports whether the normal form norm is a plain word of the class.
 func (c *wordClass) hasNorm(norm string) bool {
-	return c.lens&lenBit(len(norm)) != 0 && c.words[norm]
+	if c.lens&lenBit(len(norm)) == 0 {
+		return false
+	}
+	if c.bit == 0 {
+		return slices.Contains(c.words, norm) // a class beyond the bit set (never today)
+	}
+	return c.plain[norm]&c.bit != 0
 }
 
 // at returns the number of tokens of the longest word or phrase of the
@@ -267,7 +273,7 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 			continue
 		}
 		c.bit = 1 << uint(k)
-		for w := range c.words {
+		for _, w := range c.words {
 			g.plain[w] |= c.bit
 			g.plainLens |= lenBit(len(w))
 		}
@@ -275,6 +281,9 @@ func newGrammar(lang tokenize.Language, own []lexicon.WordClass) *grammar {
 			g.affixes = append(g.affixes, affixBit{c.bit, e})
 			g.affixMask |= c.bit
 		}
+	}
+	for _, c := range slots {
+		c.plain = g.plain
 	}
 	// Phrase classes get a second bit for their phrases' first words.
 	next := len(lexicon.GrammarClasses())
@@ -479,7 +488,7 @@ func (sc *scratch) inPlaceName(first, last int) bool {
 // never target.
 func (sc *scratch) inVenue(first, last int) bool {
 	g, toks := sc.g, sc.toks
-	if g.venue.words == nil && len(g.venue.phrases) == 0 && len(g.venue.others) == 0 {
+	if len(g.venue.words) == 0 && len(g.venue.phrases) == 0 && len(g.venue.others) == 0 {
 		return false
 	}
 	for p := max(0, first-g.venue.maxWords+1); p <= first; p++ {
@@ -540,7 +549,7 @@ func newQuickSet(classes ...*wordClass) quickSet {
 		if len(c.others) > 0 {
 			q.all = true
 		}
-		for w := range c.words {
+		for _, w := range c.words {
 			add(w)
 		}
 		for _, p := range c.phrases {
