@@ -44,7 +44,7 @@ func (c *cli) train(args []string) int {
 	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
 	var cfg learn.Config
 	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveDevice, "what the thresholds maximise: `device`, micro or blend")
-	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the `W`eight of micro-F1, 0 to 1 (0 means 0.75)")
+	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the weight `W` of micro-F1, 0 to 1 (0 means 0.75)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
