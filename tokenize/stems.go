@@ -2,7 +2,6 @@ package tokenize
 
 import (
 	_ "embed"
-	"encoding/binary"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -55,25 +54,6 @@ func lookupEnglishStem(w string) (string, bool) { return englishStems.lookup(w) 
 type stemIndex struct {
 	tab string
 	at  string
-}
-
-// newStemIndex indexes tab. stemgen writes the same bytes for the
-// embedded table.
-func newStemIndex(tab string) stemIndex {
-	at := make([]byte, 0, 8*(len(tab)/8+1))
-	for s := 0; s < len(tab); {
-		e := strings.IndexByte(tab[s:], '\n')
-		if e < 0 {
-			break
-		}
-		e += s
-		if sp := strings.IndexByte(tab[s:e], ' '); sp >= 0 {
-			at = binary.LittleEndian.AppendUint32(at, uint32(s))
-			at = binary.LittleEndian.AppendUint32(at, uint32(s+sp))
-		}
-		s = e + 1
-	}
-	return stemIndex{tab: tab, at: string(at)}
 }
 
 // pos returns the k-th number of the index.

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -229,4 +230,24 @@ func BenchmarkLookupStem(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 		})
 	}
+}
+
+// newStemIndex indexes tab, as stemgen does when it writes the embedded
+// table's index: the tests' reference for it, and their way to index
+// tables of their own.
+func newStemIndex(tab string) stemIndex {
+	at := make([]byte, 0, 8*(len(tab)/8+1))
+	for s := 0; s < len(tab); {
+		e := strings.IndexByte(tab[s:], '\n')
+		if e < 0 {
+			break
+		}
+		e += s
+		if sp := strings.IndexByte(tab[s:e], ' '); sp >= 0 {
+			at = binary.LittleEndian.AppendUint32(at, uint32(s))
+			at = binary.LittleEndian.AppendUint32(at, uint32(s+sp))
+		}
+		s = e + 1
+	}
+	return stemIndex{tab: tab, at: string(at)}
 }
