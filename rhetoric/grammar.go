@@ -76,13 +76,7 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 			// Most words of a class are one plain word: no slice of
 			// elements for them (a class is compiled in the first
 			// analysis of every run).
-			e := compileElem(w, lang)
-			if e.kind != elemWord {
-				c.others = append(c.others, e)
-				continue
-			}
-			c.words = append(c.words, e.text)
-			c.lens |= lenBit(len(e.text))
+			c.addSingle(compileElem(w, lang))
 			continue
 		}
 		var p []wordElem
@@ -94,15 +88,23 @@ func compileClass(words []string, lang tokenize.Language) wordClass {
 		case len(p) > 1:
 			c.phrases = append(c.phrases, p)
 			c.maxWords = max(c.maxWords, len(p))
-		case p[0].kind == elemWord:
-			c.words = append(c.words, p[0].text)
-			c.lens |= lenBit(len(p[0].text))
 		default:
-			c.others = append(c.others, p[0])
+			c.addSingle(p[0])
 		}
 	}
 	c.maxWords = max(c.maxWords, 1)
 	return c
+}
+
+// addSingle adds a one-word member of the class: a plain word to words,
+// a stem or wildcard to others.
+func (c *wordClass) addSingle(e wordElem) {
+	if e.kind != elemWord {
+		c.others = append(c.others, e)
+		return
+	}
+	c.words = append(c.words, e.text)
+	c.lens |= lenBit(len(e.text))
 }
 
 // compileElem compiles one word of a class (one field of a phrase).
