@@ -152,19 +152,22 @@ func TestTrainObjective(t *testing.T) {
 		name      string
 		objective string
 		weight    float64
+		own       []string
 		wantErr   bool
 	}{
-		{"device", learn.ObjectiveDevice, 0, false},
-		{"micro", learn.ObjectiveMicro, 0, false},
-		{"blend default weight", learn.ObjectiveBlend, 0, false},
-		{"blend 0.5", learn.ObjectiveBlend, 0.5, false},
-		{"blend weight out of range", learn.ObjectiveBlend, 2, true},
-		{"unknown objective", "pooled", 0, true},
+		{"device", learn.ObjectiveDevice, 0, nil, false},
+		{"micro", learn.ObjectiveMicro, 0, nil, false},
+		{"micro, blame holds its own threshold", learn.ObjectiveMicro, 0, []string{"blame"}, false},
+		{"blend default weight", learn.ObjectiveBlend, 0, nil, false},
+		{"blend 0.5", learn.ObjectiveBlend, 0.5, nil, false},
+		{"blend weight out of range", learn.ObjectiveBlend, 2, nil, true},
+		{"unknown objective", "pooled", 0, nil, true},
+		{"own threshold of an unknown device", learn.ObjectiveMicro, 0, []string{"blam"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := base
-			cfg.Objective, cfg.MicroWeight = tt.objective, tt.weight
+			cfg.Objective, cfg.MicroWeight, cfg.OwnThreshold = tt.objective, tt.weight, tt.own
 			spec, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("error %v, want error %v", err, tt.wantErr)

@@ -32,10 +32,17 @@ func TestJointThresholds(t *testing.T) {
 	// to 0.46, negatives at 0.1); its own best is 0.2, which every
 	// objective keeps.
 	low := devFit{y: []bool{true, true, true, false, false}, prob: []float64{0.21, 0.31, 0.46, 0.1, 0.1}}
-	for _, f := range []*devFit{&common, &rare, &low} {
+	// Device "poor" has its positive at 0.5 below negatives at 0.6 and
+	// 0.7, so its own best (F1 0.5) is 0.5 with both negatives. Held there
+	// (Config.OwnThreshold), it still counts in the pooled micro-F1: with
+	// rare on, 2 TP and 4 FP give 0.5, with rare off 1 TP, 2 FP and 1 FN
+	// give 0.4, so rare stays on; held beside common instead, rare turns
+	// off as it does when both move.
+	poor := devFit{y: []bool{true, false, false}, prob: []float64{0.5, 0.6, 0.7}}
+	for _, f := range []*devFit{&common, &rare, &low, &poor} {
 		_, f.thr = bestThreshold(f.prob, f.y)
 	}
-	if diff := cmp.Diff([]float64{0.5, 0.3, 0.2}, []float64{round(common.thr), round(rare.thr), round(low.thr)}); diff != "" {
+	if diff := cmp.Diff([]float64{0.5, 0.3, 0.2, 0.5}, []float64{round(common.thr), round(rare.thr), round(low.thr), round(poor.thr)}); diff != "" {
 		t.Fatalf("own best thresholds (-want +got):\n%s", diff)
 	}
 	tests := []struct {
@@ -52,6 +59,9 @@ func TestJointThresholds(t *testing.T) {
 		{"micro turns it off", []devFit{common, rare}, 1, []float64{0.5, 0.425}},
 		{"order does not matter", []devFit{rare, common}, 1, []float64{0.425, 0.5}},
 		{"three devices", []devFit{low, common, rare}, 1, []float64{0.2, 0.5, 0.425}},
+		{"an own threshold stays", []devFit{common, own(rare)}, 1, []float64{0.5, 0.3}},
+		{"a held device counts: well", []devFit{own(common), rare}, 1, []float64{0.5, 0.425}},
+		{"a held device counts: badly", []devFit{own(poor), rare}, 1, []float64{0.5, 0.3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +75,12 @@ func TestJointThresholds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// own returns f marked to keep its own best threshold.
+func own(f devFit) devFit {
+	f.own = true
+	return f
 }
 
 // TestMicroWeight checks the weight of micro-F1 each objective gives and

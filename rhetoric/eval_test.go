@@ -26,8 +26,14 @@ import (
 // must be reconsidered. The cross-validated figure on train.jsonl is the
 // measure; dev.jsonl is a check that is never tuned on.
 const (
-	cvMicroF1Floor = 0.696 // 5-fold CV micro-F1 on train.jsonl (training with learn's defaults)
-	cvMacroF1Floor = 0.621 // and macro-F1
+	// 5-fold CV micro-F1 on train.jsonl, trained as the built-in model
+	// (learn.DefaultModelConfig), and macro-F1. The thresholds chosen for
+	// micro-F1 (blame's held) moved them from 0.701 and 0.626 to 0.705 and
+	// 0.624: micro gained on five of five splits (paired intervals above
+	// 0), macro moved by -0.002 to +0.006 (mean +0.001), so the macro floor
+	// came down by 0.002 with this split's figure.
+	cvMicroF1Floor = 0.700
+	cvMacroF1Floor = 0.619
 	// Micro-F1 of the default analysis (built-in model) on dev.jsonl. It
 	// was 0.737; the rare-device entries and the demonym aliases of issues
 	// #16 and #14 (CV micro-F1 0.697 -> 0.701, macro-F1 0.618 -> 0.626,
@@ -35,11 +41,13 @@ const (
 	// about economic matters and law, which none of the new entries
 	// touches, are decided differently by the retrained weights. That is
 	// well inside dev's interval (0.689-0.767), and dev is a check, never
-	// a set to choose on.
-	devMicroF1Floor = 0.724
+	// a set to choose on. The thresholds chosen for micro-F1 moved it to
+	// 0.743.
+	devMicroF1Floor = 0.738
 	// 5-fold CV target accuracy on train.jsonl: blame's (428/536) and that
-	// of all devices that name a target together (1608/1990), with the
-	// demonym aliases and the speaker's side (t:self).
+	// of all devices that name a target together (1608/1990; 1592/1975,
+	// 0.806, with the thresholds for micro-F1, which decide fewer
+	// sentences), with the demonym aliases and the speaker's side (t:self).
 	cvBlameTargetFloor = 0.793
 	cvTargetFloor      = 0.803
 	// Target accuracy on dev.jsonl, blame's (33/38) and all devices'
@@ -205,7 +213,8 @@ func TestEvalTrain(t *testing.T) {
 	}
 }
 
-// TestEvalCV cross-validates the learned layer on train.jsonl (5 folds).
+// TestEvalCV cross-validates the learned layer on train.jsonl (5 folds),
+// trained as the built-in model is (learn.DefaultModelConfig).
 // It takes about a minute; -short skips it.
 func TestEvalCV(t *testing.T) {
 	if raceEnabled {
@@ -215,7 +224,7 @@ func TestEvalCV(t *testing.T) {
 		t.Skip("-short: skipping the cross-validation")
 	}
 	items := readGold(t, "train.jsonl")
-	r, err := eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, 5, learn.Config{}, eval.Options{})
+	r, err := eval.CrossValidate(context.Background(), lexicon.Default(), rhetoric.Options{}, items, 5, learn.DefaultModelConfig(), eval.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +259,7 @@ func TestDefaultModelReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := eval.TrainModel(context.Background(), lexicon.Default(), rhetoric.Options{}, items, "train.jsonl", data, learn.Config{})
+	m, err := eval.TrainModel(context.Background(), lexicon.Default(), rhetoric.Options{}, items, "train.jsonl", data, learn.DefaultModelConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,9 @@ each side, as in a whole statement.
 
 With --folds K it cross-validates training instead: a model is trained on
 K-1 folds and scored on the held-out fold, K times (the built-in model is
-not used).
+not used; each fold's model is trained as the built-in one was, with
+--objective micro --own-threshold blame in rhetorica train's terms, blame
+held only when the lexicon has it).
 
 Examples:
   rhetorica eval ../shared/eval/dev.jsonl
@@ -147,7 +149,9 @@ func (c *cli) eval(args []string) int {
 	var res *eval.Result
 	var err error
 	if ef.folds > 0 {
-		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, learn.Config{}, eo)
+		cfg := learn.DefaultModelConfig()
+		cfg.OwnThreshold = slices.DeleteFunc(cfg.OwnThreshold, func(d string) bool { return lex.CategoryIndex(d) < 0 })
+		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, cfg, eo)
 	} else {
 		var an *rhetoric.Analyzer
 		if an, err = rhetoric.New(lex, opts); err == nil {

@@ -22,7 +22,10 @@ its regularisation and threshold chosen by inner cross-validation. With
 prints the figures (and records them in the model). --objective chooses
 what the thresholds maximise: each device's own F1 (device, the default),
 the micro-F1 of all devices together (micro), or --micro-weight W times
-micro-F1 plus 1-W times macro-F1 (blend). Use the model with --model MODEL
+micro-F1 plus 1-W times macro-F1 (blend); --own-threshold D keeps device
+D's threshold at its own best F1 under micro or blend (repeat it for
+more devices). The built-in model is trained with --objective micro
+--own-threshold blame. Use the model with --model MODEL
 in analyze, compare and eval.
 
 Examples:
@@ -45,6 +48,13 @@ func (c *cli) train(args []string) int {
 	var cfg learn.Config
 	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveDevice, "what the thresholds maximise: `device`, micro or blend")
 	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the weight `W` of micro-F1, 0 to 1 (0 means 0.75)")
+	fs.Func("own-threshold", "with --objective micro or blend, keep `DEVICE`'s threshold at its own best F1 (repeatable)", func(v string) error {
+		if v == "" {
+			return errors.New("empty device name")
+		}
+		cfg.OwnThreshold = append(cfg.OwnThreshold, v)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -68,6 +78,9 @@ func (c *cli) train(args []string) int {
 	}
 	if cfg.Objective != learn.ObjectiveBlend {
 		cfg.MicroWeight = 0
+	}
+	if cfg.Objective == "" && len(cfg.OwnThreshold) > 0 {
+		return c.usageError("train ", "--own-threshold needs --objective micro or blend")
 	}
 	if err := cfg.Validate(); err != nil {
 		return c.usageError("train ", "%v", err)
