@@ -32,7 +32,9 @@
 //     by [Folds]) maximising the device's F1 (with Config.Objective micro
 //     or blend, the thresholds of all devices are then chosen again
 //     together, for the micro-F1, or a blend of micro- and macro-F1, of
-//     their pooled inner cross-validated decisions);
+//     their pooled inner cross-validated decisions, except those of the
+//     devices in Config.OwnThreshold; [DefaultModelConfig], the recipe of
+//     the built-in model, is micro with blame held);
 //   - refits on all the examples and stores the weights rounded to three
 //     decimals, dropping those below Config.Prune in magnitude.
 //
