@@ -162,7 +162,8 @@ func (wn *WordNet) Len(pos POS) int {
 	return len(wn.synsets[pos])
 }
 
-// Synset returns the synset of pos at offset.
+// Synset returns the synset of pos at offset. Its Words and Pointers share
+// memory with the database and must not be modified.
 func (wn *WordNet) Synset(pos POS, offset int) (Synset, bool) {
 	if pos >= numPOS {
 		return Synset{}, false
