@@ -12,6 +12,7 @@ import (
 
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/lexicon/suggest"
+	"github.com/rhetorica/rhetorica/lexicon/suggest/wordnet"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -394,7 +395,9 @@ draft: words, ~stems, two- and three-word phrases and word _ word patterns,
 ranked by the z-score of the log-odds ratio with an informative Dirichlet
 prior of sentences with the device against those without, each with its
 support, precision and the number of sentences the lexicon does not match
-yet. Cues the lexicon already holds are written as comments.
+yet. Cues the lexicon already holds are written as comments. With
+--wordnet DIR it also proposes WordNet synonyms of the lexicon's one-word
+cues (same synset; similar-to for adjectives) that the data supports.
 
 Examples:
   rhetorica lexicon suggest --annotated train.jsonl --device blame
@@ -414,6 +417,7 @@ func (c *cli) lexiconSuggest(args []string) int {
 	maxCues := fs.Int("max", suggest.DefaultMax, "keep at most `N` cues per device (negative: all)")
 	prior := fs.Float64("prior", suggest.DefaultPrior, "prior size a0 in `SENTENCES`")
 	out := fs.String("o", "-", "write the draft to `FILE` (- for standard output)")
+	wnDir := fs.String("wordnet", "", "also propose WordNet synonyms of the lexicon's one-word cues, from the database in `DIR` (e.g. /usr/share/wordnet)")
 	rest, code := c.parseFlags(fs, "lexicon suggest", args)
 	if code >= 0 {
 		return code
@@ -434,6 +438,16 @@ func (c *cli) lexiconSuggest(args []string) int {
 	if lex == nil {
 		return code
 	}
+	var wn *wordnet.WordNet
+	if *wnDir != "" {
+		var err error
+		if wn, err = wordnet.Load(*wnDir); err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				c.errorf("%s", line)
+			}
+			return exitInput
+		}
+	}
 	f, err := os.Open(*annotated)
 	if err != nil {
 		return c.fatal(plainPathError(err))
@@ -448,7 +462,7 @@ func (c *cli) lexiconSuggest(args []string) int {
 	}
 	res, err := suggest.Suggest(items, suggest.Options{
 		Devices: devices, Lexicon: lex, MinSupport: *minSupport, MinPrecision: *minPrecision,
-		MinZ: *minZ, Max: *maxCues, Prior: *prior,
+		MinZ: *minZ, Max: *maxCues, Prior: *prior, WordNet: wn,
 	})
 	if err != nil {
 		return c.fatal(err)

@@ -157,6 +157,8 @@ func TestGolden(t *testing.T) {
 		{"lexicon-suggest-device", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--device", "peace", "--min-support", "2", "--min-z", "0.5", "--prior", "10"), "", 0},
 		{"lexicon-suggest-bad", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/bad.jsonl"), "", 1},
 		{"lexicon-suggest-missing", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/nope.jsonl"), "", 1},
+		{"lexicon-suggest-wordnet", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/wordnet.jsonl", "--lexicon", "testdata/cli/lexicons/test.lex", "--no-default", "--device", "blame", "--min-support", "2", "--prior", "10", "--wordnet", "lexicon/suggest/wordnet/testdata"), "", 0},
+		{"lexicon-suggest-wordnet-missing", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/wordnet.jsonl", "--wordnet", "testdata/cli/nope"), "", 1},
 		{"usage-suggest-none", args("lexicon", "suggest"), "", 2},
 		{"usage-suggest-device", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--device", "irony"), "", 1},
 

@@ -25,6 +25,23 @@
 // statistics describe the training data, and a cue earns its place only by
 // signalling the device on held-out text too.
 //
+// # WordNet
+//
+// With Options.WordNet (a database the wordnet package loads, such as
+// Debian's wordnet-base in /usr/share/wordnet) and a lexicon, Suggest also
+// proposes, for each device, the WordNet synonyms of its category's
+// one-word cues (~accuse, pernicious, perpetrator*): the other lemmas of
+// their synsets, and for adjectives the lemmas of the synsets they are
+// similar to, in every sense and part of speech. A proposal that the
+// category matches already is left out; the rest are validated on the
+// annotated sentences like every other candidate, as a word, its ~stem or
+// a phrase, and kept only with the least support and precision
+// ([Device.WordNet], each [Cue.WordNet] naming the cue it came from).
+// Nothing is proposed blind: a synonym the data never shows with the
+// device is dropped. On the project's training data these candidates did
+// not help the learned model in cross-validation (see the README), so
+// they are a list to read, not entries to add unread.
+//
 // Results are plain data in a fixed order: the same input gives the same
 // output, byte for byte.
 package suggest

@@ -10,7 +10,8 @@ import (
 // WriteLex writes r as a commented .lex draft for a person to edit: a
 // header saying how the cues were ranked, then one category per device
 // with its cues in rank order, each after a comment line with its
-// statistics. Cues the lexicon already holds are written as comments, so
+// statistics, then the device's WordNet candidates, each marked
+// "(KIND; wordnet: synonym of ENTRY)". Cues the lexicon already holds are written as comments, so
 // the draft can be merged over that lexicon as it stands; a device without
 // new cues is a comment only. source names the annotated data in the
 // header. The draft parses with lexicon.Parse.
@@ -31,13 +32,23 @@ func WriteLex(w io.Writer, r Result, source string) error {
 	}
 	for _, d := range r.Devices {
 		b.WriteString("\n")
-		fresh := 0
+		fresh := len(d.WordNet)
 		for _, c := range d.Cues {
 			if !c.InLexicon {
 				fresh++
 			}
 		}
-		fmt.Fprintf(&b, "# %s: %d of %d sentences have it; %d candidate cues\n", d.Name, d.Sentences, r.Sentences, len(d.Cues))
+		fmt.Fprintf(&b, "# %s: %d of %d sentences have it; %d candidate cues", d.Name, d.Sentences, r.Sentences, len(d.Cues))
+		if d.WordNetLemmas > 0 {
+			supported := len(d.WordNet)
+			for _, c := range d.Cues {
+				if c.WordNet != "" {
+					supported++
+				}
+			}
+			fmt.Fprintf(&b, "; WordNet relates %d more lemmas to its cues, %d kept", d.WordNetLemmas, supported)
+		}
+		b.WriteString("\n")
 		if fresh > 0 {
 			b.WriteString("@category " + d.Name)
 			if d.Description != "" {
@@ -46,20 +57,35 @@ func WriteLex(w io.Writer, r Result, source string) error {
 			b.WriteString("\n")
 		}
 		for _, c := range d.Cues {
-			fmt.Fprintf(&b, "# z %.1f  support %d  seen %d  precision %.2f", c.Z, c.Support, c.Count, c.Precision)
-			if c.New >= 0 {
-				fmt.Fprintf(&b, "  new %d", c.New)
-			}
-			fmt.Fprintf(&b, "  (%s)\n", c.Kind)
-			if c.InLexicon {
-				b.WriteString("#   in the lexicon: " + c.Pattern + "\n")
-			} else {
-				b.WriteString(c.Pattern + "\n")
-			}
+			writeCue(&b, c)
+		}
+		if len(d.WordNet) > 0 {
+			b.WriteString("# WordNet synonyms of the category's one-word cues that the data supports\n")
+		}
+		for _, c := range d.WordNet {
+			writeCue(&b, c)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeCue writes one cue after its comment line of statistics.
+func writeCue(b *strings.Builder, c Cue) {
+	fmt.Fprintf(b, "# z %.1f  support %d  seen %d  precision %.2f", c.Z, c.Support, c.Count, c.Precision)
+	if c.New >= 0 {
+		fmt.Fprintf(b, "  new %d", c.New)
+	}
+	if c.WordNet != "" {
+		fmt.Fprintf(b, "  (%s; wordnet: %s)\n", c.Kind, c.WordNet)
+	} else {
+		fmt.Fprintf(b, "  (%s)\n", c.Kind)
+	}
+	if c.InLexicon {
+		b.WriteString("#   in the lexicon: " + c.Pattern + "\n")
+	} else {
+		b.WriteString(c.Pattern + "\n")
+	}
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

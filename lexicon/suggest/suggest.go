@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rhetorica/rhetorica/lexicon"
+	"github.com/rhetorica/rhetorica/lexicon/suggest/wordnet"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -57,6 +58,10 @@ type Cue struct {
 	// InLexicon is true when Options.Lexicon already has this pattern in
 	// the device's category.
 	InLexicon bool `json:"in_lexicon"`
+	// WordNet says how a cue of Device.WordNet relates to an entry of the
+	// lexicon: "synonym of ~blame", "similar to pernicious"; "" for the
+	// cues found in the data alone.
+	WordNet string `json:"wordnet,omitempty"`
 }
 
 // Device is the ranked candidate cues of one device.
@@ -65,6 +70,13 @@ type Device struct {
 	Description string `json:"description,omitempty"` // from Options.Lexicon
 	Sentences   int    `json:"sentences"`             // sentences annotated with the device
 	Cues        []Cue  `json:"cues"`                  // by Z, largest first, then by pattern
+	// WordNet are the candidates Options.WordNet proposes that Cues lacks,
+	// ordered as Cues (see [Suggest]).
+	WordNet []Cue `json:"wordnet,omitempty"`
+	// WordNetLemmas is the number of distinct lemmas Options.WordNet
+	// relates to the category's one-word cues that the category does not
+	// match, before the data is consulted.
+	WordNetLemmas int `json:"wordnet_lemmas,omitempty"`
 }
 
 // Result is the outcome of [Suggest]. It is plain data.
@@ -99,6 +111,10 @@ type Options struct {
 	Max int
 	// Prior is a0, the size of the prior in sentences; 0 means 100.
 	Prior float64
+	// WordNet, with a Lexicon, proposes synonyms of the lexicon's one-word
+	// cues as candidates too (Device.WordNet), each validated on the data
+	// like the others; nil proposes none.
+	WordNet *wordnet.WordNet
 }
 
 // Defaults of [Options].
@@ -303,6 +319,12 @@ func Suggest(items []Item, opts Options) (Result, error) {
 		}
 		if ci := lexCat[di]; ci >= 0 {
 			markInLexicon(dv.Cues, opts.Lexicon, ci)
+			if opts.WordNet != nil {
+				wc := wordNetCues{wn: opts.WordNet, lex: opts.Lexicon, cat: ci, tok: tok, c: &c, cues: cues,
+					minSup: minSup, minP: minP}
+				dv.WordNet = wc.propose(dv.Cues)
+				dv.WordNetLemmas = wc.lemmas
+			}
 		}
 		res.Devices = append(res.Devices, dv)
 	}
