@@ -45,7 +45,10 @@
 // among the example's candidates, plus λ/2·‖w‖² with λ =
 // Config.TargetLambda (3), by the same L-BFGS. Its weights are stored
 // with the device's, under names starting with "t:"; the candidate with
-// the largest sum of weights is the target.
+// the largest sum of weights is the target. The models of threat,
+// delegitimization and hypocrisy also learn from blame's examples, with a
+// weight per feature shared by the pooled devices and one per device,
+// summed into the device's (Config.TargetPool, [DefaultTargetPool]).
 //
 // A device with fewer than two positive (or negative) examples is left out
 // of the model, and the analyzer decides it by the lexicon rule. The same
