@@ -47,9 +47,11 @@ const (
 	// 5-fold CV target accuracy on train.jsonl: blame's (428/536) and that
 	// of all devices that name a target together (1608/1990; 1592/1975,
 	// 0.806, with the thresholds for micro-F1, which decide fewer
-	// sentences), with the demonym aliases and the speaker's side (t:self).
+	// sentences; 1597/1975, 0.809, with the pooled target models of
+	// threat, delegitimization and hypocrisy), with the demonym aliases
+	// and the speaker's side (t:self).
 	cvBlameTargetFloor = 0.793
-	cvTargetFloor      = 0.803
+	cvTargetFloor      = 0.803 // 0.809 less 0.005, rounded down
 	// Target accuracy on dev.jsonl, blame's (33/38) and all devices'
 	// (90/112), less one sentence each: dev is small, so a floor tighter
 	// than one sentence would fail on noise. The speaker's side, which
