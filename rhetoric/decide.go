@@ -52,7 +52,8 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	}
 	z := sc.z[:mnd]
 	sc.prob = slices.Grow(sc.prob[:0], nd)[:nd]
-	sc.shown = slices.Grow(sc.shown[:0], nd)[:nd]
+	nw := (len(a.modeled) + 63) / 64
+	sc.shown = slices.Grow(sc.shown[:0], nw)[:nw]
 	shown := sc.shown
 	lo, kt := 0, 0
 	// rows16: the weighted sums go through addRows16 (an assembly kernel
@@ -125,18 +126,20 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		// (Model.zcut) costs no exponential.
 		clear(shown)
 		for i := lo; i < hi; i++ {
-			shown[hits[i].dev] = true
+			if x := a.modIdx[hits[i].dev]; x >= 0 {
+				shown[x>>6] |= 1 << (x & 63)
+			}
 		}
-		for _, x := range a.modeled {
-			d, md := x.d, x.md
-			if !shown[d] && z[md] < m.zcut[md] {
+		for x, dm := range a.modeled {
+			d, md := dm.d, dm.md
+			if shown[x>>6]&(1<<(x&63)) == 0 && z[md] < m.zcut[md] {
 				continue
 			}
 			p := sigmoid(z[md])
 			sc.prob[d] = float32(p)
 			if p >= m.thr[md] && !excluded {
 				performs[si*nd+d] = true
-				shown[d] = true
+				shown[x>>6] |= 1 << (x & 63)
 			}
 		}
 		if excluded {

@@ -99,7 +99,7 @@ type scratch struct {
 	scores   []xscore
 	scoreOff []int
 	reasons  []xreason
-	shown    []bool // per device: explained in the current sentence
+	shown    []uint64 // bit x: a.modeled[x] is explained in the current sentence
 	// per device, the sentence's non-negated and negated hits and the
 	// first and last non-negated one (sentenceFeatures)
 	hpos, hneg, hfirst, hlast []int32

@@ -3,6 +3,7 @@ package rhetoric
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -246,26 +247,26 @@ const explainTop = 5
 // buffers have grown.
 func (a *Analyzer) explain(sc *scratch, fs []feat) {
 	m := a.model
-	for _, x := range a.modeled {
-		d, md := x.d, x.md
-		if !sc.shown[d] {
-			continue
+	for wi, word := range sc.shown {
+		for ; word != 0; word &= word - 1 {
+			x := a.modeled[wi*64+bits.TrailingZeros64(word)]
+			d, md := x.d, x.md
+			// The reasons are the features of the largest |weight|, ties
+			// going to the name that sorts first (see explainKey).
+			var n int
+			var at [explainTop]int32
+			if len(fs) <= explainIdxMask+1 {
+				n, at = topFeatures(m, md, fs)
+			} else {
+				n, at = topFeaturesLong(m, md, fs)
+			}
+			from := len(sc.reasons)
+			for _, i := range at[:n] {
+				f := fs[i]
+				sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
+			}
+			sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 		}
-		// The reasons are the features of the largest |weight|, ties going
-		// to the name that sorts first (see explainKey).
-		var n int
-		var at [explainTop]int32
-		if len(fs) <= explainIdxMask+1 {
-			n, at = topFeatures(m, md, fs)
-		} else {
-			n, at = topFeaturesLong(m, md, fs)
-		}
-		from := len(sc.reasons)
-		for _, i := range at[:n] {
-			f := fs[i]
-			sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
-		}
-		sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 	}
 }
 
