@@ -156,9 +156,11 @@ func asciiKind(c byte) Kind {
 // English clitic into s.queued.
 func (s *Scanner) word(i int) (Token, bool) {
 	text := s.text
-	if j := scanURL(text, i); j > i {
-		s.pos = j
-		return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+	if mayBeURL(text, i) {
+		if j := scanURL(text, i); j > i {
+			s.pos = j
+			return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+		}
 	}
 	// run ends the ASCII letters and digits at i: most words end there,
 	// and the loops below start from it rather than scan them again.
@@ -454,6 +456,18 @@ func knownAbbrev(text string, seg, dot int, lang Language) bool {
 		}
 	}
 	return false
+}
+
+// mayBeURL reports whether scanURL may find a URL at i, inline: each of
+// its prefixes ("https://", "http://", "ftp://", "www.", in any case) has
+// at least four bytes, starts with h, w or f and has p, ':' or '.' as its
+// fourth byte.
+func mayBeURL(text string, i int) bool {
+	if len(text)-i < 4 {
+		return false
+	}
+	c, d := text[i]|0x20, text[i+3]
+	return (c == 'h' || c == 'w' || c == 'f') && (d|0x20 == 'p' || d == ':' || d == '.')
 }
 
 // scanURL returns the end of a URL starting at i (http://, https://, ftp://

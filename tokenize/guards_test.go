@@ -1,0 +1,64 @@
+package tokenize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestInlineGuards checks that the inline guards in front of the
+// scanner's and the segmenter's tests never turn away a token the test
+// would accept: mayBeURL before scanURL, on every prefix scanURL knows in
+// random case and on random strings; mayBeBullet before isBullet, on
+// every bullet and random tokens.
+func TestInlineGuards(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2026))
+	alphabet := []string{"h", "t", "p", "s", ":", "/", "w", ".", "f", "H", "T", "P", "W", "F", "S", "x", " ", "é", "-", "a"}
+	var texts []string
+	for _, p := range []string{"https://", "http://", "ftp://", "www."} {
+		for range 50 {
+			var b strings.Builder
+			for _, c := range p {
+				if rng.IntN(2) == 0 {
+					b.WriteString(strings.ToUpper(string(c)))
+				} else {
+					b.WriteRune(c)
+				}
+			}
+			b.WriteString("example.org/a")
+			texts = append(texts, b.String())
+		}
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	urls := 0
+	for _, text := range texts {
+		for i := range len(text) {
+			if j := scanURL(text, i); j > i {
+				urls++
+				if !mayBeURL(text, i) {
+					t.Errorf("mayBeURL(%q, %d) = false, but scanURL finds %q", text, i, text[i:j])
+				}
+			}
+		}
+	}
+	if urls < 200 {
+		t.Errorf("only %d URLs found; the test cases are wrong", urls)
+	}
+	bullets := []string{"•", "◦", "▪", "‣", "⁃", "●", "○", "■", "□", "►", "▶", "-", "*", "–", "—"}
+	for _, b := range bullets {
+		toks := []Token{{Text: b, Start: 1, End: 1 + len(b), Kind: Punct}, {Text: "x", Start: 2 + len(b), End: 3 + len(b), Kind: Word}}
+		text := "\n" + b + " x"
+		if !isBullet(text, toks, 0) {
+			t.Errorf("%q is not a bullet at the start of a line", b)
+		}
+		if !mayBeBullet(b) {
+			t.Errorf("mayBeBullet(%q) = false", b)
+		}
+	}
+}
