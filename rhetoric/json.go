@@ -50,8 +50,10 @@ type jsonEnc struct {
 	b   []byte
 	err error
 	// memo remembers the JSON of recent reasons' features and weights
-	// (see featureWeight); taken from reasonMemos at the first reason.
-	memo *reasonMemo
+	// (see featureWeight); taken from reasonMemos at the first reason,
+	// when memoOK.
+	memo   *reasonMemo
+	memoOK bool
 }
 
 func (e *jsonEnc) report(r *Report) {
@@ -104,6 +106,16 @@ func (e *jsonEnc) report(r *Report) {
 		e.b = append(e.b, ']')
 	}
 	e.b = append(e.b, `,"spans":`...)
+	// A report of many reasons (a speech) goes through the memo of
+	// featureWeight; a short one (a quote) does without, so that a
+	// one-statement run allocates no memo.
+	nr := 0
+	for i := range r.Spans {
+		for j := range r.Spans[i].Scores {
+			nr += len(r.Spans[i].Scores[j].Because)
+		}
+	}
+	e.memoOK = nr >= reasonMemoMin
 	if r.Spans == nil {
 		e.b = append(e.b, "null"...)
 	} else {
@@ -341,6 +353,9 @@ func (e *jsonEnc) prob(p *Prob) {
 // strings being immutable, a string with the same data pointer and length
 // has the same bytes: comparing the two words is enough.
 func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
+	if !e.memoOK {
+		return e.appendFeatureWeight(b, f, w)
+	}
 	m := e.memo
 	if m == nil {
 		m = reasonMemos.Get().(*reasonMemo)
@@ -354,19 +369,29 @@ func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
 		return append(b, x.enc[:x.n]...)
 	}
 	from := len(b)
-	b = appendStr(b, f)
-	b = append(b, `,"weight":`...)
-	if d, ok := appendDecimal3(b, w); ok {
-		b = d
-	} else {
-		b = e.appendFloat(b, w)
-	}
+	b = e.appendFeatureWeight(b, f, w)
 	if n := len(b) - from; n <= len(x.enc) && e.err == nil {
 		x.feature, x.weight, x.n = f, wb, uint8(n)
 		copy(x.enc[:], b[from:])
 	}
 	return b
 }
+
+// appendFeatureWeight appends `"f","weight":w` to b.
+func (e *jsonEnc) appendFeatureWeight(b []byte, f string, w float64) []byte {
+	b = appendStr(b, f)
+	b = append(b, `,"weight":`...)
+	if d, ok := appendDecimal3(b, w); ok {
+		return d
+	}
+	return e.appendFloat(b, w)
+}
+
+// reasonMemoMin is the number of reasons from which a report's encoding
+// uses a reasonMemo: a UN speech has hundreds (median 440 in 2020), a
+// quote a few dozen, whose encoding is not worth taking (and, in a
+// one-statement run, allocating) 192 kB of memo.
+const reasonMemoMin = 128
 
 // reasonMemoBits is the log2 of a reasonMemo's slots: 2,048 slots of 96
 // bytes (192 kB) find three reasons in four on the 2020 UN speeches, where
