@@ -62,3 +62,17 @@ func TestInlineGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipSpaceGuard checks the inline skip in Scanner.Next: skipSpace
+// stops at every visible ASCII byte (0x21 to 0x7e) and passes over a
+// space, so one space and then such a byte need no call.
+func TestSkipSpaceGuard(t *testing.T) {
+	for c := byte(0x21); c < 0x7f; c++ {
+		if got := skipSpace(string([]byte{c, 'x'}), 0); got != 0 {
+			t.Errorf("skipSpace skips %q", c)
+		}
+	}
+	if got := skipSpace(" x", 0); got != 1 {
+		t.Errorf("skipSpace(\" x\", 0) = %d, want 1", got)
+	}
+}

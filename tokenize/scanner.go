@@ -51,7 +51,15 @@ func (s *Scanner) Next() (tok Token, ok bool) {
 		return s.queued, true
 	}
 	text := s.text
-	i := skipSpace(text, s.pos)
+	// Most gaps are one space or none before a visible ASCII byte (0x21
+	// to 0x7e, where skipSpace stops): those are skipped without a call.
+	i := s.pos
+	if i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i]-0x21 >= 0x7f-0x21 {
+		i = skipSpace(text, i)
+	}
 	if i >= len(text) {
 		s.pos = i
 		return Token{}, false
