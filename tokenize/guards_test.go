@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestInlineGuards checks that the inline guards in front of the
@@ -74,5 +75,20 @@ func TestSkipSpaceGuard(t *testing.T) {
 	}
 	if got := skipSpace(" x", 0); got != 1 {
 		t.Errorf("skipSpace(\" x\", 0) = %d, want 1", got)
+	}
+}
+
+// TestWordGuards checks the inline tests of Scanner.word: a space that
+// ends a word is neither an apostrophe nor a hyphen (so the word ends
+// there without further tests), and the ASCII digits are the ASCII bytes
+// isDigitRune accepts.
+func TestWordGuards(t *testing.T) {
+	if isApostrophe(' ') || isHyphen(' ') || isWordRune(' ') {
+		t.Error("a space continues a word")
+	}
+	for c := range rune(utf8.RuneSelf) {
+		if got, want := asciiClass[c]&cDigit != 0, isDigitRune(c); got != want {
+			t.Errorf("%q: ASCII digit class %v, isDigitRune %v", c, got, want)
+		}
 	}
 }

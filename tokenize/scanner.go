@@ -200,8 +200,7 @@ func (s *Scanner) word(i int) (Token, bool) {
 	var flags Flags
 	j := i
 	seg := i // start of the current hyphen-separated segment
-	r, _ := decodeAt(text, i)
-	if !isDigitRune(r) {
+	if c := text[i]; c < utf8.RuneSelf && asciiClass[c]&cDigit == 0 || c >= utf8.RuneSelf && !startsDigit(text, i) {
 		j = run // the loop below would step over the run byte by byte
 	} else {
 		kind = Number
@@ -230,8 +229,8 @@ func (s *Scanner) word(i int) (Token, bool) {
 			}
 			j += w
 		}
-		if j >= len(text) {
-			break
+		if j >= len(text) || text[j] == ' ' {
+			break // a space ends most words: no apostrophe, hyphen or dot
 		}
 		r, w := decodeAt(text, j)
 		if isApostrophe(r) {
@@ -793,6 +792,12 @@ func isLetterRune(r rune) bool {
 		return asciiClass[r]&cLetter != 0
 	}
 	return unicode.IsLetter(r)
+}
+
+// startsDigit reports whether the rune at i of text is a digit.
+func startsDigit(text string, i int) bool {
+	r, _ := decodeAt(text, i)
+	return isDigitRune(r)
 }
 
 func isDigitRune(r rune) bool {
