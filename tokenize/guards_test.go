@@ -92,3 +92,19 @@ func TestWordGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationCliticGuard checks the guard of isNegationClitic in
+// Scanner.word: every negation clitic has three to five bytes and starts
+// with n or N.
+func TestNegationCliticGuard(t *testing.T) {
+	for _, w := range []string{"n't", "N'T", "n’t", "nʼt", "N’T"} {
+		if !isNegationClitic(w) || len(w)-3 > 2 || w[0]|0x20 != 'n' {
+			t.Errorf("%q: isNegationClitic %v, %d bytes", w, isNegationClitic(w), len(w))
+		}
+	}
+	for _, w := range []string{"nt", "n't!", "n''t", "no't", "n\U0001F600t"} {
+		if isNegationClitic(w) {
+			t.Errorf("%q is a negation clitic", w)
+		}
+	}
+}

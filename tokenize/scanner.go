@@ -292,7 +292,8 @@ func (s *Scanner) word(i int) (Token, bool) {
 		}
 		break
 	}
-	if s.english && flags == 0 && isNegationClitic(text[i:j]) {
+	// n't, n’t, nʼt: three to five bytes from an n (isNegationClitic).
+	if s.english && flags == 0 && uint(j-i-3) <= 2 && text[i]|0x20 == 'n' && isNegationClitic(text[i:j]) {
 		flags = Clitic // "n't" standing alone, as in a lexicon pattern
 	}
 	s.pos = j
