@@ -130,6 +130,7 @@ type Analyzer struct {
 	// their model device index: the decision stage's loops skip the
 	// others without a test.
 	modeled     []modeledDevice
+	modIdx      []int  // device index -> index into modeled, or -1
 	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
 
 	pool sync.Pool // *scratch
@@ -269,11 +270,13 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 		}
 	}
 	a.mdev = make([]int, len(a.devices))
+	a.modIdx = make([]int, len(a.devices))
 	for i, d := range a.devices {
-		a.mdev[i] = -1
+		a.mdev[i], a.modIdx[i] = -1, -1
 		if a.model != nil {
 			a.mdev[i] = slices.Index(a.model.devices, d)
 			if a.mdev[i] >= 0 {
+				a.modIdx[i] = len(a.modeled)
 				a.modeled = append(a.modeled, modeledDevice{d: i, md: a.mdev[i]})
 			}
 		}

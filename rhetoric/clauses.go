@@ -33,16 +33,22 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			}
 			if endsClause(t) {
 				clause++
-			} else if t.Kind == tokenize.Word && g.breakQuick.maybeTok(t) {
-				if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
-					// A clause-break word or phrase ("but", "тем не менее")
-					// opens the clause it belongs to.
-					clause++
-					for ; k > 1; k-- {
-						sc.clause[i], sc.sentOf[i] = clause, int32(si)
-						i++
-						if toks[i].Kind == tokenize.Word || toks[i].Kind == tokenize.Number {
-							words++
+			} else if t.Kind == tokenize.Word {
+				maybe, sure := g.breakQuick.lowerBit(t.Text)
+				if !sure {
+					maybe = g.breakQuick.maybeTok(t)
+				}
+				if maybe {
+					if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
+						// A clause-break word or phrase ("but", "тем не
+						// менее") opens the clause it belongs to.
+						clause++
+						for ; k > 1; k-- {
+							sc.clause[i], sc.sentOf[i] = clause, int32(si)
+							i++
+							if toks[i].Kind == tokenize.Word || toks[i].Kind == tokenize.Number {
+								words++
+							}
 						}
 					}
 				}

@@ -97,14 +97,11 @@ func byPlace(x, y xhit) int {
 }
 
 // indexActors resolves overlaps between sc.actors and fills the token
-// indexes actAt, actEnd, prevAct and nextAct for a document of n tokens.
+// indexes actAt and actEnd for a document of n tokens.
 func indexActors(sc *scratch, n int) {
 	sc.actors = longestActors(sc.actors)
-	sc.actAt = grow32(sc.actAt, n+1)
-	sc.actEnd = grow32(sc.actEnd, n+1)
-	for i := range sc.actAt {
-		sc.actAt[i], sc.actEnd[i] = -1, -1
-	}
+	sc.actAt = fillNone(grow32(sc.actAt, n+1))
+	sc.actEnd = fillNone(grow32(sc.actEnd, n+1))
 	for j, m := range sc.actors {
 		if sc.actAt[m.First] < 0 {
 			sc.actAt[m.First] = int32(j)
@@ -113,22 +110,69 @@ func indexActors(sc *scratch, n int) {
 			sc.actEnd[m.Last] = int32(j)
 		}
 	}
-	sc.prevAct = grow32(sc.prevAct, n+1)
-	sc.nextAct = grow32(sc.nextAct, n+1)
-	prev := int32(-1)
-	for i := 0; i <= n; i++ {
-		if j := sc.actEnd[i]; j >= 0 {
-			prev = j
-		}
-		sc.prevAct[i] = prev
+}
+
+// fillNone sets every element of s to -1 and returns s. It doubles the
+// filled prefix with copy, which moves many bytes a step, where a loop
+// stores one element at a time (a document's token indexes are as long as
+// its tokens).
+func fillNone(s []int32) []int32 {
+	if len(s) == 0 {
+		return s
 	}
-	next := int32(-1)
-	for i := n; i >= 0; i-- {
-		if j := sc.actAt[i]; j >= 0 {
-			next = j
-		}
-		sc.nextAct[i] = next
+	s[0] = -1
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
 	}
+	return s
+}
+
+// prevActor returns the actor match with the largest Last <= i (of those,
+// the first), or -1. sc.actors is ordered by place and its matches do not
+// overlap (longestActors), so both their First and their Last ascend, and
+// a binary search finds it: the rules ask for it a few times a hit, which
+// costs less than an index of every token.
+func (sc *scratch) prevActor(i int) int32 {
+	as := sc.actors
+	lo, hi := 0, len(as) // the first match with Last > i
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); as[h].Last <= i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo == 0 {
+		return -1
+	}
+	last := as[lo-1].Last
+	lo, hi = 0, lo-1 // the first match with that Last
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); as[h].Last < last {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return int32(lo)
+}
+
+// nextActor returns the first actor match with First >= i, or -1 (see
+// prevActor).
+func (sc *scratch) nextActor(i int) int32 {
+	as := sc.actors
+	lo, hi := 0, len(as)
+	for lo < hi {
+		if h := int(uint(lo+hi) >> 1); as[h].First < i {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo == len(as) {
+		return -1
+	}
+	return int32(lo)
 }
 
 // longestActors resolves overlaps between the actor matches of different
@@ -228,8 +272,8 @@ func (a *Analyzer) coveredByCTA(sc *scratch, i int) bool {
 // actorView is a set of actor matches and their token indexes (see
 // scratch).
 type actorView struct {
-	actors                          []lexicon.Match
-	actAt, actEnd, prevAct, nextAct []int32
+	actors        []lexicon.Match
+	actAt, actEnd []int32
 }
 
 // swapActors exchanges the actor indexes of sc with sc.alt.
@@ -237,6 +281,4 @@ func (sc *scratch) swapActors() {
 	sc.actors, sc.alt.actors = sc.alt.actors, sc.actors
 	sc.actAt, sc.alt.actAt = sc.alt.actAt, sc.actAt
 	sc.actEnd, sc.alt.actEnd = sc.alt.actEnd, sc.actEnd
-	sc.prevAct, sc.alt.prevAct = sc.alt.prevAct, sc.prevAct
-	sc.nextAct, sc.alt.nextAct = sc.alt.nextAct, sc.nextAct
 }

@@ -202,6 +202,51 @@ func (k *featSink) addRow(row int32, start, end int) {
 	k.fs = append(k.fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
 }
 
+// addRowTo appends to fs the feature of model row row over text [start,
+// end), unless row < 0 or seen has its bit, which it then sets: addRow on
+// slices held in registers.
+func addRowTo(fs []feat, seen []uint64, row int32, start, end int) []feat {
+	if row < 0 {
+		return fs
+	}
+	w, bit := row>>6, uint64(1)<<(row&63)
+	if seen[w]&bit != 0 {
+		return fs
+	}
+	seen[w] |= bit
+	return append(fs, feat{h: uint64(row), start: int32(start), end: int32(end)})
+}
+
+// sentenceWordRows appends to fs (in model mode, seen being the sink's bit
+// row) the w= and s= rows of the words of toks, in order, as the word loop
+// of sentenceFeatures does once a sentence's first two words are past and
+// the model has no bigrams.
+func sentenceWordRows(fs []feat, seen []uint64, m *Model, forms *formIndex, toks []tokenize.Token) []feat {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != tokenize.Word {
+			continue
+		}
+		var v uint64
+		if sl := forms.Known(t.Form); sl != nil {
+			v = sl.Load()
+		}
+		if v == 0 {
+			if t.Form == 0 {
+				fs = addRowTo(fs, seen, m.lookup(fnvAdd(hW, t.Norm)), t.Start, t.End)
+				if t.Stem != t.Norm && t.Stem != "" {
+					fs = addRowTo(fs, seen, m.lookup(fnvAdd(hS, t.Stem)), t.Start, t.End)
+				}
+				continue
+			}
+			v = m.findWordRows(forms, t)
+		}
+		fs = addRowTo(fs, seen, int32(uint32(v>>32)&^(formRowsSet>>32))-1, t.Start, t.End)
+		fs = addRowTo(fs, seen, int32(uint32(v))-1, t.Start, t.End)
+	}
+	return fs
+}
+
 // Steps of a target plan ([Analyzer.planTargets]) that are not a row: a
 // feat whose start is one of these (a feature's start is a byte offset,
 // never negative) is resolved per device by [Analyzer.chooseTarget].
@@ -255,7 +300,15 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	}
 	prev := -1
 	nw := 0
-	for i := s.First; i < s.Last && i < len(toks); i++ {
+	bigrams := k.named || (k.m != nil && k.m.bigrams)
+	end := min(s.Last, len(toks))
+	i := s.First
+	for ; i < end; i++ {
+		if nw >= 2 && forms != nil && !bigrams {
+			// The rest of the words have only their w= and s= rows:
+			// sentenceWordRows adds them in a tighter loop.
+			break
+		}
 		t := &toks[i]
 		if t.Kind != tokenize.Word {
 			if endsClause(t) {
@@ -264,16 +317,24 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			continue
 		}
 		if forms != nil && t.Form != 0 {
-			w, st := k.m.wordRows(forms, t)
-			k.addRow(w, t.Start, t.End)
-			k.addRow(st, t.Start, t.End)
+			// Model.wordRows, written out so that a word met before
+			// costs no call.
+			var v uint64
+			if sl := forms.Known(t.Form); sl != nil {
+				v = sl.Load()
+			}
+			if v == 0 {
+				v = k.m.findWordRows(forms, t)
+			}
+			k.addRow(int32(uint32(v>>32)&^(formRowsSet>>32))-1, t.Start, t.End)
+			k.addRow(int32(uint32(v))-1, t.Start, t.End)
 		} else {
 			k.addh(hW, "w=", "", "", t.Norm, t.Start, t.End)
 			if t.Stem != t.Norm && t.Stem != "" {
 				k.addh(hS, "s=", "", "", t.Stem, t.Start, t.End)
 			}
 		}
-		if prev >= 0 && (k.named || k.m.bigrams) {
+		if bigrams && prev >= 0 {
 			p := &toks[prev]
 			k.addh(fnvAdd(fnvAdd(hB, p.Norm), " "), "b=", p.Norm, " ", t.Norm, p.Start, t.End)
 		}
@@ -288,6 +349,9 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 		nw++
 		prev = i
+	}
+	if i < end {
+		k.fs = sentenceWordRows(k.fs, k.seen, k.m, forms, toks[i:end])
 	}
 	if s.Last > s.First && s.Last <= len(toks) {
 		for i := s.Last - 1; i >= s.First; i-- {

@@ -29,23 +29,31 @@ const formRowsSet = 1 << 63
 
 // wordRows returns the model rows of the features w=t.Norm and s=t.Stem
 // (the latter only when the stem differs from the normal form), -1 when
-// the model has none, through x's slot for t's form ID.
+// the model has none, through x's slot for t's form ID. A word met before
+// costs a load from its slot, inline; the first meeting calls
+// [Model.findWordRows].
 func (m *Model) wordRows(x *formIndex, t *tokenize.Token) (w, s int32) {
-	sl := x.Known(t.Form) // inlined; nil for a chunk not met yet
-	if sl != nil {
-		if v := sl.Load(); v != 0 {
-			return int32(uint32(v>>32)&^(formRowsSet>>32)) - 1, int32(uint32(v)) - 1
-		}
-	} else {
-		sl = x.Slot(t.Form)
+	var v uint64
+	if sl := x.Known(t.Form); sl != nil {
+		v = sl.Load()
 	}
-	w = m.lookup(fnvAdd(fnvAdd(fnvOffset, "w="), t.Norm))
-	s = -1
+	if v == 0 {
+		v = m.findWordRows(x, t)
+	}
+	return int32(uint32(v>>32)&^(formRowsSet>>32)) - 1, int32(uint32(v)) - 1
+}
+
+// findWordRows looks the rows of wordRows up in the model, stores them in
+// x's slot for t's form ID (when it has one) and returns the slot's value.
+func (m *Model) findWordRows(x *formIndex, t *tokenize.Token) uint64 {
+	w := m.lookup(fnvAdd(fnvAdd(fnvOffset, "w="), t.Norm))
+	s := int32(-1)
 	if t.Stem != t.Norm && t.Stem != "" {
 		s = m.lookup(fnvAdd(fnvAdd(fnvOffset, "s="), t.Stem))
 	}
-	if sl != nil {
-		sl.Store(formRowsSet | uint64(uint32(w+1))<<32 | uint64(uint32(s+1)))
+	v := formRowsSet | uint64(uint32(w+1))<<32 | uint64(uint32(s+1))
+	if sl := x.Slot(t.Form); sl != nil {
+		sl.Store(v)
 	}
-	return w, s
+	return v
 }

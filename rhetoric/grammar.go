@@ -516,8 +516,14 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	s := doc.Sentences[si]
 	b := clsPlain
 	for i := s.First; i < s.Last; i++ {
-		if t := &sc.toks[i]; t.Kind == tokenize.Word && sc.g.frameQuick.maybeTok(t) {
-			b |= sc.plainBits(i)
+		if t := &sc.toks[i]; t.Kind == tokenize.Word {
+			maybe, sure := sc.g.frameQuick.lowerBit(t.Text)
+			if !sure {
+				maybe = sc.g.frameQuick.maybeTok(t)
+			}
+			if maybe {
+				b |= sc.plainBits(i)
+			}
 		}
 	}
 	sc.sbits[si] = b
@@ -584,6 +590,18 @@ func (q *quickSet) maybeNorm(norm string) bool {
 // whose inner characters normalise to fewer bytes (diacritics), which the
 // function words of a grammar do not have. Other tokens are checked
 // through their normal form.
+// lowerBit is maybeTok for a token whose text x is lower-case ASCII at
+// both ends (most words), small enough to inline: sure reports that x is
+// such a text, and then maybe is maybeTok's answer; otherwise the caller
+// asks maybeTok.
+func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
+	if len(x) == 0 || x[0]-'a' >= 26 || x[len(x)-1]-'a' >= 26 || q.all {
+		return false, false
+	}
+	k := quickKey(x[0], x[len(x)-1], len(x))
+	return q.bits[k>>6]&(1<<(k&63)) != 0, true
+}
+
 func (q *quickSet) maybeTok(t *tokenize.Token) bool {
 	x := t.Text
 	if q.all || x == "" {

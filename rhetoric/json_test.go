@@ -482,3 +482,41 @@ func TestUnsafe8(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendJSONReasonMemo checks the memo of reasons' features and
+// weights (jsonEnc.featureWeight) against json.Marshal: reasons that
+// repeat a feature with its weight and with other weights, features that
+// share their bytes' start but not their length, names that need escaping
+// and names too long for a slot, in one report and encoded again (when the
+// memo holds them).
+func TestAppendJSONReasonMemo(t *testing.T) {
+	blob := `w=aggression<&>"` + strings.Repeat("x", 80)
+	var because []Reason
+	for i := range 400 {
+		f := blob[:2+i%15]
+		if i%7 == 0 {
+			f = blob
+		}
+		w := []float64{0.5, -1.25, 0.001, 2}[i%4]
+		if i%11 == 0 {
+			w = float64(i) / 3
+		}
+		because = append(because, Reason{Feature: f, Weight: w, Start: i, End: i + 1})
+	}
+	r := Report{ID: "memo", Spans: []Span{{Start: 0, End: 10, Devices: []string{"blame"},
+		Scores: []Prob{{Device: "blame", P: 0.75, Because: because}, {Device: "threat", P: 0.5, Because: because[100:]}}}}}
+	want, err := json.Marshal(&r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf []byte
+	for pass := range 3 {
+		buf, err = r.AppendJSON(buf[:0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, buf) {
+			t.Fatalf("pass %d: AppendJSON differs from encoding/json: %s", pass, jsonDiff(want, buf))
+		}
+	}
+}

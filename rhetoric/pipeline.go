@@ -56,8 +56,6 @@ type scratch struct {
 	actors  []lexicon.Match
 	actAt   []int32 // token -> index into actors of an actor match starting there, or -1
 	actEnd  []int32 // token -> index into actors of an actor match ending just before it (Last == token), or -1
-	prevAct []int32 // token i -> the actor match with the largest Last <= i, or -1
-	nextAct []int32 // token i -> the actor match with the smallest First >= i, or -1
 	hits    []xhit  // sorted by place once the cue stage is done
 	// alt holds the actor indexes without venues ("the United Nations",
 	// "the Security Council"), which the victim devices' target rules
@@ -101,7 +99,7 @@ type scratch struct {
 	scores   []xscore
 	scoreOff []int
 	reasons  []xreason
-	shown    []bool // per device: explained in the current sentence
+	shown    []uint64 // bit x: a.modeled[x] is explained in the current sentence
 	// per device, the sentence's non-negated and negated hits and the
 	// first and last non-negated one (sentenceFeatures)
 	hpos, hneg, hfirst, hlast []int32

@@ -3,6 +3,7 @@ package rhetoric
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -246,26 +247,26 @@ const explainTop = 5
 // buffers have grown.
 func (a *Analyzer) explain(sc *scratch, fs []feat) {
 	m := a.model
-	for _, x := range a.modeled {
-		d, md := x.d, x.md
-		if !sc.shown[d] {
-			continue
+	for wi, word := range sc.shown {
+		for ; word != 0; word &= word - 1 {
+			x := a.modeled[wi*64+bits.TrailingZeros64(word)]
+			d, md := x.d, x.md
+			// The reasons are the features of the largest |weight|, ties
+			// going to the name that sorts first (see explainKey).
+			var n int
+			var at [explainTop]int32
+			if len(fs) <= explainIdxMask+1 {
+				n, at = topFeatures(m, md, fs)
+			} else {
+				n, at = topFeaturesLong(m, md, fs)
+			}
+			from := len(sc.reasons)
+			for _, i := range at[:n] {
+				f := fs[i]
+				sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
+			}
+			sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 		}
-		// The reasons are the features of the largest |weight|, ties going
-		// to the name that sorts first (see explainKey).
-		var n int
-		var at [explainTop]int32
-		if len(fs) <= explainIdxMask+1 {
-			n, at = topFeatures(m, md, fs)
-		} else {
-			n, at = topFeaturesLong(m, md, fs)
-		}
-		from := len(sc.reasons)
-		for _, i := range at[:n] {
-			f := fs[i]
-			sc.reasons = append(sc.reasons, xreason{row: int32(f.h), start: f.start, end: f.end})
-		}
-		sc.scores = append(sc.scores, xscore{dev: int32(d), md: int32(md), p: sc.prob[d], from: int32(from), to: int32(len(sc.reasons))})
 	}
 }
 
@@ -300,12 +301,17 @@ func explainKey(m *Model, md int, fs []feat, i int) uint64 {
 func topFeatures(m *Model, md int, fs []feat) (int, [explainTop]int32) {
 	t0, t1, t2, t3, t4 := uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor), uint64(keyFloor)
 	const shift = 24 + explainIdxBits // of |weight|'s bits in a key
+	// The model's table and stride in locals, and the entry bound of
+	// |weight|'s bits kept beside t4: the loop loads only the feature's
+	// row and its weight.
+	w, stride := m.w[md:], m.stride
+	lim := t4 >> shift
 	for i := range fs {
 		// A weight under the last of the best five loses whatever its
 		// row: most features stop here, before their key is built.
 		row := fs[i].h
-		bits := uint64(math.Float32bits(m.w[int(row)*m.stride+md]) &^ (1 << 31))
-		if bits < t4>>shift {
+		bits := uint64(math.Float32bits(w[int(row)*stride]) &^ (1 << 31))
+		if bits < lim {
 			continue
 		}
 		k := bits<<shift | (^row&rowMask)<<explainIdxBits | uint64(i)&explainIdxMask
@@ -317,6 +323,7 @@ func topFeatures(m *Model, md int, fs []feat) (int, [explainTop]int32) {
 		t2, k = max(t2, k), min(t2, k)
 		t3, k = max(t3, k), min(t3, k)
 		t4 = max(t4, k)
+		lim = t4 >> shift
 	}
 	n := 0
 	var at [explainTop]int32

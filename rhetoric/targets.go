@@ -209,10 +209,10 @@ func (a *Analyzer) target(doc *tokenize.Document, sc *scratch, dev, first, last 
 		return a.entityTarget(doc, sc, s, first, last)
 	}
 	best, bestDist := int32(-1), 0
-	if j := sc.prevAct[first]; j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
+	if j := sc.prevActor(first); j >= 0 && sc.actors[j].First >= s.First && !sc.afterAgainst(s, sc.actors[j]) {
 		best, bestDist = j, first-sc.actors[j].Last
 	}
-	if j := sc.nextAct[last]; j >= 0 && sc.actors[j].Last <= s.Last && !sc.afterAgainst(s, sc.actors[j]) {
+	if j := sc.nextActor(last); j >= 0 && sc.actors[j].Last <= s.Last && !sc.afterAgainst(s, sc.actors[j]) {
 		if d := sc.actors[j].First - last; best < 0 || d < bestDist {
 			best = j
 		}
@@ -293,7 +293,7 @@ func (a *Analyzer) earliestBefore(doc *tokenize.Document, sc *scratch, s tokeniz
 		}
 		if sc.is(&g.relPronoun, i) {
 			if found < 0 {
-				if j := sc.prevAct[i]; j >= 0 && sc.actors[j].First >= s.First {
+				if j := sc.prevActor(i); j >= 0 && sc.actors[j].First >= s.First {
 					found = j
 				}
 			}

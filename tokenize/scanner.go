@@ -51,7 +51,15 @@ func (s *Scanner) Next() (tok Token, ok bool) {
 		return s.queued, true
 	}
 	text := s.text
-	i := skipSpace(text, s.pos)
+	// Most gaps are one space or none before a visible ASCII byte (0x21
+	// to 0x7e, where skipSpace stops): those are skipped without a call.
+	i := s.pos
+	if i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i]-0x21 >= 0x7f-0x21 {
+		i = skipSpace(text, i)
+	}
 	if i >= len(text) {
 		s.pos = i
 		return Token{}, false
@@ -156,9 +164,11 @@ func asciiKind(c byte) Kind {
 // English clitic into s.queued.
 func (s *Scanner) word(i int) (Token, bool) {
 	text := s.text
-	if j := scanURL(text, i); j > i {
-		s.pos = j
-		return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+	if mayBeURL(text, i) {
+		if j := scanURL(text, i); j > i {
+			s.pos = j
+			return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+		}
 	}
 	// run ends the ASCII letters and digits at i: most words end there,
 	// and the loops below start from it rather than scan them again.
@@ -190,8 +200,7 @@ func (s *Scanner) word(i int) (Token, bool) {
 	var flags Flags
 	j := i
 	seg := i // start of the current hyphen-separated segment
-	r, _ := decodeAt(text, i)
-	if !isDigitRune(r) {
+	if c := text[i]; c < utf8.RuneSelf && asciiClass[c]&cDigit == 0 || c >= utf8.RuneSelf && !startsDigit(text, i) {
 		j = run // the loop below would step over the run byte by byte
 	} else {
 		kind = Number
@@ -220,8 +229,8 @@ func (s *Scanner) word(i int) (Token, bool) {
 			}
 			j += w
 		}
-		if j >= len(text) {
-			break
+		if j >= len(text) || text[j] == ' ' {
+			break // a space ends most words: no apostrophe, hyphen or dot
 		}
 		r, w := decodeAt(text, j)
 		if isApostrophe(r) {
@@ -283,7 +292,8 @@ func (s *Scanner) word(i int) (Token, bool) {
 		}
 		break
 	}
-	if s.english && flags == 0 && isNegationClitic(text[i:j]) {
+	// n't, n’t, nʼt: three to five bytes from an n (isNegationClitic).
+	if s.english && flags == 0 && uint(j-i-3) <= 2 && text[i]|0x20 == 'n' && isNegationClitic(text[i:j]) {
 		flags = Clitic // "n't" standing alone, as in a lexicon pattern
 	}
 	s.pos = j
@@ -454,6 +464,18 @@ func knownAbbrev(text string, seg, dot int, lang Language) bool {
 		}
 	}
 	return false
+}
+
+// mayBeURL reports whether scanURL may find a URL at i, inline: each of
+// its prefixes ("https://", "http://", "ftp://", "www.", in any case) has
+// at least four bytes, starts with h, w or f and has p, ':' or '.' as its
+// fourth byte.
+func mayBeURL(text string, i int) bool {
+	if len(text)-i < 4 {
+		return false
+	}
+	c, d := text[i]|0x20, text[i+3]
+	return (c == 'h' || c == 'w' || c == 'f') && (d|0x20 == 'p' || d == ':' || d == '.')
 }
 
 // scanURL returns the end of a URL starting at i (http://, https://, ftp://
@@ -771,6 +793,12 @@ func isLetterRune(r rune) bool {
 		return asciiClass[r]&cLetter != 0
 	}
 	return unicode.IsLetter(r)
+}
+
+// startsDigit reports whether the rune at i of text is a digit.
+func startsDigit(text string, i int) bool {
+	r, _ := decodeAt(text, i)
+	return isDigitRune(r)
 }
 
 func isDigitRune(r rune) bool {

@@ -86,20 +86,27 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 		sg.first = last + 1
 		sg.parens = 0
 	}
+	// The tests of each token below are guarded by inline checks of what
+	// they need (a glued next token for a list marker, a first byte for a
+	// bullet, a punctuation mark or an abbreviation for a terminal, more
+	// than one space before the next token for a line break), so that most
+	// tokens make none of the calls.
 	for k := 0; k < n; k++ {
-		if end, ok := sg.listMarker(k); ok {
-			if k > sg.first && !(k-1 == sg.first && isBullet(sg.text, toks, k-1)) {
-				emit(k - 1)
+		if k+1 < n && adjacent(toks, k) {
+			if end, ok := sg.listMarker(k); ok {
+				if k > sg.first && !(k-1 == sg.first && isBullet(sg.text, toks, k-1)) {
+					emit(k - 1)
+				}
+				k = end
+				if k+1 < n && sg.lineBreak(k) {
+					emit(k)
+				}
+				sg.advanceLine(k)
+				continue
 			}
-			k = end
-			if k+1 < n && sg.lineBreak(k) {
-				emit(k)
-			}
-			sg.advanceLine(k)
-			continue
 		}
 		t := &toks[k]
-		if isBullet(sg.text, toks, k) && k > sg.first {
+		if mayBeBullet(t.Text) && isBullet(sg.text, toks, k) && k > sg.first {
 			emit(k - 1)
 		}
 		switch t.Text {
@@ -110,7 +117,7 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 				sg.parens--
 			}
 		}
-		if sg.isTerminal(k) {
+		if (t.Kind == Punct || t.Kind == Word && t.Flags&Abbreviation != 0) && sg.isTerminal(k) {
 			e, brk := sg.decide(k)
 			for j := k + 1; j <= e; j++ {
 				if toks[j].Text == ")" && sg.parens > 0 {
@@ -128,10 +135,12 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 			k = e
 			continue
 		}
-		if k+1 < n && sg.lineBreak(k) {
-			emit(k)
+		if k+1 < n && mayBreak(sg.text, toks, k) {
+			if sg.lineBreak(k) {
+				emit(k)
+			}
+			sg.advanceLine(k)
 		}
-		sg.advanceLine(k)
 	}
 	if sg.first < n {
 		emit(n - 1)
@@ -496,9 +505,10 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 	stack := sc.stack[:0]
 	for k := range toks {
 		t := &toks[k]
-		if k > 0 {
+		if k > 0 && len(stack) > 0 {
 			// A quotation does not run over a blank line, nor over a line
-			// break after a stop (one paragraph per line).
+			// break after a stop (one paragraph per line). With none open
+			// there is nothing to close, so most tokens skip the test.
 			if nl := newlines(text[toks[k-1].End:t.Start]); nl >= 2 || nl == 1 && endsWithStop(toks, k-1) {
 				stack = stack[:0]
 			}
@@ -786,6 +796,22 @@ func isBulletText(s string) bool {
 		return true
 	}
 	return false
+}
+
+// mayBeBullet reports whether s may be a bullet's text (isBullet): every
+// such text is '-', '*' or a character from U+2000 to U+2FFF, whose UTF-8
+// starts with the byte 0xE2.
+func mayBeBullet(s string) bool {
+	return s != "" && (s[0] == '-' || s[0] == '*' || s[0] == 0xE2)
+}
+
+// mayBreak reports whether the gap between tokens k and k+1 may hold a
+// line break: it is neither empty nor one space, the gaps newlines
+// answers 0 for without counting (so lineBreak and advanceLine do
+// nothing for the others).
+func mayBreak(text string, toks []Token, k int) bool {
+	a, b := toks[k].End, toks[k+1].Start
+	return b-a > 1 || b-a == 1 && text[a] != ' '
 }
 
 // isBullet reports whether token k is a bullet that opens a list item: a

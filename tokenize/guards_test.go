@@ -1,0 +1,110 @@
+package tokenize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestInlineGuards checks that the inline guards in front of the
+// scanner's and the segmenter's tests never turn away a token the test
+// would accept: mayBeURL before scanURL, on every prefix scanURL knows in
+// random case and on random strings; mayBeBullet before isBullet, on
+// every bullet and random tokens.
+func TestInlineGuards(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2026))
+	alphabet := []string{"h", "t", "p", "s", ":", "/", "w", ".", "f", "H", "T", "P", "W", "F", "S", "x", " ", "é", "-", "a"}
+	var texts []string
+	for _, p := range []string{"https://", "http://", "ftp://", "www."} {
+		for range 50 {
+			var b strings.Builder
+			for _, c := range p {
+				if rng.IntN(2) == 0 {
+					b.WriteString(strings.ToUpper(string(c)))
+				} else {
+					b.WriteRune(c)
+				}
+			}
+			b.WriteString("example.org/a")
+			texts = append(texts, b.String())
+		}
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	urls := 0
+	for _, text := range texts {
+		for i := range len(text) {
+			if j := scanURL(text, i); j > i {
+				urls++
+				if !mayBeURL(text, i) {
+					t.Errorf("mayBeURL(%q, %d) = false, but scanURL finds %q", text, i, text[i:j])
+				}
+			}
+		}
+	}
+	if urls < 200 {
+		t.Errorf("only %d URLs found; the test cases are wrong", urls)
+	}
+	bullets := []string{"•", "◦", "▪", "‣", "⁃", "●", "○", "■", "□", "►", "▶", "-", "*", "–", "—"}
+	for _, b := range bullets {
+		toks := []Token{{Text: b, Start: 1, End: 1 + len(b), Kind: Punct}, {Text: "x", Start: 2 + len(b), End: 3 + len(b), Kind: Word}}
+		text := "\n" + b + " x"
+		if !isBullet(text, toks, 0) {
+			t.Errorf("%q is not a bullet at the start of a line", b)
+		}
+		if !mayBeBullet(b) {
+			t.Errorf("mayBeBullet(%q) = false", b)
+		}
+	}
+}
+
+// TestSkipSpaceGuard checks the inline skip in Scanner.Next: skipSpace
+// stops at every visible ASCII byte (0x21 to 0x7e) and passes over a
+// space, so one space and then such a byte need no call.
+func TestSkipSpaceGuard(t *testing.T) {
+	for c := byte(0x21); c < 0x7f; c++ {
+		if got := skipSpace(string([]byte{c, 'x'}), 0); got != 0 {
+			t.Errorf("skipSpace skips %q", c)
+		}
+	}
+	if got := skipSpace(" x", 0); got != 1 {
+		t.Errorf("skipSpace(\" x\", 0) = %d, want 1", got)
+	}
+}
+
+// TestWordGuards checks the inline tests of Scanner.word: a space that
+// ends a word is neither an apostrophe nor a hyphen (so the word ends
+// there without further tests), and the ASCII digits are the ASCII bytes
+// isDigitRune accepts.
+func TestWordGuards(t *testing.T) {
+	if isApostrophe(' ') || isHyphen(' ') || isWordRune(' ') {
+		t.Error("a space continues a word")
+	}
+	for c := range rune(utf8.RuneSelf) {
+		if got, want := asciiClass[c]&cDigit != 0, isDigitRune(c); got != want {
+			t.Errorf("%q: ASCII digit class %v, isDigitRune %v", c, got, want)
+		}
+	}
+}
+
+// TestNegationCliticGuard checks the guard of isNegationClitic in
+// Scanner.word: every negation clitic has three to five bytes and starts
+// with n or N.
+func TestNegationCliticGuard(t *testing.T) {
+	for _, w := range []string{"n't", "N'T", "n’t", "nʼt", "N’T"} {
+		if !isNegationClitic(w) || len(w)-3 > 2 || w[0]|0x20 != 'n' {
+			t.Errorf("%q: isNegationClitic %v, %d bytes", w, isNegationClitic(w), len(w))
+		}
+	}
+	for _, w := range []string{"nt", "n't!", "n''t", "no't", "n\U0001F600t"} {
+		if isNegationClitic(w) {
+			t.Errorf("%q is a negation clitic", w)
+		}
+	}
+}
