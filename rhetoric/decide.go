@@ -56,9 +56,6 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	sc.shown = slices.Grow(sc.shown[:0], nw)[:nw]
 	shown := sc.shown
 	lo, kt := 0, 0
-	// rows16: the weighted sums go through addRows16 (an assembly kernel
-	// on amd64), which needs rows of 16 weights.
-	rows16 := haveAddRows16 && m.stride == 16 && len(m.w)%16 == 0 && mnd <= 16
 	for si := range doc.Sentences {
 		hi := lo
 		for hi < len(hits) && hits[hi].Sentence == si {
@@ -78,23 +75,11 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 			touch += m.w[int(f.h)*m.stride]
 		}
 		sc.touch = touch
-		fs := k.fs[from:]
-		if rows16 {
-			// The loop above checked every row against m.w, whose rows
-			// are 16 weights apart: the kernel sums them in registers,
-			// in the same order.
-			var z16 [16]float64
-			copy(z16[:], m.bias)
-			if len(fs) > 0 {
-				addRows16(&z16, &m.w[0], &fs[0], len(fs))
-			}
-			copy(z, z16[:])
-			fs = nil
-		}
 		// Four rows at a time: each z[d] still adds the rows' weights one
 		// after the other in the order of the features (so the sums are
 		// the same to the last bit), but is loaded and stored once for
 		// four of them.
+		fs := k.fs[from:]
 		for len(fs) >= 4 {
 			r0 := m.w[int(fs[0].h)*m.stride:][:mnd]
 			r1 := m.w[int(fs[1].h)*m.stride:][:mnd]
