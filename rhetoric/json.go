@@ -345,13 +345,17 @@ func (e *jsonEnc) prob(p *Prob) {
 // featureWeight appends a reason's feature and weight, `"name","weight":w`,
 // to b and returns the result. A report's reasons repeat a few thousand
 // features with their weights (the model's strongest words, hits and
-// device counts), so the bytes are remembered, by the feature string and
-// the weight's bits, in a direct-mapped memo: a repeat is one copy instead
-// of escaping the name and formatting the weight.
+// device counts), so the bytes are remembered in a direct-mapped memo: a
+// repeat is one copy instead of escaping the name and formatting the
+// weight.
 //
-// A slot keeps its feature string, so the string's bytes stay alive and,
-// strings being immutable, a string with the same data pointer and length
-// has the same bytes: comparing the two words is enough.
+// A slot is found by the feature string's address and the weight's bits,
+// which is cheap, but it answers only for the same weight and the same
+// bytes of the name, which it holds itself (it remembers only names that
+// need no escaping, whose JSON is the name between quotes). So a string
+// over memory the caller reuses, with another string's address and length
+// but other bytes, misses as it must; and the memo holds no pointer, so it
+// keeps none of the caller's memory alive.
 func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
 	if !e.memoOK {
 		return e.appendFeatureWeight(b, f, w)
@@ -362,16 +366,17 @@ func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
 		e.memo = m
 	}
 	wb := math.Float64bits(w)
-	p := unsafe.StringData(f)
-	h := (uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15 ^ wb*0xC2B2AE3D27D4EB4F) >> (64 - reasonMemoBits)
+	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(f))))*0x9E3779B97F4A7C15 ^ wb*0xC2B2AE3D27D4EB4F) >> (64 - reasonMemoBits)
 	x := &m.slots[h]
-	if x.weight == wb && x.n > 0 && len(x.feature) == len(f) && unsafe.StringData(x.feature) == p {
+	if x.n > 0 && x.weight == wb && int(x.flen) == len(f) && string(x.enc[1:1+len(f)]) == f {
 		return append(b, x.enc[:x.n]...)
 	}
 	from := len(b)
-	b = e.appendFeatureWeight(b, f, w)
-	if n := len(b) - from; n <= len(x.enc) && e.err == nil {
-		x.feature, x.weight, x.n = f, wb, uint8(n)
+	b = appendStr(b, f)
+	plain := len(b)-from == len(f)+2 // escaping only ever lengthens
+	b = e.appendWeight(b, w)
+	if n := len(b) - from; plain && n <= len(x.enc) && e.err == nil {
+		x.weight, x.flen, x.n = wb, uint8(len(f)), uint8(n)
 		copy(x.enc[:], b[from:])
 	}
 	return b
@@ -379,7 +384,11 @@ func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
 
 // appendFeatureWeight appends `"f","weight":w` to b.
 func (e *jsonEnc) appendFeatureWeight(b []byte, f string, w float64) []byte {
-	b = appendStr(b, f)
+	return e.appendWeight(appendStr(b, f), w)
+}
+
+// appendWeight appends `,"weight":w` to b.
+func (e *jsonEnc) appendWeight(b []byte, w float64) []byte {
 	b = append(b, `,"weight":`...)
 	if d, ok := appendDecimal3(b, w); ok {
 		return d
@@ -390,22 +399,23 @@ func (e *jsonEnc) appendFeatureWeight(b []byte, f string, w float64) []byte {
 // reasonMemoMin is the number of reasons from which a report's encoding
 // uses a reasonMemo: a UN speech has hundreds (median 440 in 2020), a
 // quote a few dozen, whose encoding is not worth taking (and, in a
-// one-statement run, allocating) 192 kB of memo.
+// one-statement run, allocating) 160 kB of memo.
 const reasonMemoMin = 128
 
-// reasonMemoBits is the log2 of a reasonMemo's slots: 2,048 slots of 96
-// bytes (192 kB) find three reasons in four on the 2020 UN speeches, where
+// reasonMemoBits is the log2 of a reasonMemo's slots: 2,048 slots of 80
+// bytes (160 kB) find three reasons in four on the 2020 UN speeches, where
 // the 2,048 commonest pairs of feature and weight are 93% of the reasons.
 const reasonMemoBits = 11
 
-// reasonMemo is featureWeight's memo: slots of a feature string, its
-// weight's bits and their JSON (n bytes; n == 0 marks an empty slot).
+// reasonMemo is featureWeight's memo: slots of a weight's bits and the
+// JSON of a feature and that weight (n bytes; n == 0 marks an empty slot),
+// whose name is enc[1:1+flen].
 type reasonMemo struct {
 	slots [1 << reasonMemoBits]struct {
-		feature string
-		weight  uint64
-		n       uint8
-		enc     [63]byte
+		weight uint64
+		flen   uint8
+		n      uint8
+		enc    [70]byte
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rhetorica/rhetorica/internal/testutil"
@@ -518,5 +519,74 @@ func TestAppendJSONReasonMemo(t *testing.T) {
 		if !bytes.Equal(want, buf) {
 			t.Fatalf("pass %d: AppendJSON differs from encoding/json: %s", pass, jsonDiff(want, buf))
 		}
+	}
+}
+
+// TestAppendJSONReasonMemoReusedMemory checks that the memo of reasons
+// (jsonEnc.featureWeight) answers by a feature's bytes, not by where they
+// lie: a caller that builds a report's features over memory it reuses (a
+// zero-copy decoder's line buffer, unsafe.String) and encodes a second
+// report whose feature has the first one's address, length and weight but
+// other bytes gets the second feature, as encoding/json writes it.
+func TestAppendJSONReasonMemoReusedMemory(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after string // the buffer's bytes for each report (same length)
+		weight        float64
+	}{
+		{"other word", "w=aggression", "w=sovereigns", 0.5},
+		{"one byte differs", "h=blame/kill", "h=blame/kilt", -1.25},
+		{"escaped then plain", `w=a"b`, `w=a\b`, 2},
+		{"plain then escaped", `w=a\b`, `w=a"b`, 2},
+		{"quote where the slot's closing quote lies", `w=ab"`, `w=ab\`, 0.001},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			buf := []byte(tt.before)
+			report := func() Report {
+				f := unsafe.String(&buf[0], len(buf)) // the caller's view of its buffer
+				because := make([]Reason, 2*reasonMemoMin)
+				for i := range because {
+					because[i] = Reason{Feature: f, Weight: tt.weight, Start: i, End: i + 1}
+				}
+				return Report{ID: "reuse", Spans: []Span{{Start: 0, End: 10, Devices: []string{"blame"},
+					Scores: []Prob{{Device: "blame", P: 0.75, Because: because}}}}}
+			}
+			first := report()
+			if _, err := first.AppendJSON(nil); err != nil {
+				t.Fatal(err)
+			}
+			copy(buf, tt.after) // the buffer is reused for the next line
+			second := report()
+			got, err := second.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// encoding/json of the same report with its own copy of the bytes.
+			fresh := report()
+			for i := range fresh.Spans[0].Scores[0].Because {
+				fresh.Spans[0].Scores[0].Because[i].Feature = strings.Clone(tt.after)
+			}
+			want, err := json.Marshal(&fresh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Report
+			if err := json.Unmarshal(got, &back); err != nil {
+				t.Fatalf("AppendJSON wrote invalid JSON: %v", err)
+			}
+			var features []string
+			for _, r := range back.Spans[0].Scores[0].Because {
+				if !slices.Contains(features, r.Feature) {
+					features = append(features, r.Feature)
+				}
+			}
+			if diff := cmp.Diff([]string{tt.after}, features); diff != "" {
+				t.Errorf("features of the second report (-want +got):\n%s", diff)
+			}
+			if !bytes.Equal(want, got) {
+				t.Errorf("AppendJSON differs from encoding/json: %s", jsonDiff(want, got))
+			}
+		})
 	}
 }
