@@ -85,3 +85,18 @@ func ExampleConfig_objective() {
 	// micro: blame 0.500 call_to_action 0.350
 	// learn: micro weight 1.5 is not between 0 and 1
 }
+
+// The built-in model's recipe: thresholds chosen together for micro-F1,
+// blame's held at its own best, and the default target pool. Validate
+// refuses an own threshold that the objective would ignore.
+func ExampleDefaultModelConfig() {
+	cfg := learn.DefaultModelConfig()
+	fmt.Println(cfg.Objective, cfg.OwnThreshold, learn.DefaultTargetPool()["threat"])
+	fmt.Println(cfg.Validate())
+	cfg.Objective = learn.ObjectiveDevice // every device keeps its own threshold anyway
+	fmt.Println(cfg.Validate())
+	// Output:
+	// micro [blame] [blame]
+	// <nil>
+	// learn: own threshold for "blame" needs objective "micro" or "blend"
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -119,10 +120,14 @@ type Config struct {
 	// the examples of the device and of those devices, in which every
 	// feature has a weight shared by all of them and one per device
 	// (feature augmentation, Daumé 2007); the device keeps the sum of
-	// the shared weight and its own. Devices the analyzer does not have
-	// are ignored. nil means [DefaultTargetPool]; an empty non-nil map
-	// pools none.
-	TargetPool map[string][]string `json:"target_pool,omitempty"`
+	// the shared weight and its own. nil means [DefaultTargetPool], whose
+	// devices the analyzer may lack (they are then left out); an empty
+	// non-nil map pools none. A map given here must name devices of the
+	// training set only, as keys and in the lists ([TrainSet] reports
+	// others). A model file records the map with the defaults filled in
+	// (an empty map as {}); a file written before TargetPool existed has
+	// none and was trained without pooling.
+	TargetPool map[string][]string `json:"target_pool"`
 	// NB multiplies each feature's value, per device, by
 	// max(NBFloor, |r|^NB), r the feature's naive-Bayes log-count ratio
 	// between the device's positive and negative training examples with
@@ -149,7 +154,8 @@ type Config struct {
 	// count in the pooled objective, but only the other devices' thresholds
 	// move. A device whose recall matters on its own (blame, whose recall
 	// the project's validity bar names) keeps the balance its own F1 gives.
-	// ObjectiveDevice ignores it.
+	// Under ObjectiveDevice every device keeps its own threshold, and a
+	// non-empty OwnThreshold is an error ([Config.Validate]).
 	OwnThreshold []string `json:"own_threshold,omitempty"`
 }
 
@@ -196,11 +202,44 @@ func DefaultModelConfig() Config {
 	return Config{Objective: ObjectiveMicro, OwnThreshold: []string{"blame"}}
 }
 
-// Validate reports a setting that [TrainSet] would refuse: an unknown
-// Objective or a MicroWeight outside [0, 1].
+// Validate reports a setting that [TrainSet] would refuse without looking
+// at the data: an unknown Objective, a MicroWeight outside [0, 1], or an
+// OwnThreshold under ObjectiveDevice, which would have no effect. (Device
+// names in OwnThreshold and TargetPool are checked by TrainSet against the
+// training set's devices.)
 func (c Config) Validate() error {
-	_, err := c.withDefaults().microWeight()
-	return err
+	micro, err := c.withDefaults().microWeight()
+	if err != nil {
+		return err
+	}
+	if micro == 0 && len(c.OwnThreshold) > 0 {
+		return fmt.Errorf("learn: own threshold for %q needs objective %q or %q", c.OwnThreshold[0], ObjectiveMicro, ObjectiveBlend)
+	}
+	return nil
+}
+
+// checkDevices reports a device name of OwnThreshold, or of TargetPool when
+// it was given (not nil before the defaults), that is not among devices.
+func (c Config) checkDevices(devices []string, poolGiven bool) error {
+	for _, d := range c.OwnThreshold {
+		if !slices.Contains(devices, d) {
+			return fmt.Errorf("learn: own threshold for %q, which is not a device of the training set", d)
+		}
+	}
+	if !poolGiven {
+		return nil
+	}
+	for _, d := range slices.Sorted(maps.Keys(c.TargetPool)) {
+		if !slices.Contains(devices, d) {
+			return fmt.Errorf("learn: target pool for %q, which is not a device of the training set", d)
+		}
+		for _, p := range c.TargetPool[d] {
+			if !slices.Contains(devices, p) {
+				return fmt.Errorf("learn: target pool for %q names %q, which is not a device of the training set", d, p)
+			}
+		}
+	}
+	return nil
 }
 
 // microWeight returns the weight of micro-F1 in the thresholds' objective
@@ -425,6 +464,10 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // negative examples is left out (the analyzer then uses the lexicon rule
 // for it). The result is deterministic.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
+	if err := cfg.Validate(); err != nil {
+		return rhetoric.ModelSpec{}, err
+	}
+	poolGiven := cfg.TargetPool != nil
 	cfg = cfg.withDefaults()
 	micro, err := cfg.microWeight()
 	if err != nil {
@@ -433,10 +476,8 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	if len(idx) == 0 {
 		return rhetoric.ModelSpec{}, fmt.Errorf("%w: no examples", ErrNoData)
 	}
-	for _, d := range cfg.OwnThreshold {
-		if !slices.Contains(s.Devices, d) {
-			return rhetoric.ModelSpec{}, fmt.Errorf("learn: own threshold for %q, which is not a device of the training set", d)
-		}
+	if err := cfg.checkDevices(s.Devices, poolGiven); err != nil {
+		return rhetoric.ModelSpec{}, err
 	}
 	// Columns: features in at least MinCount of the examples.
 	count := make([]int, len(s.Names))

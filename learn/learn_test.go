@@ -163,6 +163,7 @@ func TestTrainObjective(t *testing.T) {
 		{"blend weight out of range", learn.ObjectiveBlend, 2, nil, true},
 		{"unknown objective", "pooled", 0, nil, true},
 		{"own threshold of an unknown device", learn.ObjectiveMicro, 0, []string{"blam"}, true},
+		{"own threshold under objective device", learn.ObjectiveDevice, 0, []string{"blame"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,6 +197,37 @@ func TestTrainObjective(t *testing.T) {
 			}
 			if diff := cmp.Diff(strip(def), strip(spec)); diff != "" {
 				t.Errorf("weights differ from the default training (-default +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTrainTargetPool checks that Train refuses a target pool naming a
+// device the analyzer does not have (a misspelt name would silently pool
+// nothing) and accepts the default pool, an empty one and a known one.
+func TestTrainTargetPool(t *testing.T) {
+	ex := readTiny(t)
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		pool    map[string][]string
+		wantErr string
+	}{
+		{"default", nil, ""},
+		{"none", map[string][]string{}, ""},
+		{"known devices", map[string][]string{"threat": {"blame"}}, ""},
+		{"unknown device pooled", map[string][]string{"threat": {"blaem"}}, `learn: target pool for "threat" names "blaem", which is not a device of the training set`},
+		{"unknown device pooling", map[string][]string{"thraet": {"blame"}}, `learn: target pool for "thraet", which is not a device of the training set`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := learn.Train(ctx, baseAnalyzer(t), ex, learn.Config{MinCount: 1, Lambdas: []float64{0.1}, TargetPool: tt.pool})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.wantErr, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
 			}
 		})
 	}
