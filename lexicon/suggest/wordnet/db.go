@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -35,10 +36,10 @@ type Files struct {
 // index entry is not found by [WordNet.Lookup].
 func New(files map[POS]Files) (*WordNet, error) {
 	wn := &WordNet{}
-	for pos := range files {
-		if pos >= numPOS {
-			return nil, fmt.Errorf("wordnet: bad part of speech %d", pos)
-		}
+	if bad := slices.Sorted(maps.Keys(files)); len(bad) > 0 && bad[len(bad)-1] >= numPOS {
+		// The smallest bad one, whatever the map's order.
+		i, _ := slices.BinarySearch(bad, numPOS)
+		return nil, fmt.Errorf("wordnet: bad part of speech %d", bad[i])
 	}
 	for _, pos := range POSes() {
 		f := files[pos]
@@ -59,6 +60,10 @@ func New(files map[POS]Files) (*WordNet, error) {
 		for i := range wn.synsets[pos] {
 			ss := &wn.synsets[pos][i]
 			for _, p := range ss.Pointers {
+				if p.POS >= numPOS { // a caller's Synset; the parser makes none
+					add(ss.file, ss.line, "synset %08d: %s pointer to %08d of a bad part of speech %d", ss.Offset, p.Symbol, p.Offset, p.POS)
+					continue
+				}
 				if _, ok := wn.byOff[p.POS][p.Offset]; !ok {
 					add(ss.file, ss.line, "synset %08d: %s pointer to %08d, which data.%s lacks", ss.Offset, p.Symbol, p.Offset, p.POS)
 				}

@@ -216,3 +216,35 @@ func TestDebianWordNet(t *testing.T) {
 		t.Errorf("BaseForms(went) = %q, want [go] (verb.exc)", got)
 	}
 }
+
+// TestNewBadInput checks that New reports, rather than panics on, files
+// built by a caller with parts of speech out of range, and that its
+// message does not depend on the map's order.
+func TestNewBadInput(t *testing.T) {
+	war := Synset{Offset: 100, POS: Noun, Words: []string{"war"}}
+	tests := []struct {
+		name  string
+		files map[POS]Files
+		want  string
+	}{
+		{"pointer to POS 9", map[POS]Files{Noun: {Data: []Synset{{Offset: 200, POS: Noun, Words: []string{"conflict"},
+			Pointers: []Pointer{{Symbol: "@", POS: POS(9), Offset: 100}}}, war}}},
+			"wordnet: synset 00000200: @ pointer to 00000100 of a bad part of speech 9"},
+		{"two bad parts of speech", map[POS]Files{POS(9): {}, Noun: {}, POS(5): {}, POS(200): {}},
+			"wordnet: bad part of speech 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 10 { // map order varies from run to run
+				_, err := New(tt.files)
+				got := ""
+				if err != nil {
+					got = err.Error()
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Fatalf("error (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
