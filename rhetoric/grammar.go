@@ -582,18 +582,10 @@ func (q *quickSet) maybeNorm(norm string) bool {
 	return q.all || norm != "" && q.has(norm[0], norm[len(norm)-1], len(norm))
 }
 
-// maybeTok reports whether token t may belong to one of the set's
-// classes. It reads the token's surface text when that starts and ends
-// with an ASCII byte (the text lies in the input, read in order; Norm may
-// point anywhere in the tokenizer's cache): folded to lower case, its
-// first and last bytes and length are the normal form's, except for text
-// whose inner characters normalise to fewer bytes (diacritics), which the
-// function words of a grammar do not have. Other tokens are checked
-// through their normal form.
 // lowerBit is maybeTok for a token whose text x is lower-case ASCII at
 // both ends (most words), small enough to inline: sure reports that x is
-// such a text, and then maybe is maybeTok's answer; otherwise the caller
-// asks maybeTok.
+// such a text and the set is not one of every word (q.all), and then
+// maybe is maybeTok's answer; otherwise the caller asks maybeTok.
 func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
 	if len(x) == 0 || x[0]-'a' >= 26 || x[len(x)-1]-'a' >= 26 || q.all {
 		return false, false
@@ -602,6 +594,14 @@ func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
 	return q.bits[k>>6]&(1<<(k&63)) != 0, true
 }
 
+// maybeTok reports whether token t may belong to one of the set's
+// classes. It reads the token's surface text when that starts and ends
+// with an ASCII byte (the text lies in the input, read in order; Norm may
+// point anywhere in the tokenizer's cache): folded to lower case, its
+// first and last bytes and length are the normal form's, except for text
+// whose inner characters normalise to fewer bytes (diacritics), which the
+// function words of a grammar do not have. Other tokens are checked
+// through their normal form.
 func (q *quickSet) maybeTok(t *tokenize.Token) bool {
 	x := t.Text
 	if q.all || x == "" {
