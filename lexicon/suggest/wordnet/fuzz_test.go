@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // FuzzParse checks that no input makes a parser panic, that every error
@@ -59,5 +61,59 @@ func FuzzParse(f *testing.F) {
 		}
 		ex, err := ParseExceptions("f", data)
 		check(len(ex), err)
+	})
+}
+
+// FuzzLoad builds a database from fuzzed data, index and exception files
+// of the verbs and adjectives (dangling references and all) and checks
+// that loading and every lookup of its lemmas neither panic nor vary from
+// call to call, and that a loaded database's Related lemmas are never a
+// base form of the word.
+func FuzzLoad(f *testing.F) {
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		return b
+	}
+	f.Add(read("data.verb"), read("index.verb"), read("verb.exc"), read("data.adj"), read("index.adj"))
+	f.Add([]byte("00000100 31 v 01 war 0 001 + 00000100 a 0101 | x\n"), []byte("war v 1 0 1 0 00000100\n"), []byte("wars war\n"),
+		[]byte("00000100 00 s 01 war 0 001 & 00000100 v 0000 | y\n"), []byte("war a 1 0 1 0 00000100\n"))
+	f.Fuzz(func(t *testing.T, dataV, indexV, excV, dataA, indexA []byte) {
+		wn, err := LoadFS(fstest.MapFS{
+			"data.verb": {Data: dataV}, "index.verb": {Data: indexV}, "verb.exc": {Data: excV},
+			"data.adj": {Data: dataA}, "index.adj": {Data: indexA},
+		})
+		if err != nil {
+			if wn != nil {
+				t.Fatalf("LoadFS returned a database and the error %v", err)
+			}
+			return
+		}
+		var words []string
+		for _, data := range [][]byte{indexV, indexA, excV} {
+			for _, line := range strings.Split(string(data), "\n") {
+				if f := strings.Fields(line); len(f) > 0 {
+					words = append(words, f[0], strings.ToUpper(f[0]))
+				}
+			}
+		}
+		for _, w := range words {
+			rel := wn.Related(w, Synonym|Similar|Derived, 0)
+			if again := wn.Related(w, Synonym|Similar|Derived, 0); !slices.Equal(rel, again) {
+				t.Fatalf("Related(%q) varies: %v, then %v", w, rel, again)
+			}
+			for _, pos := range POSes() {
+				bases := wn.BaseForms(w, pos)
+				for _, r := range rel {
+					if r.POS == pos && slices.Contains(bases, r.Lemma) {
+						t.Fatalf("Related(%q) lists its own base form %q (%s)", w, r.Lemma, pos)
+					}
+				}
+				wn.Lookup(w, pos)
+			}
+			wn.Related(w, Synonym, 1)
+		}
 	})
 }
