@@ -34,3 +34,25 @@ func ExampleParseData() {
 	// Output:
 	// data.noun:2: no gloss separator " |"
 }
+
+// Find the lemmas a word can be an inflection of, the way WordNet's
+// morphy does: the exception list for irregular forms, the suffix rules
+// for the others, each kept when the index has it.
+func ExampleWordNet_BaseForms() {
+	wn, err := wordnet.Load("testdata")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%q\n", wn.BaseForms("accused", wordnet.Verb))
+	fmt.Printf("%q\n", wn.BaseForms("fought_back", wordnet.Verb))
+	fmt.Printf("%q\n", wn.BaseForms("accused", wordnet.Noun))
+	for _, ss := range wn.Lookup("Accuse", wordnet.Verb) {
+		fmt.Println(ss.Words, "|", ss.Gloss)
+	}
+	// Output:
+	// ["accuse"]
+	// ["fight back"]
+	// []
+	// [accuse charge blame] | attribute responsibility to
+}
