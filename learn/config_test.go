@@ -72,6 +72,7 @@ func TestConfigCheck(t *testing.T) {
 			`learn: own threshold for "blame" needs objective "micro" or "blend"`},
 		{"own threshold of an unknown device", Config{Objective: ObjectiveMicro, OwnThreshold: []string{"blam"}},
 			`learn: own threshold for "blam", which is not a device of the training set`},
+		{"empty lambdas", Config{Lambdas: []float64{}}, "learn: no regularisation strength to try (lambdas is empty)"},
 		{"empty pool", Config{TargetPool: map[string][]string{}}, ""},
 		{"pool of known devices", Config{TargetPool: map[string][]string{"threat": {"blame"}, "hypocrisy": {"blame", "threat"}}}, ""},
 		{"pool for an unknown device", Config{TargetPool: map[string][]string{"treat": {"blame"}}},
@@ -100,5 +101,26 @@ func TestConfigCheck(t *testing.T) {
 	// left out, not an error.
 	if err := (Config{}).withDefaults().checkDevices([]string{"blame", "sovereignty"}, false); err != nil {
 		t.Errorf("default pool with a lexicon without threat: %v", err)
+	}
+}
+
+// TestFeatureScale checks the value Config.Scales gives a feature: the
+// longest matching prefix's, whatever the map's order.
+func TestFeatureScale(t *testing.T) {
+	scales := map[string]float64{"h=": 2, "h=blame/": 4, "h=blame/aggress": 0, "d=": 3, "": 0.5, "x=": -1}
+	names := []string{"h=threat/war", "h=blame/aggress*", "h=blame/fault", "d=blame", "w=war", "x=y"}
+	// h=blame/aggress's value is 0 and x='s negative: ignored.
+	want := []float64{2, 4, 4, 3, 0.5, 0.5}
+	for range 20 { // map order varies from loop to loop
+		var got []float64
+		for _, n := range names {
+			got = append(got, featureScale(scales, n))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("scales of %q (-want +got):\n%s", names, diff)
+		}
+	}
+	if got := featureScale(nil, "w=war"); got != 1 {
+		t.Errorf("featureScale(nil) = %v, want 1", got)
 	}
 }

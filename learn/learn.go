@@ -77,14 +77,16 @@ func Align(spans [][2]int, start, end int) (first, last int, exact bool) {
 	return first, last, exact
 }
 
-// Config tunes training. The zero value means the defaults, which are the
-// ones the built-in model was trained with.
+// Config tunes training. The zero value means the defaults; the built-in
+// model is trained with [DefaultModelConfig], the defaults but for the
+// thresholds' Objective and OwnThreshold.
 type Config struct {
 	// InnerFolds is the number of folds of the inner cross-validation that
 	// chooses each device's regularisation and threshold; 0 means 3.
 	InnerFolds int `json:"inner_folds"`
 	// Lambdas are the L2 strengths tried per device (the loss is summed
-	// over class-balanced examples); nil means {1, 3, 10}.
+	// over class-balanced examples); nil means {1, 3, 10}, and an empty
+	// non-nil list is an error.
 	Lambdas []float64 `json:"lambdas"`
 	// MinCount keeps a feature only when it occurs in at least this many
 	// training examples; 0 means 2 (no feature learned from one sentence).
@@ -99,8 +101,9 @@ type Config struct {
 	PosWeight float64 `json:"pos_weight"`
 	// Scales gives the features whose name starts with a prefix (see the
 	// rhetoric package doc) this value instead of 1, which weakens their
-	// regularisation; the model file stores weight times value. nil means
-	// {"h=": 2, "d=": 2}.
+	// regularisation; the model file stores weight times value. Where
+	// prefixes overlap, the longest wins; a value <= 0 is ignored. nil
+	// means {"h=": 2, "d=": 2}.
 	Scales map[string]float64 `json:"scales"`
 	// Drop lists feature prefixes not to use; nil means {"b="}: bigrams
 	// did not help in cross-validation on the project's data (micro-F1
@@ -203,14 +206,18 @@ func DefaultModelConfig() Config {
 }
 
 // Validate reports a setting that [TrainSet] would refuse without looking
-// at the data: an unknown Objective, a MicroWeight outside [0, 1], or an
-// OwnThreshold under ObjectiveDevice, which would have no effect. (Device
+// at the data: an unknown Objective, a MicroWeight outside [0, 1], an
+// empty non-nil Lambdas, or an OwnThreshold under ObjectiveDevice, which
+// would have no effect. (Device
 // names in OwnThreshold and TargetPool are checked by TrainSet against the
 // training set's devices.)
 func (c Config) Validate() error {
 	micro, err := c.withDefaults().microWeight()
 	if err != nil {
 		return err
+	}
+	if c.Lambdas != nil && len(c.Lambdas) == 0 {
+		return errors.New("learn: no regularisation strength to try (lambdas is empty)")
 	}
 	if micro == 0 && len(c.OwnThreshold) > 0 {
 		return fmt.Errorf("learn: own threshold for %q needs objective %q or %q", c.OwnThreshold[0], ObjectiveMicro, ObjectiveBlend)
@@ -507,12 +514,7 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	}
 	scales := make([]float64, len(names))
 	for j, n := range names {
-		scales[j] = 1
-		for pre, v := range cfg.Scales {
-			if strings.HasPrefix(n, pre) && v > 0 {
-				scales[j] = v
-			}
-		}
+		scales[j] = featureScale(cfg.Scales, n)
 	}
 	inner := Folds(ids, cfg.InnerFolds)
 	cfgJSON, err := json.Marshal(cfg)
@@ -549,6 +551,20 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 		}
 	}
 	return spec, nil
+}
+
+// featureScale returns the value of feature name under Config.Scales: that
+// of the longest prefix of name with a positive value, or 1. (Taking the
+// first prefix the map's iteration met made the training depend on the
+// run when two prefixes overlapped.)
+func featureScale(scales map[string]float64, name string) float64 {
+	v, n := 1.0, -1
+	for pre, pv := range scales {
+		if pv > 0 && len(pre) > n && strings.HasPrefix(name, pre) {
+			v, n = pv, len(pre)
+		}
+	}
+	return v
 }
 
 // forEach calls f(0), ..., f(n-1), GOMAXPROCS at a time, and returns when
