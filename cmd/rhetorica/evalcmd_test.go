@@ -117,6 +117,8 @@ func TestEvalTrainErrors(t *testing.T) {
 		{"train bad lines", []string{"train", "--annotated", bad, "-o", filepath.Join(dir, "m")}, exitInput, []string{"bad.jsonl:2:"}},
 		{"train bad objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "pooled"}, exitUsage, []string{`unknown objective "pooled"`}},
 		{"train bad micro weight", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "blend", "--micro-weight", "2"}, exitUsage, []string{"micro weight 2"}},
+		{"train own threshold without a pooled objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--own-threshold", "blame"}, exitUsage, []string{"--own-threshold needs --objective micro or blend"}},
+		{"train own threshold of an unknown device", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--folds", "3", "--objective", "micro", "--own-threshold", "blam"}, exitUsage, []string{`--own-threshold "blam": the lexicon has no such device`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, errs := runCLI(t, "", tc.args...)

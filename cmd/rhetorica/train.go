@@ -93,6 +93,12 @@ func (c *cli) train(args []string) int {
 	if code >= 0 {
 		return code
 	}
+	for _, d := range cfg.OwnThreshold {
+		if lex.CategoryIndex(d) < 0 {
+			// Before --folds trains anything.
+			return c.usageError("train ", "--own-threshold %q: the lexicon has no such device", d)
+		}
+	}
 	data, err := os.ReadFile(*gold)
 	if err != nil {
 		c.errorf("%v", err)
