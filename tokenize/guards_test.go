@@ -51,6 +51,16 @@ func TestInlineGuards(t *testing.T) {
 	if urls < 200 {
 		t.Errorf("only %d URLs found; the test cases are wrong", urls)
 	}
+	// Every one-character text isBullet takes at the start of a line, not
+	// only the list below: one added later outside mayBeBullet's bytes
+	// would be turned away.
+	for r := range rune(utf8.MaxRune + 1) {
+		b := string(r)
+		toks := []Token{{Text: b, Start: 1, End: 1 + len(b), Kind: Punct}, {Text: "x", Start: 2 + len(b), End: 3 + len(b), Kind: Word}}
+		if isBullet("\n"+b+" x", toks, 0) && !mayBeBullet(b) {
+			t.Errorf("isBullet takes %q (%U), mayBeBullet turns it away", b, r)
+		}
+	}
 	bullets := []string{"•", "◦", "▪", "‣", "⁃", "●", "○", "■", "□", "►", "▶", "-", "*", "–", "—"}
 	for _, b := range bullets {
 		toks := []Token{{Text: b, Start: 1, End: 1 + len(b), Kind: Punct}, {Text: "x", Start: 2 + len(b), End: 3 + len(b), Kind: Word}}
@@ -100,6 +110,19 @@ func TestNegationCliticGuard(t *testing.T) {
 	for _, w := range []string{"n't", "N'T", "n’t", "nʼt", "N’T"} {
 		if !isNegationClitic(w) || len(w)-3 > 2 || w[0]|0x20 != 'n' {
 			t.Errorf("%q: isNegationClitic %v, %d bytes", w, isNegationClitic(w), len(w))
+		}
+	}
+	// Every apostrophe isApostrophe knows, not only those listed above: one
+	// added later with a four-byte encoding would make a clitic the guard
+	// turns away.
+	for r := range rune(utf8.MaxRune + 1) {
+		if !isApostrophe(r) {
+			continue
+		}
+		for _, w := range []string{"n" + string(r) + "t", "N" + string(r) + "T"} {
+			if !isNegationClitic(w) || uint(len(w)-3) > 2 || w[0]|0x20 != 'n' {
+				t.Errorf("%q (apostrophe %U): isNegationClitic %v, %d bytes", w, r, isNegationClitic(w), len(w))
+			}
 		}
 	}
 	for _, w := range []string{"nt", "n't!", "n''t", "no't", "n\U0001F600t"} {
