@@ -183,3 +183,38 @@ func TestRunNew(t *testing.T) {
 		t.Errorf("missing -new file: error %v, want one naming it", err)
 	}
 }
+
+// TestTrainConfig checks the configuration a run trains with: learn's
+// zero value, or the built-in model's recipe with -shipped, each
+// overlaid by the fields -config names.
+func TestTrainConfig(t *testing.T) {
+	recipe := learn.DefaultModelConfig()
+	tests := []struct {
+		name    string
+		shipped bool
+		config  string
+		want    learn.Config
+	}{
+		{"zero value", false, "", learn.Config{}},
+		{"config alone", false, `{"min_count": 3}`, learn.Config{MinCount: 3}},
+		{"shipped recipe", true, "", recipe},
+		{"shipped recipe, one field changed", true, `{"min_count": 3}`,
+			learn.Config{MinCount: 3, Objective: recipe.Objective, OwnThreshold: recipe.OwnThreshold}},
+		{"shipped recipe, objective overridden", true, `{"objective": "device", "own_threshold": []}`,
+			learn.Config{Objective: learn.ObjectiveDevice, OwnThreshold: []string{}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := trainConfig(tt.shipped, tt.config)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("config (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := trainConfig(true, `{"objectiv": "micro"}`); err == nil || !strings.Contains(err.Error(), "unknown field") {
+		t.Errorf("misspelt field with -shipped: error %v, want unknown field", err)
+	}
+}
