@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -64,17 +65,35 @@ func TestEvalCommand(t *testing.T) {
 }
 
 // TestTrainCommand trains on the sample and uses the model in eval and
-// analyze.
+// analyze. Without --objective and --own-threshold, training follows the
+// built-in model's recipe: the same file as with those flags spelt out.
 func TestTrainCommand(t *testing.T) {
 	model := filepath.Join(t.TempDir(), "mine.model")
 	code, _, errs := runCLI(t, "", "train", "--annotated", annotated, "-o", model)
 	if code != exitOK {
 		t.Fatalf("train exit %d: %s", code, errs)
 	}
-	// Thresholds for micro-F1 give another valid model.
-	code, _, errs = runCLI(t, "", "train", "--annotated", annotated, "--objective", "micro", "-o", model+".micro")
+	code, _, errs = runCLI(t, "", "train", "--annotated", annotated, "--objective", "micro", "--own-threshold", "blame", "-o", model+".recipe")
 	if code != exitOK {
-		t.Fatalf("train --objective micro exit %d: %s", code, errs)
+		t.Fatalf("train --objective micro --own-threshold blame exit %d: %s", code, errs)
+	}
+	// Each device's own F1 gives another valid model, recorded as such.
+	code, _, errs = runCLI(t, "", "train", "--annotated", annotated, "--objective", "device", "-o", model+".device")
+	if code != exitOK {
+		t.Fatalf("train --objective device exit %d: %s", code, errs)
+	}
+	read := func(name string) []byte {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if !bytes.Equal(read(model), read(model+".recipe")) {
+		t.Error("train without --objective differs from train --objective micro --own-threshold blame")
+	}
+	if bytes.Equal(read(model), read(model+".device")) {
+		t.Error("train --objective device wrote the recipe's model")
 	}
 	code, out, errs := runCLI(t, "", "eval", "--model", model, "--resamples", "0", "--format", "json", annotated)
 	if code != exitOK {
@@ -117,7 +136,7 @@ func TestEvalTrainErrors(t *testing.T) {
 		{"train bad lines", []string{"train", "--annotated", bad, "-o", filepath.Join(dir, "m")}, exitInput, []string{"bad.jsonl:2:"}},
 		{"train bad objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "pooled"}, exitUsage, []string{`unknown objective "pooled"`}},
 		{"train bad micro weight", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "blend", "--micro-weight", "2"}, exitUsage, []string{"micro weight 2"}},
-		{"train own threshold without a pooled objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--own-threshold", "blame"}, exitUsage, []string{"--own-threshold needs --objective micro or blend"}},
+		{"train own threshold under the device objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "device", "--own-threshold", "blame"}, exitUsage, []string{"--own-threshold needs --objective micro or blend"}},
 		{"train own threshold of an unknown device", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--folds", "3", "--objective", "micro", "--own-threshold", "blam"}, exitUsage, []string{`--own-threshold "blam": the lexicon has no such device`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/rhetorica/rhetorica/eval"
 	"github.com/rhetorica/rhetorica/learn"
@@ -20,12 +21,13 @@ eval): per device, a logistic regression over the sentence features, with
 its regularisation and threshold chosen by inner cross-validation. With
 --folds K it first measures the training by K-fold cross-validation and
 prints the figures (and records them in the model). --objective chooses
-what the thresholds maximise: each device's own F1 (device, the default),
-the micro-F1 of all devices together (micro), or --micro-weight W times
-micro-F1 plus 1-W times macro-F1 (blend); --own-threshold D keeps device
-D's threshold at its own best F1 under micro or blend (repeat it for
-more devices). The built-in model is trained with --objective micro
---own-threshold blame. Use the model with --model MODEL
+what the thresholds maximise: each device's own F1 (device), the micro-F1
+of all devices together (micro), or --micro-weight W times micro-F1 plus
+1-W times macro-F1 (blend); --own-threshold D keeps device D's threshold
+at its own best F1 under micro or blend (repeat it for more devices).
+Without either flag, training follows the built-in model's recipe, which
+rhetorica eval --folds measures: --objective micro --own-threshold blame,
+blame held only when the lexicon has it. Use the model with --model MODEL
 in analyze, compare and eval.
 
 Examples:
@@ -46,7 +48,7 @@ func (c *cli) train(args []string) int {
 	out := fs.String("o", "", "write the model to `FILE` (gzip-compressed JSON)")
 	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
 	var cfg learn.Config
-	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveDevice, "what the thresholds maximise: `device`, micro or blend")
+	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveMicro, "what the thresholds maximise: device, `micro` or blend")
 	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the weight `W` of micro-F1, 0 to 1 (0 means 0.75)")
 	fs.Func("own-threshold", "with --objective micro or blend, keep `DEVICE`'s threshold at its own best F1 (repeatable)", func(v string) error {
 		if v == "" {
@@ -73,8 +75,14 @@ func (c *cli) train(args []string) int {
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
 	}
+	recipe := true // neither --objective nor --own-threshold given
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "objective" || f.Name == "own-threshold" {
+			recipe = false
+		}
+	})
 	if cfg.Objective == learn.ObjectiveDevice {
-		cfg.Objective = "" // the default, recorded in the model as such
+		cfg.Objective = "" // learn's default, recorded in the model as such
 	}
 	if cfg.Objective != learn.ObjectiveBlend {
 		cfg.MicroWeight = 0
@@ -92,6 +100,9 @@ func (c *cli) train(args []string) int {
 	lex, code := c.loadLexicon("train", ef.lexicons, ef.noDefault)
 	if code >= 0 {
 		return code
+	}
+	if recipe {
+		cfg.OwnThreshold = slices.DeleteFunc(learn.DefaultModelConfig().OwnThreshold, func(d string) bool { return lex.CategoryIndex(d) < 0 })
 	}
 	for _, d := range cfg.OwnThreshold {
 		if lex.CategoryIndex(d) < 0 {
