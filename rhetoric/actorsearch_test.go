@@ -1,13 +1,10 @@
 package rhetoric
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 )
 
@@ -22,12 +19,7 @@ func TestActorSearch(t *testing.T) {
 		"The U.S.-Russia talks, the EU-China summit and Russia's aggression against Ukraine.",
 		"We condemn the United Nations Security Council's failure; Israel blames Iran.",
 	}
-	shared := filepath.Join(testutil.ModuleRoot(t), "..", "shared")
-	for _, p := range benchSpeeches {
-		if data, err := os.ReadFile(filepath.Join(shared, "corpus", p)); err == nil {
-			texts = append(texts, string(data))
-		}
-	}
+	texts = append(texts, presentSpeeches(t)...)
 	a, err := New(lexicon.Default(), Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,13 +1,10 @@
 package rhetoric
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/rhetorica/rhetorica/internal/testutil"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -17,12 +14,7 @@ import (
 // word of the bench speeches and of a few hand-made ones.
 func TestLowerBit(t *testing.T) {
 	texts := []string{"But however the aggression, BUT Aggression éclat naïve café x y-z a"}
-	shared := filepath.Join(testutil.ModuleRoot(t), "..", "shared")
-	for _, p := range benchSpeeches {
-		if data, err := os.ReadFile(filepath.Join(shared, "corpus", p)); err == nil {
-			texts = append(texts, string(data))
-		}
-	}
+	texts = append(texts, presentSpeeches(t)...)
 	a, err := New(lexicon.Default(), Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -21,14 +21,7 @@ import (
 // speeches and the annotated training sentences.
 func TestTargetPlan(t *testing.T) {
 	shared := filepath.Join(testutil.ModuleRoot(t), "..", "shared")
-	var speeches []string
-	for _, p := range benchSpeeches {
-		data, err := os.ReadFile(filepath.Join(shared, "corpus", p))
-		if err != nil {
-			t.Skipf("shared corpus absent: %v", err)
-		}
-		speeches = append(speeches, string(data))
-	}
+	speeches := loadSpeeches(t)
 	f, err := os.Open(filepath.Join(shared, "eval", "train.jsonl"))
 	if err != nil {
 		t.Skipf("shared training set absent: %v", err)
