@@ -13,7 +13,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/rhetorica/rhetorica/eval"
-	"github.com/rhetorica/rhetorica/learn"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -149,9 +148,7 @@ func (c *cli) eval(args []string) int {
 	var res *eval.Result
 	var err error
 	if ef.folds > 0 {
-		cfg := learn.DefaultModelConfig()
-		cfg.OwnThreshold = slices.DeleteFunc(cfg.OwnThreshold, func(d string) bool { return lex.CategoryIndex(d) < 0 })
-		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, cfg, eo)
+		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, builtinRecipe(lex), eo)
 	} else {
 		var an *rhetoric.Analyzer
 		if an, err = rhetoric.New(lex, opts); err == nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rhetorica/rhetorica/eval"
 	"github.com/rhetorica/rhetorica/learn"
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -102,7 +103,8 @@ func (c *cli) train(args []string) int {
 		return code
 	}
 	if recipe {
-		cfg.OwnThreshold = slices.DeleteFunc(learn.DefaultModelConfig().OwnThreshold, func(d string) bool { return lex.CategoryIndex(d) < 0 })
+		r := builtinRecipe(lex)
+		cfg.Objective, cfg.OwnThreshold = r.Objective, r.OwnThreshold
 	}
 	for _, d := range cfg.OwnThreshold {
 		if lex.CategoryIndex(d) < 0 {
@@ -139,4 +141,14 @@ func (c *cli) train(args []string) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// builtinRecipe returns the configuration the built-in model was trained
+// with (learn.DefaultModelConfig) for lex: the devices it holds at their
+// own thresholds are kept only where lex has them, so a user's lexicon
+// without blame trains and cross-validates under the same objective.
+func builtinRecipe(lex *lexicon.Lexicon) learn.Config {
+	cfg := learn.DefaultModelConfig()
+	cfg.OwnThreshold = slices.DeleteFunc(cfg.OwnThreshold, func(d string) bool { return lex.CategoryIndex(d) < 0 })
+	return cfg
 }
