@@ -732,14 +732,15 @@ func jointThresholds(fits []devFit, micro float64) []float64 {
 // than minTargetExamples examples qualify.
 func trainTargets(s *Set, idx []int, d int, cfg Config) []rhetoric.Weight {
 	const minTargetExamples = 20
-	var rows [][]int32
-	var start, gold []int
-	rows, start, gold, _ = targetExamples(s, idx, d, rows, start, gold, nil)
+	rows, start, gold, devs := targetExamples(s, idx, d, nil, nil, nil, []int{})
 	if len(gold) < minTargetExamples {
 		return nil
 	}
 	if pool := poolDevices(s, d, cfg); len(pool) > 0 {
-		return trainPooledTargets(s, idx, d, pool, cfg)
+		for _, p := range pool {
+			rows, start, gold, devs = targetExamples(s, idx, p, rows, start, gold, devs)
+		}
+		return trainPooledTargets(s, d, rows, start, gold, devs, cfg)
 	}
 	start = append(start, len(rows))
 	// Columns: features of at least MinCount candidates.
@@ -816,17 +817,12 @@ func poolDevices(s *Set, d int, cfg Config) []int {
 }
 
 // trainPooledTargets trains the target model of device d on the target
-// examples of d and of the devices pool (see Config.TargetPool): every
-// feature seen in at least MinCount candidates has a shared weight, and a
-// weight per device where that device's candidates have it MinCount
-// times; d's t: weights are the sums of its own and the shared ones.
-func trainPooledTargets(s *Set, idx []int, d int, pool []int, cfg Config) []rhetoric.Weight {
-	var rows [][]int32
-	var start, gold, devs []int
-	devs = []int{}
-	for _, dd := range append([]int{d}, pool...) {
-		rows, start, gold, devs = targetExamples(s, idx, dd, rows, start, gold, devs)
-	}
+// examples of d and of the devices of its pool (see Config.TargetPool),
+// as targetExamples lists them (devs: each row's device): every feature
+// seen in at least MinCount candidates has a shared weight, and a weight
+// per device where that device's candidates have it MinCount times; d's
+// t: weights are the sums of its own and the shared ones.
+func trainPooledTargets(s *Set, d int, rows [][]int32, start, gold, devs []int, cfg Config) []rhetoric.Weight {
 	start = append(start, len(rows))
 	// A column is a feature shared by all devices (dev -1) or a device's own.
 	type column struct {
