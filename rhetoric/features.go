@@ -241,8 +241,9 @@ func sentenceWordRows(fs []feat, seen []uint64, m *Model, forms *formIndex, toks
 			}
 			v = m.findWordRows(forms, t)
 		}
-		fs = addRowTo(fs, seen, int32(uint32(v>>32)&^(formRowsSet>>32))-1, t.Start, t.End)
-		fs = addRowTo(fs, seen, int32(uint32(v))-1, t.Start, t.End)
+		w, st := unpackRows(v)
+		fs = addRowTo(fs, seen, w, t.Start, t.End)
+		fs = addRowTo(fs, seen, st, t.Start, t.End)
 	}
 	return fs
 }
@@ -326,8 +327,9 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			if v == 0 {
 				v = k.m.findWordRows(forms, t)
 			}
-			k.addRow(int32(uint32(v>>32)&^(formRowsSet>>32))-1, t.Start, t.End)
-			k.addRow(int32(uint32(v))-1, t.Start, t.End)
+			w, st := unpackRows(v)
+			k.addRow(w, t.Start, t.End)
+			k.addRow(st, t.Start, t.End)
 		} else {
 			k.addh(hW, "w=", "", "", t.Norm, t.Start, t.End)
 			if t.Stem != t.Norm && t.Stem != "" {

@@ -40,6 +40,12 @@ func (m *Model) wordRows(x *formIndex, t *tokenize.Token) (w, s int32) {
 	if v == 0 {
 		v = m.findWordRows(x, t)
 	}
+	return unpackRows(v)
+}
+
+// unpackRows returns the w= and s= rows that a known slot value v of a
+// model's form index holds (see formRowsSet), -1 for none.
+func unpackRows(v uint64) (w, s int32) {
 	return int32(uint32(v>>32)&^(formRowsSet>>32)) - 1, int32(uint32(v)) - 1
 }
 
