@@ -239,6 +239,10 @@
 //	disputing             the speaker rejects the claim: baseless, lie, so-called
 //	coordinator           ends the scope of an accusing or appeal verb: and, or
 //	complementizer        opens a reported clause: that
+//	clause-opener         before a clause's subject, never part of a source: as (as I said), when, let
+//	ambiguous-verb        a reporting verb only after a subject-like word: states, claims (other states)
+//	subject-pronoun       may be the subject of an ambiguous verb: it, they, who
+//	determiner            capitalized at a sentence start, still no subject: other, many, all
 //	venue                 a forum, never a victim device's target: united nations
 //	place-name            a place, not an actor: latin america, west bank
 //	agent-noun            an actor the lexicon does not list, offers OTHER as a target: regime, terrorists

@@ -170,6 +170,38 @@ func TestReportedSpeech(t *testing.T) {
 			attrHit{Target: "RUS", Source: "the author"}},
 		{"not a reporting verb", "Russia bears the blame for this war.", "blame",
 			attrHit{Target: "RUS", Source: "the author"}},
+		// The speaker quoting itself, after a sentence opener or with a
+		// contracted auxiliary, makes its own move.
+		{"as I said", "As I said in Brussels, Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the author"}},
+		{"and I've told", "And I’ve told Moscow that its aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the author"}},
+		{"we have always said", "We have always said that Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the author"}},
+		{"let me say", "Let me say that Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the author"}},
+		{"as the minister said", "As the minister said, Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the minister", Reported: true}},
+		{"and Lavrov said", "And Lavrov said that NATO provoked the war.", "blame",
+			attrHit{Target: "NATO", Source: "Lavrov", SourceActor: "RUS", Reported: true}},
+		// A verb that is also a plural noun, or has another sense, is a
+		// reporting verb only after a subject-like word.
+		{"claims after a name", "Russia claims that NATO threatens its security.", "threat",
+			attrHit{Target: "NATO", Source: "Russia", SourceActor: "RUS", Reported: true}},
+		{"claims as a noun", "Their maritime claims threaten the security of their neighbours.", "threat",
+			attrHit{Target: "NONE", Source: "the author"}},
+		{"states as a noun", "Other states have imposed sanctions on the aggressor.", "economic",
+			attrHit{Target: "NONE", Source: "the author"}},
+		{"added as a noun", "The economy added jobs despite the sanctions.", "economic",
+			attrHit{Target: "NONE", Source: "the author"}},
+		{"a passive has no source", "The meeting was called to condemn the aggression.", "blame",
+			attrHit{Target: "NONE", Source: "the author"}},
+		{"the hit names the source", "According to the World Bank, the damage already exceeds the budget of many states.", "economic",
+			attrHit{Target: "NONE", Source: "the author"}},
+		{"a progressive is active", "The Kremlin is accusing Kyiv of shelling the plant.", "blame",
+			attrHit{Target: "UKR", Source: "Kremlin", SourceActor: "RUS", Reported: true}},
+		{"claims by", "The false claims by Moscow that NATO provoked the war convince no one.", "blame",
+			attrHit{Target: "NATO", Source: "Moscow", SourceActor: "RUS", Reported: true, Disputed: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

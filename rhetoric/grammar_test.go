@@ -202,3 +202,23 @@ func TestTargetDevicesFollowRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestGrammarBits checks that every class of the built-in grammars gets
+// its bit in the merged word map (at most 62 bits, phrase starts
+// included): a class beyond them would silently match nothing.
+func TestGrammarBits(t *testing.T) {
+	for _, lang := range []tokenize.Language{tokenize.English, tokenize.Russian} {
+		g := newGrammar(lang, nil)
+		slots := g.slots()
+		for _, name := range lexicon.GrammarClasses() {
+			c := slots[name]
+			if c == nil {
+				t.Errorf("%s: class %q has no field in the grammar", lang, name)
+				continue
+			}
+			if len(c.words) > 0 && c.bit == 0 {
+				t.Errorf("%s: class %q has words but no bit", lang, name)
+			}
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 			narrow = true
 		}
 		// 1. A claim noun: "Russia's claims that", "the lie that".
-		if sc.is(&g.claimNoun, i) && i+1 < len(toks) && (i+1 == h.first || sc.is(&g.claimOpener, i+1)) {
+		if sc.is(&g.claimNoun, i) && i+1 < len(toks) && (sc.is(&g.claimOpener, i+1) || a.claimBy(doc, sc, i, h.first)) && !a.verbReading(sc, toks, s, i) {
 			found = true
 			disputed = sc.is(&g.disputing, i) // "the lie that": disputed by itself
 			for k := max(s.First, i-disputeReach); k < i; k++ {
@@ -127,6 +127,9 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 		// 2. "according to X".
 		if n := sc.at(&g.according, i, s.Last); n > 0 && i+n < s.Last {
 			if i+n <= h.first {
+				if inName(sc, toks, s, i+n, h.first) {
+					break // the hit names the source: "according to the World Bank"
+				}
 				found = true
 				src = phrase{i + n, a.phraseEnd(doc, sc, i+n, h.first)}
 			}
@@ -188,7 +191,60 @@ func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.
 	if i > s.First && sc.is(&g.objectGlue, i-1) {
 		return false // a noun or infinitive: "the blame", "is to blame"
 	}
+	if i > s.First && sc.is(&g.beForm, i-1) && !sc.is(&g.gerund, i) {
+		return false // a passive has no source: "the meeting was called", "it is claimed"
+	}
+	if i > s.First && sc.is(&g.ambigVerb, i) && !subjectLike(sc, toks, s, i-1) {
+		return false // a plural noun: "other states", "maritime claims"
+	}
 	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
+}
+
+// claimBy reports whether claim noun i opens "claims by X that" before
+// token limit: an agent marker, a source phrase and a claim opener.
+func (a *Analyzer) claimBy(doc *tokenize.Document, sc *scratch, i, limit int) bool {
+	if i+2 >= limit || !sc.is(&sc.g.agentMarker, i+1) {
+		return false
+	}
+	e := a.phraseEnd(doc, sc, i+2, limit)
+	return e < limit && sc.is(&sc.g.claimOpener, e)
+}
+
+// inName reports whether token h of sentence s lies in the name that
+// starts at token k: a run of articles and capitalized words ("the World
+// Bank", "the Human Rights Council").
+func inName(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, k, h int) bool {
+	for ; k < s.Last && toks[k].Kind == tokenize.Word && (sc.is(&sc.g.article, k) || capitalized(toks[k].Text)); k++ {
+		if k == h && capitalized(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectLike reports whether token k of sentence s may end the subject
+// of an ambiguous verb after it: a word capitalized inside the sentence or
+// an actor ("Russia claims", "Jamaica calls on"), a pronoun ("it
+// states"), or an auxiliary or pre-verb word between a subject and its
+// verb ("has repeatedly called"). A determiner that only the sentence
+// start capitalizes ("Other states") is not.
+func subjectLike(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, k int) bool {
+	g, t := sc.g, &toks[k]
+	if t.Kind != tokenize.Word {
+		return false
+	}
+	if k == s.First && sc.is(&g.determiner, k) {
+		return false // "Other states", "Many states"
+	}
+	return capitalized(t.Text) || inActor(sc, k) || sc.is(&g.subjPronoun, k) ||
+		sc.is(&g.auxiliary, k) || sc.is(&g.preVerb, k)
+}
+
+// verbReading reports whether claim noun i is rather a reporting verb
+// with its subject before it: "Moscow claims that ..." against "Moscow's
+// claims that ...", "his claims that ...".
+func (a *Analyzer) verbReading(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, i int) bool {
+	return i > s.First && sc.is(&sc.g.reporting, i) && !isPossessive(toks[i-1].Norm) && subjectLike(sc, toks, s, i-1)
 }
 
 // subjectBefore returns the source phrase that ends just before token v (a
@@ -218,13 +274,13 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 		case t.Kind == tokenize.Word || t.Kind == tokenize.Number:
 			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k)
 		}
-		if !ok {
-			break
+		if !ok || t.Kind == tokenize.Word && !inActor(sc, k) &&
+			(sc.is(&g.clauseOpener, k) || sc.is(&g.coordinator, k) || sc.is(&g.clauseBreak, k)) {
+			break // "As I said", "Q And Hamas said": the subject starts after
 		}
 		first = k
 	}
-	// Drop leading genitives and a sentence-internal lower-case word
-	// that is not the head ("and Lavrov said").
+	// Drop leading genitives ("of Lavrov said" has no "of").
 	for first < end && toks[first].Kind == tokenize.Word && sc.is(&g.genitive, first) {
 		first++
 	}
@@ -275,7 +331,7 @@ func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Se
 	if sc.is(&g.reporting, i) { // ", said the minister"
 		return phrase{i + 1, end}, i+1 < end
 	}
-	if sc.is(&g.reporting, end-1) && end-1 > i { // ", Lavrov said"
+	if sc.is(&g.reporting, end-1) && end-1 > i && !(sc.is(&g.ambigVerb, end-1) && !subjectLike(sc, toks, s, end-2)) { // ", Lavrov said"
 		p := phrase{i, end - 1}
 		for p.last > p.first && (sc.is(&g.auxiliary, p.last-1) || sc.is(&g.preVerb, p.last-1)) {
 			p.last--

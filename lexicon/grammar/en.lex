@@ -87,6 +87,12 @@ anti
 *ing
 
 @grammar auxiliary
+# contracted auxiliaries are tokens of their own: "I" "'ve" "said"
+'ve
+'ll
+'d
+'re
+'m
 is
 are
 was
@@ -343,6 +349,16 @@ of
 
 @grammar pre-verb
 also
+therefore
+thus
+hence
+further
+just
+always
+already
+often
+ever
+long
 still
 even
 keep
@@ -385,6 +401,79 @@ nor
 
 @grammar complementizer
 that
+
+# Sentence openers before a reporting verb's subject: "As I said", "And we have said", "Let me say".
+# A reporting or appeal verb with another common sense is one only after a name, an actor,
+# a pronoun or an auxiliary: "Russia claims", "it states", "he added", but "maritime claims",
+# "other states", "the economy added 250,000 jobs".
+@grammar ambiguous-verb
+states
+claims
+notes
+charges
+demands
+calls
+presses
+added
+
+@grammar subject-pronoun
+he
+she
+it
+they
+we
+i
+you
+who
+which
+that
+
+# "Other states", "Many states", "All states": a capital at the sentence start makes no name.
+@grammar determiner
+other
+many
+some
+all
+several
+these
+those
+both
+most
+few
+such
+various
+certain
+numerous
+member
+our
+their
+its
+his
+her
+your
+every
+each
+any
+no
+
+@grammar clause-opener
+as
+when
+whenever
+while
+if
+because
+since
+once
+unless
+until
+after
+before
+so
+what
+where
+how
+let
 
 # Forums and documents: blame is voiced there, it does not target them ("a violation of the
 # Charter of the United Nations", "efforts to undermine the Security Council").

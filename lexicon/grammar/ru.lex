@@ -296,6 +296,13 @@
 @grammar complementizer
 что
 
+@grammar clause-opener
+как
+когда
+если
+пока
+поскольку
+
 @grammar venue
 оон
 совет безопасности
