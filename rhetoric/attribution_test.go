@@ -296,8 +296,51 @@ func TestTurnLabels(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := defaultLabel(tt.line); got != tt.want {
+		if got, _ := defaultLabel(tt.line); got != tt.want {
 			t.Errorf("defaultLabel(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestLabelBody checks where a turn's text begins after its label: the
+// label, its colon and its emphasis markers are not the turn's text.
+func TestLabelBody(t *testing.T) {
+	tests := []struct{ line, body string }{
+		{"THE PRESIDENT:  Russia must withdraw.", "  Russia must withdraw."},
+		{"**THE PRESIDENT:** Thank you.", " Thank you."},
+		{"Q    Mr. President, what did you achieve?", "Mr. President, what did you achieve?"},
+		{"Q: Will you go?", " Will you go?"},
+		{"Q Is NATO to blame?", " Is NATO to blame?"},
+		{"> MS. JEAN-PIERRE: Good afternoon.", " Good afternoon."},
+		{"Qatar is a partner.", "Qatar is a partner."}, // no label
+	}
+	for _, tt := range tests {
+		_, body := defaultLabel(tt.line)
+		if diff := cmp.Diff(tt.body, tt.line[body:]); diff != "" {
+			t.Errorf("defaultLabel(%q) body (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
+
+// TestLabelIsNoActor checks that the actor named in a speaker label is
+// the speaker, not an actor of the turn's first sentence: no hit of
+// "PRESIDENT ZELENSKYY: We condemn ..." targets UKR, with the built-in
+// label rule or a user's pattern.
+func TestLabelIsNoActor(t *testing.T) {
+	text := "PRESIDENT ZELENSKYY:  We condemn this aggression and call on our partners to help.\n"
+	for _, opts := range []Options{{}, {TurnLabel: regexp.MustCompile(`^([A-Z][A-Z .]+):`)}} {
+		a := defaultAnalyzer(t, opts)
+		r, err := a.Analyze(context.Background(), Statement{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 {
+			t.Fatal("no hits")
+		}
+		for _, h := range r.Hits {
+			if h.Target == "UKR" || h.Speaker != "PRESIDENT ZELENSKYY" || h.SourceActor != "UKR" {
+				t.Errorf("hit %q: target %s, speaker %q, source actor %q; want a target other than the speaker's label", h.Text, h.Target, h.Speaker, h.SourceActor)
+			}
 		}
 	}
 }

@@ -23,9 +23,20 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 	n := len(toks)
 	sc.matches = a.find(doc, sc.matches[:0])
 	sc.cues, sc.mods, sc.actors = sc.cues[:0], sc.mods[:0], sc.actors[:0]
+	hint := 0
 	for _, m := range sc.matches {
 		if m.First < 0 || m.Last > n || m.First >= m.Last || m.Start < 0 || m.End > len(doc.Text) || m.Start > m.End {
 			continue // defensive: never trust indices blindly
+		}
+		if len(sc.turns) > 0 {
+			// A speaker label is no text of the turn: "PRESIDENT
+			// ZELENSKYY:" names the speaker, not an actor of the sentence.
+			if k := turnAt(sc.turns, m.Start, hint); k >= 0 {
+				hint = k
+				if m.Start < sc.turns[k].body {
+					continue
+				}
+			}
 		}
 		switch m.Kind {
 		case lexicon.CategoryMatch:

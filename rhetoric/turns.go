@@ -44,9 +44,12 @@ type Turn struct {
 // before the first label is a turnSpan too (label false).
 type turnSpan struct {
 	start, end int
-	speaker    string
-	excluded   bool
-	label      bool
+	// body is where the turn's text begins after its label (the label,
+	// colon and emphasis markers); start for the unlabelled first turn.
+	body     int
+	speaker  string
+	excluded bool
+	label    bool
 	// self is the speaker's side: the index in Analyzer.tcodes of the
 	// actor the speaker resolves to (see Analyzer.speakerActor), or -1.
 	// The stages set it once per turn.
@@ -67,20 +70,23 @@ func (a *Analyzer) findTurns(text, speaker string, dst []turnSpan) []turnSpan {
 			end += at
 		}
 		line := text[at:end]
-		var who string
+		var (
+			who  string
+			body int
+		)
 		if a.opts.TurnLabel != nil {
-			who = regexpLabel(a.opts.TurnLabel, line)
+			who, body = regexpLabel(a.opts.TurnLabel, line)
 		} else {
-			who = defaultLabel(line)
+			who, body = defaultLabel(line)
 		}
 		if who != "" {
 			if len(dst) == 0 && strings.TrimSpace(text[:at]) != "" {
-				dst = append(dst, turnSpan{start: 0, speaker: speaker})
+				dst = append(dst, turnSpan{start: 0, body: 0, speaker: speaker})
 			}
 			if len(dst) > 0 {
 				dst[len(dst)-1].end = at
 			}
-			dst = append(dst, turnSpan{start: at, speaker: who, label: true})
+			dst = append(dst, turnSpan{start: at, body: at + body, speaker: who, label: true})
 		}
 		at = end + 1
 	}
@@ -109,22 +115,36 @@ func speakerKey(s string) string { return strings.Trim(s, " \t.:*_") }
 
 // regexpLabel applies a user's label pattern to the start of line: the
 // match must begin at the line's first byte; its first group, or else the
-// whole match, is the speaker.
-func regexpLabel(re *regexp.Regexp, line string) string {
+// whole match, is the speaker, and the turn's text begins after the whole
+// match.
+func regexpLabel(re *regexp.Regexp, line string) (speaker string, body int) {
 	m := re.FindStringSubmatchIndex(line)
 	if m == nil || m[0] != 0 {
-		return ""
+		return "", 0
 	}
 	s := line[m[0]:m[1]]
 	if len(m) >= 4 && m[2] >= 0 {
 		s = line[m[2]:m[3]]
 	}
-	return speakerKey(strings.TrimSpace(s))
+	if speaker = speakerKey(strings.TrimSpace(s)); speaker == "" {
+		return "", 0
+	}
+	return speaker, m[1]
 }
 
 // defaultLabel is the built-in rule (see DefaultTurnLabel): it returns the
-// speaker of a line that opens with a label, else "".
-func defaultLabel(line string) string {
+// speaker of a line that opens with a label and the offset in line where
+// the turn's text begins (after the label, its colon and emphasis
+// markers), else "" and 0.
+func defaultLabel(line string) (speaker string, body int) {
+	if speaker, body = labelOf(line); speaker == "" {
+		return "", 0
+	}
+	return speaker, body
+}
+
+// labelOf is defaultLabel's scan.
+func labelOf(line string) (string, int) {
 	i := 0
 	skip := func() {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -150,9 +170,9 @@ func defaultLabel(line string) string {
 			letters++
 		case unicode.IsLetter(r):
 			if words > 1 && line[start:firstEnd] == "Q" {
-				return "Q" // "Q Is NATO to blame?": a question after one blank
+				return "Q", firstEnd // "Q Is NATO to blame?": a question after one blank
 			}
-			return "" // a lower-case letter: prose, not a label
+			return "", 0 // a lower-case letter: prose, not a label
 		case r >= '0' && r <= '9', r == '.', r == '\'', r == '’', r == '-', r == '&':
 		case r == ' ' || r == '\u00a0':
 			if i == start || space {
@@ -163,7 +183,7 @@ func defaultLabel(line string) string {
 			}
 			words++
 			if words > 8 {
-				return ""
+				return "", 0
 			}
 			space = true
 			i += w
@@ -184,17 +204,20 @@ end:
 	switch {
 	case label == "Q":
 		if rest == "" || rest[0] == ':' || blankAt(line, labelEnd) {
-			return label
+			if rest != "" && rest[0] == ':' {
+				rest = rest[1:]
+			}
+			return label, len(line) - len(rest)
 		}
-		return ""
+		return "", 0
 	case letters < 2 || rest == "" || rest[0] != ':':
-		return ""
+		return "", 0
 	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest[1:], "**"), "__")
 	if rest != "" && !blankAt(rest, 0) {
-		return "" // "U.S.:x", a time such as "NOTE:3"
+		return "", 0 // "U.S.:x", a time such as "NOTE:3"
 	}
-	return label
+	return label, len(line) - len(rest)
 }
 
 // blankAt reports whether s has a blank (space, tab, no-break space, CR)
