@@ -324,11 +324,13 @@ func TestLabelBody(t *testing.T) {
 
 // TestLabelIsNoActor checks that the actor named in a speaker label is
 // the speaker, not an actor of the turn's first sentence: no hit of
-// "PRESIDENT ZELENSKYY: We condemn ..." targets UKR, with the built-in
-// label rule or a user's pattern.
+// "PRESIDENT ZELENSKYY: We condemn ..." targets UKR, and that a label is no
+// part of a source ("Q    Brian Deese said ..."), with the built-in label
+// rule or a user's pattern.
 func TestLabelIsNoActor(t *testing.T) {
 	text := "PRESIDENT ZELENSKYY:  We condemn this aggression and call on our partners to help.\n"
-	for _, opts := range []Options{{}, {TurnLabel: regexp.MustCompile(`^([A-Z][A-Z .]+):`)}} {
+	text += "Q    Brian Deese said that Russia's aggression must end.\n"
+	for _, opts := range []Options{{}, {TurnLabel: regexp.MustCompile(`^([A-Z][A-Z .]+):|^Q `)}} {
 		a := defaultAnalyzer(t, opts)
 		r, err := a.Analyze(context.Background(), Statement{ID: "t", Text: text})
 		if err != nil {
@@ -338,6 +340,12 @@ func TestLabelIsNoActor(t *testing.T) {
 			t.Fatal("no hits")
 		}
 		for _, h := range r.Hits {
+			if h.Speaker == "Q" {
+				if h.Source != "Brian Deese" {
+					t.Errorf("hit %q: source %q, want Brian Deese (the label Q is not part of it)", h.Text, h.Source)
+				}
+				continue
+			}
 			if h.Target == "UKR" || h.Speaker != "PRESIDENT ZELENSKYY" || h.SourceActor != "UKR" {
 				t.Errorf("hit %q: target %s, speaker %q, source actor %q; want a target other than the speaker's label", h.Text, h.Target, h.Speaker, h.SourceActor)
 			}

@@ -200,6 +200,16 @@ func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.
 	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
 }
 
+// inLabel reports whether byte offset off lies in a speaker label ("Q" in
+// "Q    You said ...").
+func (sc *scratch) inLabel(off int) bool {
+	if len(sc.turns) == 0 {
+		return false
+	}
+	k := turnAt(sc.turns, off, 0)
+	return k >= 0 && off < sc.turns[k].body
+}
+
 // claimBy reports whether claim noun i opens "claims by X that" before
 // token limit: an agent marker, a source phrase and a claim opener.
 func (a *Analyzer) claimBy(doc *tokenize.Document, sc *scratch, i, limit int) bool {
@@ -274,7 +284,7 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 		case t.Kind == tokenize.Word || t.Kind == tokenize.Number:
 			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k)
 		}
-		if !ok || t.Kind == tokenize.Word && !inActor(sc, k) &&
+		if !ok || sc.inLabel(t.Start) || t.Kind == tokenize.Word && !inActor(sc, k) &&
 			(sc.is(&g.clauseOpener, k) || sc.is(&g.coordinator, k) || sc.is(&g.clauseBreak, k)) {
 			break // "As I said", "Q And Hamas said": the subject starts after
 		}
