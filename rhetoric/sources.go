@@ -46,8 +46,17 @@ const (
 func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch) {
 	hint := 0
 	var last, lastActor string // the last named source, for "he said"
+	lastAt := -1               // its token
+	next := 0                  // the next sentence to read a subject name from
 	for i := range sc.hits {
 		h := &sc.hits[i]
+		// A name that opens a sentence ("Sergey Lavrov, never one to back
+		// down, used ...") is the antecedent of a later "he" too.
+		for si := int(sc.sentOf[h.first]); next <= si; next++ {
+			if p, name := a.sentenceSubject(doc, sc, next); name {
+				last, lastActor, lastAt = a.sourceText(doc, sc, p)
+			}
+		}
 		h.Speaker = st.Speaker
 		// The speaker's side, resolved once per speaker by stages.
 		self := sc.stSelf
@@ -64,12 +73,116 @@ func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch)
 		}
 		if sc.g.anaphor.hasNorm(tokenize.Normalize(h.Source)) {
 			// "He called on ...", "his claims that ...": the last named
-			// source of the statement, else unknown.
+			// source or sentence subject of the statement, else unknown.
 			h.Source, h.SourceActor = last, lastActor
-		} else if h.Source != "" {
-			last, lastActor = h.Source, h.SourceActor
+		} else if h.Source != "" && h.first > lastAt {
+			last, lastActor, lastAt = h.Source, h.SourceActor, h.first
 		}
 	}
+}
+
+// sourceText returns the text of source phrase p, the code of the first
+// lexicon actor inside it ("" for none), and its first token.
+func (a *Analyzer) sourceText(doc *tokenize.Document, sc *scratch, p phrase) (text, actor string, at int) {
+	toks := doc.Tokens
+	text = doc.Text[toks[p.first].Start:toks[p.last-1].End]
+	for k := p.first; k < p.last; k++ {
+		if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= p.last {
+			actor = a.tcodes[a.canon[sc.actors[j].Index]]
+			break
+		}
+	}
+	return text, actor, p.first
+}
+
+// sentenceSubject returns the subject that opens sentence si, after a
+// fronted prepositional phrase and its comma ("On the other side, Lavrov
+// ...", "By blaming the West, he ..."): a run of capitalized words
+// ("Sergey Lavrov", "Antony Blinken's approach" gives "Antony Blinken") or
+// an anaphor ("He ..."). name reports a person's name that a later "he"
+// may stand for: two words or more, or one lexicon actor before a
+// possessive or a verb. A run that opens with an article, determiner,
+// opener, auxiliary or pronoun ("The", "Other", "As", "Are", "We") is no
+// subject.
+func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) (p phrase, name bool) {
+	toks, g := doc.Tokens, sc.g
+	s := doc.Sentences[si]
+	i := s.First
+	for i < s.Last && toks[i].Kind != tokenize.Word {
+		i++ // "**", quotes
+	}
+	if i < s.Last && (sc.is(&g.fronted, i) || sc.is(&g.agentMarker, i)) {
+		for i < s.Last && toks[i].Text != "," {
+			i++
+		}
+		i++
+	}
+	if i >= s.Last || toks[i].Kind != tokenize.Word || sc.inLabel(toks[i].Start) {
+		return phrase{}, false
+	}
+	if sc.is(&g.anaphor, i) && !isPossessiveWord(toks[i].Norm) {
+		return phrase{i, i + 1}, false
+	}
+	if !capitalized(toks[i].Text) || sc.is(&g.article, i) || sc.is(&g.determiner, i) || sc.is(&g.clauseOpener, i) || sc.is(&g.auxiliary, i) ||
+		sc.is(&g.coordinator, i) || sc.is(&g.clauseBreak, i) || sc.is(&g.subjPronoun, i) || sc.is(&g.ownSide, i) ||
+		sc.is(&g.fronted, i) || sc.is(&g.objectGlue, i) || sc.is(&g.agentMarker, i) {
+		return phrase{}, false
+	}
+	e := i
+	for e < s.Last && e < i+sourceWords && toks[e].Kind == tokenize.Word && capitalized(toks[e].Text) &&
+		!sc.is(&g.ownSide, e) && !sc.is(&g.subjPronoun, e) {
+		e++ // "Today I ..." names no one
+	}
+	// A person's name: two capitalized words or more ("Sergey Lavrov",
+	// "President Kennedy"), or one word that names a lexicon actor before
+	// a possessive or a verb ("Lavrov's narrative"); not "History is".
+	if e-i == 1 && !(inActor(sc, i) && e < s.Last && (isPossessive(toks[e].Norm) || sc.is(&g.auxiliary, e) || sc.is(&g.preVerb, e) ||
+		sc.is(&g.reporting, e) || sc.is(&g.accusing, e) || sc.is(&g.appealVerb, e))) {
+		return phrase{i, e}, false
+	}
+	return phrase{i, e}, true
+}
+
+// isPossessiveWord reports whether an anaphor is a possessive determiner
+// ("his claims"), which opens no subject of its own.
+func isPossessiveWord(norm string) bool { return norm == "his" || norm == "her" }
+
+// participleSubject returns the subject of a participial clause opened by
+// verb v ("Blinken didn't hold back, calling out ...", "..., blaming the
+// West ... and accusing Ukraine"): the subject that opens the sentence,
+// when v is a gerund after a comma or a coordinator; or, for a gerund that
+// opens the sentence after a preposition ("By blaming the West, he hopes
+// ..."), the subject after the phrase's comma.
+func (a *Analyzer) participleSubject(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, si, v int) phrase {
+	toks, g := doc.Tokens, sc.g
+	if v <= s.First || !sc.is(&g.gerund, v) {
+		return phrase{}
+	}
+	if v-1 == s.First && (sc.is(&g.fronted, v-1) || sc.is(&g.agentMarker, v-1)) {
+		// "By blaming the West, he hopes ...": the subject follows the
+		// fronted phrase's comma.
+		k := v
+		for k < s.Last && toks[k].Text != "," {
+			k++
+		}
+		if k+1 < s.Last && toks[k+1].Kind == tokenize.Word && (sc.is(&g.anaphor, k+1) && !isPossessiveWord(toks[k+1].Norm) ||
+			capitalized(toks[k+1].Text) && !sc.is(&g.article, k+1) && !sc.is(&g.determiner, k+1) && !sc.is(&g.subjPronoun, k+1)) {
+			e := k + 1
+			for e+1 < s.Last && e+1 < k+1+sourceWords && toks[e+1].Kind == tokenize.Word && capitalized(toks[e+1].Text) && !sc.is(&g.anaphor, k+1) {
+				e++
+			}
+			return phrase{k + 1, e + 1}
+		}
+		return phrase{}
+	}
+	if !(toks[v-1].Text == "," || sc.is(&g.coordinator, v-1)) {
+		return phrase{}
+	}
+	p, _ := a.sentenceSubject(doc, sc, si)
+	if p.last <= p.first || p.last > v {
+		return phrase{}
+	}
+	return p
 }
 
 // phrase is a token range [first, last) naming a source.
@@ -100,8 +213,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 		if t.Text == ";" || t.Kind == tokenize.Word && sc.is(&g.clauseBreak, i) {
 			break
 		}
-		if t.Text == "," || t.Kind == tokenize.Word && sc.is(&g.coordinator, i) {
-			narrow = true
+		if t.Text == "," || t.Kind == tokenize.Word && sc.is(&g.coordinator, i) && !(i+1 < len(toks) && sc.is(&g.gerund, i+1)) {
+			narrow = true // but "accused Russia of violating ... and undermining ..." goes on
 		}
 		// 1. A claim noun: "Russia's claims that", "the lie that".
 		if sc.is(&g.claimNoun, i) && i+1 < len(toks) && (sc.is(&g.claimOpener, i+1) || a.claimBy(doc, sc, i, h.first)) && !a.verbReading(sc, toks, s, i) {
@@ -142,6 +255,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 			}
 			if p := a.subjectBefore(doc, sc, s, i); p.last > p.first {
 				found, src = true, p
+			} else if p := a.participleSubject(doc, sc, s, int(si), i); p.last > p.first {
+				found, src = true, p
 			}
 			break // the nearest verb decides, with or without a subject
 		}
@@ -149,6 +264,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	// 3. The cue itself is a reporting verb: "Lavrov accused the West".
 	if !found && a.reportingVerb(sc, toks, s, h.first) {
 		if p := a.subjectBefore(doc, sc, s, h.first); p.last > p.first {
+			found, src = true, p
+		} else if p := a.participleSubject(doc, sc, s, int(si), h.first); p.last > p.first {
 			found, src = true, p
 		}
 	}
@@ -168,13 +285,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	h.Source = ""
 	h.SourceActor = ""
 	if src.last > src.first {
-		h.Source = doc.Text[toks[src.first].Start:toks[src.last-1].End]
-		for k := src.first; k < src.last; k++ {
-			if j := sc.actAt[k]; j >= 0 && sc.actors[j].Last <= src.last {
-				h.SourceActor = a.tcodes[a.canon[sc.actors[j].Index]]
-				break
-			}
-		}
+		h.Source, h.SourceActor, _ = a.sourceText(doc, sc, src)
 	}
 }
 
@@ -188,11 +299,17 @@ func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.
 	if t.Kind != tokenize.Word || !(sc.is(&g.reporting, i) || sc.is(&g.accusing, i) || sc.is(&g.appealVerb, i)) {
 		return false
 	}
-	if i > s.First && sc.is(&g.objectGlue, i-1) {
-		return false // a noun or infinitive: "the blame", "is to blame"
+	if i > s.First && sc.is(&g.objectGlue, i-1) && !(i-1 == s.First && sc.is(&g.gerund, i)) {
+		return false // a noun or infinitive: "the blame", "is to blame"; not "By blaming ..."
 	}
-	if i > s.First && sc.is(&g.beForm, i-1) && !sc.is(&g.gerund, i) {
-		return false // a passive has no source: "the meeting was called", "it is claimed"
+	if !sc.is(&g.gerund, i) {
+		k := i - 1
+		for k > s.First && sc.is(&g.preVerb, k) {
+			k-- // "has been strongly condemned"
+		}
+		if k >= s.First && sc.is(&g.beForm, k) {
+			return false // a passive has no source: "the meeting was called", "it is claimed"
+		}
 	}
 	if i > s.First && sc.is(&g.ambigVerb, i) && !subjectLike(sc, toks, s, i-1) {
 		return false // a plural noun: "other states", "maritime claims"
@@ -266,7 +383,7 @@ func (a *Analyzer) verbReading(sc *scratch, toks []tokenize.Token, s tokenize.Se
 func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize.Sentence, v int) phrase {
 	toks, g := doc.Tokens, sc.g
 	end := v
-	for end-1 >= s.First && end-1 >= v-3 && toks[end-1].Kind == tokenize.Word && (sc.is(&g.auxiliary, end-1) || sc.is(&g.preVerb, end-1)) {
+	for end-1 >= s.First && end-1 >= v-3 && toks[end-1].Kind == tokenize.Word && (sc.is(&g.auxiliary, end-1) || sc.is(&g.preVerb, end-1) || sc.is(&g.beForm, end-1)) {
 		end--
 	}
 	if end-1 >= s.First && sc.is(&g.coordinator, end-1) {
@@ -282,10 +399,13 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 		case t.Kind == tokenize.Word && (sc.is(&g.article, k) || sc.is(&g.genitive, k)):
 			ok = k > s.First // "of" or "the" inside a name
 		case t.Kind == tokenize.Word || t.Kind == tokenize.Number:
-			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k)
+			// The one lower-case word before a verb ("officials said"),
+			// but a gerund takes none ("a law saying", "stop demanding").
+			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k) && !sc.is(&g.gerund, k) && !sc.is(&g.gerund, v)
 		}
 		if !ok || sc.inLabel(t.Start) || t.Kind == tokenize.Word && !inActor(sc, k) &&
-			(sc.is(&g.clauseOpener, k) || sc.is(&g.coordinator, k) || sc.is(&g.clauseBreak, k)) {
+			(sc.is(&g.clauseOpener, k) || sc.is(&g.coordinator, k) || sc.is(&g.clauseBreak, k) || sc.is(&g.fronted, k) || sc.is(&g.agentMarker, k) ||
+				sc.is(&g.auxiliary, k) || sc.is(&g.beForm, k)) {
 			break // "As I said", "Q And Hamas said": the subject starts after
 		}
 		first = k
