@@ -243,6 +243,7 @@ func (a *Analyzer) planSum(doc *tokenize.Document, sc *scratch, si int, hits []x
 			k.begin(m)
 			if f.start == stepNone {
 				a.noneHitFeature(dh, 0, 0, k)
+				a.speakerFeature(sc, d, a.noneIdx, 0, 0, k)
 			} else {
 				a.deviceFeatures(doc, sc, si, hits, d, ci, k)
 			}

@@ -369,6 +369,10 @@
 // the speaker of the sentence's turn, else Statement.Speaker, resolves to,
 // as for Hit.SourceActor; a speaker that is an actor code, "RUS", is that
 // actor). A speaker rarely blames its own side, but often stands with it.
+// For blame and threat (the lexicon's victim devices) every other
+// candidate, NONE and OTHER included, is also paired with the speaker's
+// side (t:sc=SIDE/CODE): who a side blames, which the sentence alone does
+// not say.
 // Otherwise
 // it is the first actor named by the sentence's non-negated hits of that
 // device, NONE when they name none; when the device has no hit there, the

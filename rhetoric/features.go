@@ -82,6 +82,7 @@ var (
 	hTG           = FeatureHash("t:g=")
 	hTGd          = FeatureHash("t:gd=")
 	hTSelf        = FeatureHash("t:self")
+	hTSpk         = FeatureHash("t:sc=")
 )
 
 // featHashes holds the hashes of the feature names fixed by an analyzer's
@@ -553,6 +554,9 @@ func (a *Analyzer) Features(ctx context.Context, st Statement) ([]SentenceFeatur
 //	                        speaker of the sentence's turn, else of the
 //	                        statement, resolves to (Statement.Speaker "RUS"
 //	                        or "Russian Federation" gives RUS)
+//	t:sc=SIDE/CODE          the speaker's side is SIDE, not c, and d is a
+//	                        victim device (blame, threat): c's code (NONE
+//	                        and OTHER included)
 //	t:r=RULE, t:r1=RULE     a non-negated hit of d (the first one) names c by RULE
 //	t:r=-                   no hit of d names c
 //	t:o=RULE                a non-negated hit of another device names c
@@ -755,6 +759,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 			k.planMark(stepNone)
 		} else {
 			a.noneHitFeature(dh, ss, se, k)
+			a.speakerFeature(sc, d, c, ss, se, k)
 		}
 		return
 	}
@@ -879,6 +884,21 @@ func devHitsOf(hits []xhit, d, noneIdx int) devHits {
 	return dh
 }
 
+// speakerFeature appends to k the pair of the speaker's side and candidate
+// c (t:sc=SIDE/CODE, NONE and OTHER included) when device d is a victim
+// device (blame, threat: the move is against its target) and the sentence
+// has a speaker's side other than c (sc.self, set by
+// [Analyzer.candidates]); the side itself has t:self. Who a side blames is
+// a prior that the sentence alone does not carry: Russia's speeches blame
+// the West where Ukraine's blame Russia.
+func (a *Analyzer) speakerFeature(sc *scratch, d, c, ss, se int, k *featSink) {
+	if sc.self < 0 || c == sc.self || !a.victimDev[d] {
+		return
+	}
+	sp := a.tcodes[sc.self]
+	k.addh(fnvAdd(fnvAdd(hTSpk, sp), "/"), "t:sc=", sp, "/", a.tcodes[c], ss, se)
+}
+
 // noneHitFeature appends to k the feature of NONE that depends on the
 // device's hits: t:none/nohit, t:none/named or t:none/hit.
 func (a *Analyzer) noneHitFeature(dh devHits, ss, se int, k *featSink) {
@@ -894,12 +914,14 @@ func (a *Analyzer) noneHitFeature(dh devHits, ss, se int, k *featSink) {
 
 // deviceFeatures appends to k the features of candidate cands[ci] (not
 // NONE) that depend on device d, in the middle of its other features: the
-// roles of its mentions ([Analyzer.roleFeatures]) and the rules by which
-// hits name it (t:r1=, t:r=, t:o=, t:r=-).
+// roles of its mentions ([Analyzer.roleFeatures]), its pair with the
+// speaker's side ([Analyzer.speakerFeature]) and the rules by which hits
+// name it (t:r1=, t:r=, t:o=, t:r=-).
 func (a *Analyzer) deviceFeatures(doc *tokenize.Document, sc *scratch, si int, hits []xhit, d, ci int, k *featSink) {
 	s := doc.Sentences[si]
 	c := sc.cands[ci]
 	a.roleFeatures(doc, sc, si, hits, d, ci, k)
+	a.speakerFeature(sc, d, c, s.Start, s.End, k)
 	byD := false
 	for i := range hits {
 		h := &hits[i]

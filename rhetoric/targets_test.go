@@ -2,6 +2,7 @@ package rhetoric
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -220,6 +221,52 @@ func TestSelfFeature(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("candidates with t:self (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSpeakerFeature checks that the target feature t:sc pairs the
+// speaker's side with every other candidate (NONE and OTHER included) of
+// the victim devices only, and is absent when the speaker resolves to no
+// actor.
+func TestSpeakerFeature(t *testing.T) {
+	a := defaultAnalyzer(t, Options{})
+	tests := []struct {
+		name, speaker, text, device string
+		want                        []string // the t:sc features, over all candidates
+	}{
+		{"blame, side named", "RUS", "Russia and NATO bear responsibility for this war.", "blame",
+			[]string{"t:sc=RUS/NONE", "t:sc=RUS/NATO"}},
+		{"blame, side not named", "UKR", "The Kremlin bears responsibility for this war.", "blame",
+			[]string{"t:sc=UKR/NONE", "t:sc=UKR/RUS"}},
+		{"threat is a victim device", "USA", "Hamas remains a threat to the region.", "threat",
+			[]string{"t:sc=USA/NONE", "t:sc=USA/OTHER"}},
+		{"solidarity is not", "USA", "We stand with Ukraine.", "solidarity", nil},
+		{"no speaker", "", "Russia and NATO bear responsibility for this war.", "blame", nil},
+		{"speaker that names no actor", "FRA", "Russia and NATO bear responsibility for this war.", "blame", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents, err := a.Features(context.Background(), Statement{ID: "s", Speaker: tt.speaker, Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range sents {
+				for _, tf := range s.Targets {
+					if tf.Device != tt.device {
+						continue
+					}
+					for _, f := range tf.Features {
+						if strings.HasPrefix(f.Name, "t:sc=") {
+							got = append(got, f.Name)
+						}
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("t:sc features (-want +got):\n%s", diff)
 			}
 		})
 	}
