@@ -40,7 +40,11 @@
 // otherwise fire on held-out sentences they were picked from (an entry that
 // two sentences support is then right on both), which flatters the plain
 // cross-validation. A last line gives the number of entries kept per fold.
-// The default lexicon must not already hold the candidates.
+// The default lexicon must not already hold the candidates. -new-entries
+// adds a line per candidate with its non-negated hits on all of the
+// training file (right/all, as a comment in the lexicon would give them)
+// and the number of folds that keep it. With -preds and -against, a -new
+// run is compared paired with a run of the base lexicon on the same split.
 //
 // -preds FILE writes the cross-validated predictions, one JSON line per
 // item in file order: {"id": ID, "devices": [...]} (ids with the salt).
@@ -117,6 +121,7 @@ func run(args []string, w io.Writer) error {
 	newLex := fs.String("new", "", "with -fast: an overlay `FILE` of candidate entries, each kept in a fold only when its training folds support it (see foldLexicon)")
 	newSup := fs.Int("new-support", 2, "least training sentences with the device where a -new entry hits")
 	newP := fs.Float64("new-precision", 0.35, "least precision of a -new entry's training hits")
+	newStats := fs.Bool("new-entries", false, "with -new: print each entry's hits on all items (right/all) and the folds that keep it")
 	predsOut := fs.String("preds", "", "write the cross-validated predictions to `FILE` (JSONL)")
 	against := fs.String("against", "", "compare with the predictions in `FILE` (written by -preds on the same split), paired")
 	resamples := fs.Int("resamples", 1000, "bootstrap resamples of -against")
@@ -166,8 +171,9 @@ func run(args []string, w io.Writer) error {
 	}
 	var preds []eval.Prediction
 	var kept []int
+	var stats []entryStat
 	if *fast {
-		preds, kept, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
+		preds, kept, stats, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
 	} else {
 		preds, err = eval.CrossPredict(context.Background(), lexicon.Default(), rhetoric.Options{}, items, *folds, cfg)
 	}
@@ -203,6 +209,11 @@ func run(args []string, w io.Writer) error {
 	if *fast {
 		if over != nil {
 			fmt.Fprintf(w, "new | entries kept per fold: %s\n", strings.Trim(fmt.Sprint(kept), "[]"))
+		}
+		if *newStats {
+			for _, st := range stats {
+				fmt.Fprintf(w, "new entry | %s | %s | %d/%d | kept in %d of %d folds\n", st.Device, st.Pattern, st.Right, st.All, st.Folds, *folds)
+			}
 		}
 		return nil
 	}
@@ -258,28 +269,35 @@ func printTargets(w io.Writer, label string, res *eval.Result) {
 // decides each held-out item from the union of its sentences' features
 // and the fold's weights, instead of analyzing it with the fold's model.
 // On single-sentence items the two agree; it takes a third of the time.
-// It returns the predictions and, with nw, the entries kept per fold.
-func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) ([]eval.Prediction, []int, error) {
+// It returns the predictions and, with nw, the entries kept per fold and
+// each entry's support (see newEntries.stats).
+func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) ([]eval.Prediction, []int, []entryStat, error) {
 	if k < 2 || k > len(items) {
-		return nil, nil, fmt.Errorf("%d folds for %d items", k, len(items))
+		return nil, nil, nil, fmt.Errorf("%d folds for %d items", k, len(items))
 	}
 	lex := lexicon.Default()
 	if nw.over != nil {
 		var err error
 		if lex, err = lexicon.Merge(lex, nw.over); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	base, err := rhetoric.New(lex, rhetoric.Options{NoModel: true})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	full, err := learn.Featurize(ctx, base, eval.Examples(items))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	cfg.NoTargets = true
 	folds := learn.Folds(full.IDs, k)
+	var stats []entryStat
+	if nw.over != nil {
+		if stats, err = nw.stats(full, folds, k); err != nil {
+			return nil, nil, nil, err
+		}
+	}
 	preds := make([]eval.Prediction, len(items))
 	var kept []int // -new entries kept per fold
 	for f := range k {
@@ -287,15 +305,15 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 		if nw.over != nil {
 			fl, n, err := nw.foldLexicon(full, folds, f)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			kept = append(kept, n)
 			a, err := rhetoric.New(fl, rhetoric.Options{NoModel: true})
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if set, err = learn.Featurize(ctx, a, eval.Examples(items)); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
 		var tr []int
@@ -306,7 +324,7 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 		}
 		spec, err := learn.TrainSet(ctx, set, tr, cfg)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		for _, dm := range spec.Devices {
 			w := make(map[string]float64, len(dm.Weights))
@@ -327,7 +345,7 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 			}
 		}
 	}
-	return preds, kept, nil
+	return preds, kept, stats, nil
 }
 
 // predLine is one line of a -preds file.
@@ -437,21 +455,8 @@ func (nw newEntries) kept(full *learn.Set, folds []int, f int) (string, int, err
 		}
 		header := false
 		for _, e := range c.Entries {
-			fid, ok := id["h="+c.Name+"/"+e.Pattern]
-			tp, fp := 0, 0
-			for i, x := range full.X {
-				if !ok || folds[i] == f {
-					continue
-				}
-				if _, hit := slices.BinarySearch(x, fid); hit {
-					if full.Y[i][di] {
-						tp++
-					} else {
-						fp++
-					}
-				}
-			}
-			if tp < nw.sup || float64(tp) < nw.p*float64(tp+fp) {
+			tp, fp := hitCounts(full, folds, f, id, di, "h="+c.Name+"/"+e.Pattern)
+			if !nw.supported(tp, fp) {
 				continue
 			}
 			if !header {
@@ -463,4 +468,70 @@ func (nw newEntries) kept(full *learn.Set, folds []int, f int) (string, int, err
 		}
 	}
 	return b.String(), kept, nil
+}
+
+// supported reports whether an entry whose non-negated training hits fall in
+// tp sentences with its device and fp without is kept.
+func (nw newEntries) supported(tp, fp int) bool {
+	return tp >= nw.sup && float64(tp) >= nw.p*float64(tp+fp)
+}
+
+// hitCounts counts the items outside fold f (all items when f < 0) with
+// the feature named feat, with device di (tp) and without it (fp); id maps
+// the feature names of full to their ids.
+func hitCounts(full *learn.Set, folds []int, f int, id map[string]int32, di int, feat string) (tp, fp int) {
+	fid, ok := id[feat]
+	if !ok {
+		return 0, 0
+	}
+	for i, x := range full.X {
+		if folds[i] == f {
+			continue
+		}
+		if _, hit := slices.BinarySearch(x, fid); hit {
+			if full.Y[i][di] {
+				tp++
+			} else {
+				fp++
+			}
+		}
+	}
+	return tp, fp
+}
+
+// entryStat is a -new entry's support: the items where it has a
+// non-negated hit, with its device (Right) and in all (All), and the number
+// of folds whose training part keeps it.
+type entryStat struct {
+	Device, Pattern string
+	Right, All      int
+	Folds           int
+}
+
+// stats returns the support of every entry of nw.over on all items of full
+// and the number of the k folds that keep it (see kept).
+func (nw newEntries) stats(full *learn.Set, folds []int, k int) ([]entryStat, error) {
+	id := make(map[string]int32, len(full.Names))
+	for i, n := range full.Names {
+		id[n] = int32(i)
+	}
+	var out []entryStat
+	for _, c := range nw.over.Categories() {
+		di := slices.Index(full.Devices, c.Name)
+		if di < 0 {
+			return nil, fmt.Errorf("-new: category %q is no device", c.Name)
+		}
+		for _, e := range c.Entries {
+			feat := "h=" + c.Name + "/" + e.Pattern
+			tp, fp := hitCounts(full, folds, -1, id, di, feat)
+			st := entryStat{Device: c.Name, Pattern: e.Pattern, Right: tp, All: tp + fp}
+			for f := range k {
+				if nw.supported(hitCounts(full, folds, f, id, di, feat)) {
+					st.Folds++
+				}
+			}
+			out = append(out, st)
+		}
+	}
+	return out, nil
 }

@@ -151,6 +151,20 @@ func TestNewEntriesKept(t *testing.T) {
 			}
 		})
 	}
+	// all items, support 2: lasting 3/3 (kept in fold 1 only), talks 1/3
+	// (in neither), responsibility 3/3 (in fold 0 only)
+	wantStats := []entryStat{
+		{Device: "peace", Pattern: "lasting", Right: 3, All: 3, Folds: 1},
+		{Device: "peace", Pattern: "talks", Right: 1, All: 3, Folds: 0},
+		{Device: "blame", Pattern: "responsibility", Right: 3, All: 3, Folds: 1},
+	}
+	gotStats, err := newEntries{over, 2, 0.35}.stats(set, folds, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(wantStats, gotStats); diff != "" {
+		t.Errorf("stats (-want +got):\n%s", diff)
+	}
 	bad, err := lexicon.Parse("bad.lex", []byte("@category nodevice\nlasting\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -175,6 +189,14 @@ func TestRunNew(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "micro ") || !strings.HasPrefix(lines[1], "new | entries kept per fold: ") {
 		t.Errorf("output:\n%s\nwant the figures and the entries kept", out.String())
+	}
+	out.Reset()
+	if err := run([]string{"-train", tiny, "-folds", "2", "-fast", "-config", `{"min_count": 1}`, "-new", over, "-new-support", "1", "-new-precision", "0", "-new-entries"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines = strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[2], "new entry | peace | lasting | ") || !strings.HasSuffix(lines[2], " of 2 folds") {
+		t.Errorf("output with -new-entries:\n%s\nwant a third line for the entry", out.String())
 	}
 	if err := run([]string{"-train", tiny, "-new", over}, io.Discard); err == nil || !strings.Contains(err.Error(), "-fast") {
 		t.Errorf("-new without -fast: error %v, want one naming -fast", err)
