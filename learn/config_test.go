@@ -23,7 +23,6 @@ func TestConfigJSON(t *testing.T) {
 		{"no pool, recorded", Config{TargetPool: map[string][]string{}}.withDefaults()},
 		{"a pool", Config{TargetPool: map[string][]string{"threat": {"blame", "hypocrisy"}}}},
 		{"own thresholds", Config{Objective: ObjectiveBlend, MicroWeight: 0.5, OwnThreshold: []string{"blame", "threat"}}},
-		{"scale grid", Config{ScaleGrid: []map[string]float64{{}, {"s=": 0.5, "w=": 2}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,33 +122,5 @@ func TestFeatureScale(t *testing.T) {
 	}
 	if got := featureScale(nil, "w=war"); got != 1 {
 		t.Errorf("featureScale(nil) = %v, want 1", got)
-	}
-}
-
-// TestScaleSets checks the feature values a device chooses among: Scales
-// alone without a grid, and Scales overlaid by each entry of ScaleGrid
-// with one.
-func TestScaleSets(t *testing.T) {
-	names := []string{"h=blame/fault", "d=blame", "w=war", "s=war"}
-	tests := []struct {
-		name string
-		cfg  Config
-		want [][]float64
-	}{
-		{"no grid", Config{}, [][]float64{{2, 2, 1, 1}}},
-		{"no grid, own scales", Config{Scales: map[string]float64{"w=": 0.5}}, [][]float64{{1, 1, 0.5, 1}}},
-		{"empty grid", Config{ScaleGrid: []map[string]float64{}}, [][]float64{{2, 2, 1, 1}}},
-		{"grid overlays the defaults", Config{ScaleGrid: []map[string]float64{{}, {"s=": 0.5}, {"h=": 1, "w=": 2}}},
-			[][]float64{{2, 2, 1, 1}, {2, 2, 1, 0.5}, {1, 2, 2, 1}}},
-		{"grid overlays given scales", Config{Scales: map[string]float64{"w=": 0.5}, ScaleGrid: []map[string]float64{nil, {"w=": 0}}},
-			[][]float64{{1, 1, 0.5, 1}, {1, 1, 1, 1}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := scaleSets(tt.cfg.withDefaults(), names)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("scale sets of %q (-want +got):\n%s", names, diff)
-			}
-		})
 	}
 }

@@ -105,16 +105,6 @@ type Config struct {
 	// prefixes overlap, the longest wins; a value <= 0 is ignored. nil
 	// means {"h=": 2, "d=": 2}.
 	Scales map[string]float64 `json:"scales"`
-	// ScaleGrid, when not empty, lets each device choose its feature
-	// values: every entry overlays Scales (its prefixes replace or add
-	// to those of Scales; an empty entry is Scales itself), and the
-	// device's inner cross-validation tries each overlay with each
-	// strength of Lambdas and keeps the pair of best F1, as it chooses
-	// the strength alone without it (a tie keeps the earlier entry). The
-	// model file stores weight times the chosen values, so it reads the
-	// same either way; training takes about as many times longer as the
-	// grid has entries.
-	ScaleGrid []map[string]float64 `json:"scale_grid,omitempty"`
 	// Drop lists feature prefixes not to use; nil means {"b="}: bigrams
 	// did not help in cross-validation on the project's data (micro-F1
 	// 0.689 without, 0.686 with) and cost a third of the layer's time. An
@@ -524,7 +514,10 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 		}
 		ids[r] = s.IDs[i]
 	}
-	scales := scaleSets(cfg, names)
+	scales := make([]float64, len(names))
+	for j, n := range names {
+		scales[j] = featureScale(cfg.Scales, n)
+	}
 	inner := Folds(ids, cfg.InnerFolds)
 	cfgJSON, err := json.Marshal(cfg)
 	if err != nil {
@@ -560,29 +553,6 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 		}
 	}
 	return spec, nil
-}
-
-// scaleSets returns the feature values that each device's inner
-// cross-validation chooses among: one set per entry of Config.ScaleGrid,
-// each Scales overlaid by the entry, or Scales alone without a grid.
-func scaleSets(cfg Config, names []string) [][]float64 {
-	grid := cfg.ScaleGrid
-	if len(grid) == 0 {
-		grid = []map[string]float64{nil}
-	}
-	out := make([][]float64, len(grid))
-	for g, over := range grid {
-		m := maps.Clone(cfg.Scales)
-		if m == nil {
-			m = map[string]float64{}
-		}
-		maps.Copy(m, over)
-		out[g] = make([]float64, len(names))
-		for j, n := range names {
-			out[g][j] = featureScale(m, n)
-		}
-	}
-	return out
 }
 
 // featureScale returns the value of feature name under Config.Scales: that
@@ -631,11 +601,10 @@ type devFit struct {
 }
 
 // trainDevice trains the model of device d on the examples idx of s (x:
-// their features as columns names, valued by the one of sets that the
-// inner cross-validation chooses; inner: their inner folds), or returns
-// nil when the device has too few examples of a class. It also returns the
-// device's inner cross-validated fit.
-func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, sets [][]float64, inner []int, cfg Config) (*rhetoric.DeviceModel, devFit) {
+// their features as columns names, scaled by scales; inner: their inner
+// folds), or returns nil when the device has too few examples of a class.
+// It also returns the device's inner cross-validated fit.
+func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, scales []float64, inner []int, cfg Config) (*rhetoric.DeviceModel, devFit) {
 	dev := s.Devices[d]
 	y := make([]bool, len(idx))
 	pos := 0
@@ -648,10 +617,11 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, sets [][
 	if pos < 2 || len(idx)-pos < 2 {
 		return nil, devFit{}
 	}
-	// Inner CV: out-of-fold probabilities for every set of values and
-	// strength. The feature values of a fit (deviceScales) are measured on
-	// its own training rows only.
+	// Inner CV: out-of-fold probabilities for every strength. The
+	// feature values of a fit (deviceScales) are measured on its own
+	// training rows only.
 	var trs, tes [][]int
+	var fscales [][]float64
 	for k := range cfg.InnerFolds {
 		var tr, te []int
 		for r := range idx {
@@ -662,33 +632,28 @@ func trainDevice(s *Set, idx []int, d int, x [][]int32, names []string, sets [][
 			}
 		}
 		trs, tes = append(trs, tr), append(tes, te)
+		fscales = append(fscales, deviceScales(x, y, tr, scales, cfg))
 	}
-	bestF, bestL, bestT, bestS := -1.0, cfg.Lambdas[0], 0.5, 0
+	bestF, bestL, bestT := -1.0, cfg.Lambdas[0], 0.5
 	var bestP []float64
-	for g, scales := range sets {
-		fscales := make([][]float64, cfg.InnerFolds)
+	for _, lambda := range cfg.Lambdas {
+		prob := make([]float64, len(idx))
 		for k := range cfg.InnerFolds {
-			fscales[k] = deviceScales(x, y, trs[k], scales, cfg)
+			w := fit(x, y, trs[k], fscales[k], lambda, cfg)
+			for _, r := range tes[k] {
+				prob[r] = predict(w, x[r], fscales[k])
+			}
 		}
-		for _, lambda := range cfg.Lambdas {
-			prob := make([]float64, len(idx))
-			for k := range cfg.InnerFolds {
-				w := fit(x, y, trs[k], fscales[k], lambda, cfg)
-				for _, r := range tes[k] {
-					prob[r] = predict(w, x[r], fscales[k])
-				}
-			}
-			f, t := bestThreshold(prob, y)
-			if f > bestF+1e-9 {
-				bestF, bestL, bestT, bestS, bestP = f, lambda, t, g, prob
-			}
+		f, t := bestThreshold(prob, y)
+		if f > bestF+1e-9 {
+			bestF, bestL, bestT, bestP = f, lambda, t, prob
 		}
 	}
 	all := make([]int, len(idx))
 	for r := range all {
 		all[r] = r
 	}
-	scales := deviceScales(x, y, all, sets[bestS], cfg)
+	scales = deviceScales(x, y, all, scales, cfg)
 	w := fit(x, y, all, scales, bestL, cfg)
 	dm := rhetoric.DeviceModel{Device: dev, Bias: round(w[0]), Threshold: round(bestT)}
 	for j, n := range names {

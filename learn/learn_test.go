@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -232,66 +231,4 @@ func TestTrainTargetPool(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestTrainScaleGrid checks that, with Config.ScaleGrid, each device's
-// model is the one that training with Scales overlaid by one of the grid's
-// entries gives it: the grid only chooses among such models, per device.
-// A grid of one empty entry trains the model of no grid.
-func TestTrainScaleGrid(t *testing.T) {
-	ex := readTiny(t)
-	ctx := context.Background()
-	base := learn.Config{MinCount: 1, Lambdas: []float64{0.1, 1}}
-	type device struct {
-		Bias, Threshold float64
-		W               []rhetoric.Weight
-	}
-	train := func(t *testing.T, cfg learn.Config) map[string]device {
-		t.Helper()
-		spec, err := learn.Train(ctx, baseAnalyzer(t), ex, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]device{}
-		for _, d := range spec.Devices {
-			out[d.Device] = device{d.Bias, d.Threshold, d.Weights}
-		}
-		return out
-	}
-	grid := []map[string]float64{{"h=": 0.25, "d=": 0.25}, {"w=": 4, "s=": 4}, {}}
-	var alone []map[string]device // per entry, the model trained with it alone
-	for _, g := range grid {
-		cfg := base
-		cfg.Scales = map[string]float64{"h=": 2, "d=": 2}
-		for p, v := range g {
-			cfg.Scales[p] = v
-		}
-		alone = append(alone, train(t, cfg))
-	}
-	t.Run("one empty entry", func(t *testing.T) {
-		cfg := base
-		cfg.ScaleGrid = []map[string]float64{{}}
-		if diff := cmp.Diff(train(t, base), train(t, cfg)); diff != "" {
-			t.Errorf("model (-no grid +grid of {}):\n%s", diff)
-		}
-	})
-	t.Run("three entries", func(t *testing.T) {
-		cfg := base
-		cfg.ScaleGrid = grid
-		got := train(t, cfg)
-		if len(got) != len(alone[0]) {
-			t.Fatalf("%d devices trained, want %d", len(got), len(alone[0]))
-		}
-		chosen := map[int]bool{}
-		for dev, m := range got {
-			k := slices.IndexFunc(alone, func(a map[string]device) bool { return cmp.Equal(a[dev], m) })
-			if k < 0 {
-				t.Errorf("%s: model is none of the grid's entries' models", dev)
-			}
-			chosen[k] = true
-		}
-		if len(chosen) < 2 { // on this data, blame and peace choose apart
-			t.Errorf("every device chose the same entry (%v)", chosen)
-		}
-	})
 }
