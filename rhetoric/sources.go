@@ -50,13 +50,6 @@ func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch)
 	next := 0                  // the next sentence to read a subject name from
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		// A name that opens a sentence ("Sergey Lavrov, never one to back
-		// down, used ...") is the antecedent of a later "he" too.
-		for si := int(sc.sentOf[h.first]); next <= si; next++ {
-			if p, name := a.sentenceSubject(doc, sc, next); name {
-				last, lastActor, lastAt = a.sourceText(doc, sc, p)
-			}
-		}
 		h.Speaker = st.Speaker
 		// The speaker's side, resolved once per speaker by stages.
 		self := sc.stSelf
@@ -74,6 +67,14 @@ func (a *Analyzer) attribute(doc *tokenize.Document, st *Statement, sc *scratch)
 		if sc.g.anaphor.hasNorm(tokenize.Normalize(h.Source)) {
 			// "He called on ...", "his claims that ...": the last named
 			// source or sentence subject of the statement, else unknown.
+			// A name that opens a sentence ("Sergey Lavrov, never one to
+			// back down, used ...") counts from where it stands; the
+			// sentences are read only when an anaphor needs them.
+			for si := int(sc.sentOf[h.first]); next <= si; next++ {
+				if p, name := a.sentenceSubject(doc, sc, next); name && p.first > lastAt && p.first < h.first {
+					last, lastActor, lastAt = a.sourceText(doc, sc, p)
+				}
+			}
 			h.Source, h.SourceActor = last, lastActor
 		} else if h.Source != "" && h.first > lastAt {
 			last, lastActor, lastAt = h.Source, h.SourceActor, h.first
