@@ -103,8 +103,8 @@ func (a *Analyzer) sourceText(doc *tokenize.Document, sc *scratch, p phrase) (te
 // an anaphor ("He ..."). name reports a person's name that a later "he"
 // may stand for: two words or more, or one lexicon actor before a
 // possessive or a verb. A run that opens with an article, determiner,
-// opener, auxiliary or pronoun ("The", "Other", "As", "Are", "We") is no
-// subject.
+// opener, auxiliary, pronoun or gerund ("The", "Other", "As", "Are", "We",
+// "Having") is no subject.
 func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) (p phrase, name bool) {
 	toks, g := doc.Tokens, sc.g
 	s := doc.Sentences[si]
@@ -126,7 +126,7 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	}
 	if !capitalized(toks[i].Text) || sc.is(&g.article, i) || sc.is(&g.determiner, i) || sc.is(&g.clauseOpener, i) || sc.is(&g.auxiliary, i) ||
 		sc.is(&g.coordinator, i) || sc.is(&g.clauseBreak, i) || sc.is(&g.subjPronoun, i) || sc.is(&g.ownSide, i) ||
-		sc.is(&g.fronted, i) || sc.is(&g.objectGlue, i) || sc.is(&g.agentMarker, i) {
+		sc.is(&g.fronted, i) || sc.is(&g.objectGlue, i) || sc.is(&g.agentMarker, i) || sc.is(&g.gerund, i) {
 		return phrase{}, false
 	}
 	e := i
@@ -177,7 +177,7 @@ func (a *Analyzer) participleSubject(doc *tokenize.Document, sc *scratch, s toke
 		return phrase{}
 	}
 	if !(toks[v-1].Text == "," || sc.is(&g.coordinator, v-1)) {
-		return phrase{}
+		return phrase{} // with no comma the sentence's subject is too far: "He ran an ad in Florida accusing ..."
 	}
 	p, _ := a.sentenceSubject(doc, sc, si)
 	if p.last <= p.first || p.last > v {
@@ -418,6 +418,10 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 	if first < end && sc.is(&g.relPronoun, first) {
 		return phrase{}
 	}
+	if first < end && first > s.First && sc.is(&g.gerund, v) && toks[first-1].Kind == tokenize.Word &&
+		(sc.is(&g.fronted, first-1) || sc.is(&g.objectGlue, first-1)) && !sc.is(&g.article, first-1) {
+		return phrase{} // "an ad in Florida accusing ...": a place, not the gerund's subject
+	}
 	return phrase{first, end}
 }
 
@@ -464,6 +468,9 @@ func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Se
 	}
 	if sc.is(&g.reporting, end-1) && end-1 > i && !(sc.is(&g.ambigVerb, end-1) && !subjectLike(sc, toks, s, end-2)) { // ", Lavrov said"
 		p := phrase{i, end - 1}
+		for p.first < p.last && toks[p.first].Kind == tokenize.Word && sc.is(&g.clauseOpener, p.first) {
+			p.first++ // ", as you say"
+		}
 		for p.last > p.first && (sc.is(&g.auxiliary, p.last-1) || sc.is(&g.preVerb, p.last-1)) {
 			p.last--
 		}

@@ -371,6 +371,7 @@ of
 
 @grammar pre-verb
 also
+very
 therefore
 thus
 hence
