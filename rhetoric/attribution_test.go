@@ -733,6 +733,7 @@ func FuzzTurns(f *testing.F) {
 	for _, s := range []string{
 		"THE PRESIDENT:  Hi.\nQ    Why?\n", "intro\n**MODERATOR:** next\nQ: x", "Q", "\n\nQ\u00a0 x\nMR. X: y",
 		"A: b\nNATO: c\n> MS. Y: d", "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE: x\n",
+		"PRESIDENT ZELENSKYY:  We condemn this aggression, blaming Russia.\nQ    He said that Kyiv is to blame?\n",
 	} {
 		f.Add(s)
 	}
@@ -754,6 +755,9 @@ func FuzzTurns(f *testing.F) {
 			}
 			if tu.speaker == "" {
 				t.Fatalf("turn %d has no speaker", i)
+			}
+			if tu.body < tu.start || tu.body > tu.end || !tu.label && tu.body != tu.start {
+				t.Fatalf("turn %d %+v: its text does not begin inside it", i, tu)
 			}
 		}
 		if len(turns) > 0 && turns[len(turns)-1].end != len(text) {
