@@ -139,10 +139,10 @@ func TestSeedArticle(t *testing.T) {
 // Malta exchange, whose moves belong to Blinken, to Lavrov or to the
 // journalist. The table is a careful reading of every blame,
 // call_to_action and sovereignty hit (sentence, device, hit text): whose
-// move it is and its target. Some moves still escape the rules ("He made
-// it crystal clear that ...", "Antony Blinken's approach was all about
-// ..."), so the test holds the count of right answers to at least what
-// the rules reached when it was written, and logs the misses.
+// move it is and its target. Some moves still escape the rules ("Antony
+// Blinken's approach was all about ...", "He paints a picture of ..."),
+// so the test holds the count of right answers to at least what the rules
+// reached when it was written, and logs the misses.
 func TestSharedSeedArticle(t *testing.T) {
 	dir := filepath.Join(testutil.SharedDir(t, "seeds"), "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -237,8 +237,8 @@ func TestSharedSeedArticle(t *testing.T) {
 		}
 	}
 	t.Logf("sources right %d of %d, targets %d", sources, len(want), targets)
-	if sources < 22 || targets < 26 {
-		t.Errorf("seed article: sources right %d of %d (want >= 22), targets %d (want >= 26)", sources, len(want), targets)
+	if sources < 23 || targets < 26 {
+		t.Errorf("seed article: sources right %d of %d (want >= 23), targets %d (want >= 26)", sources, len(want), targets)
 	}
 }
 
@@ -328,6 +328,10 @@ func TestReportedSpeech(t *testing.T) {
 			attrHit{Target: "RUS", Source: "the author"}},
 		{"closing as you say", "The sanctions will hurt Moscow, as the minister says.", "economic",
 			attrHit{Target: "RUS", Source: "the minister", Reported: true}},
+		{"made it clear that", "Blinken made it crystal clear that Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "Blinken", Reported: true}},
+		{"closing pointed out", "Russia's aggression must end, Blinken pointed out.", "blame",
+			attrHit{Target: "RUS", Source: "Blinken", Reported: true}},
 		{"a progressive is active", "The Kremlin is accusing Kyiv of shelling the plant.", "blame",
 			attrHit{Target: "UKR", Source: "Kremlin", SourceActor: "RUS", Reported: true}},
 		{"claims by", "The false claims by Moscow that NATO provoked the war convince no one.", "blame",

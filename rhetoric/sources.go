@@ -138,7 +138,7 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	// "President Kennedy"), or one word that names a lexicon actor before
 	// a possessive or a verb ("Lavrov's narrative"); not "History is".
 	if e-i == 1 && !(inActor(sc, i) && e < s.Last && (isPossessive(toks[e].Norm) || sc.is(&g.auxiliary, e) || sc.is(&g.preVerb, e) ||
-		sc.is(&g.reporting, e) || sc.is(&g.accusing, e) || sc.is(&g.appealVerb, e))) {
+		sc.at(&g.reporting, e, s.Last) > 0 || sc.is(&g.accusing, e) || sc.is(&g.appealVerb, e))) {
 		return phrase{i, e}, false
 	}
 	return phrase{i, e}, true
@@ -251,7 +251,7 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 		}
 		// 3. A reporting verb before the hit ("X said that ...").
 		if a.reportingVerb(sc, toks, s, i) {
-			if narrow && !sc.is(&g.reporting, i) {
+			if narrow && sc.at(&g.reporting, i, s.Last) == 0 {
 				break // "X calls for peace and stands with Y": stands is X's own verb
 			}
 			if p := a.subjectBefore(doc, sc, s, i); p.last > p.first {
@@ -297,8 +297,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 // "is to blame").
 func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.Sentence, i int) bool {
 	g, t := sc.g, &toks[i]
-	if t.Kind != tokenize.Word || !(sc.is(&g.reporting, i) || sc.is(&g.accusing, i) || sc.is(&g.appealVerb, i)) {
-		return false
+	if t.Kind != tokenize.Word || !(sc.at(&g.reporting, i, s.Last) > 0 || sc.is(&g.accusing, i) || sc.is(&g.appealVerb, i)) {
+		return false // a word or the start of a phrase: "said", "made it clear"
 	}
 	if i > s.First && sc.is(&g.objectGlue, i-1) && !(i-1 == s.First && sc.is(&g.gerund, i)) {
 		return false // a noun or infinitive: "the blame", "is to blame"; not "By blaming ..."
@@ -466,8 +466,8 @@ func (a *Analyzer) tailSource(doc *tokenize.Document, sc *scratch, s tokenize.Se
 	if sc.is(&g.reporting, i) { // ", said the minister"
 		return phrase{i + 1, end}, i+1 < end
 	}
-	if sc.is(&g.reporting, end-1) && end-1 > i && !(sc.is(&g.ambigVerb, end-1) && !subjectLike(sc, toks, s, end-2)) { // ", Lavrov said"
-		p := phrase{i, end - 1}
+	if n := sc.endsAt(&g.reporting, i+1, end); n > 0 && !(n == 1 && sc.is(&g.ambigVerb, end-1) && !subjectLike(sc, toks, s, end-2)) { // ", Lavrov said", ", he pointed out"
+		p := phrase{i, end - n}
 		for p.first < p.last && toks[p.first].Kind == tokenize.Word && sc.is(&g.clauseOpener, p.first) {
 			p.first++ // ", as you say"
 		}

@@ -278,6 +278,20 @@ wrote
 writes
 portrayed
 portrays
+# phrases of saying
+made clear
+made it clear
+made very clear
+made it very clear
+made crystal clear
+made it crystal clear
+made abundantly clear
+made it abundantly clear
+makes clear
+makes it clear
+pointed out
+points out
+went on to say
 # Gerunds open a participial clause whose subject opens the sentence ("Lavrov spoke, arguing
 # that ..."). Verbs of emphasis (stresses, reiterates, underscores) are left out: in speeches a
 # state names itself with them ("Morocco reiterates its commitment").
