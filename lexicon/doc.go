@@ -243,6 +243,7 @@
 //	ambiguous-verb        a reporting verb only after a subject-like word: states, claims (other states)
 //	subject-pronoun       may be the subject of an ambiguous verb: it, they, who
 //	determiner            capitalized at a sentence start, still no subject: other, many, all
+//	own-body              after my or our, the speaker's own side as a source: delegation, government
 //	venue                 a forum, never a victim device's target: united nations
 //	place-name            a place, not an actor: latin america, west bank
 //	agent-noun            an actor the lexicon does not list, offers OTHER as a target: regime, terrorists

@@ -88,6 +88,7 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"ambiguous-verb", "reporting and appeal verbs with another common sense: verbs only after a subject-like word (other states, maritime claims, the economy added)"},
 	{"subject-pronoun", "pronouns that may be the subject of an ambiguous verb (it, they, who)"},
 	{"determiner", "quantifiers and determiners that a sentence start capitalizes but that name no subject (other, many, all)"},
+	{"own-body", "after my or our, the speaker's own side as a source (my delegation, our government)"},
 	{"venue", "forums and documents where blame is voiced, never its target (the United Nations, the Security Council)"},
 	{"place-name", "phrases that name a place, not an actor (Latin America, the West Bank)"},
 	{"agent-noun", "common nouns for an actor the lexicon does not list (the regime, terrorists, occupiers)"},

@@ -2,6 +2,7 @@ package rhetoric
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -278,8 +279,8 @@ func (a *Analyzer) source(doc *tokenize.Document, sc *scratch, h *xhit) {
 	if !found {
 		return
 	}
-	if src.last > src.first && sc.isOwnSide(src.first, src.last) {
-		return // "we said", "I have called on": the speaker's own move
+	if src.last > src.first && (sc.isOwnSide(src.first, src.last) || sc.ownBody(src) || a.namesSpeaker(doc, sc, src, h.Speaker)) {
+		return // "we said", "my country calls on", "Jamaica calls on" by Jamaica: the speaker's own move
 	}
 	h.Reported = true
 	h.Disputed = disputed
@@ -326,6 +327,40 @@ func (sc *scratch) inLabel(off int) bool {
 	}
 	k := turnAt(sc.turns, off, 0)
 	return k >= 0 && off < sc.turns[k].body
+}
+
+// ownPossessive reports whether token i is a first-person possessive
+// (own-side and determiner: "my", "our").
+func (sc *scratch) ownPossessive(i int) bool {
+	return sc.is(&sc.g.ownSide, i) && sc.is(&sc.g.determiner, i)
+}
+
+// ownBody reports whether source phrase p is the speaker's own body: a
+// first-person possessive before a word of the own-body class ("my
+// delegation", "our Government", "my country"), not before a person ("my
+// predecessor said").
+func (sc *scratch) ownBody(p phrase) bool {
+	return p.last-p.first >= 2 && sc.ownPossessive(p.first) && sc.is(&sc.g.ownBody, p.last-1)
+}
+
+// namesSpeaker reports whether source phrase p is the speaker's own name
+// ("Jamaica calls on ..." in a statement whose speaker is "Jamaica"),
+// compared without regard to case or a leading article on either side.
+func (a *Analyzer) namesSpeaker(doc *tokenize.Document, sc *scratch, p phrase, speaker string) bool {
+	f := strings.Fields(speaker)
+	if len(f) > 1 && sc.g.article.hasNorm(tokenize.Normalize(f[0])) {
+		f = f[1:] // "the Holy See" names the Holy See
+	}
+	if len(f) == 0 {
+		return false
+	}
+	speaker = strings.Join(f, " ")
+	if p.last-p.first > 1 && sc.is(&sc.g.article, p.first) {
+		p.first++
+	}
+	toks := doc.Tokens
+	name := strings.Join(strings.Fields(doc.Text[toks[p.first].Start:toks[p.last-1].End]), " ")
+	return strings.EqualFold(name, speaker)
 }
 
 // claimBy reports whether claim noun i opens "claims by X that" before
@@ -414,6 +449,10 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 	// Drop leading genitives ("of Lavrov said" has no "of").
 	for first < end && toks[first].Kind == tokenize.Word && sc.is(&g.genitive, first) {
 		first++
+	}
+	// Keep the speaker's possessive before the head: "my country calls on".
+	if first < end && first-1 >= s.First && sc.ownPossessive(first-1) {
+		first--
 	}
 	if first < end && sc.is(&g.relPronoun, first) {
 		return phrase{}

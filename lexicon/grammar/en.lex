@@ -487,6 +487,7 @@ various
 certain
 numerous
 member
+my
 our
 their
 its
@@ -497,6 +498,27 @@ every
 each
 any
 no
+
+# "My delegation calls on ...", "our Government has declared": the speaker's own body, not a
+# third party (but "my predecessor said" is one).
+@grammar own-body
+country
+countries
+government
+governments
+delegation
+administration
+nation
+nations
+state
+states
+people
+republic
+kingdom
+authorities
+ministry
+parliament
+party
 
 @grammar clause-opener
 as
