@@ -244,6 +244,7 @@
 //	subject-pronoun       may be the subject of an ambiguous verb: it, they, who
 //	determiner            capitalized at a sentence start, still no subject: other, many, all
 //	own-body              after my or our, the speaker's own side as a source: delegation, government
+//	person-title          an office naming a person, antecedent of he or she: president, minister
 //	venue                 a forum, never a victim device's target: united nations
 //	place-name            a place, not an actor: latin america, west bank
 //	agent-noun            an actor the lexicon does not list, offers OTHER as a target: regime, terrorists

@@ -89,6 +89,7 @@ var grammarClassDocs = [...]struct{ name, doc string }{
 	{"subject-pronoun", "pronouns that may be the subject of an ambiguous verb (it, they, who)"},
 	{"determiner", "quantifiers and determiners that a sentence start capitalizes but that name no subject (other, many, all)"},
 	{"own-body", "after my or our, the speaker's own side as a source (my delegation, our government)"},
+	{"person-title", "offices that name a person after an article, whom a later he or she may stand for (the President, the Prime Minister)"},
 	{"venue", "forums and documents where blame is voiced, never its target (the United Nations, the Security Council)"},
 	{"place-name", "phrases that name a place, not an actor (Latin America, the West Bank)"},
 	{"agent-noun", "common nouns for an actor the lexicon does not list (the regime, terrorists, occupiers)"},

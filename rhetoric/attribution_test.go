@@ -318,6 +318,8 @@ func TestReportedSpeech(t *testing.T) {
 			attrHit{Target: "NATO", Source: "Sergey Lavrov", SourceActor: "RUS", Reported: true}},
 		{"he after a named subject", "Sergey Lavrov spoke first. He argued that NATO provoked the war.", "blame",
 			attrHit{Target: "NATO", Source: "Sergey Lavrov", SourceActor: "RUS", Reported: true}},
+		{"he after an office in a subordinate clause", "When the President spoke in Kyiv, he said that Russia's aggression must end.", "blame",
+			attrHit{Target: "RUS", Source: "the President", Reported: true}},
 		{"no person in a one-word opener", "History is long. He argued that NATO provoked the war.", "blame",
 			attrHit{Target: "NATO", Reported: true}},
 		{"relative clause subject", "We thank the voice which very resolutely calls on Russia to stop its aggression.", "call_to_action",

@@ -228,7 +228,7 @@ type grammar struct {
 	disputing, complementizer, placeName, article, genitive  wordClass
 	claimOpener, preVerb, coordinator, objectLink, venue     wordClass
 	anaphor, agentNoun, clauseOpener, ambigVerb, subjPronoun wordClass
-	determiner, ownBody                                      wordClass
+	determiner, ownBody, personTitle                         wordClass
 }
 
 // slots maps the class names of the lexicon package to the fields of g.
@@ -243,7 +243,7 @@ func (g *grammar) slots() map[string]*wordClass {
 		"fronted-preposition": &g.fronted, "imperative-skip": &g.impSkip, "imperative-not": &g.impNot,
 		"imperative-self": &g.impSelf, "reporting-verb": &g.reporting, "accusing-verb": &g.accusing,
 		"appeal-verb": &g.appealVerb, "according": &g.according, "claim-noun": &g.claimNoun,
-		"disputing": &g.disputing, "complementizer": &g.complementizer, "clause-opener": &g.clauseOpener, "ambiguous-verb": &g.ambigVerb, "subject-pronoun": &g.subjPronoun, "determiner": &g.determiner, "own-body": &g.ownBody, "place-name": &g.placeName, "agent-noun": &g.agentNoun,
+		"disputing": &g.disputing, "complementizer": &g.complementizer, "clause-opener": &g.clauseOpener, "ambiguous-verb": &g.ambigVerb, "subject-pronoun": &g.subjPronoun, "determiner": &g.determiner, "own-body": &g.ownBody, "person-title": &g.personTitle, "place-name": &g.placeName, "agent-noun": &g.agentNoun,
 		"article": &g.article, "genitive": &g.genitive,
 		"coordinator": &g.coordinator, "anaphor": &g.anaphor, "venue": &g.venue, "object-link": &g.objectLink, "claim-opener": &g.claimOpener, "pre-verb": &g.preVerb,
 	}

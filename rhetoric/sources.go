@@ -101,8 +101,10 @@ func (a *Analyzer) sourceText(doc *tokenize.Document, sc *scratch, p phrase) (te
 // fronted prepositional phrase and its comma ("On the other side, Lavrov
 // ...", "By blaming the West, he ..."): a run of capitalized words
 // ("Sergey Lavrov", "Antony Blinken's approach" gives "Antony Blinken") or
-// an anaphor ("He ..."). name reports a person's name that a later "he"
-// may stand for: two words or more, or one lexicon actor before a
+// an anaphor ("He ..."), also after a subordinating opener ("When the
+// President was talking, ..."). name reports a person's name that a later
+// "he" may stand for: two words or more, an office of the person-title
+// class after an article ("the President"), or one lexicon actor before a
 // possessive or a verb. A run that opens with an article, determiner,
 // opener, auxiliary, pronoun or gerund ("The", "Other", "As", "Are", "We",
 // "Having") is no subject.
@@ -119,11 +121,19 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 		}
 		i++
 	}
+	if i+1 < s.Last && toks[i].Kind == tokenize.Word && sc.is(&g.clauseOpener, i) && !sc.is(&g.ownSide, i+1) {
+		i++ // "When the President was talking, he said ...": the subordinate clause's subject
+	}
 	if i >= s.Last || toks[i].Kind != tokenize.Word || sc.inLabel(toks[i].Start) {
 		return phrase{}, false
 	}
 	if sc.is(&g.anaphor, i) && !isPossessiveWord(toks[i].Norm) {
 		return phrase{i, i + 1}, false
+	}
+	title := false // "the President", "the Special Envoy": a person by office
+	if sc.is(&g.article, i) && i+1 < s.Last && toks[i+1].Kind == tokenize.Word && capitalized(toks[i+1].Text) && !inActor(sc, i+1) &&
+		!sc.is(&g.determiner, i+1) && !sc.is(&g.fronted, i+1) {
+		i, title = i+1, true
 	}
 	if !capitalized(toks[i].Text) || sc.is(&g.article, i) || sc.is(&g.determiner, i) || sc.is(&g.clauseOpener, i) || sc.is(&g.auxiliary, i) ||
 		sc.is(&g.coordinator, i) || sc.is(&g.clauseBreak, i) || sc.is(&g.subjPronoun, i) || sc.is(&g.ownSide, i) ||
@@ -138,9 +148,14 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	// A person's name: two capitalized words or more ("Sergey Lavrov",
 	// "President Kennedy"), or one word that names a lexicon actor before
 	// a possessive or a verb ("Lavrov's narrative"); not "History is".
-	if e-i == 1 && !(inActor(sc, i) && e < s.Last && (isPossessive(toks[e].Norm) || sc.is(&g.auxiliary, e) || sc.is(&g.preVerb, e) ||
+	if e-i == 1 && !title && !(inActor(sc, i) && e < s.Last && (isPossessive(toks[e].Norm) || sc.is(&g.auxiliary, e) || sc.is(&g.preVerb, e) ||
 		sc.at(&g.reporting, e, s.Last) > 0 || sc.is(&g.accusing, e) || sc.is(&g.appealVerb, e))) {
 		return phrase{i, e}, false
+	}
+	if title {
+		// An office names a person ("the President", "the Prime
+		// Minister"); "The Organization" or "The Charter" do not.
+		return phrase{i - 1, e}, sc.is(&g.personTitle, e-1)
 	}
 	return phrase{i, e}, true
 }

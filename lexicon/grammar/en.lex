@@ -520,6 +520,32 @@ ministry
 parliament
 party
 
+# "When the President spoke, he said ...": an office after an article names a person whom a later
+# "he" or "she" may stand for ("The Organization" does not).
+@grammar person-title
+president
+secretary
+secretary-general
+minister
+chancellor
+king
+queen
+prince
+ambassador
+envoy
+governor
+senator
+pope
+lady
+chairman
+chairperson
+chair
+speaker
+spokesperson
+spokesman
+director
+commissioner
+
 @grammar clause-opener
 as
 when
