@@ -127,7 +127,7 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	if i >= s.Last || toks[i].Kind != tokenize.Word || sc.inLabel(toks[i].Start) {
 		return phrase{}, false
 	}
-	if sc.is(&g.anaphor, i) && !isPossessiveWord(toks[i].Norm) {
+	if sc.is(&g.anaphor, i) && !sc.is(&g.determiner, i) { // "He ...", not "His claims ..."
 		return phrase{i, i + 1}, false
 	}
 	title := false // "the President", "the Special Envoy": a person by office
@@ -160,10 +160,6 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	return phrase{i, e}, true
 }
 
-// isPossessiveWord reports whether an anaphor is a possessive determiner
-// ("his claims"), which opens no subject of its own.
-func isPossessiveWord(norm string) bool { return norm == "his" || norm == "her" }
-
 // participleSubject returns the subject of a participial clause opened by
 // verb v ("Blinken didn't hold back, calling out ...", "..., blaming the
 // West ... and accusing Ukraine"): the subject that opens the sentence,
@@ -175,28 +171,14 @@ func (a *Analyzer) participleSubject(doc *tokenize.Document, sc *scratch, s toke
 	if v <= s.First || !sc.is(&g.gerund, v) {
 		return phrase{}
 	}
-	if v-1 == s.First && (sc.is(&g.fronted, v-1) || sc.is(&g.agentMarker, v-1)) {
-		// "By blaming the West, he hopes ...": the subject follows the
-		// fronted phrase's comma.
-		k := v
-		for k < s.Last && toks[k].Text != "," {
-			k++
-		}
-		if k+1 < s.Last && toks[k+1].Kind == tokenize.Word && (sc.is(&g.anaphor, k+1) && !isPossessiveWord(toks[k+1].Norm) ||
-			capitalized(toks[k+1].Text) && !sc.is(&g.article, k+1) && !sc.is(&g.determiner, k+1) && !sc.is(&g.subjPronoun, k+1)) {
-			e := k + 1
-			for e+1 < s.Last && e+1 < k+1+sourceWords && toks[e+1].Kind == tokenize.Word && capitalized(toks[e+1].Text) && !sc.is(&g.anaphor, k+1) {
-				e++
-			}
-			return phrase{k + 1, e + 1}
-		}
-		return phrase{}
-	}
-	if !(toks[v-1].Text == "," || sc.is(&g.coordinator, v-1)) {
+	fronted := v-1 == s.First && (sc.is(&g.fronted, v-1) || sc.is(&g.agentMarker, v-1))
+	if !fronted && !(toks[v-1].Text == "," || sc.is(&g.coordinator, v-1)) {
 		return phrase{} // with no comma the sentence's subject is too far: "He ran an ad in Florida accusing ..."
 	}
+	// sentenceSubject skips a fronted phrase to its comma ("By blaming the
+	// West, he hopes ..."), so the subject then stands after the verb.
 	p, _ := a.sentenceSubject(doc, sc, si)
-	if p.last <= p.first || p.last > v {
+	if p.last <= p.first || !fronted && p.last > v {
 		return phrase{}
 	}
 	return p

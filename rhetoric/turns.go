@@ -137,14 +137,6 @@ func regexpLabel(re *regexp.Regexp, line string) (speaker string, body int) {
 // the turn's text begins (after the label, its colon and emphasis
 // markers), else "" and 0.
 func defaultLabel(line string) (speaker string, body int) {
-	if speaker, body = labelOf(line); speaker == "" {
-		return "", 0
-	}
-	return speaker, body
-}
-
-// labelOf is defaultLabel's scan.
-func labelOf(line string) (string, int) {
 	i := 0
 	skip := func() {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
