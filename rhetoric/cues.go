@@ -28,15 +28,10 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 		if m.First < 0 || m.Last > n || m.First >= m.Last || m.Start < 0 || m.End > len(doc.Text) || m.Start > m.End {
 			continue // defensive: never trust indices blindly
 		}
-		if len(sc.turns) > 0 {
+		if sc.inLabel(m.Start, &hint) {
 			// A speaker label is no text of the turn: "PRESIDENT
 			// ZELENSKYY:" names the speaker, not an actor of the sentence.
-			if k := turnAt(sc.turns, m.Start, hint); k >= 0 {
-				hint = k
-				if m.Start < sc.turns[k].body {
-					continue
-				}
-			}
+			continue
 		}
 		switch m.Kind {
 		case lexicon.CategoryMatch:

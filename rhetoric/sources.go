@@ -124,7 +124,7 @@ func (a *Analyzer) sentenceSubject(doc *tokenize.Document, sc *scratch, si int) 
 	if i+1 < s.Last && toks[i].Kind == tokenize.Word && sc.is(&g.clauseOpener, i) && !sc.is(&g.ownSide, i+1) {
 		i++ // "When the President was talking, he said ...": the subordinate clause's subject
 	}
-	if i >= s.Last || toks[i].Kind != tokenize.Word || sc.inLabel(toks[i].Start) {
+	if i >= s.Last || toks[i].Kind != tokenize.Word || sc.inLabel(toks[i].Start, nil) {
 		return phrase{}, false
 	}
 	if sc.is(&g.anaphor, i) && !sc.is(&g.determiner, i) { // "He ...", not "His claims ..."
@@ -316,16 +316,6 @@ func (a *Analyzer) reportingVerb(sc *scratch, toks []tokenize.Token, s tokenize.
 	return (i == s.First || !capitalized(t.Text)) && !inActor(sc, i)
 }
 
-// inLabel reports whether byte offset off lies in a speaker label ("Q" in
-// "Q    You said ...").
-func (sc *scratch) inLabel(off int) bool {
-	if len(sc.turns) == 0 {
-		return false
-	}
-	k := turnAt(sc.turns, off, 0)
-	return k >= 0 && off < sc.turns[k].body
-}
-
 // ownPossessive reports whether token i is a first-person possessive
 // (own-side and determiner: "my", "our").
 func (sc *scratch) ownPossessive(i int) bool {
@@ -436,7 +426,7 @@ func (a *Analyzer) subjectBefore(doc *tokenize.Document, sc *scratch, s tokenize
 			// but a gerund takes none ("a law saying", "stop demanding").
 			ok = capitalized(t.Text) || inActor(sc, k) || k == end-1 && !sc.is(&g.relPronoun, k) && !sc.is(&g.complementizer, k) && !sc.is(&g.objectGlue, k) && !sc.is(&g.gerund, k) && !sc.is(&g.gerund, v)
 		}
-		if !ok || sc.inLabel(t.Start) || t.Kind == tokenize.Word && !inActor(sc, k) &&
+		if !ok || sc.inLabel(t.Start, nil) || t.Kind == tokenize.Word && !inActor(sc, k) &&
 			(sc.is(&g.clauseOpener, k) || sc.is(&g.coordinator, k) || sc.is(&g.clauseBreak, k) || sc.is(&g.fronted, k) || sc.is(&g.agentMarker, k) ||
 				sc.is(&g.auxiliary, k) || sc.is(&g.beForm, k)) {
 			break // "As I said", "Q And Hamas said": the subject starts after

@@ -222,6 +222,28 @@ func blankAt(s string, i int) bool {
 	return r == '\r' || unicode.IsSpace(r)
 }
 
+// inLabel reports whether byte offset off lies in a speaker label ("Q" in
+// "Q    You said ..."). A caller reading offsets in order passes hint, the
+// turn found last, which inLabel moves on (see turnAt); nil starts from the
+// first turn.
+func (sc *scratch) inLabel(off int, hint *int) bool {
+	if len(sc.turns) == 0 {
+		return false
+	}
+	h := 0
+	if hint != nil {
+		h = *hint
+	}
+	k := turnAt(sc.turns, off, h)
+	if k < 0 {
+		return false
+	}
+	if hint != nil {
+		*hint = k
+	}
+	return off < sc.turns[k].body
+}
+
 // turnAt returns the index of the turn holding byte offset off, or -1 when
 // the statement has no turns. Offsets run forward, so the search starts at
 // the hint.
