@@ -187,7 +187,8 @@ func BenchmarkFormMemo(b *testing.B) {
 	ids := uint32(0)
 	for b.Loop() {
 		for _, w := range words {
-			ids += tk.cache.lookup(w, tk.compute).id
+			r, _ := tk.cache.lookup(w, tk.compute)
+			ids += r.id()
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")

@@ -1,14 +1,14 @@
 package tokenize
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
-// maxCacheEntries bounds the memo of a [Tokenizer]. When it would grow
-// past this the memo keeps only its newest entries, so memory stays bounded
-// on text with an unbounded vocabulary.
+// maxCacheEntries bounds the memo of a [Tokenizer]: once it has computed
+// this many forms, it starts again empty, so memory stays bounded on text
+// with an unbounded vocabulary.
 const maxCacheEntries = 1 << 17
 
 // maxFormIDs bounds the form IDs a [Tokenizer] hands out (see
@@ -19,36 +19,100 @@ const maxCacheEntries = 1 << 17
 // bounded too.
 const maxFormIDs = 1 << 20
 
-// form is the memoised normal form and stem of one surface text, with the
-// dense ID of that (norm, stem) pair, 0 when none.
+// form is the normal form and stem of one surface text, with the dense ID
+// of that (norm, stem) pair, 0 when none.
 type form struct {
 	norm, stem string
 	id         uint32
 }
 
-// formCache memoises the normal form and stem of surface texts. Its values
-// are pointers, shared by the surface forms of one normal form ("The",
-// "the"), so that a slot of its maps is 24 bytes, not 56, and a hot group of
-// the map fits a cache line or two. It is safe
-// for concurrent use. Hits read an immutable map through an atomic pointer,
-// without locks or allocation; misses go to a small map under a mutex, which
-// is merged into a new immutable map once it holds a quarter as many
-// entries, so each entry is copied a bounded number of times.
+// memoRec is a memoised form in two words: the arena offsets of its
+// normal form (low half) and stem (high half; see arenaChunk), and the
+// lengths of the two (16 bits each) with the form ID (high half). Two
+// words keep it in registers: a larger struct is copied through memory,
+// and reading it back whole right after writing it in parts stalls the
+// processor.
+type memoRec struct{ pos, meta uint64 }
+
+// id returns the record's form ID.
+func (r memoRec) id() uint32 { return uint32(r.meta >> 32) }
+
+// norm returns the normal form, which lies in chunks.
+func (r memoRec) norm(chunks [][]byte) string {
+	return arenaString(chunks, uint32(r.pos), int(uint16(r.meta)))
+}
+
+// stem returns the stem, which lies in chunks.
+func (r memoRec) stem(chunks [][]byte) string {
+	return arenaString(chunks, uint32(r.pos>>32), int(uint16(r.meta>>16)))
+}
+
+// form returns the form of r, which lies in chunks.
+func (r memoRec) form(chunks [][]byte) form {
+	return form{norm: r.norm(chunks), stem: r.stem(chunks), id: r.id()}
+}
+
+// arenaChunk is the size of the memo's arena chunks, which hold the bytes
+// of the surface texts, normal forms and stems it keeps; an arena offset o
+// is byte o%arenaChunk of chunk o/arenaChunk. A string never spans two
+// chunks.
+const arenaChunk = 1 << 16
+
+// arenaString returns the n bytes at arena offset off as a string that
+// shares the arena's memory: bytes once written to the arena never change.
+func arenaString(chunks [][]byte, off uint32, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&chunks[off/arenaChunk][off%arenaChunk], n)
+}
+
+// memoSnap is an immutable view of the memo: a map from surface texts to
+// record indexes, and the records and arena chunks it refers to, as they
+// were when it was made.
+type memoSnap struct {
+	m      map[string]uint32
+	recs   []memoRec
+	chunks [][]byte
+}
+
+// formCache memoises the normal form and stem of surface texts. It is
+// safe for concurrent use.
 //
-// The merge copies the whole memo, so it runs outside the mutex: the full
-// small map is set aside (still read by lookups, never written again) and a
-// fresh one takes the misses meanwhile. Under the mutex, the other workers
-// of a parallel run had to wait for every copy (2% of their time on two
-// cores). One merge runs at a time; the memo's contents are the same as
-// with the copy under the mutex, and a form is a pure function of its text
-// whichever map holds it.
+// What it holds gives the garbage collector little to do: the maps' keys
+// are strings in 64 KiB chunks of bytes (the arena), which hold the normal
+// forms and stems too, and their values index records of offsets. Before,
+// each entry was a key string and a *form of two strings, four objects to
+// mark in every cycle, which was most of the collector's work in a run
+// over a corpus.
+//
+// Hits read an immutable snapshot through an atomic pointer, without locks
+// or allocation; misses go to a small map under a mutex, which is merged
+// into a new snapshot once it holds a quarter as many entries, so each
+// entry is copied a bounded number of times. The merge copies the whole
+// memo, so it runs outside the mutex: the full small map is set aside
+// (still read by look-ups, never written again) and a fresh one takes the
+// misses meanwhile. One merge runs at a time. A form is a pure function of
+// its text whichever map holds it.
+//
+// Records and arena only grow, and the snapshots share them: a reader's
+// slices stop where the records and bytes were when its snapshot was made,
+// and what lies below them never changes. After maxCacheEntries records
+// the memo starts again with new records, arena and maps (a new
+// generation); a merge of the old generation that finishes after that is
+// dropped.
 type formCache struct {
-	ro    atomic.Pointer[map[string]*form]
-	mu    sync.Mutex
-	dirty map[string]*form
-	// merging is the small map being merged into ro, or nil; it is
-	// read-only once set.
-	merging map[string]*form
+	ro atomic.Pointer[memoSnap]
+	mu sync.Mutex
+	// Under mu: the generation, its records and arena, the map of the
+	// misses since the last merge, and the one being merged (nil when
+	// none; read-only once set).
+	gen     uint64
+	recs    []memoRec
+	chunks  [][]byte
+	used    int // bytes used of the last chunk
+	dirty   map[string]uint32
+	merging map[string]uint32
 	ids     atomic.Uint32 // the last form ID handed out
 }
 
@@ -64,71 +128,133 @@ func (c *formCache) newID() uint32 {
 	return id
 }
 
-// lookup returns the form of text, computing and memoising it on a miss
-// with compute, which gets a private copy of text: text is a slice of the
-// caller's input, which the cache must not keep alive.
-func (c *formCache) lookup(text string, compute func(string) *form) *form {
-	ro := c.ro.Load()
-	if ro != nil {
-		if f, ok := (*ro)[text]; ok {
-			return f
+// lookup returns the record of the form of text and the arena chunks its
+// strings lie in, computing and memoising the form on a miss with compute.
+// The memo keeps copies of what it stores, never text or the strings
+// compute returns, which may share the caller's input.
+func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][]byte) {
+	if s := c.ro.Load(); s != nil {
+		if i, ok := s.m[text]; ok {
+			return s.recs[i], s.chunks
 		}
 	}
 	c.mu.Lock()
-	f, ok := c.dirty[text]
+	i, ok := c.dirty[text]
 	if !ok && c.merging != nil {
-		f, ok = c.merging[text]
+		i, ok = c.merging[text]
+	}
+	if ok {
+		r, chunks := c.recs[i], c.chunks
+		c.mu.Unlock()
+		return r, chunks
 	}
 	c.mu.Unlock()
-	if ok {
-		return f
-	}
-	key := strings.Clone(text)
-	f = compute(key)
+	f := compute(text)
 	c.mu.Lock()
-	if c.dirty == nil {
-		c.dirty = make(map[string]*form, 256)
+	if c.dirty == nil || len(c.recs) >= maxCacheEntries {
+		c.restart()
 	}
-	c.dirty[key] = f
+	key := c.store(text)
+	r := c.add(f)
+	c.dirty[arenaString(c.chunks, key, len(text))] = uint32(len(c.recs) - 1)
+	chunks := c.chunks
 	n := 0
-	if ro = c.ro.Load(); ro != nil {
-		n = len(*ro)
+	if ro := c.ro.Load(); ro != nil {
+		n = len(ro.m)
 	}
-	var full map[string]*form
+	var full map[string]uint32
+	var snap memoSnap
+	gen := c.gen
 	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
 		full = c.dirty
 		c.merging = full
-		c.dirty = make(map[string]*form, 256)
+		c.dirty = make(map[string]uint32, 256)
+		// The snapshot takes the records and arena as they are now: the
+		// merged map refers to nothing beyond them.
+		snap.recs, snap.chunks = c.recs, c.chunks
 	}
 	c.mu.Unlock()
 	if full != nil {
-		c.merge(ro, full)
+		c.merge(gen, full, snap)
 	}
-	return f
+	return r, chunks
 }
 
-// merge stores a new immutable map holding ro and full, or only full when
-// both would exceed maxCacheEntries. Only the one merge in progress stores
-// ro, so ro is still current when it is done.
-func (c *formCache) merge(ro *map[string]*form, full map[string]*form) {
-	merged := full
+// lookupForm is lookup with the form's strings.
+func (c *formCache) lookupForm(text string, compute func(string) form) form {
+	r, chunks := c.lookup(text, compute)
+	return r.form(chunks)
+}
+
+// restart begins a new generation: empty records, arena and maps. Called
+// with mu held.
+func (c *formCache) restart() {
+	c.gen++
+	c.recs = make([]memoRec, 0, 1024)
+	c.chunks, c.used = nil, 0
+	c.dirty = make(map[string]uint32, 256)
+	c.merging = nil
+	c.ro.Store(nil)
+}
+
+// add stores f's strings in the arena and appends its record, which it
+// returns. Called with mu held.
+func (c *formCache) add(f form) memoRec {
+	norm := c.store(f.norm)
+	stem := norm
+	if f.stem != f.norm {
+		stem = c.store(f.stem)
+	}
+	r := memoRec{
+		pos:  uint64(norm) | uint64(stem)<<32,
+		meta: uint64(uint16(len(f.norm))) | uint64(uint16(len(f.stem)))<<16 | uint64(f.id)<<32,
+	}
+	c.recs = append(c.recs, r)
+	return r
+}
+
+// store copies s into the arena and returns its offset. The texts and
+// forms of the memo are at most a few times maxMemoLen bytes, far shorter
+// than a chunk (and than the 16 bits of a record's lengths).
+func (c *formCache) store(s string) uint32 {
+	k := len(c.chunks) - 1
+	if k < 0 || c.used+len(s) > arenaChunk {
+		c.chunks = append(c.chunks, make([]byte, arenaChunk))
+		c.used = 0
+		k++
+	}
+	// A chunk's slice never changes once appended (readers of a snapshot
+	// share it): only bytes beyond those of every string handed out so
+	// far are written.
+	off := uint32(k*arenaChunk + c.used)
+	c.used += copy(c.chunks[k][c.used:], s)
+	return off
+}
+
+// merge stores a new snapshot holding the current one's map and full,
+// over snap's records and arena, unless the memo has started a new
+// generation since gen. Only the one merge in progress stores a snapshot
+// within a generation, so the current one is still current when it is
+// done.
+func (c *formCache) merge(gen uint64, full map[string]uint32, snap memoSnap) {
+	ro := c.ro.Load()
 	n := 0
 	if ro != nil {
-		n = len(*ro)
+		n = len(ro.m)
 	}
-	if n+len(full) <= maxCacheEntries {
-		merged = make(map[string]*form, n+len(full))
-		if ro != nil {
-			for k, v := range *ro {
-				merged[k] = v
-			}
+	snap.m = make(map[string]uint32, n+len(full))
+	if ro != nil {
+		for k, v := range ro.m {
+			snap.m[k] = v
 		}
-		for k, v := range full {
-			merged[k] = v
-		}
+	}
+	for k, v := range full {
+		snap.m[k] = v
 	}
 	c.mu.Lock()
-	c.ro.Store(&merged)
-	c.merging = nil
+	if c.gen == gen {
+		c.ro.Store(&snap)
+		c.merging = nil
+	}
 	c.mu.Unlock()
 }

@@ -197,15 +197,15 @@ func (t *Tokenizer) fill(tok *Token) {
 		tok.Stem = tok.Norm
 		return
 	}
-	f := t.cache.lookup(tok.Text, t.compute)
-	tok.Norm, tok.Stem, tok.Form = f.norm, f.stem, f.id
-	if tok.Kind != Word && f.stem != f.norm {
+	r, chunks := t.cache.lookup(tok.Text, t.compute)
+	tok.Norm, tok.Stem, tok.Form = r.norm(chunks), r.stem(chunks), r.id()
+	if tok.Kind != Word && tok.Stem != tok.Norm {
 		// The pair (Norm, Norm) is not the one the ID stands for.
 		tok.Stem, tok.Form = tok.Norm, 0
 	}
 }
 
-func (t *Tokenizer) compute(text string) *form {
+func (t *Tokenizer) compute(text string) form {
 	n := Normalize(text)
 	if n != text {
 		// "The" and "the", "Russia’s" and "russia's": Snowball, which
@@ -214,17 +214,17 @@ func (t *Tokenizer) compute(text string) *form {
 		// holds the stem of n when n is its own normal form (Normalize is
 		// idempotent; the check keeps this exact if it ever were not).
 		// Sharing that entry's ID keeps one ID per (norm, stem) pair.
-		if f := t.cache.lookup(n, t.computeForm); f.norm == n {
+		if f := t.cache.lookupForm(n, t.computeForm); f.norm == n {
 			return f
 		}
 	}
-	return &form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
+	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // computeForm is compute without the look-up of the normal form.
-func (t *Tokenizer) computeForm(text string) *form {
+func (t *Tokenizer) computeForm(text string) form {
 	n := Normalize(text)
-	return &form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
+	return form{norm: n, stem: stemWith(n, t.stem), id: t.cache.newID()}
 }
 
 // appendParts appends the hyphen-separated parts of the compound tok.
