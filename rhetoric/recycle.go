@@ -15,7 +15,9 @@ import "unsafe"
 //	Scores[:cap][cap-1].Because      the scores' reasons
 //
 // An anchor lies beyond the length of its slice, so JSON, go-cmp and any
-// loop over the report never see it. Recycle clears a report and everything
+// loop over the report never see it. A caller that appends to a report's
+// Hits or Spans may overwrite an anchor: Recycle then reuses less, and
+// clears whatever it finds. Recycle clears a report and everything
 // it holds and puts it in the analyzer's pool; the next report built takes
 // its slices back from the report and its anchors (take), and sends them
 // out again in its own.
@@ -134,11 +136,10 @@ func recycledBytes(r *Report) int {
 }
 
 // reuse holds the memory of a recycled report while the next report is
-// built (see take): slices of length 0 whose elements are zero, and the
-// report itself. Everything but maps goes out in that report or is
-// dropped, so that the scratch keeps nothing a report holds.
+// built (see take): slices of length 0 whose elements are zero.
+// Everything but maps goes out in that report or is dropped, so that the
+// scratch keeps nothing a report holds.
 type reuse struct {
-	r       *Report
 	hits    []Hit
 	mods    []Modifier
 	devs    []DeviceScore // [:cap]; each one's Targets is a buffer for that device
@@ -161,7 +162,6 @@ func (a *Analyzer) take(sc *scratch) *Report {
 		return new(Report)
 	}
 	re := &sc.re
-	re.r = r
 	re.hits = r.Hits
 	if c := cap(re.hits); c > 0 {
 		x := &re.hits[:c][c-1]
