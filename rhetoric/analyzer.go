@@ -133,7 +133,8 @@ type Analyzer struct {
 	modIdx      []int  // device index -> index into modeled, or -1
 	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
 
-	pool sync.Pool // *scratch
+	pool    sync.Pool // *scratch
+	reports sync.Pool // *Report, cleared by Recycle
 
 	// find is the matcher's Find; tests may replace it before first use.
 	find func(doc *tokenize.Document, dst []lexicon.Match) []lexicon.Match

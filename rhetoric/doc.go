@@ -15,7 +15,9 @@
 // order with at most 4×Workers statements read ahead, stopping when the
 // context is cancelled (the last [Result] carries ctx.Err()) or the
 // consumer stops; an error for one statement is reported in its Result
-// and the stream goes on.
+// and the stream goes on. A program that drops each report once it has
+// written it can hand the report's memory back with [Analyzer.Recycle],
+// for the next analyses to reuse instead of allocating.
 //
 // Options.Tag tags parts of speech with prose (English only: a statement
 // in another language is analyzed untagged), which enables imperatives as

@@ -227,6 +227,41 @@ func ExampleAnalyzer_AnalyzeAll() {
 	// 3 s3 threat true NONE
 }
 
+// ExampleAnalyzer_Recycle writes each report as a line of JSON and then
+// hands its memory back to the analyzer, which reuses it for the next
+// statement instead of allocating: nothing may use the report afterwards.
+func ExampleAnalyzer_Recycle() {
+	lex, err := lexicon.Parse("example.lex", []byte(exampleLex))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rhetoric.New(lex, rhetoric.Options{NoModel: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	texts := []string{"Moscow is responsible for this flagrant aggression.", "NATO is not a threat.", ""}
+	var line []byte
+	for i, t := range texts {
+		r, err := a.Analyze(context.Background(), rhetoric.Statement{ID: fmt.Sprint("s", i), Text: t})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if line, err = r.AppendJSON(line[:0]); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.ID, len(r.Hits), "hits,", len(line), "bytes of JSON")
+		a.Recycle(r) // line holds what the report said; r must not be used again
+	}
+	// Output:
+	// s0 2 hits, 1169 bytes of JSON
+	// s1 1 hits, 869 bytes of JSON
+	// s2 0 hits, 585 bytes of JSON
+}
+
 // ExampleMatrix shows who frames whom in a journalist's report: the
 // reported moves belong to their sources, and a claim the writer rejects
 // counts for no one.

@@ -104,6 +104,10 @@ type scratch struct {
 	// first and last non-negated one (sentenceFeatures)
 	hpos, hneg, hfirst, hlast []int32
 
+	// re is the memory of a recycled report (see Analyzer.Recycle) while
+	// a report is built.
+	re reuse
+
 	// score
 	tcount  []int32 // per device and target code
 	tallies []tally // per device
@@ -183,9 +187,13 @@ func (a *Analyzer) stages(doc *tokenize.Document, st *Statement, sc *scratch) in
 // report turns a tokenized document into a Report, running the stages in
 // order.
 func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Report {
-	r := &Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, BodyOffset: st.BodyOffset, Tokens: len(doc.Tokens), Sentences: len(doc.Sentences)}
+	r := a.take(sc)
+	*r = Report{ID: st.ID, Speaker: st.Speaker, Date: st.Date, BodyOffset: st.BodyOffset, Tokens: len(doc.Tokens), Sentences: len(doc.Sentences)}
 	if len(st.Meta) > 0 {
-		r.Meta = make(map[string]string, len(st.Meta))
+		r.Meta = sc.re.meta
+		if r.Meta == nil {
+			r.Meta = make(map[string]string, len(st.Meta))
+		}
 		for k, v := range st.Meta {
 			r.Meta[k] = v
 		}
@@ -194,16 +202,18 @@ func (a *Analyzer) report(doc *tokenize.Document, st Statement, sc *scratch) *Re
 	a.decide(doc, sc)
 	r.Hits = copyHits(sc)
 	a.score(r, doc, sc)
+	sc.re.done()
 	return r
 }
 
-// copyHits copies the hits out of scratch: one allocation for the hits, one
-// for all their modifiers.
+// copyHits copies the hits out of scratch into the hits of a recycled
+// report, else into new memory: one allocation for the hits, one for all
+// their modifiers, which the hits' anchor holds (see recycle.go).
 func copyHits(sc *scratch) []Hit {
-	hits := make([]Hit, len(sc.hits))
-	var mods []Modifier
+	hits := anchored(sc.re.hits, len(sc.hits))
+	mods := sc.re.mods
 	if len(sc.mbuf) > 0 {
-		mods = make([]Modifier, len(sc.mbuf))
+		mods = sized(mods, len(sc.mbuf))
 		copy(mods, sc.mbuf)
 	}
 	for i := range sc.hits {
@@ -213,5 +223,6 @@ func copyHits(sc *scratch) []Hit {
 			hits[i].Modifiers = mods[h.mods : h.mods+h.nmods : h.mods+h.nmods]
 		}
 	}
+	anchor(hits).Modifiers = mods[:0]
 	return hits
 }

@@ -91,6 +91,11 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	tallies := slices.Grow(sc.tallies[:0], nd)[:nd]
 	clear(tallies) // the targets of the last report are its own
 	sc.tallies = tallies
+	// A recycled report's device scores hold cleared buffers for their
+	// targets.
+	for d, x := range sc.re.devs[:min(nd, len(sc.re.devs))] {
+		tallies[d].targets = x.Targets
+	}
 	// tcount[d*nt+k] counts the hits of device d with target tcodes[k].
 	tcount := sc.tcount[:0]
 	tcount = append(tcount, make([]int32, nd*nt)...)
@@ -124,7 +129,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			}
 		}
 	}
-	r.Devices = make([]DeviceScore, nd)
+	r.Devices = sized(sc.re.devs, nd)
 	for d := range tallies {
 		for k, c := range tcount[d*nt : (d+1)*nt] {
 			if c > 0 {
@@ -136,10 +141,10 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 	performs := sc.performs
 	// The explanations of all sentences: one allocation each for the
 	// scores and their reasons.
-	var scores []Prob
+	scores, reasons := sc.re.scores, sc.re.reasons
 	if m := a.model; m != nil && len(sc.scores) > 0 {
-		scores = make([]Prob, len(sc.scores))
-		reasons := make([]Reason, len(sc.reasons))
+		scores = anchored(scores, len(sc.scores))
+		reasons = sized(reasons, len(sc.reasons))
 		for i, x := range sc.scores {
 			for j := x.from; j < x.to; j++ {
 				r := sc.reasons[j]
@@ -148,8 +153,11 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			scores[i] = Prob{Device: a.devices[x.dev], P: round4(float64(x.p)), Because: reasons[x.from:x.to:x.to]}
 		}
 	}
-	r.Spans = make([]Span, ns)
-	names := make([]string, 0, countTrue(performs))
+	if cap(scores) > 0 {
+		anchor(scores).Because = reasons[:0]
+	}
+	r.Spans = anchored(sc.re.spans, ns)
+	names := sized(sc.re.names, countTrue(performs))[:0]
 	lo := 0
 	for si, s := range doc.Sentences {
 		hi := lo
@@ -168,7 +176,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			names = append(names, a.devices[d])
 			if a.takesTarget[d] {
 				if sp.Targets == nil {
-					sp.Targets = map[string]string{}
+					sp.Targets = sc.re.targetsMap()
 				}
 				if cands == nil && a.choosesTarget(d) {
 					cands = a.candidates(doc, sc, si)
@@ -185,6 +193,8 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		}
 		r.Spans[si] = sp
 	}
+	x := anchor(r.Spans)
+	x.Devices, x.Scores = names[:0], scores[:0]
 	if len(sc.turns) > 0 {
 		a.scoreTurns(r, doc, sc)
 	}
@@ -194,7 +204,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 // leaves the words and sentences of excluded turns out of r's counts (and
 // out of its per-1K rates and coverage, which are recomputed).
 func (a *Analyzer) scoreTurns(r *Report, doc *tokenize.Document, sc *scratch) {
-	r.Turns = make([]Turn, len(sc.turns))
+	r.Turns = sized(sc.re.turns, len(sc.turns))
 	for k, t := range sc.turns {
 		r.Turns[k] = Turn{Speaker: t.speaker, Start: t.start, End: t.end, Excluded: t.excluded}
 	}

@@ -148,6 +148,16 @@ func (c *cli) analyze(args []string) int {
 	if enc, ok := sink.(encoder); ok && encodeOnWorkers {
 		s.enc = enc // encode on the analysis workers
 	}
+	// These sinks copy what they need of a report (its strings, which
+	// are never reused, and numbers), so that nothing holds it once it is
+	// written; profiles and the HTML report keep reports.
+	recycle := false
+	if agg == nil && overA == nil {
+		switch sink.(type) {
+		case *jsonSink, *jsonlSink, *csvSink, *tableSink, *hitsSink, *matrixSink:
+			recycle = true
+		}
+	}
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		if agg != nil {
 			addReport(agg, r)
@@ -155,7 +165,11 @@ func (c *cli) analyze(args []string) int {
 		if overA != nil {
 			overA.add(r)
 		}
-		return sink.report(r, text)
+		err := sink.report(r, text)
+		if recycle {
+			s.an.Recycle(r)
+		}
+		return err
 	})
 	if res.writeErr == nil {
 		var profiles []rhetoric.Profile

@@ -23,7 +23,7 @@ type encoder interface {
 var encodeOnWorkers = true
 
 // result is one analysed statement: rhetoric's Result, and with an encoder
-// its encoded report (enc, from encBufs; the Report itself is dropped).
+// its encoded report (enc, from encBufs; the Report itself is recycled).
 type result struct {
 	rhetoric.Result
 	enc    *[]byte
@@ -58,6 +58,7 @@ func analyzeAll(ctx context.Context, an *rhetoric.Analyzer, in iter.Seq[rhetoric
 				*r.enc, r.encErr = enc.encode((*r.enc)[:0], rep)
 				if r.encErr == nil {
 					r.Report = &rhetoric.Report{Words: rep.Words} // the consumer notes empty statements
+					an.Recycle(rep)                               // nothing holds it: encode copied what it needed
 				}
 			}
 			return r
