@@ -106,10 +106,16 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 		if !ok {
 			break
 		}
-		t.fill(&tok)
 		doc.Tokens = append(doc.Tokens, tok)
+	}
+	// The forms are filled in a second pass: most of a look-up in the memo
+	// is waiting for memory, and back to back, with no scanning between,
+	// the processor overlaps the waits of consecutive words.
+	for i := range doc.Tokens {
+		tok := &doc.Tokens[i]
+		t.fill(tok)
 		if tok.Flags&Compound != 0 {
-			doc.Parts = t.appendParts(doc.Parts, tok)
+			doc.Parts = t.appendParts(doc.Parts, *tok)
 		}
 	}
 	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens, t.opts.Language, &t.scratch)
