@@ -75,21 +75,36 @@ func TestFormCacheKeys(t *testing.T) {
 	}
 }
 
-// TestFormCacheRestart looks up more distinct texts than the memo keeps
-// and checks that every form is still right, and that the memo started
-// again rather than growing past its bound.
+// TestFormCacheRestart looks up more distinct texts than the memo keeps,
+// from four goroutines at once, so that generations start again while
+// merges are in progress, and checks that every form is still right, and
+// that the memo started again rather than growing past its bound.
 func TestFormCacheRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("looks up 300,000 texts")
 	}
 	compute := func(s string) form { return form{norm: s, stem: s[:len(s)/2]} }
 	var c formCache
-	const n = 2*maxCacheEntries + 1000
-	for i := range n {
-		w := strconv.Itoa(i * 7919)
-		if got, want := c.lookupForm(w, compute), compute(w); got != want {
-			t.Fatalf("%s: got %+v, want %+v", w, got, want)
-		}
+	const n, goroutines = 2*maxCacheEntries + 1000, 4
+	var wg sync.WaitGroup
+	errs := make(chan string, goroutines)
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < n; i += goroutines {
+				w := strconv.Itoa(i * 7919)
+				if got, want := c.lookupForm(w, compute), compute(w); got != want {
+					errs <- w + ": got " + got.norm + " " + got.stem
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
