@@ -20,8 +20,12 @@ type Scanner struct {
 	pos     int
 	english bool
 	lang    Language
-	queued  Token
-	hasNext bool
+	// a clitic split off the last word, returned next: its span, kind
+	// and flags (queued only when hasNext)
+	qStart, qEnd int
+	qKind        Kind
+	qFlags       Flags
+	hasNext      bool
 }
 
 // NewScanner returns a scanner of text with the rules of lang (contractions
@@ -45,10 +49,23 @@ func (s *Scanner) Offset() int { return s.pos }
 
 // Next returns the next token, or ok == false at the end of the text.
 func (s *Scanner) Next() (tok Token, ok bool) {
+	start, end, kind, flags, ok := s.scan()
+	if !ok {
+		return Token{}, false
+	}
+	return Token{Text: s.text[start:end], Start: start, End: end, Kind: kind, Flags: flags}, true
+}
+
+// scan finds the next token: its byte span, kind and flags, or ok == false
+// at the end of the text. It returns scalars, not a Token: a Token is
+// written to memory field by field and copied in 16-byte moves, and
+// reading it back whole right after writing it in parts stalls the
+// processor (on the corpus, most of what appending the tokens cost).
+func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 	if s.hasNext {
 		s.hasNext = false
-		s.pos = s.queued.End
-		return s.queued, true
+		s.pos = s.qEnd
+		return s.qStart, s.qEnd, s.qKind, s.qFlags, true
 	}
 	text := s.text
 	// Most gaps are one space or none before a visible ASCII byte (0x21
@@ -62,17 +79,17 @@ func (s *Scanner) Next() (tok Token, ok bool) {
 	}
 	if i >= len(text) {
 		s.pos = i
-		return Token{}, false
+		return i, i, 0, 0, false
 	}
 	c := text[i]
-	var end int
-	kind := Punct
-	var flags Flags
+	kind = Punct
 	switch {
 	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
-		return s.word(i)
+		end, kind, flags = s.word(i)
+		return i, end, kind, flags, true
 	case c < utf8.RuneSelf && asciiClass[c]&cDigit != 0:
-		return s.word(i)
+		end, kind, flags = s.word(i)
+		return i, end, kind, flags, true
 	case c < utf8.RuneSelf:
 		end, kind, flags = s.asciiOther(i)
 	default:
@@ -81,7 +98,8 @@ func (s *Scanner) Next() (tok Token, ok bool) {
 		case r == utf8.RuneError && w == 1:
 			end, kind = i+1, Symbol
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return s.word(i)
+			end, kind, flags = s.word(i)
+			return i, end, kind, flags, true
 		case isApostrophe(r):
 			if e := s.cliticAt(i); e > 0 {
 				end, kind, flags = e, Word, Clitic
@@ -96,7 +114,7 @@ func (s *Scanner) Next() (tok Token, ok bool) {
 		}
 	}
 	s.pos = end
-	return Token{Text: text[i:end], Start: i, End: end, Kind: kind, Flags: flags}, true
+	return i, end, kind, flags, true
 }
 
 // All returns an iterator over the tokens of text, as [Scanner.Next] would
@@ -161,13 +179,14 @@ func asciiKind(c byte) Kind {
 
 // word scans a token that starts with a letter or digit at i: a word, a
 // number, a URL, an e-mail address or an abbreviation, splitting off an
-// English clitic into s.queued.
-func (s *Scanner) word(i int) (Token, bool) {
+// English clitic to be returned next. It returns the token's end, kind
+// and flags, and sets s.pos to its end.
+func (s *Scanner) word(i int) (int, Kind, Flags) {
 	text := s.text
 	if mayBeURL(text, i) {
 		if j := scanURL(text, i); j > i {
 			s.pos = j
-			return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+			return j, URL, 0
 		}
 	}
 	// run ends the ASCII letters and digits at i: most words end there,
@@ -187,13 +206,13 @@ func (s *Scanner) word(i int) (Token, bool) {
 	if k < len(text) && text[k] == '@' {
 		if j := scanEmail(text, i); j > i {
 			s.pos = j
-			return Token{Text: text[i:j], Start: i, End: j, Kind: Email}, true
+			return j, Email, 0
 		}
 	}
 	if dot {
 		if j := scanDomain(text, i); j > i {
 			s.pos = j
-			return Token{Text: text[i:j], Start: i, End: j, Kind: URL}, true
+			return j, URL, 0
 		}
 	}
 	kind := Word
@@ -243,14 +262,14 @@ func (s *Scanner) word(i int) (Token, bool) {
 				// token of its own, apostrophe included.
 				j += w
 				s.pos = j
-				return Token{Text: text[i:j], Start: i, End: j, Kind: Word, Flags: Clitic}, true
+				return j, Word, Clitic
 			}
 			if s.english {
 				if cs, ce := cliticSplit(text, seg, j, w); ce > 0 {
 					if cs == i {
 						break
 					}
-					s.queued = Token{Text: text[cs:ce], Start: cs, End: ce, Kind: Word, Flags: Clitic}
+					s.qStart, s.qEnd, s.qKind, s.qFlags = cs, ce, Word, Clitic
 					s.hasNext = true
 					j = cs
 					break
@@ -297,7 +316,7 @@ func (s *Scanner) word(i int) (Token, bool) {
 		flags = Clitic // "n't" standing alone, as in a lexicon pattern
 	}
 	s.pos = j
-	return Token{Text: text[i:j], Start: i, End: j, Kind: kind, Flags: flags}, true
+	return j, kind, flags
 }
 
 // frenchElision reports whether w (before an apostrophe) is a French word
