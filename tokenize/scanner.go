@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"iter"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,6 +171,40 @@ func (s *Scanner) asciiOther(i int) (int, Kind, Flags) {
 	return i + 1, asciiKind(c), 0
 }
 
+// alnumRun returns the end of the run of ASCII letters and digits that
+// starts at i: eight bytes at a time while they last, then byte by byte.
+func alnumRun(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(text) {
+		w := le64(text[i:])
+		// Each byte's high bit ends up set where the byte is ASCII and a
+		// letter or digit: x+(0x80-lo) reaches the high bit when x >= lo,
+		// x+(0x7f-hi) when x > hi, and no byte carries into the next as x
+		// is at most 0x7f. OR-ing 0x20 folds capitals onto small letters.
+		x := w &^ highs
+		y := x | 0x20*ones
+		letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
+		digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+		m := (letter | digit) &^ w & highs
+		if m != highs {
+			return i + bits.TrailingZeros64(^m&highs)/8
+		}
+		i += 8
+	}
+	for i < len(text) && asciiClass[text[i]]&(cLetter|cDigit) != 0 {
+		i++
+	}
+	return i
+}
+
+// le64 returns the first eight bytes of s, which has at least eight, as a
+// little-endian word (one load: the compiler merges the eight).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 func asciiKind(c byte) Kind {
 	if asciiClass[c]&cPunct != 0 {
 		return Punct
@@ -191,10 +226,7 @@ func (s *Scanner) word(i int) (int, Kind, Flags) {
 	}
 	// run ends the ASCII letters and digits at i: most words end there,
 	// and the loops below start from it rather than scan them again.
-	run := i
-	for run < len(text) && asciiClass[text[run]]&(cLetter|cDigit) != 0 {
-		run++
-	}
+	run := alnumRun(text, i)
 	// One ASCII look-ahead (of at most 65 bytes) decides whether an e-mail
 	// address or a bare domain is possible at all. Letters and digits
 	// may appear in both, so it goes on from run.
