@@ -40,7 +40,9 @@
 // same stems without running it. Snowball costs about two
 // microseconds a word, so a Tokenizer memoises the normal form and stem of
 // each surface text it has seen: a token already seen costs one map lookup
-// and no allocation. The memo is safe for concurrent use and bounded. It
+// and no allocation. The memo is safe for concurrent use and bounded. A
+// token's Norm and Stem share the memo's 64 KiB chunks of bytes, which a
+// program that keeps tokens keeps alive. The memo
 // also gives each (Norm, Stem) pair a small dense ID, [Token.Form], unique
 // within the tokenizer that [Document.FormSpace] names, so that consumers
 // (the lexicon's matcher, the analyzer's model and grammar) can keep facts
