@@ -68,11 +68,10 @@ func arenaString(chunks [][]byte, off uint32, n int) string {
 }
 
 // memoSnap is an immutable view of the memo: a map from surface texts to
-// record indexes, and the records and arena chunks it refers to, as they
-// were when it was made.
+// the records of their forms, and the arena chunks the records point
+// into, as they were when it was made.
 type memoSnap struct {
-	m      map[string]uint32
-	recs   []memoRec
+	m      map[string]memoRec
 	chunks [][]byte
 }
 
@@ -81,7 +80,9 @@ type memoSnap struct {
 //
 // What it holds gives the garbage collector little to do: the maps' keys
 // are strings in 64 KiB chunks of bytes (the arena), which hold the normal
-// forms and stems too, and their values index records of offsets. Before,
+// forms and stems too, and their values are records of offsets (two
+// words in the map's slot, beside the key: a look-up reads no other
+// place before the strings are used). Before,
 // each entry was a key string and a *form of two strings, four objects to
 // mark in every cycle, which was most of the collector's work in a run
 // over a corpus.
@@ -95,24 +96,23 @@ type memoSnap struct {
 // misses meanwhile. One merge runs at a time. A form is a pure function of
 // its text whichever map holds it.
 //
-// Records and arena only grow, and the snapshots share them: a reader's
-// slices stop where the records and bytes were when its snapshot was made,
-// and what lies below them never changes. After maxCacheEntries records
-// the memo starts again with new records, arena and maps (a new
-// generation); a merge of the old generation that finishes after that is
-// dropped.
+// The arena only grows, and the snapshots share it: a reader's chunks
+// stop where the bytes were when its snapshot was made, and what lies
+// below never changes. After maxCacheEntries records the memo starts again
+// with a new arena and maps (a new generation); a merge of the old
+// generation that finishes after that is dropped.
 type formCache struct {
 	ro atomic.Pointer[memoSnap]
 	mu sync.Mutex
-	// Under mu: the generation, its records and arena, the map of the
-	// misses since the last merge, and the one being merged (nil when
-	// none; read-only once set).
+	// Under mu: the generation, its count of records and its arena, the
+	// map of the misses since the last merge, and the one being merged
+	// (nil when none; read-only once set).
 	gen     uint64
-	recs    []memoRec
+	added   int // records made in this generation
 	chunks  [][]byte
 	used    int // bytes used of the last chunk
-	dirty   map[string]uint32
-	merging map[string]uint32
+	dirty   map[string]memoRec
+	merging map[string]memoRec
 	ids     atomic.Uint32 // the last form ID handed out
 }
 
@@ -134,44 +134,44 @@ func (c *formCache) newID() uint32 {
 // compute returns, which may share the caller's input.
 func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][]byte) {
 	if s := c.ro.Load(); s != nil {
-		if i, ok := s.m[text]; ok {
-			return s.recs[i], s.chunks
+		if r, ok := s.m[text]; ok {
+			return r, s.chunks
 		}
 	}
 	c.mu.Lock()
-	i, ok := c.dirty[text]
+	r, ok := c.dirty[text]
 	if !ok && c.merging != nil {
-		i, ok = c.merging[text]
+		r, ok = c.merging[text]
 	}
 	if ok {
-		r, chunks := c.recs[i], c.chunks
+		chunks := c.chunks
 		c.mu.Unlock()
 		return r, chunks
 	}
 	c.mu.Unlock()
 	f := compute(text)
 	c.mu.Lock()
-	if c.dirty == nil || len(c.recs) >= maxCacheEntries {
+	if c.dirty == nil || c.added >= maxCacheEntries {
 		c.restart()
 	}
 	key := c.store(text)
-	r := c.add(f)
-	c.dirty[arenaString(c.chunks, key, len(text))] = uint32(len(c.recs) - 1)
+	r = c.add(f)
+	c.dirty[arenaString(c.chunks, key, len(text))] = r
 	chunks := c.chunks
 	n := 0
 	if ro := c.ro.Load(); ro != nil {
 		n = len(ro.m)
 	}
-	var full map[string]uint32
+	var full map[string]memoRec
 	var snap memoSnap
 	gen := c.gen
 	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
 		full = c.dirty
 		c.merging = full
-		c.dirty = make(map[string]uint32, 256)
-		// The snapshot takes the records and arena as they are now: the
-		// merged map refers to nothing beyond them.
-		snap.recs, snap.chunks = c.recs, c.chunks
+		c.dirty = make(map[string]memoRec, 256)
+		// The snapshot takes the arena as it is now: the merged records
+		// point nowhere beyond it.
+		snap.chunks = c.chunks
 	}
 	c.mu.Unlock()
 	if full != nil {
@@ -190,15 +190,15 @@ func (c *formCache) lookupForm(text string, compute func(string) form) form {
 // with mu held.
 func (c *formCache) restart() {
 	c.gen++
-	c.recs = make([]memoRec, 0, 1024)
+	c.added = 0
 	c.chunks, c.used = nil, 0
-	c.dirty = make(map[string]uint32, 256)
+	c.dirty = make(map[string]memoRec, 256)
 	c.merging = nil
 	c.ro.Store(nil)
 }
 
-// add stores f's strings in the arena and appends its record, which it
-// returns. Called with mu held.
+// add stores f's strings in the arena and returns its record. Called with
+// mu held.
 func (c *formCache) add(f form) memoRec {
 	norm := c.store(f.norm)
 	stem := norm
@@ -209,7 +209,7 @@ func (c *formCache) add(f form) memoRec {
 		pos:  uint64(norm) | uint64(stem)<<32,
 		meta: uint64(uint16(len(f.norm))) | uint64(uint16(len(f.stem)))<<16 | uint64(f.id)<<32,
 	}
-	c.recs = append(c.recs, r)
+	c.added++
 	return r
 }
 
@@ -232,17 +232,17 @@ func (c *formCache) store(s string) uint32 {
 }
 
 // merge stores a new snapshot holding the current one's map and full,
-// over snap's records and arena, unless the memo has started a new
+// over snap's arena, unless the memo has started a new
 // generation since gen. Only the one merge in progress stores a snapshot
 // within a generation, so the current one is still current when it is
 // done.
-func (c *formCache) merge(gen uint64, full map[string]uint32, snap memoSnap) {
+func (c *formCache) merge(gen uint64, full map[string]memoRec, snap memoSnap) {
 	ro := c.ro.Load()
 	n := 0
 	if ro != nil {
 		n = len(ro.m)
 	}
-	snap.m = make(map[string]uint32, n+len(full))
+	snap.m = make(map[string]memoRec, n+len(full))
 	if ro != nil {
 		for k, v := range ro.m {
 			snap.m[k] = v
