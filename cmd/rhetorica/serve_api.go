@@ -597,6 +597,12 @@ func (s *server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		resp.Errors = []apiError{}
 	}
 	writeJSON(w, statusOf(a), resp)
+	// writeJSON encoded the reports before writing, so nothing holds
+	// them: their memory goes back to the analyzer, which the server keeps
+	// for the next requests with the same lexicon and devices.
+	for _, rep := range a.reports {
+		an.Recycle(rep)
+	}
 }
 
 // compareResponse is the body of /v1/compare: the comparison as "compare

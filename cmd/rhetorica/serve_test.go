@@ -430,6 +430,29 @@ func TestServeConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// TestServeAnalyzeRepeated sends the same statements to /v1/analyze
+// several times, and others between, on one server: the reports of each
+// request are recycled once written, and no answer may show anything of
+// an earlier one.
+func TestServeAnalyzeRepeated(t *testing.T) {
+	data, err := os.ReadFile("testdata/cli/statements.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bodyOf(t, do(t, testServer(t, nil), "POST", "/v1/analyze", jsonlCT, bytes.NewReader(data)))
+	s := testServer(t, nil)
+	for i := range 4 {
+		other := fmt.Sprintf(`{"statements":[{"id":"x%d","speaker":"Q","text":"Moscow's aggression must end, the minister said. We stand with Ukraine."}]}`, i)
+		if resp := do(t, s, "POST", "/v1/analyze", jsonCT, strings.NewReader(other)); resp.StatusCode != 200 {
+			t.Fatalf("round %d: other request: status %d", i, resp.StatusCode)
+		}
+		got := bodyOf(t, do(t, s, "POST", "/v1/analyze", jsonlCT, bytes.NewReader(data)))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d: the answer differs from a fresh server's (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
 // TestServeHeaders checks the security headers and CORS: none by default,
 // the one --cors origin when set.
 func TestServeHeaders(t *testing.T) {
