@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"maps"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -163,19 +164,17 @@ func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][
 		n = len(ro.m)
 	}
 	var full map[string]memoRec
-	var snap memoSnap
 	gen := c.gen
 	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
 		full = c.dirty
 		c.merging = full
 		c.dirty = make(map[string]memoRec, 256)
-		// The snapshot takes the arena as it is now: the merged records
-		// point nowhere beyond it.
-		snap.chunks = c.chunks
 	}
 	c.mu.Unlock()
 	if full != nil {
-		c.merge(gen, full, snap)
+		// The snapshot takes the arena as it is now (chunks): the merged
+		// records point nowhere beyond it.
+		c.merge(gen, full, chunks)
 	}
 	return r, chunks
 }
@@ -186,8 +185,8 @@ func (c *formCache) lookupForm(text string, compute func(string) form) form {
 	return r.form(chunks)
 }
 
-// restart begins a new generation: empty records, arena and maps. Called
-// with mu held.
+// restart begins a new generation: no records, an empty arena and empty
+// maps. Called with mu held.
 func (c *formCache) restart() {
 	c.gen++
 	c.added = 0
@@ -232,11 +231,11 @@ func (c *formCache) store(s string) uint32 {
 }
 
 // merge stores a new snapshot holding the current one's map and full,
-// over snap's arena, unless the memo has started a new
-// generation since gen. Only the one merge in progress stores a snapshot
-// within a generation, so the current one is still current when it is
-// done.
-func (c *formCache) merge(gen uint64, full map[string]memoRec, snap memoSnap) {
+// over the arena chunks, unless the memo has started a new generation
+// since gen. Only the one merge in progress stores a snapshot within a
+// generation, so the current one is still current when it is done.
+func (c *formCache) merge(gen uint64, full map[string]memoRec, chunks [][]byte) {
+	snap := memoSnap{chunks: chunks}
 	ro := c.ro.Load()
 	n := 0
 	if ro != nil {
@@ -244,13 +243,9 @@ func (c *formCache) merge(gen uint64, full map[string]memoRec, snap memoSnap) {
 	}
 	snap.m = make(map[string]memoRec, n+len(full))
 	if ro != nil {
-		for k, v := range ro.m {
-			snap.m[k] = v
-		}
+		maps.Copy(snap.m, ro.m)
 	}
-	for k, v := range full {
-		snap.m[k] = v
-	}
+	maps.Copy(snap.m, full)
 	c.mu.Lock()
 	if c.gen == gen {
 		c.ro.Store(&snap)

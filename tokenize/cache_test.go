@@ -1,39 +1,28 @@
 package tokenize
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// TestFormCacheConcurrent looks words up from several goroutines at once,
-// so that misses land while a merge is in progress, and checks that every
-// lookup returns the form computed from its own text, during the run and
-// after it.
-func TestFormCacheConcurrent(t *testing.T) {
-	compute := func(s string) form { return form{norm: strings.ToUpper(s), stem: s + "/" + strconv.Itoa(len(s))} }
-	const words, goroutines = 20000, 4
-	var c formCache
+// lookupConcurrently looks up the texts of walk(g) in c on goroutine g,
+// for g from 0 to goroutines-1, all at once, and fails the test on any
+// form that is not compute's of its own text.
+func lookupConcurrently(t *testing.T, c *formCache, compute func(string) form, goroutines int, walk func(g int) iter.Seq[string]) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan string, goroutines)
 	for g := range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range words {
-				// Each goroutine walks the words in its own order, and
-				// looks every word up twice.
-				// Every tenth word is longer.
-				w := "w" + strconv.Itoa((i*(2*g+1))%words)
-				if i%10 == 0 {
-					w += "-longer-than-a-key"
-				}
-				for range 2 {
-					if got, want := c.lookupForm(w, compute), compute(w); got != want {
-						errs <- w + ": got " + got.norm + " " + got.stem
-						return
-					}
+			for w := range walk(g) {
+				if got, want := c.lookupForm(w, compute), compute(w); got != want {
+					errs <- w + ": got " + got.norm + " " + got.stem
+					return
 				}
 			}
 		}()
@@ -43,6 +32,31 @@ func TestFormCacheConcurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// TestFormCacheConcurrent looks words up from several goroutines at once,
+// so that misses land while a merge is in progress, and checks that every
+// lookup returns the form computed from its own text, during the run and
+// after it.
+func TestFormCacheConcurrent(t *testing.T) {
+	compute := func(s string) form { return form{norm: strings.ToUpper(s), stem: s + "/" + strconv.Itoa(len(s))} }
+	const words, goroutines = 20000, 4
+	var c formCache
+	lookupConcurrently(t, &c, compute, goroutines, func(g int) iter.Seq[string] {
+		return func(yield func(string) bool) {
+			for i := range words {
+				// Each goroutine walks the words in its own order, and
+				// looks every word up twice. Every tenth word is longer.
+				w := "w" + strconv.Itoa((i*(2*g+1))%words)
+				if i%10 == 0 {
+					w += "-longer-than-a-key"
+				}
+				if !yield(w) || !yield(w) {
+					return
+				}
+			}
+		}
+	})
 	calls := 0
 	for i := range words {
 		w := "w" + strconv.Itoa(i)
@@ -86,26 +100,15 @@ func TestFormCacheRestart(t *testing.T) {
 	compute := func(s string) form { return form{norm: s, stem: s[:len(s)/2]} }
 	var c formCache
 	const n, goroutines = 2*maxCacheEntries + 1000, 4
-	var wg sync.WaitGroup
-	errs := make(chan string, goroutines)
-	for g := range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	lookupConcurrently(t, &c, compute, goroutines, func(g int) iter.Seq[string] {
+		return func(yield func(string) bool) {
 			for i := g; i < n; i += goroutines {
-				w := strconv.Itoa(i * 7919)
-				if got, want := c.lookupForm(w, compute), compute(w); got != want {
-					errs <- w + ": got " + got.norm + " " + got.stem
+				if !yield(strconv.Itoa(i * 7919)) {
 					return
 				}
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
+		}
+	})
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen < 3 || c.added > maxCacheEntries {

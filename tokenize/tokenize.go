@@ -108,8 +108,8 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 		}
 		// The token is written in place, field by field (see scan).
 		doc.Tokens = append(doc.Tokens, Token{})
-		t := &doc.Tokens[len(doc.Tokens)-1]
-		t.Text, t.Start, t.End, t.Kind, t.Flags = text[start:end], start, end, kind, flags
+		tok := &doc.Tokens[len(doc.Tokens)-1]
+		tok.Text, tok.Start, tok.End, tok.Kind, tok.Flags = text[start:end], start, end, kind, flags
 	}
 	// The forms are filled in a second pass: most of a look-up in the memo
 	// is waiting for memory, and back to back, with no scanning between,
