@@ -292,12 +292,8 @@ makes it clear
 pointed out
 points out
 went on to say
-# painting a picture: a claim in other words ("He paints a picture of Russia as a victim of ...");
-# sending a signal or a message was tried and left out: documents, talks and events send them too.
-paint a picture of
-paints a picture of
-painted a picture of
-painting a picture of
+# "sends a signal that" was tried and left out: documents, talks and events send signals too.
+# "paints a picture of" was left out as well: the seed article is the only text here with it.
 # Gerunds open a participial clause whose subject opens the sentence ("Lavrov spoke, arguing
 # that ..."). Verbs of emphasis (stresses, reiterates, underscores) are left out: in speeches a
 # state names itself with them ("Morocco reiterates its commitment").
