@@ -380,7 +380,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
 	s.tok = s.tok[:len(toks)]
-	s.syms = s.syms[:0]
+	s.syms = append(s.syms[:0], tokSym{word: -1, stem: -1}) // noSym
 	s.pfx = s.pfx[:0]
 	for i := range toks {
 		t := &toks[i]
@@ -391,10 +391,8 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
 				continue
 			}
-			s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
-			s.syms = append(s.syms, tokSym{})
-			m.symbolsOf(s, &s.syms[len(s.syms)-1], t, m.wordEntry(fx.Slot(id), t))
 			c.epoch, c.first, c.form = s.epoch, int32(i), id
+			s.tok[i] = m.formSymbols(s, t, fx) | flagsOf(t)
 			continue
 		}
 		h := m.vocab.hash(t.Norm)
@@ -405,11 +403,29 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 				continue
 			}
 		}
-		s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
+		k := uint32(len(s.syms))
 		s.syms = append(s.syms, tokSym{})
-		m.symbols(s, &s.syms[len(s.syms)-1], t, h)
+		if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
+			s.syms, k = s.syms[:k], noSym
+		}
+		s.tok[i] = k | flagsOf(t)
 		c.epoch, c.first, c.form = s.epoch, int32(i), 0
 	}
+}
+
+// noSym is the index in scratch.syms of the symbols of a word that has
+// none: no word or stem ID and no prefix. resolve keeps it there for
+// every document, so that such words, most words of a small lexicon, share
+// it instead of taking a tokSym each.
+const noSym = 0
+
+// empty reports whether sy has no symbol at all. Its predSig is then
+// zero, or (for a string of the vocabulary that is only some pattern's
+// stem) describes symbols the word does not have; either way the word
+// cannot start or continue a walk, except through a gap, which looks at
+// its flags only.
+func (sy *tokSym) empty() bool {
+	return sy.word < 0 && sy.stem < 0 && sy.pfxLo == sy.pfxHi
 }
 
 // symbols resolves one token, whose Norm has hash h (m.vocab.hash), into
