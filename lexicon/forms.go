@@ -37,7 +37,7 @@ const (
 
 // formSymbols resolves token t, which carries a form ID of the tokenizer
 // of fx, and returns the index of its symbols in s.syms: noSym, or a new
-// tokSym that it appends.
+// tokSym that it appends, with rootBit (see rootOf).
 func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint32 {
 	sl := fx.Known(t.Form)
 	if sl == nil {
@@ -67,8 +67,11 @@ func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint
 		s.syms = s.syms[:k]
 		s.pfx = s.pfx[:sy.pfxLo]
 		e, k = formNoSym, noSym
-	} else if e == formUnknown {
-		e = formOther
+	} else {
+		k |= rootOf(sy)
+		if e == formUnknown {
+			e = formOther
+		}
 	}
 	if sl != nil {
 		sl.Store(e)

@@ -232,11 +232,26 @@ type tokSym struct {
 // gapBit marks a token of kind Word or Number, which a gap matches, and
 // compoundBit a compound token, whose parts Find tries too. With them the
 // main loop of Find reads scratch.tok only, not the (much larger) tokens.
+// rootBit marks symbols with a child of the root (rootOf): Find's main
+// loop passes over a token that has neither it nor compoundBit without
+// reading its symbols. Unlike the other flags it belongs to the symbols,
+// so a token that shares an earlier token's symbols copies it (symBits).
 const (
 	gapBit      = 1 << 31
 	compoundBit = 1 << 30
-	symMask     = compoundBit - 1
+	rootBit     = 1 << 29
+	symBits     = compoundBit - 1 // the index of the symbols and rootBit
+	symMask     = rootBit - 1     // the index of the symbols
 )
+
+// rootOf returns rootBit when a match may start with sy, 0 when it surely
+// cannot: sy leads from the root along no edge.
+func rootOf(sy *tokSym) uint32 {
+	if sy.wordNode != 0 || sy.stemNode != 0 || sy.pfxLo != sy.pfxHi {
+		return rootBit
+	}
+	return 0
+}
 
 // flagsOf returns the flags of t for scratch.tok.
 func flagsOf(t *tokenize.Token) uint32 {
@@ -313,9 +328,13 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	m.resolve(s, toks, m.forms.Index(doc.FormSpace))
 	parts := doc.Parts
 	pi := 0 // cursor into parts
-	for i := range toks {
+	for i, ti := range s.tok {
+		if ti&(rootBit|compoundBit) == 0 {
+			// The usual case in a small lexicon.
+			continue
+		}
 		s.found = s.found[:0]
-		sy, _ := s.at(i)
+		sy := &s.syms[ti&symMask]
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
 		if !start && sy.wordNode != 0 {
 			if sy.wordInfo.filtered() && i+2 < len(toks) {
@@ -352,7 +371,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			}
 			s.touched = s.touched[:0]
 		}
-		if s.tok[i]&compoundBit != 0 {
+		if ti&compoundBit != 0 {
 			t := &toks[i]
 			for pi < len(parts) && parts[pi].Start < t.Start {
 				pi++
@@ -388,7 +407,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 			// One memo slot per form ID: no hashing, no comparing strings.
 			c := &s.memo[id&(memoSize-1)]
 			if c.epoch == s.epoch && c.form == id {
-				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
+				s.tok[i] = s.tok[c.first]&symBits | flagsOf(t)
 				continue
 			}
 			c.epoch, c.first, c.form = s.epoch, int32(i), id
@@ -399,7 +418,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 		c := &s.memo[h&(memoSize-1)]
 		if c.epoch == s.epoch && c.form == 0 {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
-				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
+				s.tok[i] = s.tok[c.first]&symBits | flagsOf(t)
 				continue
 			}
 		}
@@ -407,6 +426,8 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 		s.syms = append(s.syms, tokSym{})
 		if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
 			s.syms, k = s.syms[:k], noSym
+		} else {
+			k |= rootOf(&s.syms[k])
 		}
 		s.tok[i] = k | flagsOf(t)
 		c.epoch, c.first, c.form = s.epoch, int32(i), 0
