@@ -348,8 +348,13 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 				start = x.next&b != 0 && (x.stop|y.third)&b != 0 ||
 					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
 				start = start && m.canStep(s, &sy.wordInfo, i+1)
-			} else {
-				start = m.canStep(s, &sy.wordInfo, i+1)
+			} else if i+1 < len(toks) {
+				// A token without symbols continues no walk but along
+				// a gap edge: most tokens after "the" or "of" in a
+				// small lexicon, ruled out without calling canStep.
+				t1 := s.tok[i+1]
+				start = t1&symMask != noSym || t1&gapBit != 0 && sy.wordInfo.gap > 0
+				start = start && m.canStep(s, &sy.wordInfo, i+1)
 			}
 		}
 		if !start {
