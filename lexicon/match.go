@@ -285,6 +285,7 @@ type scratch struct {
 	cur, next []active           // active trie nodes
 	found     []Match            // matches at one start position
 	memo      [memoSize]memoSlot // distinct words of the document: see resolve
+	bytes     [256]byteSlot      // one-byte tokens of the document: see resolve
 }
 
 // memoSize is the number of slots of the per-document word memo.
@@ -296,6 +297,12 @@ type memoSlot struct {
 	epoch uint32
 	first int32
 	form  uint32
+}
+
+// byteSlot holds the symbols (a scratch.tok value & symBits) of the
+// one-byte normal form of its index, for the current document (epoch).
+type byteSlot struct {
+	epoch, sym uint32
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -322,6 +329,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	if s.epoch == 0 {
 		clear(s.stamp)
 		clear(s.memo[:])
+		clear(s.bytes[:])
 		s.epoch = 1
 	}
 	toks := doc.Tokens
@@ -419,6 +427,15 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 			s.tok[i] = m.formSymbols(s, t, fx) | flagsOf(t)
 			continue
 		}
+		if n := t.Norm; len(n) == 1 && t.Stem == n {
+			// Punctuation, mostly: one memo slot per byte, no hashing.
+			c := &s.bytes[n[0]]
+			if c.epoch != s.epoch {
+				c.epoch, c.sym = s.epoch, m.newSymbols(s, t, m.vocab.hash(n))
+			}
+			s.tok[i] = c.sym | flagsOf(t)
+			continue
+		}
 		h := m.vocab.hash(t.Norm)
 		c := &s.memo[h&(memoSize-1)]
 		if c.epoch == s.epoch && c.form == 0 {
@@ -427,16 +444,22 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 				continue
 			}
 		}
-		k := uint32(len(s.syms))
-		s.syms = append(s.syms, tokSym{})
-		if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
-			s.syms, k = s.syms[:k], noSym
-		} else {
-			k |= rootOf(&s.syms[k])
-		}
-		s.tok[i] = k | flagsOf(t)
+		s.tok[i] = m.newSymbols(s, t, h) | flagsOf(t)
 		c.epoch, c.first, c.form = s.epoch, int32(i), 0
 	}
+}
+
+// newSymbols resolves t, whose Norm has hash h, and returns the index of
+// its symbols in s.syms with rootBit (see rootOf): noSym, or a new tokSym
+// that it appends.
+func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
+	k := uint32(len(s.syms))
+	s.syms = append(s.syms, tokSym{})
+	if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
+		s.syms = s.syms[:k]
+		return noSym
+	}
+	return k | rootOf(&s.syms[k])
 }
 
 // noSym is the index in scratch.syms of the symbols of a word that has
