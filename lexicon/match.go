@@ -333,7 +333,8 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		s.epoch = 1
 	}
 	toks := doc.Tokens
-	m.resolve(s, toks, m.forms.Index(doc.FormSpace))
+	fx := m.forms.Index(doc.FormSpace)
+	m.resolve(s, toks, fx)
 	parts := doc.Parts
 	pi := 0 // cursor into parts
 	for i, ti := range s.tok {
@@ -390,7 +391,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 				pi++
 			}
 			for ; pi < len(parts) && parts[pi].End <= t.End; pi++ {
-				m.matchPart(s, i, &parts[pi])
+				m.matchPart(s, i, &parts[pi], fx)
 			}
 		}
 		if len(s.found) > 0 {
@@ -813,12 +814,19 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 
 // matchPart matches the single-element patterns against one part of the
 // compound token i, for the groups still free at i.
-func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
-	lo := len(s.pfx)
-	var sy tokSym
-	m.symbols(s, &sy, p, m.vocab.hash(p.Norm))
-	s.cur = m.rootNodes(s.cur[:0], s, &sy)
-	s.pfx = s.pfx[:lo]
+func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token, fx *formIndex) {
+	lo, n := len(s.pfx), len(s.syms)
+	var x uint32
+	if fx != nil && p.Form != 0 {
+		x = m.formSymbols(s, p, fx)
+	} else {
+		x = m.newSymbols(s, p, m.vocab.hash(p.Norm))
+	}
+	s.cur = s.cur[:0]
+	if x&rootBit != 0 {
+		s.cur = m.rootNodes(s.cur, s, &s.syms[x&symMask])
+	}
+	s.pfx, s.syms = s.pfx[:lo], s.syms[:n]
 	for k := range s.cur {
 		m.accept(s, &s.cur[k].info, i, 1)
 	}
