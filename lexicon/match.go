@@ -425,6 +425,10 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 				continue
 			}
 			c.epoch, c.first, c.form = s.epoch, int32(i), id
+			if sl := fx.Known(id); sl != nil && sl.Load() == formNoSym {
+				s.tok[i] = noSym | flagsOf(t) // formSymbols' first case, inlined
+				continue
+			}
 			s.tok[i] = m.formSymbols(s, t, fx) | flagsOf(t)
 			continue
 		}
