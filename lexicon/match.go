@@ -498,7 +498,9 @@ func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabI
 		if m.preds {
 			sy.preds = v.preds
 		}
-		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
+		if v.pfxN > 0 {
+			s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
+		}
 	} else if m.pnodes != nil {
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 		if m.preds {
