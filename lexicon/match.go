@@ -284,6 +284,7 @@ type scratch struct {
 	touched   []int32            // groups with bestN > 0
 	cur, next []active           // active trie nodes
 	found     []Match            // matches at one start position
+	dst       []Match            // Find's dst while it runs (kept here, not in a register the loop spills)
 	memo      [memoSize]memoSlot // distinct words of the document: see resolve
 	bytes     [256]byteSlot      // one-byte tokens of the document: see resolve
 }
@@ -333,6 +334,7 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		s.epoch = 1
 	}
 	toks := doc.Tokens
+	s.dst = dst
 	fx := m.forms.Index(doc.FormSpace)
 	m.resolve(s, toks, fx)
 	parts := doc.Parts
@@ -396,9 +398,10 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		}
 		if len(s.found) > 0 {
 			sortMatches(s.found)
-			dst = append(dst, s.found...)
+			s.dst = append(s.dst, s.found...)
 		}
 	}
+	dst, s.dst = s.dst, nil
 	m.pool.Put(s)
 	return dst
 }
