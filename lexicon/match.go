@@ -253,17 +253,14 @@ func rootOf(sy *tokSym) uint32 {
 	return 0
 }
 
-// flagsOf returns the flags of t for scratch.tok.
+// flagsOf returns the flags of t for scratch.tok, without branches: it
+// runs for every token.
 func flagsOf(t *tokenize.Token) uint32 {
-	var f uint32
-	if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
-		f = gapBit
-	}
-	if t.Flags&tokenize.Compound != 0 {
-		f |= compoundBit
-	}
-	return f
+	return gapKinds[t.Kind] | uint32(t.Flags&tokenize.Compound)*(compoundBit/uint32(tokenize.Compound))
 }
+
+// gapKinds holds gapBit for the kinds of token a gap matches.
+var gapKinds = [256]uint32{tokenize.Word: gapBit, tokenize.Number: gapBit}
 
 // at returns the symbols of token j and whether a gap matches it.
 func (s *scratch) at(j int) (*tokSym, bool) {
