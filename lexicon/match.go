@@ -289,11 +289,12 @@ type scratch struct {
 // memoSize is the number of slots of the per-document word memo.
 const memoSize = 4096
 
-// memoSlot remembers the first token of the current document (epoch) with
-// a given normal form (and stem), or with a given form ID when form is not 0.
+// memoSlot remembers, for the current document (epoch), the first token
+// with a given normal form (and stem) when form is 0, or the symbols of a
+// given form ID.
 type memoSlot struct {
 	epoch uint32
-	first int32
+	first uint32 // form 0: the token's index; else its scratch.tok value & symBits
 	form  uint32
 }
 
@@ -421,15 +422,15 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 			// One memo slot per form ID: no hashing, no comparing strings.
 			c := &s.memo[id&(memoSize-1)]
 			if c.epoch == s.epoch && c.form == id {
-				s.tok[i] = s.tok[c.first]&symBits | flagsOf(t)
+				s.tok[i] = c.first | flagsOf(t)
 				continue
 			}
-			c.epoch, c.first, c.form = s.epoch, int32(i), id
-			if sl := fx.Known(id); sl != nil && sl.Load() == formNoSym {
-				s.tok[i] = noSym | flagsOf(t) // formSymbols' first case, inlined
-				continue
+			x := uint32(noSym)
+			if sl := fx.Known(id); sl == nil || sl.Load() != formNoSym {
+				x = m.formSymbols(s, t, fx) // the test is its first case, inlined
 			}
-			s.tok[i] = m.formSymbols(s, t, fx) | flagsOf(t)
+			c.epoch, c.first, c.form = s.epoch, x, id
+			s.tok[i] = x | flagsOf(t)
 			continue
 		}
 		if n := t.Norm; len(n) == 1 && t.Stem == n {
@@ -450,7 +451,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
 			}
 		}
 		s.tok[i] = m.newSymbols(s, t, h) | flagsOf(t)
-		c.epoch, c.first, c.form = s.epoch, int32(i), 0
+		c.epoch, c.first, c.form = s.epoch, uint32(i), 0
 	}
 }
 
