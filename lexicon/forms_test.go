@@ -149,3 +149,44 @@ func BenchmarkFindForms(b *testing.B) {
 		})
 	}
 }
+
+// TestFindKeptSymbols checks that the symbols a scratch keeps from one
+// document to the next (scratch.forms and scratch.bytes) change no match:
+// documents of two tokenizers in turns (each switch restarts the scratch),
+// with the bound on kept symbols as it is and lowered so that most
+// documents restart it, match as they do through the strings.
+func TestFindKeptSymbols(t *testing.T) {
+	a, b := formSpeeches(t, 6), formSpeeches(t, 6)
+	var docs []*tokenize.Document
+	for i := range a {
+		docs = append(docs, a[i], a[(i+1)%len(a)], b[i])
+	}
+	defer func(n int) { maxKeptSyms = n }(maxKeptSyms)
+	lex, err := loadDefault() // the shared default lexicon, compiled again: its form index is its own
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := lex.Definition()
+	for _, bound := range []int{maxKeptSyms, 8} {
+		maxKeptSyms = bound
+		small, err := compile(smallBenchDef())
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := compile(&def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, m := range map[string]*Matcher{"default": full, "small": small} {
+			want := make([][]Match, len(docs))
+			for i, doc := range docs {
+				want[i] = m.Find(withoutForms(doc), nil)
+			}
+			for i, doc := range docs {
+				if diff := cmp.Diff(want[i], m.Find(doc, nil)); diff != "" {
+					t.Errorf("%s, bound %d, document %d: kept symbols change the matches (-want +got):\n%s", name, bound, i, diff)
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"sync"
 
+	"github.com/rhetorica/rhetorica/internal/formindex"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -270,9 +271,11 @@ func (s *scratch) at(j int) (*tokSym, bool) {
 
 // scratch is the per-call memory of Find, pooled per Matcher.
 type scratch struct {
-	syms      []tokSym // per distinct word of the document
-	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit)
-	pfx       []int32
+	syms      []tokSym // per distinct word: of the documents since restart (see forms), or of this one
+	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit, rootBit)
+	pfx       []int32  // prefix IDs of syms (tokSym.pfxLo, pfxHi)
+	space     uint64   // the form space (tokenize.Document.FormSpace) of forms
+	forms     []uint32 // by form ID of space: 0 when not met since restart, else 1 + its scratch.tok value & symBits
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
 	epoch     uint32
@@ -282,26 +285,52 @@ type scratch struct {
 	cur, next []active           // active trie nodes
 	found     []Match            // matches at one start position
 	dst       []Match            // Find's dst while it runs (kept here, not in a register the loop spills)
-	memo      [memoSize]memoSlot // distinct words of the document: see resolve
-	bytes     [256]byteSlot      // one-byte tokens of the document: see resolve
+	memo      [memoSize]memoSlot // distinct words of the document without a form ID: see resolve
+	bytes     [256]uint32        // by byte: 0, or 1 + the symbols (as in forms) of that one-byte Norm and Stem
+}
+
+// maxKeptSyms bounds the symbols a scratch keeps from one document to the
+// next (about 3 MiB with their prefixes, typically far less: only words with
+// symbols take one); a document that finds more restarts the scratch. A
+// variable only so that a test can lower it.
+var maxKeptSyms = 1 << 15
+
+// restart forgets the symbols of earlier documents and ties s.forms to
+// form space.
+func (s *scratch) restart(space uint64) {
+	s.space = space
+	clear(s.forms)
+	clear(s.bytes[:])
+	s.syms = append(s.syms[:0], tokSym{word: -1, stem: -1}) // noSym
+	s.pfx = s.pfx[:0]
+}
+
+// formSlot returns the slot of form ID id in s.forms, growing it as needed,
+// or nil when id is 0 or at least formindex.MaxID (as the matcher's form
+// index, s.forms holds the IDs below it).
+func (s *scratch) formSlot(id uint32) *uint32 {
+	if id < uint32(len(s.forms)) {
+		if id == 0 {
+			return nil
+		}
+		return &s.forms[id]
+	}
+	if id >= formindex.MaxID {
+		return nil
+	}
+	n := max(2*len(s.forms), 1024, int(id)+1)
+	s.forms = append(s.forms, make([]uint32, min(n, formindex.MaxID)-len(s.forms))...)
+	return &s.forms[id]
 }
 
 // memoSize is the number of slots of the per-document word memo.
 const memoSize = 4096
 
-// memoSlot remembers, for the current document (epoch), the first token
-// with a given normal form (and stem) when form is 0, or the symbols of a
-// given form ID.
+// memoSlot remembers the first token of the current document (epoch) with
+// a given normal form (and stem).
 type memoSlot struct {
 	epoch uint32
-	first uint32 // form 0: the token's index; else its scratch.tok value & symBits
-	form  uint32
-}
-
-// byteSlot holds the symbols (a scratch.tok value & symBits) of the
-// one-byte normal form of its index, for the current document (epoch).
-type byteSlot struct {
-	epoch, sym uint32
+	first uint32
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -328,13 +357,12 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	if s.epoch == 0 {
 		clear(s.stamp)
 		clear(s.memo[:])
-		clear(s.bytes[:])
 		s.epoch = 1
 	}
 	toks := doc.Tokens
 	s.dst = dst
 	fx := m.forms.Index(doc.FormSpace)
-	m.resolve(s, toks, fx)
+	m.resolve(s, toks, fx, doc.FormSpace)
 	parts := doc.Parts
 	pi := 0 // cursor into parts
 	for i, ti := range s.tok {
@@ -405,53 +433,54 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 }
 
 // resolve fills s.tok, s.syms (and s.pfx) with the symbols of every
-// token. A token whose Norm and Stem equal those of an earlier token of the
-// document (found through a small direct-mapped memo) shares that token's
-// symbols, so that the lexicon's large tables are consulted about once per distinct
-// word rather than once per token.
-func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
+// token. The lexicon's large tables are consulted about once per distinct
+// word, not once per token: a token with a form ID (of space, whose index
+// of the matcher is fx) shares the symbols that s.forms holds for its ID,
+// which last from one document to the next, as do those of one-byte
+// tokens (punctuation, mostly) in s.bytes; a token without one shares
+// those of an earlier token of the document with the same Norm and Stem,
+// found through a small direct-mapped memo.
+func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, space uint64) {
 	if cap(s.tok) < len(toks) {
 		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
 	s.tok = s.tok[:len(toks)]
-	s.syms = append(s.syms[:0], tokSym{word: -1, stem: -1}) // noSym
-	s.pfx = s.pfx[:0]
+	if len(s.syms) == 0 || space != s.space || len(s.syms) > maxKeptSyms {
+		s.restart(space)
+	}
 	for i := range toks {
 		t := &toks[i]
-		if id := t.Form; fx != nil && id != 0 {
-			// One memo slot per form ID: no hashing, no comparing strings.
-			c := &s.memo[id&(memoSize-1)]
-			if c.epoch == s.epoch && c.form == id {
-				s.tok[i] = c.first | flagsOf(t)
+		if fx != nil {
+			if c := s.formSlot(t.Form); c != nil {
+				if *c == 0 {
+					x := uint32(noSym)
+					if sl := fx.Known(t.Form); sl == nil || sl.Load() != formNoSym {
+						x = m.formSymbols(s, t, fx) // the test is its first case, inlined
+					}
+					*c = x + 1
+				}
+				s.tok[i] = *c - 1 | flagsOf(t)
 				continue
 			}
-			x := uint32(noSym)
-			if sl := fx.Known(id); sl == nil || sl.Load() != formNoSym {
-				x = m.formSymbols(s, t, fx) // the test is its first case, inlined
-			}
-			c.epoch, c.first, c.form = s.epoch, x, id
-			s.tok[i] = x | flagsOf(t)
-			continue
 		}
 		if n := t.Norm; len(n) == 1 && t.Stem == n {
-			// Punctuation, mostly: one memo slot per byte, no hashing.
 			c := &s.bytes[n[0]]
-			if c.epoch != s.epoch {
-				c.epoch, c.sym = s.epoch, m.newSymbols(s, t, m.vocab.hash(n))
+			if *c == 0 {
+				*c = m.newSymbols(s, t, m.vocab.hash(n)) + 1
 			}
-			s.tok[i] = c.sym | flagsOf(t)
+			s.tok[i] = *c - 1 | flagsOf(t)
 			continue
 		}
 		h := m.vocab.hash(t.Norm)
 		c := &s.memo[h&(memoSize-1)]
-		if c.epoch == s.epoch && c.form == 0 {
+		if c.epoch == s.epoch {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
 				s.tok[i] = s.tok[c.first]&symBits | flagsOf(t)
 				continue
 			}
 		}
 		s.tok[i] = m.newSymbols(s, t, h) | flagsOf(t)
-		c.epoch, c.first, c.form = s.epoch, uint32(i), 0
+		c.epoch, c.first = s.epoch, uint32(i)
 	}
 }
 
