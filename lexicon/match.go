@@ -110,8 +110,7 @@ type Match struct {
 // many edges are in one global Bloom filter small enough to stay in cache
 // (about 16 bits per key), so that most walks that would end within the
 // next token are ruled out without touching the edge table. Each distinct
-// word of a document is resolved once (a small per-document memo catches
-// repeats) to its symbols: a lookup for its word, one for its stem (each
+// word is resolved once (repeats are found as told below) to its symbols: a lookup for its word, one for its stem (each
 // probing a dense array of hash tags first and then one slot holding the
 // key and its IDs), and a walk of the prefix trie bounded by the word's
 // length. The slot also holds the word's predecessor signatures: which
@@ -120,16 +119,23 @@ type Match struct {
 // word starts only when the next two tokens' signatures allow it (and then
 // the global filter agrees), so most tokens cost a few bit tests on the
 // document's own symbols, which stay in cache. Tokens that carry a form ID
-// ([tokenize.Token.Form]) are resolved without hashing: the per-document
-// memo is keyed by the ID, and the matcher keeps, per tokenizer (up to
-// four), a table from form ID to vocabulary entry, filled as words are
-// first met; tokens without one take the hash path, with the same result.
+// ([tokenize.Token.Form]) are resolved without hashing: the matcher keeps,
+// per tokenizer (up to four), a table from form ID to vocabulary entry, or
+// to the mark of a word without any symbol (most words of a small lexicon,
+// which Find's main loop then passes over in one test), filled as words
+// are first met; and each pooled scratch keeps, for the form IDs of the
+// last tokenizer it served, the symbols it resolved, so that a word costs
+// one index into that table in later documents too (at most 2^18 IDs, 4
+// bytes each, and about 3 MiB of symbols, beyond which the scratch starts
+// afresh). Tokens without a form ID take the hash path, with a small
+// per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
 // in the document plus the
 // number of matches; a large lexicon still costs somewhat more per token
 // than a small one, because its tables do not stay in the
-// processor's caches. Scratch memory is pooled: Find does not allocate once
-// dst has room.
+// processor's caches, and because its words have symbols to test where a
+// small lexicon's mostly have none. Scratch memory is pooled: Find does not
+// allocate once dst has room and the scratch has met the document's words.
 //
 // A Matcher is immutable, apart from its bounded tables of form IDs, and
 // safe for concurrent use. The zero value (and a
