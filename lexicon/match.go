@@ -110,10 +110,10 @@ type Match struct {
 // many edges are in one global Bloom filter small enough to stay in cache
 // (about 16 bits per key), so that most walks that would end within the
 // next token are ruled out without touching the edge table. Each distinct
-// word is resolved once (repeats are found as told below) to its symbols: a lookup for its word, one for its stem (each
-// probing a dense array of hash tags first and then one slot holding the
-// key and its IDs), and a walk of the prefix trie bounded by the word's
-// length. The slot also holds the word's predecessor signatures: which
+// word is resolved once (repeats are found as told below) to its symbols:
+// a lookup for its word, one for its stem (each probing a dense array of
+// hash tags first and then one slot holding the key and its IDs), and a
+// walk of the prefix trie bounded by the word's length. The slot also holds the word's predecessor signatures: which
 // first words of patterns it can follow as the second or third token. In a
 // large lexicon nearly every word begins some phrase; a walk from such a
 // word starts only when the next two tokens' signatures allow it (and then
