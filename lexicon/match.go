@@ -282,6 +282,8 @@ type scratch struct {
 	pfx       []int32  // prefix IDs of syms (tokSym.pfxLo, pfxHi)
 	space     uint64   // the form space (tokenize.Document.FormSpace) of forms
 	forms     []uint32 // by form ID of space: 0 when not met since restart, else 1 + its scratch.tok value & symBits
+	kept      int      // when >= 0, the last document had no form index: syms[kept:] are its own (and pfx[keptPfx:])
+	keptPfx   int
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
 	epoch     uint32
@@ -348,6 +350,7 @@ func (m *Matcher) getScratch() *scratch {
 		stamp:   make([]uint32, m.ngroups),
 		bestN:   make([]int32, m.ngroups),
 		bestO:   make([]int32, m.ngroups),
+		kept:    -1,
 	}
 }
 
@@ -451,8 +454,18 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, spac
 		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
 	s.tok = s.tok[:len(toks)]
-	if len(s.syms) == 0 || space != s.space || len(s.syms) > maxKeptSyms {
+	if s.kept >= 0 {
+		// The last document's symbols are of no use to this one.
+		s.syms, s.pfx, s.kept = s.syms[:s.kept], s.pfx[:s.keptPfx], -1
+		clear(s.bytes[:])
+	}
+	if len(s.syms) == 0 || fx != nil && space != s.space || len(s.syms) > maxKeptSyms {
 		s.restart(space)
+	}
+	if fx == nil {
+		// A document without a form index keeps s.forms for the
+		// documents that have one and leaves nothing behind.
+		s.kept, s.keptPfx = len(s.syms), len(s.pfx)
 	}
 	for i := range toks {
 		t := &toks[i]
