@@ -13,35 +13,68 @@ type formIndexes = formindex.Indexes[atomic.Int32]
 // formIndex is the table of one tokenizer.
 type formIndex = formindex.Index[atomic.Int32]
 
-// A Matcher remembers, per tokenizer, which entry of its vocabulary each
-// form ID ([tokenize.Token.Form]) stands for, so that a word it has met
-// before costs one index into a small table instead of hashing the token's
-// normal form and probing the vocabulary. The tables are filled lazily by
-// every Find that uses them, with atomic stores: two goroutines that
-// resolve the same ID store the same value. A slot (internal/formindex)
-// holds 0 when not looked up yet, -1 when the form's normal form is not in
-// the vocabulary, else 1 + the entry's index in vocabTable.slots.
+// A Matcher remembers, per tokenizer, what each form ID
+// ([tokenize.Token.Form]) resolves to, so that a word it has met before
+// costs one index into a small table instead of hashing the token's normal
+// form and probing the vocabulary, and a word without symbols costs nothing
+// more. The tables are filled lazily by every Find that uses them, with
+// atomic stores: two goroutines that resolve the same ID store the same
+// value, as a form ID stands for one (Norm, Stem) pair. A slot
+// (internal/formindex) holds
+//
+//   - formUnknown (0) when not resolved yet;
+//   - 1 + the index in vocabTable.slots of the form's normal form;
+//   - formNoSym when the normal form is not in the vocabulary and the form
+//     has no symbol (no stem of the lexicon, no wildcard prefix): most
+//     words of a small lexicon;
+//   - formOther when the normal form is not in the vocabulary but the form
+//     has some symbol, which symbolsOf then finds again.
+const (
+	formUnknown = 0
+	formNoSym   = -1
+	formOther   = -2
+)
 
-// wordEntry returns the vocabulary entry of t.Norm (nil when none), through
-// the slot of t's form ID when it has one.
-func (m *Matcher) wordEntry(sl *atomic.Int32, t *tokenize.Token) *vocabIDs {
+// formSymbols resolves token t, which carries a form ID of the tokenizer
+// of fx, and returns the index of its symbols in s.syms: noSym, or a new
+// tokSym that it appends, with rootBit (see rootOf).
+func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint32 {
+	sl := fx.Known(t.Form)
+	if sl == nil {
+		sl = fx.Slot(t.Form) // nil when the ID is out of range
+	}
+	e := int32(formUnknown)
 	if sl != nil {
-		switch e := sl.Load(); {
-		case e > 0:
-			return &m.vocab.slots[e-1].ids
-		case e < 0:
-			return nil
+		e = sl.Load()
+	}
+	var v *vocabIDs
+	switch {
+	case e == formNoSym:
+		return noSym
+	case e > 0:
+		v = &m.vocab.slots[e-1].ids
+	case e == formUnknown:
+		if x := m.vocab.find(m.vocab.hash(t.Norm), t.Norm); x >= 0 {
+			v = &m.vocab.slots[x].ids
+			e = x + 1
 		}
 	}
-	x := m.vocab.find(m.vocab.hash(t.Norm), t.Norm)
-	if x < 0 {
-		if sl != nil {
-			sl.Store(-1)
+	k := uint32(len(s.syms))
+	s.syms = append(s.syms, tokSym{})
+	sy := &s.syms[k]
+	m.symbolsOf(s, sy, t, v)
+	if sy.empty() {
+		s.syms = s.syms[:k]
+		s.pfx = s.pfx[:sy.pfxLo]
+		e, k = formNoSym, noSym
+	} else {
+		k |= rootOf(sy)
+		if e == formUnknown {
+			e = formOther
 		}
-		return nil
 	}
 	if sl != nil {
-		sl.Store(x + 1)
+		sl.Store(e)
 	}
-	return &m.vocab.slots[x].ids
+	return k
 }

@@ -149,3 +149,43 @@ func BenchmarkFindForms(b *testing.B) {
 		})
 	}
 }
+
+// TestFindKeptSymbols checks that the symbols a scratch keeps from one
+// document to the next (scratch.forms and scratch.bytes) change no match:
+// documents of two tokenizers in turns (each switch restarts the scratch),
+// with documents whose form IDs are not to be used in between (whose
+// symbols the scratch drops), with the bound on kept symbols as it is and
+// lowered so that most documents restart the scratch, match as they do
+// through the strings on a matcher of their own.
+func TestFindKeptSymbols(t *testing.T) {
+	a, b := formSpeeches(t, 6), formSpeeches(t, 6)
+	var docs []*tokenize.Document
+	for i := range a {
+		docs = append(docs, a[i], withoutForms(a[(i+2)%len(a)]), a[(i+1)%len(a)], b[i])
+	}
+	defer func(n int) { maxKeptSyms = n }(maxKeptSyms)
+	lex, err := loadDefault() // the shared default lexicon, compiled again: its form index is its own
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := lex.Definition()
+	for _, bound := range []int{maxKeptSyms, 8} {
+		maxKeptSyms = bound
+		for name, d := range map[string]*Definition{"default": &def, "small": smallBenchDef()} {
+			ref, err := compile(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := compile(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, doc := range docs {
+				want := ref.Find(withoutForms(doc), nil)
+				if diff := cmp.Diff(want, m.Find(doc, nil)); diff != "" {
+					t.Errorf("%s, bound %d, document %d: kept symbols change the matches (-want +got):\n%s", name, bound, i, diff)
+				}
+			}
+		}
+	}
+}

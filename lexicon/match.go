@@ -3,6 +3,7 @@ package lexicon
 import (
 	"sync"
 
+	"github.com/rhetorica/rhetorica/internal/formindex"
 	"github.com/rhetorica/rhetorica/tokenize"
 )
 
@@ -109,26 +110,32 @@ type Match struct {
 // many edges are in one global Bloom filter small enough to stay in cache
 // (about 16 bits per key), so that most walks that would end within the
 // next token are ruled out without touching the edge table. Each distinct
-// word of a document is resolved once (a small per-document memo catches
-// repeats) to its symbols: a lookup for its word, one for its stem (each
-// probing a dense array of hash tags first and then one slot holding the
-// key and its IDs), and a walk of the prefix trie bounded by the word's
-// length. The slot also holds the word's predecessor signatures: which
+// word is resolved once (repeats are found as told below) to its symbols:
+// a lookup for its word, one for its stem (each probing a dense array of
+// hash tags first and then one slot holding the key and its IDs), and a
+// walk of the prefix trie bounded by the word's length. The slot also holds the word's predecessor signatures: which
 // first words of patterns it can follow as the second or third token. In a
 // large lexicon nearly every word begins some phrase; a walk from such a
 // word starts only when the next two tokens' signatures allow it (and then
 // the global filter agrees), so most tokens cost a few bit tests on the
 // document's own symbols, which stay in cache. Tokens that carry a form ID
-// ([tokenize.Token.Form]) are resolved without hashing: the per-document
-// memo is keyed by the ID, and the matcher keeps, per tokenizer (up to
-// four), a table from form ID to vocabulary entry, filled as words are
-// first met; tokens without one take the hash path, with the same result.
+// ([tokenize.Token.Form]) are resolved without hashing: the matcher keeps,
+// per tokenizer (up to four), a table from form ID to vocabulary entry, or
+// to the mark of a word without any symbol (most words of a small lexicon,
+// which Find's main loop then passes over in one test), filled as words
+// are first met; and each pooled scratch keeps, for the form IDs of the
+// last tokenizer it served, the symbols it resolved, so that a word costs
+// one index into that table in later documents too (at most 2^18 IDs, 4
+// bytes each, and about 3 MiB of symbols, beyond which the scratch starts
+// afresh). Tokens without a form ID take the hash path, with a small
+// per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
 // in the document plus the
 // number of matches; a large lexicon still costs somewhat more per token
 // than a small one, because its tables do not stay in the
-// processor's caches. Scratch memory is pooled: Find does not allocate once
-// dst has room.
+// processor's caches, and because its words have symbols to test where a
+// small lexicon's mostly have none. Scratch memory is pooled: Find does not
+// allocate once dst has room and the scratch has met the document's words.
 //
 // A Matcher is immutable, apart from its bounded tables of form IDs, and
 // safe for concurrent use. The zero value (and a
@@ -232,23 +239,35 @@ type tokSym struct {
 // gapBit marks a token of kind Word or Number, which a gap matches, and
 // compoundBit a compound token, whose parts Find tries too. With them the
 // main loop of Find reads scratch.tok only, not the (much larger) tokens.
+// rootBit marks symbols with a child of the root (rootOf): Find's main
+// loop passes over a token that has neither it nor compoundBit without
+// reading its symbols. Unlike the other flags it belongs to the symbols,
+// so a token that shares an earlier token's symbols copies it (symBits).
 const (
 	gapBit      = 1 << 31
 	compoundBit = 1 << 30
-	symMask     = compoundBit - 1
+	rootBit     = 1 << 29
+	symBits     = compoundBit - 1 // the index of the symbols and rootBit
+	symMask     = rootBit - 1     // the index of the symbols
 )
 
-// flagsOf returns the flags of t for scratch.tok.
-func flagsOf(t *tokenize.Token) uint32 {
-	var f uint32
-	if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
-		f = gapBit
+// rootOf returns rootBit when a match may start with sy, 0 when it surely
+// cannot: sy leads from the root along no edge.
+func rootOf(sy *tokSym) uint32 {
+	if sy.wordNode != 0 || sy.stemNode != 0 || sy.pfxLo != sy.pfxHi {
+		return rootBit
 	}
-	if t.Flags&tokenize.Compound != 0 {
-		f |= compoundBit
-	}
-	return f
+	return 0
 }
+
+// flagsOf returns the flags of t for scratch.tok, without branches: it
+// runs for every token.
+func flagsOf(t *tokenize.Token) uint32 {
+	return gapKinds[t.Kind] | uint32(t.Flags&tokenize.Compound)*(compoundBit/uint32(tokenize.Compound))
+}
+
+// gapKinds holds gapBit for the kinds of token a gap matches.
+var gapKinds = [256]uint32{tokenize.Word: gapBit, tokenize.Number: gapBit}
 
 // at returns the symbols of token j and whether a gap matches it.
 func (s *scratch) at(j int) (*tokSym, bool) {
@@ -258,9 +277,13 @@ func (s *scratch) at(j int) (*tokSym, bool) {
 
 // scratch is the per-call memory of Find, pooled per Matcher.
 type scratch struct {
-	syms      []tokSym // per distinct word of the document
-	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit)
-	pfx       []int32
+	syms      []tokSym // per distinct word: of the documents since restart (see forms), or of this one
+	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit, rootBit)
+	pfx       []int32  // prefix IDs of syms (tokSym.pfxLo, pfxHi)
+	space     uint64   // the form space (tokenize.Document.FormSpace) of forms
+	forms     []uint32 // by form ID of space: 0 when not met since restart, else 1 + its scratch.tok value & symBits
+	kept      int      // when >= 0, the last document had no form index: syms[kept:] are its own (and pfx[keptPfx:])
+	keptPfx   int
 	blocked   []int32  // per group: tokens before this index are taken
 	stamp     []uint32 // per group: blocked is valid only when stamp == epoch
 	epoch     uint32
@@ -269,18 +292,53 @@ type scratch struct {
 	touched   []int32            // groups with bestN > 0
 	cur, next []active           // active trie nodes
 	found     []Match            // matches at one start position
-	memo      [memoSize]memoSlot // distinct words of the document: see resolve
+	dst       []Match            // Find's dst while it runs (kept here, not in a register the loop spills)
+	memo      [memoSize]memoSlot // distinct words of the document without a form ID: see resolve
+	bytes     [256]uint32        // by byte: 0, or 1 + the symbols (as in forms) of that one-byte Norm and Stem
+}
+
+// maxKeptSyms bounds the symbols a scratch keeps from one document to the
+// next (about 3 MiB with their prefixes, typically far less: only words with
+// symbols take one); a document that finds more restarts the scratch. A
+// variable only so that a test can lower it.
+var maxKeptSyms = 1 << 15
+
+// restart forgets the symbols of earlier documents and ties s.forms to
+// form space.
+func (s *scratch) restart(space uint64) {
+	s.space = space
+	clear(s.forms)
+	clear(s.bytes[:])
+	s.syms = append(s.syms[:0], tokSym{word: -1, stem: -1}) // noSym
+	s.pfx = s.pfx[:0]
+}
+
+// formSlot returns the slot of form ID id in s.forms, growing it as needed,
+// or nil when id is 0 or at least formindex.MaxID (as the matcher's form
+// index, s.forms holds the IDs below it).
+func (s *scratch) formSlot(id uint32) *uint32 {
+	if id < uint32(len(s.forms)) {
+		if id == 0 {
+			return nil
+		}
+		return &s.forms[id]
+	}
+	if id >= formindex.MaxID {
+		return nil
+	}
+	n := max(2*len(s.forms), 1024, int(id)+1)
+	s.forms = append(s.forms, make([]uint32, min(n, formindex.MaxID)-len(s.forms))...)
+	return &s.forms[id]
 }
 
 // memoSize is the number of slots of the per-document word memo.
 const memoSize = 4096
 
 // memoSlot remembers the first token of the current document (epoch) with
-// a given normal form (and stem), or with a given form ID when form is not 0.
+// a given normal form (and stem).
 type memoSlot struct {
 	epoch uint32
-	first int32
-	form  uint32
+	first uint32
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -292,6 +350,7 @@ func (m *Matcher) getScratch() *scratch {
 		stamp:   make([]uint32, m.ngroups),
 		bestN:   make([]int32, m.ngroups),
 		bestO:   make([]int32, m.ngroups),
+		kept:    -1,
 	}
 }
 
@@ -310,12 +369,18 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 		s.epoch = 1
 	}
 	toks := doc.Tokens
-	m.resolve(s, toks, m.forms.Index(doc.FormSpace))
+	s.dst = dst
+	fx := m.forms.Index(doc.FormSpace)
+	m.resolve(s, toks, fx, doc.FormSpace)
 	parts := doc.Parts
 	pi := 0 // cursor into parts
-	for i := range toks {
+	for i, ti := range s.tok {
+		if ti&(rootBit|compoundBit) == 0 {
+			// The usual case in a small lexicon.
+			continue
+		}
 		s.found = s.found[:0]
-		sy, _ := s.at(i)
+		sy := &s.syms[ti&symMask]
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
 		if !start && sy.wordNode != 0 {
 			if sy.wordInfo.filtered() && i+2 < len(toks) {
@@ -329,8 +394,13 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 				start = x.next&b != 0 && (x.stop|y.third)&b != 0 ||
 					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
 				start = start && m.canStep(s, &sy.wordInfo, i+1)
-			} else {
-				start = m.canStep(s, &sy.wordInfo, i+1)
+			} else if i+1 < len(toks) {
+				// A token without symbols continues no walk but along
+				// a gap edge: most tokens after "the" or "of" in a
+				// small lexicon, ruled out without calling canStep.
+				t1 := s.tok[i+1]
+				start = t1&symMask != noSym || t1&gapBit != 0 && sy.wordInfo.gap > 0
+				start = start && m.canStep(s, &sy.wordInfo, i+1)
 			}
 		}
 		if !start {
@@ -352,64 +422,113 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			}
 			s.touched = s.touched[:0]
 		}
-		if s.tok[i]&compoundBit != 0 {
+		if ti&compoundBit != 0 {
 			t := &toks[i]
 			for pi < len(parts) && parts[pi].Start < t.Start {
 				pi++
 			}
 			for ; pi < len(parts) && parts[pi].End <= t.End; pi++ {
-				m.matchPart(s, i, &parts[pi])
+				m.matchPart(s, i, &parts[pi], fx)
 			}
 		}
 		if len(s.found) > 0 {
 			sortMatches(s.found)
-			dst = append(dst, s.found...)
+			s.dst = append(s.dst, s.found...)
 		}
 	}
+	dst, s.dst = s.dst, nil
 	m.pool.Put(s)
 	return dst
 }
 
 // resolve fills s.tok, s.syms (and s.pfx) with the symbols of every
-// token. A token whose Norm and Stem equal those of an earlier token of the
-// document (found through a small direct-mapped memo) shares that token's
-// symbols, so that the lexicon's large tables are consulted about once per distinct
-// word rather than once per token.
-func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex) {
+// token. The lexicon's large tables are consulted about once per distinct
+// word, not once per token: a token with a form ID (of space, whose index
+// of the matcher is fx) shares the symbols that s.forms holds for its ID,
+// which last from one document to the next, as do those of one-byte
+// tokens (punctuation, mostly) in s.bytes; a token without one shares
+// those of an earlier token of the document with the same Norm and Stem,
+// found through a small direct-mapped memo.
+func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, space uint64) {
 	if cap(s.tok) < len(toks) {
 		s.tok = make([]uint32, len(toks), len(toks)+len(toks)/4)
 	}
 	s.tok = s.tok[:len(toks)]
-	s.syms = s.syms[:0]
-	s.pfx = s.pfx[:0]
+	if s.kept >= 0 {
+		// The last document's symbols are of no use to this one.
+		s.syms, s.pfx, s.kept = s.syms[:s.kept], s.pfx[:s.keptPfx], -1
+		clear(s.bytes[:])
+	}
+	if len(s.syms) == 0 || fx != nil && space != s.space || len(s.syms) > maxKeptSyms {
+		s.restart(space)
+	}
+	if fx == nil {
+		// A document without a form index keeps s.forms for the
+		// documents that have one and leaves nothing behind.
+		s.kept, s.keptPfx = len(s.syms), len(s.pfx)
+	}
 	for i := range toks {
 		t := &toks[i]
-		if id := t.Form; fx != nil && id != 0 {
-			// One memo slot per form ID: no hashing, no comparing strings.
-			c := &s.memo[id&(memoSize-1)]
-			if c.epoch == s.epoch && c.form == id {
-				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
+		if fx != nil {
+			if c := s.formSlot(t.Form); c != nil {
+				if *c == 0 {
+					x := uint32(noSym)
+					if sl := fx.Known(t.Form); sl == nil || sl.Load() != formNoSym {
+						x = m.formSymbols(s, t, fx) // the test is its first case, inlined
+					}
+					*c = x + 1
+				}
+				s.tok[i] = *c - 1 | flagsOf(t)
 				continue
 			}
-			s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
-			s.syms = append(s.syms, tokSym{})
-			m.symbolsOf(s, &s.syms[len(s.syms)-1], t, m.wordEntry(fx.Slot(id), t))
-			c.epoch, c.first, c.form = s.epoch, int32(i), id
+		}
+		if n := t.Norm; len(n) == 1 && t.Stem == n {
+			c := &s.bytes[n[0]]
+			if *c == 0 {
+				*c = m.newSymbols(s, t, m.vocab.hash(n)) + 1
+			}
+			s.tok[i] = *c - 1 | flagsOf(t)
 			continue
 		}
 		h := m.vocab.hash(t.Norm)
 		c := &s.memo[h&(memoSize-1)]
-		if c.epoch == s.epoch && c.form == 0 {
+		if c.epoch == s.epoch {
 			if f := &toks[c.first]; f.Norm == t.Norm && f.Stem == t.Stem {
-				s.tok[i] = s.tok[c.first]&symMask | flagsOf(t)
+				s.tok[i] = s.tok[c.first]&symBits | flagsOf(t)
 				continue
 			}
 		}
-		s.tok[i] = uint32(len(s.syms)) | flagsOf(t)
-		s.syms = append(s.syms, tokSym{})
-		m.symbols(s, &s.syms[len(s.syms)-1], t, h)
-		c.epoch, c.first, c.form = s.epoch, int32(i), 0
+		s.tok[i] = m.newSymbols(s, t, h) | flagsOf(t)
+		c.epoch, c.first = s.epoch, uint32(i)
 	}
+}
+
+// newSymbols resolves t, whose Norm has hash h, and returns the index of
+// its symbols in s.syms with rootBit (see rootOf): noSym, or a new tokSym
+// that it appends.
+func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
+	k := uint32(len(s.syms))
+	s.syms = append(s.syms, tokSym{})
+	if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
+		s.syms = s.syms[:k]
+		return noSym
+	}
+	return k | rootOf(&s.syms[k])
+}
+
+// noSym is the index in scratch.syms of the symbols of a word that has
+// none: no word or stem ID and no prefix. resolve keeps it there for
+// every document, so that such words, most words of a small lexicon, share
+// it instead of taking a tokSym each.
+const noSym = 0
+
+// empty reports whether sy has no symbol at all. Its predSig is then
+// zero, or (for a string of the vocabulary that is only some pattern's
+// stem) describes symbols the word does not have; either way the word
+// cannot start or continue a walk, except through a gap, which looks at
+// its flags only.
+func (sy *tokSym) empty() bool {
+	return sy.word < 0 && sy.stem < 0 && sy.pfxLo == sy.pfxHi
 }
 
 // symbols resolves one token, whose Norm has hash h (m.vocab.hash), into
@@ -428,7 +547,9 @@ func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabI
 		if m.preds {
 			sy.preds = v.preds
 		}
-		s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
+		if v.pfxN > 0 {
+			s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
+		}
 	} else if m.pnodes != nil {
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 		if m.preds {
@@ -748,12 +869,19 @@ func (m *Matcher) accept(s *scratch, ni *nodeInfo, i, length int) {
 
 // matchPart matches the single-element patterns against one part of the
 // compound token i, for the groups still free at i.
-func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token) {
-	lo := len(s.pfx)
-	var sy tokSym
-	m.symbols(s, &sy, p, m.vocab.hash(p.Norm))
-	s.cur = m.rootNodes(s.cur[:0], s, &sy)
-	s.pfx = s.pfx[:lo]
+func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token, fx *formIndex) {
+	lo, n := len(s.pfx), len(s.syms)
+	var x uint32
+	if fx != nil && p.Form != 0 {
+		x = m.formSymbols(s, p, fx)
+	} else {
+		x = m.newSymbols(s, p, m.vocab.hash(p.Norm))
+	}
+	s.cur = s.cur[:0]
+	if x&rootBit != 0 {
+		s.cur = m.rootNodes(s.cur, s, &s.syms[x&symMask])
+	}
+	s.pfx, s.syms = s.pfx[:lo], s.syms[:n]
 	for k := range s.cur {
 		m.accept(s, &s.cur[k].info, i, 1)
 	}
