@@ -1,7 +1,6 @@
 package tokenize
 
 import (
-	"maps"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -68,12 +67,20 @@ func arenaString(chunks [][]byte, off uint32, n int) string {
 	return unsafe.String(&chunks[off/arenaChunk][off%arenaChunk], n)
 }
 
-// memoSnap is an immutable view of the memo: a map from surface texts to
-// the records of their forms, and the arena chunks the records point
-// into, as they were when it was made.
+// memoSnap is an immutable view of the memo: a table from surface texts
+// to the records of their forms, and the arena chunks the records and the
+// table's keys point into, as they were when it was made.
 type memoSnap struct {
-	m      map[string]memoRec
+	t      memoTable
 	chunks [][]byte
+}
+
+// memoEntry is an entry of the memo's maps of recent misses: the record
+// of the key's form and the arena offset of the key, which the merge
+// stores in the snapshot's table.
+type memoEntry struct {
+	rec memoRec
+	key uint32
 }
 
 // formCache memoises the normal form and stem of surface texts. It is
@@ -112,8 +119,8 @@ type formCache struct {
 	added   int // records made in this generation
 	chunks  [][]byte
 	used    int // bytes used of the last chunk
-	dirty   map[string]memoRec
-	merging map[string]memoRec
+	dirty   map[string]memoEntry
+	merging map[string]memoEntry
 	ids     atomic.Uint32 // the last form ID handed out
 }
 
@@ -135,19 +142,19 @@ func (c *formCache) newID() uint32 {
 // compute returns, which may share the caller's input.
 func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][]byte) {
 	if s := c.ro.Load(); s != nil {
-		if r, ok := s.m[text]; ok {
+		if r, ok := s.t.find(text, s.chunks); ok {
 			return r, s.chunks
 		}
 	}
 	c.mu.Lock()
-	r, ok := c.dirty[text]
+	e, ok := c.dirty[text]
 	if !ok && c.merging != nil {
-		r, ok = c.merging[text]
+		e, ok = c.merging[text]
 	}
 	if ok {
 		chunks := c.chunks
 		c.mu.Unlock()
-		return r, chunks
+		return e.rec, chunks
 	}
 	c.mu.Unlock()
 	f := compute(text)
@@ -156,19 +163,19 @@ func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][
 		c.restart()
 	}
 	key := c.store(text)
-	r = c.add(f)
-	c.dirty[arenaString(c.chunks, key, len(text))] = r
+	r := c.add(f)
+	c.dirty[arenaString(c.chunks, key, len(text))] = memoEntry{rec: r, key: key}
 	chunks := c.chunks
 	n := 0
 	if ro := c.ro.Load(); ro != nil {
-		n = len(ro.m)
+		n = ro.t.n
 	}
-	var full map[string]memoRec
+	var full map[string]memoEntry
 	gen := c.gen
 	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
 		full = c.dirty
 		c.merging = full
-		c.dirty = make(map[string]memoRec, 256)
+		c.dirty = make(map[string]memoEntry, 256)
 	}
 	c.mu.Unlock()
 	if full != nil {
@@ -191,7 +198,7 @@ func (c *formCache) restart() {
 	c.gen++
 	c.added = 0
 	c.chunks, c.used = nil, 0
-	c.dirty = make(map[string]memoRec, 256)
+	c.dirty = make(map[string]memoEntry, 256)
 	c.merging = nil
 	c.ro.Store(nil)
 }
@@ -234,18 +241,16 @@ func (c *formCache) store(s string) uint32 {
 // over the arena chunks, unless the memo has started a new generation
 // since gen. Only the one merge in progress stores a snapshot within a
 // generation, so the current one is still current when it is done.
-func (c *formCache) merge(gen uint64, full map[string]memoRec, chunks [][]byte) {
+func (c *formCache) merge(gen uint64, full map[string]memoEntry, chunks [][]byte) {
 	snap := memoSnap{chunks: chunks}
-	ro := c.ro.Load()
-	n := 0
-	if ro != nil {
-		n = len(ro.m)
+	if ro := c.ro.Load(); ro != nil {
+		snap.t = ro.t.grown(len(full), chunks)
+	} else {
+		snap.t = newMemoTable(len(full))
 	}
-	snap.m = make(map[string]memoRec, n+len(full))
-	if ro != nil {
-		maps.Copy(snap.m, ro.m)
+	for k, e := range full {
+		snap.t.insert(k, e.key, e.rec)
 	}
-	maps.Copy(snap.m, full)
 	c.mu.Lock()
 	if c.gen == gen {
 		c.ro.Store(&snap)
