@@ -133,7 +133,8 @@ func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 }
 
 // insert adds the record r of the key at arena offset off, key, which is
-// not in the table yet; the table must have an empty slot.
+// not in the table yet; the table must keep an empty slot after it, or
+// a look-up that misses would never end.
 func (t *memoTable) insert(key string, off uint32, r memoRec) {
 	w := keyWord(key)
 	h := keyHash(key, w)
