@@ -75,14 +75,6 @@ type memoSnap struct {
 	chunks [][]byte
 }
 
-// memoEntry is an entry of the memo's maps of recent misses: the record
-// of the key's form and the arena offset of the key, which the merge
-// stores in the snapshot's table.
-type memoEntry struct {
-	rec memoRec
-	key uint32
-}
-
 // formCache memoises the normal form and stem of surface texts. It is
 // safe for concurrent use.
 //
@@ -119,8 +111,8 @@ type formCache struct {
 	added   int // records made in this generation
 	chunks  [][]byte
 	used    int // bytes used of the last chunk
-	dirty   map[string]memoEntry
-	merging map[string]memoEntry
+	dirty   map[string]memoRec
+	merging map[string]memoRec
 	ids     atomic.Uint32 // the last form ID handed out
 }
 
@@ -147,14 +139,14 @@ func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][
 		}
 	}
 	c.mu.Lock()
-	e, ok := c.dirty[text]
+	r, ok := c.dirty[text]
 	if !ok && c.merging != nil {
-		e, ok = c.merging[text]
+		r, ok = c.merging[text]
 	}
 	if ok {
 		chunks := c.chunks
 		c.mu.Unlock()
-		return e.rec, chunks
+		return r, chunks
 	}
 	c.mu.Unlock()
 	f := compute(text)
@@ -162,20 +154,24 @@ func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][
 	if c.dirty == nil || c.added >= maxCacheEntries {
 		c.restart()
 	}
+	// The text, the normal form and the stem go in one chunk, in this
+	// order: the table finds the text's bytes just before the normal
+	// form's (see memoSlot).
+	c.reserve(len(text) + len(f.norm) + len(f.stem))
 	key := c.store(text)
-	r := c.add(f)
-	c.dirty[arenaString(c.chunks, key, len(text))] = memoEntry{rec: r, key: key}
+	r = c.add(f)
+	c.dirty[arenaString(c.chunks, key, len(text))] = r
 	chunks := c.chunks
 	n := 0
 	if ro := c.ro.Load(); ro != nil {
 		n = ro.t.n
 	}
-	var full map[string]memoEntry
+	var full map[string]memoRec
 	gen := c.gen
 	if c.merging == nil && len(c.dirty) >= max(256, n/4) {
 		full = c.dirty
 		c.merging = full
-		c.dirty = make(map[string]memoEntry, 256)
+		c.dirty = make(map[string]memoRec, 256)
 	}
 	c.mu.Unlock()
 	if full != nil {
@@ -198,7 +194,7 @@ func (c *formCache) restart() {
 	c.gen++
 	c.added = 0
 	c.chunks, c.used = nil, 0
-	c.dirty = make(map[string]memoEntry, 256)
+	c.dirty = make(map[string]memoRec, 256)
 	c.merging = nil
 	c.ro.Store(nil)
 }
@@ -219,16 +215,22 @@ func (c *formCache) add(f form) memoRec {
 	return r
 }
 
-// store copies s into the arena and returns its offset. The texts and
-// forms of the memo are at most a few times maxMemoLen bytes, far shorter
-// than a chunk (and than the 16 bits of a record's lengths).
-func (c *formCache) store(s string) uint32 {
-	k := len(c.chunks) - 1
-	if k < 0 || c.used+len(s) > arenaChunk {
+// reserve makes room for n bytes in the arena's last chunk, adding a
+// chunk if they do not fit, so that the next stores of n bytes in all
+// are contiguous. The texts and forms of the memo are at most a few times
+// maxMemoLen bytes, far shorter than a chunk (and than the 16 bits of a
+// record's lengths).
+func (c *formCache) reserve(n int) {
+	if len(c.chunks) == 0 || c.used+n > arenaChunk {
 		c.chunks = append(c.chunks, make([]byte, arenaChunk))
 		c.used = 0
-		k++
 	}
+}
+
+// store copies s into the arena and returns its offset.
+func (c *formCache) store(s string) uint32 {
+	c.reserve(len(s))
+	k := len(c.chunks) - 1
 	// A chunk's slice never changes once appended (readers of a snapshot
 	// share it): only bytes beyond those of every string handed out so
 	// far are written.
@@ -241,15 +243,15 @@ func (c *formCache) store(s string) uint32 {
 // over the arena chunks, unless the memo has started a new generation
 // since gen. Only the one merge in progress stores a snapshot within a
 // generation, so the current one is still current when it is done.
-func (c *formCache) merge(gen uint64, full map[string]memoEntry, chunks [][]byte) {
+func (c *formCache) merge(gen uint64, full map[string]memoRec, chunks [][]byte) {
 	snap := memoSnap{chunks: chunks}
 	if ro := c.ro.Load(); ro != nil {
 		snap.t = ro.t.grown(len(full), chunks)
 	} else {
 		snap.t = newMemoTable(len(full))
 	}
-	for k, e := range full {
-		snap.t.insert(k, e.key, e.rec)
+	for k, r := range full {
+		snap.t.insert(k, r)
 	}
 	c.mu.Lock()
 	if c.gen == gen {

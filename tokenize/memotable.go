@@ -12,25 +12,23 @@ import (
 // Go's map costs a look-up up to three cache lines when the rest of the
 // analysis has evicted it: the control word of the slot's group, the slot,
 // and the bytes of the key, which lie in the arena. A slot here holds the
-// key's first eight bytes beside the record, so a key of at most eight
-// bytes (most tokens by frequency) is found in one cache line; a longer
-// key compares the rest of its bytes in the arena, and only when the
-// first eight bytes, its length and a tag of its hash match.
+// key's first fifteen bytes and its length beside the record, so a key of
+// up to fifteen bytes (99.9% of the words of the UN corpus) is found in
+// one cache line; a longer key compares the rest of its bytes in the
+// arena, only when its first fifteen bytes and its length match.
 type memoTable struct {
 	slots []memoSlot // a power of two of them, at most maxMemoLoad full
 	n     int        // full slots
 }
 
 // memoSlot is a slot of a memoTable, 32 bytes: two to a cache line.
+//
+// The slot does not hold the arena offset of its key: the memo stores a
+// text's bytes just before those of its normal form, in one chunk, so
+// the key lies at the normal form's offset minus its length.
 type memoSlot struct {
-	// word holds the key's first eight bytes, little-endian, with zero
-	// bytes after a shorter key.
-	word uint64
-	// key holds the arena offset of the whole key (low half) and the
-	// key's length plus one with a 24-bit tag of its hash above it (high
-	// half, see keyTag); it is zero in an empty slot.
-	key uint64
-	rec memoRec
+	w0, w1 uint64 // the key's words (keyWords); w1 is zero in an empty slot
+	rec    memoRec
 }
 
 // maxMemoLoad is the largest share of full slots in a memoTable: linear
@@ -78,14 +76,34 @@ func keyWord(s string) uint64 {
 	return 0
 }
 
-// keyHash returns the hash of s, whose first word (keyWord) is w. A key of
-// at most eight bytes is hashed from w and its length alone; a longer one
-// adds its further eight-byte words, the last of which may overlap the one
-// before (the length tells the keys apart).
-func keyHash(s string, w uint64) uint64 {
-	h := mix64(w^memoSeed, uint64(len(s))^memoK1)
-	if len(s) > 8 {
-		i := 8
+// inlineKey is the longest key whose bytes all lie in its slot.
+const inlineKey = 15
+
+// keyWords returns the words of a key that a slot holds: w0, its first
+// eight bytes (keyWord), and w1, its next seven bytes (zero bytes after a
+// shorter key) with its length plus one in the top byte, so w1 is never
+// zero. The two tell apart any two keys of at most inlineKey bytes.
+func keyWords(s string) (w0, w1 uint64) {
+	n := len(s)
+	w0 = keyWord(s)
+	w1 = uint64(n+1) << 56
+	switch {
+	case n >= 16:
+		w1 |= le64(s[8:]) &^ (0xff << 56)
+	case n > 8:
+		w1 |= keyWord(s[8:]) // at most seven bytes
+	}
+	return w0, w1
+}
+
+// keyHash returns the hash of s, whose words (keyWords) are w0 and w1. A
+// key of at most inlineKey bytes is hashed from them alone; a longer one
+// adds its further eight-byte words from byte 15, the last of which may
+// overlap the one before (the length, in w1, tells the keys apart).
+func keyHash(s string, w0, w1 uint64) uint64 {
+	h := mix64(w0^memoSeed, w1^memoK1)
+	if len(s) > inlineKey {
+		i := inlineKey
 		for ; i+8 < len(s); i += 8 {
 			h = mix64(h^le64(s[i:]), memoK2)
 		}
@@ -94,12 +112,10 @@ func keyHash(s string, w uint64) uint64 {
 	return h
 }
 
-// keyTag returns the high half of a slot's key field for a key of n bytes
-// with hash h: n+1, never zero, with the hash's top 24 bits above it. The
-// slot's index takes the hash's low bits, so the tag tells apart keys
-// that share a probe sequence.
-func keyTag(n int, h uint64) uint32 {
-	return uint32(n+1) | uint32(h>>40)<<8
+// keyOf returns the key of the full slot s, whose bytes lie in chunks.
+func keyOf(s memoSlot, chunks [][]byte) string {
+	n := int(s.w1>>56) - 1
+	return arenaString(chunks, uint32(s.rec.pos)-uint32(n), n)
 }
 
 // newMemoTable returns an empty table with room for n records.
@@ -111,41 +127,39 @@ func newMemoTable(n int) memoTable {
 	return memoTable{slots: make([]memoSlot, size)}
 }
 
-// find returns the record of text, whose key bytes lie in chunks.
+// find returns the record of text; the keys of more than inlineKey bytes
+// lie in chunks.
 func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 	if len(t.slots) == 0 {
 		return memoRec{}, false
 	}
-	w := keyWord(text)
-	h := keyHash(text, w)
-	tag := keyTag(len(text), h)
+	w0, w1 := keyWords(text)
+	h := keyHash(text, w0, w1)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.word == w && uint32(s.key>>32) == tag &&
-			(len(text) <= 8 || arenaString(chunks, uint32(s.key)+8, len(text)-8) == text[8:]) {
+		if s.w0 == w0 && s.w1 == w1 && (len(text) <= inlineKey || keyOf(*s, chunks) == text) {
 			return s.rec, true
 		}
-		if s.key == 0 {
+		if s.w1 == 0 {
 			return memoRec{}, false
 		}
 	}
 }
 
-// insert adds the record r of the key at arena offset off, key, which is
-// not in the table yet; the table must keep an empty slot after it, or
-// a look-up that misses would never end.
-func (t *memoTable) insert(key string, off uint32, r memoRec) {
-	w := keyWord(key)
-	h := keyHash(key, w)
-	t.put(memoSlot{word: w, key: uint64(off) | uint64(keyTag(len(key), h))<<32, rec: r}, h)
+// insert adds the record r of key, which is not in the table yet and
+// lies in the arena just before r's normal form; the table must keep an
+// empty slot after it, or a look-up that misses would never end.
+func (t *memoTable) insert(key string, r memoRec) {
+	w0, w1 := keyWords(key)
+	t.put(memoSlot{w0: w0, w1: w1, rec: r}, keyHash(key, w0, w1))
 }
 
 // put stores s in the first empty slot from its hash h on.
 func (t *memoTable) put(s memoSlot, h uint64) {
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
-	for t.slots[i].key != 0 {
+	for t.slots[i].w1 != 0 {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = s
@@ -163,11 +177,9 @@ func (t *memoTable) grown(n int, chunks [][]byte) memoTable {
 	}
 	g := newMemoTable(t.n + n)
 	for _, s := range t.slots {
-		if s.key == 0 {
-			continue
+		if s.w1 != 0 {
+			g.put(s, keyHash(keyOf(s, chunks), s.w0, s.w1))
 		}
-		key := arenaString(chunks, uint32(s.key), int(uint8(s.key>>32))-1)
-		g.put(s, keyHash(key, s.word))
 	}
 	return g
 }
@@ -176,8 +188,8 @@ func (t *memoTable) grown(n int, chunks [][]byte) memoTable {
 // order of the slots.
 func (t *memoTable) all(chunks [][]byte, yield func(string, memoRec)) {
 	for _, s := range t.slots {
-		if s.key != 0 {
-			yield(arenaString(chunks, uint32(s.key), int(uint8(s.key>>32))-1), s.rec)
+		if s.w1 != 0 {
+			yield(keyOf(s, chunks), s.rec)
 		}
 	}
 }

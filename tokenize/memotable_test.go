@@ -13,21 +13,19 @@ import (
 	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
-// found is the result of a look-up in a memoTable, for cmp.
+// found is the result of a look-up in a memoTable, for cmp: the number
+// of the key found (its record's meta), and whether it was.
 type found struct {
-	Pos, Meta uint64
-	OK        bool
+	Key uint64
+	OK  bool
 }
 
-// testRec returns a record that tells the key apart from the others.
-func testRec(i int) memoRec {
-	return memoRec{pos: uint64(i)*0x9e3779b97f4a7c15 + 1, meta: uint64(i)}
-}
-
-// buildTable stores keys in an arena and inserts them, with testRec(i)
-// for keys[i], into a table of size slots (when size > 0) or sized for
-// them; then it grows the table by grow records (when grow >= 0), the
-// way a merge does. It returns the table and the arena's chunks.
+// buildTable stores keys in an arena and inserts them into a table of
+// size slots (when size > 0) or sized for them, each with a record whose
+// meta is its index plus one and whose normal form would follow it in the
+// arena, as the memo stores them; then it grows the table by grow records
+// (when grow >= 0), the way a merge does. It returns the table and the
+// arena's chunks.
 func buildTable(keys []string, size, grow int) (memoTable, [][]byte) {
 	var c formCache
 	t := newMemoTable(len(keys))
@@ -35,7 +33,8 @@ func buildTable(keys []string, size, grow int) (memoTable, [][]byte) {
 		t = memoTable{slots: make([]memoSlot, size)}
 	}
 	for i, k := range keys {
-		t.insert(k, c.store(k), testRec(i))
+		off := c.store(k)
+		t.insert(k, memoRec{pos: uint64(off) + uint64(len(k)), meta: uint64(i) + 1})
 	}
 	if grow >= 0 {
 		t = t.grown(grow, c.chunks)
@@ -48,22 +47,22 @@ func lookAll(t *memoTable, chunks [][]byte, queries []string) []found {
 	got := make([]found, len(queries))
 	for i, q := range queries {
 		r, ok := t.find(q, chunks)
-		got[i] = found{r.pos, r.meta, ok}
+		got[i] = found{r.meta, ok}
 	}
 	return got
 }
 
-// wantAll returns what a Go map of keys (to testRec(i)) gives for each
-// query.
+// wantAll returns what a Go map of keys (to their index plus one) gives
+// for each query.
 func wantAll(keys, queries []string) []found {
-	m := make(map[string]memoRec, len(keys))
+	m := make(map[string]uint64, len(keys))
 	for i, k := range keys {
-		m[k] = testRec(i)
+		m[k] = uint64(i) + 1
 	}
 	want := make([]found, len(queries))
 	for i, q := range queries {
-		r, ok := m[q]
-		want[i] = found{r.pos, r.meta, ok}
+		k, ok := m[q]
+		want[i] = found{k, ok}
 	}
 	return want
 }
@@ -81,15 +80,17 @@ func uniq(keys []string) []string {
 	return out
 }
 
-// TestKeyWord checks the first word of keys of 0 to 9 bytes against the
+// TestKeyWords checks the words of keys of 0 to 20 bytes against the
 // bytes copied into a zeroed array.
-func TestKeyWord(t *testing.T) {
-	for n := range 10 {
-		s := "abcdefghi"[:n]
-		var b [8]byte
+func TestKeyWords(t *testing.T) {
+	for n := range 21 {
+		s := "abcdefghijklmnopqrst"[:n]
+		var b [16]byte
 		copy(b[:], s)
-		if got, want := keyWord(s), le64(string(b[:])); got != want {
-			t.Errorf("keyWord(%q) = %#x, want %#x", s, got, want)
+		b[15] = byte(n + 1)
+		w0, w1 := keyWords(s)
+		if want0, want1 := le64(string(b[:8])), le64(string(b[8:])); w0 != want0 || w1 != want1 || keyWord(s) != want0 {
+			t.Errorf("keyWords(%q) = %#x, %#x, want %#x, %#x", s, w0, w1, want0, want1)
 		}
 	}
 }
@@ -221,14 +222,13 @@ func FuzzMemoTable(f *testing.F) {
 
 // probeLen returns how many slots a look-up of key in t reads.
 func probeLen(t *memoTable, key string, chunks [][]byte) int {
-	w := keyWord(key)
-	h := keyHash(key, w)
-	tag := keyTag(len(key), h)
+	w0, w1 := keyWords(key)
+	h := keyHash(key, w0, w1)
 	mask := uint64(len(t.slots) - 1)
 	n := 1
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
-		if s.key == 0 || s.word == w && uint32(s.key>>32) == tag && arenaString(chunks, uint32(s.key), len(key)) == key {
+		if s.w1 == 0 || s.w0 == w0 && s.w1 == w1 && keyOf(s, chunks) == key {
 			return n
 		}
 		n++
@@ -241,7 +241,7 @@ func missStats(t *memoTable) (mean float64, longest int) {
 	mask := len(t.slots) - 1
 	for i := range t.slots {
 		n := 1
-		for j := i; t.slots[j].key != 0; j = (j + 1) & mask {
+		for j := i; t.slots[j].w1 != 0; j = (j + 1) & mask {
 			n++
 		}
 		mean += float64(n)
