@@ -78,23 +78,25 @@ type memoSnap struct {
 // formCache memoises the normal form and stem of surface texts. It is
 // safe for concurrent use.
 //
-// What it holds gives the garbage collector little to do: the maps' keys
-// are strings in 64 KiB chunks of bytes (the arena), which hold the normal
-// forms and stems too, and their values are records of offsets (two
-// words in the map's slot, beside the key: a look-up reads no other
-// place before the strings are used). Before,
-// each entry was a key string and a *form of two strings, four objects to
-// mark in every cycle, which was most of the collector's work in a run
-// over a corpus.
+// What it holds gives the garbage collector little to do: the texts,
+// normal forms and stems lie in 64 KiB chunks of bytes (the arena), each
+// text just before its normal form and stem in one chunk, and the entries
+// are records of offsets (memoRec). The snapshot's table (memoTable) is a
+// slice of slots without pointers; the small maps of recent misses have
+// arena strings as keys. Before, each entry was a key string and a *form
+// of two strings, four objects to mark in every cycle, which was most of
+// the collector's work in a run over a corpus.
 //
 // Hits read an immutable snapshot through an atomic pointer, without locks
-// or allocation; misses go to a small map under a mutex, which is merged
-// into a new snapshot once it holds a quarter as many entries, so each
-// entry is copied a bounded number of times. The merge copies the whole
-// memo, so it runs outside the mutex: the full small map is set aside
-// (still read by look-ups, never written again) and a fresh one takes the
-// misses meanwhile. One merge runs at a time. A form is a pure function of
-// its text whichever map holds it.
+// or allocation: a table whose slot holds a text of up to fifteen bytes
+// beside its record, so a hit reads one cache line before the strings are
+// used. Misses go to a small map under a mutex, which is merged into a
+// new snapshot once it holds a quarter as many entries, so each entry is
+// copied a bounded number of times. The merge copies the whole memo, so
+// it runs outside the mutex: the full small map is set aside (still read
+// by look-ups, never written again) and a fresh one takes the misses
+// meanwhile. One merge runs at a time. A form is a pure function of its
+// text whichever table or map holds it.
 //
 // The arena only grows, and the snapshots share it: a reader's chunks
 // stop where the bytes were when its snapshot was made, and what lies
@@ -239,7 +241,7 @@ func (c *formCache) store(s string) uint32 {
 	return off
 }
 
-// merge stores a new snapshot holding the current one's map and full,
+// merge stores a new snapshot holding the current one's table and full,
 // over the arena chunks, unless the memo has started a new generation
 // since gen. Only the one merge in progress stores a snapshot within a
 // generation, so the current one is still current when it is done.
