@@ -27,7 +27,7 @@ type memoTable struct {
 // text's bytes just before those of its normal form, in one chunk, so
 // the key lies at the normal form's offset minus its length.
 type memoSlot struct {
-	w0, w1 uint64 // the key's words (keyWords); w1 is zero in an empty slot
+	w0, w1 uint64 // the key's words (memoKey); w1 is zero in an empty slot
 	rec    memoRec
 }
 
@@ -59,57 +59,56 @@ func le32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// keyWord returns the first eight bytes of s as a little-endian word, with
-// zero bytes after a shorter s. It reads no byte beyond s: a shorter s is
-// read in two overlapping halves (four to seven bytes) or by its first,
-// middle and last bytes (one to three).
-func keyWord(s string) uint64 {
-	n := len(s)
-	switch {
-	case n >= 8:
-		return le64(s)
-	case n >= 4:
-		return uint64(le32(s)) | uint64(le32(s[n-4:]))<<(8*(n-4))
-	case n > 0:
-		return uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
-	}
-	return 0
-}
-
 // inlineKey is the longest key whose bytes all lie in its slot.
 const inlineKey = 15
 
-// keyWords returns the words of a key that a slot holds: w0, its first
-// eight bytes (keyWord), and w1, its next seven bytes (zero bytes after a
-// shorter key) with its length plus one in the top byte, so w1 is never
-// zero. The two tell apart any two keys of at most inlineKey bytes.
-func keyWords(s string) (w0, w1 uint64) {
-	n := len(s)
-	w0 = keyWord(s)
-	w1 = uint64(n+1) << 56
-	switch {
-	case n >= 16:
-		w1 |= le64(s[8:]) &^ (0xff << 56)
-	case n > 8:
-		w1 |= keyWord(s[8:]) // at most seven bytes
-	}
-	return w0, w1
-}
-
-// keyHash returns the hash of s, whose words (keyWords) are w0 and w1. A
-// key of at most inlineKey bytes is hashed from them alone; a longer one
+// memoKey returns the words of a key that a slot holds, and its hash.
+// w0 holds its first eight bytes, little-endian, and w1 its next seven
+// (zero bytes after a shorter key) with its length plus one in the top
+// byte, so w1 is never zero; the two tell apart any two keys of at most
+// inlineKey bytes. The hash of such a key mixes w0 and w1; a longer key
 // adds its further eight-byte words from byte 15, the last of which may
 // overlap the one before (the length, in w1, tells the keys apart).
-func keyHash(s string, w0, w1 uint64) uint64 {
-	h := mix64(w0^memoSeed, w1^memoK1)
-	if len(s) > inlineKey {
+//
+// No byte beyond s is read: the part of fewer than eight bytes (the key,
+// or what follows its first eight) is read in two overlapping halves (four
+// to seven bytes) or by its first, middle and last bytes (one to three).
+// One function without calls: it runs on every look-up.
+func memoKey(s string) (w0, w1, h uint64) {
+	n := len(s)
+	w1 = uint64(n+1) << 56
+	var p string
+	switch {
+	case n >= 16:
+		w0 = le64(s)
+		w1 |= le64(s[8:]) &^ (0xff << 56)
+	case n >= 8:
+		w0 = le64(s)
+		p = s[8:]
+	default:
+		p = s
+	}
+	var x uint64
+	switch m := len(p); {
+	case m >= 4:
+		x = uint64(le32(p)) | uint64(le32(p[m-4:]))<<(8*(m-4))
+	case m > 0:
+		x = uint64(p[0]) | uint64(p[m/2])<<(8*(m/2)) | uint64(p[m-1])<<(8*(m-1))
+	}
+	if n >= 8 {
+		w1 |= x
+	} else {
+		w0 = x
+	}
+	h = mix64(w0^memoSeed, w1^memoK1)
+	if n > inlineKey {
 		i := inlineKey
-		for ; i+8 < len(s); i += 8 {
+		for ; i+8 < n; i += 8 {
 			h = mix64(h^le64(s[i:]), memoK2)
 		}
-		h = mix64(h^le64(s[len(s)-8:]), memoK2)
+		h = mix64(h^le64(s[n-8:]), memoK2)
 	}
-	return h
+	return w0, w1, h
 }
 
 // keyOf returns the key of the full slot s, whose bytes lie in chunks.
@@ -133,8 +132,7 @@ func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 	if len(t.slots) == 0 {
 		return memoRec{}, false
 	}
-	w0, w1 := keyWords(text)
-	h := keyHash(text, w0, w1)
+	w0, w1, h := memoKey(text)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -151,8 +149,8 @@ func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 // lies in the arena just before r's normal form; the table must keep an
 // empty slot after it, or a look-up that misses would never end.
 func (t *memoTable) insert(key string, r memoRec) {
-	w0, w1 := keyWords(key)
-	t.put(memoSlot{w0: w0, w1: w1, rec: r}, keyHash(key, w0, w1))
+	w0, w1, h := memoKey(key)
+	t.put(memoSlot{w0: w0, w1: w1, rec: r}, h)
 }
 
 // put stores s in the first empty slot from its hash h on.
@@ -168,7 +166,8 @@ func (t *memoTable) put(s memoSlot, h uint64) {
 
 // grown returns a new table holding t's records with room for n more: a
 // copy of t's slots when that many fit, else its records put again by
-// the hashes of their keys, which lie in chunks.
+// the hashes of their keys, which lie in chunks (merges are rare: a
+// record is put again a bounded number of times).
 func (t *memoTable) grown(n int, chunks [][]byte) memoTable {
 	if len(t.slots) > 0 && float64(t.n+n) <= maxMemoLoad*float64(len(t.slots)) {
 		g := memoTable{slots: make([]memoSlot, len(t.slots)), n: t.n}
@@ -178,7 +177,8 @@ func (t *memoTable) grown(n int, chunks [][]byte) memoTable {
 	g := newMemoTable(t.n + n)
 	for _, s := range t.slots {
 		if s.w1 != 0 {
-			g.put(s, keyHash(keyOf(s, chunks), s.w0, s.w1))
+			_, _, h := memoKey(keyOf(s, chunks))
+			g.put(s, h)
 		}
 	}
 	return g

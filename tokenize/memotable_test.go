@@ -80,17 +80,25 @@ func uniq(keys []string) []string {
 	return out
 }
 
-// TestKeyWords checks the words of keys of 0 to 20 bytes against the
-// bytes copied into a zeroed array.
-func TestKeyWords(t *testing.T) {
-	for n := range 21 {
-		s := "abcdefghijklmnopqrst"[:n]
+// TestMemoKey checks the words of keys of 0 to 40 bytes against the
+// bytes copied into a zeroed array, and that changing any one byte
+// changes the hash.
+func TestMemoKey(t *testing.T) {
+	for n := range 41 {
+		s := strings.Repeat("abcdefghijklmnopqrst", 2)[:n]
 		var b [16]byte
 		copy(b[:], s)
 		b[15] = byte(n + 1)
-		w0, w1 := keyWords(s)
-		if want0, want1 := le64(string(b[:8])), le64(string(b[8:])); w0 != want0 || w1 != want1 || keyWord(s) != want0 {
-			t.Errorf("keyWords(%q) = %#x, %#x, want %#x, %#x", s, w0, w1, want0, want1)
+		w0, w1, h := memoKey(s)
+		if want0, want1 := le64(string(b[:8])), le64(string(b[8:])); w0 != want0 || w1 != want1 {
+			t.Errorf("memoKey(%q) = %#x, %#x, want %#x, %#x", s, w0, w1, want0, want1)
+		}
+		for i := range n {
+			c := []byte(s)
+			c[i] ^= 0x20
+			if _, _, h2 := memoKey(string(c)); h2 == h {
+				t.Errorf("memoKey(%q) and memoKey(%q) hash alike: %#x", s, c, h)
+			}
 		}
 	}
 }
@@ -222,8 +230,7 @@ func FuzzMemoTable(f *testing.F) {
 
 // probeLen returns how many slots a look-up of key in t reads.
 func probeLen(t *memoTable, key string, chunks [][]byte) int {
-	w0, w1 := keyWords(key)
-	h := keyHash(key, w0, w1)
+	w0, w1, h := memoKey(key)
 	mask := uint64(len(t.slots) - 1)
 	n := 1
 	for i := h & mask; ; i = (i + 1) & mask {
