@@ -137,6 +137,8 @@ func TestMemoTable(t *testing.T) {
 		{"shared prefixes", prefix, 0, -1},
 		{"lengths, 64 slots", byLen, 64, -1},
 		{"prefixes, 32 slots", prefix, 32, -1},
+		{"lengths, 45 slots", byLen, 45, -1},
+		{"prefixes, 20 slots", prefix, 20, -1},
 		{"one key", prefix[:1], 2, -1},
 		{"copied", prefix, 0, 0},
 		{"grown and put again", uniq(append(byLen[:41:41], prefix...)), 64, 64},
@@ -163,9 +165,10 @@ func TestMemoTable(t *testing.T) {
 	}
 }
 
-// TestMemoTableCollisions fills a table of 8 slots with 7 keys of every
-// length class, so that probes wrap around the end and pass keys that
-// share a tag's slot, and checks every key and a few absent ones.
+// TestMemoTableCollisions fills tables of 8 to 10 slots with 7 random
+// keys of up to 19 bytes of three letters, so that probes wrap around the
+// end and pass keys that share their first words, and checks every key
+// and a few absent ones.
 func TestMemoTableCollisions(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
@@ -184,7 +187,7 @@ func TestMemoTableCollisions(t *testing.T) {
 				}
 			}
 		}
-		tab, chunks := buildTable(keys, 8, -1)
+		tab, chunks := buildTable(keys, 8+round%3, -1)
 		queries := append([]string{"", "a", "b", "ab", "aaaaaaaaa", "abababababab", "\x00"}, keys...)
 		if diff := cmp.Diff(wantAll(keys, queries), lookAll(&tab, chunks, queries)); diff != "" {
 			t.Fatalf("round %d, keys %q: look-ups mismatch (-want +got):\n%s", round, keys, diff)
@@ -231,9 +234,8 @@ func FuzzMemoTable(f *testing.F) {
 // probeLen returns how many slots a look-up of key in t reads.
 func probeLen(t *memoTable, key string, chunks [][]byte) int {
 	w0, w1, h := memoKey(key)
-	mask := uint64(len(t.slots) - 1)
 	n := 1
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := t.home(h); ; i = (i + 1) % len(t.slots) {
 		s := t.slots[i]
 		if s.w1 == 0 || s.w0 == w0 && s.w1 == w1 && keyOf(s, chunks) == key {
 			return n
@@ -245,10 +247,9 @@ func probeLen(t *memoTable, key string, chunks [][]byte) int {
 // missStats returns the mean and longest probe of a look-up that misses,
 // from each slot of t as the home slot.
 func missStats(t *memoTable) (mean float64, longest int) {
-	mask := len(t.slots) - 1
 	for i := range t.slots {
 		n := 1
-		for j := i; t.slots[j].w1 != 0; j = (j + 1) & mask {
+		for j := i; t.slots[j].w1 != 0; j = (j + 1) % len(t.slots) {
 			n++
 		}
 		mean += float64(n)
@@ -258,8 +259,8 @@ func missStats(t *memoTable) (mean float64, longest int) {
 }
 
 // TestMemoTableCorpus fills a tokenizer's memo with the vocabulary of the
-// 2024 speeches and checks that probes stay short: keys found in about
-// one slot on average, a few at most.
+// 2024 speeches and checks that probes stay short: keys found in fewer
+// than two slots on average, as with a random hash.
 func TestMemoTableCorpus(t *testing.T) {
 	shared := testutil.Shared()
 	if shared == "" {
@@ -298,7 +299,10 @@ func TestMemoTableCorpus(t *testing.T) {
 	mean := float64(total) / float64(n)
 	t.Logf("%d keys in %d slots (load %.2f): probe to find mean %.2f, max %d; to miss mean %.2f, max %d",
 		n, len(s.t.slots), float64(n)/float64(len(s.t.slots)), mean, longest, missMean, missMax)
-	if mean > 2 || longest > 40 {
+	// At a load of 3/5 a random hash gives 1.75 slots on average; the
+	// longest probe of linear probing grows with the log of the keys, to
+	// about 60 here.
+	if mean > 2 || longest > 120 {
 		t.Errorf("probes too long: mean %.2f, max %d", mean, longest)
 	}
 }
