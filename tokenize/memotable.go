@@ -19,6 +19,9 @@ import (
 type memoTable struct {
 	slots []memoSlot // at most 3/5 of them full (newMemoTable)
 	n     int        // full slots
+	// seed seeds the hash of the keys: each table draws its own, so that
+	// text crafted to make keys collide cannot be written once for all.
+	seed uint64
 }
 
 // memoSlot is a slot of a memoTable, 32 bytes: two to a cache line.
@@ -30,10 +33,6 @@ type memoSlot struct {
 	w0, w1 uint64 // the key's words (memoKey); w1 is zero in an empty slot
 	rec    memoRec
 }
-
-// memoSeed seeds the hash of the memo's keys, so that text crafted to
-// make keys collide cannot be written once for every process.
-var memoSeed = rand.Uint64()
 
 // Multipliers of the hash (from wyhash).
 const (
@@ -62,15 +61,16 @@ const inlineKey = 15
 // w0 holds its first eight bytes, little-endian, and w1 its next seven
 // (zero bytes after a shorter key) with its length plus one in the top
 // byte, so w1 is never zero; the two tell apart any two keys of at most
-// inlineKey bytes. The hash of such a key mixes w0 and w1; a longer key
-// adds its further eight-byte words from byte 15, the last of which may
-// overlap the one before (the length, in w1, tells the keys apart).
+// inlineKey bytes. The hash of such a key mixes w0, w1 and the table's
+// seed; a longer key adds its further eight-byte words from byte 15, the
+// last of which may overlap the one before (the length, in w1, tells the
+// keys apart).
 //
 // No byte beyond s is read: the part of fewer than eight bytes (the key,
 // or what follows its first eight) is read in two overlapping halves (four
 // to seven bytes) or by its first, middle and last bytes (one to three).
 // One function without calls: it runs on every look-up.
-func memoKey(s string) (w0, w1, h uint64) {
+func memoKey(s string, seed uint64) (w0, w1, h uint64) {
 	n := len(s)
 	w1 = uint64(n+1) << 56
 	var p string
@@ -96,7 +96,7 @@ func memoKey(s string) (w0, w1, h uint64) {
 	} else {
 		w0 = x
 	}
-	h = wordsHash(w0, w1)
+	h = wordsHash(w0, w1, seed)
 	if n > inlineKey {
 		i := inlineKey
 		for ; i+8 < n; i += 8 {
@@ -109,7 +109,7 @@ func memoKey(s string) (w0, w1, h uint64) {
 
 // wordsHash returns the hash of a key of at most inlineKey bytes, whose
 // words are w0 and w1; a longer key's hash starts from it.
-func wordsHash(w0, w1 uint64) uint64 { return mix64(w0^memoSeed, w1^memoK1) }
+func wordsHash(w0, w1, seed uint64) uint64 { return mix64(w0^seed, w1^memoK1) }
 
 // keyOf returns the key of the full slot s, whose bytes lie in chunks.
 func keyOf(s memoSlot, chunks [][]byte) string {
@@ -125,7 +125,7 @@ func keyOf(s memoSlot, chunks [][]byte) string {
 // 2.3 MiB, where a power of two at a load of at most a half takes 4 MiB,
 // which the collector's pacing doubles in the process's memory.
 func newMemoTable(n int) memoTable {
-	return memoTable{slots: make([]memoSlot, max(64, n*5/3+1))}
+	return memoTable{slots: make([]memoSlot, max(64, n*5/3+1)), seed: rand.Uint64()}
 }
 
 // home returns the slot where the probe for a key of hash h starts.
@@ -140,7 +140,7 @@ func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 	if len(t.slots) == 0 {
 		return memoRec{}, false
 	}
-	w0, w1, h := memoKey(text)
+	w0, w1, h := memoKey(text, t.seed)
 	for i := t.home(h); ; {
 		s := &t.slots[i]
 		if s.w0 == w0 && s.w1 == w1 && (len(text) <= inlineKey || keyOf(*s, chunks) == text) {
@@ -159,7 +159,7 @@ func (t *memoTable) find(text string, chunks [][]byte) (memoRec, bool) {
 // lies in the arena just before r's normal form; the table must keep an
 // empty slot after it, or a look-up that misses would never end.
 func (t *memoTable) insert(key string, r memoRec) {
-	w0, w1, h := memoKey(key)
+	w0, w1, h := memoKey(key, t.seed)
 	t.put(memoSlot{w0: w0, w1: w1, rec: r}, h)
 }
 
@@ -176,18 +176,18 @@ func (t *memoTable) put(s memoSlot, h uint64) {
 }
 
 // grown returns a new table holding t's records with room for n more,
-// put again by the hashes of their keys: a key of at most inlineKey bytes
-// is hashed from its slot's words, a longer one from its bytes, which lie
-// in chunks.
+// put again by the hashes of their keys with a new seed: a key of at most
+// inlineKey bytes is hashed from its slot's words, a longer one from its
+// bytes, which lie in chunks.
 func (t *memoTable) grown(n int, chunks [][]byte) memoTable {
 	g := newMemoTable(t.n + n)
 	for _, s := range t.slots {
 		switch {
 		case s.w1 == 0:
 		case s.w1>>56 <= inlineKey+1:
-			g.put(s, wordsHash(s.w0, s.w1))
+			g.put(s, wordsHash(s.w0, s.w1, g.seed))
 		default:
-			_, _, h := memoKey(keyOf(s, chunks))
+			_, _, h := memoKey(keyOf(s, chunks), g.seed)
 			g.put(s, h)
 		}
 	}

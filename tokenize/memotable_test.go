@@ -30,7 +30,7 @@ func buildTable(keys []string, size, grow int) (memoTable, [][]byte) {
 	var c formCache
 	t := newMemoTable(len(keys))
 	if size > 0 {
-		t = memoTable{slots: make([]memoSlot, size)}
+		t = memoTable{slots: make([]memoSlot, size), seed: t.seed}
 	}
 	for i, k := range keys {
 		off := c.store(k)
@@ -89,14 +89,14 @@ func TestMemoKey(t *testing.T) {
 		var b [16]byte
 		copy(b[:], s)
 		b[15] = byte(n + 1)
-		w0, w1, h := memoKey(s)
+		w0, w1, h := memoKey(s, 1)
 		if want0, want1 := le64(string(b[:8])), le64(string(b[8:])); w0 != want0 || w1 != want1 {
 			t.Errorf("memoKey(%q) = %#x, %#x, want %#x, %#x", s, w0, w1, want0, want1)
 		}
 		for i := range n {
 			c := []byte(s)
 			c[i] ^= 0x20
-			if _, _, h2 := memoKey(string(c)); h2 == h {
+			if _, _, h2 := memoKey(string(c), 1); h2 == h {
 				t.Errorf("memoKey(%q) and memoKey(%q) hash alike: %#x", s, c, h)
 			}
 		}
@@ -233,7 +233,7 @@ func FuzzMemoTable(f *testing.F) {
 
 // probeLen returns how many slots a look-up of key in t reads.
 func probeLen(t *memoTable, key string, chunks [][]byte) int {
-	w0, w1, h := memoKey(key)
+	w0, w1, h := memoKey(key, t.seed)
 	n := 1
 	for i := t.home(h); ; i = (i + 1) % len(t.slots) {
 		s := t.slots[i]
