@@ -1,7 +1,6 @@
 package tokenize
 
 import (
-	"maps"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -68,34 +67,36 @@ func arenaString(chunks [][]byte, off uint32, n int) string {
 	return unsafe.String(&chunks[off/arenaChunk][off%arenaChunk], n)
 }
 
-// memoSnap is an immutable view of the memo: a map from surface texts to
-// the records of their forms, and the arena chunks the records point
-// into, as they were when it was made.
+// memoSnap is an immutable view of the memo: a table from surface texts
+// to the records of their forms, and the arena chunks the records and the
+// table's keys point into, as they were when it was made.
 type memoSnap struct {
-	m      map[string]memoRec
+	t      memoTable
 	chunks [][]byte
 }
 
 // formCache memoises the normal form and stem of surface texts. It is
 // safe for concurrent use.
 //
-// What it holds gives the garbage collector little to do: the maps' keys
-// are strings in 64 KiB chunks of bytes (the arena), which hold the normal
-// forms and stems too, and their values are records of offsets (two
-// words in the map's slot, beside the key: a look-up reads no other
-// place before the strings are used). Before,
-// each entry was a key string and a *form of two strings, four objects to
-// mark in every cycle, which was most of the collector's work in a run
-// over a corpus.
+// What it holds gives the garbage collector little to do: the texts,
+// normal forms and stems lie in 64 KiB chunks of bytes (the arena), each
+// text just before its normal form and stem in one chunk, and the entries
+// are records of offsets (memoRec). The snapshot's table (memoTable) is a
+// slice of slots without pointers; the small maps of recent misses have
+// arena strings as keys. Before, each entry was a key string and a *form
+// of two strings, four objects to mark in every cycle, which was most of
+// the collector's work in a run over a corpus.
 //
 // Hits read an immutable snapshot through an atomic pointer, without locks
-// or allocation; misses go to a small map under a mutex, which is merged
-// into a new snapshot once it holds a quarter as many entries, so each
-// entry is copied a bounded number of times. The merge copies the whole
-// memo, so it runs outside the mutex: the full small map is set aside
-// (still read by look-ups, never written again) and a fresh one takes the
-// misses meanwhile. One merge runs at a time. A form is a pure function of
-// its text whichever map holds it.
+// or allocation: a table whose slot holds a text of up to fifteen bytes
+// beside its record, so a hit reads one cache line before the strings are
+// used. Misses go to a small map under a mutex, which is merged into a
+// new snapshot once it holds a quarter as many entries, so each entry is
+// copied a bounded number of times. The merge copies the whole memo, so
+// it runs outside the mutex: the full small map is set aside (still read
+// by look-ups, never written again) and a fresh one takes the misses
+// meanwhile. One merge runs at a time. A form is a pure function of its
+// text whichever table or map holds it.
 //
 // The arena only grows, and the snapshots share it: a reader's chunks
 // stop where the bytes were when its snapshot was made, and what lies
@@ -135,7 +136,7 @@ func (c *formCache) newID() uint32 {
 // compute returns, which may share the caller's input.
 func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][]byte) {
 	if s := c.ro.Load(); s != nil {
-		if r, ok := s.m[text]; ok {
+		if r, ok := s.t.find(text, s.chunks); ok {
 			return r, s.chunks
 		}
 	}
@@ -155,13 +156,17 @@ func (c *formCache) lookup(text string, compute func(string) form) (memoRec, [][
 	if c.dirty == nil || c.added >= maxCacheEntries {
 		c.restart()
 	}
+	// The text, the normal form and the stem go in one chunk, in this
+	// order: the table finds the text's bytes just before the normal
+	// form's (see memoSlot).
+	c.reserve(len(text) + len(f.norm) + len(f.stem))
 	key := c.store(text)
 	r = c.add(f)
 	c.dirty[arenaString(c.chunks, key, len(text))] = r
 	chunks := c.chunks
 	n := 0
 	if ro := c.ro.Load(); ro != nil {
-		n = len(ro.m)
+		n = ro.t.n
 	}
 	var full map[string]memoRec
 	gen := c.gen
@@ -212,16 +217,22 @@ func (c *formCache) add(f form) memoRec {
 	return r
 }
 
-// store copies s into the arena and returns its offset. The texts and
-// forms of the memo are at most a few times maxMemoLen bytes, far shorter
-// than a chunk (and than the 16 bits of a record's lengths).
-func (c *formCache) store(s string) uint32 {
-	k := len(c.chunks) - 1
-	if k < 0 || c.used+len(s) > arenaChunk {
+// reserve makes room for n bytes in the arena's last chunk, adding a
+// chunk if they do not fit, so that the next stores of n bytes in all
+// are contiguous. The texts and forms of the memo are at most a few times
+// maxMemoLen bytes, far shorter than a chunk (and than the 16 bits of a
+// record's lengths).
+func (c *formCache) reserve(n int) {
+	if len(c.chunks) == 0 || c.used+n > arenaChunk {
 		c.chunks = append(c.chunks, make([]byte, arenaChunk))
 		c.used = 0
-		k++
 	}
+}
+
+// store copies s into the arena and returns its offset.
+func (c *formCache) store(s string) uint32 {
+	c.reserve(len(s))
+	k := len(c.chunks) - 1
 	// A chunk's slice never changes once appended (readers of a snapshot
 	// share it): only bytes beyond those of every string handed out so
 	// far are written.
@@ -230,22 +241,20 @@ func (c *formCache) store(s string) uint32 {
 	return off
 }
 
-// merge stores a new snapshot holding the current one's map and full,
+// merge stores a new snapshot holding the current one's table and full,
 // over the arena chunks, unless the memo has started a new generation
 // since gen. Only the one merge in progress stores a snapshot within a
 // generation, so the current one is still current when it is done.
 func (c *formCache) merge(gen uint64, full map[string]memoRec, chunks [][]byte) {
 	snap := memoSnap{chunks: chunks}
-	ro := c.ro.Load()
-	n := 0
-	if ro != nil {
-		n = len(ro.m)
+	if ro := c.ro.Load(); ro != nil {
+		snap.t = ro.t.grown(len(full), chunks)
+	} else {
+		snap.t = newMemoTable(len(full))
 	}
-	snap.m = make(map[string]memoRec, n+len(full))
-	if ro != nil {
-		maps.Copy(snap.m, ro.m)
+	for k, r := range full {
+		snap.t.insert(k, r)
 	}
-	maps.Copy(snap.m, full)
 	c.mu.Lock()
 	if c.gen == gen {
 		c.ro.Store(&snap)

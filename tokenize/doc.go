@@ -39,11 +39,11 @@
 // are read from an embedded table that Snowball made (go generate), the
 // same stems without running it. Snowball costs about two
 // microseconds a word, so a Tokenizer memoises the normal form and stem of
-// each surface text it has seen: a token already seen costs one map lookup
-// and no allocation. The memo is safe for concurrent use and bounded. A
-// token's Norm and Stem share the memo's 64 KiB chunks of bytes, which a
-// program that keeps tokens keeps alive. The memo
-// also gives each (Norm, Stem) pair a small dense ID, [Token.Form], unique
+// each surface text it has seen: a token already seen costs one look-up
+// in a hash table and no allocation. The memo is safe for concurrent use
+// and bounded. A token's Norm and Stem share the memo's 64 KiB chunks of
+// bytes, which a program that keeps tokens keeps alive. The memo also
+// gives each (Norm, Stem) pair a small dense ID, [Token.Form], unique
 // within the tokenizer that [Document.FormSpace] names, so that consumers
 // (the lexicon's matcher, the analyzer's model and grammar) can keep facts
 // about a word in a table indexed by it instead of hashing its strings.
