@@ -84,17 +84,7 @@ func plainWords(toks []tokenize.Token, q *quickSet) int {
 		if t.Kind != tokenize.Word || len(x) == 0 {
 			return k
 		}
-		f, l := x[0], x[len(x)-1]
-		if f >= 0x80 || l >= 0x80 {
-			return k
-		}
-		if f-'A' < 26 {
-			f += 'a' - 'A'
-		}
-		if l-'A' < 26 {
-			l += 'a' - 'A'
-		}
-		if q.has(f, l, len(x)) {
+		if f, l := x[0], x[len(x)-1]; f|l >= 0x80 || q.has(f, l, len(x)) {
 			return k
 		}
 	}

@@ -532,26 +532,37 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 }
 
 // quickSet is a filter over the first byte, last byte and length of the
-// plain words and phrase first words of some classes, hashed into 4,096
-// bits: a token whose key is not in it belongs to none of them (a few
-// others pass and are looked up). A set built from a class with wildcard
-// or stem words, or phrases that start with one, lets everything through.
+// plain words and phrase first words of some classes: a token whose pair
+// of end bytes was never seen with its length belongs to none of them (a
+// few others pass and are looked up). The pair is indexed by the low five
+// bits of each byte, which are the same for an ASCII letter in either
+// case, so a surface text needs no folding. A set built from a class with
+// wildcard or stem words, or phrases that start with one, lets everything
+// through.
 type quickSet struct {
-	all  bool
-	bits [64]uint64
+	all bool
+	// lens[quickIndex(first, last)] has bit quickLen(n) for a word of n
+	// bytes with those end bytes.
+	lens [1024]uint32
 }
 
-// quickKey hashes a word's first byte, last byte and length.
-func quickKey(first, last byte, n int) uint32 {
-	return (uint32(first)*0x9e37 ^ uint32(last)*0x85eb ^ uint32(n)*0xc2b3) & 4095
+// quickIndex is the place of a word's first and last bytes in
+// quickSet.lens.
+func quickIndex(first, last byte) int {
+	return int(first&31)<<5 | int(last&31)
+}
+
+// quickLen is the bit of a word's length n in quickSet.lens: bit n, bit 31
+// for 31 bytes or more.
+func quickLen(n int) uint32 {
+	return 1 << uint(min(n, 31))
 }
 
 func newQuickSet(classes ...*wordClass) quickSet {
 	var q quickSet
 	add := func(w string) {
 		if w != "" {
-			k := quickKey(w[0], w[len(w)-1], len(w))
-			q.bits[k>>6] |= 1 << (k & 63)
+			q.lens[quickIndex(w[0], w[len(w)-1])] |= quickLen(len(w))
 		}
 	}
 	for _, c := range classes {
@@ -571,9 +582,10 @@ func newQuickSet(classes ...*wordClass) quickSet {
 	return q
 }
 
+// has reports whether a word with first byte first, last byte last and n
+// bytes may be in the set (folding an ASCII letter's case).
 func (q *quickSet) has(first, last byte, n int) bool {
-	k := quickKey(first, last, n)
-	return q.bits[k>>6]&(1<<(k&63)) != 0
+	return q.lens[quickIndex(first, last)]&quickLen(n) != 0
 }
 
 // maybeNorm reports whether a word whose normal form is norm may belong
@@ -591,33 +603,25 @@ func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
 	if len(x) == 0 || x[0]-'a' >= 26 || x[len(x)-1]-'a' >= 26 || q.all {
 		return false, false
 	}
-	k := quickKey(x[0], x[len(x)-1], len(x))
-	return q.bits[k>>6]&(1<<(k&63)) != 0, true
+	return q.has(x[0], x[len(x)-1], len(x)), true
 }
 
 // maybeTok reports whether token t may belong to one of the set's
 // classes. It reads the token's surface text when that starts and ends
 // with an ASCII byte (the text lies in the input, read in order; Norm may
-// point anywhere in the tokenizer's cache): folded to lower case, its
-// first and last bytes and length are the normal form's, except for text
-// whose inner characters normalise to fewer bytes (diacritics), which the
-// function words of a grammar do not have. Other tokens are checked
-// through their normal form.
+// point anywhere in the tokenizer's cache): up to the case of a letter,
+// which has does not tell, its first and last bytes and length are the
+// normal form's, except for text whose inner characters normalise to
+// fewer bytes (diacritics), which the function words of a grammar do not
+// have. Other tokens are checked through their normal form.
 func (q *quickSet) maybeTok(t *tokenize.Token) bool {
 	x := t.Text
 	if q.all || x == "" {
 		return q.all
 	}
-	f, l := x[0], x[len(x)-1]
-	if f >= 0x80 || l >= 0x80 {
+	if x[0] >= 0x80 || x[len(x)-1] >= 0x80 {
 		x = t.Norm
 		return x != "" && q.has(x[0], x[len(x)-1], len(x))
 	}
-	if 'A' <= f && f <= 'Z' {
-		f += 'a' - 'A'
-	}
-	if 'A' <= l && l <= 'Z' {
-		l += 'a' - 'A'
-	}
-	return q.has(f, l, len(x))
+	return q.has(x[0], x[len(x)-1], len(x))
 }
