@@ -516,15 +516,14 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	}
 	s := doc.Sentences[si]
 	b := clsPlain
+	q := &sc.g.frameQuick
 	for i := s.First; i < s.Last; i++ {
-		if t := &sc.toks[i]; t.Kind == tokenize.Word {
-			maybe, sure := sc.g.frameQuick.lowerBit(t.Text)
-			if !sure {
-				maybe = sc.g.frameQuick.maybeTok(t)
-			}
-			if maybe {
-				b |= sc.plainBits(i)
-			}
+		// Skip the run of words that q rules out without a call.
+		if i += plainWords(sc.toks[i:s.Last], q); i == s.Last {
+			break
+		}
+		if t := &sc.toks[i]; t.Kind == tokenize.Word && q.maybeTok(t) {
+			b |= sc.plainBits(i)
 		}
 	}
 	sc.sbits[si] = b
@@ -593,17 +592,6 @@ func (q *quickSet) has(first, last byte, n int) bool {
 // classes' plain words are normal forms.
 func (q *quickSet) maybeNorm(norm string) bool {
 	return q.all || norm != "" && q.has(norm[0], norm[len(norm)-1], len(norm))
-}
-
-// lowerBit is maybeTok for a token whose text x is lower-case ASCII at
-// both ends (most words), small enough to inline: sure reports that x is
-// such a text and the set is not one of every word (q.all), and then
-// maybe is maybeTok's answer; otherwise the caller asks maybeTok.
-func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
-	if len(x) == 0 || x[0]-'a' >= 26 || x[len(x)-1]-'a' >= 26 || q.all {
-		return false, false
-	}
-	return q.has(x[0], x[len(x)-1], len(x)), true
 }
 
 // maybeTok reports whether token t may belong to one of the set's
