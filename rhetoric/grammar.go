@@ -202,7 +202,7 @@ func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
 type grammar struct {
 	plain     map[string]uint64 // plain word -> bits of its classes
 	plainLens uint64            // lenBit of every plain word
-	forms     *formIndexes      // by form ID: plain bits | clsPlain (see plainBits)
+	forms     *formIndexes      // by form ID: plain bits | clsPlain, and once found affix bits | clsAffix (see plainBits, scratch.is)
 	affixes   []affixBit        // wildcard and stem words of all classes
 	affixMask uint64            // bits of the classes that have some
 	// Masks of the classes a rule looks for, to skip most tokens with one
@@ -379,7 +379,8 @@ const (
 // is reports whether token i of the document belongs to class c. A token's
 // classes are found at most once per document, on first use: one map
 // lookup for all plain-word classes, and the wildcard and stem classes
-// only when such a class is asked about.
+// only when such a class is asked about; both are kept by form ID (see
+// plainBits) for the form's later tokens.
 func (sc *scratch) is(c *wordClass, i int) bool {
 	b := sc.plainBits(i)
 	if c.bit&sc.g.affixMask != 0 && b&clsAffix == 0 {
@@ -391,6 +392,13 @@ func (sc *scratch) is(c *wordClass, i int) bool {
 		}
 		b |= clsAffix
 		sc.cls[i] = b
+		// The form's slot keeps them with its plain bits (a form is a
+		// pair of normal form and stem, all that the elements match):
+		// the form's next token, in this document or a later one, has
+		// them from plainBits.
+		if sl := sc.gforms.Known(t.Form); sl != nil {
+			sl.Store(b)
+		}
 	}
 	if c.bit == 0 {
 		return c.has(&sc.toks[i]) // a class beyond the bit set (never today)
