@@ -382,7 +382,10 @@ const (
 // only when such a class is asked about; both are kept by form ID (see
 // plainBits) for the form's later tokens.
 func (sc *scratch) is(c *wordClass, i int) bool {
-	b := sc.plainBits(i)
+	b := sc.cls[i]
+	if b&clsPlain == 0 {
+		b = sc.plainBits(i)
+	}
 	if c.bit&sc.g.affixMask != 0 && b&clsAffix == 0 {
 		t := &sc.toks[i]
 		for _, a := range sc.g.affixes {
