@@ -155,74 +155,94 @@ func (e *jsonEnc) report(r *Report) {
 	e.b = append(e.b, '}')
 }
 
+// hit writes a hit. Like prob, it appends to a local slice, stored back
+// once, and writes the three modifier flags as one of eight strings.
 func (e *jsonEnc) hit(h *Hit) {
-	e.b = append(e.b, `{"device":`...)
-	e.str(h.Device)
-	e.b = append(e.b, `,"entry":`...)
-	e.str(h.Entry)
-	e.b = append(e.b, `,"text":`...)
-	e.str(h.Text)
-	e.b = append(e.b, `,"start":`...)
-	e.b = appendInt(e.b, h.Start)
-	e.b = append(e.b, `,"end":`...)
-	e.b = appendInt(e.b, h.End)
-	e.b = append(e.b, `,"sentence":`...)
-	e.b = appendInt(e.b, h.Sentence)
-	e.b = append(e.b, `,"weight":`...)
-	e.float(h.Weight)
-	e.b = append(e.b, `,"negated":`...)
-	e.b = appendBool(e.b, h.Negated)
-	e.b = append(e.b, `,"intensified":`...)
-	e.b = appendBool(e.b, h.Intensified)
-	e.b = append(e.b, `,"hedged":`...)
-	e.b = appendBool(e.b, h.Hedged)
+	b := append(e.b, `{"device":`...)
+	b = appendStr(b, h.Device)
+	b = append(b, `,"entry":`...)
+	b = appendStr(b, h.Entry)
+	b = append(b, `,"text":`...)
+	b = appendStr(b, h.Text)
+	b = append(b, `,"start":`...)
+	b = appendInt(b, h.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, h.End)
+	b = append(b, `,"sentence":`...)
+	b = appendInt(b, h.Sentence)
+	b = append(b, `,"weight":`...)
+	b = e.appendFloat(b, h.Weight)
+	flags := 0
+	if h.Negated {
+		flags |= 4
+	}
+	if h.Intensified {
+		flags |= 2
+	}
+	if h.Hedged {
+		flags |= 1
+	}
+	b = append(b, hitFlags[flags]...)
 	if len(h.Modifiers) > 0 {
-		e.b = append(e.b, `,"modifiers":[`...)
+		b = append(b, `,"modifiers":[`...)
 		for i := range h.Modifiers {
 			if i > 0 {
-				e.b = append(e.b, ',')
+				b = append(b, ',')
 			}
 			m := &h.Modifiers[i]
-			e.b = append(e.b, `{"kind":`...)
-			e.str(m.Kind.String())
-			e.b = append(e.b, `,"text":`...)
-			e.str(m.Text)
-			e.b = append(e.b, `,"start":`...)
-			e.b = appendInt(e.b, m.Start)
-			e.b = append(e.b, `,"end":`...)
-			e.b = appendInt(e.b, m.End)
-			e.b = append(e.b, '}')
+			b = append(b, `{"kind":`...)
+			b = appendStr(b, m.Kind.String())
+			b = append(b, `,"text":`...)
+			b = appendStr(b, m.Text)
+			b = append(b, `,"start":`...)
+			b = appendInt(b, m.Start)
+			b = append(b, `,"end":`...)
+			b = appendInt(b, m.End)
+			b = append(b, '}')
 		}
-		e.b = append(e.b, ']')
+		b = append(b, ']')
 	}
-	e.b = append(e.b, `,"target":`...)
-	e.str(h.Target)
+	b = append(b, `,"target":`...)
+	b = appendStr(b, h.Target)
 	if h.TargetRule != "" {
-		e.b = append(e.b, `,"target_rule":`...)
-		e.str(string(h.TargetRule))
+		b = append(b, `,"target_rule":`...)
+		b = appendStr(b, string(h.TargetRule))
 	}
 	if h.Speaker != "" {
-		e.b = append(e.b, `,"speaker":`...)
-		e.str(h.Speaker)
+		b = append(b, `,"speaker":`...)
+		b = appendStr(b, h.Speaker)
 	}
 	if h.Source != "" {
-		e.b = append(e.b, `,"source":`...)
-		e.str(h.Source)
+		b = append(b, `,"source":`...)
+		b = appendStr(b, h.Source)
 	}
 	if h.SourceActor != "" {
-		e.b = append(e.b, `,"source_actor":`...)
-		e.str(h.SourceActor)
+		b = append(b, `,"source_actor":`...)
+		b = appendStr(b, h.SourceActor)
 	}
 	if h.Reported {
-		e.b = append(e.b, `,"reported":true`...)
+		b = append(b, `,"reported":true`...)
 	}
 	if h.Disputed {
-		e.b = append(e.b, `,"disputed":true`...)
+		b = append(b, `,"disputed":true`...)
 	}
 	if h.Excluded {
-		e.b = append(e.b, `,"excluded":true`...)
+		b = append(b, `,"excluded":true`...)
 	}
-	e.b = append(e.b, '}')
+	e.b = append(b, '}')
+}
+
+// hitFlags are a hit's negated, intensified and hedged fields, by the bits
+// 4, 2 and 1 of those that are true.
+var hitFlags = [8]string{
+	`,"negated":false,"intensified":false,"hedged":false`,
+	`,"negated":false,"intensified":false,"hedged":true`,
+	`,"negated":false,"intensified":true,"hedged":false`,
+	`,"negated":false,"intensified":true,"hedged":true`,
+	`,"negated":true,"intensified":false,"hedged":false`,
+	`,"negated":true,"intensified":false,"hedged":true`,
+	`,"negated":true,"intensified":true,"hedged":false`,
+	`,"negated":true,"intensified":true,"hedged":true`,
 }
 
 func (e *jsonEnc) device(d *DeviceScore) {
@@ -603,14 +623,6 @@ const digits2 = "00010203040506070809" +
 	"70717273747576777879" +
 	"80818283848586878889" +
 	"90919293949596979899"
-
-// appendBool appends true or false, as strconv.AppendBool does.
-func appendBool(b []byte, v bool) []byte {
-	if v {
-		return append(b, "true"...)
-	}
-	return append(b, "false"...)
-}
 
 // jsonSafe marks the bytes that a JSON string holds as they are: the
 // ASCII ones apart from the quote, the backslash, control characters and
