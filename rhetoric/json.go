@@ -246,75 +246,76 @@ var hitFlags = [8]string{
 }
 
 func (e *jsonEnc) device(d *DeviceScore) {
-	e.b = append(e.b, `{"device":`...)
-	e.str(d.Device)
-	e.b = append(e.b, `,"hits":`...)
-	e.b = appendInt(e.b, d.Hits)
-	e.b = append(e.b, `,"negated":`...)
-	e.b = appendInt(e.b, d.Negated)
-	e.b = append(e.b, `,"weight":`...)
-	e.float(d.Weight)
-	e.b = append(e.b, `,"per_1k":`...)
-	e.float(d.Per1K)
-	e.b = append(e.b, `,"share":`...)
-	e.float(d.Share)
-	e.b = append(e.b, `,"coverage":`...)
-	e.float(d.Coverage)
-	e.b = append(e.b, `,"intensity":`...)
-	e.float(d.Intensity)
-	e.b = append(e.b, `,"targets":`...)
+	b := append(e.b, `{"device":`...)
+	b = appendStr(b, d.Device)
+	b = append(b, `,"hits":`...)
+	b = appendInt(b, d.Hits)
+	b = append(b, `,"negated":`...)
+	b = appendInt(b, d.Negated)
+	b = append(b, `,"weight":`...)
+	b = e.appendFloat(b, d.Weight)
+	b = append(b, `,"per_1k":`...)
+	b = e.appendFloat(b, d.Per1K)
+	b = append(b, `,"share":`...)
+	b = e.appendFloat(b, d.Share)
+	b = append(b, `,"coverage":`...)
+	b = e.appendFloat(b, d.Coverage)
+	b = append(b, `,"intensity":`...)
+	b = e.appendFloat(b, d.Intensity)
+	b = append(b, `,"targets":`...)
 	if d.Targets == nil {
-		e.b = append(e.b, "null"...)
+		b = append(b, "null"...)
 	} else {
-		e.b = append(e.b, '[')
+		b = append(b, '[')
 		for i := range d.Targets {
 			if i > 0 {
-				e.b = append(e.b, ',')
+				b = append(b, ',')
 			}
-			e.b = append(e.b, `{"actor":`...)
-			e.str(d.Targets[i].Actor)
-			e.b = append(e.b, `,"count":`...)
-			e.b = appendInt(e.b, d.Targets[i].Count)
-			e.b = append(e.b, '}')
+			b = append(b, `{"actor":`...)
+			b = appendStr(b, d.Targets[i].Actor)
+			b = append(b, `,"count":`...)
+			b = appendInt(b, d.Targets[i].Count)
+			b = append(b, '}')
 		}
-		e.b = append(e.b, ']')
+		b = append(b, ']')
 	}
-	e.b = append(e.b, `,"intensified":`...)
-	e.b = appendInt(e.b, d.Intensified)
-	e.b = append(e.b, `,"hedged":`...)
-	e.b = appendInt(e.b, d.Hedged)
-	e.b = append(e.b, `,"covered":`...)
-	e.b = appendInt(e.b, d.CoveredSentences)
-	e.b = append(e.b, `,"detected":`...)
-	e.b = appendInt(e.b, d.Detected)
-	e.b = append(e.b, '}')
+	b = append(b, `,"intensified":`...)
+	b = appendInt(b, d.Intensified)
+	b = append(b, `,"hedged":`...)
+	b = appendInt(b, d.Hedged)
+	b = append(b, `,"covered":`...)
+	b = appendInt(b, d.CoveredSentences)
+	b = append(b, `,"detected":`...)
+	b = appendInt(b, d.Detected)
+	e.b = append(b, '}')
 }
 
 func (e *jsonEnc) span(s *Span) {
-	e.b = append(e.b, `{"start":`...)
-	e.b = appendInt(e.b, s.Start)
-	e.b = append(e.b, `,"end":`...)
-	e.b = appendInt(e.b, s.End)
-	e.b = append(e.b, `,"devices":`...)
+	b := append(e.b, `{"start":`...)
+	b = appendInt(b, s.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, s.End)
+	b = append(b, `,"devices":`...)
 	if s.Devices == nil {
-		e.b = append(e.b, "null"...)
+		b = append(b, "null"...)
 	} else {
-		e.b = append(e.b, '[')
+		b = append(b, '[')
 		for i, d := range s.Devices {
 			if i > 0 {
-				e.b = append(e.b, ',')
+				b = append(b, ',')
 			}
-			e.str(d)
+			b = appendStr(b, d)
 		}
-		e.b = append(e.b, ']')
+		b = append(b, ']')
 	}
 	if s.Speaker != "" {
-		e.b = append(e.b, `,"speaker":`...)
-		e.str(s.Speaker)
+		b = append(b, `,"speaker":`...)
+		b = appendStr(b, s.Speaker)
 	}
 	if s.Excluded {
-		e.b = append(e.b, `,"excluded":true`...)
+		b = append(b, `,"excluded":true`...)
 	}
+	e.b = b
 	if len(s.Targets) > 0 {
 		e.b = append(e.b, `,"targets":`...)
 		e.meta(s.Targets)
