@@ -187,6 +187,46 @@ func (c *wordClass) at(toks []tokenize.Token, i, hi int) int {
 // endsAt returns the number of tokens of a word or phrase of the class that
 // ends just before token end and starts at or after lo, or 0.
 func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
+	// The first phrase p, in the class's order, such that the longest
+	// phrase at end-len(p) that ends by end (at) has its length: such that
+	// some phrase of its length matches there. One pass finds the lengths
+	// of the phrases that match where they would end at end, a second the
+	// first phrase of such a length.
+	var lens uint64
+	for _, p := range c.phrases {
+		if len(p) >= 64 {
+			return c.endsAtLong(toks, lo, end) // never today
+		}
+		if s := end - len(p); s >= lo && lens&(1<<len(p)) == 0 && phraseAt(p, toks, s) {
+			lens |= 1 << len(p)
+		}
+	}
+	if lens != 0 {
+		for _, p := range c.phrases {
+			if lens&(1<<len(p)) != 0 {
+				return len(p)
+			}
+		}
+	}
+	if end-1 >= lo && c.has(&toks[end-1]) {
+		return 1
+	}
+	return 0
+}
+
+// phraseAt reports whether phrase p matches the tokens from s on.
+func phraseAt(p []wordElem, toks []tokenize.Token, s int) bool {
+	for k, e := range p {
+		if !e.matches(&toks[s+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsAtLong is endsAt as first written, by at for each phrase; endsAt
+// asks it for a class with a phrase of 64 words or more.
+func (c *wordClass) endsAtLong(toks []tokenize.Token, lo, end int) int {
 	for _, p := range c.phrases {
 		if s := end - len(p); s >= lo && c.at(toks, s, end) == len(p) {
 			return len(p)
