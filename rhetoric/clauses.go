@@ -12,10 +12,27 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 	n := len(toks)
 	sc.clause = grow32(sc.clause, n)
 	sc.sentOf = grow32(sc.sentOf, n)
+	clauseOf, sentOf := sc.clause[:n], sc.sentOf[:n]
+	q := &g.breakQuick
 	var clause int32
 	for si, s := range doc.Sentences {
 		clause++
-		for i := s.First; i < s.Last && i < n; i++ {
+		sid := int32(si)
+		last := min(s.Last, n)
+		for i := s.First; i < last; i++ {
+			// Most tokens are words that the quick set rules out as
+			// clause-break words: they only take the clause and sentence
+			// numbers. A run of them is found first, by a loop without
+			// calls that keeps its values in registers.
+			if j := i + plainWords(toks[i:last], q); j > i {
+				words += j - i
+				for ; i < j; i++ {
+					clauseOf[i], sentOf[i] = clause, sid
+				}
+				if i == last {
+					break
+				}
+			}
 			t := &toks[i]
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
 				words++
@@ -24,8 +41,8 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 				// ", however," inside a clause is transparent: "we have
 				// not, however, abandoned diplomacy".
 				for k := i; k <= i+2; k++ {
-					sc.clause[k] = clause
-					sc.sentOf[k] = int32(si)
+					clauseOf[k] = clause
+					sentOf[k] = sid
 				}
 				words++
 				i += 2
@@ -33,31 +50,45 @@ func clauses(doc *tokenize.Document, sc *scratch) (words int) {
 			}
 			if endsClause(t) {
 				clause++
-			} else if t.Kind == tokenize.Word {
-				maybe, sure := g.breakQuick.lowerBit(t.Text)
-				if !sure {
-					maybe = g.breakQuick.maybeTok(t)
-				}
-				if maybe {
-					if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
-						// A clause-break word or phrase ("but", "тем не
-						// менее") opens the clause it belongs to.
-						clause++
-						for ; k > 1; k-- {
-							sc.clause[i], sc.sentOf[i] = clause, int32(si)
-							i++
-							if toks[i].Kind == tokenize.Word || toks[i].Kind == tokenize.Number {
-								words++
-							}
+			} else if t.Kind == tokenize.Word && q.maybeTok(t) {
+				if k := sc.at(&g.clauseBreak, i, s.Last); k > 0 {
+					// A clause-break word or phrase ("but", "тем не
+					// менее") opens the clause it belongs to.
+					clause++
+					for ; k > 1; k-- {
+						clauseOf[i], sentOf[i] = clause, sid
+						i++
+						if toks[i].Kind == tokenize.Word || toks[i].Kind == tokenize.Number {
+							words++
 						}
 					}
 				}
 			}
-			sc.clause[i] = clause
-			sc.sentOf[i] = int32(si)
+			clauseOf[i] = clause
+			sentOf[i] = sid
 		}
 	}
 	return words
+}
+
+// plainWords returns the number of tokens at the start of toks that are
+// words which q rules out, as maybeTok tells for a word that starts and
+// ends with an ASCII byte; none when q lets every word through.
+func plainWords(toks []tokenize.Token, q *quickSet) int {
+	if q.all {
+		return 0
+	}
+	for k := range toks {
+		t := &toks[k]
+		x := t.Text
+		if t.Kind != tokenize.Word || len(x) == 0 {
+			return k
+		}
+		if f, l := x[0], x[len(x)-1]; f|l >= 0x80 || q.has(f, l, len(x)) {
+			return k
+		}
+	}
+	return len(toks)
 }
 
 // endsClause reports whether the punctuation token t opens a new clause

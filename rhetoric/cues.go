@@ -86,13 +86,28 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 	if doc.Tagged && a.ctaDev >= 0 {
 		a.imperatives(doc, sc)
 	}
-	if !slices.IsSortedFunc(sc.hits, byPlace) {
+	if !sortedByPlace(sc.hits) {
 		slices.SortStableFunc(sc.hits, byPlace)
 	}
 }
 
+// sortedByPlace reports whether hits are in byPlace order. It compares
+// them where they lie: slices.IsSortedFunc passes two hits, of some 200
+// bytes each, by value to every comparison.
+func sortedByPlace(hits []xhit) bool {
+	for i := 1; i < len(hits); i++ {
+		if comparePlace(&hits[i], &hits[i-1]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // byPlace orders hits by start, then device, then end.
-func byPlace(x, y xhit) int {
+func byPlace(x, y xhit) int { return comparePlace(&x, &y) }
+
+// comparePlace is byPlace on pointers.
+func comparePlace(x, y *xhit) int {
 	if c := cmp.Compare(x.Start, y.Start); c != 0 {
 		return c
 	}

@@ -637,10 +637,12 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 		return sc.okinds
 	}
 	s := doc.Sentences[si]
-	kinds := sc.okinds[:0]
-	for i := s.First; i < s.Last; i++ {
+	toks := doc.Tokens[s.First:s.Last]
+	kinds := slices.Grow(sc.okinds[:0], len(toks))[:len(toks)]
+	for j := range toks {
+		i := s.First + j
 		var k uint8
-		if t := &doc.Tokens[i]; t.Kind == tokenize.Word {
+		if t := &toks[j]; t.Kind == tokenize.Word {
 			if sc.g.agentQuick.maybeNorm(t.Norm) && sc.is(&sc.g.agentNoun, i) {
 				k |= okNoun
 			}
@@ -653,7 +655,7 @@ func (a *Analyzer) otherKinds(doc *tokenize.Document, sc *scratch, si int) []uin
 				k = 0
 			}
 		}
-		kinds = append(kinds, k)
+		kinds[j] = k
 	}
 	sc.okinds, sc.okSent = kinds, si
 	return kinds

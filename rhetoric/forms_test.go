@@ -11,8 +11,8 @@ import (
 )
 
 // TestFormIndexes checks that the facts kept by form ID (a model's rows of
-// w= and s=, a grammar's plain-word classes) are those computed from the
-// strings, on real speeches, both when a word is first met (the table is
+// w= and s=, a grammar's plain-word classes and its wildcard and stem
+// classes) are those computed from the strings, on real speeches, both when a word is first met (the table is
 // filled) and later (it is read).
 func TestFormIndexes(t *testing.T) {
 	dir := filepath.Join(testutil.ModuleRoot(t), "..", "shared", "corpus")
@@ -26,6 +26,10 @@ func TestFormIndexes(t *testing.T) {
 	mc.forms = new(formIndexes)
 	m := &mc
 	g := newGrammar(tokenize.English, nil)
+	var classes []*wordClass
+	for _, c := range g.slots() {
+		classes = append(classes, c)
+	}
 	type rows struct{ W, S int32 }
 	for pass := range 2 {
 		for _, p := range benchSpeeches {
@@ -48,6 +52,7 @@ func TestFormIndexes(t *testing.T) {
 			without.gforms = nil
 			var got, want []rows
 			var gotBits, wantBits []uint64
+			var gotIs, wantIs []bool
 			for i := range doc.Tokens {
 				tok := &doc.Tokens[i]
 				w, s := m.wordRows(x, tok)
@@ -57,14 +62,23 @@ func TestFormIndexes(t *testing.T) {
 					r.S = m.lookup(FeatureHash("s=" + tok.Stem))
 				}
 				want = append(want, r)
-				gotBits = append(gotBits, with.plainBits(i))
-				wantBits = append(wantBits, without.plainBits(i))
+				// The affix bits that is keeps by form ID are left out: the
+				// comparison of is below covers them.
+				gotBits = append(gotBits, with.plainBits(i)&^(g.affixMask|clsAffix))
+				wantBits = append(wantBits, without.plainBits(i)&^(g.affixMask|clsAffix))
+				for _, c := range classes {
+					gotIs = append(gotIs, with.is(c, i))
+					wantIs = append(wantIs, without.is(c, i))
+				}
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("pass %d, %s: rows by form ID (-want +got):\n%s", pass, p, diff)
 			}
 			if diff := cmp.Diff(wantBits, gotBits); diff != "" {
 				t.Errorf("pass %d, %s: plain bits by form ID (-want +got):\n%s", pass, p, diff)
+			}
+			if diff := cmp.Diff(wantIs, gotIs); diff != "" {
+				t.Errorf("pass %d, %s: classes by form ID (-want +got):\n%s", pass, p, diff)
 			}
 		}
 	}

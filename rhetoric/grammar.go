@@ -187,6 +187,46 @@ func (c *wordClass) at(toks []tokenize.Token, i, hi int) int {
 // endsAt returns the number of tokens of a word or phrase of the class that
 // ends just before token end and starts at or after lo, or 0.
 func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
+	// The first phrase p, in the class's order, such that the longest
+	// phrase at end-len(p) that ends by end (at) has its length: such that
+	// some phrase of its length matches there. One pass finds the lengths
+	// of the phrases that match where they would end at end, a second the
+	// first phrase of such a length.
+	var lens uint64
+	for _, p := range c.phrases {
+		if len(p) >= 64 {
+			return c.endsAtLong(toks, lo, end) // never today
+		}
+		if s := end - len(p); s >= lo && lens&(1<<len(p)) == 0 && phraseAt(p, toks, s) {
+			lens |= 1 << len(p)
+		}
+	}
+	if lens != 0 {
+		for _, p := range c.phrases {
+			if lens&(1<<len(p)) != 0 {
+				return len(p)
+			}
+		}
+	}
+	if end-1 >= lo && c.has(&toks[end-1]) {
+		return 1
+	}
+	return 0
+}
+
+// phraseAt reports whether phrase p matches the tokens from s on.
+func phraseAt(p []wordElem, toks []tokenize.Token, s int) bool {
+	for k, e := range p {
+		if !e.matches(&toks[s+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsAtLong is endsAt as first written, by at for each phrase; endsAt
+// asks it for a class with a phrase of 64 words or more.
+func (c *wordClass) endsAtLong(toks []tokenize.Token, lo, end int) int {
 	for _, p := range c.phrases {
 		if s := end - len(p); s >= lo && c.at(toks, s, end) == len(p) {
 			return len(p)
@@ -202,7 +242,7 @@ func (c *wordClass) endsAt(toks []tokenize.Token, lo, end int) int {
 type grammar struct {
 	plain     map[string]uint64 // plain word -> bits of its classes
 	plainLens uint64            // lenBit of every plain word
-	forms     *formIndexes      // by form ID: plain bits | clsPlain (see plainBits)
+	forms     *formIndexes      // by form ID: plain bits | clsPlain, and once found affix bits | clsAffix (see plainBits, scratch.is)
 	affixes   []affixBit        // wildcard and stem words of all classes
 	affixMask uint64            // bits of the classes that have some
 	// Masks of the classes a rule looks for, to skip most tokens with one
@@ -379,9 +419,13 @@ const (
 // is reports whether token i of the document belongs to class c. A token's
 // classes are found at most once per document, on first use: one map
 // lookup for all plain-word classes, and the wildcard and stem classes
-// only when such a class is asked about.
+// only when such a class is asked about; both are kept by form ID (see
+// plainBits) for the form's later tokens.
 func (sc *scratch) is(c *wordClass, i int) bool {
-	b := sc.plainBits(i)
+	b := sc.cls[i]
+	if b&clsPlain == 0 {
+		b = sc.plainBits(i)
+	}
 	if c.bit&sc.g.affixMask != 0 && b&clsAffix == 0 {
 		t := &sc.toks[i]
 		for _, a := range sc.g.affixes {
@@ -391,6 +435,13 @@ func (sc *scratch) is(c *wordClass, i int) bool {
 		}
 		b |= clsAffix
 		sc.cls[i] = b
+		// The form's slot keeps them with its plain bits (a form is a
+		// pair of normal form and stem, all that the elements match):
+		// the form's next token, in this document or a later one, has
+		// them from plainBits.
+		if sl := sc.gforms.Known(t.Form); sl != nil {
+			sl.Store(b)
+		}
 	}
 	if c.bit == 0 {
 		return c.has(&sc.toks[i]) // a class beyond the bit set (never today)
@@ -516,15 +567,14 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 	}
 	s := doc.Sentences[si]
 	b := clsPlain
+	q := &sc.g.frameQuick
 	for i := s.First; i < s.Last; i++ {
-		if t := &sc.toks[i]; t.Kind == tokenize.Word {
-			maybe, sure := sc.g.frameQuick.lowerBit(t.Text)
-			if !sure {
-				maybe = sc.g.frameQuick.maybeTok(t)
-			}
-			if maybe {
-				b |= sc.plainBits(i)
-			}
+		// Skip the run of words that q rules out without a call.
+		if i += plainWords(sc.toks[i:s.Last], q); i == s.Last {
+			break
+		}
+		if t := &sc.toks[i]; t.Kind == tokenize.Word && q.maybeTok(t) {
+			b |= sc.plainBits(i)
 		}
 	}
 	sc.sbits[si] = b
@@ -532,26 +582,37 @@ func (sc *scratch) sentBits(doc *tokenize.Document, si int) uint64 {
 }
 
 // quickSet is a filter over the first byte, last byte and length of the
-// plain words and phrase first words of some classes, hashed into 4,096
-// bits: a token whose key is not in it belongs to none of them (a few
-// others pass and are looked up). A set built from a class with wildcard
-// or stem words, or phrases that start with one, lets everything through.
+// plain words and phrase first words of some classes: a token whose pair
+// of end bytes was never seen with its length belongs to none of them (a
+// few others pass and are looked up). The pair is indexed by the low five
+// bits of each byte, which are the same for an ASCII letter in either
+// case, so a surface text needs no folding. A set built from a class with
+// wildcard or stem words, or phrases that start with one, lets everything
+// through.
 type quickSet struct {
-	all  bool
-	bits [64]uint64
+	all bool
+	// lens[quickIndex(first, last)] has bit quickLen(n) for a word of n
+	// bytes with those end bytes.
+	lens [1024]uint32
 }
 
-// quickKey hashes a word's first byte, last byte and length.
-func quickKey(first, last byte, n int) uint32 {
-	return (uint32(first)*0x9e37 ^ uint32(last)*0x85eb ^ uint32(n)*0xc2b3) & 4095
+// quickIndex is the place of a word's first and last bytes in
+// quickSet.lens.
+func quickIndex(first, last byte) int {
+	return int(first&31)<<5 | int(last&31)
+}
+
+// quickLen is the bit of a word's length n in quickSet.lens: bit n, bit 31
+// for 31 bytes or more.
+func quickLen(n int) uint32 {
+	return 1 << uint(min(n, 31))
 }
 
 func newQuickSet(classes ...*wordClass) quickSet {
 	var q quickSet
 	add := func(w string) {
 		if w != "" {
-			k := quickKey(w[0], w[len(w)-1], len(w))
-			q.bits[k>>6] |= 1 << (k & 63)
+			q.lens[quickIndex(w[0], w[len(w)-1])] |= quickLen(len(w))
 		}
 	}
 	for _, c := range classes {
@@ -571,9 +632,10 @@ func newQuickSet(classes ...*wordClass) quickSet {
 	return q
 }
 
+// has reports whether a word with first byte first, last byte last and n
+// bytes may be in the set (folding an ASCII letter's case).
 func (q *quickSet) has(first, last byte, n int) bool {
-	k := quickKey(first, last, n)
-	return q.bits[k>>6]&(1<<(k&63)) != 0
+	return q.lens[quickIndex(first, last)]&quickLen(n) != 0
 }
 
 // maybeNorm reports whether a word whose normal form is norm may belong
@@ -583,41 +645,22 @@ func (q *quickSet) maybeNorm(norm string) bool {
 	return q.all || norm != "" && q.has(norm[0], norm[len(norm)-1], len(norm))
 }
 
-// lowerBit is maybeTok for a token whose text x is lower-case ASCII at
-// both ends (most words), small enough to inline: sure reports that x is
-// such a text and the set is not one of every word (q.all), and then
-// maybe is maybeTok's answer; otherwise the caller asks maybeTok.
-func (q *quickSet) lowerBit(x string) (maybe, sure bool) {
-	if len(x) == 0 || x[0]-'a' >= 26 || x[len(x)-1]-'a' >= 26 || q.all {
-		return false, false
-	}
-	k := quickKey(x[0], x[len(x)-1], len(x))
-	return q.bits[k>>6]&(1<<(k&63)) != 0, true
-}
-
 // maybeTok reports whether token t may belong to one of the set's
 // classes. It reads the token's surface text when that starts and ends
 // with an ASCII byte (the text lies in the input, read in order; Norm may
-// point anywhere in the tokenizer's cache): folded to lower case, its
-// first and last bytes and length are the normal form's, except for text
-// whose inner characters normalise to fewer bytes (diacritics), which the
-// function words of a grammar do not have. Other tokens are checked
-// through their normal form.
+// point anywhere in the tokenizer's cache): up to the case of a letter,
+// which has does not tell, its first and last bytes and length are the
+// normal form's, except for text whose inner characters normalise to
+// fewer bytes (diacritics), which the function words of a grammar do not
+// have. Other tokens are checked through their normal form.
 func (q *quickSet) maybeTok(t *tokenize.Token) bool {
 	x := t.Text
 	if q.all || x == "" {
 		return q.all
 	}
-	f, l := x[0], x[len(x)-1]
-	if f >= 0x80 || l >= 0x80 {
+	if x[0] >= 0x80 || x[len(x)-1] >= 0x80 {
 		x = t.Norm
 		return x != "" && q.has(x[0], x[len(x)-1], len(x))
 	}
-	if 'A' <= f && f <= 'Z' {
-		f += 'a' - 'A'
-	}
-	if 'A' <= l && l <= 'Z' {
-		l += 'a' - 'A'
-	}
-	return q.has(f, l, len(x))
+	return q.has(x[0], x[len(x)-1], len(x))
 }

@@ -2,6 +2,7 @@ package rhetoric
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -219,6 +220,97 @@ func TestGrammarBits(t *testing.T) {
 			if len(c.words) > 0 && c.bit == 0 {
 				t.Errorf("%s: class %q has words but no bit", lang, name)
 			}
+		}
+	}
+}
+
+// TestEndsAt checks that endsAt answers as endsAtLong, which asks at for
+// every phrase, for every class of the English and Russian grammars with
+// phrases, at every end and start of up to ten tokens before it, on the
+// bench speeches and on texts of the classes' phrases.
+func TestEndsAt(t *testing.T) {
+	for _, lang := range []tokenize.Language{tokenize.English, tokenize.Russian} {
+		g := newGrammar(lang, nil)
+		var texts []string
+		for _, c := range g.slots() {
+			for _, p := range c.phrases {
+				var words []string
+				for _, e := range p {
+					words = append(words, e.text)
+				}
+				texts = append(texts, "so "+strings.Join(words, " ")+" ,")
+			}
+		}
+		if lang == tokenize.English {
+			texts = append(texts, presentSpeeches(t)...)
+		}
+		tok, err := tokenize.New(tokenize.Options{Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		type count struct{ Differ, Found int }
+		got := count{}
+		for _, text := range texts {
+			doc, err := tok.Tokenize(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			toks := doc.Tokens
+			for name, c := range g.slots() {
+				if len(c.phrases) == 0 {
+					continue
+				}
+				for end := 1; end <= len(toks); end++ {
+					for lo := max(0, end-10); lo < end; lo++ {
+						want, n := c.endsAtLong(toks, lo, end), c.endsAt(toks, lo, end)
+						if n != want {
+							got.Differ++
+							t.Errorf("%s %s, tokens %d to %d: endsAt %d, endsAtLong %d", lang, name, lo, end, n, want)
+						}
+						if n > 1 {
+							got.Found++
+						}
+					}
+				}
+			}
+		}
+		if diff := cmp.Diff(0, got.Differ); diff != "" || got.Found == 0 {
+			t.Errorf("%s: %+v; want no difference and some phrases found", lang, got)
+		}
+	}
+}
+
+// TestEndsAtOrder checks endsAt against endsAtLong and the length wanted
+// on classes whose phrases end alike, where the class's order decides.
+func TestEndsAtOrder(t *testing.T) {
+	tests := []struct {
+		words []string
+		text  string
+		want  int
+	}{
+		{[]string{"b c", "a b c"}, "a b c", 2},
+		{[]string{"a b c", "b c"}, "a b c", 3},
+		{[]string{"a b c", "b c", "z b c"}, "z b c", 3},
+		{[]string{"x y", "a b c", "b c"}, "q b c", 2},
+		{[]string{"x y", "c"}, "a b c", 1},
+		{[]string{"x y"}, "a b c", 0},
+	}
+	tok, err := tokenize.New(tokenize.Options{Language: tokenize.English})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		c := compileClass(tt.words, tokenize.English)
+		doc, err := tok.Tokenize(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(doc.Tokens)
+		if diff := cmp.Diff(tt.want, c.endsAt(doc.Tokens, 0, n)); diff != "" {
+			t.Errorf("%q in %q: endsAt (-want +got):\n%s", tt.words, tt.text, diff)
+		}
+		if diff := cmp.Diff(tt.want, c.endsAtLong(doc.Tokens, 0, n)); diff != "" {
+			t.Errorf("%q in %q: endsAtLong (-want +got):\n%s", tt.words, tt.text, diff)
 		}
 	}
 }

@@ -590,3 +590,36 @@ func TestAppendJSONReasonMemoReusedMemory(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendJSONFloatMemo encodes, three times, a report long enough to
+// use the memo of floats, whose device scores and hit weights repeat
+// quotients of small counts, fill more slots than the memo has, and hold
+// -0, +0, tiny and huge values; each time it compares with encoding/json.
+func TestAppendJSONFloatMemo(t *testing.T) {
+	because := make([]Reason, reasonMemoMin)
+	for i := range because {
+		because[i] = Reason{Feature: "w=x", Weight: 0.5, Start: i, End: i + 1}
+	}
+	r := Report{ID: "floats", Spans: []Span{{Devices: []string{"blame"}, Scores: []Prob{{Device: "blame", P: 0.5, Because: because}}}}}
+	specials := []float64{math.Copysign(0, -1), 0, 1e-7, 3e-7 / 7, 1e21, 1e22 / 3, -2.0 / 3}
+	for i := range 3000 {
+		n, d := i%97+1, i%13+3
+		r.Devices = append(r.Devices, DeviceScore{Device: "d", Weight: float64(n) / 10,
+			Per1K: float64(n) * 1000 / float64(d*101), Share: float64(n) / float64(d), Coverage: float64(i) / 2999, Intensity: specials[i%len(specials)]})
+		r.Hits = append(r.Hits, Hit{Device: "d", Weight: float64(n) * 1.1})
+	}
+	want, err := json.Marshal(&r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf []byte
+	for pass := range 3 {
+		buf, err = r.AppendJSON(buf[:0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, buf) {
+			t.Fatalf("pass %d: AppendJSON differs from encoding/json: %s", pass, jsonDiff(want, buf))
+		}
+	}
+}
