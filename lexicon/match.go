@@ -233,6 +233,10 @@ type tokSym struct {
 	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
 	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	preds        predSig  // of all its symbols together
+	// sigs has bit sigBit(x) of every symbol x of the word, so that a
+	// node whose sig shares no bit with it surely has no edge along the
+	// word: one test where mayEdge needs one per symbol.
+	sigs uint64
 }
 
 // Flags of a token in scratch.tok, above the index of its symbols:
@@ -390,8 +394,9 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 				// (both are then computed for every token).
 				b := nodeBit(sy.wordNode)
 				t1 := s.tok[i+1]
-				x, y := &s.syms[t1&symMask].preds, &s.syms[s.tok[i+2]&symMask].preds
-				start = x.next&b != 0 && (x.stop|y.third)&b != 0 ||
+				n1 := &s.syms[t1&symMask]
+				x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
+				start = x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
 					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
 				start = start && m.canStep(s, &sy.wordInfo, i+1)
 			} else if i+1 < len(toks) {
@@ -540,6 +545,22 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 // symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
 // none).
 func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
+	m.idsOf(s, sy, t, v)
+	var sigs uint64
+	if sy.word >= 0 {
+		sigs |= 1 << sigBit(symWord<<30|uint32(sy.word))
+	}
+	if sy.stem >= 0 {
+		sigs |= 1 << sigBit(symStem<<30|uint32(sy.stem))
+	}
+	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+		sigs |= 1 << sigBit(symPrefix<<30|uint32(p))
+	}
+	sy.sigs = sigs
+}
+
+// idsOf is symbolsOf without tokSym.sigs.
+func (m *Matcher) idsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
 	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
 	if v != nil {
@@ -751,6 +772,18 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		}
 	}
 	return false
+}
+
+// mayWordEdge is mayEdge's test of the global filter for the edge from
+// node, a filtered node, along the word of next, when that word is its only
+// symbol (the usual case in a large lexicon); true when next has other
+// symbols, which canStep then tries. False means the node surely has no
+// edge along next.
+func (m *Matcher) mayWordEdge(node int32, next *tokSym) bool {
+	if next.stem >= 0 || next.pfxLo != next.pfxHi || next.word < 0 {
+		return true
+	}
+	return m.mayHold(edgeHash(node, symWord<<30|uint32(next.word)))
 }
 
 // after returns the symbols of the token after token j (nil at the end of
