@@ -175,3 +175,80 @@ func TestParsePatternFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainPattern checks plainPattern on patterns of each shape, and that
+// every pattern it takes is one that checkPattern finds valid in every
+// language.
+func TestPlainPattern(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"blame", true},
+		{"Blame*", true},
+		{"~provoke", true},
+		{"hold _ accountable", true},
+		{"call on _ _ to", true},
+		{"  war   crimes ", true},
+		{"", false},
+		{" ", false},
+		{"_", false},
+		{"_ war", false},
+		{"war _", false},
+		{"war _ ", false},
+		{"*", false},
+		{"~", false},
+		{"~*", false},
+		{"~war*", false},
+		{"war**", false},
+		{"wa*r", false},
+		{"war~", false},
+		{"war_crimes", false},
+		{"_war", false},
+		{"war\tcrimes", false},
+		{"cease-fire", false},
+		{"russia's", false},
+		{"g20", false},
+		{"café", false},
+	}
+	tk, err := patternTokenizer(tokenize.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want []bool
+	for _, tc := range tests {
+		got, want = append(got, plainPattern(tc.p)), append(want, tc.want)
+		if _, err := checkPattern(tc.p, tk); tc.want && err != nil {
+			t.Errorf("%q: plain, but checkPattern says %v", tc.p, err)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plainPattern (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzPlainPattern checks that checkPattern finds valid, in every
+// language, each pattern that plainPattern takes.
+func FuzzPlainPattern(f *testing.F) {
+	for _, s := range []string{"blame", "hold _ accountable", "~war crimes*", "_ a", "a _", "~a*", "a  b"} {
+		f.Add(s)
+	}
+	var tks []*tokenize.Tokenizer
+	for _, lang := range tokenize.Languages() {
+		tk, err := patternTokenizer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		tks = append(tks, tk)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if !plainPattern(p) {
+			return
+		}
+		for _, tk := range tks {
+			if off, err := checkPattern(p, tk); err != nil {
+				t.Fatalf("%q: plain, but checkPattern (%s) says %v at %d", p, tk.Options().Language, err, off)
+			}
+		}
+	})
+}
