@@ -252,3 +252,46 @@ func FuzzPlainPattern(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitElement checks that splitElement, which takes its tokens from
+// Tokenizer.All, gives the tokens of TokenizeInto, in every language, for
+// words that the tokenizer splits or normalises.
+func TestSplitElement(t *testing.T) {
+	words := []string{"cease-fire", "franco-comorian", "U.S.-led", "Russia's", "Russia’s", "'s", "’re", "n't",
+		"don't", "g20", "1990s", "café", "Ünited", "e.g.", "rules‑based", "peace.war", "o'clock", "x", "über-alles"}
+	for _, lang := range tokenize.Languages() {
+		for _, opts := range []tokenize.Options{{Language: lang, NoStems: true}, {Language: lang}} {
+			tk, err := tokenize.New(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range words {
+				got := splitElement(tk, new(tokenize.Document), w)
+				doc := new(tokenize.Document)
+				text := w
+				if r := []rune(w)[0]; r == '\'' || r == '’' {
+					text = "x" + w
+				}
+				if err := tk.TokenizeInto(doc, text); err != nil {
+					t.Fatal(err)
+				}
+				want := doc.Tokens
+				if text != w && len(want) >= 2 && want[0].End == 1 && want[1].Flags&tokenize.Clitic != 0 {
+					want = want[1:]
+					for i := range want {
+						want[i].Start--
+						want[i].End--
+					}
+				} else if text != w {
+					if err := tk.TokenizeInto(doc, w); err != nil {
+						t.Fatal(err)
+					}
+					want = doc.Tokens
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%+v %q (-want +got):\n%s", opts, w, diff)
+				}
+			}
+		}
+	}
+}
