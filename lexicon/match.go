@@ -237,6 +237,11 @@ type tokSym struct {
 	// node whose sig shares no bit with it surely has no edge along the
 	// word: one test where mayEdge needs one per symbol.
 	sigs uint64
+	// phraseBit is nodeBit(wordNode) when the word's only way to start a
+	// match is wordNode, a filtered node without outputs: the first word
+	// of phrases only, the usual case in a large lexicon, which Find's
+	// main loop tests against the next tokens first. 0 otherwise.
+	phraseBit uint64
 }
 
 // Flags of a token in scratch.tok, above the index of its symbols:
@@ -383,8 +388,20 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			// The usual case in a small lexicon.
 			continue
 		}
-		s.found = s.found[:0]
 		sy := &s.syms[ti&symMask]
+		if b := sy.phraseBit; b != 0 && ti&compoundBit == 0 && i+2 < len(toks) {
+			// The usual case in a large lexicon: the first word of
+			// phrases, none of which goes on with the next tokens, as
+			// the test below (in short) finds.
+			t1 := s.tok[i+1]
+			n1 := &s.syms[t1&symMask]
+			x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
+			if !(x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
+				t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)) {
+				continue
+			}
+		}
+		s.found = s.found[:0]
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
 		if !start && sy.wordNode != 0 {
 			if sy.wordInfo.filtered() && i+2 < len(toks) {
@@ -518,6 +535,7 @@ func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
 		s.syms = s.syms[:k]
 		return noSym
 	}
+	s.syms[k].setSigs(s)
 	return k | rootOf(&s.syms[k])
 }
 
@@ -542,10 +560,10 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 	m.symbolsOf(s, sy, t, m.vocab.get(h, t.Norm))
 }
 
-// symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
-// none).
-func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
-	m.idsOf(s, sy, t, v)
+// setSigs sets sy.sigs and sy.phraseBit from its other fields, once its
+// symbols are found (and not empty: most words of a small lexicon have
+// none, and need neither).
+func (sy *tokSym) setSigs(s *scratch) {
 	var sigs uint64
 	if sy.word >= 0 {
 		sigs |= 1 << sigBit(symWord<<30|uint32(sy.word))
@@ -557,10 +575,14 @@ func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabI
 		sigs |= 1 << sigBit(symPrefix<<30|uint32(p))
 	}
 	sy.sigs = sigs
+	if sy.wordNode != 0 && sy.wordInfo.filtered() && sy.wordInfo.outN == 0 && sy.stemNode == 0 && sy.pfxLo == sy.pfxHi {
+		sy.phraseBit = nodeBit(sy.wordNode)
+	}
 }
 
-// idsOf is symbolsOf without tokSym.sigs.
-func (m *Matcher) idsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
+// symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
+// none). It leaves sy.sigs and sy.phraseBit to setSigs.
+func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
 	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
 	if v != nil {
