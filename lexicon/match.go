@@ -126,7 +126,7 @@ type Match struct {
 // are first met; and each pooled scratch keeps, for the form IDs of the
 // last tokenizer it served, the symbols it resolved, so that a word costs
 // one index into that table in later documents too (at most 2^18 IDs, 4
-// bytes each, and about 3 MiB of symbols, beyond which the scratch starts
+// bytes each, and about 3.5 MiB of symbols, beyond which the scratch starts
 // afresh). Tokens without a form ID take the hash path, with a small
 // per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
@@ -307,7 +307,7 @@ type scratch struct {
 }
 
 // maxKeptSyms bounds the symbols a scratch keeps from one document to the
-// next (about 3 MiB with their prefixes, typically far less: only words with
+// next (about 3.5 MiB with their prefixes, typically far less: only words with
 // symbols take one); a document that finds more restarts the scratch. A
 // variable only so that a test can lower it.
 var maxKeptSyms = 1 << 15
