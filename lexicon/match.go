@@ -227,22 +227,27 @@ func (p *predSig) or(q *predSig) {
 // trie. Tokens refer to it through scratch.tok, which keeps it out of the
 // per-token array so that a long document's symbols stay in cache.
 type tokSym struct {
-	word, stem   int32 // IDs, or -1
-	wordNode     int32 // the root's children along word and stem, or 0
-	stemNode     int32
-	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
-	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
-	preds        predSig  // of all its symbols together
-	// sigs has bit sigBit(x) of every symbol x of the word, so that a
-	// node whose sig shares no bit with it surely has no edge along the
-	// word: one test where mayEdge needs one per symbol.
-	sigs uint64
 	// phraseBit is nodeBit(wordNode) when the word's only way to start a
 	// match is wordNode, a filtered node without outputs: the first word
 	// of phrases only, the usual case in a large lexicon, which Find's
 	// main loop tests against the next tokens first. 0 otherwise.
 	phraseBit uint64
+	preds     predSig // of all its symbols together
+	// sigs has bit sigBit(x) of every symbol x of the word, so that a
+	// node whose sig shares no bit with it surely has no edge along the
+	// word: one test where mayEdge needs one per symbol.
+	sigs         uint64
+	word, stem   int32 // IDs, or -1
+	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
+	wordNode     int32 // the root's children along word and stem, or 0
+	stemNode     int32
+	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
 }
+
+// The fields of tokSym are ordered so that what Find's main loop reads of
+// most tokens (phraseBit and the first three predSigs) lies in its first
+// 32 bytes, within one cache line whatever the alignment of a 96-byte
+// tokSym in s.syms.
 
 // Flags of a token in scratch.tok, above the index of its symbols:
 // gapBit marks a token of kind Word or Number, which a gap matches, and
