@@ -68,6 +68,7 @@ func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint
 		s.pfx = s.pfx[:sy.pfxLo]
 		e, k = formNoSym, noSym
 	} else {
+		sy.setSigs(s)
 		k |= rootOf(sy)
 		if e == formUnknown {
 			e = formOther

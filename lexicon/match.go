@@ -126,7 +126,7 @@ type Match struct {
 // are first met; and each pooled scratch keeps, for the form IDs of the
 // last tokenizer it served, the symbols it resolved, so that a word costs
 // one index into that table in later documents too (at most 2^18 IDs, 4
-// bytes each, and about 3 MiB of symbols, beyond which the scratch starts
+// bytes each, and about 3.5 MiB of symbols, beyond which the scratch starts
 // afresh). Tokens without a form ID take the hash path, with a small
 // per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
@@ -227,13 +227,27 @@ func (p *predSig) or(q *predSig) {
 // trie. Tokens refer to it through scratch.tok, which keeps it out of the
 // per-token array so that a long document's symbols stay in cache.
 type tokSym struct {
+	// phraseBit is nodeBit(wordNode) when the word's only way to start a
+	// match is wordNode, a filtered node without outputs: the first word
+	// of phrases only, the usual case in a large lexicon, which Find's
+	// main loop tests against the next tokens first. 0 otherwise.
+	phraseBit uint64
+	preds     predSig // of all its symbols together
+	// sigs has bit sigBit(x) of every symbol x of the word, so that a
+	// node whose sig shares no bit with it surely has no edge along the
+	// word: one test where mayEdge needs one per symbol.
+	sigs         uint64
 	word, stem   int32 // IDs, or -1
+	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	wordNode     int32 // the root's children along word and stem, or 0
 	stemNode     int32
 	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
-	pfxLo, pfxHi int32    // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
-	preds        predSig  // of all its symbols together
 }
+
+// The fields of tokSym are ordered so that what Find's main loop reads of
+// most tokens (phraseBit and the first three predSigs) lies in its first
+// 32 bytes, within one cache line whatever the alignment of a 96-byte
+// tokSym in s.syms.
 
 // Flags of a token in scratch.tok, above the index of its symbols:
 // gapBit marks a token of kind Word or Number, which a gap matches, and
@@ -298,7 +312,7 @@ type scratch struct {
 }
 
 // maxKeptSyms bounds the symbols a scratch keeps from one document to the
-// next (about 3 MiB with their prefixes, typically far less: only words with
+// next (about 3.5 MiB with their prefixes, typically far less: only words with
 // symbols take one); a document that finds more restarts the scratch. A
 // variable only so that a test can lower it.
 var maxKeptSyms = 1 << 15
@@ -379,8 +393,20 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			// The usual case in a small lexicon.
 			continue
 		}
-		s.found = s.found[:0]
 		sy := &s.syms[ti&symMask]
+		if b := sy.phraseBit; b != 0 && ti&compoundBit == 0 && i+2 < len(toks) {
+			// The usual case in a large lexicon: the first word of
+			// phrases, none of which goes on with the next tokens, as
+			// the test below (in short) finds.
+			t1 := s.tok[i+1]
+			n1 := &s.syms[t1&symMask]
+			x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
+			if !(x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
+				t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)) {
+				continue
+			}
+		}
+		s.found = s.found[:0]
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
 		if !start && sy.wordNode != 0 {
 			if sy.wordInfo.filtered() && i+2 < len(toks) {
@@ -390,8 +416,9 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 				// (both are then computed for every token).
 				b := nodeBit(sy.wordNode)
 				t1 := s.tok[i+1]
-				x, y := &s.syms[t1&symMask].preds, &s.syms[s.tok[i+2]&symMask].preds
-				start = x.next&b != 0 && (x.stop|y.third)&b != 0 ||
+				n1 := &s.syms[t1&symMask]
+				x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
+				start = x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
 					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
 				start = start && m.canStep(s, &sy.wordInfo, i+1)
 			} else if i+1 < len(toks) {
@@ -513,6 +540,7 @@ func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
 		s.syms = s.syms[:k]
 		return noSym
 	}
+	s.syms[k].setSigs(s)
 	return k | rootOf(&s.syms[k])
 }
 
@@ -537,8 +565,28 @@ func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
 	m.symbolsOf(s, sy, t, m.vocab.get(h, t.Norm))
 }
 
+// setSigs sets sy.sigs and sy.phraseBit from its other fields, once its
+// symbols are found (and not empty: most words of a small lexicon have
+// none, and need neither).
+func (sy *tokSym) setSigs(s *scratch) {
+	var sigs uint64
+	if sy.word >= 0 {
+		sigs |= 1 << sigBit(symWord<<30|uint32(sy.word))
+	}
+	if sy.stem >= 0 {
+		sigs |= 1 << sigBit(symStem<<30|uint32(sy.stem))
+	}
+	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+		sigs |= 1 << sigBit(symPrefix<<30|uint32(p))
+	}
+	sy.sigs = sigs
+	if sy.wordNode != 0 && sy.wordInfo.filtered() && sy.wordInfo.outN == 0 && sy.stemNode == 0 && sy.pfxLo == sy.pfxHi {
+		sy.phraseBit = nodeBit(sy.wordNode)
+	}
+}
+
 // symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
-// none).
+// none). It leaves sy.sigs and sy.phraseBit to setSigs.
 func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
 	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
@@ -751,6 +799,18 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		}
 	}
 	return false
+}
+
+// mayWordEdge is mayEdge's test of the global filter for the edge from
+// node, a filtered node, along the word of next, when that word is its only
+// symbol (the usual case in a large lexicon); true when next has other
+// symbols, which canStep then tries. False means the node surely has no
+// edge along next.
+func (m *Matcher) mayWordEdge(node int32, next *tokSym) bool {
+	if next.stem >= 0 || next.pfxLo != next.pfxHi || next.word < 0 {
+		return true
+	}
+	return m.mayHold(edgeHash(node, symWord<<30|uint32(next.word)))
 }
 
 // after returns the symbols of the token after token j (nil at the end of

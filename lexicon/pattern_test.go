@@ -175,3 +175,123 @@ func TestParsePatternFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainPattern checks plainPattern on patterns of each shape, and that
+// every pattern it takes is one that checkPattern finds valid in every
+// language.
+func TestPlainPattern(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"blame", true},
+		{"Blame*", true},
+		{"~provoke", true},
+		{"hold _ accountable", true},
+		{"call on _ _ to", true},
+		{"  war   crimes ", true},
+		{"", false},
+		{" ", false},
+		{"_", false},
+		{"_ war", false},
+		{"war _", false},
+		{"war _ ", false},
+		{"*", false},
+		{"~", false},
+		{"~*", false},
+		{"~war*", false},
+		{"war**", false},
+		{"wa*r", false},
+		{"war~", false},
+		{"war_crimes", false},
+		{"_war", false},
+		{"war\tcrimes", false},
+		{"cease-fire", false},
+		{"russia's", false},
+		{"g20", false},
+		{"café", false},
+	}
+	tk, err := patternTokenizer(tokenize.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want []bool
+	for _, tc := range tests {
+		got, want = append(got, plainPattern(tc.p)), append(want, tc.want)
+		if _, err := checkPattern(tc.p, tk); tc.want && err != nil {
+			t.Errorf("%q: plain, but checkPattern says %v", tc.p, err)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plainPattern (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzPlainPattern checks that checkPattern finds valid, in every
+// language, each pattern that plainPattern takes.
+func FuzzPlainPattern(f *testing.F) {
+	for _, s := range []string{"blame", "hold _ accountable", "~war crimes*", "_ a", "a _", "~a*", "a  b"} {
+		f.Add(s)
+	}
+	var tks []*tokenize.Tokenizer
+	for _, lang := range tokenize.Languages() {
+		tk, err := patternTokenizer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		tks = append(tks, tk)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if !plainPattern(p) {
+			return
+		}
+		for _, tk := range tks {
+			if off, err := checkPattern(p, tk); err != nil {
+				t.Fatalf("%q: plain, but checkPattern (%s) says %v at %d", p, tk.Options().Language, err, off)
+			}
+		}
+	})
+}
+
+// TestSplitElement checks that splitElement, which takes its tokens from
+// Tokenizer.All, gives the tokens of TokenizeInto, in every language, for
+// words that the tokenizer splits or normalises.
+func TestSplitElement(t *testing.T) {
+	words := []string{"cease-fire", "franco-comorian", "U.S.-led", "Russia's", "Russia’s", "'s", "’re", "n't",
+		"don't", "g20", "1990s", "café", "Ünited", "e.g.", "rules‑based", "peace.war", "o'clock", "x", "über-alles"}
+	for _, lang := range tokenize.Languages() {
+		for _, opts := range []tokenize.Options{{Language: lang, NoStems: true}, {Language: lang}} {
+			tk, err := tokenize.New(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range words {
+				got := splitElement(tk, new(tokenize.Document), w)
+				doc := new(tokenize.Document)
+				text := w
+				if r := []rune(w)[0]; r == '\'' || r == '’' {
+					text = "x" + w
+				}
+				if err := tk.TokenizeInto(doc, text); err != nil {
+					t.Fatal(err)
+				}
+				want := doc.Tokens
+				if text != w && len(want) >= 2 && want[0].End == 1 && want[1].Flags&tokenize.Clitic != 0 {
+					want = want[1:]
+					for i := range want {
+						want[i].Start--
+						want[i].End--
+					}
+				} else if text != w {
+					if err := tk.TokenizeInto(doc, w); err != nil {
+						t.Fatal(err)
+					}
+					want = doc.Tokens
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%+v %q (-want +got):\n%s", opts, w, diff)
+				}
+			}
+		}
+	}
+}
