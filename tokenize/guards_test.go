@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestInlineGuards checks that the inline guards in front of the
@@ -129,5 +131,75 @@ func TestNegationCliticGuard(t *testing.T) {
 		if isNegationClitic(w) {
 			t.Errorf("%q is a negation clitic", w)
 		}
+	}
+}
+
+// TestPlainWord checks the plain-word path of Scanner.word against the
+// full scan (wordAt): a word of ASCII letters followed by any ASCII byte
+// of class cEnd, or by nothing, in every language, gives the same end,
+// kind, flags and queued clitic.
+func TestPlainWord(t *testing.T) {
+	type result struct {
+		End          int
+		Kind         Kind
+		Flags        Flags
+		HasNext      bool
+		QStart, QEnd int
+	}
+	scanWith := func(text string, lang Language, full bool) result {
+		var s Scanner
+		s.Reset(text, lang)
+		var r result
+		if full {
+			r.End, r.Kind, r.Flags = s.wordAt(0, alnumRun(text, 0))
+		} else {
+			r.End, r.Kind, r.Flags = s.word(0)
+		}
+		r.HasNext, r.QStart, r.QEnd = s.hasNext, s.qStart, s.qEnd
+		if s.pos != r.End {
+			t.Errorf("%q: pos %d, end %d", text, s.pos, r.End)
+		}
+		return r
+	}
+	words := []string{
+		"a", "I", "n", "nt", "not", "http", "https", "www", "ftp", "wwwx", "httpx",
+		"Mr", "etc", "No", "p", "e", "U", "un", "org", "world", "international",
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		"s", "t", "d", "l", "qu", "jusqu", "re", "ll", "ve",
+	}
+	tails := []string{"", "x", "1", "org", "com", "S. Jones", "y@b.com", "//x.org", ".", "-", "'"}
+	langs := []Language{English, French, Russian, Spanish}
+	n := 0
+	for _, w := range words {
+		for c := range byte(utf8.RuneSelf) {
+			if asciiClass[c]&cEnd == 0 {
+				continue
+			}
+			for _, tail := range tails {
+				text := w + string(rune(c)) + tail
+				for _, lang := range langs {
+					want, got := scanWith(text, lang, true), scanWith(text, lang, false)
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("%q (%s): (-want +got)\n%s", text, lang, diff)
+					}
+					n++
+				}
+			}
+		}
+		for _, lang := range langs {
+			if diff := cmp.Diff(scanWith(w, lang, true), scanWith(w, lang, false)); diff != "" {
+				t.Errorf("%q at the end (%s): (-want +got)\n%s", w, lang, diff)
+			}
+		}
+	}
+	// The bytes that are not cEnd are those some look-ahead goes on over.
+	for c := range byte(utf8.RuneSelf) {
+		want := !strings.ContainsRune("@':._%+-", rune(c)) && asciiClass[c]&(cLetter|cDigit) == 0
+		if got := asciiClass[c]&cEnd != 0; got != want {
+			t.Errorf("%q: cEnd %v, want %v", c, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cases")
 	}
 }

@@ -218,15 +218,29 @@ func asciiKind(c byte) Kind {
 // and flags, and sets s.pos to its end.
 func (s *Scanner) word(i int) (int, Kind, Flags) {
 	text := s.text
+	// run ends the ASCII letters and digits at i: most words end there,
+	// and the loops below start from it rather than scan them again.
+	run := alnumRun(text, i)
+	// Most words are ASCII letters followed by a space or punctuation
+	// that none of the look-aheads below goes on over (cEnd): such a
+	// word ends at run, plain (plainWord).
+	if asciiClass[text[i]]&cLetter != 0 && (run == len(text) || asciiClass[text[run]]&cEnd != 0) {
+		s.pos = run
+		return run, Word, 0
+	}
+	return s.wordAt(i, run)
+}
+
+// wordAt is word for the words that do not end plainly at run, the end of
+// the ASCII letters and digits at i.
+func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
+	text := s.text
 	if mayBeURL(text, i) {
 		if j := scanURL(text, i); j > i {
 			s.pos = j
 			return j, URL, 0
 		}
 	}
-	// run ends the ASCII letters and digits at i: most words end there,
-	// and the loops below start from it rather than scan them again.
-	run := alnumRun(text, i)
 	// One ASCII look-ahead (of at most 65 bytes) decides whether an e-mail
 	// address or a bare domain is possible at all. Letters and digits
 	// may appear in both, so it goes on from run.
@@ -817,6 +831,11 @@ const (
 	cSpace
 	cPunct
 	cEmail // may appear in the local part of an e-mail address
+	// cEnd marks the ASCII bytes that end a word of ASCII letters where
+	// it stands: none of the look-aheads of Scanner.word (a URL's ':' or
+	// '.', an e-mail address's local part or '@', a domain's dot, an
+	// apostrophe, a hyphen, an abbreviation's dot) goes on over them.
+	cEnd
 )
 
 var asciiClass = func() (t [256]uint8) {
@@ -835,6 +854,11 @@ var asciiClass = func() (t [256]uint8) {
 	}
 	for _, c := range "._%+-" {
 		t[c] |= cEmail
+	}
+	for c := range utf8.RuneSelf {
+		if t[c]&cEmail == 0 && c != '@' && c != '\'' && c != ':' {
+			t[c] |= cEnd
+		}
 	}
 	return t
 }()
