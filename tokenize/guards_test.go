@@ -203,3 +203,54 @@ func TestPlainWord(t *testing.T) {
 		t.Fatal("no cases")
 	}
 }
+
+// TestPlainWordSkip checks the skip at the top of segmenter.run: for a
+// word that is not an abbreviation and is followed by one space, every
+// test of the loop body answers no, on texts built around its edge cases
+// (bullets, brackets and list markers next to words, words before line
+// breaks, abbreviations).
+func TestPlainWordSkip(t *testing.T) {
+	texts := []string{
+		"• one • two ● three ■ four - five * six – seven — eight",
+		"ℓ is a letter. ⅰ) first ⅱ) second",
+		"a. first b. second c) third (iv) fourth ii. fifth",
+		"Mr. Smith met Dr. Jones etc. The U.S. Army",
+		"word \nword  word\tword\r\nword\u2028word",
+		"(word) [word] {word} «word» “word” ‘word’",
+		"l'homme d'accord qu'il don't can't isn't o'clock",
+		"1. one 2) two 3 . three",
+	}
+	for _, b := range []string{"•", "◦", "▪", "‣", "⁃", "●", "○", "■", "□", "►", "▶", "✓", "✔", "-", "*", "–", "—"} {
+		texts = append(texts, "x "+b+" y", b+"word next", "word"+b+" next", "\n"+b+" item\n"+b+" item")
+	}
+	for _, text := range texts {
+		for _, lang := range []Language{English, French, Russian} {
+			var toks []Token
+			for tok := range All(text, lang) {
+				toks = append(toks, tok)
+			}
+			if len(toks) == 0 {
+				continue
+			}
+			var sc segScratch
+			sg := segmenter{lang: lang, text: text, toks: toks}
+			sg.depth = quoteDepth(&sc, text, toks)
+			for k := 0; k+1 < len(toks); k++ {
+				tok := &toks[k]
+				if tok.Kind != Word || tok.Flags&Abbreviation != 0 || !plainGap(text, toks, k) {
+					continue
+				}
+				got := struct{ Adjacent, Bullet, Bracket, Terminal, Break bool }{
+					Adjacent: adjacent(toks, k),
+					Bullet:   isBullet(text, toks, k) || isBulletText(tok.Text),
+					Bracket:  tok.Text == "(" || tok.Text == ")",
+					Terminal: sg.isTerminal(k) && (tok.Kind == Punct || tok.Flags&Abbreviation != 0),
+					Break:    mayBreak(text, toks, k) || newlines(text[tok.End:toks[k+1].Start]) > 0,
+				}
+				if diff := cmp.Diff(struct{ Adjacent, Bullet, Bracket, Terminal, Break bool }{}, got); diff != "" {
+					t.Errorf("%q (%s), token %d %q: (-want +got)\n%s", text, lang, k, tok.Text, diff)
+				}
+			}
+		}
+	}
+}

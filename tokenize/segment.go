@@ -92,6 +92,13 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 	// than one space before the next token for a line break), so that most
 	// tokens make none of the calls.
 	for k := 0; k < n; k++ {
+		if k+1 < n && toks[k].Kind == Word && toks[k].Flags&Abbreviation == 0 && plainGap(sg.text, toks, k) {
+			// A word that is not an abbreviation, followed by one space:
+			// no list marker (not glued to the next token), no bullet (a
+			// word's text is none), no bracket, no terminal and no line
+			// break (TestPlainWordSkip).
+			continue
+		}
 		if k+1 < n && adjacent(toks, k) {
 			if end, ok := sg.listMarker(k); ok {
 				if k > sg.first && !(k-1 == sg.first && isBullet(sg.text, toks, k-1)) {
@@ -812,6 +819,12 @@ func mayBeBullet(s string) bool {
 func mayBreak(text string, toks []Token, k int) bool {
 	a, b := toks[k].End, toks[k+1].Start
 	return b-a > 1 || b-a == 1 && text[a] != ' '
+}
+
+// plainGap reports whether tokens k and k+1 are separated by one space.
+func plainGap(text string, toks []Token, k int) bool {
+	a := toks[k].End
+	return toks[k+1].Start == a+1 && text[a] == ' '
 }
 
 // isBullet reports whether token k is a bullet that opens a list item: a
