@@ -134,8 +134,8 @@ func TestNegationCliticGuard(t *testing.T) {
 	}
 }
 
-// TestPlainWord checks the plain-word path of Scanner.word against the
-// full scan (wordAt): a word of ASCII letters followed by any ASCII byte
+// TestPlainWord checks the plain-word path of Scanner.word (and its copy
+// in Scanner.scan) against the full scan (wordAt): a word of ASCII letters followed by any ASCII byte
 // of class cEnd, or by nothing, in every language, gives the same end,
 // kind, flags and queued clitic.
 func TestPlainWord(t *testing.T) {
@@ -154,6 +154,12 @@ func TestPlainWord(t *testing.T) {
 			r.End, r.Kind, r.Flags = s.wordAt(0, alnumRun(text, 0))
 		} else {
 			r.End, r.Kind, r.Flags = s.word(0)
+			// scan has the plain path inline: it must agree with word.
+			var s2 Scanner
+			s2.Reset(text, lang)
+			if start, end, kind, flags, ok := s2.scan(); !ok || start != 0 || end != r.End || kind != r.Kind || flags != r.Flags {
+				t.Errorf("%q: scan %d %d %v %v %v, word %d %v %v", text, start, end, kind, flags, ok, r.End, r.Kind, r.Flags)
+			}
 		}
 		r.HasNext, r.QStart, r.QEnd = s.hasNext, s.qStart, s.qEnd
 		if s.pos != r.End {

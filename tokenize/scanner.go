@@ -86,7 +86,13 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 	kind = Punct
 	switch {
 	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
-		end, kind, flags = s.word(i)
+		// word's plain path, without the call (see word)
+		run := alnumRun(text, i)
+		if run == len(text) || asciiClass[text[run]]&cEnd != 0 {
+			s.pos = run
+			return i, run, Word, 0, true
+		}
+		end, kind, flags = s.wordAt(i, run)
 		return i, end, kind, flags, true
 	case c < utf8.RuneSelf && asciiClass[c]&cDigit != 0:
 		end, kind, flags = s.word(i)
