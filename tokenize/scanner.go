@@ -182,7 +182,7 @@ func (s *Scanner) asciiOther(i int) (int, Kind, Flags) {
 func alnumRun(text string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i+8 <= len(text) {
-		w := le64(text[i:])
+		w := le64(text[i : i+8])
 		// Each byte's high bit ends up set where the byte is ASCII and a
 		// letter or digit: x+(0x80-lo) reaches the high bit when x >= lo,
 		// x+(0x7f-hi) when x > hi, and no byte carries into the next as x
