@@ -260,3 +260,38 @@ func TestPlainWordSkip(t *testing.T) {
 		}
 	}
 }
+
+// TestLookAheadGuard checks that lookAhead never turns away an e-mail
+// address or a domain that scanEmail or scanDomain would find, on texts
+// built around its edge cases and on random strings.
+func TestLookAheadGuard(t *testing.T) {
+	texts := []string{
+		"un.org", "world. The", "end.It", "a.b.c.org", "state.gov/briefings", "x@un.org", "a.b@c.de",
+		"see un.org.", "w-h.org", "w.-h.org", strings.Repeat("a", 63) + ".org", strings.Repeat("a", 64) + ".org",
+		strings.Repeat("a", 70) + ".org", "a." + strings.Repeat("b", 70) + ".org", "x. y.org", "1.5.org",
+	}
+	rng := rand.New(rand.NewPCG(17, 2026))
+	alphabet := []byte("ab1.-@_ org.comx\n")
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			if asciiClass[text[i]]&(cLetter|cDigit) == 0 {
+				continue
+			}
+			k, dot := lookAhead(text, i, alnumRun(text, i))
+			got := struct{ Email, Domain bool }{
+				Email:  scanEmail(text, i) > i && !(k < len(text) && text[k] == '@'),
+				Domain: scanDomain(text, i) > i && !dot,
+			}
+			if diff := cmp.Diff(struct{ Email, Domain bool }{}, got); diff != "" {
+				t.Errorf("%q at %d: turned away (-want +got)\n%s", text, i, diff)
+			}
+		}
+	}
+}

@@ -247,14 +247,7 @@ func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
 			return j, URL, 0
 		}
 	}
-	// One ASCII look-ahead (of at most 65 bytes) decides whether an e-mail
-	// address or a bare domain is possible at all. Letters and digits
-	// may appear in both, so it goes on from run.
-	k, dot := min(run, i+65), false
-	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
-		dot = dot || text[k] == '.'
-		k++
-	}
+	k, dot := lookAhead(text, i, run)
 	if k < len(text) && text[k] == '@' {
 		if j := scanEmail(text, i); j > i {
 			s.pos = j
@@ -369,6 +362,21 @@ func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
 	}
 	s.pos = j
 	return j, kind, flags
+}
+
+// lookAhead is the one ASCII look-ahead (of at most 65 bytes) that decides
+// whether an e-mail address or a bare domain may start at i: an e-mail
+// address only if text[k] is '@', a domain only if dot. Letters and
+// digits may appear in both, so it goes on from run, the end of the
+// ASCII letters and digits at i. A domain needs a dot followed by a
+// letter or digit (not the full stop of "world. The").
+func lookAhead(text string, i, run int) (k int, dot bool) {
+	k = min(run, i+65)
+	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
+		dot = dot || text[k] == '.' && k+1 < len(text) && asciiClass[text[k+1]]&(cLetter|cDigit) != 0
+		k++
+	}
+	return k, dot
 }
 
 // frenchElision reports whether w (before an apostrophe) is a French word
