@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -291,6 +292,61 @@ func TestLookAheadGuard(t *testing.T) {
 			}
 			if diff := cmp.Diff(struct{ Email, Domain bool }{}, got); diff != "" {
 				t.Errorf("%q at %d: turned away (-want +got)\n%s", text, i, diff)
+			}
+		}
+	}
+}
+
+// TestAbbrevGuards checks the guards of abbrevKind (English has no list
+// of its own; no ASCII key is longer than maxAbbrevLen) and the guard of
+// scanDotted in Scanner.wordAt (the first segment of a dotted acronym
+// has at most two letters of at most four bytes).
+func TestAbbrevGuards(t *testing.T) {
+	if m, ok := abbrevsByLanguage[English]; ok || m != nil {
+		t.Errorf("abbrevsByLanguage has a list for English: %v", m)
+	}
+	type kindOf struct {
+		Key  string
+		Kind uint8
+	}
+	check := func(lang Language, m map[string]uint8) {
+		for k, want := range m {
+			if len(k) > maxAbbrevLen {
+				t.Errorf("%q (%s): %d bytes, maxAbbrevLen %d", k, lang, len(k), maxAbbrevLen)
+			}
+			r, n := utf8.DecodeRuneInString(k)
+			for _, w := range []string{k, strings.ToUpper(k), string(unicode.ToUpper(r)) + k[n:]} {
+				if diff := cmp.Diff(kindOf{w, want}, kindOf{w, abbrevKind(w, lang)}); diff != "" {
+					t.Errorf("%s: (-want +got)\n%s", lang, diff)
+				}
+			}
+		}
+	}
+	check(English, abbrevs)
+	for lang, m := range abbrevsByLanguage {
+		check(lang, m)
+	}
+	for _, w := range []string{"internat", "ETCETERA", "messrsx"} {
+		if k := abbrevKind(w, English); k != abbrNone {
+			t.Errorf("%q: kind %d", w, k)
+		}
+	}
+	rng := rand.New(rand.NewPCG(23, 2026))
+	alphabet := []string{"U", "S", "e", "g", ".", ".", "ab", "é", "Ж", "𝐀", " ", "x"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		for dot := 0; dot < len(text); dot++ {
+			if text[dot] != '.' {
+				continue
+			}
+			for seg := 0; seg < dot; seg++ {
+				if scanDotted(text, seg, dot) > 0 && dot-seg > 2*utf8.UTFMax {
+					t.Errorf("%q: an acronym from %d with its first dot at %d", text, seg, dot)
+				}
 			}
 		}
 	}
