@@ -338,7 +338,12 @@ func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
 			break
 		}
 		if r == '.' {
-			if e := scanDotted(text, seg, j); e > 0 {
+			// The first segment of a dotted acronym is one or two letters.
+			e := 0
+			if j-seg <= 2*utf8.UTFMax {
+				e = scanDotted(text, seg, j)
+			}
+			if e > 0 {
 				flags |= Abbreviation
 				kind = Word
 				j = e
