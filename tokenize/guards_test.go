@@ -351,3 +351,45 @@ func TestAbbrevGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerGuard checks that mayBeMarker never turns away a list marker
+// listMarker accepts, on lists of every kind and on random strings.
+func TestMarkerGuard(t *testing.T) {
+	texts := []string{
+		"1. one 2. two 3) three 10. ten 99) last",
+		"a. first b. second c) third A. upper (b) paren",
+		"i. one ii. two iii) three iv. four viii. eight xii) twelve XII. upper",
+		"Our demands: 1. A ceasefire 2. Talks",
+		"\n1.) one\n2.) two\n• a. bullet",
+	}
+	rng := rand.New(rand.NewPCG(31, 2026))
+	alphabet := []string{"1", "2", "12", "a", "b", "iii", "viii", "xii", "word", ".", ")", "(", " ", "\n", ":", "•", "A"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(16) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, text := range texts {
+		var toks []Token
+		for tok := range All(text, English) {
+			toks = append(toks, tok)
+		}
+		var sc segScratch
+		sg := segmenter{lang: English, text: text, toks: toks}
+		sg.depth = quoteDepth(&sc, text, toks)
+		for k := 0; k+1 < len(toks); k++ {
+			if _, ok := sg.listMarker(k); ok {
+				found++
+				if !mayBeMarker(toks, k) {
+					t.Errorf("%q: marker %q at token %d turned away", text, toks[k].Text, k)
+				}
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d markers", found)
+	}
+}

@@ -99,7 +99,7 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 			// break (TestPlainWordSkip).
 			continue
 		}
-		if k+1 < n && adjacent(toks, k) {
+		if k+1 < n && adjacent(toks, k) && mayBeMarker(toks, k) {
 			if end, ok := sg.listMarker(k); ok {
 				if k > sg.first && !(k-1 == sg.first && isBullet(sg.text, toks, k-1)) {
 					emit(k - 1)
@@ -819,6 +819,14 @@ func mayBeBullet(s string) bool {
 func mayBreak(text string, toks []Token, k int) bool {
 	a, b := toks[k].End, toks[k+1].Start
 	return b-a > 1 || b-a == 1 && text[a] != ' '
+}
+
+// mayBeMarker reports whether token k may start a list marker
+// (listMarker): a number of at most two digits or a word of at most five
+// bytes (a letter, a roman numeral), followed by "." or ")".
+func mayBeMarker(toks []Token, k int) bool {
+	nt := toks[k+1].Text
+	return len(toks[k].Text) <= 5 && len(nt) == 1 && (nt[0] == '.' || nt[0] == ')')
 }
 
 // plainGap reports whether tokens k and k+1 are separated by one space.
