@@ -170,7 +170,7 @@ func TestPlainWord(t *testing.T) {
 	}
 	words := []string{
 		"a", "I", "n", "nt", "not", "http", "https", "www", "ftp", "wwwx", "httpx",
-		"Mr", "etc", "No", "p", "e", "U", "un", "org", "world", "international",
+		"Mr", "etc", "No", "p", "e", "U", "un", "org", "world", "absolute", "absolutely", "international",
 		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
 		"s", "t", "d", "l", "qu", "jusqu", "re", "ll", "ve",
 	}

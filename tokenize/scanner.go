@@ -86,8 +86,18 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 	kind = Punct
 	switch {
 	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
-		// word's plain path, without the call (see word)
-		run := alnumRun(text, i)
+		// word's plain path, without the call (see word); the first
+		// eight bytes of alnumRun inline
+		var run int
+		if i+8 <= len(text) {
+			if m := alnumMask(le64(text[i : i+8])); m != 0x8080808080808080 {
+				run = i + bits.TrailingZeros64(^m&0x8080808080808080)/8
+			} else {
+				run = alnumRun(text, i+8)
+			}
+		} else {
+			run = alnumRun(text, i)
+		}
 		if run == len(text) || asciiClass[text[run]]&cEnd != 0 {
 			s.pos = run
 			return i, run, Word, 0, true
@@ -180,19 +190,9 @@ func (s *Scanner) asciiOther(i int) (int, Kind, Flags) {
 // alnumRun returns the end of the run of ASCII letters and digits that
 // starts at i: eight bytes at a time while they last, then byte by byte.
 func alnumRun(text string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const highs = 0x8080808080808080
 	for i+8 <= len(text) {
-		w := le64(text[i : i+8])
-		// Each byte's high bit ends up set where the byte is ASCII and a
-		// letter or digit: x+(0x80-lo) reaches the high bit when x >= lo,
-		// x+(0x7f-hi) when x > hi, and no byte carries into the next as x
-		// is at most 0x7f. OR-ing 0x20 folds capitals onto small letters.
-		x := w &^ highs
-		y := x | 0x20*ones
-		letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
-		digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
-		m := (letter | digit) &^ w & highs
-		if m != highs {
+		if m := alnumMask(le64(text[i : i+8])); m != highs {
 			return i + bits.TrailingZeros64(^m&highs)/8
 		}
 		i += 8
@@ -201,6 +201,19 @@ func alnumRun(text string, i int) int {
 		i++
 	}
 	return i
+}
+
+// alnumMask returns w's bytes that are ASCII letters or digits, as their
+// high bits (the others 0): x+(0x80-lo) reaches the high bit when x >= lo,
+// x+(0x7f-hi) when x > hi, and no byte carries into the next as x is at
+// most 0x7f. OR-ing 0x20 folds capitals onto small letters.
+func alnumMask(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w &^ highs
+	y := x | 0x20*ones
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	return (letter | digit) &^ w & highs
 }
 
 // le64 returns the first eight bytes of s, which has at least eight, as a
