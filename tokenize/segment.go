@@ -512,7 +512,7 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 	stack := sc.stack[:0]
 	for k := range toks {
 		t := &toks[k]
-		if k > 0 && len(stack) > 0 {
+		if len(stack) > 0 && k > 0 {
 			// A quotation does not run over a blank line, nor over a line
 			// break after a stop (one paragraph per line). With none open
 			// there is nothing to close, so most tokens skip the test.
