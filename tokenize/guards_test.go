@@ -393,3 +393,41 @@ func TestMarkerGuard(t *testing.T) {
 		t.Errorf("only %d markers", found)
 	}
 }
+
+// TestTerminalGuard checks that mayBeTerminal never turns away a
+// punctuation token isTerminal accepts: every punctuation character of
+// the Basic Multilingual Plane, alone and doubled, after a word, after a
+// space, inside quotation marks and as an interrupted quotation.
+func TestTerminalGuard(t *testing.T) {
+	found := 0
+	for r := rune(0x21); r <= 0xFFFF; r++ {
+		if !unicode.IsPunct(r) || !utf8.ValidRune(r) {
+			continue
+		}
+		c := string(r)
+		for _, text := range []string{
+			"a" + c + " B", "a " + c + " B", "a" + c + c + " B", "«a" + c + "» B",
+			"He said \"to" + c + "\" At this", "He said \"to" + c + c + "\" At", "(a" + c + ") B",
+		} {
+			var toks []Token
+			for tok := range All(text, English) {
+				toks = append(toks, tok)
+			}
+			var sc segScratch
+			sg := segmenter{lang: English, text: text, toks: toks}
+			sg.depth = quoteDepth(&sc, text, toks)
+			for k := range toks {
+				if toks[k].Kind != Punct || !sg.isTerminal(k) {
+					continue
+				}
+				found++
+				if !mayBeTerminal(toks[k].Text) {
+					t.Errorf("%q: terminal %q (token %d) turned away", text, toks[k].Text, k)
+				}
+			}
+		}
+	}
+	if found < 20 {
+		t.Errorf("only %d terminals", found)
+	}
+}

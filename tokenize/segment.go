@@ -124,7 +124,7 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 				sg.parens--
 			}
 		}
-		if (t.Kind == Punct || t.Kind == Word && t.Flags&Abbreviation != 0) && sg.isTerminal(k) {
+		if (t.Kind == Punct && mayBeTerminal(t.Text) || t.Kind == Word && t.Flags&Abbreviation != 0) && sg.isTerminal(k) {
 			e, brk := sg.decide(k)
 			for j := k + 1; j <= e; j++ {
 				if toks[j].Text == ")" && sg.parens > 0 {
@@ -827,6 +827,19 @@ func mayBreak(text string, toks []Token, k int) bool {
 func mayBeMarker(toks []Token, k int) bool {
 	nt := toks[k+1].Text
 	return len(toks[k].Text) <= 5 && len(nt) == 1 && (nt[0] == '.' || nt[0] == ')')
+}
+
+// mayBeTerminal reports whether the punctuation s may be a terminal
+// (isTerminal): a stop, an ellipsis, a question or exclamation mark or a
+// dash starts with '.', '!', '?', '-' or the lead byte of a character
+// from U+2000 to U+2FFF (dashes, the ellipsis), U+3000 to U+3FFF (。) or
+// U+F000 to U+FFFF (the full-width marks).
+func mayBeTerminal(s string) bool {
+	switch s[0] {
+	case '.', '!', '?', '-', 0xE2, 0xE3, 0xEF:
+		return true
+	}
+	return false
 }
 
 // plainGap reports whether tokens k and k+1 are separated by one space.
