@@ -60,6 +60,21 @@ var abbrevsByLanguage = map[Language]map[string]uint8{
 	},
 }
 
+// maxAbbrevLen is the length in bytes of the longest key of abbrevs and
+// abbrevsByLanguage.
+var maxAbbrevLen = func() int {
+	n := 0
+	for k := range abbrevs {
+		n = max(n, len(k))
+	}
+	for _, m := range abbrevsByLanguage {
+		for k := range m {
+			n = max(n, len(k))
+		}
+	}
+	return n
+}()
+
 // abbrevKind returns the kind of the abbreviation w (any case) in lang.
 func abbrevKind(w string, lang Language) uint8 {
 	if len(w) == 0 || len(w) > 12 {
@@ -80,13 +95,17 @@ func abbrevKind(w string, lang Language) uint8 {
 	}
 	var key []byte
 	if ascii {
+		if len(w) > maxAbbrevLen {
+			return abbrNone // a lower-cased ASCII key has w's length
+		}
 		key = buf[:len(w)]
 	} else {
 		var nb [32]byte
 		key = AppendNormalize(nb[:0], w)
 	}
-	if m := abbrevsByLanguage[lang]; m != nil {
-		if k, ok := m[string(key)]; ok {
+	// English, the common case, has no list of its own (TestAbbrevGuards).
+	if lang != English {
+		if k, ok := abbrevsByLanguage[lang][string(key)]; ok {
 			return k
 		}
 	}

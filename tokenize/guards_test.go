@@ -4,7 +4,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestInlineGuards checks that the inline guards in front of the
@@ -129,5 +132,302 @@ func TestNegationCliticGuard(t *testing.T) {
 		if isNegationClitic(w) {
 			t.Errorf("%q is a negation clitic", w)
 		}
+	}
+}
+
+// TestPlainWord checks the plain-word path of Scanner.word (and its copy
+// in Scanner.scan) against the full scan (wordAt): a word of ASCII letters followed by any ASCII byte
+// of class cEnd, or by nothing, in every language, gives the same end,
+// kind, flags and queued clitic.
+func TestPlainWord(t *testing.T) {
+	type result struct {
+		End          int
+		Kind         Kind
+		Flags        Flags
+		HasNext      bool
+		QStart, QEnd int
+	}
+	scanWith := func(text string, lang Language, full bool) result {
+		var s Scanner
+		s.Reset(text, lang)
+		var r result
+		if full {
+			r.End, r.Kind, r.Flags = s.wordAt(0, alnumRun(text, 0))
+		} else {
+			r.End, r.Kind, r.Flags = s.word(0)
+			// scan has the plain path inline: it must agree with word.
+			var s2 Scanner
+			s2.Reset(text, lang)
+			if start, end, kind, flags, ok := s2.scan(); !ok || start != 0 || end != r.End || kind != r.Kind || flags != r.Flags {
+				t.Errorf("%q: scan %d %d %v %v %v, word %d %v %v", text, start, end, kind, flags, ok, r.End, r.Kind, r.Flags)
+			}
+		}
+		r.HasNext, r.QStart, r.QEnd = s.hasNext, s.qStart, s.qEnd
+		if s.pos != r.End {
+			t.Errorf("%q: pos %d, end %d", text, s.pos, r.End)
+		}
+		return r
+	}
+	words := []string{
+		"a", "I", "n", "nt", "not", "http", "https", "www", "ftp", "wwwx", "httpx",
+		"Mr", "etc", "No", "p", "e", "U", "un", "org", "world", "absolute", "absolutely", "international",
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		"s", "t", "d", "l", "qu", "jusqu", "re", "ll", "ve",
+	}
+	tails := []string{"", "x", "1", "org", "com", "S. Jones", "y@b.com", "//x.org", ".", "-", "'"}
+	langs := []Language{English, French, Russian, Spanish}
+	n := 0
+	for _, w := range words {
+		for c := range byte(utf8.RuneSelf) {
+			if asciiClass[c]&cEnd == 0 {
+				continue
+			}
+			for _, tail := range tails {
+				text := w + string(rune(c)) + tail
+				for _, lang := range langs {
+					want, got := scanWith(text, lang, true), scanWith(text, lang, false)
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("%q (%s): (-want +got)\n%s", text, lang, diff)
+					}
+					n++
+				}
+			}
+		}
+		for _, lang := range langs {
+			if diff := cmp.Diff(scanWith(w, lang, true), scanWith(w, lang, false)); diff != "" {
+				t.Errorf("%q at the end (%s): (-want +got)\n%s", w, lang, diff)
+			}
+		}
+	}
+	// The bytes that are not cEnd are those some look-ahead goes on over.
+	for c := range byte(utf8.RuneSelf) {
+		want := !strings.ContainsRune("@':._%+-", rune(c)) && asciiClass[c]&(cLetter|cDigit) == 0
+		if got := asciiClass[c]&cEnd != 0; got != want {
+			t.Errorf("%q: cEnd %v, want %v", c, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cases")
+	}
+}
+
+// TestPlainWordSkip checks the skip at the top of segmenter.run: for a
+// word that is not an abbreviation and is followed by one space, every
+// test of the loop body answers no, on texts built around its edge cases
+// (bullets, brackets and list markers next to words, words before line
+// breaks, abbreviations).
+func TestPlainWordSkip(t *testing.T) {
+	texts := []string{
+		"• one • two ● three ■ four - five * six – seven — eight",
+		"ℓ is a letter. ⅰ) first ⅱ) second",
+		"a. first b. second c) third (iv) fourth ii. fifth",
+		"Mr. Smith met Dr. Jones etc. The U.S. Army",
+		"word \nword  word\tword\r\nword\u2028word",
+		"(word) [word] {word} «word» “word” ‘word’",
+		"l'homme d'accord qu'il don't can't isn't o'clock",
+		"1. one 2) two 3 . three",
+	}
+	for _, b := range []string{"•", "◦", "▪", "‣", "⁃", "●", "○", "■", "□", "►", "▶", "✓", "✔", "-", "*", "–", "—"} {
+		texts = append(texts, "x "+b+" y", b+"word next", "word"+b+" next", "\n"+b+" item\n"+b+" item")
+	}
+	for _, text := range texts {
+		for _, lang := range []Language{English, French, Russian} {
+			var toks []Token
+			for tok := range All(text, lang) {
+				toks = append(toks, tok)
+			}
+			if len(toks) == 0 {
+				continue
+			}
+			var sc segScratch
+			sg := segmenter{lang: lang, text: text, toks: toks}
+			sg.depth = quoteDepth(&sc, text, toks)
+			for k := 0; k+1 < len(toks); k++ {
+				tok := &toks[k]
+				if tok.Kind != Word || tok.Flags&Abbreviation != 0 || !plainGap(text, toks, k) {
+					continue
+				}
+				got := struct{ Adjacent, Bullet, Bracket, Terminal, Break bool }{
+					Adjacent: adjacent(toks, k),
+					Bullet:   isBullet(text, toks, k) || isBulletText(tok.Text),
+					Bracket:  tok.Text == "(" || tok.Text == ")",
+					Terminal: sg.isTerminal(k) && (tok.Kind == Punct || tok.Flags&Abbreviation != 0),
+					Break:    mayBreak(text, toks, k) || newlines(text[tok.End:toks[k+1].Start]) > 0,
+				}
+				if diff := cmp.Diff(struct{ Adjacent, Bullet, Bracket, Terminal, Break bool }{}, got); diff != "" {
+					t.Errorf("%q (%s), token %d %q: (-want +got)\n%s", text, lang, k, tok.Text, diff)
+				}
+			}
+		}
+	}
+}
+
+// TestLookAheadGuard checks that lookAhead never turns away an e-mail
+// address or a domain that scanEmail or scanDomain would find, on texts
+// built around its edge cases and on random strings.
+func TestLookAheadGuard(t *testing.T) {
+	texts := []string{
+		"un.org", "world. The", "end.It", "a.b.c.org", "state.gov/briefings", "x@un.org", "a.b@c.de",
+		"see un.org.", "w-h.org", "w.-h.org", strings.Repeat("a", 63) + ".org", strings.Repeat("a", 64) + ".org",
+		strings.Repeat("a", 70) + ".org", "a." + strings.Repeat("b", 70) + ".org", "x. y.org", "1.5.org",
+	}
+	rng := rand.New(rand.NewPCG(17, 2026))
+	alphabet := []byte("ab1.-@_ org.comx\n")
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			if asciiClass[text[i]]&(cLetter|cDigit) == 0 {
+				continue
+			}
+			k, dot := lookAhead(text, i, alnumRun(text, i))
+			got := struct{ Email, Domain bool }{
+				Email:  scanEmail(text, i) > i && !(k < len(text) && text[k] == '@'),
+				Domain: scanDomain(text, i) > i && !dot,
+			}
+			if diff := cmp.Diff(struct{ Email, Domain bool }{}, got); diff != "" {
+				t.Errorf("%q at %d: turned away (-want +got)\n%s", text, i, diff)
+			}
+		}
+	}
+}
+
+// TestAbbrevGuards checks the guards of abbrevKind (English has no list
+// of its own; no ASCII key is longer than maxAbbrevLen) and the guard of
+// scanDotted in Scanner.wordAt (the first segment of a dotted acronym
+// has at most two letters of at most four bytes).
+func TestAbbrevGuards(t *testing.T) {
+	if m, ok := abbrevsByLanguage[English]; ok || m != nil {
+		t.Errorf("abbrevsByLanguage has a list for English: %v", m)
+	}
+	type kindOf struct {
+		Key  string
+		Kind uint8
+	}
+	check := func(lang Language, m map[string]uint8) {
+		for k, want := range m {
+			if len(k) > maxAbbrevLen {
+				t.Errorf("%q (%s): %d bytes, maxAbbrevLen %d", k, lang, len(k), maxAbbrevLen)
+			}
+			r, n := utf8.DecodeRuneInString(k)
+			for _, w := range []string{k, strings.ToUpper(k), string(unicode.ToUpper(r)) + k[n:]} {
+				if diff := cmp.Diff(kindOf{w, want}, kindOf{w, abbrevKind(w, lang)}); diff != "" {
+					t.Errorf("%s: (-want +got)\n%s", lang, diff)
+				}
+			}
+		}
+	}
+	check(English, abbrevs)
+	for lang, m := range abbrevsByLanguage {
+		check(lang, m)
+	}
+	for _, w := range []string{"internat", "ETCETERA", "messrsx"} {
+		if k := abbrevKind(w, English); k != abbrNone {
+			t.Errorf("%q: kind %d", w, k)
+		}
+	}
+	rng := rand.New(rand.NewPCG(23, 2026))
+	alphabet := []string{"U", "S", "e", "g", ".", ".", "ab", "é", "Ж", "𝐀", " ", "x"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		for dot := 0; dot < len(text); dot++ {
+			if text[dot] != '.' {
+				continue
+			}
+			for seg := 0; seg < dot; seg++ {
+				if scanDotted(text, seg, dot) > 0 && dot-seg > 2*utf8.UTFMax {
+					t.Errorf("%q: an acronym from %d with its first dot at %d", text, seg, dot)
+				}
+			}
+		}
+	}
+}
+
+// TestMarkerGuard checks that mayBeMarker never turns away a list marker
+// listMarker accepts, on lists of every kind and on random strings.
+func TestMarkerGuard(t *testing.T) {
+	texts := []string{
+		"1. one 2. two 3) three 10. ten 99) last",
+		"a. first b. second c) third A. upper (b) paren",
+		"i. one ii. two iii) three iv. four viii. eight xii) twelve XII. upper",
+		"Our demands: 1. A ceasefire 2. Talks",
+		"\n1.) one\n2.) two\n• a. bullet",
+	}
+	rng := rand.New(rand.NewPCG(31, 2026))
+	alphabet := []string{"1", "2", "12", "a", "b", "iii", "viii", "xii", "word", ".", ")", "(", " ", "\n", ":", "•", "A"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(16) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, text := range texts {
+		var toks []Token
+		for tok := range All(text, English) {
+			toks = append(toks, tok)
+		}
+		var sc segScratch
+		sg := segmenter{lang: English, text: text, toks: toks}
+		sg.depth = quoteDepth(&sc, text, toks)
+		for k := 0; k+1 < len(toks); k++ {
+			if _, ok := sg.listMarker(k); ok {
+				found++
+				if !mayBeMarker(toks, k) {
+					t.Errorf("%q: marker %q at token %d turned away", text, toks[k].Text, k)
+				}
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d markers", found)
+	}
+}
+
+// TestTerminalGuard checks that mayBeTerminal never turns away a
+// punctuation token isTerminal accepts: every punctuation character of
+// the Basic Multilingual Plane, alone and doubled, after a word, after a
+// space, inside quotation marks and as an interrupted quotation.
+func TestTerminalGuard(t *testing.T) {
+	found := 0
+	for r := rune(0x21); r <= 0xFFFF; r++ {
+		if !unicode.IsPunct(r) || !utf8.ValidRune(r) {
+			continue
+		}
+		c := string(r)
+		for _, text := range []string{
+			"a" + c + " B", "a " + c + " B", "a" + c + c + " B", "«a" + c + "» B",
+			"He said \"to" + c + "\" At this", "He said \"to" + c + c + "\" At", "(a" + c + ") B",
+		} {
+			var toks []Token
+			for tok := range All(text, English) {
+				toks = append(toks, tok)
+			}
+			var sc segScratch
+			sg := segmenter{lang: English, text: text, toks: toks}
+			sg.depth = quoteDepth(&sc, text, toks)
+			for k := range toks {
+				if toks[k].Kind != Punct || !sg.isTerminal(k) {
+					continue
+				}
+				found++
+				if !mayBeTerminal(toks[k].Text) {
+					t.Errorf("%q: terminal %q (token %d) turned away", text, toks[k].Text, k)
+				}
+			}
+		}
+	}
+	if found < 20 {
+		t.Errorf("only %d terminals", found)
 	}
 }

@@ -86,7 +86,23 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 	kind = Punct
 	switch {
 	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
-		end, kind, flags = s.word(i)
+		// word's plain path, without the call (see word); the first
+		// eight bytes of alnumRun inline
+		var run int
+		if i+8 <= len(text) {
+			if m := alnumMask(le64(text[i : i+8])); m != 0x8080808080808080 {
+				run = i + bits.TrailingZeros64(^m&0x8080808080808080)/8
+			} else {
+				run = alnumRun(text, i+8)
+			}
+		} else {
+			run = alnumRun(text, i)
+		}
+		if run == len(text) || asciiClass[text[run]]&cEnd != 0 {
+			s.pos = run
+			return i, run, Word, 0, true
+		}
+		end, kind, flags = s.wordAt(i, run)
 		return i, end, kind, flags, true
 	case c < utf8.RuneSelf && asciiClass[c]&cDigit != 0:
 		end, kind, flags = s.word(i)
@@ -174,19 +190,9 @@ func (s *Scanner) asciiOther(i int) (int, Kind, Flags) {
 // alnumRun returns the end of the run of ASCII letters and digits that
 // starts at i: eight bytes at a time while they last, then byte by byte.
 func alnumRun(text string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const highs = 0x8080808080808080
 	for i+8 <= len(text) {
-		w := le64(text[i:])
-		// Each byte's high bit ends up set where the byte is ASCII and a
-		// letter or digit: x+(0x80-lo) reaches the high bit when x >= lo,
-		// x+(0x7f-hi) when x > hi, and no byte carries into the next as x
-		// is at most 0x7f. OR-ing 0x20 folds capitals onto small letters.
-		x := w &^ highs
-		y := x | 0x20*ones
-		letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
-		digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
-		m := (letter | digit) &^ w & highs
-		if m != highs {
+		if m := alnumMask(le64(text[i : i+8])); m != highs {
 			return i + bits.TrailingZeros64(^m&highs)/8
 		}
 		i += 8
@@ -195,6 +201,19 @@ func alnumRun(text string, i int) int {
 		i++
 	}
 	return i
+}
+
+// alnumMask returns w's bytes that are ASCII letters or digits, as their
+// high bits (the others 0): x+(0x80-lo) reaches the high bit when x >= lo,
+// x+(0x7f-hi) when x > hi, and no byte carries into the next as x is at
+// most 0x7f. OR-ing 0x20 folds capitals onto small letters.
+func alnumMask(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w &^ highs
+	y := x | 0x20*ones
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	return (letter | digit) &^ w & highs
 }
 
 // le64 returns the first eight bytes of s, which has at least eight, as a
@@ -218,23 +237,30 @@ func asciiKind(c byte) Kind {
 // and flags, and sets s.pos to its end.
 func (s *Scanner) word(i int) (int, Kind, Flags) {
 	text := s.text
+	// run ends the ASCII letters and digits at i: most words end there,
+	// and the loops below start from it rather than scan them again.
+	run := alnumRun(text, i)
+	// Most words are ASCII letters followed by a space or punctuation
+	// that none of the look-aheads below goes on over (cEnd): such a
+	// word ends at run, plain (plainWord).
+	if asciiClass[text[i]]&cLetter != 0 && (run == len(text) || asciiClass[text[run]]&cEnd != 0) {
+		s.pos = run
+		return run, Word, 0
+	}
+	return s.wordAt(i, run)
+}
+
+// wordAt is word for the words that do not end plainly at run, the end of
+// the ASCII letters and digits at i.
+func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
+	text := s.text
 	if mayBeURL(text, i) {
 		if j := scanURL(text, i); j > i {
 			s.pos = j
 			return j, URL, 0
 		}
 	}
-	// run ends the ASCII letters and digits at i: most words end there,
-	// and the loops below start from it rather than scan them again.
-	run := alnumRun(text, i)
-	// One ASCII look-ahead (of at most 65 bytes) decides whether an e-mail
-	// address or a bare domain is possible at all. Letters and digits
-	// may appear in both, so it goes on from run.
-	k, dot := min(run, i+65), false
-	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
-		dot = dot || text[k] == '.'
-		k++
-	}
+	k, dot := lookAhead(text, i, run)
 	if k < len(text) && text[k] == '@' {
 		if j := scanEmail(text, i); j > i {
 			s.pos = j
@@ -325,7 +351,12 @@ func (s *Scanner) word(i int) (int, Kind, Flags) {
 			break
 		}
 		if r == '.' {
-			if e := scanDotted(text, seg, j); e > 0 {
+			// The first segment of a dotted acronym is one or two letters.
+			e := 0
+			if j-seg <= 2*utf8.UTFMax {
+				e = scanDotted(text, seg, j)
+			}
+			if e > 0 {
 				flags |= Abbreviation
 				kind = Word
 				j = e
@@ -349,6 +380,21 @@ func (s *Scanner) word(i int) (int, Kind, Flags) {
 	}
 	s.pos = j
 	return j, kind, flags
+}
+
+// lookAhead is the one ASCII look-ahead (of at most 65 bytes) that decides
+// whether an e-mail address or a bare domain may start at i: an e-mail
+// address only if text[k] is '@', a domain only if dot. Letters and
+// digits may appear in both, so it goes on from run, the end of the
+// ASCII letters and digits at i. A domain needs a dot followed by a
+// letter or digit (not the full stop of "world. The").
+func lookAhead(text string, i, run int) (k int, dot bool) {
+	k = min(run, i+65)
+	for k < len(text) && k-i <= 64 && asciiClass[text[k]]&cEmail != 0 {
+		dot = dot || text[k] == '.' && k+1 < len(text) && asciiClass[text[k+1]]&(cLetter|cDigit) != 0
+		k++
+	}
+	return k, dot
 }
 
 // frenchElision reports whether w (before an apostrophe) is a French word
@@ -817,6 +863,11 @@ const (
 	cSpace
 	cPunct
 	cEmail // may appear in the local part of an e-mail address
+	// cEnd marks the ASCII bytes that end a word of ASCII letters where
+	// it stands: none of the look-aheads of Scanner.word (a URL's ':' or
+	// '.', an e-mail address's local part or '@', a domain's dot, an
+	// apostrophe, a hyphen, an abbreviation's dot) goes on over them.
+	cEnd
 )
 
 var asciiClass = func() (t [256]uint8) {
@@ -835,6 +886,11 @@ var asciiClass = func() (t [256]uint8) {
 	}
 	for _, c := range "._%+-" {
 		t[c] |= cEmail
+	}
+	for c := range utf8.RuneSelf {
+		if t[c]&cEmail == 0 && c != '@' && c != '\'' && c != ':' {
+			t[c] |= cEnd
+		}
 	}
 	return t
 }()

@@ -92,7 +92,14 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 	// than one space before the next token for a line break), so that most
 	// tokens make none of the calls.
 	for k := 0; k < n; k++ {
-		if k+1 < n && adjacent(toks, k) {
+		if k+1 < n && toks[k].Kind == Word && toks[k].Flags&Abbreviation == 0 && plainGap(sg.text, toks, k) {
+			// A word that is not an abbreviation, followed by one space:
+			// no list marker (not glued to the next token), no bullet (a
+			// word's text is none), no bracket, no terminal and no line
+			// break (TestPlainWordSkip).
+			continue
+		}
+		if k+1 < n && adjacent(toks, k) && mayBeMarker(toks, k) {
 			if end, ok := sg.listMarker(k); ok {
 				if k > sg.first && !(k-1 == sg.first && isBullet(sg.text, toks, k-1)) {
 					emit(k - 1)
@@ -117,7 +124,7 @@ func (sg *segmenter) run(dst []Sentence) []Sentence {
 				sg.parens--
 			}
 		}
-		if (t.Kind == Punct || t.Kind == Word && t.Flags&Abbreviation != 0) && sg.isTerminal(k) {
+		if (t.Kind == Punct && mayBeTerminal(t.Text) || t.Kind == Word && t.Flags&Abbreviation != 0) && sg.isTerminal(k) {
 			e, brk := sg.decide(k)
 			for j := k + 1; j <= e; j++ {
 				if toks[j].Text == ")" && sg.parens > 0 {
@@ -505,7 +512,7 @@ func quoteDepth(sc *segScratch, text string, toks []Token) []int32 {
 	stack := sc.stack[:0]
 	for k := range toks {
 		t := &toks[k]
-		if k > 0 && len(stack) > 0 {
+		if len(stack) > 0 && k > 0 {
 			// A quotation does not run over a blank line, nor over a line
 			// break after a stop (one paragraph per line). With none open
 			// there is nothing to close, so most tokens skip the test.
@@ -812,6 +819,33 @@ func mayBeBullet(s string) bool {
 func mayBreak(text string, toks []Token, k int) bool {
 	a, b := toks[k].End, toks[k+1].Start
 	return b-a > 1 || b-a == 1 && text[a] != ' '
+}
+
+// mayBeMarker reports whether token k may start a list marker
+// (listMarker): a number of at most two digits or a word of at most five
+// bytes (a letter, a roman numeral), followed by "." or ")".
+func mayBeMarker(toks []Token, k int) bool {
+	nt := toks[k+1].Text
+	return len(toks[k].Text) <= 5 && len(nt) == 1 && (nt[0] == '.' || nt[0] == ')')
+}
+
+// mayBeTerminal reports whether the punctuation s may be a terminal
+// (isTerminal): a stop, an ellipsis, a question or exclamation mark or a
+// dash starts with '.', '!', '?', '-' or the lead byte of a character
+// from U+2000 to U+2FFF (dashes, the ellipsis), U+3000 to U+3FFF (。) or
+// U+F000 to U+FFFF (the full-width marks).
+func mayBeTerminal(s string) bool {
+	switch s[0] {
+	case '.', '!', '?', '-', 0xE2, 0xE3, 0xEF:
+		return true
+	}
+	return false
+}
+
+// plainGap reports whether tokens k and k+1 are separated by one space.
+func plainGap(text string, toks []Token, k int) bool {
+	a := toks[k].End
+	return toks[k+1].Start == a+1 && text[a] == ' '
 }
 
 // isBullet reports whether token k is a bullet that opens a list item: a

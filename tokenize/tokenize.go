@@ -101,27 +101,31 @@ func (t *Tokenizer) TokenizeInto(doc *Document, text string) error {
 	}
 	var s Scanner
 	s.Reset(text, t.opts.Language)
+	// The slice is kept in a local, not in doc, while it grows: doc's copy
+	// would be read back after every call and written after every append.
+	toks := doc.Tokens
 	for {
 		start, end, kind, flags, ok := s.scan()
 		if !ok {
 			break
 		}
 		// The token is written in place, field by field (see scan).
-		doc.Tokens = append(doc.Tokens, Token{})
-		tok := &doc.Tokens[len(doc.Tokens)-1]
+		toks = append(toks, Token{})
+		tok := &toks[len(toks)-1]
 		tok.Text, tok.Start, tok.End, tok.Kind, tok.Flags = text[start:end], start, end, kind, flags
 	}
+	doc.Tokens = toks
 	// The forms are filled in a second pass: most of a look-up in the memo
 	// is waiting for memory, and back to back, with no scanning between,
 	// the processor overlaps the waits of consecutive words.
-	for i := range doc.Tokens {
-		tok := &doc.Tokens[i]
+	for i := range toks {
+		tok := &toks[i]
 		t.fill(tok)
 		if tok.Flags&Compound != 0 {
 			doc.Parts = t.appendParts(doc.Parts, *tok)
 		}
 	}
-	doc.Sentences = appendSentences(doc.Sentences, text, doc.Tokens, t.opts.Language, &t.scratch)
+	doc.Sentences = appendSentences(doc.Sentences, text, toks, t.opts.Language, &t.scratch)
 	if t.opts.Tag {
 		return t.Tag(doc)
 	}
