@@ -781,11 +781,12 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 	return true
 }
 
-// plainPattern reports whether p is made of words of ASCII letters, each
-// perhaps a stem (`~word`) or a prefix (`word*`) but not both, and gaps
-// (`_`) between them, separated by spaces: nearly every entry of a large
-// lexicon. Such a pattern is valid in every language (see appendElements'
-// fast path), so validation need not split it; false says nothing.
+// plainPattern reports whether p is made of words of ASCII letters (or
+// compounds of such words joined by single hyphens), each perhaps a stem
+// (`~word`) or a prefix (`word*`) but not both, and gaps (`_`) between
+// them, separated by spaces: nearly every entry of a large lexicon. Such a
+// pattern is valid in every language (see appendElements' fast path), so
+// validation need not split it; false says nothing.
 func plainPattern(p string) bool {
 	words, gapLast := 0, false
 	for i := 0; i < len(p); {
@@ -805,7 +806,7 @@ func plainPattern(p string) bool {
 				j++
 			}
 			k := j
-			for j < len(p) && (p[j]-'a' < 26 || p[j]-'A' < 26) {
+			for j < len(p) && (p[j]|0x20-'a' < 26 || p[j] == '-' && j > k && j+1 < len(p) && p[j+1]|0x20-'a' < 26) {
 				j++
 			}
 			if j == k {

@@ -218,8 +218,9 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *st
 	}
 	if lower, ok := asciiWord(body); ok {
 		// The fast path of most lexicon entries: a word of ASCII letters
-		// is one Word token for every language's tokenizer, whose Norm is
-		// the word in lower case and whose Stem is the stem of that.
+		// (or a compound of such words, see asciiWord) is one Word token
+		// for every language's tokenizer, whose Norm is the word in lower
+		// case and whose Stem is the stem of that.
 		e := element{kind: elemWord, text: lower}
 		switch {
 		case stem:
@@ -253,8 +254,14 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *st
 	return appendSplit(dst, field, body, at, stem, wild, tk)
 }
 
-// asciiWord reports whether body is made of ASCII letters only and returns
-// it in lower case (body itself when it has no upper-case letter).
+// asciiWord reports whether body is made of ASCII letters, perhaps in
+// runs joined by single hyphens ("cease-fire", "self-determination"), and
+// returns it in lower case (body itself when it has no upper-case letter).
+// Every language's tokenizer gives such a word as one Word token (a
+// compound when it has hyphens: a hyphen followed by a letter continues a
+// word), whose Norm is the word in lower case and whose Stem is the stem
+// of that (tokenize.Stem stems a compound's last part, as the tokenizer
+// does).
 func asciiWord(body string) (string, bool) {
 	upper := false
 	for i := 0; i < len(body); i++ {
@@ -263,6 +270,10 @@ func asciiWord(body string) (string, bool) {
 		case c-'a' < 26:
 		case c-'A' < 26:
 			upper = true
+		case c == '-' && i > 0 && i+1 < len(body) && body[i-1] != '-':
+			// Between letters: the byte before is one (it is not a
+			// hyphen, and anything else has returned), and the next
+			// iteration checks the byte after.
 		default:
 			return "", false
 		}
@@ -282,8 +293,8 @@ func asciiWord(body string) (string, bool) {
 }
 
 // appendSplit is appendElements for a word that the tokenizer must split
-// and normalise (one with an apostrophe, hyphen, dot, digit or a letter
-// outside ASCII).
+// and normalise (one with an apostrophe, dot, digit, a letter outside
+// ASCII, or a hyphen that does not join two runs of ASCII letters).
 func appendSplit(dst []element, field, body string, at int, stem, wild bool, tk *tokenize.Tokenizer) ([]element, int, error) {
 	doc := splitDocs.Get().(*tokenize.Document)
 	defer splitDocs.Put(doc)

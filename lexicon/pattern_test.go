@@ -125,7 +125,9 @@ func TestParsePatternErrors(t *testing.T) {
 func TestParsePatternFastPath(t *testing.T) {
 	words := []string{"a", "I", "blame", "Russia", "NATO", "www", "http", "wwwfoo", "nt", "s", "d", "l", "qu",
 		"Negotiate", "negotiations", "cannot", "gonna", "eg", "ie", "etc", "mr", "Mrs", "art", "no", "st",
-		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"}
+		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		"cease-fire", "Self-Determination", "x-ray", "e-mail", "http-www", "www-http", "n-t", "qu-il", "dit-il",
+		"a-b-c", "long-term", "de-escalation", "Franco-Comorian", "wwwp-x", "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz"}
 	if shared := testutil.Shared(); shared != "" {
 		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "2024", "*_79_2024.txt"))
 		for _, f := range files[:min(len(files), 5)] {
@@ -176,6 +178,51 @@ func TestParsePatternFastPath(t *testing.T) {
 	}
 }
 
+// FuzzASCIIWord checks, in every language, that a field whose word
+// asciiWord takes (ASCII letters, perhaps joined by hyphens) gives the
+// elements that the tokenizer's path (appendSplit) gives, stems included.
+func FuzzASCIIWord(f *testing.F) {
+	for _, s := range []string{"blame", "Cease-Fire", "~self-determination", "co-chair*", "a-b-c", "x-Ray", "~running"} {
+		f.Add(s)
+	}
+	type pair struct{ tk, stk *tokenize.Tokenizer }
+	var tks []pair
+	for _, lang := range tokenize.Languages() {
+		tk, err := patternTokenizer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		stk, err := tokenize.New(tokenize.Options{Language: lang})
+		if err != nil {
+			f.Fatal(err)
+		}
+		tks = append(tks, pair{tk, stk})
+	}
+	f.Fuzz(func(t *testing.T, field string) {
+		stem := strings.HasPrefix(field, "~")
+		body := strings.TrimPrefix(field, "~")
+		wild := strings.HasSuffix(body, "*")
+		body = strings.TrimSuffix(body, "*")
+		if _, ok := asciiWord(body); !ok || body == "" || stem && wild {
+			return
+		}
+		at := len(field) - len(strings.TrimPrefix(field, "~"))
+		for _, p := range tks {
+			got, off, err := appendElements(nil, field, p.tk, &stemTokenizer{})
+			if err != nil {
+				t.Fatalf("%s %q: %v at %d", p.tk.Options().Language, field, err, off)
+			}
+			want, _, err := appendSplit(nil, field, body, at, stem, wild, p.stk)
+			if err != nil {
+				t.Fatalf("%s %q: the tokenizer's path fails: %v", p.tk.Options().Language, field, err)
+			}
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(element{})); diff != "" {
+				t.Fatalf("%s %q: fast path differs from the tokenizer's (-want +got):\n%s", p.tk.Options().Language, field, diff)
+			}
+		}
+	})
+}
+
 // TestPlainPattern checks plainPattern on patterns of each shape, and that
 // every pattern it takes is one that checkPattern finds valid in every
 // language.
@@ -206,7 +253,16 @@ func TestPlainPattern(t *testing.T) {
 		{"war_crimes", false},
 		{"_war", false},
 		{"war\tcrimes", false},
-		{"cease-fire", false},
+		{"cease-fire", true},
+		{"~Self-Determination", true},
+		{"co-chair* meeting", true},
+		{"-fire", false},
+		{"cease-", false},
+		{"cease--fire", false},
+		{"cease-*", false},
+		{"~-fire", false},
+		{"co-2", false},
+		{"cease‑fire", false},
 		{"russia's", false},
 		{"g20", false},
 		{"café", false},
