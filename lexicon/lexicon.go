@@ -206,8 +206,8 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 			def.Language = l
 		}
 	}
-	canonical(&def)
-	c := &checker{def: &def, src: src}
+	trimmed := canonical(&def)
+	c := &checker{def: &def, src: src, noRepeats: src != nil && src.sets && !trimmed}
 	if check {
 		errs = append(errs, c.validate()...)
 	}
@@ -249,7 +249,8 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 // canonical makes every empty slice of def nil, so that two definitions
 // with the same content compare equal, and trims the white space around
 // patterns, descriptions and display names, which no file format keeps.
-func canonical(def *Definition) {
+// It reports whether it trimmed the pattern of an entry.
+func canonical(def *Definition) (trimmed bool) {
 	if len(def.Categories) == 0 {
 		def.Categories = nil
 	}
@@ -260,7 +261,10 @@ func canonical(def *Definition) {
 			c.Entries = nil
 		}
 		for j := range c.Entries {
-			c.Entries[j].Pattern = strings.TrimSpace(c.Entries[j].Pattern)
+			p := &c.Entries[j].Pattern
+			if t := strings.TrimSpace(*p); len(t) != len(*p) {
+				*p, trimmed = t, true
+			}
 		}
 		if len(c.Remove) == 0 {
 			c.Remove = nil
@@ -304,6 +308,7 @@ func canonical(def *Definition) {
 			g.Words[j] = strings.Join(strings.Fields(g.Words[j]), " ")
 		}
 	}
+	return trimmed
 }
 
 // cloneDefinition returns a deep copy of def.
@@ -483,6 +488,9 @@ type source struct {
 	// grammar holds the positions of the grammar classes (pos) and their
 	// words (aliases).
 	grammar []actorSource
+	// sets is true when no category holds the same pattern twice (the
+	// parser of a foreign format dropped the repeats).
+	sets bool
 	// exact is true when each pattern's Position is that of its first byte
 	// and the file holds the pattern byte for byte, so that an offset within
 	// the pattern can be added to the column.
@@ -534,6 +542,10 @@ type checker struct {
 	tk     *tokenize.Tokenizer
 	tkLang tokenize.Language
 	tkErr  error
+	// noRepeats is true when no category holds the same pattern twice
+	// (source.sets, and canonical trimmed no pattern into another), so
+	// that the entries need no set to find repeats in.
+	noRepeats bool
 }
 
 func (c *checker) at(f func(*source) Position) Position {
@@ -612,19 +624,25 @@ func (c *checker) validate() ErrorList {
 		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
 			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label())
 		}
-		if seen == nil {
+		// The set of the entries' patterns, which finds the repeats and
+		// the removals of added patterns: not needed when there can be
+		// neither.
+		track := !c.noRepeats || len(cat.Remove) > 0
+		if track && seen == nil {
 			seen = make(map[string]bool, len(cat.Entries))
-		} else {
+		} else if track {
 			clear(seen)
 		}
 		for j, e := range cat.Entries {
 			pos := c.at(func(s *source) Position { return getPos(cs.entries, j, s.file) })
 			// A large lexicon has hundreds of thousands of valid entries.
 			what := func() string { return fmt.Sprintf("%s: entry %q", label(), clip(e.Pattern)) }
-			if c.pattern(e.Pattern, lang, pos, what) && seen[e.Pattern] {
+			if c.pattern(e.Pattern, lang, pos, what) && track && seen[e.Pattern] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what())
 			}
-			seen[e.Pattern] = true
+			if track {
+				seen[e.Pattern] = true
+			}
 			if !(e.Weight > 0) || math.IsInf(e.Weight, 0) {
 				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what(), e.Weight)
 			} else if e.Weight > MaxWeight {
