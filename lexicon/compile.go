@@ -70,9 +70,10 @@ func eachOutput(def *Definition, ents *entryTable, f func(o output, pat string) 
 		if ents == nil {
 			continue
 		}
-		for ei := range ents.count(ci) {
-			if err := f(output{group: int32(ci), entry: int32(ei)}, ents.entry(ci, ei).Pattern); err != nil {
-				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+		lo, hi := int(ents.first[ci]), int(ents.first[ci+1])
+		for k := lo; k < hi; k++ {
+			if err := f(output{group: int32(ci), entry: int32(k - lo)}, ents.pattern(k)); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, k-lo+1)
 			}
 		}
 	}
@@ -263,9 +264,13 @@ func (t *strTable) grow() {
 // add parses pat and inserts it into the phrase trie, noting the node
 // that accepts it (eachOutput gives its output again in finish).
 func (b *builder) add(pat string) error {
-	p, off, err := appendPattern(b.elems[:0], pat, b.tk, &b.stk)
-	if err != nil {
-		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
+	p, ok := appendPlain(b.elems[:0], pat, b.tk)
+	if !ok {
+		var off int
+		var err error
+		if p, off, err = appendPattern(b.elems[:0], pat, b.tk, &b.stk); err != nil {
+			return fmt.Errorf("%w at offset %d of %q", err, off, pat)
+		}
 	}
 	b.elems = p.elems
 	node := int32(0)

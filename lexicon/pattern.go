@@ -193,6 +193,75 @@ func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stk *stemTok
 	return p, 0, nil
 }
 
+// appendPlain is appendPattern for a plain pattern (see plainPattern),
+// stems computed, in one pass over its bytes: it appends the pattern's
+// elements to dst and returns true, or returns false for a pattern that
+// is not plain, which appendPattern must then parse.
+func appendPlain(dst []element, s string, tk *tokenize.Tokenizer) (pattern, bool) {
+	n0, lastGap := len(dst), false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
+		if c == '_' {
+			if len(dst) == n0 || i+1 < len(s) && s[i+1] != ' ' {
+				return pattern{elems: dst[:n0]}, false
+			}
+			dst = append(dst, element{kind: elemGap})
+			i++
+			lastGap = true
+			continue
+		}
+		kind := elemWord
+		if c == '~' {
+			kind = elemStem
+			i++
+		}
+		j, upper := i, false
+		for j < len(s) {
+			if c := s[j]; c-'a' < 26 {
+				j++
+			} else if c-'A' < 26 {
+				j, upper = j+1, true
+			} else if c == '-' && j > i && j+1 < len(s) && s[j+1]|0x20-'a' < 26 {
+				j++
+			} else {
+				break
+			}
+		}
+		if j == i {
+			return pattern{elems: dst[:n0]}, false
+		}
+		word := s[i:j]
+		if j < len(s) && s[j] == '*' {
+			if kind == elemStem {
+				return pattern{elems: dst[:n0]}, false
+			}
+			kind = elemPrefix
+			j++
+		}
+		if j < len(s) && s[j] != ' ' {
+			return pattern{elems: dst[:n0]}, false
+		}
+		if upper {
+			word, _ = asciiWord(word)
+		}
+		e := element{kind: kind, text: word}
+		if kind == elemStem {
+			e.stem = tokenize.Stem(word, tk.Options().Language)
+		}
+		dst = append(dst, e)
+		lastGap = false
+		i = j
+	}
+	if len(dst) == n0 || lastGap {
+		return pattern{elems: dst[:n0]}, false
+	}
+	return pattern{elems: dst}, true
+}
+
 // appendElements parses one white-space-free field of a pattern and
 // appends its elements to dst. On error it returns the offset within field.
 func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *stemTokenizer) ([]element, int, error) {

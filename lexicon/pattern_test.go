@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,14 +278,43 @@ func TestPlainPattern(t *testing.T) {
 		if _, err := checkPattern(tc.p, tk); tc.want && err != nil {
 			t.Errorf("%q: plain, but checkPattern says %v", tc.p, err)
 		}
+		if msg := checkAppendPlain(tc.p, tk); msg != "" {
+			t.Error(msg)
+		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("plainPattern (-want +got):\n%s", diff)
 	}
 }
 
+// checkAppendPlain returns what is wrong with appendPlain(p) in tk's
+// language, or "": it must take exactly the patterns that plainPattern
+// takes, and give them the elements of appendPattern, stems included.
+func checkAppendPlain(p string, tk *tokenize.Tokenizer) string {
+	lang := tk.Options().Language
+	got, ok := appendPlain([]element{{kind: elemGap}}, p, tk)
+	if ok != plainPattern(p) {
+		return fmt.Sprintf("%s %q: appendPlain says %v, plainPattern %v", lang, p, ok, !ok)
+	}
+	if !ok {
+		if len(got.elems) != 1 {
+			return fmt.Sprintf("%s %q: appendPlain failed but kept %d elements", lang, p, len(got.elems))
+		}
+		return ""
+	}
+	want, off, err := appendPattern([]element{{kind: elemGap}}, p, tk, &stemTokenizer{})
+	if err != nil {
+		return fmt.Sprintf("%s %q: plain, but appendPattern says %v at %d", lang, p, err, off)
+	}
+	if diff := cmp.Diff(want.elems, got.elems, cmp.AllowUnexported(element{})); diff != "" {
+		return fmt.Sprintf("%s %q: appendPlain differs from appendPattern (-want +got):\n%s", lang, p, diff)
+	}
+	return ""
+}
+
 // FuzzPlainPattern checks that checkPattern finds valid, in every
-// language, each pattern that plainPattern takes.
+// language, each pattern that plainPattern takes, and appendPlain against
+// plainPattern and appendPattern (checkAppendPlain).
 func FuzzPlainPattern(f *testing.F) {
 	for _, s := range []string{"blame", "hold _ accountable", "~war crimes*", "_ a", "a _", "~a*", "a  b"} {
 		f.Add(s)
@@ -298,6 +328,11 @@ func FuzzPlainPattern(f *testing.F) {
 		tks = append(tks, tk)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
+		for _, tk := range tks {
+			if msg := checkAppendPlain(p, tk); msg != "" {
+				t.Fatal(msg)
+			}
+		}
 		if !plainPattern(p) {
 			return
 		}
