@@ -70,9 +70,10 @@ func eachOutput(def *Definition, ents *entryTable, f func(o output, pat string) 
 		if ents == nil {
 			continue
 		}
-		for ei := range ents.count(ci) {
-			if err := f(output{group: int32(ci), entry: int32(ei)}, ents.entry(ci, ei).Pattern); err != nil {
-				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, ei+1)
+		lo, hi := int(ents.first[ci]), int(ents.first[ci+1])
+		for k := lo; k < hi; k++ {
+			if err := f(output{group: int32(ci), entry: int32(k - lo)}, ents.pattern(k)); err != nil {
+				return fmt.Errorf("%w (category %q, entry %d)", err, c.Name, k-lo+1)
 			}
 		}
 	}
@@ -263,9 +264,13 @@ func (t *strTable) grow() {
 // add parses pat and inserts it into the phrase trie, noting the node
 // that accepts it (eachOutput gives its output again in finish).
 func (b *builder) add(pat string) error {
-	p, off, err := appendPattern(b.elems[:0], pat, b.tk, &b.stk)
-	if err != nil {
-		return fmt.Errorf("%w at offset %d of %q", err, off, pat)
+	p, ok := appendPlain(b.elems[:0], pat, b.tk)
+	if !ok {
+		var off int
+		var err error
+		if p, off, err = appendPattern(b.elems[:0], pat, b.tk, &b.stk); err != nil {
+			return fmt.Errorf("%w at offset %d of %q", err, off, pat)
+		}
 	}
 	b.elems = p.elems
 	node := int32(0)
@@ -619,7 +624,15 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	if len(b.stems.list) > 0 {
 		minStem = noStemLen
 	}
-	var stemBloom [stemBloomWords]uint64
+	// At least stemBloomBits bits a stem (4,096 bits for a small lexicon):
+	// a fixed 4,096 bits were nearly all set by the stems of a
+	// 100,000-entry lexicon (5,900 stem elements), which then looked up
+	// most lengths of most strings among them.
+	shift := uint32(32 - 12)
+	for shift > 32-24 && 1<<(32-shift) < stemBloomBits*len(b.stems.list) {
+		shift--
+	}
+	stemBloom := make([]uint64, 1<<(32-shift)/64)
 	var stemStarts []uint64 // a bit per pair of bytes, when every stem has two
 	for _, st := range b.stems.list {
 		minStem, maxStem = min(minStem, len(st)), max(maxStem, len(st))
@@ -627,7 +640,7 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 		for i := 0; i < len(st); i++ {
 			h = stemHash(h, st[i])
 		}
-		w, bit := stemBloomBit(h)
+		w, bit := stemBloomBit(h, shift)
 		stemBloom[w] |= bit
 	}
 	if minStem >= 2 && minStem < noStemLen {
@@ -663,7 +676,7 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 			if n > minStem {
 				h = stemHash(h, k[n-1])
 			}
-			if w, bit := stemBloomBit(h); stemBloom[w]&bit == 0 {
+			if w, bit := stemBloomBit(h, shift); stemBloom[w]&bit == 0 {
 				continue
 			}
 			if sid, ok := b.stems.find(k[:n]); ok {
@@ -685,18 +698,18 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	return m, nil
 }
 
-// stemBloomWords is the size in 64-bit words of the filter of stems that
-// builder.finish consults before it looks a prefix of a vocabulary string
-// up among the stems (4,096 bits: a few per stem of a large lexicon).
-const stemBloomWords = 64
+// stemBloomBits is the size, in bits per stem, of the filter of stems
+// that builder.finish consults before it looks a prefix of a vocabulary
+// string up among the stems.
+const stemBloomBits = 16
 
 // stemHash extends the hash h of a string's bytes by the byte c.
 func stemHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 0x01000193 }
 
-// stemBloomBit returns the word of the stem filter and the bit in it of a
-// string whose stemHash is h.
-func stemBloomBit(h uint32) (int, uint64) {
-	b := (h * 0x9e3779b1) >> (32 - 12)
+// stemBloomBit returns the word of the stem filter (of 1<<(32-shift)
+// bits) and the bit in it of a string whose stemHash is h.
+func stemBloomBit(h, shift uint32) (int, uint64) {
+	b := (h * 0x9e3779b1) >> shift
 	return int(b / 64), 1 << (b % 64)
 }
 

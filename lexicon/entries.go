@@ -85,6 +85,15 @@ func (t *entryTable) at(k int) Entry {
 	return e
 }
 
+// pattern returns the pattern of entry k of the whole table.
+func (t *entryTable) pattern(k int) string {
+	start := uint32(0)
+	if k > 0 {
+		start = t.ends[k-1]
+	}
+	return t.text[start:t.ends[k]]
+}
+
 // entries returns a new slice of the entries of category c (nil when it
 // has none).
 func (t *entryTable) entries(c int) []Entry {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -226,31 +227,48 @@ func (b *defBuilder) finish() (*Lexicon, error) {
 }
 
 // dedupe drops the exact repeats of a pattern within each category, and
-// their positions, keeping the first. One table serves every category in
-// turn, so that a large lexicon does not keep a set per category while it
-// is read.
+// their positions, keeping the first, and notes in the source that the
+// categories hold none (validation then need not look for them). One
+// table serves every category in turn, so that a large lexicon does not
+// keep a set per category while it is read: an open-addressing table of
+// the indexes of the entries kept, at most half full, which hashes each
+// pattern once (a map of strings hashed it twice, for the lookup and the
+// insertion, at three times the cost).
 func (b *defBuilder) dedupe() {
-	var seen map[string]struct{}
+	var (
+		index []int32 // per slot: 1 + the index of a kept entry, or 0
+		seed  = maphash.MakeSeed()
+	)
 	for ci := range b.def.Categories {
 		c := &b.def.Categories[ci]
 		if len(c.Entries) < 2 {
 			continue
 		}
-		if seen == nil {
-			seen = make(map[string]struct{}, len(c.Entries))
-		} else {
-			clear(seen)
+		size := 16
+		for size < 2*len(c.Entries) {
+			size *= 2
 		}
+		if size <= cap(index) {
+			index = index[:size]
+			clear(index)
+		} else {
+			index = make([]int32, size)
+		}
+		mask := uint64(size - 1)
 		var pos []srcPos
 		if ci < len(b.src.cats) && len(b.src.cats[ci].entries) == len(c.Entries) {
 			pos = b.src.cats[ci].entries
 		}
 		n := 0
+	entries:
 		for j, e := range c.Entries {
-			if _, dup := seen[e.Pattern]; dup {
-				continue
+			i := maphash.String(seed, e.Pattern) & mask
+			for ; index[i] != 0; i = (i + 1) & mask {
+				if c.Entries[index[i]-1].Pattern == e.Pattern {
+					continue entries
+				}
 			}
-			seen[e.Pattern] = struct{}{}
+			index[i] = int32(n) + 1 // entry n is e from here on
 			c.Entries[n] = e
 			if pos != nil {
 				pos[n] = pos[j]
@@ -262,6 +280,7 @@ func (b *defBuilder) dedupe() {
 			b.src.cats[ci].entries = pos[:n]
 		}
 	}
+	b.src.sets = true
 }
 
 // newForeignBuilder starts a lexicon read from a foreign format, in which

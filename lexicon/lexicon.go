@@ -206,8 +206,8 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 			def.Language = l
 		}
 	}
-	canonical(&def)
-	c := &checker{def: &def, src: src}
+	trimmed := canonical(&def)
+	c := &checker{def: &def, src: src, noRepeats: src != nil && src.sets && !trimmed}
 	if check {
 		errs = append(errs, c.validate()...)
 	}
@@ -249,7 +249,8 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 // canonical makes every empty slice of def nil, so that two definitions
 // with the same content compare equal, and trims the white space around
 // patterns, descriptions and display names, which no file format keeps.
-func canonical(def *Definition) {
+// It reports whether it trimmed the pattern of an entry.
+func canonical(def *Definition) (trimmed bool) {
 	if len(def.Categories) == 0 {
 		def.Categories = nil
 	}
@@ -260,7 +261,10 @@ func canonical(def *Definition) {
 			c.Entries = nil
 		}
 		for j := range c.Entries {
-			c.Entries[j].Pattern = strings.TrimSpace(c.Entries[j].Pattern)
+			p := &c.Entries[j].Pattern
+			if t := strings.TrimSpace(*p); len(t) != len(*p) {
+				*p, trimmed = t, true
+			}
 		}
 		if len(c.Remove) == 0 {
 			c.Remove = nil
@@ -304,6 +308,7 @@ func canonical(def *Definition) {
 			g.Words[j] = strings.Join(strings.Fields(g.Words[j]), " ")
 		}
 	}
+	return trimmed
 }
 
 // cloneDefinition returns a deep copy of def.
@@ -483,6 +488,9 @@ type source struct {
 	// grammar holds the positions of the grammar classes (pos) and their
 	// words (aliases).
 	grammar []actorSource
+	// sets is true when no category holds the same pattern twice (the
+	// parser of a foreign format dropped the repeats).
+	sets bool
 	// exact is true when each pattern's Position is that of its first byte
 	// and the file holds the pattern byte for byte, so that an offset within
 	// the pattern can be added to the column.
@@ -534,6 +542,10 @@ type checker struct {
 	tk     *tokenize.Tokenizer
 	tkLang tokenize.Language
 	tkErr  error
+	// noRepeats is true when no category holds the same pattern twice
+	// (source.sets, and canonical trimmed no pattern into another), so
+	// that the entries need no set to find repeats in.
+	noRepeats bool
 }
 
 func (c *checker) at(f func(*source) Position) Position {
@@ -612,19 +624,25 @@ func (c *checker) validate() ErrorList {
 		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
 			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label())
 		}
-		if seen == nil {
+		// The set of the entries' patterns, which finds the repeats and
+		// the removals of added patterns: not needed when there can be
+		// neither.
+		track := !c.noRepeats || len(cat.Remove) > 0
+		if track && seen == nil {
 			seen = make(map[string]bool, len(cat.Entries))
-		} else {
+		} else if track {
 			clear(seen)
 		}
 		for j, e := range cat.Entries {
 			pos := c.at(func(s *source) Position { return getPos(cs.entries, j, s.file) })
 			// A large lexicon has hundreds of thousands of valid entries.
 			what := func() string { return fmt.Sprintf("%s: entry %q", label(), clip(e.Pattern)) }
-			if c.pattern(e.Pattern, lang, pos, what) && seen[e.Pattern] {
+			if c.pattern(e.Pattern, lang, pos, what) && track && seen[e.Pattern] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what())
 			}
-			seen[e.Pattern] = true
+			if track {
+				seen[e.Pattern] = true
+			}
 			if !(e.Weight > 0) || math.IsInf(e.Weight, 0) {
 				c.addf(pos, ErrBadWeight, "%s: weight %v must be finite and > 0", what(), e.Weight)
 			} else if e.Weight > MaxWeight {
@@ -748,6 +766,12 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		c.addf(pos, ErrSyntax, "%s: the pattern has %d bytes, more than the limit of %d", what(), len(p), MaxPatternBytes)
 		return false
 	}
+	if plainPattern(p) && c.tokenizer(lang) != nil {
+		// What the checks below and checkPattern would say, at a tenth
+		// of their cost (a plain pattern is not empty, has no line break
+		// or '=', and begins with a letter, '~' or a space).
+		return true
+	}
 	if p == "" || strings.TrimSpace(p) == "" {
 		c.addf(pos, ErrEmptyPattern, "%s: empty pattern", what())
 		return false
@@ -760,19 +784,10 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		c.addf(pos, ErrSyntax, "%s: a pattern may not begin with %q", what(), p[0])
 		return false
 	}
-	if c.tk == nil || c.tkLang != lang {
-		if c.tk, c.tkErr = patternTokenizer(lang); c.tkErr != nil {
-			c.tk = nil
-		}
-		c.tkLang = lang
-	}
-	if c.tkErr != nil {
+	if c.tokenizer(lang) == nil {
 		err := fmt.Errorf("%w: %w", ErrSyntax, c.tkErr)
 		c.errs = append(c.errs, &Error{Pos: pos, Msg: what() + ": " + errText(err), Err: err})
 		return false
-	}
-	if plainPattern(p) {
-		return true // what checkPattern would say, at a tenth of its cost
 	}
 	if off, err := checkPattern(p, c.tk); err != nil {
 		c.errs = append(c.errs, &Error{Pos: c.shift(pos, off), Msg: what() + ": " + errText(err), Err: err})
@@ -781,11 +796,24 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 	return true
 }
 
-// plainPattern reports whether p is made of words of ASCII letters, each
-// perhaps a stem (`~word`) or a prefix (`word*`) but not both, and gaps
-// (`_`) between them, separated by spaces: nearly every entry of a large
-// lexicon. Such a pattern is valid in every language (see appendElements'
-// fast path), so validation need not split it; false says nothing.
+// tokenizer returns the pattern tokenizer of lang, made on first use, or
+// nil when there is none (c.tkErr says why).
+func (c *checker) tokenizer(lang tokenize.Language) *tokenize.Tokenizer {
+	if c.tk == nil || c.tkLang != lang {
+		if c.tk, c.tkErr = patternTokenizer(lang); c.tkErr != nil {
+			c.tk = nil
+		}
+		c.tkLang = lang
+	}
+	return c.tk
+}
+
+// plainPattern reports whether p is made of words of ASCII letters (or
+// compounds of such words joined by single hyphens), each perhaps a stem
+// (`~word`) or a prefix (`word*`) but not both, and gaps (`_`) between
+// them, separated by spaces: nearly every entry of a large lexicon. Such a
+// pattern is valid in every language (see appendElements' fast path), so
+// validation need not split it; false says nothing.
 func plainPattern(p string) bool {
 	words, gapLast := 0, false
 	for i := 0; i < len(p); {
@@ -805,7 +833,7 @@ func plainPattern(p string) bool {
 				j++
 			}
 			k := j
-			for j < len(p) && (p[j]-'a' < 26 || p[j]-'A' < 26) {
+			for j < len(p) && (p[j]|0x20-'a' < 26 || p[j] == '-' && j > k && j+1 < len(p) && p[j+1]|0x20-'a' < 26) {
 				j++
 			}
 			if j == k {

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // parseLIWC reads a LIWC .dic file: a header between two lines holding "%"
@@ -21,10 +22,14 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 	header := 0              // 0 before the header, 1 inside, 2 after
 	var last line            // the last line, for an unclosed header
 	nlines := 0
+	var byID liwcIDs
+	// Valid UTF-8 as a whole is valid line by line: then only the lines'
+	// lengths need checking.
+	valid := utf8.ValidString(text)
 	for l := range textLines(text) {
 		last = l
 		nlines++
-		if !checkLine(&b.errs, name, l) {
+		if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
 			continue
 		}
 		i := leadingSpace(l.text)
@@ -42,7 +47,8 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 		case 1:
 			if t == "%" {
 				header = 2
-				b.reserve(liwcCounts(text, ids, len(b.def.Categories)))
+				byID = newLIWCIDs(ids)
+				b.reserve(liwcCounts(text, &byID, len(b.def.Categories)))
 				continue
 			}
 			id, rest, restAt := splitField(t)
@@ -68,7 +74,7 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 			}
 			ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
 		case 2:
-			b.liwcEntry(l, i, t, ids)
+			b.liwcEntry(l, i, t, &byID)
 		}
 	}
 	if header < 2 {
@@ -82,7 +88,7 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 }
 
 // liwcEntry reads one word line; t is the line's text from byte i.
-func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
+func (b *defBuilder) liwcEntry(l line, i int, t string, ids *liwcIDs) {
 	word, idText, idAt := t, "", len(t)
 	if tab := strings.IndexByte(t, '\t'); tab >= 0 {
 		word = trimRightSpace(t[:tab])
@@ -119,7 +125,17 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
 		if off >= len(idText) {
 			break
 		}
-		f, _, _ := splitField(idText[off:])
+		f := idText[off : off+blankAt(idText[off:])]
+		if n, ok := smallID(f); ok {
+			// The usual id: a few digits, without the checks below.
+			if c, ok := ids.get(n); ok {
+				b.entry(c, word, 1, pos)
+			} else {
+				b.errorf(b.pos(l, i+idAt+off), ErrUnknownCategory, "word %q: category id %d is not in the header", clip(word), n)
+			}
+			off += len(f)
+			continue
+		}
 		n, err := strconv.Atoi(f)
 		switch {
 		case strings.ContainsAny(f, "()"):
@@ -128,7 +144,7 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
 		case err != nil || !isDigits(f):
 			b.errorf(b.pos(l, i+idAt+off), ErrSyntax, "category id %q is not a number", clip(f))
 		default:
-			if c, ok := ids[n]; ok {
+			if c, ok := ids.get(n); ok {
 				b.entry(c, word, 1, pos)
 			} else {
 				b.errorf(b.pos(l, i+idAt+off), ErrUnknownCategory, "word %q: category id %d is not in the header", clip(word), n)
@@ -143,7 +159,7 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids map[int]int) {
 // to the ncat categories, so that the parser can give each category room
 // for exactly its entries. It reads the ids as liwcEntry does, but does
 // not check them: a count that is off costs an allocation, not a result.
-func liwcCounts(text string, ids map[int]int, ncat int) []int {
+func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 	n := make([]int, ncat)
 	marks := 0 // lines holding %: the entries follow the second
 	for l := range textLines(text) {
@@ -171,15 +187,88 @@ func liwcCounts(text string, ids map[int]int, ncat int) []int {
 				}
 			}
 		}
-		for f := range strings.FieldsSeq(idText) {
-			if id, err := strconv.Atoi(f); err == nil {
-				if c, ok := ids[id]; ok {
+		for len(idText) > 0 {
+			idText = idText[leadingSpace(idText):]
+			k := blankAt(idText)
+			if id, ok := smallID(idText[:k]); ok {
+				if c, ok := ids.get(id); ok {
+					n[c]++
+				}
+			} else if id, err := strconv.Atoi(idText[:k]); err == nil {
+				if c, ok := ids.get(id); ok {
 					n[c]++
 				}
 			}
+			idText = idText[k:]
 		}
 	}
 	return n
+}
+
+// liwcIDs maps the category ids of a LIWC header to category indexes.
+type liwcIDs struct {
+	m     map[int]int
+	dense []int32 // dense[id]: 1 + the index of id's category, or 0; for the ids below maxDenseID
+}
+
+// maxDenseID bounds the ids that liwcIDs finds in a slice, not its map.
+const maxDenseID = 1 << 12
+
+// newLIWCIDs returns the ids of m (id to category index).
+func newLIWCIDs(m map[int]int) liwcIDs {
+	ids := liwcIDs{m: m}
+	top := -1
+	for id := range m {
+		if id >= 0 && id < maxDenseID {
+			top = max(top, id)
+		}
+	}
+	ids.dense = make([]int32, top+1)
+	for id, c := range m {
+		if id >= 0 && id < maxDenseID {
+			ids.dense[id] = int32(c) + 1
+		}
+	}
+	return ids
+}
+
+// get returns the category index of id.
+func (x *liwcIDs) get(id int) (int, bool) {
+	if id >= 0 && id < maxDenseID {
+		if id < len(x.dense) && x.dense[id] > 0 {
+			return int(x.dense[id] - 1), true
+		}
+		return 0, false
+	}
+	c, ok := x.m[id]
+	return c, ok
+}
+
+// smallID returns the value of s when it is one to nine ASCII digits
+// (what strconv.Atoi reads without error, and isDigits accepts).
+func smallID(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int(d)
+	}
+	return n, true
+}
+
+// blankAt returns the index of the first space or tab of s, or len(s).
+func blankAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			return i
+		}
+	}
+	return len(s)
 }
 
 func isDigits(s string) bool {

@@ -154,7 +154,8 @@ func TestLIWCCounts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := liwcCounts(tt.in, tt.ids, len(tt.want))
+			ids := newLIWCIDs(tt.ids)
+			got := liwcCounts(tt.in, &ids, len(tt.want))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("counts (-want +got):\n%s", diff)
 			}

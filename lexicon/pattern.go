@@ -193,6 +193,75 @@ func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stk *stemTok
 	return p, 0, nil
 }
 
+// appendPlain is appendPattern for a plain pattern (see plainPattern),
+// stems computed, in one pass over its bytes: it appends the pattern's
+// elements to dst and returns true, or returns false for a pattern that
+// is not plain, which appendPattern must then parse.
+func appendPlain(dst []element, s string, tk *tokenize.Tokenizer) (pattern, bool) {
+	n0, lastGap := len(dst), false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
+		if c == '_' {
+			if len(dst) == n0 || i+1 < len(s) && s[i+1] != ' ' {
+				return pattern{elems: dst[:n0]}, false
+			}
+			dst = append(dst, element{kind: elemGap})
+			i++
+			lastGap = true
+			continue
+		}
+		kind := elemWord
+		if c == '~' {
+			kind = elemStem
+			i++
+		}
+		j, upper := i, false
+		for j < len(s) {
+			if c := s[j]; c-'a' < 26 {
+				j++
+			} else if c-'A' < 26 {
+				j, upper = j+1, true
+			} else if c == '-' && j > i && j+1 < len(s) && s[j+1]|0x20-'a' < 26 {
+				j++
+			} else {
+				break
+			}
+		}
+		if j == i {
+			return pattern{elems: dst[:n0]}, false
+		}
+		word := s[i:j]
+		if j < len(s) && s[j] == '*' {
+			if kind == elemStem {
+				return pattern{elems: dst[:n0]}, false
+			}
+			kind = elemPrefix
+			j++
+		}
+		if j < len(s) && s[j] != ' ' {
+			return pattern{elems: dst[:n0]}, false
+		}
+		if upper {
+			word, _ = asciiWord(word)
+		}
+		e := element{kind: kind, text: word}
+		if kind == elemStem {
+			e.stem = tokenize.Stem(word, tk.Options().Language)
+		}
+		dst = append(dst, e)
+		lastGap = false
+		i = j
+	}
+	if len(dst) == n0 || lastGap {
+		return pattern{elems: dst[:n0]}, false
+	}
+	return pattern{elems: dst}, true
+}
+
 // appendElements parses one white-space-free field of a pattern and
 // appends its elements to dst. On error it returns the offset within field.
 func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *stemTokenizer) ([]element, int, error) {
@@ -218,8 +287,9 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *st
 	}
 	if lower, ok := asciiWord(body); ok {
 		// The fast path of most lexicon entries: a word of ASCII letters
-		// is one Word token for every language's tokenizer, whose Norm is
-		// the word in lower case and whose Stem is the stem of that.
+		// (or a compound of such words, see asciiWord) is one Word token
+		// for every language's tokenizer, whose Norm is the word in lower
+		// case and whose Stem is the stem of that.
 		e := element{kind: elemWord, text: lower}
 		switch {
 		case stem:
@@ -253,8 +323,14 @@ func appendElements(dst []element, field string, tk *tokenize.Tokenizer, stk *st
 	return appendSplit(dst, field, body, at, stem, wild, tk)
 }
 
-// asciiWord reports whether body is made of ASCII letters only and returns
-// it in lower case (body itself when it has no upper-case letter).
+// asciiWord reports whether body is made of ASCII letters, perhaps in
+// runs joined by single hyphens ("cease-fire", "self-determination"), and
+// returns it in lower case (body itself when it has no upper-case letter).
+// Every language's tokenizer gives such a word as one Word token (a
+// compound when it has hyphens: a hyphen followed by a letter continues a
+// word), whose Norm is the word in lower case and whose Stem is the stem
+// of that (tokenize.Stem stems a compound's last part, as the tokenizer
+// does).
 func asciiWord(body string) (string, bool) {
 	upper := false
 	for i := 0; i < len(body); i++ {
@@ -263,6 +339,10 @@ func asciiWord(body string) (string, bool) {
 		case c-'a' < 26:
 		case c-'A' < 26:
 			upper = true
+		case c == '-' && i > 0 && i+1 < len(body) && body[i-1] != '-':
+			// Between letters: the byte before is one (it is not a
+			// hyphen, and anything else has returned), and the next
+			// iteration checks the byte after.
 		default:
 			return "", false
 		}
@@ -282,8 +362,8 @@ func asciiWord(body string) (string, bool) {
 }
 
 // appendSplit is appendElements for a word that the tokenizer must split
-// and normalise (one with an apostrophe, hyphen, dot, digit or a letter
-// outside ASCII).
+// and normalise (one with an apostrophe, dot, digit, a letter outside
+// ASCII, or a hyphen that does not join two runs of ASCII letters).
 func appendSplit(dst []element, field, body string, at int, stem, wild bool, tk *tokenize.Tokenizer) ([]element, int, error) {
 	doc := splitDocs.Get().(*tokenize.Document)
 	defer splitDocs.Put(doc)

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,7 +126,9 @@ func TestParsePatternErrors(t *testing.T) {
 func TestParsePatternFastPath(t *testing.T) {
 	words := []string{"a", "I", "blame", "Russia", "NATO", "www", "http", "wwwfoo", "nt", "s", "d", "l", "qu",
 		"Negotiate", "negotiations", "cannot", "gonna", "eg", "ie", "etc", "mr", "Mrs", "art", "no", "st",
-		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"}
+		"running", "generously", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		"cease-fire", "Self-Determination", "x-ray", "e-mail", "http-www", "www-http", "n-t", "qu-il", "dit-il",
+		"a-b-c", "long-term", "de-escalation", "Franco-Comorian", "wwwp-x", "abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz-abcdefghijklmnopqrstuvwxyz"}
 	if shared := testutil.Shared(); shared != "" {
 		files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "2024", "*_79_2024.txt"))
 		for _, f := range files[:min(len(files), 5)] {
@@ -176,6 +179,51 @@ func TestParsePatternFastPath(t *testing.T) {
 	}
 }
 
+// FuzzASCIIWord checks, in every language, that a field whose word
+// asciiWord takes (ASCII letters, perhaps joined by hyphens) gives the
+// elements that the tokenizer's path (appendSplit) gives, stems included.
+func FuzzASCIIWord(f *testing.F) {
+	for _, s := range []string{"blame", "Cease-Fire", "~self-determination", "co-chair*", "a-b-c", "x-Ray", "~running"} {
+		f.Add(s)
+	}
+	type pair struct{ tk, stk *tokenize.Tokenizer }
+	var tks []pair
+	for _, lang := range tokenize.Languages() {
+		tk, err := patternTokenizer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		stk, err := tokenize.New(tokenize.Options{Language: lang})
+		if err != nil {
+			f.Fatal(err)
+		}
+		tks = append(tks, pair{tk, stk})
+	}
+	f.Fuzz(func(t *testing.T, field string) {
+		stem := strings.HasPrefix(field, "~")
+		body := strings.TrimPrefix(field, "~")
+		wild := strings.HasSuffix(body, "*")
+		body = strings.TrimSuffix(body, "*")
+		if _, ok := asciiWord(body); !ok || body == "" || stem && wild {
+			return
+		}
+		at := len(field) - len(strings.TrimPrefix(field, "~"))
+		for _, p := range tks {
+			got, off, err := appendElements(nil, field, p.tk, &stemTokenizer{})
+			if err != nil {
+				t.Fatalf("%s %q: %v at %d", p.tk.Options().Language, field, err, off)
+			}
+			want, _, err := appendSplit(nil, field, body, at, stem, wild, p.stk)
+			if err != nil {
+				t.Fatalf("%s %q: the tokenizer's path fails: %v", p.tk.Options().Language, field, err)
+			}
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(element{})); diff != "" {
+				t.Fatalf("%s %q: fast path differs from the tokenizer's (-want +got):\n%s", p.tk.Options().Language, field, diff)
+			}
+		}
+	})
+}
+
 // TestPlainPattern checks plainPattern on patterns of each shape, and that
 // every pattern it takes is one that checkPattern finds valid in every
 // language.
@@ -206,7 +254,16 @@ func TestPlainPattern(t *testing.T) {
 		{"war_crimes", false},
 		{"_war", false},
 		{"war\tcrimes", false},
-		{"cease-fire", false},
+		{"cease-fire", true},
+		{"~Self-Determination", true},
+		{"co-chair* meeting", true},
+		{"-fire", false},
+		{"cease-", false},
+		{"cease--fire", false},
+		{"cease-*", false},
+		{"~-fire", false},
+		{"co-2", false},
+		{"cease‑fire", false},
 		{"russia's", false},
 		{"g20", false},
 		{"café", false},
@@ -221,14 +278,43 @@ func TestPlainPattern(t *testing.T) {
 		if _, err := checkPattern(tc.p, tk); tc.want && err != nil {
 			t.Errorf("%q: plain, but checkPattern says %v", tc.p, err)
 		}
+		if msg := checkAppendPlain(tc.p, tk); msg != "" {
+			t.Error(msg)
+		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("plainPattern (-want +got):\n%s", diff)
 	}
 }
 
+// checkAppendPlain returns what is wrong with appendPlain(p) in tk's
+// language, or "": it must take exactly the patterns that plainPattern
+// takes, and give them the elements of appendPattern, stems included.
+func checkAppendPlain(p string, tk *tokenize.Tokenizer) string {
+	lang := tk.Options().Language
+	got, ok := appendPlain([]element{{kind: elemGap}}, p, tk)
+	if ok != plainPattern(p) {
+		return fmt.Sprintf("%s %q: appendPlain says %v, plainPattern %v", lang, p, ok, !ok)
+	}
+	if !ok {
+		if len(got.elems) != 1 {
+			return fmt.Sprintf("%s %q: appendPlain failed but kept %d elements", lang, p, len(got.elems))
+		}
+		return ""
+	}
+	want, off, err := appendPattern([]element{{kind: elemGap}}, p, tk, &stemTokenizer{})
+	if err != nil {
+		return fmt.Sprintf("%s %q: plain, but appendPattern says %v at %d", lang, p, err, off)
+	}
+	if diff := cmp.Diff(want.elems, got.elems, cmp.AllowUnexported(element{})); diff != "" {
+		return fmt.Sprintf("%s %q: appendPlain differs from appendPattern (-want +got):\n%s", lang, p, diff)
+	}
+	return ""
+}
+
 // FuzzPlainPattern checks that checkPattern finds valid, in every
-// language, each pattern that plainPattern takes.
+// language, each pattern that plainPattern takes, and appendPlain against
+// plainPattern and appendPattern (checkAppendPlain).
 func FuzzPlainPattern(f *testing.F) {
 	for _, s := range []string{"blame", "hold _ accountable", "~war crimes*", "_ a", "a _", "~a*", "a  b"} {
 		f.Add(s)
@@ -242,6 +328,11 @@ func FuzzPlainPattern(f *testing.F) {
 		tks = append(tks, tk)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
+		for _, tk := range tks {
+			if msg := checkAppendPlain(p, tk); msg != "" {
+				t.Fatal(msg)
+			}
+		}
 		if !plainPattern(p) {
 			return
 		}
