@@ -86,8 +86,10 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 	kind = Punct
 	switch {
 	case c < utf8.RuneSelf && asciiClass[c]&cLetter != 0:
-		// word's plain path, without the call (see word); the first
-		// eight bytes of alnumRun inline
+		// Most words are ASCII letters followed by a space or
+		// punctuation that none of word's look-aheads goes on over
+		// (cEnd): such a word ends at run, plain, without the call to
+		// word. The first eight bytes of alnumRun are inline.
 		var run int
 		if i+8 <= len(text) {
 			if m := alnumMask(le64(text[i : i+8])); m != 0x8080808080808080 {
@@ -102,10 +104,10 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 			s.pos = run
 			return i, run, Word, 0, true
 		}
-		end, kind, flags = s.wordAt(i, run)
+		end, kind, flags = s.word(i, run)
 		return i, end, kind, flags, true
 	case c < utf8.RuneSelf && asciiClass[c]&cDigit != 0:
-		end, kind, flags = s.word(i)
+		end, kind, flags = s.word(i, alnumRun(text, i))
 		return i, end, kind, flags, true
 	case c < utf8.RuneSelf:
 		end, kind, flags = s.asciiOther(i)
@@ -115,7 +117,7 @@ func (s *Scanner) scan() (start, end int, kind Kind, flags Flags, ok bool) {
 		case r == utf8.RuneError && w == 1:
 			end, kind = i+1, Symbol
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end, kind, flags = s.word(i)
+			end, kind, flags = s.word(i, alnumRun(text, i))
 			return i, end, kind, flags, true
 		case isApostrophe(r):
 			if e := s.cliticAt(i); e > 0 {
@@ -231,28 +233,14 @@ func asciiKind(c byte) Kind {
 	return Symbol
 }
 
-// word scans a token that starts with a letter or digit at i: a word, a
-// number, a URL, an e-mail address or an abbreviation, splitting off an
-// English clitic to be returned next. It returns the token's end, kind
-// and flags, and sets s.pos to its end.
-func (s *Scanner) word(i int) (int, Kind, Flags) {
-	text := s.text
-	// run ends the ASCII letters and digits at i: most words end there,
-	// and the loops below start from it rather than scan them again.
-	run := alnumRun(text, i)
-	// Most words are ASCII letters followed by a space or punctuation
-	// that none of the look-aheads below goes on over (cEnd): such a
-	// word ends at run, plain (plainWord).
-	if asciiClass[text[i]]&cLetter != 0 && (run == len(text) || asciiClass[text[run]]&cEnd != 0) {
-		s.pos = run
-		return run, Word, 0
-	}
-	return s.wordAt(i, run)
-}
-
-// wordAt is word for the words that do not end plainly at run, the end of
-// the ASCII letters and digits at i.
-func (s *Scanner) wordAt(i, run int) (int, Kind, Flags) {
+// word scans a token that starts with a letter or digit at i, where the
+// run of ASCII letters and digits ends at run (alnumRun; the loops below
+// start from it rather than scan it again): a word, a number, a URL, an
+// e-mail address or an abbreviation, splitting off an English clitic to
+// be returned next. It returns the token's end, kind and flags, and sets
+// s.pos to its end. A plain word of ASCII letters never comes here: scan
+// ends it at run itself.
+func (s *Scanner) word(i, run int) (int, Kind, Flags) {
 	text := s.text
 	if mayBeURL(text, i) {
 		if j := scanURL(text, i); j > i {
