@@ -25,8 +25,9 @@ func speech(b *testing.B) string {
 	return string(data)
 }
 
-// speeches returns the 2024 UN General Debate speeches concatenated (a few MB).
-func speeches(b *testing.B) string {
+// speeches returns the 2024 UN General Debate speeches concatenated (a few
+// MB), or skips.
+func speeches(b testing.TB) string {
 	shared := testutil.Shared()
 	if shared == "" {
 		b.Skip("../shared is absent")

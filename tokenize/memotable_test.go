@@ -2,15 +2,11 @@ package tokenize
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/rhetorica/rhetorica/internal/testutil"
 )
 
 // found is the result of a look-up in a memoTable, for cmp: the number
@@ -262,27 +258,14 @@ func missStats(t *memoTable) (mean float64, longest int) {
 // 2024 speeches and checks that probes stay short: keys found in fewer
 // than two slots on average, as with a random hash.
 func TestMemoTableCorpus(t *testing.T) {
-	shared := testutil.Shared()
-	if shared == "" {
-		t.Skip("../shared is absent")
-	}
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "ungdc", "2024", "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no speeches")
-	}
+	text := speeches(t)
 	tk, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var doc Document
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tk.TokenizeInto(&doc, string(data)); err != nil {
-			t.Fatal(err)
-		}
+	if err := tk.TokenizeInto(&doc, text); err != nil {
+		t.Fatal(err)
 	}
 	s := tk.cache.ro.Load()
 	if s == nil {
