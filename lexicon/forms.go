@@ -61,18 +61,12 @@ func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint
 	}
 	k := uint32(len(s.syms))
 	s.syms = append(s.syms, tokSym{})
-	sy := &s.syms[k]
-	m.symbolsOf(s, sy, t, v)
-	if sy.empty() {
-		s.syms = s.syms[:k]
-		s.pfx = s.pfx[:sy.pfxLo]
-		e, k = formNoSym, noSym
-	} else {
-		sy.setSigs(s)
-		k |= rootOf(sy)
-		if e == formUnknown {
-			e = formOther
-		}
+	m.symbolsOf(s, &s.syms[k], t, v)
+	switch k = s.settle(k); {
+	case k == noSym:
+		e = formNoSym
+	case e == formUnknown:
+		e = formOther
 	}
 	if sl != nil {
 		sl.Store(e)

@@ -536,12 +536,22 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, spac
 func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
 	k := uint32(len(s.syms))
 	s.syms = append(s.syms, tokSym{})
-	if m.symbols(s, &s.syms[k], t, h); s.syms[k].empty() {
+	m.symbols(s, &s.syms[k], t, h)
+	return s.settle(k)
+}
+
+// settle finishes the symbols just resolved into s.syms[k], the last
+// tokSym, and returns their index with rootBit (see rootOf); when they are
+// empty it drops them and returns noSym, which all such words share.
+func (s *scratch) settle(k uint32) uint32 {
+	sy := &s.syms[k]
+	if sy.empty() {
+		s.pfx = s.pfx[:sy.pfxLo]
 		s.syms = s.syms[:k]
 		return noSym
 	}
-	s.syms[k].setSigs(s)
-	return k | rootOf(&s.syms[k])
+	sy.setSigs(s)
+	return k | rootOf(sy)
 }
 
 // noSym is the index in scratch.syms of the symbols of a word that has
