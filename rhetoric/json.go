@@ -484,39 +484,27 @@ func (e *jsonEnc) meta(m map[string]string) {
 // JSON cannot represent.
 var errUnsupportedFloat = errors.New("rhetoric: report holds a NaN or infinite number, which JSON cannot represent")
 
-// appendFloat is float for a caller that appends to its own slice b (a
-// copy of e.b's slice): it writes f after b and returns the result.
+// appendFloat appends f to b as encoding/json writes it: the shortest
+// decimal that reads back as f, in exponent form (with at least one
+// exponent digit) below 1e-6 and from 1e21 on.
 func (e *jsonEnc) appendFloat(b []byte, f float64) []byte {
-	e.b = b
-	e.float(f)
-	return e.b
-}
-
-// float writes f as encoding/json does: the shortest decimal that reads
-// back as f, in exponent form (with at least one exponent digit) below
-// 1e-6 and from 1e21 on.
-func (e *jsonEnc) float(f float64) {
-	if b, ok := appendDecimal4(e.b, f); ok {
-		e.b = b
-		return
+	if out, ok := appendDecimal4(b, f); ok {
+		return out
 	}
 	if math.Float64bits(f) == 0 {
 		// +0, a fifth of a report's device scores (-0 is written "-0").
-		e.b = append(e.b, '0')
-		return
+		return append(b, '0')
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		if e.err == nil {
 			e.err = errUnsupportedFloat
 		}
-		e.b = append(e.b, '0')
-		return
+		return append(b, '0')
 	}
 	if e.memoOK {
-		e.b = e.floatMemo(e.b, f)
-		return
+		return e.floatMemo(b, f)
 	}
-	e.b = appendShortest(e.b, f)
+	return appendShortest(b, f)
 }
 
 // floatMemo appends f (finite, not a short decimal) through the memo's
