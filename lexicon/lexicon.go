@@ -821,37 +821,14 @@ func plainPattern(p string) bool {
 			i++
 			continue
 		}
-		j := i
-		if p[j] == '_' {
-			if words == 0 {
-				return false // a gap may not begin a pattern
-			}
-			j++
-			gapLast = true
-		} else {
-			if p[j] == '~' {
-				j++
-			}
-			k := j
-			for j < len(p) && (p[j]|0x20-'a' < 26 || p[j] == '-' && j > k && j+1 < len(p) && p[j+1]|0x20-'a' < 26) {
-				j++
-			}
-			if j == k {
-				return false
-			}
-			if j < len(p) && p[j] == '*' {
-				if p[i] == '~' {
-					return false
-				}
-				j++
-			}
+		kind, _, _, next, ok := plainElem(p, i)
+		if !ok || kind == elemGap && words == 0 {
+			return false // not plain, or a gap that begins the pattern
+		}
+		if gapLast = kind == elemGap; !gapLast {
 			words++
-			gapLast = false
 		}
-		if j < len(p) && p[j] != ' ' {
-			return false
-		}
-		i = j
+		i = next
 	}
 	return words > 0 && !gapLast
 }

@@ -200,49 +200,12 @@ func appendPattern(dst []element, s string, tk *tokenize.Tokenizer, stk *stemTok
 func appendPlain(dst []element, s string, tk *tokenize.Tokenizer) (pattern, bool) {
 	n0, lastGap := len(dst), false
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' {
+		if s[i] == ' ' {
 			i++
 			continue
 		}
-		if c == '_' {
-			if len(dst) == n0 || i+1 < len(s) && s[i+1] != ' ' {
-				return pattern{elems: dst[:n0]}, false
-			}
-			dst = append(dst, element{kind: elemGap})
-			i++
-			lastGap = true
-			continue
-		}
-		kind := elemWord
-		if c == '~' {
-			kind = elemStem
-			i++
-		}
-		j, upper := i, false
-		for j < len(s) {
-			if c := s[j]; c-'a' < 26 {
-				j++
-			} else if c-'A' < 26 {
-				j, upper = j+1, true
-			} else if c == '-' && j > i && j+1 < len(s) && s[j+1]|0x20-'a' < 26 {
-				j++
-			} else {
-				break
-			}
-		}
-		if j == i {
-			return pattern{elems: dst[:n0]}, false
-		}
-		word := s[i:j]
-		if j < len(s) && s[j] == '*' {
-			if kind == elemStem {
-				return pattern{elems: dst[:n0]}, false
-			}
-			kind = elemPrefix
-			j++
-		}
-		if j < len(s) && s[j] != ' ' {
+		kind, word, upper, next, ok := plainElem(s, i)
+		if !ok || kind == elemGap && len(dst) == n0 {
 			return pattern{elems: dst[:n0]}, false
 		}
 		if upper {
@@ -253,13 +216,62 @@ func appendPlain(dst []element, s string, tk *tokenize.Tokenizer) (pattern, bool
 			e.stem = tokenize.Stem(word, tk.Options().Language)
 		}
 		dst = append(dst, e)
-		lastGap = false
-		i = j
+		lastGap = kind == elemGap
+		i = next
 	}
 	if len(dst) == n0 || lastGap {
 		return pattern{elems: dst[:n0]}, false
 	}
 	return pattern{elems: dst}, true
+}
+
+// plainElem reads the element of a plain pattern (see plainPattern) that
+// starts at s[i], which is not a space: a gap (`_`), or a word of ASCII
+// letters or a compound of such words joined by single hyphens, perhaps a
+// stem (`~word`) or a prefix (`word*`) but not both, followed by a space
+// or the end. It returns the element's kind, its word ("" for a gap),
+// whether the word has an upper-case letter, and where the element ends;
+// ok is false when no plain element starts at i. Whether a gap may stand
+// there is the caller's to say.
+func plainElem(s string, i int) (kind elemKind, word string, upper bool, next int, ok bool) {
+	if s[i] == '_' {
+		if i+1 < len(s) && s[i+1] != ' ' {
+			return 0, "", false, 0, false
+		}
+		return elemGap, "", false, i + 1, true
+	}
+	kind = elemWord
+	if s[i] == '~' {
+		kind = elemStem
+		i++
+	}
+	j := i
+	for j < len(s) {
+		if c := s[j]; c-'a' < 26 {
+			j++
+		} else if c-'A' < 26 {
+			j, upper = j+1, true
+		} else if c == '-' && j > i && j+1 < len(s) && s[j+1]|0x20-'a' < 26 {
+			j++
+		} else {
+			break
+		}
+	}
+	if j == i {
+		return 0, "", false, 0, false
+	}
+	word = s[i:j]
+	if j < len(s) && s[j] == '*' {
+		if kind == elemStem {
+			return 0, "", false, 0, false
+		}
+		kind = elemPrefix
+		j++
+	}
+	if j < len(s) && s[j] != ' ' {
+		return 0, "", false, 0, false
+	}
+	return kind, word, upper, j, true
 }
 
 // appendElements parses one white-space-free field of a pattern and
