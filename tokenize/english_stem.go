@@ -336,6 +336,17 @@ func (t *suffixesByLast) of(s *stemBuf) []suffixRule {
 	return t[c]
 }
 
+// first returns the first of the rules whose suffix ends the word, in
+// their order, or false when none does.
+func (t *suffixesByLast) first(s *stemBuf) (suffixRule, bool) {
+	for _, r := range t.of(s) {
+		if s.hasSuffix(r.suffix) {
+			return r, true
+		}
+	}
+	return suffixRule{}, false
+}
+
 var (
 	step2ByLast = byLast(step2Rules[:])
 	step3ByLast = byLast(step3Rules[:])
@@ -344,31 +355,26 @@ var (
 
 // step2 replaces derivational suffixes in R1.
 func (s *stemBuf) step2() {
-	for _, r := range step2ByLast.of(s) {
-		if !s.hasSuffix(r.suffix) {
-			continue
-		}
-		k := len(r.suffix)
-		if !s.inR1(k) {
-			return
-		}
-		switch r.suffix {
-		case "li":
-			// Only after c, d, e, g, h, k, m, n, r or t.
-			if s.n >= 3 {
-				switch s.b[s.n-3] {
-				case 'c', 'd', 'e', 'g', 'h', 'k', 'm', 'n', 'r', 't':
-					s.setLen(s.n - k)
-				}
+	r, ok := step2ByLast.first(s)
+	k := len(r.suffix)
+	if !ok || !s.inR1(k) {
+		return
+	}
+	switch r.suffix {
+	case "li":
+		// Only after c, d, e, g, h, k, m, n, r or t.
+		if s.n >= 3 {
+			switch s.b[s.n-3] {
+			case 'c', 'd', 'e', 'g', 'h', 'k', 'm', 'n', 'r', 't':
+				s.setLen(s.n - k)
 			}
-		case "ogi":
-			if s.n >= 4 && s.b[s.n-4] == 'l' {
-				s.replace(k, r.repl)
-			}
-		default:
+		}
+	case "ogi":
+		if s.n >= 4 && s.b[s.n-4] == 'l' {
 			s.replace(k, r.repl)
 		}
-		return
+	default:
+		s.replace(k, r.repl)
 	}
 }
 
@@ -381,23 +387,17 @@ var step3Rules = [...]suffixRule{
 
 // step3 replaces further derivational suffixes in R1.
 func (s *stemBuf) step3() {
-	for _, r := range step3ByLast.of(s) {
-		if !s.hasSuffix(r.suffix) {
-			continue
+	r, ok := step3ByLast.first(s)
+	k := len(r.suffix)
+	switch {
+	case !ok || !s.inR1(k):
+	case r.suffix == "ative":
+		// Only when R2 holds it.
+		if s.n-s.r2 >= 5 {
+			s.setLen(s.n - k)
 		}
-		k := len(r.suffix)
-		if !s.inR1(k) {
-			return
-		}
-		if r.suffix == "ative" {
-			// Only when R2 holds it.
-			if s.n-s.r2 >= 5 {
-				s.setLen(s.n - k)
-			}
-			return
-		}
+	default:
 		s.replace(k, r.repl)
-		return
 	}
 }
 
@@ -410,21 +410,15 @@ var step4Rules = [...]suffixRule{
 
 // step4 removes suffixes in R2; ion only after s or t.
 func (s *stemBuf) step4() {
-	for _, r := range step4ByLast.of(s) {
-		x := r.suffix
-		if !s.hasSuffix(x) {
-			continue
-		}
-		k := len(x)
-		if !s.inR2(k) {
-			return
-		}
-		if x == "ion" && (s.n < 4 || s.b[s.n-4] != 's' && s.b[s.n-4] != 't') {
-			return
-		}
-		s.setLen(s.n - k)
+	r, ok := step4ByLast.first(s)
+	k := len(r.suffix)
+	if !ok || !s.inR2(k) {
 		return
 	}
+	if r.suffix == "ion" && (s.n < 4 || s.b[s.n-4] != 's' && s.b[s.n-4] != 't') {
+		return
+	}
+	s.setLen(s.n - k)
 }
 
 // step5 removes a final e in R2, or in R1 when no short syllable precedes
