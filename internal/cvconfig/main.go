@@ -125,7 +125,6 @@ func run(args []string, w io.Writer) error {
 	predsOut := fs.String("preds", "", "write the cross-validated predictions to `FILE` (JSONL)")
 	against := fs.String("against", "", "compare with the predictions in `FILE` (written by -preds on the same split), paired")
 	resamples := fs.Int("resamples", 1000, "bootstrap resamples of -against")
-	clean := fs.String("clean", "", "with -fast: flip suspected label errors in each training set (flip, pos, neg)")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -174,7 +173,7 @@ func run(args []string, w io.Writer) error {
 	var kept []int
 	var stats []entryStat
 	if *fast {
-		preds, kept, stats, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP}, *clean)
+		preds, kept, stats, err = fastCV(context.Background(), items, *folds, cfg, newEntries{over, *newSup, *newP})
 	} else {
 		preds, err = eval.CrossPredict(context.Background(), lexicon.Default(), rhetoric.Options{}, items, *folds, cfg)
 	}
@@ -272,7 +271,7 @@ func printTargets(w io.Writer, label string, res *eval.Result) {
 // On single-sentence items the two agree; it takes a third of the time.
 // It returns the predictions and, with nw, the entries kept per fold and
 // each entry's support (see newEntries.stats).
-func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries, clean string) ([]eval.Prediction, []int, []entryStat, error) {
+func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw newEntries) ([]eval.Prediction, []int, []entryStat, error) {
 	if k < 2 || k > len(items) {
 		return nil, nil, nil, fmt.Errorf("%d folds for %d items", k, len(items))
 	}
@@ -321,12 +320,6 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 		for i := range items {
 			if folds[i] != f {
 				tr = append(tr, i)
-			}
-		}
-		if clean != "" {
-			var err error
-			if set, err = cleanSet(ctx, set, tr, cfg, clean); err != nil {
-				return nil, nil, nil, err
 			}
 		}
 		spec, err := learn.TrainSet(ctx, set, tr, cfg)
@@ -541,98 +534,4 @@ func (nw newEntries) stats(full *learn.Set, folds []int, k int) ([]entryStat, er
 		}
 	}
 	return out, nil
-}
-
-// cleanSet returns a copy of s whose labels at the training examples tr
-// are cleaned by confident learning (binary, per device): 5 inner folds
-// over tr give each example an out-of-fold probability p; a labelled
-// negative with p >= t1 (the mean p of the labelled positives) and a
-// labelled positive with 1-p >= t0 (the mean 1-p of the negatives) are
-// suspected errors, flipped by mode: flip both, pos the negatives only,
-// neg the positives only.
-func cleanSet(ctx context.Context, s *learn.Set, tr []int, cfg learn.Config, mode string) (*learn.Set, error) {
-	if mode != "flip" && mode != "pos" && mode != "neg" {
-		return nil, fmt.Errorf("-clean %q: want flip, pos or neg", mode)
-	}
-	const k = 5
-	ids := make([]string, len(tr))
-	for r, i := range tr {
-		ids[r] = "clean/" + s.IDs[i]
-	}
-	inner := learn.Folds(ids, k)
-	nd := len(s.Devices)
-	p := make([][]float64, len(tr))
-	known := make([]bool, nd)
-	for r := range p {
-		p[r] = make([]float64, nd)
-	}
-	for f := range k {
-		var itr []int
-		for r, i := range tr {
-			if inner[r] != f {
-				itr = append(itr, i)
-			}
-		}
-		spec, err := learn.TrainSet(ctx, s, itr, cfg)
-		if err != nil {
-			return nil, err
-		}
-		for _, dm := range spec.Devices {
-			d := slices.Index(s.Devices, dm.Device)
-			known[d] = true
-			w := make(map[string]float64, len(dm.Weights))
-			for _, x := range dm.Weights {
-				w[x.Feature] = x.W
-			}
-			for r, i := range tr {
-				if inner[r] != f {
-					continue
-				}
-				z := dm.Bias
-				for _, id := range s.X[i] {
-					z += w[s.Names[id]]
-				}
-				p[r][d] = 1 / (1 + math.Exp(-z))
-			}
-		}
-	}
-	c := *s
-	c.Y = slices.Clone(s.Y)
-	for _, i := range tr {
-		c.Y[i] = slices.Clone(s.Y[i])
-	}
-	var msg []string
-	for d := range nd {
-		if !known[d] {
-			continue
-		}
-		var s1, s0 float64
-		var n1, n0 int
-		for r, i := range tr {
-			if s.Y[i][d] {
-				s1, n1 = s1+p[r][d], n1+1
-			} else {
-				s0, n0 = s0+1-p[r][d], n0+1
-			}
-		}
-		if n1 == 0 || n0 == 0 {
-			continue
-		}
-		t1, t0 := s1/float64(n1), s0/float64(n0)
-		up, down := 0, 0
-		for r, i := range tr {
-			y := s.Y[i][d]
-			switch {
-			case !y && p[r][d] >= t1 && mode != "neg":
-				c.Y[i][d] = true
-				up++
-			case y && 1-p[r][d] >= t0 && mode != "pos":
-				c.Y[i][d] = false
-				down++
-			}
-		}
-		msg = append(msg, fmt.Sprintf("%s +%d -%d (of %d)", s.Devices[d], up, down, n1))
-	}
-	fmt.Fprintln(os.Stderr, "clean |", strings.Join(msg, ", "))
-	return &c, nil
 }
