@@ -90,7 +90,6 @@ type scratch struct {
 	psink   featSink
 	planOff []int
 	planned bool
-	touch   float32 // a sum that keeps decide's row reads from being optimised away
 	// The model's explanations, without pointers (so that building them
 	// needs no write barrier and the collector does not scan them): scores
 	// of all sentences in order, sentence s owning
