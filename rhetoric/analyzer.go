@@ -119,7 +119,6 @@ type Analyzer struct {
 	canon             []int
 	otherIdx, noneIdx int
 	fh                featHashes // hashes of the feature names fixed by the lexicon
-	fr                *featRows  // the model rows of the fixed features (featrows.go)
 
 	// grams holds the compiled grammar of every language, each compiled
 	// on first use (most runs see one language); the lexicon's own classes
@@ -272,7 +271,6 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 			a.model = DefaultModel()
 		}
 	}
-	a.fr = newFeatRows(a.model, &a.fh)
 	a.mdev = make([]int, len(a.devices))
 	a.modIdx = make([]int, len(a.devices))
 	for i, d := range a.devices {

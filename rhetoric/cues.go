@@ -74,7 +74,7 @@ func (a *Analyzer) cues(doc *tokenize.Document, sc *scratch) {
 	cats := a.cats
 	for _, m := range sc.cues {
 		e := a.lex.Entry(m.Index, m.Entry)
-		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], first: m.First, last: m.Last, part: m.Part, entry: entryKey(m.Index, m.Entry), Hit: Hit{
+		sc.hits = append(sc.hits, xhit{dev: a.catDev[m.Index], first: m.First, last: m.Last, part: m.Part, Hit: Hit{
 			Device: cats[m.Index].Name, Entry: e.Pattern, Text: doc.Text[m.Start:m.End],
 			Start: m.Start, End: m.End, Weight: e.Weight,
 		}})

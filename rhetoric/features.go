@@ -49,18 +49,40 @@ func FeatureHash(name string) uint64 { return fnvAdd(fnvOffset, name) }
 
 // The hashes of the features' fixed prefixes (see [featSink.addh]).
 var (
-	hW      = FeatureHash("w=")
-	hS      = FeatureHash("s=")
-	hB      = FeatureHash("b=")
-	hFFirst = FeatureHash("f=first/")
-	hFStart = FeatureHash("f=start/")
-	hTOprev = FeatureHash("t:oprev=")
-	hTOw    = FeatureHash("t:ow=")
-	hTPrev  = FeatureHash("t:prev=")
-	hTNext  = FeatureHash("t:next=")
-	hTG     = FeatureHash("t:g=")
-	hTGd    = FeatureHash("t:gd=")
-	hTSpk   = FeatureHash("t:sc=")
+	hW            = FeatureHash("w=")
+	hS            = FeatureHash("s=")
+	hB            = FeatureHash("b=")
+	hFFirst       = FeatureHash("f=first/")
+	hFStart       = FeatureHash("f=start/")
+	hFQuestion    = FeatureHash("f=question")
+	hTOther       = FeatureHash("t:other/")
+	hTOtherBefore = FeatureHash("t:other/before/")
+	hTOtherAfter  = FeatureHash("t:other/after/")
+	hTOprev       = FeatureHash("t:oprev=")
+	hTOw          = FeatureHash("t:ow=")
+	hTNoneN0      = FeatureHash("t:none/n=0")
+	hTNoneN1      = FeatureHash("t:none/n=1")
+	hTNoneN2      = FeatureHash("t:none/n=2")
+	hTNoneNohit   = FeatureHash("t:none/nohit")
+	hTNoneNamed   = FeatureHash("t:none/named")
+	hTNoneHit     = FeatureHash("t:none/hit")
+	hTR1          = FeatureHash("t:r1=")
+	hTR           = FeatureHash("t:r=")
+	hTO           = FeatureHash("t:o=")
+	hTRNone       = FeatureHash("t:r=-")
+	hTFirst       = FeatureHash("t:first")
+	hTOnly        = FeatureHash("t:only")
+	hTBefore      = FeatureHash("t:before")
+	hTAfter       = FeatureHash("t:after")
+	hTPoss        = FeatureHash("t:poss")
+	hTBy          = FeatureHash("t:by")
+	hTPrev        = FeatureHash("t:prev=")
+	hTNext        = FeatureHash("t:next=")
+	hTMany        = FeatureHash("t:many")
+	hTG           = FeatureHash("t:g=")
+	hTGd          = FeatureHash("t:gd=")
+	hTSelf        = FeatureHash("t:self")
+	hTSpk         = FeatureHash("t:sc=")
 )
 
 // featHashes holds the hashes of the feature names fixed by an analyzer's
@@ -120,7 +142,6 @@ type featSink struct {
 	named bool
 
 	m    *Model
-	rows bool     // model mode: m is set and named is false
 	seen []uint64 // bit row: fs[from:] has the row
 	from int
 }
@@ -128,7 +149,7 @@ type featSink struct {
 // begin readies k to collect the features of model m, forgetting those
 // collected so far.
 func (k *featSink) begin(m *Model) {
-	k.m, k.named, k.rows = m, false, m != nil
+	k.m, k.named = m, false
 	if n := (m.names.len() + 63) / 64; len(k.seen) != n {
 		k.seen = make([]uint64, n)
 	} else {
@@ -240,10 +261,11 @@ const (
 	stepDevice // the features of Analyzer.deviceFeatures
 )
 
-// planCond records, in a target plan, the feature of row rb when token at
-// comes before the device's first hit and that of row ra when it does not
-// (see stepCond).
-func (k *featSink) planCond(at int, rb, ra int32) {
+// planCond records, in a target plan, the feature of hash hb when token at
+// comes before the device's first hit and that of hash ha when it does
+// not (see stepCond).
+func (k *featSink) planCond(at int, hb, ha uint64) {
+	rb, ra := k.m.lookup(hb), k.m.lookup(ha)
 	k.fs = append(k.fs, feat{h: uint64(uint32(rb)) | uint64(uint32(ra))<<32, start: stepCond, end: int32(at)})
 }
 
@@ -275,10 +297,8 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 
 	// Words, stems, bigrams; bigrams do not cross clause boundaries.
 	var forms *formIndex // in model mode, the rows of w= and s= by form ID
-	var rm *rowMemo      // in model mode, the rows of first words and hits
 	if !k.named && k.m != nil {
 		forms = k.m.forms.Index(doc.FormSpace)
-		rm = sc.rowMemo(doc.FormSpace)
 	}
 	prev := -1
 	nw := 0
@@ -323,29 +343,11 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 		switch nw {
 		case 0:
-			if rm != nil {
-				key := rowKey(rkFirst, uint64(t.Form), 1)
-				row, ok := rm.get(key)
-				if !ok {
-					row = rm.find(k.m, key, hFFirst, "", "", t.Norm)
-				}
-				k.addRow(row, t.Start, t.End)
-			} else {
-				k.addh(hFFirst, "f=first/", "", "", t.Norm, t.Start, t.End)
-			}
+			k.addh(hFFirst, "f=first/", "", "", t.Norm, t.Start, t.End)
 		case 1:
 			if prev >= 0 {
 				p := &toks[prev]
-				if rm != nil {
-					key := rowKey(rkStart, uint64(p.Form), uint64(t.Form))
-					row, ok := rm.get(key)
-					if !ok {
-						row = rm.find(k.m, key, hFStart, p.Norm, " ", t.Norm)
-					}
-					k.addRow(row, p.Start, t.End)
-				} else {
-					k.addh(fnvAdd(fnvAdd(hFStart, p.Norm), " "), "f=start/", p.Norm, " ", t.Norm, p.Start, t.End)
-				}
+				k.addh(fnvAdd(fnvAdd(hFStart, p.Norm), " "), "f=start/", p.Norm, " ", t.Norm, p.Start, t.End)
 			}
 		}
 		nw++
@@ -358,7 +360,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		for i := s.Last - 1; i >= s.First; i-- {
 			t := &toks[i]
 			if t.Kind == tokenize.Punct && (t.Text == "?" || t.Text == "?!" || t.Text == "!?") {
-				a.addFixed(k, fxQuestion, t.Start, t.End)
+				k.addh(hFQuestion, "f=question", "", "", "", t.Start, t.End)
 				break
 			}
 			if t.Kind == tokenize.Word || t.Kind == tokenize.Number {
@@ -372,54 +374,19 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 	for i := range hits {
 		h := &hits[i]
 		dev := a.devices[h.dev]
-		if rm != nil && h.entry != 0 {
-			// By the memo's row of the entry.
-			if h.Negated {
-				row, ok := rm.get(rkNeg<<60 | h.entry)
-				if !ok {
-					row = rm.find(k.m, rkNeg<<60|h.entry, a.fh.neg[h.dev], "", "", h.Entry)
-				}
-				k.addRow(row, h.Start, h.End)
-				continue
-			}
-			row, ok := rm.get(rkHit<<60 | h.entry)
-			if !ok {
-				row = rm.find(k.m, rkHit<<60|h.entry, a.fh.hit[h.dev], "", "", h.Entry)
-			}
-			k.addRow(row, h.Start, h.End)
-			if h.Intensified {
-				row, ok := rm.get(rkIntens<<60 | h.entry)
-				if !ok {
-					row = rm.find(k.m, rkIntens<<60|h.entry, a.fh.intens[h.dev], "", "", h.Entry)
-				}
-				k.addRow(row, h.Start, h.End)
-			}
-			if h.Hedged {
-				row, ok := rm.get(rkHedged<<60 | h.entry)
-				if !ok {
-					row = rm.find(k.m, rkHedged<<60|h.entry, a.fh.hedged[h.dev], "", "", h.Entry)
-				}
-				k.addRow(row, h.Start, h.End)
-			}
-		} else {
-			if h.Negated {
-				k.addh(a.fh.neg[h.dev], "hn=", dev, "/", h.Entry, h.Start, h.End)
-				continue
-			}
-			k.addh(a.fh.hit[h.dev], "h=", dev, "/", h.Entry, h.Start, h.End)
-			if h.Intensified {
-				k.addh(a.fh.intens[h.dev], "hi=", dev, "/", h.Entry, h.Start, h.End)
-			}
-			if h.Hedged {
-				k.addh(a.fh.hedged[h.dev], "hh=", dev, "/", h.Entry, h.Start, h.End)
-			}
+		if h.Negated {
+			k.addh(a.fh.neg[h.dev], "hn=", dev, "/", h.Entry, h.Start, h.End)
+			continue
+		}
+		k.addh(a.fh.hit[h.dev], "h=", dev, "/", h.Entry, h.Start, h.End)
+		if h.Intensified {
+			k.addh(a.fh.intens[h.dev], "hi=", dev, "/", h.Entry, h.Start, h.End)
+		}
+		if h.Hedged {
+			k.addh(a.fh.hedged[h.dev], "hh=", dev, "/", h.Entry, h.Start, h.End)
 		}
 		if string(h.TargetRule) != "" {
-			if ri := ruleIndex(h.TargetRule); ri >= 0 {
-				k.addKnown(a.fr.rule[h.dev][ri], a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
-			} else {
-				k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
-			}
+			k.addh(a.fh.rule[h.dev], "tr=", dev, "/", string(h.TargetRule), h.Start, h.End)
 		}
 	}
 	if len(hits) > 0 {
@@ -446,12 +413,12 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 			switch {
 			case pos[d] >= 1:
 				f := &hits[first[d]]
-				k.addKnown(a.fr.det[d], a.fh.det[d], "d=", a.devices[d], "", "", f.Start, f.End)
+				k.addh(a.fh.det[d], "d=", a.devices[d], "", "", f.Start, f.End)
 				if pos[d] >= 2 {
-					k.addKnown(a.fr.det2[d], a.fh.det2[d], "d2=", a.devices[d], "", "", f.Start, hits[last[d]].End)
+					k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", f.Start, hits[last[d]].End)
 				}
 			case neg[d] > 0:
-				k.addKnown(a.fr.detNeg[d], a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
+				k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 			}
 		}
 	}
@@ -461,7 +428,7 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		if m.First >= s.Last {
 			break
 		}
-		k.addKnown(a.fr.actor[m.Index], a.fh.actor[m.Index], "a=", a.actors[m.Index], "", "", m.Start, m.End)
+		k.addh(a.fh.actor[m.Index], "a=", a.actors[m.Index], "", "", m.Start, m.End)
 	}
 
 	if k.named {
@@ -780,15 +747,15 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 	if !plan {
 		dh = devHitsOf(hits, d, a.noneIdx)
 	}
-	k.addKnown(a.fr.cand[c], a.fh.cand[c], "t:c=", a.tcodes[c], "", "", ss, se)
+	k.addh(a.fh.cand[c], "t:c=", a.tcodes[c], "", "", ss, se)
 	if c == a.noneIdx {
 		switch n := len(cands) - 1; {
 		case n == 0:
-			a.addFixed(k, fxNoneN0, ss, se)
+			k.addh(hTNoneN0, "t:none/n=0", "", "", "", ss, se)
 		case n == 1:
-			a.addFixed(k, fxNoneN1, ss, se)
+			k.addh(hTNoneN1, "t:none/n=1", "", "", "", ss, se)
 		default:
-			a.addFixed(k, fxNoneN2, ss, se)
+			k.addh(hTNoneN2, "t:none/n=2", "", "", "", ss, se)
 		}
 		if plan {
 			k.planMark(stepNone)
@@ -799,28 +766,31 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		return
 	}
 	if c == sc.self {
-		a.addFixed(k, fxSelf, ss, se)
+		k.addh(hTSelf, "t:self", "", "", "", ss, se)
 	}
 	if c == a.otherIdx {
 		kinds := a.otherKinds(doc, sc, si)
 		noun, name := otherCues(s, kinds)
-		for kind, i := range [len(cueKinds)]int{noun, name} {
-			if i < 0 {
+		for _, cue := range [...]struct {
+			i    int
+			kind string
+		}{{noun, "noun"}, {name, "name"}} {
+			if cue.i < 0 {
 				continue
 			}
-			t := &doc.Tokens[i]
-			a.addFixed(k, fxOther+kind, t.Start, t.End)
+			t := &doc.Tokens[cue.i]
+			k.addh(hTOther, "t:other/", "", "", cue.kind, t.Start, t.End)
 			switch {
 			case plan:
-				k.planCond(i, a.fr.fixed[fxOtherBefore+kind], a.fr.fixed[fxOtherAfter+kind])
+				k.planCond(cue.i, fnvAdd(hTOtherBefore, cue.kind), fnvAdd(hTOtherAfter, cue.kind))
 			case dh.first < 0:
-			case i < dh.first:
-				a.addFixed(k, fxOtherBefore+kind, t.Start, t.End)
+			case cue.i < dh.first:
+				k.addh(hTOtherBefore, "t:other/before/", "", "", cue.kind, t.Start, t.End)
 			default:
-				a.addFixed(k, fxOtherAfter+kind, t.Start, t.End)
+				k.addh(hTOtherAfter, "t:other/after/", "", "", cue.kind, t.Start, t.End)
 			}
-			if i > s.First {
-				p := &doc.Tokens[i-1]
+			if cue.i > s.First {
+				p := &doc.Tokens[cue.i-1]
 				k.addh(hTOprev, "t:oprev=", "", "", p.Norm, p.Start, t.End)
 			}
 			k.addh(hTOw, "t:ow=", "", "", t.Norm, t.Start, t.End)
@@ -840,10 +810,10 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		a.deviceFeatures(doc, sc, si, hits, d, ci, k)
 	}
 	if len(cands) > 1 && cands[1] == c {
-		a.addFixed(k, fxFirst, ss, se)
+		k.addh(hTFirst, "t:first", "", "", "", ss, se)
 	}
 	if len(cands) == 2 {
-		a.addFixed(k, fxOnly, ss, se)
+		k.addh(hTOnly, "t:only", "", "", "", ss, se)
 	}
 	toks := doc.Tokens
 	mentions := 0
@@ -859,21 +829,21 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		if mentions == 1 {
 			switch {
 			case plan:
-				k.planCond(m.First, a.fr.fixed[fxBefore], a.fr.fixed[fxAfter])
+				k.planCond(m.First, hTBefore, hTAfter)
 			case dh.first < 0:
 			case m.First < dh.first:
-				a.addFixed(k, fxBefore, m.Start, m.End)
+				k.addh(hTBefore, "t:before", "", "", "", m.Start, m.End)
 			default:
-				a.addFixed(k, fxAfter, m.Start, m.End)
+				k.addh(hTAfter, "t:after", "", "", "", m.Start, m.End)
 			}
 		}
 		if m.Last < len(toks) && m.Last < s.Last && isPossessive(toks[m.Last].Norm) {
-			a.addFixed(k, fxPoss, m.Start, m.End)
+			k.addh(hTPoss, "t:poss", "", "", "", m.Start, m.End)
 		}
 		if m.First > s.First {
 			p := &toks[m.First-1]
 			if p.Norm == "by" {
-				a.addFixed(k, fxBy, m.Start, m.End)
+				k.addh(hTBy, "t:by", "", "", "", m.Start, m.End)
 			}
 			k.addh(hTPrev, "t:prev=", "", "", p.Norm, p.Start, m.End)
 		} else {
@@ -885,7 +855,7 @@ func (a *Analyzer) candidateFeatures(doc *tokenize.Document, sc *scratch, si int
 		}
 	}
 	if mentions >= 2 {
-		a.addFixed(k, fxMany, ss, se)
+		k.addh(hTMany, "t:many", "", "", "", ss, se)
 	}
 }
 
@@ -936,11 +906,11 @@ func (a *Analyzer) speakerFeature(sc *scratch, d, c, ss, se int, k *featSink) {
 func (a *Analyzer) noneHitFeature(dh devHits, ss, se int, k *featSink) {
 	switch {
 	case dh.first < 0:
-		a.addFixed(k, fxNoneNohit, ss, se)
+		k.addh(hTNoneNohit, "t:none/nohit", "", "", "", ss, se)
 	case dh.named:
-		a.addFixed(k, fxNoneNamed, ss, se)
+		k.addh(hTNoneNamed, "t:none/named", "", "", "", ss, se)
 	default:
-		a.addFixed(k, fxNoneHit, ss, se)
+		k.addh(hTNoneHit, "t:none/hit", "", "", "", ss, se)
 	}
 }
 
@@ -962,16 +932,16 @@ func (a *Analyzer) deviceFeatures(doc *tokenize.Document, sc *scratch, si int, h
 		}
 		if h.dev == d {
 			if !byD {
-				a.addRuleFeature(k, fxR1, h.TargetRule, h.Start, h.End)
+				k.addh(hTR1, "t:r1=", "", "", string(h.TargetRule), h.Start, h.End)
 			}
 			byD = true
-			a.addRuleFeature(k, fxR, h.TargetRule, h.Start, h.End)
+			k.addh(hTR, "t:r=", "", "", string(h.TargetRule), h.Start, h.End)
 		} else {
-			a.addRuleFeature(k, fxO, h.TargetRule, h.Start, h.End)
+			k.addh(hTO, "t:o=", "", "", string(h.TargetRule), h.Start, h.End)
 		}
 	}
 	if !byD {
-		a.addFixed(k, fxRNone, s.Start, s.End)
+		k.addh(hTRNone, "t:r=-", "", "", "", s.Start, s.End)
 	}
 }
 
@@ -1045,6 +1015,19 @@ func (sc *scratch) role(s tokenize.Sentence, mf, ml, hf, hl int) (string, int) {
 	return roleLater, gap
 }
 
+// gapBucket names a distance in tokens: 0, near (1-3), mid (4-10), far.
+func gapBucket(gap int) string {
+	switch {
+	case gap == 0:
+		return "0"
+	case gap <= 3:
+		return "near"
+	case gap <= 10:
+		return "mid"
+	}
+	return "far"
+}
+
 // eachMention calls f with the token span [mf, ml) of every mention of
 // candidate c (an actor code or OTHER) in sentence s, in order of place:
 // the actor matches of c, and for OTHER also the runs of OTHER cues (see
@@ -1109,13 +1092,8 @@ func (a *Analyzer) roleFeatures(doc *tokenize.Document, sc *scratch, si int, hit
 			continue
 		}
 		ms, me := doc.Tokens[mf].Start, doc.Tokens[ml-1].End
-		if ri := roleIndex(role); ri >= 0 {
-			a.addFixed(k, fxG+ri, ms, me)
-			a.addFixed(k, fxGd+ri*len(gapBuckets)+gapIndex(gap), ms, me)
-		} else {
-			k.addh(hTG, "t:g=", "", "", role, ms, me)
-			k.addh(fnvAdd(fnvAdd(hTGd, role), "/"), "t:gd=", role, "/", gapBuckets[gapIndex(gap)], ms, me)
-		}
+		k.addh(hTG, "t:g=", "", "", role, ms, me)
+		k.addh(fnvAdd(fnvAdd(hTGd, role), "/"), "t:gd=", role, "/", gapBucket(gap), ms, me)
 	}
 }
 

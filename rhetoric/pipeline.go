@@ -90,7 +90,6 @@ type scratch struct {
 	psink   featSink
 	planOff []int
 	planned bool
-	rmemo   *rowMemo // rows of the first words' and hits' features (featrows.go)
 	// The model's explanations, without pointers (so that building them
 	// needs no write barrier and the collector does not scan them): scores
 	// of all sentences in order, sentence s owning
@@ -148,9 +147,6 @@ type xhit struct {
 	tgt         int  // index into Analyzer.tcodes
 	nmods       int  // modifiers in scratch.mbuf, starting at mods
 	mods        int
-	// entry is 1 + the lexicon's category index << 30 + the entry's index
-	// in it for a hit of a lexicon entry (rowMemo's hit keys), else 0
-	entry uint64
 	Hit
 }
 
