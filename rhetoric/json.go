@@ -1,7 +1,6 @@
 package rhetoric
 
 import (
-	"encoding/binary"
 	"errors"
 	"math"
 	"slices"
@@ -51,7 +50,7 @@ type jsonEnc struct {
 	b   []byte
 	err error
 	// memo remembers the JSON of recent reasons' features and weights
-	// (see reasonHead); taken from reasonMemos at the first reason,
+	// (see featureWeight); taken from reasonMemos at the first reason,
 	// when memoOK.
 	memo   *reasonMemo
 	memoOK bool
@@ -81,7 +80,7 @@ func (e *jsonEnc) report(r *Report) {
 	e.b = append(e.b, `,"sentences":`...)
 	e.b = appendInt(e.b, r.Sentences)
 	// A report of many reasons (a speech) goes through the memos of
-	// reasonHead and floatMemo; a short one (a quote) does without, so that a
+	// featureWeight and floatMemo; a short one (a quote) does without, so that a
 	// one-statement run allocates no memo.
 	nr := 0
 	for i := range r.Spans {
@@ -349,16 +348,13 @@ func (e *jsonEnc) prob(p *Prob) {
 	b = append(b, `,"because":[`...)
 	for i := range p.Because {
 		r := &p.Because[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if e.memoOK {
-			b = e.reasonHead(b, r.Feature, r.Weight)
+		if i == 0 {
+			b = append(b, `{"feature":`...)
 		} else {
-			b = append(b, reasonOpen...)
-			b = e.appendFeatureWeight(b, r.Feature, r.Weight)
-			b = append(b, `,"start":`...)
+			b = append(b, `,{"feature":`...)
 		}
+		b = e.featureWeight(b, r.Feature, r.Weight)
+		b = append(b, `,"start":`...)
 		b = appendInt(b, r.Start)
 		b = append(b, `,"end":`...)
 		b = appendInt(b, r.End)
@@ -367,12 +363,12 @@ func (e *jsonEnc) prob(p *Prob) {
 	e.b = append(b, "]}"...)
 }
 
-// reasonHead appends the head of a reason, `{"feature":"name","weight":w,"start":`,
-// to b and returns the result; e.memoOK must be set. A report's reasons
-// repeat a few thousand features with their weights (the model's
-// strongest words, hits and device counts), so the bytes are remembered
-// in a direct-mapped memo: a repeat is one copy of a slot's bytes instead
-// of escaping the name and formatting the weight.
+// featureWeight appends a reason's feature and weight, `"name","weight":w`,
+// to b and returns the result. A report's reasons repeat a few thousand
+// features with their weights (the model's strongest words, hits and
+// device counts), so the bytes are remembered in a direct-mapped memo: a
+// repeat is one copy instead of escaping the name and formatting the
+// weight.
 //
 // A slot is found by the feature string's address and the weight's bits,
 // which is cheap, but it answers only for the same weight and the same
@@ -381,7 +377,10 @@ func (e *jsonEnc) prob(p *Prob) {
 // over memory the caller reuses, with another string's address and length
 // but other bytes, misses as it must; and the memo holds no pointer, so it
 // keeps none of the caller's memory alive.
-func (e *jsonEnc) reasonHead(b []byte, f string, w float64) []byte {
+func (e *jsonEnc) featureWeight(b []byte, f string, w float64) []byte {
+	if !e.memoOK {
+		return e.appendFeatureWeight(b, f, w)
+	}
 	m := e.memo
 	if m == nil {
 		m = reasonMemos.Get().(*reasonMemo)
@@ -390,50 +389,18 @@ func (e *jsonEnc) reasonHead(b []byte, f string, w float64) []byte {
 	wb := math.Float64bits(w)
 	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(f))))*0x9E3779B97F4A7C15 ^ wb*0xC2B2AE3D27D4EB4F) >> (64 - reasonMemoBits)
 	x := &m.slots[h]
-	if x.weight == wb && int(x.flen) == len(f) && x.n > 0 {
-		// The name's bytes: a name of 4 to 16 bytes is compared as two
-		// overlapping words, without a call.
-		const at = len(reasonOpen) + 1
-		var same bool
-		switch n := len(f); {
-		case n >= 8 && n <= 16:
-			same = load8b(&x.enc, at) == load8(f, 0) && load8b(&x.enc, at+n-8) == load8(f, n-8)
-		case n >= 4 && n < 8:
-			same = load4b(&x.enc, at) == load4(f, 0) && load4b(&x.enc, at+n-4) == load4(f, n-4)
-		default:
-			same = string(x.enc[at:at+n]) == f
-		}
-		if same {
-			// The slot's whole array is copied, a few vector moves
-			// instead of a call, and its n bytes kept.
-			n := len(b)
-			if cap(b)-n < len(x.enc) {
-				b = slices.Grow(b, len(x.enc))
-			}
-			*(*[len(x.enc)]byte)(b[n : n+len(x.enc)]) = x.enc
-			return b[:n+int(x.n)]
-		}
+	if x.n > 0 && x.weight == wb && int(x.flen) == len(f) && string(x.enc[1:1+len(f)]) == f {
+		return append(b, x.enc[:x.n]...)
 	}
 	from := len(b)
-	b = append(b, reasonOpen...)
 	b = appendStr(b, f)
-	plain := len(b)-from == len(reasonOpen)+len(f)+2 // escaping only ever lengthens
+	plain := len(b)-from == len(f)+2 // escaping only ever lengthens
 	b = e.appendWeight(b, w)
-	b = append(b, `,"start":`...)
 	if n := len(b) - from; plain && n <= len(x.enc) && e.err == nil {
 		x.weight, x.flen, x.n = wb, uint8(len(f)), uint8(n)
 		copy(x.enc[:], b[from:])
 	}
 	return b
-}
-
-// reasonOpen opens a reason's JSON; the feature's name follows, quoted.
-const reasonOpen = `{"feature":`
-
-// load8b and load4b are load8 and load4 of a slot's bytes.
-func load8b(b *[reasonMemoEnc]byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i : i+8]) }
-func load4b(b *[reasonMemoEnc]byte, i int) uint64 {
-	return uint64(binary.LittleEndian.Uint32(b[i : i+4]))
 }
 
 // appendFeatureWeight appends `"f","weight":w` to b.
@@ -456,23 +423,20 @@ func (e *jsonEnc) appendWeight(b []byte, w float64) []byte {
 // one-statement run, allocating) 160 kB of memo.
 const reasonMemoMin = 128
 
-// reasonMemoBits is the log2 of a reasonMemo's slots: 2,048 slots of 96
-// bytes (192 kB) find three reasons in four on the 2020 UN speeches, where
+// reasonMemoBits is the log2 of a reasonMemo's slots: 2,048 slots of 80
+// bytes (160 kB) find three reasons in four on the 2020 UN speeches, where
 // the 2,048 commonest pairs of feature and weight are 93% of the reasons.
 const reasonMemoBits = 11
 
-// reasonMemoEnc is the room for a reason's head in a reasonMemo slot.
-const reasonMemoEnc = 86
-
-// reasonMemo is reasonHead's memo: slots of a weight's bits and the head
-// of a reason of a feature and that weight (n bytes; n == 0 marks an empty
-// slot), whose name is enc[len(reasonOpen)+1:][:flen].
+// reasonMemo is featureWeight's memo: slots of a weight's bits and the
+// JSON of a feature and that weight (n bytes; n == 0 marks an empty slot),
+// whose name is enc[1:1+flen].
 type reasonMemo struct {
 	slots [1 << reasonMemoBits]struct {
 		weight uint64
 		flen   uint8
 		n      uint8
-		enc    [reasonMemoEnc]byte
+		enc    [70]byte
 	}
 	// floats are floatMemo's slots: the bits of a float and its JSON
 	// (n bytes; n == 0 marks an empty slot).

@@ -485,7 +485,7 @@ func TestUnsafe8(t *testing.T) {
 }
 
 // TestAppendJSONReasonMemo checks the memo of reasons' features and
-// weights (jsonEnc.reasonHead) against json.Marshal: reasons that
+// weights (jsonEnc.featureWeight) against json.Marshal: reasons that
 // repeat a feature with its weight and with other weights, features that
 // share their bytes' start but not their length, names that need escaping
 // and names too long for a slot, in one report and encoded again (when the
@@ -510,7 +510,7 @@ func TestAppendJSONReasonMemo(t *testing.T) {
 }
 
 // TestAppendJSONReasonMemoReusedMemory checks that the memo of reasons
-// (jsonEnc.reasonHead) answers by a feature's bytes, not by where they
+// (jsonEnc.featureWeight) answers by a feature's bytes, not by where they
 // lie: a caller that builds a report's features over memory it reuses (a
 // zero-copy decoder's line buffer, unsafe.String) and encodes a second
 // report whose feature has the first one's address, length and weight but
