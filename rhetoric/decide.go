@@ -27,8 +27,9 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	hits := sc.hits
 	nsent := len(doc.Sentences)
 	nd := len(a.devices)
-	performs := sc.performs[:0]
-	performs = append(performs, make([]bool, nsent*nd)...)
+	pw := perfWords(nd)
+	performs := slices.Grow(sc.performs[:0], nsent*pw)[:nsent*pw]
+	clear(performs)
 	sc.performs = performs
 	for i := range hits {
 		h := &hits[i]
@@ -37,7 +38,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		if !h.Counts() || h.Sentence < 0 || h.Sentence >= nsent || (a.model != nil && a.mdev[h.dev] >= 0) {
 			continue
 		}
-		performs[h.Sentence*nd+h.dev] = true
+		performs[h.Sentence*pw+h.dev>>6] |= 1 << (h.dev & 63)
 	}
 	if a.model == nil {
 		return
@@ -102,13 +103,14 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		excluded := kt >= 0 && sc.turns[kt].excluded
 		// The devices shown are those decided and those with a hit in the
 		// sentence (see decideAll).
+		row := performs[si*pw : (si+1)*pw]
 		if len(shown) == 1 {
-			a.decideShown(sc, z, performs[si*nd:(si+1)*nd], hits[lo:hi], excluded)
+			a.decideShown(sc, z, row, hits[lo:hi], excluded)
 		} else {
-			a.decideAll(sc, z, performs[si*nd:(si+1)*nd], hits[lo:hi], excluded)
+			a.decideAll(sc, z, row, hits[lo:hi], excluded)
 		}
 		if excluded {
-			clear(performs[si*nd : (si+1)*nd])
+			clear(row)
 		}
 		sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 		a.explain(sc, k.fs[from:])
@@ -126,7 +128,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 // shows its devices but performs none). The probability of any other
 // device is not needed, so a device whose score is clearly under its
 // threshold's logit (Model.zcut) costs no exponential.
-func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []bool, hits []xhit, excluded bool) {
+func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
 	m, shown := a.model, sc.shown
 	clear(shown)
 	for i := range hits {
@@ -142,7 +144,7 @@ func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []bool, hits []x
 		p := sigmoid(z[md])
 		sc.prob[d] = float32(p)
 		if p >= m.thr[md] && !excluded {
-			performs[d] = true
+			performs[d>>6] |= 1 << (d & 63)
 			shown[x>>6] |= 1 << (x & 63)
 		}
 	}
@@ -152,7 +154,7 @@ func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []bool, hits []x
 // one word): the devices whose score reaches the cut are found in one pass
 // over the scores, as bits beside those with a hit, and only those are
 // visited, in the order of a.modeled, instead of testing every device.
-func (a *Analyzer) decideShown(sc *scratch, z []float64, performs []bool, hits []xhit, excluded bool) {
+func (a *Analyzer) decideShown(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
 	m := a.model
 	var shown uint64
 	for i := range hits {
@@ -173,7 +175,7 @@ func (a *Analyzer) decideShown(sc *scratch, z []float64, performs []bool, hits [
 		p := sigmoid(z[md])
 		sc.prob[d] = float32(p)
 		if p >= m.thr[md] && !excluded {
-			performs[d] = true
+			performs[d>>6] |= 1 << (d & 63)
 			shown |= 1 << x
 		}
 	}

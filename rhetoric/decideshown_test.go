@@ -22,12 +22,12 @@ func TestDecideShown(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
 	type result struct {
 		Prob     []float32
-		Performs []bool
+		Performs []uint64
 		Shown    []uint64
 	}
-	run := func(decide func(*scratch, []float64, []bool, []xhit, bool), z []float64, hits []xhit, excluded bool) result {
+	run := func(decide func(*scratch, []float64, []uint64, []xhit, bool), z []float64, hits []xhit, excluded bool) result {
 		sc := &scratch{prob: make([]float32, nd), shown: make([]uint64, 1)}
-		performs := make([]bool, nd)
+		performs := make([]uint64, perfWords(nd))
 		decide(sc, z, performs, hits, excluded)
 		return result{sc.prob, performs, sc.shown}
 	}
