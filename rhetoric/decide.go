@@ -12,9 +12,10 @@ import (
 // Its input is plain data: the document's hits after the modifier and
 // target stages (device index, sentence, flags, weight and target of each),
 // sorted by place, so the hits of one sentence are contiguous. Its output is
-// the set of devices each sentence performs: performs[s*nd+d] for sentence s
-// and device index d (nd = len(a.devices)), stored in sc.performs and read
-// by the score stage for detected counts, spans and explanations.
+// the set of devices each sentence performs: for sentence s and device
+// index d, bit d%64 of performs[s*pw+d/64] (pw = perfWords(len(a.devices)),
+// one word for up to 64 devices), stored in sc.performs and read by the
+// score stage for detected counts, spans and explanations.
 //
 // With a model (the default), a device the model knows is performed when
 // the model's probability reaches the device's threshold; the
