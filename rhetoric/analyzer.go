@@ -131,6 +131,7 @@ type Analyzer struct {
 	// others without a test.
 	modeled     []modeledDevice
 	modIdx      []int  // device index -> index into modeled, or -1
+	modOf       []int  // model device index -> index into modeled, or -1
 	takesTarget []bool // device index -> its moves name a target (role victim, appeal or target)
 
 	pool    sync.Pool // *scratch
@@ -280,6 +281,15 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 				a.modIdx[i] = len(a.modeled)
 				a.modeled = append(a.modeled, modeledDevice{d: i, md: a.mdev[i]})
 			}
+		}
+	}
+	if a.model != nil {
+		a.modOf = make([]int, len(a.model.devices))
+		for md := range a.modOf {
+			a.modOf[md] = -1
+		}
+		for x, dm := range a.modeled {
+			a.modOf[dm.md] = x
 		}
 	}
 	a.opts = opts

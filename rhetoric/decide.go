@@ -1,6 +1,7 @@
 package rhetoric
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/rhetorica/rhetorica/tokenize"
@@ -11,9 +12,10 @@ import (
 // Its input is plain data: the document's hits after the modifier and
 // target stages (device index, sentence, flags, weight and target of each),
 // sorted by place, so the hits of one sentence are contiguous. Its output is
-// the set of devices each sentence performs: performs[s*nd+d] for sentence s
-// and device index d (nd = len(a.devices)), stored in sc.performs and read
-// by the score stage for detected counts, spans and explanations.
+// the set of devices each sentence performs: for sentence s and device
+// index d, bit d%64 of performs[s*pw+d/64] (pw = perfWords(len(a.devices)),
+// one word for up to 64 devices), stored in sc.performs and read by the
+// score stage for detected counts, spans and explanations.
 //
 // With a model (the default), a device the model knows is performed when
 // the model's probability reaches the device's threshold; the
@@ -26,8 +28,9 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	hits := sc.hits
 	nsent := len(doc.Sentences)
 	nd := len(a.devices)
-	performs := sc.performs[:0]
-	performs = append(performs, make([]bool, nsent*nd)...)
+	pw := perfWords(nd)
+	performs := slices.Grow(sc.performs[:0], nsent*pw)[:nsent*pw]
+	clear(performs)
 	sc.performs = performs
 	for i := range hits {
 		h := &hits[i]
@@ -36,7 +39,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		if !h.Counts() || h.Sentence < 0 || h.Sentence >= nsent || (a.model != nil && a.mdev[h.dev] >= 0) {
 			continue
 		}
-		performs[h.Sentence*nd+h.dev] = true
+		performs[h.Sentence*pw+h.dev>>6] |= 1 << (h.dev & 63)
 	}
 	if a.model == nil {
 		return
@@ -66,19 +69,13 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		sc.fOff = append(sc.fOff, from)
 		a.sentenceFeatures(doc, sc, si, hits[lo:hi], k)
 		copy(z, m.bias)
-		// Read the first weight of every row before summing: the loads
-		// are independent, so the processor overlaps their cache misses
-		// (a row is one cache line); the sum below then finds them in
-		// cache instead of waiting for one row after the other.
-		var touch float32
-		for _, f := range k.fs[from:] {
-			touch += m.w[int(f.h)*m.stride]
-		}
-		sc.touch = touch
 		// Four rows at a time: each z[d] still adds the rows' weights one
 		// after the other in the order of the features (so the sums are
 		// the same to the last bit), but is loaded and stored once for
-		// four of them.
+		// four of them. The four rows' loads do not depend on one
+		// another, nor on the sums of the rows before, so the processor
+		// overlaps their cache misses (a row is one cache line) without a
+		// pass that reads them ahead.
 		fs := k.fs[from:]
 		for len(fs) >= 4 {
 			r0 := m.w[int(fs[0].h)*m.stride:][:mnd]
@@ -106,29 +103,15 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		kt = turnAt(sc.turns, doc.Sentences[si].Start, kt)
 		excluded := kt >= 0 && sc.turns[kt].excluded
 		// The devices shown are those decided and those with a hit in the
-		// sentence; the probability of any other is not needed, so a
-		// device whose score is clearly under its threshold's logit
-		// (Model.zcut) costs no exponential.
-		clear(shown)
-		for i := lo; i < hi; i++ {
-			if x := a.modIdx[hits[i].dev]; x >= 0 {
-				shown[x>>6] |= 1 << (x & 63)
-			}
-		}
-		for x, dm := range a.modeled {
-			d, md := dm.d, dm.md
-			if shown[x>>6]&(1<<(x&63)) == 0 && z[md] < m.zcut[md] {
-				continue
-			}
-			p := sigmoid(z[md])
-			sc.prob[d] = float32(p)
-			if p >= m.thr[md] && !excluded {
-				performs[si*nd+d] = true
-				shown[x>>6] |= 1 << (x & 63)
-			}
+		// sentence (see decideAll).
+		row := performs[si*pw : (si+1)*pw]
+		if len(shown) == 1 {
+			a.decideShown(sc, z, row, hits[lo:hi], excluded)
+		} else {
+			a.decideAll(sc, z, row, hits[lo:hi], excluded)
 		}
 		if excluded {
-			clear(performs[si*nd : (si+1)*nd])
+			clear(row)
 		}
 		sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 		a.explain(sc, k.fs[from:])
@@ -136,6 +119,68 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	}
 	sc.fOff = append(sc.fOff, len(k.fs))
 	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
+}
+
+// decideAll is the decision of a sentence given its scores z (by model
+// device), its hits, and performs, the sentence's row of sc.performs: it
+// sets the probability of every device shown (sc.prob) and marks in
+// sc.shown the devices to explain, those with a hit in the sentence and
+// those decided (unless excluded, a sentence of an excluded turn, which
+// shows its devices but performs none). The probability of any other
+// device is not needed, so a device whose score is clearly under its
+// threshold's logit (Model.zcut) costs no exponential.
+func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
+	m, shown := a.model, sc.shown
+	clear(shown)
+	for i := range hits {
+		if x := a.modIdx[hits[i].dev]; x >= 0 {
+			shown[x>>6] |= 1 << (x & 63)
+		}
+	}
+	for x, dm := range a.modeled {
+		d, md := dm.d, dm.md
+		if shown[x>>6]&(1<<(x&63)) == 0 && z[md] < m.zcut[md] {
+			continue
+		}
+		p := sigmoid(z[md])
+		sc.prob[d] = float32(p)
+		if p >= m.thr[md] && !excluded {
+			performs[d>>6] |= 1 << (d & 63)
+			shown[x>>6] |= 1 << (x & 63)
+		}
+	}
+}
+
+// decideShown is decideAll for at most 64 modeled devices (sc.shown is
+// one word): the devices whose score reaches the cut are found in one pass
+// over the scores, as bits beside those with a hit, and only those are
+// visited, in the order of a.modeled, instead of testing every device.
+func (a *Analyzer) decideShown(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
+	m := a.model
+	var shown uint64
+	for i := range hits {
+		if x := a.modIdx[hits[i].dev]; x >= 0 {
+			shown |= 1 << (x & 63)
+		}
+	}
+	visit := shown
+	zcut, xOf := m.zcut[:len(z)], a.modOf[:len(z)]
+	for md, v := range z {
+		if !(v < zcut[md]) && xOf[md] >= 0 {
+			visit |= 1 << (xOf[md] & 63)
+		}
+	}
+	for w := visit; w != 0; w &= w - 1 {
+		x := bits.TrailingZeros64(w)
+		d, md := a.modeled[x].d, a.modeled[x].md
+		p := sigmoid(z[md])
+		sc.prob[d] = float32(p)
+		if p >= m.thr[md] && !excluded {
+			performs[d>>6] |= 1 << (d & 63)
+			shown |= 1 << x
+		}
+	}
+	sc.shown[0] = shown
 }
 
 // modeledDevice is a device the model decides: its index d and its

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -390,35 +391,42 @@ func (a *Analyzer) sentenceFeatures(doc *tokenize.Document, sc *scratch, si int,
 		}
 	}
 	if len(hits) > 0 {
-		// Count each device's hits in one pass, then add the device
-		// features in device order.
-		pos, neg := grow32(sc.hpos, nd), grow32(sc.hneg, nd)
-		first, last := grow32(sc.hfirst, nd), grow32(sc.hlast, nd)
-		sc.hpos, sc.hneg, sc.hfirst, sc.hlast = pos, neg, first, last
-		clear(pos)
-		clear(neg)
+		// Count each device's hits in one pass, noting the devices with
+		// a hit and those with a negated one as bits, then add the
+		// device features of those devices in device order.
+		pw := perfWords(nd)
+		hb := slices.Grow(sc.hbits[:0], 2*pw)[:2*pw]
+		clear(hb)
+		sc.hbits = hb
+		pb, nb := hb[:pw], hb[pw:]
+		pos, first, last := grow32(sc.hpos, nd), grow32(sc.hfirst, nd), grow32(sc.hlast, nd)
+		sc.hpos, sc.hfirst, sc.hlast = pos, first, last
 		for i := range hits {
 			h := &hits[i]
+			w, bit := h.dev>>6, uint64(1)<<(h.dev&63)
 			if h.Negated {
-				neg[h.dev]++
+				nb[w] |= bit
 				continue
 			}
-			if pos[h.dev] == 0 {
-				first[h.dev] = int32(i)
+			if pb[w]&bit == 0 {
+				pb[w] |= bit
+				pos[h.dev], first[h.dev] = 0, int32(i)
 			}
 			last[h.dev] = int32(i)
 			pos[h.dev]++
 		}
-		for d := range nd {
-			switch {
-			case pos[d] >= 1:
+		for wi, p := range pb {
+			for w := p | nb[wi]; w != 0; w &= w - 1 {
+				d := wi*64 + bits.TrailingZeros64(w)
+				if p&(1<<(d&63)) == 0 {
+					k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
+					continue
+				}
 				f := &hits[first[d]]
 				k.addh(a.fh.det[d], "d=", a.devices[d], "", "", f.Start, f.End)
 				if pos[d] >= 2 {
 					k.addh(a.fh.det2[d], "d2=", a.devices[d], "", "", f.Start, hits[last[d]].End)
 				}
-			case neg[d] > 0:
-				k.addh(a.fh.detNeg[d], "dn=", a.devices[d], "", "", ss, se)
 			}
 		}
 	}

@@ -68,7 +68,9 @@ type scratch struct {
 	modLo int // first modifier that may still reach the next cue
 
 	// decide
-	performs []bool    // sentence s performs device d: performs[s*len(devices)+d]
+	// performs: sentence s performs device d when bit d%64 of word
+	// s*perfWords(len(devices))+d/64 is set
+	performs []uint64
 	prob     []float32 // per device: the model's probability in the current sentence, where shown
 	sink     featSink  // the features found in the model, sentence after sentence
 	fOff     []int     // sentence s owns sink.fs[fOff[s]:fOff[s+1]]
@@ -90,7 +92,6 @@ type scratch struct {
 	psink   featSink
 	planOff []int
 	planned bool
-	touch   float32 // a sum that keeps decide's row reads from being optimised away
 	// The model's explanations, without pointers (so that building them
 	// needs no write barrier and the collector does not scan them): scores
 	// of all sentences in order, sentence s owning
@@ -100,9 +101,12 @@ type scratch struct {
 	scoreOff []int
 	reasons  []xreason
 	shown    []uint64 // bit x: a.modeled[x] is explained in the current sentence
-	// per device, the sentence's non-negated and negated hits and the
-	// first and last non-negated one (sentenceFeatures)
-	hpos, hneg, hfirst, hlast []int32
+	// per device, the sentence's non-negated hits and the first and last
+	// of them, valid for the devices with a bit in hbits[:pw] (pw =
+	// perfWords(len(devices))); hbits[pw:] marks the devices with a
+	// negated hit (sentenceFeatures)
+	hpos, hfirst, hlast []int32
+	hbits               []uint64
 
 	// re is the memory of a recycled report (see Analyzer.Recycle) while
 	// a report is built.
@@ -150,6 +154,10 @@ type xhit struct {
 	mods        int
 	Hit
 }
+
+// perfWords returns the words of scratch.performs a sentence takes, for
+// nd devices.
+func perfWords(nd int) int { return (nd + 63) / 64 }
 
 func grow32(s []int32, n int) []int32 {
 	if cap(s) < n {

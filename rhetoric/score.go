@@ -122,11 +122,10 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 			t.sentences++
 		}
 	}
-	for si := range ns {
-		for d, ok := range sc.performs[si*nd : (si+1)*nd] {
-			if ok {
-				tallies[d].detected++
-			}
+	pw := perfWords(nd)
+	for i, w := range sc.performs {
+		for d := i % pw * 64; w != 0; w &= w - 1 {
+			tallies[d+bits.TrailingZeros64(w)].detected++
 		}
 	}
 	r.Devices = sized(sc.re.devs, nd)
@@ -157,7 +156,7 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		anchor(scores).Because = reasons[:0]
 	}
 	r.Spans = anchored(sc.re.spans, ns)
-	names := sized(sc.re.names, countTrue(performs))[:0]
+	names := sized(sc.re.names, countBits(performs))[:0]
 	lo := 0
 	for si, s := range doc.Sentences {
 		hi := lo
@@ -169,19 +168,19 @@ func (a *Analyzer) score(r *Report, doc *tokenize.Document, sc *scratch) {
 		from := len(names)
 		sp := Span{Start: s.Start, End: s.End}
 		var cands []int // the sentence's target candidates, found when first needed
-		for d, ok := range performs[si*nd : (si+1)*nd] {
-			if !ok {
-				continue
-			}
-			names = append(names, a.devices[d])
-			if a.takesTarget[d] {
-				if sp.Targets == nil {
-					sp.Targets = sc.re.targetsMap()
+		for i, w := range performs[si*pw : (si+1)*pw] {
+			for ; w != 0; w &= w - 1 {
+				d := i*64 + bits.TrailingZeros64(w)
+				names = append(names, a.devices[d])
+				if a.takesTarget[d] {
+					if sp.Targets == nil {
+						sp.Targets = sc.re.targetsMap()
+					}
+					if cands == nil && a.choosesTarget(d) {
+						cands = a.candidates(doc, sc, si)
+					}
+					sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d, cands)
 				}
-				if cands == nil && a.choosesTarget(d) {
-					cands = a.candidates(doc, sc, si)
-				}
-				sp.Targets[a.devices[d]] = a.chooseTarget(doc, sc, si, hits, d, cands)
 			}
 		}
 		sp.Devices = names[from:len(names):len(names)]
@@ -371,12 +370,11 @@ func topFeaturesLong(m *Model, md int, fs []feat) (int, [explainTop]int32) {
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 
-func countTrue(b []bool) int {
+// countBits returns the number of bits set in b.
+func countBits(b []uint64) int {
 	n := 0
-	for _, v := range b {
-		if v {
-			n++
-		}
+	for _, w := range b {
+		n += bits.OnesCount64(w)
 	}
 	return n
 }
