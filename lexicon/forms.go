@@ -59,10 +59,9 @@ func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint
 			e = x + 1
 		}
 	}
-	k := uint32(len(s.syms))
-	s.syms = append(s.syms, tokSym{})
-	m.symbolsOf(s, &s.syms[k], t, v)
-	switch k = s.settle(k); {
+	k := s.add()
+	m.symbolsOf(s, k, t, v)
+	switch k = s.settle(k, m.preds); {
 	case k == noSym:
 		e = formNoSym
 	case e == formUnknown:
