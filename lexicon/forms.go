@@ -37,7 +37,8 @@ const (
 
 // formSymbols resolves token t, which carries a form ID of the tokenizer
 // of fx, and returns the index of its symbols in s.syms: noSym, or a new
-// tokSym that it appends, with rootBit (see rootOf).
+// tokSym (and symHot) that it appends, with rootBit (see rootOf) and
+// phraseFlag.
 func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint32 {
 	sl := fx.Known(t.Form)
 	if sl == nil {

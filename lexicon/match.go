@@ -126,7 +126,7 @@ type Match struct {
 // are first met; and each pooled scratch keeps, for the form IDs of the
 // last tokenizer it served, the symbols it resolved, so that a word costs
 // one index into that table in later documents too (at most 2^18 IDs, 4
-// bytes each, and about 3.5 MiB of symbols, beyond which the scratch starts
+// bytes each, and about 4 MiB of symbols, beyond which the scratch starts
 // afresh). Tokens without a form ID take the hash path, with a small
 // per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
@@ -329,9 +329,10 @@ type scratch struct {
 }
 
 // maxKeptSyms bounds the symbols a scratch keeps from one document to the
-// next (112 bytes each: about 4 MiB with their prefixes, typically far less: only words with
-// symbols take one); a document that finds more restarts the scratch. A
-// variable only so that a test can lower it.
+// next (a tokSym and a symHot, 112 bytes: about 4 MiB with their prefixes,
+// typically far less: only words with symbols take one); a document that
+// finds more restarts the scratch. A variable only so that a test can
+// lower it.
 var maxKeptSyms = 1 << 15
 
 // restart forgets the symbols of earlier documents and ties s.forms to
@@ -542,8 +543,8 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, spac
 }
 
 // newSymbols resolves t, whose Norm has hash h, and returns the index of
-// its symbols in s.syms with rootBit (see rootOf): noSym, or a new tokSym
-// that it appends.
+// its symbols in s.syms with rootBit (see rootOf) and phraseFlag: noSym, or
+// a new tokSym (and symHot) that it appends.
 func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
 	k := s.add()
 	m.symbols(s, k, t, h)
