@@ -312,29 +312,35 @@ func (b *builder) add(pat string) error {
 // (never 0) to child nodes. Unlike a Go map, its layout, and so the order
 // of its slots, depends only on the order of insertion.
 type edgeMap struct {
-	keys []uint64
-	vals []int32
-	n    int
-	mask uint64
+	keys  []uint64
+	vals  []int32
+	n     int
+	mask  uint64
+	shift uint // 64 - log2(len(keys)): see home
 }
 
 // newEdgeMap returns a map for about hint edges. It grows (doubling) when
 // three quarters of its slots are used: it lives only while the trie is
 // built, and is released before the final tables are made.
 func newEdgeMap(hint int) edgeMap {
-	size := 16
+	size, shift := 16, uint(60)
 	for size < hint {
-		size *= 2
+		size, shift = size*2, shift-1
 	}
-	return edgeMap{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	return edgeMap{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1), shift: shift}
 }
 
-func edgeMapHome(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> 20 }
+// home returns the slot where the probe for key k begins: the top bits of
+// a multiplicative hash, which depend on all the bits of k (the low bits
+// of the product depend only on the low bits of k, so that the edges along
+// one symbol from nodes that differ in their higher bits would share a
+// home and make long runs).
+func (t *edgeMap) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
 
 // child returns the child along key k, adding a new node (numbered
 // *nnodes, which it increments) when there is none.
 func (t *edgeMap) child(k uint64, nnodes *int32) int32 {
-	i := edgeMapHome(k) & t.mask
+	i := t.home(k)
 	for ; t.keys[i] != 0; i = (i + 1) & t.mask {
 		if t.keys[i] == k {
 			return t.vals[i]
@@ -355,11 +361,12 @@ func (t *edgeMap) grow() {
 	t.keys = make([]uint64, 2*len(old))
 	t.vals = make([]int32, 2*len(old))
 	t.mask = uint64(len(t.keys) - 1)
+	t.shift--
 	for x, k := range old {
 		if k == 0 {
 			continue
 		}
-		i := edgeMapHome(k) & t.mask
+		i := t.home(k)
 		for t.keys[i] != 0 {
 			i = (i + 1) & t.mask
 		}

@@ -37,7 +37,8 @@ const (
 
 // formSymbols resolves token t, which carries a form ID of the tokenizer
 // of fx, and returns the index of its symbols in s.syms: noSym, or a new
-// tokSym that it appends, with rootBit (see rootOf).
+// tokSym (and symHot) that it appends, with rootBit (see rootOf) and
+// phraseFlag.
 func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint32 {
 	sl := fx.Known(t.Form)
 	if sl == nil {
@@ -59,10 +60,9 @@ func (m *Matcher) formSymbols(s *scratch, t *tokenize.Token, fx *formIndex) uint
 			e = x + 1
 		}
 	}
-	k := uint32(len(s.syms))
-	s.syms = append(s.syms, tokSym{})
-	m.symbolsOf(s, &s.syms[k], t, v)
-	switch k = s.settle(k); {
+	k := s.add()
+	m.symbolsOf(s, k, t, v)
+	switch k = s.settle(k, m.preds); {
 	case k == noSym:
 		e = formNoSym
 	case e == formUnknown:

@@ -126,7 +126,7 @@ type Match struct {
 // are first met; and each pooled scratch keeps, for the form IDs of the
 // last tokenizer it served, the symbols it resolved, so that a word costs
 // one index into that table in later documents too (at most 2^18 IDs, 4
-// bytes each, and about 3.5 MiB of symbols, beyond which the scratch starts
+// bytes each, and about 4 MiB of symbols, beyond which the scratch starts
 // afresh). Tokens without a form ID take the hash path, with a small
 // per-document memo and the same result.
 // No step depends on the number of entries, so matching costs time linear
@@ -225,18 +225,9 @@ func (p *predSig) or(q *predSig) {
 
 // tokSym is what one distinct word resolves to: its symbols in the pattern
 // trie. Tokens refer to it through scratch.tok, which keeps it out of the
-// per-token array so that a long document's symbols stay in cache.
+// per-token array so that a long document's symbols stay in cache. What
+// Find's main loop reads of it is in its symHot, in a separate array.
 type tokSym struct {
-	// phraseBit is nodeBit(wordNode) when the word's only way to start a
-	// match is wordNode, a filtered node without outputs: the first word
-	// of phrases only, the usual case in a large lexicon, which Find's
-	// main loop tests against the next tokens first. 0 otherwise.
-	phraseBit uint64
-	preds     predSig // of all its symbols together
-	// sigs has bit sigBit(x) of every symbol x of the word, so that a
-	// node whose sig shares no bit with it surely has no edge along the
-	// word: one test where mayEdge needs one per symbol.
-	sigs         uint64
 	word, stem   int32 // IDs, or -1
 	pfxLo, pfxHi int32 // its prefix IDs are scratch.pfx[pfxLo:pfxHi]
 	wordNode     int32 // the root's children along word and stem, or 0
@@ -244,10 +235,29 @@ type tokSym struct {
 	wordInfo     nodeInfo // the info of wordNode, copied from the vocabulary
 }
 
-// The fields of tokSym are ordered so that what Find's main loop reads of
-// most tokens (phraseBit and the first three predSigs) lies in its first
-// 32 bytes, within one cache line whatever the alignment of a 96-byte
-// tokSym in s.syms.
+// symHot is the part of a word's symbols (its tokSym of the same index)
+// that Find's main loop tests against the tokens around it: 64 bytes, one
+// cache line, so that a word's first token in a document costs one cache
+// miss there and not the two of a 96-byte tokSym.
+type symHot struct {
+	// phraseBit is nodeBit(wordNode) when the word's only way to start a
+	// match is wordNode, a node without outputs and without a gap edge
+	// followed by another, in a lexicon with predSigs: the first word of
+	// phrases only, the usual case in a large lexicon, which Find's main
+	// loop tests against the next tokens first. 0 otherwise.
+	phraseBit uint64
+	preds     predSig // of all its symbols together, when Matcher.preds
+	// sigs has bit sigBit(x) of every symbol x of the word, so that a
+	// node whose sig shares no bit with it surely has no edge along the
+	// word: one test where mayEdge needs one per symbol.
+	sigs uint64
+	sig  uint64 // wordInfo.sig of the tokSym
+	// bloomNode is the tokSym's wordNode when that node is filtered, and
+	// bloomWord its word when that is its only symbol; else -1. When
+	// neither is -1, the global filter tells whether an edge leads from
+	// the node of one word along another (see Find).
+	bloomNode, bloomWord int32
+}
 
 // Flags of a token in scratch.tok, above the index of its symbols:
 // gapBit marks a token of kind Word or Number, which a gap matches, and
@@ -255,14 +265,17 @@ type tokSym struct {
 // main loop of Find reads scratch.tok only, not the (much larger) tokens.
 // rootBit marks symbols with a child of the root (rootOf): Find's main
 // loop passes over a token that has neither it nor compoundBit without
-// reading its symbols. Unlike the other flags it belongs to the symbols,
-// so a token that shares an earlier token's symbols copies it (symBits).
+// reading its symbols; phraseFlag marks symbols with a phraseBit, so that
+// the loop reads the symHot of those only. Unlike the other flags these
+// two belong to the symbols, so a token that shares an earlier token's
+// symbols copies them (symBits).
 const (
 	gapBit      = 1 << 31
 	compoundBit = 1 << 30
 	rootBit     = 1 << 29
-	symBits     = compoundBit - 1 // the index of the symbols and rootBit
-	symMask     = rootBit - 1     // the index of the symbols
+	phraseFlag  = 1 << 28
+	symBits     = compoundBit - 1 // the index of the symbols, rootBit and phraseFlag
+	symMask     = phraseFlag - 1  // the index of the symbols
 )
 
 // rootOf returns rootBit when a match may start with sy, 0 when it surely
@@ -289,10 +302,14 @@ func (s *scratch) at(j int) (*tokSym, bool) {
 	return &s.syms[t&symMask], t&gapBit != 0
 }
 
+// hotAt returns the symHot of token j.
+func (s *scratch) hotAt(j int) *symHot { return &s.hot[s.tok[j]&symMask] }
+
 // scratch is the per-call memory of Find, pooled per Matcher.
 type scratch struct {
 	syms      []tokSym // per distinct word: of the documents since restart (see forms), or of this one
-	tok       []uint32 // per token: index into syms | flags (gapBit, compoundBit, rootBit)
+	hot       []symHot // per element of syms, its symHot
+	tok       []uint32 // per token: index into syms and hot | flags (gapBit, compoundBit, rootBit, phraseFlag)
 	pfx       []int32  // prefix IDs of syms (tokSym.pfxLo, pfxHi)
 	space     uint64   // the form space (tokenize.Document.FormSpace) of forms
 	forms     []uint32 // by form ID of space: 0 when not met since restart, else 1 + its scratch.tok value & symBits
@@ -312,9 +329,10 @@ type scratch struct {
 }
 
 // maxKeptSyms bounds the symbols a scratch keeps from one document to the
-// next (about 3.5 MiB with their prefixes, typically far less: only words with
-// symbols take one); a document that finds more restarts the scratch. A
-// variable only so that a test can lower it.
+// next (a tokSym and a symHot, 112 bytes: about 4 MiB with their prefixes,
+// typically far less: only words with symbols take one); a document that
+// finds more restarts the scratch. A variable only so that a test can
+// lower it.
 var maxKeptSyms = 1 << 15
 
 // restart forgets the symbols of earlier documents and ties s.forms to
@@ -324,6 +342,7 @@ func (s *scratch) restart(space uint64) {
 	clear(s.forms)
 	clear(s.bytes[:])
 	s.syms = append(s.syms[:0], tokSym{word: -1, stem: -1}) // noSym
+	s.hot = append(s.hot[:0], symHot{})
 	s.pfx = s.pfx[:0]
 }
 
@@ -393,42 +412,35 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			// The usual case in a small lexicon.
 			continue
 		}
-		sy := &s.syms[ti&symMask]
-		if b := sy.phraseBit; b != 0 && ti&compoundBit == 0 && i+2 < len(toks) {
+		if ti&(phraseFlag|compoundBit) == phraseFlag && i+2 < len(toks) {
 			// The usual case in a large lexicon: the first word of
 			// phrases, none of which goes on with the next tokens, as
-			// the test below (in short) finds.
+			// canStep's first test, on the tokens' symHots only, finds:
+			// whether the node may have an edge along a symbol of token
+			// i+1 that a walk could follow (by the predSigs, the node's
+			// sig and, for a filtered node and a next word without other
+			// symbols, the global filter, which rules out most), or a
+			// gap edge and then an edge along a symbol of token i+2.
+			h := &s.hot[ti&symMask]
+			b := h.phraseBit
 			t1 := s.tok[i+1]
-			n1 := &s.syms[t1&symMask]
-			x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
-			if !(x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
-				t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)) {
+			n1, y := &s.hot[t1&symMask], s.hotAt(i+2)
+			if !(n1.preds.next&b != 0 && (n1.preds.stop|y.preds.third)&b != 0 && h.sig&n1.sigs != 0 &&
+				(h.bloomNode|n1.bloomWord < 0 || m.mayHold(edgeHash(h.bloomNode, symWord<<30|uint32(n1.bloomWord)))) ||
+				t1&gapBit != 0 && y.preds.afterGap&b != 0) {
 				continue
 			}
 		}
+		sy := &s.syms[ti&symMask]
 		s.found = s.found[:0]
 		start := sy.stemNode != 0 || sy.pfxLo != sy.pfxHi || sy.wordInfo.outN != 0
-		if !start && sy.wordNode != 0 {
-			if sy.wordInfo.filtered() && i+2 < len(toks) {
-				// canStep's first test, inlined: most tokens fail it.
-				// canStep repeats it path by path for the few that pass;
-				// passing both paths' results in instead costs more
-				// (both are then computed for every token).
-				b := nodeBit(sy.wordNode)
-				t1 := s.tok[i+1]
-				n1 := &s.syms[t1&symMask]
-				x, y := &n1.preds, &s.syms[s.tok[i+2]&symMask].preds
-				start = x.next&b != 0 && (x.stop|y.third)&b != 0 && sy.wordInfo.sig&n1.sigs != 0 && m.mayWordEdge(sy.wordNode, n1) ||
-					t1&gapBit != 0 && (y.afterGap&b != 0 || sy.wordInfo.gapKinds&(1<<symGap) != 0)
-				start = start && m.canStep(s, &sy.wordInfo, i+1)
-			} else if i+1 < len(toks) {
-				// A token without symbols continues no walk but along
-				// a gap edge: most tokens after "the" or "of" in a
-				// small lexicon, ruled out without calling canStep.
-				t1 := s.tok[i+1]
-				start = t1&symMask != noSym || t1&gapBit != 0 && sy.wordInfo.gap > 0
-				start = start && m.canStep(s, &sy.wordInfo, i+1)
-			}
+		if !start && sy.wordNode != 0 && i+1 < len(toks) {
+			// A token without symbols continues no walk but along a
+			// gap edge: most tokens after "the" or "of" in a small
+			// lexicon, ruled out without calling canStep.
+			t1 := s.tok[i+1]
+			start = t1&symMask != noSym || t1&gapBit != 0 && sy.wordInfo.gap > 0
+			start = start && m.canStep(s, &sy.wordInfo, i+1)
 		}
 		if !start {
 			// The usual case in a large lexicon: the token begins
@@ -483,7 +495,7 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, spac
 	s.tok = s.tok[:len(toks)]
 	if s.kept >= 0 {
 		// The last document's symbols are of no use to this one.
-		s.syms, s.pfx, s.kept = s.syms[:s.kept], s.pfx[:s.keptPfx], -1
+		s.syms, s.hot, s.pfx, s.kept = s.syms[:s.kept], s.hot[:s.kept], s.pfx[:s.keptPfx], -1
 		clear(s.bytes[:])
 	}
 	if len(s.syms) == 0 || fx != nil && space != s.space || len(s.syms) > maxKeptSyms {
@@ -531,26 +543,38 @@ func (m *Matcher) resolve(s *scratch, toks []tokenize.Token, fx *formIndex, spac
 }
 
 // newSymbols resolves t, whose Norm has hash h, and returns the index of
-// its symbols in s.syms with rootBit (see rootOf): noSym, or a new tokSym
-// that it appends.
+// its symbols in s.syms with rootBit (see rootOf) and phraseFlag: noSym, or
+// a new tokSym (and symHot) that it appends.
 func (m *Matcher) newSymbols(s *scratch, t *tokenize.Token, h uint64) uint32 {
-	k := uint32(len(s.syms))
-	s.syms = append(s.syms, tokSym{})
-	m.symbols(s, &s.syms[k], t, h)
-	return s.settle(k)
+	k := s.add()
+	m.symbols(s, k, t, h)
+	return s.settle(k, m.preds)
 }
 
-// settle finishes the symbols just resolved into s.syms[k], the last
-// tokSym, and returns their index with rootBit (see rootOf); when they are
-// empty it drops them and returns noSym, which all such words share.
-func (s *scratch) settle(k uint32) uint32 {
+// add appends a zero tokSym and symHot for symbols to resolve, and returns
+// their index.
+func (s *scratch) add() uint32 {
+	s.syms = append(s.syms, tokSym{})
+	s.hot = append(s.hot, symHot{})
+	return uint32(len(s.syms) - 1)
+}
+
+// settle finishes the symbols just resolved into s.syms[k] and s.hot[k],
+// the last ones, and returns their index with rootBit (see rootOf) and
+// phraseFlag; when they are empty it drops them and returns noSym, which
+// all such words share. preds is Matcher.preds.
+func (s *scratch) settle(k uint32, preds bool) uint32 {
 	sy := &s.syms[k]
 	if sy.empty() {
 		s.pfx = s.pfx[:sy.pfxLo]
-		s.syms = s.syms[:k]
+		s.syms, s.hot = s.syms[:k], s.hot[:k]
 		return noSym
 	}
-	sy.setSigs(s)
+	h := &s.hot[k]
+	h.set(sy, s.pfx[sy.pfxLo:sy.pfxHi], preds)
+	if h.phraseBit != 0 {
+		k |= phraseFlag
+	}
 	return k | rootOf(sy)
 }
 
@@ -570,15 +594,16 @@ func (sy *tokSym) empty() bool {
 }
 
 // symbols resolves one token, whose Norm has hash h (m.vocab.hash), into
-// sy, which must be zero, appending its prefix IDs to s.pfx.
-func (m *Matcher) symbols(s *scratch, sy *tokSym, t *tokenize.Token, h uint64) {
-	m.symbolsOf(s, sy, t, m.vocab.get(h, t.Norm))
+// s.syms[k] and the preds of s.hot[k], which must be zero, appending its
+// prefix IDs to s.pfx.
+func (m *Matcher) symbols(s *scratch, k uint32, t *tokenize.Token, h uint64) {
+	m.symbolsOf(s, k, t, m.vocab.get(h, t.Norm))
 }
 
-// setSigs sets sy.sigs and sy.phraseBit from its other fields, once its
-// symbols are found (and not empty: most words of a small lexicon have
-// none, and need neither).
-func (sy *tokSym) setSigs(s *scratch) {
+// set sets the fields of h other than preds from sy, the tokSym of the
+// same symbols (not empty: most words of a small lexicon have none, and
+// need no symHot), whose prefix IDs are pfx; preds is Matcher.preds.
+func (h *symHot) set(sy *tokSym, pfx []int32, preds bool) {
 	var sigs uint64
 	if sy.word >= 0 {
 		sigs |= 1 << sigBit(symWord<<30|uint32(sy.word))
@@ -586,24 +611,32 @@ func (sy *tokSym) setSigs(s *scratch) {
 	if sy.stem >= 0 {
 		sigs |= 1 << sigBit(symStem<<30|uint32(sy.stem))
 	}
-	for _, p := range s.pfx[sy.pfxLo:sy.pfxHi] {
+	for _, p := range pfx {
 		sigs |= 1 << sigBit(symPrefix<<30|uint32(p))
 	}
-	sy.sigs = sigs
-	if sy.wordNode != 0 && sy.wordInfo.filtered() && sy.wordInfo.outN == 0 && sy.stemNode == 0 && sy.pfxLo == sy.pfxHi {
-		sy.phraseBit = nodeBit(sy.wordNode)
+	h.sigs, h.sig = sigs, sy.wordInfo.sig
+	h.bloomNode, h.bloomWord = -1, -1
+	if sy.wordInfo.filtered() {
+		h.bloomNode = sy.wordNode
+	}
+	if sy.stem < 0 && len(pfx) == 0 {
+		h.bloomWord = sy.word
+	}
+	if sy.wordNode != 0 && preds && sy.wordInfo.outN == 0 && sy.wordInfo.gapKinds&(1<<symGap) == 0 && sy.stemNode == 0 && len(pfx) == 0 {
+		h.phraseBit = nodeBit(sy.wordNode)
 	}
 }
 
 // symbolsOf is symbols given v, the vocabulary entry of t.Norm (nil when
-// none). It leaves sy.sigs and sy.phraseBit to setSigs.
-func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabIDs) {
+// none). It leaves the rest of s.hot[k] to symHot.set.
+func (m *Matcher) symbolsOf(s *scratch, k uint32, t *tokenize.Token, v *vocabIDs) {
+	sy, preds := &s.syms[k], &s.hot[k].preds
 	sy.word, sy.stem = -1, -1
 	sy.pfxLo = int32(len(s.pfx))
 	if v != nil {
 		sy.word, sy.wordNode, sy.wordInfo = v.word, v.wordNode, v.wordInfo
 		if m.preds {
-			sy.preds = v.preds
+			*preds = v.preds
 		}
 		if v.pfxN > 0 {
 			s.pfx = append(s.pfx, m.vocabPfx[v.pfxLo:v.pfxLo+int32(v.pfxN)]...)
@@ -612,7 +645,7 @@ func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabI
 		s.pfx = m.appendPrefixes(s.pfx, t.Norm)
 		if m.preds {
 			for _, p := range s.pfx[sy.pfxLo:] {
-				sy.preds.or(&m.pfxPreds[p])
+				preds.or(&m.pfxPreds[p])
 			}
 		}
 	}
@@ -630,7 +663,7 @@ func (m *Matcher) symbolsOf(s *scratch, sy *tokSym, t *tokenize.Token, v *vocabI
 		if t.Stem != t.Norm {
 			v = m.vocab.get(m.vocab.hash(t.Stem), t.Stem)
 			if v != nil && m.preds {
-				sy.preds.or(&v.preds)
+				preds.or(&v.preds)
 			}
 		}
 		if v != nil {
@@ -785,11 +818,11 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		// before the global filter is touched.
 		b := nodeBit(info.node)
 		if info.gap > 0 && gap && next != nil &&
-			(next.preds.afterGap&b != 0 || nextGap && info.gapKinds&(1<<symGap) != 0) &&
+			(s.hotAt(j+1).preds.afterGap&b != 0 || nextGap && info.gapKinds&(1<<symGap) != 0) &&
 			m.mayGap(s, info, next, nextGap) {
 			return true
 		}
-		if sy.preds.next&b == 0 || sy.preds.stop&b == 0 && (next == nil || next.preds.third&b == 0) {
+		if p := &s.hotAt(j).preds; p.next&b == 0 || p.stop&b == 0 && (next == nil || s.hotAt(j+1).preds.third&b == 0) {
 			return false
 		}
 	} else if info.gap > 0 && gap && m.mayGap(s, info, next, nextGap) {
@@ -809,18 +842,6 @@ func (m *Matcher) canStep(s *scratch, info *nodeInfo, j int) bool {
 		}
 	}
 	return false
-}
-
-// mayWordEdge is mayEdge's test of the global filter for the edge from
-// node, a filtered node, along the word of next, when that word is its only
-// symbol (the usual case in a large lexicon); true when next has other
-// symbols, which canStep then tries. False means the node surely has no
-// edge along next.
-func (m *Matcher) mayWordEdge(node int32, next *tokSym) bool {
-	if next.stem >= 0 || next.pfxLo != next.pfxHi || next.word < 0 {
-		return true
-	}
-	return m.mayHold(edgeHash(node, symWord<<30|uint32(next.word)))
 }
 
 // after returns the symbols of the token after token j (nil at the end of
@@ -951,7 +972,7 @@ func (m *Matcher) matchPart(s *scratch, i int, p *tokenize.Token, fx *formIndex)
 	if x&rootBit != 0 {
 		s.cur = m.rootNodes(s.cur, s, &s.syms[x&symMask])
 	}
-	s.pfx, s.syms = s.pfx[:lo], s.syms[:n]
+	s.pfx, s.syms, s.hot = s.pfx[:lo], s.syms[:n], s.hot[:n]
 	for k := range s.cur {
 		m.accept(s, &s.cur[k].info, i, 1)
 	}

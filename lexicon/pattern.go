@@ -3,6 +3,7 @@ package lexicon
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -246,6 +247,13 @@ func plainElem(s string, i int) (kind elemKind, word string, upper bool, next in
 		i++
 	}
 	j := i
+	for j+8 <= len(s) {
+		// Most of a pattern's bytes, up to eight at a time.
+		n := lowerRun(word64(s, j))
+		if j += n; n < 8 {
+			break
+		}
+	}
 	for j < len(s) {
 		if c := s[j]; c-'a' < 26 {
 			j++
@@ -272,6 +280,25 @@ func plainElem(s string, i int) (kind elemKind, word string, upper bool, next in
 		return 0, "", false, 0, false
 	}
 	return kind, word, upper, j, true
+}
+
+// word64 returns the 8 bytes of s from k as a little-endian word (one load).
+func word64(s string, k int) uint64 {
+	s = s[k : k+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lowerRun returns how many of the bytes of w, a little-endian word of 8
+// bytes, are ASCII lower-case letters before the first that is not: one
+// with its high bit set, or one whose high bit adding 0x80-'a' does not
+// set, or adding 0x7f-'z' does. A byte with its high bit set may carry
+// into the next byte's sum, but every byte below the first such one is a
+// letter and carries nothing.
+func lowerRun(w uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	bad := (w | ^(w + (0x80-'a')*ones) | (w + (0x7f-'z')*ones)) & high
+	return bits.TrailingZeros64(bad) / 8
 }
 
 // appendElements parses one white-space-free field of a pattern and

@@ -386,3 +386,61 @@ func TestSplitElement(t *testing.T) {
 		}
 	}
 }
+
+// lowerRunRef is lowerRun's reference: the ASCII lower-case letters that
+// begin s, at most 8, counted byte by byte.
+func lowerRunRef(s string) int {
+	n := 0
+	for n < len(s) && n < 8 && s[n]-'a' < 26 {
+		n++
+	}
+	return n
+}
+
+func TestLowerRun(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string // 8 bytes
+		want int
+	}{
+		{"all letters", "abcdefgz", 8},
+		{"none", "Abcdefgh", 0},
+		{"before a star", "blame* x", 5},
+		{"before a space", "neck wis", 4},
+		{"before a hyphen", "ceas-fir", 4},
+		{"byte below a", "abc`defg", 3},
+		{"byte above z", "abcd{efg", 4},
+		{"upper case", "abcDefgh", 3},
+		{"high bit after letters", "ab\xffcdefg", 2},
+		{"high bit first", "\x80bcdefgh", 0},
+		{"high bits everywhere after", "a\xff\xff\xff\xff\xff\xff\xff", 1},
+		{"zero byte", "abcdefg\x00", 7},
+		{"letters after a high byte", "\xe1\xe1abcdef", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lowerRun(word64(tt.in, 0))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("lowerRun(%q) (-want +got):\n%s", tt.in, diff)
+			}
+			if ref := lowerRunRef(tt.in); ref != tt.want {
+				t.Errorf("the reference gives %d for %q, the table %d", ref, tt.in, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzLowerRun checks lowerRun, on the 8 bytes from every offset of the
+// input, against counting the letters byte by byte.
+func FuzzLowerRun(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "blame* x", "ab\xffcdefg", "neckwise*", "post-developmentwise*", "~provoke"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for k := 0; k+8 <= len(s); k++ {
+			if got, want := lowerRun(word64(s, k)), lowerRunRef(s[k:]); got != want {
+				t.Fatalf("lowerRun of %q at %d = %d, want %d", s, k, got, want)
+			}
+		}
+	})
+}
