@@ -46,6 +46,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "building rhetorica ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ', uncommitted changes'))" >&2
 (cd "$root" && go build -o "$tmp/rhetorica" ./cmd/rhetorica)
+# The timer: user and system CPU and maximum RSS in microseconds and KiB
+# (GNU time prints CPU in 10 ms steps).
+(cd "$root" && go build -o "$tmp/cputime" ./internal/cputime)
 builds=(rhetorica)
 if [ -n "${BEFORE:-}" ]; then
 	echo "building rhetorica at $BEFORE" >&2
@@ -81,8 +84,8 @@ echo "corpus: $(wc -l <"$tmp/ungdc.jsonl") speeches, $(wc -c <"$tmp/ungdc.jsonl"
 # seconds and maximum RSS in KiB.
 cpu() {
 	local t=$tmp/time
-	GOMAXPROCS=1 /usr/bin/time -f '%U %S %M' -o "$t" taskset -c 0 "$@" >/dev/null
-	awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$t"
+	GOMAXPROCS=1 "$tmp/cputime" -o "$t" taskset -c 0 "$@" >/dev/null
+	awk '{ printf "%.6f %d\n", $1 + $2, $4 }' "$t"
 }
 
 # peakheap prints the largest heap, in MB, that a gctrace of the command
@@ -148,7 +151,6 @@ for b in "${builds[@]}"; do
 	for what in load corpus; do
 		c=$(med "$b $what core cpu")
 		l=$(med "$b $what large cpu")
-		# /usr/bin/time counts in 10 ms steps: a core load shows as 0.
 		awk -v b="$b" -v w="$what: CPU s" -v c="$c" -v l="$l" 'BEGIN { printf "%-18s %-28s %10.3f %10.3f %8s\n", b, w, c, l, (c > 0 ? sprintf("%.2f", l / c) : "-") }'
 		c=$(med "$b $what core rss")
 		l=$(med "$b $what large rss")

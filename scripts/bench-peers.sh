@@ -54,6 +54,9 @@ if [ -n "${BEFORE:-}" ]; then
 fi
 echo "building the naive baseline" >&2
 (cd "$peers/go" && go build -o "$tmp/gobench" ./cmd/gobench)
+# The timer: user and system CPU, wall time and maximum RSS in microseconds
+# and KiB (GNU time prints CPU in 10 ms steps).
+(cd "$root" && go build -o "$tmp/cputime" ./internal/cputime)
 
 # The corpus: one JSON object per speech, {"id", "country", "year", "text"},
 # in sorted file order.
@@ -72,7 +75,7 @@ echo "corpus: ${#files[@]} speeches, $bytes bytes of JSONL; $runs rounds on CPU 
 # GOMAXPROCS=2 in the environment, on those CPUs.
 cpu() {
 	local t=$tmp/time
-	GOMAXPROCS=${GOMAXPROCS:-1} /usr/bin/time -f '%U %S %e %M' -o "$t" taskset -c "${CPUS:-0}" "$@" >/dev/null
+	GOMAXPROCS=${GOMAXPROCS:-1} "$tmp/cputime" -o "$t" taskset -c "${CPUS:-0}" "$@" >/dev/null
 	awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' "$t"
 }
 
@@ -82,7 +85,7 @@ one=$tmp/one.txt
 echo "Russia bears full responsibility for this brutal war of aggression against Ukraine." >"$one"
 onecpu() {
 	local t=$tmp/time1
-	GOMAXPROCS=1 /usr/bin/time -f '%U %S' -o "$t" taskset -c 0 sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do "$0" analyze "$1" >/dev/null; done' "$tmp/$1" "$one"
+	GOMAXPROCS=1 "$tmp/cputime" -o "$t" taskset -c 0 sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do "$0" analyze "$1" >/dev/null; done' "$tmp/$1" "$one"
 	awk '{ printf "%.2f\n", ($1 + $2) * 1000 / 20 }' "$t"
 }
 
