@@ -1,6 +1,7 @@
 // Command cputime runs a command and prints what it cost: its user and
 // system CPU seconds, its wall-clock seconds and its maximum resident set
-// size in KiB, on one line, with microsecond resolution:
+// size in KiB (0 where the system does not report it), on one line, with
+// microsecond resolution:
 //
 //	go build -o cputime ./internal/cputime
 //	cputime -o times.txt rhetorica analyze speech.txt >/dev/null
@@ -24,7 +25,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"syscall"
 	"time"
 )
 
@@ -81,9 +81,5 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // format returns the line for a finished process: user and system
 // seconds, wall seconds, maximum RSS in KiB.
 func format(ps *os.ProcessState, wall time.Duration) string {
-	var rss int64
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		rss = int64(ru.Maxrss) // KiB on Linux
-	}
-	return fmt.Sprintf("%.6f %.6f %.6f %d\n", ps.UserTime().Seconds(), ps.SystemTime().Seconds(), wall.Seconds(), rss)
+	return fmt.Sprintf("%.6f %.6f %.6f %d\n", ps.UserTime().Seconds(), ps.SystemTime().Seconds(), wall.Seconds(), maxRSS(ps))
 }
