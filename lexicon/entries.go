@@ -33,7 +33,7 @@ func newEntryTable(def *Definition) (entryTable, error) {
 			ones = ones && e.Weight == 1
 		}
 	}
-	if size > math.MaxUint32 || n > math.MaxInt32 {
+	if uint64(size) > math.MaxUint32 || int64(n) > math.MaxInt32 {
 		return entryTable{}, errPatternLimit
 	}
 	t := entryTable{ends: make([]uint32, 0, n), first: make([]int32, 0, len(def.Categories)+1)}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -47,8 +48,11 @@ const (
 	// costPerByte it fits in defaultMaxMemory.
 	defaultMaxBytes = 8 << 20
 	// defaultMaxMemory is the default memory budget of the statements in
-	// flight.
-	defaultMaxMemory = 2 << 30
+	// flight: 2 GiB, or 512 MiB where an int has 32 bits (the address
+	// space of such a process would not hold more).
+	defaultMaxMemory = (2<<30)*(strconv.IntSize/64) + (512<<20)*(1-strconv.IntSize/64)
+	// maxByteSize bounds a size flag: 1 TiB, or the largest int.
+	maxByteSize = min(1<<40, math.MaxInt)
 	// costPerByte is the peak live heap of analysing and writing one byte
 	// of text dense with hits (tokens, matches, hits, the report and its
 	// JSON): 134 measured on a 2 MiB statement with a hit every 14 bytes
@@ -108,7 +112,7 @@ func (b *byteSize) Set(s string) error {
 		}
 	}
 	v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(t, "i"), "I"))
-	if err != nil || v <= 0 || v > (1<<40)/mult {
+	if err != nil || v <= 0 || int64(v) > maxByteSize/int64(mult) {
 		return fmt.Errorf("want a positive size such as 500K, 16M or 2G, got %q", s)
 	}
 	*b = byteSize(v * mult)
