@@ -409,7 +409,7 @@ func TestAppendDecimal3(t *testing.T) {
 	for k := -100000; k < 100000; k++ {
 		check(float64(k)/1000, k != 0)
 	}
-	for _, f := range []float64{0, -0.0, 0.0005, 1e-4, 999.9995, 999.999, -999.999, 1000, 1e6, math.NaN(), math.Inf(1), math.Inf(-1), 0.1 + 0.2} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 0.0005, 1e-4, 999.9995, 999.999, -999.999, 1000, 1e6, math.NaN(), math.Inf(1), math.Inf(-1), 0.1 + 0.2} {
 		check(f, false)
 	}
 	for range 300000 {

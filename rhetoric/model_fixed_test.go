@@ -41,9 +41,7 @@ func TestParseFixed(t *testing.T) {
 // cut.
 func TestZCut(t *testing.T) {
 	thrs := []float64{1e-6, 0.01, 0.1, 0.3, 0.5, 0.525, 0.55, 0.625, 0.7, 0.9, 0.99, 1 - 1e-6}
-	for _, m := range DefaultModel().thr {
-		thrs = append(thrs, m)
-	}
+	thrs = append(thrs, DefaultModel().thr...)
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		thrs = append(thrs, 1e-6+r.Float64()*(1-2e-6))

@@ -162,8 +162,6 @@ func TestRecycleClears(t *testing.T) {
 	// Everything the report holds, before Recycle empties its slices.
 	hits, devs, spans, turns, meta := r.Hits[:cap(r.Hits)], r.Devices[:cap(r.Devices)], r.Spans[:cap(r.Spans)], r.Turns[:cap(r.Turns)], r.Meta
 	var mods []Modifier
-	var names []string
-	var scores []Prob
 	var reasons []Reason
 	var maps []map[string]string
 	for _, h := range r.Hits {
@@ -173,8 +171,6 @@ func TestRecycleClears(t *testing.T) {
 		t.Fatal("no modifiers: the test needs some")
 	}
 	for _, sp := range r.Spans {
-		names = append(names, sp.Devices...)
-		scores = append(scores, sp.Scores...)
 		for _, p := range sp.Scores {
 			reasons = append(reasons, p.Because...)
 		}

@@ -51,8 +51,10 @@ func TestFormCacheConcurrent(t *testing.T) {
 				if i%10 == 0 {
 					w += "-longer-than-a-key"
 				}
-				if !yield(w) || !yield(w) {
-					return
+				for range 2 {
+					if !yield(w) {
+						return
+					}
 				}
 			}
 		}

@@ -571,13 +571,6 @@ func shortenMiddle(s string, n int) string {
 	return string(rs[:head]) + "…" + string(rs[len(rs)-(n-1-head):])
 }
 
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
-
 // reportCSS is the style sheet of the HTML report; the per-device colours
 // are appended to it.
 //

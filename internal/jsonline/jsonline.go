@@ -444,8 +444,7 @@ const maxKeys = 1024
 // it has no escapes and was seen before.
 func (d *decoder) key() (string, bool) {
 	start := d.i + 1
-	k, ok := d.scanString(false)
-	if !ok {
+	if !d.skipString() {
 		return "", false
 	}
 	raw := d.s[start : d.i-1]
@@ -453,10 +452,10 @@ func (d *decoder) key() (string, bool) {
 		d.i = start - 1
 		return d.str()
 	}
-	if k, ok = d.keys[string(raw)]; ok {
+	if k, ok := d.keys[string(raw)]; ok {
 		return k, true
 	}
-	k = string(raw)
+	k := string(raw)
 	if len(d.keys) < maxKeys {
 		d.keys[k] = k
 	}

@@ -17,10 +17,6 @@ const (
 
 var posNames = [...]string{"noun", "verb", "adj", "adv"}
 
-// posLetters are the letters the database files write for each POS (an
-// adjective satellite, "s", is an Adj with [Synset.Satellite] set).
-var posLetters = [...]byte{'n', 'v', 'a', 'r'}
-
 // POSes returns the four parts of speech in file order: noun, verb, adj, adv.
 func POSes() []POS { return []POS{Noun, Verb, Adj, Adv} }
 
