@@ -33,10 +33,20 @@ not used; each fold's model is trained as the built-in one was, with
 --objective micro --own-threshold blame in rhetorica train's terms, blame
 held only when the lexicon has it).
 
+To tell whether a change (another lexicon, model or flag) helps, write one
+run's predictions with --predictions and compare a second run on the same
+file with --against: it prints the differences in micro-, macro- and each
+device's F1, this run minus that one, with 95% intervals from a paired
+bootstrap over the items. Both runs see the same items (and, with --folds,
+the same folds), so a difference is measured far more finely than by two
+separate intervals.
+
 Examples:
   rhetorica eval ../shared/eval/dev.jsonl
   rhetorica eval --no-model --errors - dev.jsonl
   rhetorica eval --folds 5 --format json train.jsonl
+  rhetorica eval --folds 5 --predictions base.jsonl train.jsonl
+  rhetorica eval --folds 5 --lexicon mine.lex --against base.jsonl train.jsonl
 
 Flags:
 `
@@ -107,6 +117,8 @@ func (c *cli) eval(args []string) int {
 	errs := fs.String("errors", "", "write every error: `DIR` (errors.jsonl and one DEVICE.txt each) or - for standard output")
 	format := fs.String("format", "table", "output `FORMAT`: table or json")
 	resamples := fs.Int("resamples", 1000, "bootstrap resamples behind the 95% intervals (0: none)")
+	predsOut := fs.String("predictions", "", "write each item's predicted devices and targets to `FILE` (JSONL, one line per item)")
+	against := fs.String("against", "", "compare with the predictions in `FILE`, written by --predictions on the same annotated file: differences with paired 95% intervals")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -140,34 +152,72 @@ func (c *cli) eval(args []string) int {
 	if code >= 0 {
 		return code
 	}
+	var base []eval.Prediction
+	if *against != "" {
+		var err error
+		if base, err = readPredictions(*against, items); err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+	}
 	opts := rhetoric.Options{Tag: ef.tag, Model: m, NoModel: *noModel}
 	eo := eval.Options{Resamples: *resamples}
 	if *resamples == 0 {
 		eo.Resamples = -1
 	}
-	var res *eval.Result
+	// The predictions first, then their scores, as eval.Evaluate and
+	// eval.CrossValidate do, so that they can be written and compared.
+	var preds []eval.Prediction
+	var devices []string
 	var err error
 	if ef.folds > 0 {
-		res, err = eval.CrossValidate(c.ctx, lex, opts, items, ef.folds, builtinRecipe(lex), eo)
+		var an *rhetoric.Analyzer
+		if an, err = rhetoric.New(lex, rhetoric.Options{Tag: ef.tag, NoModel: true}); err == nil {
+			devices = an.Devices()
+			preds, err = eval.CrossPredict(c.ctx, lex, opts, items, ef.folds, builtinRecipe(lex))
+		}
 	} else {
 		var an *rhetoric.Analyzer
 		if an, err = rhetoric.New(lex, opts); err == nil {
-			res, err = eval.Evaluate(c.ctx, an, items, eo)
+			devices = an.Devices()
+			preds, err = eval.Predict(c.ctx, an, items)
 		}
 	}
 	if err != nil {
 		c.errorf("%v", err)
 		return exitInput
 	}
+	res := eval.Score(devices, items, preds, eo)
+	res.Folds = ef.folds
+	var paired *eval.Paired
+	if base != nil {
+		if paired, err = eval.ComparePaired(devices, items, base, preds, eo); err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+	}
+	if *predsOut != "" {
+		if err := writePredictions(*predsOut, items, preds); err != nil {
+			c.errorf("%v", err)
+			return exitInput
+		}
+	}
 	if *format == "json" {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		out := struct {
+			*eval.Result
+			Paired *eval.Paired `json:"paired,omitempty"`
+		}{res, paired}
+		if err := enc.Encode(out); err != nil {
 			c.errorf("%v", err)
 			return exitInput
 		}
 	} else {
 		writeEvalTable(c.stdout, res)
+		if paired != nil {
+			writePairedTable(c.stdout, *against, paired)
+		}
 	}
 	if *errs != "" {
 		if err := writeEvalErrors(c.stdout, *errs, res); err != nil {
@@ -330,4 +380,81 @@ func writeError(w io.Writer, e eval.Error, device string) {
 			fmt.Fprintf(w, "  model %s p=%.2f: %s\n", p.Device, p.P, strings.Join(because, ", "))
 		}
 	}
+}
+
+// predictionLine is one line of a --predictions file.
+type predictionLine struct {
+	ID      string            `json:"id"`
+	Devices []string          `json:"devices"`
+	Targets map[string]string `json:"targets,omitempty"`
+}
+
+// writePredictions writes one predictionLine per item, in order, to the
+// file at path.
+func writePredictions(path string, items []eval.Item, preds []eval.Prediction) error {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	for i, it := range items {
+		l := predictionLine{ID: it.ID, Devices: preds[i].Devices, Targets: preds[i].Targets}
+		if l.Devices == nil {
+			l.Devices = []string{}
+		}
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// readPredictions reads a --predictions file written for the same items:
+// one line per item, in their order, with the same ids.
+func readPredictions(path string, items []eval.Item) ([]eval.Prediction, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []eval.Prediction
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	for dec.More() {
+		var l predictionLine
+		if err := dec.Decode(&l); err != nil {
+			return nil, fmt.Errorf("%s: prediction %d: %v", path, len(out)+1, err)
+		}
+		if len(out) >= len(items) || l.ID != items[len(out)].ID {
+			return nil, fmt.Errorf("%s: prediction %d has id %q, but item %d of the annotated file is %q: written for another file?",
+				path, len(out)+1, l.ID, len(out)+1, itemID(items, len(out)))
+		}
+		out = append(out, eval.Prediction{Devices: l.Devices, Targets: l.Targets})
+	}
+	if len(out) != len(items) {
+		return nil, fmt.Errorf("%s: %d predictions for %d items: written for another file?", path, len(out), len(items))
+	}
+	return out, nil
+}
+
+// itemID returns the id of item i, or "(none)" past the end.
+func itemID(items []eval.Item, i int) string {
+	if i < len(items) {
+		return items[i].ID
+	}
+	return "(none)"
+}
+
+// writePairedTable prints a paired comparison: this run minus the one
+// whose predictions are in the file named base.
+func writePairedTable(w io.Writer, base string, p *eval.Paired) {
+	fmt.Fprintf(w, "\npaired with %s: this run minus that one, 95%% intervals from a paired bootstrap over %d items\n\n", base, p.Items)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\tthat run\tthis run\tdifference\t95%%\t\n")
+	ci := func(c eval.Interval) string { return fmt.Sprintf("%+.3f to %+.3f", c.Lo, c.Hi) }
+	fmt.Fprintf(tw, "micro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MicroF1[0], p.MicroF1[1], p.MicroDiff, ci(p.MicroCI))
+	fmt.Fprintf(tw, "macro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MacroF1[0], p.MacroF1[1], p.MacroDiff, ci(p.MacroCI))
+	for _, d := range p.Devices {
+		if d.Support == 0 && d.F1 == [2]float64{} {
+			continue
+		}
+		fmt.Fprintf(tw, "%s F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", d.Device, d.F1[0], d.F1[1], d.Diff, ci(d.CI))
+	}
+	tw.Flush()
 }

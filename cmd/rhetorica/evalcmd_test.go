@@ -188,3 +188,105 @@ func TestEvalContext(t *testing.T) {
 		t.Errorf("a wrong locator: exit %d, stderr:\n%s", code, errs)
 	}
 }
+
+// TestEvalPaired writes one run's predictions and compares runs with them:
+// against itself every difference is zero; against lexicon counting the
+// differences are the two runs' F1s apart, in the table and in JSON.
+func TestEvalPaired(t *testing.T) {
+	dir := t.TempDir()
+	preds := filepath.Join(dir, "model.jsonl")
+	code, _, errs := runCLI(t, "", "eval", "--resamples", "200", "--predictions", preds, annotated)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(preds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 30 || !strings.HasPrefix(lines[0], `{"id":"b00","devices":["blame"]`) {
+		t.Fatalf("%d prediction lines, the first %q; want 30, b00's with blame first", len(lines), lines[0])
+	}
+
+	code, out, errs := runCLI(t, "", "eval", "--resamples", "200", "--against", preds, annotated)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, section, ok := strings.Cut(out, "paired with "+preds)
+	if !ok {
+		t.Fatalf("no paired section:\n%s", out)
+	}
+	for _, row := range []string{"micro F1", "macro F1", "blame F1"} {
+		var f []string
+		for _, line := range strings.Split(section, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, row+" ") {
+				f = strings.Fields(strings.TrimPrefix(l, row))
+			}
+		}
+		// that run, this run, difference, low, "to", high
+		if len(f) != 6 || f[0] != f[1] || f[2] != "+0.000" || f[3] != "+0.000" || f[5] != "+0.000" {
+			t.Errorf("%s of the same run against itself: %q; want equal F1s and zero differences\n%s", row, f, section)
+		}
+	}
+
+	type paired struct {
+		MicroF1   [2]float64 `json:"micro_f1"`
+		MicroDiff float64    `json:"micro_diff"`
+		MicroCI   struct{ Lo, Hi float64 }
+	}
+	var res struct {
+		MicroF1 float64 `json:"micro_f1"`
+		Paired  *paired `json:"paired"`
+	}
+	code, out, errs = runCLI(t, "", "eval", "--no-model", "--resamples", "200", "--format", "json", "--against", preds, annotated)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Paired == nil {
+		t.Fatalf("no paired section in the JSON output:\n%s", out)
+	}
+	p := res.Paired
+	if p.MicroF1[1] != res.MicroF1 || p.MicroDiff != p.MicroF1[1]-p.MicroF1[0] {
+		t.Errorf("paired micro-F1 %v, difference %v; want this run's %v second and their difference", p.MicroF1, p.MicroDiff, res.MicroF1)
+	}
+	// Without --against the JSON output has no paired section.
+	code, out, _ = runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--format", "json", annotated)
+	if code != exitOK || strings.Contains(out, `"paired"`) {
+		t.Errorf("exit %d; a paired section without --against:\n%s", code, out)
+	}
+}
+
+func TestEvalPairedErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	other := write("other.jsonl", `{"id":"x1","devices":[]}`+"\n")
+	short := write("short.jsonl", `{"id":"b00","devices":["blame"]}`+"\n")
+	broken := write("broken.jsonl", `{"id":"b00","devices":`+"\n")
+	unknown := write("unknown.jsonl", `{"id":"b00","devices":[],"score":1}`+"\n")
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"another file's ids", other, `prediction 1 has id "x1", but item 1 of the annotated file is "b00"`},
+		{"too few", short, "1 predictions for 30 items"},
+		{"broken JSON", broken, "broken.jsonl: prediction 1:"},
+		{"unknown field", unknown, `unknown field "score"`},
+		{"missing", filepath.Join(dir, "none.jsonl"), "none.jsonl"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := runCLI(t, "", "eval", "--no-model", "--against", tc.file, annotated)
+			if code != exitInput || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, exitInput, tc.want)
+			}
+		})
+	}
+}
