@@ -216,7 +216,7 @@ func (c *cli) eval(args []string) int {
 	} else {
 		writeEvalTable(c.stdout, res)
 		if paired != nil {
-			writePairedTable(c.stdout, *against, paired)
+			writePairedTable(c.stdout, *against, paired, eo.Resamples > 0)
 		}
 	}
 	if *errs != "" {
@@ -442,12 +442,22 @@ func itemID(items []eval.Item, i int) string {
 }
 
 // writePairedTable prints a paired comparison: this run minus the one
-// whose predictions are in the file named base.
-func writePairedTable(w io.Writer, base string, p *eval.Paired) {
-	fmt.Fprintf(w, "\npaired with %s: this run minus that one, 95%% intervals from a paired bootstrap over %d items\n\n", base, p.Items)
+// whose predictions are in the file named base; the intervals are "-"
+// without resamples.
+func writePairedTable(w io.Writer, base string, p *eval.Paired, intervals bool) {
+	how := fmt.Sprintf("95%% intervals from a paired bootstrap over %d items", p.Items)
+	if !intervals {
+		how = fmt.Sprintf("%d items, no intervals (--resamples 0)", p.Items)
+	}
+	fmt.Fprintf(w, "\npaired with %s: this run minus that one, %s\n\n", base, how)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\tthat run\tthis run\tdifference\t95%%\t\n")
-	ci := func(c eval.Interval) string { return fmt.Sprintf("%+.3f to %+.3f", c.Lo, c.Hi) }
+	ci := func(c eval.Interval) string {
+		if !intervals {
+			return "-"
+		}
+		return fmt.Sprintf("%+.3f to %+.3f", c.Lo, c.Hi)
+	}
 	fmt.Fprintf(tw, "micro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MicroF1[0], p.MicroF1[1], p.MicroDiff, ci(p.MicroCI))
 	fmt.Fprintf(tw, "macro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MacroF1[0], p.MacroF1[1], p.MacroDiff, ci(p.MacroCI))
 	for _, d := range p.Devices {

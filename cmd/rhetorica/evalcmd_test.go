@@ -255,6 +255,11 @@ func TestEvalPaired(t *testing.T) {
 	if p.MicroF1[1] != res.MicroF1 || p.MicroDiff != p.MicroF1[1]-p.MicroF1[0] {
 		t.Errorf("paired micro-F1 %v, difference %v; want this run's %v second and their difference", p.MicroF1, p.MicroDiff, res.MicroF1)
 	}
+	// Without resamples there are no intervals to show.
+	code, out, errs = runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--against", preds, annotated)
+	if _, section, _ := strings.Cut(out, "paired with"); code != exitOK || strings.Contains(section, " to ") || !strings.Contains(section, " -\n") {
+		t.Errorf("exit %d, stderr %q; want the paired table without intervals:\n%s", code, errs, section)
+	}
 	// Without --against the JSON output has no paired section.
 	code, out, _ = runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--format", "json", annotated)
 	if code != exitOK || strings.Contains(out, `"paired"`) {
