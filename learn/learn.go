@@ -423,8 +423,9 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 }
 
 // Folds assigns each of the ids to one of k folds, deterministically and
-// independently of their order: ids are ranked by a hash of the id and
-// dealt out in turn. Equal ids get the same fold.
+// independently of their order: the distinct ids are ranked by a hash of
+// the id and dealt out in turn. Equal ids get the same fold, so that an
+// example given twice is never trained on and tested at once.
 func Folds(ids []string, k int) []int {
 	idx := make([]int, len(ids))
 	for i := range idx {
@@ -437,7 +438,11 @@ func Folds(ids []string, k int) []int {
 		return cmp.Compare(ids[x], ids[y])
 	})
 	out := make([]int, len(ids))
-	for r, i := range idx {
+	r := -1
+	for j, i := range idx {
+		if j == 0 || ids[i] != ids[idx[j-1]] {
+			r++
+		}
 		out[i] = r % k
 	}
 	return out

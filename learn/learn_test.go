@@ -114,6 +114,14 @@ func TestFolds(t *testing.T) {
 	if diff := cmp.Diff([]int{3, 2, 2}, n); diff != "" {
 		t.Errorf("fold sizes (-want +got):\n%s", diff)
 	}
+	// Equal ids share a fold, and the others are dealt as without them.
+	dup := learn.Folds([]string{"a", "b", "c", "a", "d", "e", "f", "g", "a"}, 3)
+	if dup[0] != dup[3] || dup[0] != dup[8] {
+		t.Errorf("the three a's fall in folds %d, %d, %d; want one", dup[0], dup[3], dup[8])
+	}
+	if diff := cmp.Diff(f, []int{dup[0], dup[1], dup[2], dup[4], dup[5], dup[6], dup[7]}); diff != "" {
+		t.Errorf("the other ids' folds change with a repeated id (-without +with):\n%s", diff)
+	}
 	// Independent of order.
 	rev := []string{"g", "f", "e", "d", "c", "b", "a"}
 	fr := learn.Folds(rev, 3)
