@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
 
@@ -31,7 +32,11 @@ With --folds K it cross-validates training instead: a model is trained on
 K-1 folds and scored on the held-out fold, K times (the built-in model is
 not used; each fold's model is trained as the built-in one was, with
 --objective micro --own-threshold blame in rhetorica train's terms, blame
-held only when the lexicon has it).
+held only when the lexicon has it). Items are dealt into folds by a hash
+of their id; --fold-salt S hashes S before each id, which gives another,
+equally valid split: the spread of the figures over a few salts is the
+noise of one cross-validation (runs compared with --against must use the
+same salt).
 
 To tell whether a change (another lexicon, model or flag) helps, write one
 run's predictions with --predictions and compare a second run on the same
@@ -114,6 +119,7 @@ func (c *cli) eval(args []string) int {
 	model := fs.String("model", "", "decide with this model `FILE` instead of the built-in one")
 	noModel := fs.Bool("no-model", false, "no learned model: devices with a non-negated hit (lexicon counting)")
 	fs.IntVar(&ef.folds, "folds", 0, "cross-validate training with `K` folds instead of evaluating a model")
+	salt := fs.String("fold-salt", "", "with --folds, deal the items into folds by the hash of `S` and their id (another split)")
 	errs := fs.String("errors", "", "write every error: `DIR` (errors.jsonl and one DEVICE.txt each) or - for standard output")
 	format := fs.String("format", "table", "output `FORMAT`: table or json")
 	resamples := fs.Int("resamples", 1000, "bootstrap resamples behind the 95% intervals (0: none)")
@@ -133,6 +139,9 @@ func (c *cli) eval(args []string) int {
 	}
 	if ef.folds == 1 || ef.folds < 0 {
 		return c.usageError("eval ", "--folds must be at least 2")
+	}
+	if *salt != "" && ef.folds == 0 {
+		return c.usageError("eval ", "--fold-salt needs --folds")
 	}
 	if ef.folds > 0 && (*model != "" || *noModel) {
 		return c.usageError("eval ", "--folds trains its own models: drop --model and --no-model")
@@ -174,7 +183,7 @@ func (c *cli) eval(args []string) int {
 		var an *rhetoric.Analyzer
 		if an, err = rhetoric.New(lex, rhetoric.Options{Tag: ef.tag, NoModel: true}); err == nil {
 			devices = an.Devices()
-			preds, err = eval.CrossPredict(c.ctx, lex, opts, items, ef.folds, builtinRecipe(lex))
+			preds, err = crossPredict(c, lex, opts, items, ef.folds, *salt)
 		}
 	} else {
 		var an *rhetoric.Analyzer
@@ -467,4 +476,20 @@ func writePairedTable(w io.Writer, base string, p *eval.Paired, intervals bool) 
 		fmt.Fprintf(tw, "%s F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", d.Device, d.F1[0], d.F1[1], d.Diff, ci(d.CI))
 	}
 	tw.Flush()
+}
+
+// crossPredict cross-validates training on items with k folds. With a
+// salt, the folds (and the inner folds that choose each device's settings)
+// are dealt as if every id began with it, as internal/cvconfig's -salt
+// does, so the figures of a salt there are those here; the predictions
+// stay the items'.
+func crossPredict(c *cli, lex *lexicon.Lexicon, opts rhetoric.Options, items []eval.Item, k int, salt string) ([]eval.Prediction, error) {
+	if salt != "" {
+		salted := slices.Clone(items)
+		for i := range salted {
+			salted[i].ID = salt + salted[i].ID
+		}
+		items = salted
+	}
+	return eval.CrossPredict(c.ctx, lex, opts, items, k, builtinRecipe(lex))
 }

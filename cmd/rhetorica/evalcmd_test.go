@@ -131,6 +131,7 @@ func TestEvalTrainErrors(t *testing.T) {
 		{"bad format", []string{"eval", "--format", "xml", annotated}, exitUsage, []string{"unknown --format"}},
 		{"one fold", []string{"eval", "--folds", "1", annotated}, exitUsage, []string{"at least 2"}},
 		{"folds and model", []string{"eval", "--folds", "3", "--no-model", annotated}, exitUsage, []string{"--folds trains its own"}},
+		{"fold salt without folds", []string{"eval", "--fold-salt", "a", annotated}, exitUsage, []string{"--fold-salt needs --folds"}},
 		{"model and no-model", []string{"eval", "--model", garbage, "--no-model", annotated}, exitUsage, []string{"exclude each other"}},
 		{"missing", []string{"eval", filepath.Join(dir, "none.jsonl")}, exitInput, []string{"none.jsonl"}},
 		{"bad lines", []string{"eval", bad}, exitInput, []string{"bad.jsonl:2: id \"a\" repeats line 1", "bad.jsonl:3:"}},
@@ -335,4 +336,32 @@ func FuzzReadPredictions(f *testing.F) {
 			t.Errorf("written and read back (-read +again):\n%s", diff)
 		}
 	})
+}
+
+// TestEvalFoldSalt checks that --fold-salt deals other folds but reports
+// and writes the items under their own ids.
+func TestEvalFoldSalt(t *testing.T) {
+	dir := t.TempDir()
+	run := func(salt string) string {
+		t.Helper()
+		p := filepath.Join(dir, "salt-"+salt+".jsonl")
+		code, _, errs := runCLI(t, "", "eval", "--folds", "3", "--fold-salt", salt, "--resamples", "0", "--predictions", p, annotated)
+		if code != exitOK {
+			t.Fatalf("salt %q: exit %d: %s", salt, code, errs)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	a, b := run("a"), run("b")
+	for _, out := range []string{a, b} {
+		if !strings.HasPrefix(out, `{"id":"b00",`) || strings.Count(out, "\n") != 30 {
+			t.Errorf("predictions under salted or missing ids:\n%s", out)
+		}
+	}
+	if a == b {
+		t.Error("salts a and b gave the same predictions on every item: the salt did not change the folds")
+	}
 }
