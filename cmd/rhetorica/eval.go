@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/internal/predfile"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
 )
@@ -164,7 +165,7 @@ func (c *cli) eval(args []string) int {
 	var base []eval.Prediction
 	if *against != "" {
 		var err error
-		if base, err = readPredictions(*against, items); err != nil {
+		if base, err = predfile.Read(*against, items); err != nil {
 			c.errorf("%v", err)
 			return exitInput
 		}
@@ -206,7 +207,7 @@ func (c *cli) eval(args []string) int {
 		}
 	}
 	if *predsOut != "" {
-		if err := writePredictions(*predsOut, items, preds); err != nil {
+		if err := predfile.Write(*predsOut, items, preds); err != nil {
 			c.errorf("%v", err)
 			return exitInput
 		}
@@ -389,65 +390,6 @@ func writeError(w io.Writer, e eval.Error, device string) {
 			fmt.Fprintf(w, "  model %s p=%.2f: %s\n", p.Device, p.P, strings.Join(because, ", "))
 		}
 	}
-}
-
-// predictionLine is one line of a --predictions file.
-type predictionLine struct {
-	ID      string            `json:"id"`
-	Devices []string          `json:"devices"`
-	Targets map[string]string `json:"targets,omitempty"`
-}
-
-// writePredictions writes one predictionLine per item, in order, to the
-// file at path.
-func writePredictions(path string, items []eval.Item, preds []eval.Prediction) error {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	for i, it := range items {
-		l := predictionLine{ID: it.ID, Devices: preds[i].Devices, Targets: preds[i].Targets}
-		if l.Devices == nil {
-			l.Devices = []string{}
-		}
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
-}
-
-// readPredictions reads a --predictions file written for the same items:
-// one line per item, in their order, with the same ids.
-func readPredictions(path string, items []eval.Item) ([]eval.Prediction, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []eval.Prediction
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	for dec.More() {
-		var l predictionLine
-		if err := dec.Decode(&l); err != nil {
-			return nil, fmt.Errorf("%s: prediction %d: %v", path, len(out)+1, err)
-		}
-		if len(out) >= len(items) || l.ID != items[len(out)].ID {
-			return nil, fmt.Errorf("%s: prediction %d has id %q, but item %d of the annotated file is %q: written for another file?",
-				path, len(out)+1, l.ID, len(out)+1, itemID(items, len(out)))
-		}
-		out = append(out, eval.Prediction{Devices: l.Devices, Targets: l.Targets})
-	}
-	if len(out) != len(items) {
-		return nil, fmt.Errorf("%s: %d predictions for %d items: written for another file?", path, len(out), len(items))
-	}
-	return out, nil
-}
-
-// itemID returns the id of item i, or "(none)" past the end.
-func itemID(items []eval.Item, i int) string {
-	if i < len(items) {
-		return items[i].ID
-	}
-	return "(none)"
 }
 
 // writePairedTable prints a paired comparison: this run minus the one

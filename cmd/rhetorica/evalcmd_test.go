@@ -9,9 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-
-	"github.com/rhetorica/rhetorica/eval"
 )
 
 // The tests run from the module root (see TestMain).
@@ -298,44 +295,6 @@ func TestEvalPairedErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-// FuzzReadPredictions holds readPredictions to its contract on any file:
-// an error, or exactly one prediction per item, read back as written.
-func FuzzReadPredictions(f *testing.F) {
-	f.Add([]byte(`{"id":"a","devices":["blame"],"targets":{"blame":"RUS"}}` + "\n" + `{"id":"b","devices":[]}` + "\n"))
-	f.Add([]byte(`{"id":"a","devices":null}{"id":"b","devices":["x","x"]}`))
-	f.Add([]byte(`{"id":"a"`))
-	f.Add([]byte("\xff\xfe"))
-	items := []eval.Item{{ID: "a"}, {ID: "b"}}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		path := filepath.Join(t.TempDir(), "p.jsonl")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		got, err := readPredictions(path, items)
-		if err != nil {
-			if got != nil {
-				t.Errorf("predictions %v beside error %v", got, err)
-			}
-			return
-		}
-		if len(got) != len(items) {
-			t.Fatalf("%d predictions for %d items, no error", len(got), len(items))
-		}
-		// What was read is written back and read again unchanged.
-		again := filepath.Join(t.TempDir(), "again.jsonl")
-		if err := writePredictions(again, items, got); err != nil {
-			t.Fatal(err)
-		}
-		back, err := readPredictions(again, items)
-		if err != nil {
-			t.Fatalf("reading back what was written: %v", err)
-		}
-		if diff := cmp.Diff(got, back, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("written and read back (-read +again):\n%s", diff)
-		}
-	})
 }
 
 // TestEvalFoldSalt checks that --fold-salt deals other folds but reports

@@ -63,7 +63,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -76,6 +75,7 @@ import (
 	"strings"
 
 	"github.com/rhetorica/rhetorica/eval"
+	"github.com/rhetorica/rhetorica/internal/predfile"
 	"github.com/rhetorica/rhetorica/learn"
 	"github.com/rhetorica/rhetorica/lexicon"
 	"github.com/rhetorica/rhetorica/rhetoric"
@@ -165,7 +165,7 @@ func run(args []string, w io.Writer) error {
 	}
 	var base []eval.Prediction
 	if *against != "" {
-		if base, err = readPreds(*against, items); err != nil {
+		if base, err = predfile.Read(*against, items); err != nil {
 			return err
 		}
 	}
@@ -187,7 +187,7 @@ func run(args []string, w io.Writer) error {
 	devices := an.Devices()
 	res := eval.Score(devices, items, preds, eval.Options{Resamples: -1})
 	if *predsOut != "" {
-		if err := writePreds(*predsOut, items, preds); err != nil {
+		if err := predfile.Write(*predsOut, items, preds); err != nil {
 			return err
 		}
 	}
@@ -346,54 +346,6 @@ func fastCV(ctx context.Context, items []eval.Item, k int, cfg learn.Config, nw 
 		}
 	}
 	return preds, kept, stats, nil
-}
-
-// predLine is one line of a -preds file.
-type predLine struct {
-	ID      string   `json:"id"`
-	Devices []string `json:"devices"`
-}
-
-// writePreds writes the predictions of the items to the file at path, one
-// predLine per item.
-func writePreds(path string, items []eval.Item, preds []eval.Prediction) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	for i, it := range items {
-		d := preds[i].Devices
-		if d == nil {
-			d = []string{}
-		}
-		if err := enc.Encode(predLine{ID: it.ID, Devices: d}); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-// readPreds reads a -preds file written for the same items, in the same
-// order; a different id or number of lines is an error.
-func readPreds(path string, items []eval.Item) ([]eval.Prediction, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []eval.Prediction
-	dec := json.NewDecoder(bytes.NewReader(b))
-	for dec.More() {
-		var l predLine
-		if err := dec.Decode(&l); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(out) >= len(items) || l.ID != items[len(out)].ID {
-			return nil, fmt.Errorf("%s: line %d: id %q is not item %d of the training file (another split or file?)", path, len(out)+1, l.ID, len(out)+1)
-		}
-		out = append(out, eval.Prediction{Devices: l.Devices})
-	}
-	if len(out) != len(items) {
-		return nil, fmt.Errorf("%s: %d predictions for %d items", path, len(out), len(items))
-	}
-	return out, nil
 }
 
 // printPaired prints the line of -against: this run's figures minus those
