@@ -57,7 +57,7 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	sc.prob = slices.Grow(sc.prob[:0], nd)[:nd]
 	nw := (len(a.modeled) + 63) / 64
 	sc.shown = slices.Grow(sc.shown[:0], nw)[:nw]
-	shown := sc.shown
+	sc.visit = slices.Grow(sc.visit[:0], nw)[:nw]
 	lo, kt := 0, 0
 	for si := range doc.Sentences {
 		hi := lo
@@ -103,13 +103,9 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 		kt = turnAt(sc.turns, doc.Sentences[si].Start, kt)
 		excluded := kt >= 0 && sc.turns[kt].excluded
 		// The devices shown are those decided and those with a hit in the
-		// sentence (see decideAll).
+		// sentence (see decideSentence).
 		row := performs[si*pw : (si+1)*pw]
-		if len(shown) == 1 {
-			a.decideShown(sc, z, row, hits[lo:hi], excluded)
-		} else {
-			a.decideAll(sc, z, row, hits[lo:hi], excluded)
-		}
+		a.decideSentence(sc, z, row, hits[lo:hi], excluded)
 		if excluded {
 			clear(row)
 		}
@@ -121,66 +117,43 @@ func (a *Analyzer) decide(doc *tokenize.Document, sc *scratch) {
 	sc.scoreOff = append(sc.scoreOff, len(sc.scores))
 }
 
-// decideAll is the decision of a sentence given its scores z (by model
-// device), its hits, and performs, the sentence's row of sc.performs: it
-// sets the probability of every device shown (sc.prob) and marks in
-// sc.shown the devices to explain, those with a hit in the sentence and
-// those decided (unless excluded, a sentence of an excluded turn, which
-// shows its devices but performs none). The probability of any other
-// device is not needed, so a device whose score is clearly under its
-// threshold's logit (Model.zcut) costs no exponential.
-func (a *Analyzer) decideAll(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
-	m, shown := a.model, sc.shown
+// decideSentence is the decision of a sentence given its scores z (by
+// model device), its hits, and performs, the sentence's row of
+// sc.performs: it sets the probability of every device shown (sc.prob)
+// and marks in sc.shown the devices to explain, those with a hit in the
+// sentence and those decided (unless excluded, a sentence of an excluded
+// turn, which shows its devices but performs none). The probability of
+// any other device is not needed, so only the devices with a hit and
+// those whose score reaches the cut (Model.zcut) are visited: they are
+// found as bits (sc.visit) in one pass over the scores, then visited in
+// the order of a.modeled, and the others cost no exponential.
+func (a *Analyzer) decideSentence(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
+	m, shown, visit := a.model, sc.shown, sc.visit
 	clear(shown)
 	for i := range hits {
 		if x := a.modIdx[hits[i].dev]; x >= 0 {
 			shown[x>>6] |= 1 << (x & 63)
 		}
 	}
-	for x, dm := range a.modeled {
-		d, md := dm.d, dm.md
-		if shown[x>>6]&(1<<(x&63)) == 0 && z[md] < m.zcut[md] {
-			continue
-		}
-		p := sigmoid(z[md])
-		sc.prob[d] = float32(p)
-		if p >= m.thr[md] && !excluded {
-			performs[d>>6] |= 1 << (d & 63)
-			shown[x>>6] |= 1 << (x & 63)
-		}
-	}
-}
-
-// decideShown is decideAll for at most 64 modeled devices (sc.shown is
-// one word): the devices whose score reaches the cut are found in one pass
-// over the scores, as bits beside those with a hit, and only those are
-// visited, in the order of a.modeled, instead of testing every device.
-func (a *Analyzer) decideShown(sc *scratch, z []float64, performs []uint64, hits []xhit, excluded bool) {
-	m := a.model
-	var shown uint64
-	for i := range hits {
-		if x := a.modIdx[hits[i].dev]; x >= 0 {
-			shown |= 1 << (x & 63)
-		}
-	}
-	visit := shown
+	copy(visit, shown)
 	zcut, xOf := m.zcut[:len(z)], a.modOf[:len(z)]
 	for md, v := range z {
-		if !(v < zcut[md]) && xOf[md] >= 0 {
-			visit |= 1 << (xOf[md] & 63)
+		if x := xOf[md]; !(v < zcut[md]) && x >= 0 {
+			visit[x>>6] |= 1 << (x & 63)
 		}
 	}
-	for w := visit; w != 0; w &= w - 1 {
-		x := bits.TrailingZeros64(w)
-		d, md := a.modeled[x].d, a.modeled[x].md
-		p := sigmoid(z[md])
-		sc.prob[d] = float32(p)
-		if p >= m.thr[md] && !excluded {
-			performs[d>>6] |= 1 << (d & 63)
-			shown |= 1 << x
+	for wi, w := range visit {
+		for ; w != 0; w &= w - 1 {
+			x := wi*64 + bits.TrailingZeros64(w)
+			d, md := a.modeled[x].d, a.modeled[x].md
+			p := sigmoid(z[md])
+			sc.prob[d] = float32(p)
+			if p >= m.thr[md] && !excluded {
+				performs[d>>6] |= 1 << (d & 63)
+				shown[x>>6] |= 1 << (x & 63)
+			}
 		}
 	}
-	sc.shown[0] = shown
 }
 
 // modeledDevice is a device the model decides: its index d and its

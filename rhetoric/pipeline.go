@@ -101,6 +101,7 @@ type scratch struct {
 	scoreOff []int
 	reasons  []xreason
 	shown    []uint64 // bit x: a.modeled[x] is explained in the current sentence
+	visit    []uint64 // bit x: decideSentence computes a.modeled[x]'s probability
 	// per device, the sentence's non-negated hits and the first and last
 	// of them, valid for the devices with a bit in hbits[:pw] (pw =
 	// perfWords(len(devices))); hbits[pw:] marks the devices with a
