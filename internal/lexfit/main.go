@@ -25,6 +25,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -44,7 +45,7 @@ func main() {
 	nCand := flag.Int("candidates", 60, "candidate cues per device from suggest")
 	keep := flag.String("codebook", "../shared/CODEBOOK.md", "the codebook: entries that match one of its cues are never deleted")
 	flag.Parse()
-	if err := run(*data, *lexPath, *out, *keep, *folds, *nCand); err != nil {
+	if err := run(os.Stdout, os.Stderr, *data, *lexPath, *out, *keep, *folds, *nCand); err != nil {
 		fmt.Fprintln(os.Stderr, "lexfit:", err)
 		os.Exit(1)
 	}
@@ -84,6 +85,7 @@ type key struct{ dev, pattern string }
 type stat struct{ tp, fp int }
 
 type fitter struct {
+	w     io.Writer // the report
 	items []suggest.Item
 	base  *lexicon.Lexicon
 	devs  []string
@@ -91,7 +93,18 @@ type fitter struct {
 	keep  map[key]bool
 }
 
-func run(data, lexPath, out, keepPath string, k, nCand int) error {
+// run fits the lexicon at lexPath to the annotated sentences in data with k
+// folds and nCand candidate cues per device, writes the report to w and
+// each fold's progress to progress, and writes the rebuilt lexicon to out
+// unless out is empty. keepPath, unless empty, names the codebook whose
+// cues are never deleted.
+func run(w, progress io.Writer, data, lexPath, out, keepPath string, k, nCand int) error {
+	if k < 2 {
+		return fmt.Errorf("-folds %d: cross-validation needs at least 2 folds", k)
+	}
+	if nCand < 0 {
+		return fmt.Errorf("-candidates %d: not a number of candidates", nCand)
+	}
 	f, err := os.Open(data)
 	if err != nil {
 		return err
@@ -109,7 +122,10 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 	if err != nil {
 		return err
 	}
-	ft := &fitter{items: items, base: base, nCand: nCand, keep: map[key]bool{}}
+	if len(items) < k {
+		return fmt.Errorf("%s: %d annotated sentences are too few for %d folds", data, len(items), k)
+	}
+	ft := &fitter{w: w, items: items, base: base, nCand: nCand, keep: map[key]bool{}}
 	for _, c := range base.Categories() {
 		ft.devs = append(ft.devs, c.Name)
 	}
@@ -121,7 +137,7 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 		if err := ft.codebook(string(b)); err != nil {
 			return err
 		}
-		fmt.Printf("%d entries match a codebook cue and are kept\n", len(ft.keep))
+		fmt.Fprintf(w, "%d entries match a codebook cue and are kept\n", len(ft.keep))
 	}
 	all := make([]int, len(items))
 	for i := range all {
@@ -132,7 +148,7 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%d sentences, %d folds\n\nbefore (the lexicon as given, all of %s):\n", len(items), k, data)
+	fmt.Fprintf(w, "%d sentences, %d folds\n\nbefore (the lexicon as given, all of %s):\n", len(items), k, data)
 	ft.report(all, before)
 
 	// cross-validation
@@ -170,7 +186,7 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 				heldPred[g][i] = pred[j]
 			}
 		}
-		fmt.Fprintf(os.Stderr, "fold %d done\n", fold+1)
+		fmt.Fprintf(progress, "fold %d done\n", fold+1)
 	}
 	best := 0
 	var bestF float64
@@ -180,7 +196,7 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 			best, bestF = g, m.microF1
 		}
 	}
-	fmt.Printf("\nafter, %d-fold CV, one setting for every device (held-out folds pooled; chosen: %s):\n", k, grid[best])
+	fmt.Fprintf(w, "\nafter, %d-fold CV, one setting for every device (held-out folds pooled; chosen: %s):\n", k, grid[best])
 	ft.report(all, heldPred[best])
 
 	// Each category's entries decide only its own device, so the setting
@@ -202,9 +218,9 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 			}
 		}
 	}
-	fmt.Printf("\nafter, %d-fold CV, a setting per device (chosen on the same pooled folds, so slightly optimistic):\n", k)
+	fmt.Fprintf(w, "\nafter, %d-fold CV, a setting per device (chosen on the same pooled folds, so slightly optimistic):\n", k)
 	for _, d := range ft.devs {
-		fmt.Printf("  %s: %s\n", d, grid[choice[d]])
+		fmt.Fprintf(w, "  %s: %s\n", d, grid[choice[d]])
 	}
 	ft.report(all, combined)
 	pFor := func(d string) params { return grid[choice[d]] }
@@ -227,8 +243,8 @@ func run(data, lexPath, out, keepPath string, k, nCand int) error {
 		return err
 	}
 	z, fo := ft.countUnsupported(lex, stats)
-	fmt.Printf("\nkept entries without a right training hit (not codebook cues): %d never fire, %d only wrongly\n", z, fo)
-	fmt.Printf("\nafter, fitted on all of %s (not a validity figure):\n", data)
+	fmt.Fprintf(w, "\nkept entries without a right training hit (not codebook cues): %d never fire, %d only wrongly\n", z, fo)
+	fmt.Fprintf(w, "\nafter, fitted on all of %s (not a validity figure):\n", data)
 	ft.report(all, fit)
 	if out == "" {
 		return nil
@@ -424,7 +440,7 @@ func (ft *fitter) score(idx []int, pred [][]string) scores {
 
 func (ft *fitter) report(idx []int, pred [][]string) {
 	s := ft.score(idx, pred)
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(ft.w, 0, 0, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "device\tP\tR\tF1\tsupport\t\n")
 	for i, d := range ft.devs {
 		ds := s.devs[i]

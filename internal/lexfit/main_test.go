@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,7 +22,7 @@ func TestReproducesDefault(t *testing.T) {
 	shared := testutil.SharedDir(t, filepath.Join("eval", "train.jsonl"))
 	data := filepath.Join(shared, "eval", "train.jsonl")
 	out := filepath.Join(t.TempDir(), "default.lex")
-	if err := run(data, filepath.Join("testdata", "base.lex"), out, filepath.Join(shared, "CODEBOOK.md"), 5, 60); err != nil {
+	if err := run(io.Discard, io.Discard, data, filepath.Join("testdata", "base.lex"), out, filepath.Join(shared, "CODEBOOK.md"), 5, 60); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(out)
