@@ -25,10 +25,10 @@ import (
 // after it), while its other fields describe the whole context.
 // Misaligned reports that those sentences do not match the text exactly.
 type Prediction struct {
-	Devices    []string          `json:"devices"`
-	Targets    map[string]string `json:"targets"`
-	Report     *rhetoric.Report  `json:"-"`
-	Misaligned bool              `json:"-"`
+	Devices    []string          `json:"devices"` // the devices the analyzer decided
+	Targets    map[string]string `json:"targets"` // device -> actor code or NONE, for decided devices that name a target
+	Report     *rhetoric.Report  `json:"-"`       // the analyzer's report of the item
+	Misaligned bool              `json:"-"`       // the sentences found for Text do not match it exactly
 }
 
 // Predict analyzes every item with a, inside its Context when it has one.
@@ -134,8 +134,8 @@ func (o Options) withDefaults() Options {
 
 // Interval is a bootstrap 95% interval: the 2.5th and 97.5th percentiles.
 type Interval struct {
-	Lo float64 `json:"lo"`
-	Hi float64 `json:"hi"`
+	Lo float64 `json:"lo"` // 2.5th percentile
+	Hi float64 `json:"hi"` // 97.5th percentile
 }
 
 // DeviceResult is the score of one device. Precision is TP/(TP+FP) (0 when
@@ -144,20 +144,20 @@ type Interval struct {
 // devices both hold the device and whose gold names a target: TargetRight
 // of them have the same predicted target.
 type DeviceResult struct {
-	Device      string   `json:"device"`
-	Support     int      `json:"support"`
-	TP          int      `json:"tp"`
-	FP          int      `json:"fp"`
-	FN          int      `json:"fn"`
-	P           float64  `json:"p"`
-	R           float64  `json:"r"`
-	F1          float64  `json:"f1"`
-	PCI         Interval `json:"p_ci"`
-	RCI         Interval `json:"r_ci"`
-	F1CI        Interval `json:"f1_ci"`
-	TargetN     int      `json:"target_n"`
-	TargetRight int      `json:"target_right"`
-	TargetAcc   float64  `json:"target_acc"`
+	Device      string   `json:"device"`       // the device (a lexicon category)
+	Support     int      `json:"support"`      // items whose gold devices hold it (TP + FN)
+	TP          int      `json:"tp"`           // gold and predicted
+	FP          int      `json:"fp"`           // predicted, not gold
+	FN          int      `json:"fn"`           // gold, not predicted
+	P           float64  `json:"p"`            // precision
+	R           float64  `json:"r"`            // recall
+	F1          float64  `json:"f1"`           // F1
+	PCI         Interval `json:"p_ci"`         // bootstrap interval of P
+	RCI         Interval `json:"r_ci"`         // bootstrap interval of R
+	F1CI        Interval `json:"f1_ci"`        // bootstrap interval of F1
+	TargetN     int      `json:"target_n"`     // items counted for target accuracy
+	TargetRight int      `json:"target_right"` // of them, those with the gold target
+	TargetAcc   float64  `json:"target_acc"`   // TargetRight / TargetN; 0 when TargetN is 0
 }
 
 // Result is an evaluation: per-device scores in the analyzer's device
@@ -165,22 +165,22 @@ type DeviceResult struct {
 // (the mean F1 of the devices with support), with intervals; a confusion
 // table and the items with errors. It is plain data.
 type Result struct {
-	Items int `json:"items"`
+	Items int `json:"items"` // items scored
 	// InContext counts the items analyzed inside their document (see
 	// [AddContext]) and Misaligned those of them whose text the
 	// analyzer's sentences do not match exactly (see [Prediction]).
 	InContext  int            `json:"in_context,omitempty"`
 	Misaligned int            `json:"misaligned,omitempty"`
 	Folds      int            `json:"folds,omitempty"` // cross-validation folds, 0 for a plain evaluation
-	Devices    []DeviceResult `json:"devices"`
-	MicroP     float64        `json:"micro_p"`
-	MicroR     float64        `json:"micro_r"`
-	MicroF1    float64        `json:"micro_f1"`
-	MacroF1    float64        `json:"macro_f1"`
-	MicroCI    Interval       `json:"micro_f1_ci"`
-	MacroCI    Interval       `json:"macro_f1_ci"`
-	Confusion  Confusion      `json:"confusion"`
-	Errors     []Error        `json:"errors"`
+	Devices    []DeviceResult `json:"devices"`         // per device, in the order of the devices scored (the analyzer's)
+	MicroP     float64        `json:"micro_p"`         // precision over the pooled counts
+	MicroR     float64        `json:"micro_r"`         // recall over the pooled counts
+	MicroF1    float64        `json:"micro_f1"`        // F1 over the pooled counts
+	MacroF1    float64        `json:"macro_f1"`        // mean F1 of the devices with support
+	MicroCI    Interval       `json:"micro_f1_ci"`     // bootstrap interval of MicroF1
+	MacroCI    Interval       `json:"macro_f1_ci"`     // bootstrap interval of MacroF1
+	Confusion  Confusion      `json:"confusion"`       // what was found instead of missed devices
+	Errors     []Error        `json:"errors"`          // the items with a wrong device or target, in input order
 }
 
 // Confusion shows what the analyzer found instead of a missed device:
@@ -188,30 +188,30 @@ type Result struct {
 // predicted) and device p was wrongly predicted (predicted, not gold);
 // Counts[g][len(Devices)] counts the misses of g with no wrong device.
 type Confusion struct {
-	Devices []string `json:"devices"`
-	Counts  [][]int  `json:"counts"`
+	Devices []string `json:"devices"` // row and column names
+	Counts  [][]int  `json:"counts"`  // len(Devices) rows of len(Devices)+1 counts
 }
 
 // Error is an item the analyzer got wrong: missed (FN) or wrong (FP)
 // devices, or wrong targets, with the hits of its report. It is plain data.
 type Error struct {
-	ID      string            `json:"id"`
-	Line    int               `json:"line"`
-	Text    string            `json:"text"`
-	Gold    []string          `json:"gold"`
-	Pred    []string          `json:"pred"`
-	FN      []string          `json:"fn,omitempty"`
-	FP      []string          `json:"fp,omitempty"`
-	Targets []TargetError     `json:"targets,omitempty"`
-	Hits    []rhetoric.Hit    `json:"hits"`
-	Scores  [][]rhetoric.Prob `json:"scores,omitempty"` // per sentence, when a model decided
+	ID      string            `json:"id"`                // the item's id
+	Line    int               `json:"line"`              // its line in the annotated file, from 1
+	Text    string            `json:"text"`              // its text
+	Gold    []string          `json:"gold"`              // the annotated devices
+	Pred    []string          `json:"pred"`              // the predicted devices
+	FN      []string          `json:"fn,omitempty"`      // missed: gold, not predicted
+	FP      []string          `json:"fp,omitempty"`      // wrong: predicted, not gold
+	Targets []TargetError     `json:"targets,omitempty"` // devices found with a wrong target
+	Hits    []rhetoric.Hit    `json:"hits"`              // the hits of the item's report
+	Scores  [][]rhetoric.Prob `json:"scores,omitempty"`  // per sentence, when a model decided
 }
 
 // TargetError is a device whose predicted target differs from the gold one.
 type TargetError struct {
-	Device string `json:"device"`
-	Gold   string `json:"gold"`
-	Pred   string `json:"pred"`
+	Device string `json:"device"` // the device
+	Gold   string `json:"gold"`   // the annotated target
+	Pred   string `json:"pred"`   // the predicted target
 }
 
 type counts struct{ tp, fp, fn int }

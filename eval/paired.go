@@ -13,25 +13,25 @@ import (
 // items and folds, the interval of a difference is much narrower than the
 // spread of either figure over splits. It is plain data.
 type Paired struct {
-	Items     int            `json:"items"`
-	MicroF1   [2]float64     `json:"micro_f1"` // base, alt
-	MacroF1   [2]float64     `json:"macro_f1"` // base, alt
-	MicroDiff float64        `json:"micro_diff"`
-	MacroDiff float64        `json:"macro_diff"`
-	MicroCI   Interval       `json:"micro_diff_ci"`
-	MacroCI   Interval       `json:"macro_diff_ci"`
-	Devices   []PairedDevice `json:"devices"`
+	Items     int            `json:"items"`         // items compared
+	MicroF1   [2]float64     `json:"micro_f1"`      // base, alt
+	MacroF1   [2]float64     `json:"macro_f1"`      // base, alt
+	MicroDiff float64        `json:"micro_diff"`    // alt minus base
+	MacroDiff float64        `json:"macro_diff"`    // alt minus base
+	MicroCI   Interval       `json:"micro_diff_ci"` // paired-bootstrap interval of MicroDiff
+	MacroCI   Interval       `json:"macro_diff_ci"` // paired-bootstrap interval of MacroDiff
+	Devices   []PairedDevice `json:"devices"`       // per device, in the order of the devices given
 }
 
 // PairedDevice is one device in a [Paired] comparison: its support, F1 and
 // recall under base and alt, and the F1 difference with its interval.
 type PairedDevice struct {
-	Device  string     `json:"device"`
-	Support int        `json:"support"`
-	F1      [2]float64 `json:"f1"` // base, alt
-	R       [2]float64 `json:"r"`  // base, alt
-	Diff    float64    `json:"diff"`
-	CI      Interval   `json:"diff_ci"`
+	Device  string     `json:"device"`  // the device
+	Support int        `json:"support"` // items whose gold devices hold it
+	F1      [2]float64 `json:"f1"`      // base, alt
+	R       [2]float64 `json:"r"`       // base, alt
+	Diff    float64    `json:"diff"`    // F1 of alt minus F1 of base
+	CI      Interval   `json:"diff_ci"` // paired-bootstrap interval of Diff
 }
 
 // ComparePaired scores base and alt, predictions of the same items (same

@@ -426,9 +426,9 @@ func (a *Analyzer) AnalyzeDocument(doc *tokenize.Document, st Statement) *Report
 // statement at Index in the input, or the error analyzing it. It is plain
 // data.
 type Result struct {
-	Index  int
-	Report *Report
-	Err    error
+	Index  int     // position of the statement in the input, from 0
+	Report *Report // the report; nil when Err is set
+	Err    error   // the error analyzing the statement, which it names
 }
 
 // AnalyzeAll analyzes a stream of statements in parallel and yields the

@@ -471,15 +471,15 @@ func dedupe(k *featSink) {
 // name (see the package doc) and the byte span of the text that produced
 // it. It is plain data.
 type Feature struct {
-	Name  string `json:"feature"`
-	Start int    `json:"start"`
+	Name  string `json:"feature"` // the feature name, as in a model file
+	Start int    `json:"start"`   // byte span in the statement's text
 	End   int    `json:"end"`
 }
 
 // SentenceFeatures are the features of one sentence of a statement. It is
 // plain data.
 type SentenceFeatures struct {
-	Start    int       `json:"start"`
+	Start    int       `json:"start"` // byte span of the sentence
 	End      int       `json:"end"`
 	Features []Feature `json:"features"` // sorted by hash, each name once
 	// Targets are the features of every target candidate for every device
@@ -491,9 +491,9 @@ type SentenceFeatures struct {
 // TargetFeatures are the features of one candidate target of a device in
 // a sentence. It is plain data.
 type TargetFeatures struct {
-	Device   string    `json:"device"`
-	Actor    string    `json:"actor"` // actor code or NONE
-	Features []Feature `json:"features"`
+	Device   string    `json:"device"`   // the device whose target is chosen
+	Actor    string    `json:"actor"`    // actor code or NONE
+	Features []Feature `json:"features"` // the candidate's features in this sentence
 }
 
 // Features returns the features of every sentence of st as the learned

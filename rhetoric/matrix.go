@@ -18,10 +18,10 @@ import (
 type MatrixCell struct {
 	Source      string `json:"source"`                 // as written; "" when unknown
 	SourceActor string `json:"source_actor,omitempty"` // the source's actor code, if any
-	Device      string `json:"device"`
-	Target      string `json:"target"`
-	Count       int    `json:"count"`
-	Reported    int    `json:"reported"` // of Count, the moves the speaker reports
+	Device      string `json:"device"`                 // the device of the moves
+	Target      string `json:"target"`                 // their target: an actor code, OTHER or NONE
+	Count       int    `json:"count"`                  // moves that count (see Hit.Counts)
+	Reported    int    `json:"reported"`               // of Count, the moves the speaker reports
 }
 
 type matrixKey struct{ source, sourceActor, device, target string }

@@ -28,15 +28,15 @@ var ErrModel = errors.New("rhetoric: invalid model")
 type ModelSpec struct {
 	Format   string        `json:"format"`            // ModelFormat
 	Lexicon  string        `json:"lexicon,omitempty"` // name of the lexicon the model was trained with
-	Training ModelTraining `json:"training"`
-	Devices  []DeviceModel `json:"devices"`
+	Training ModelTraining `json:"training"`          // how and on what it was trained
+	Devices  []DeviceModel `json:"devices"`           // one model per device
 }
 
 // ModelTraining records how a model was trained. It is plain data.
 type ModelTraining struct {
 	Data     string          `json:"data,omitempty"`   // the training file's base name
 	SHA256   string          `json:"sha256,omitempty"` // of the training file's bytes
-	Examples int             `json:"examples"`
+	Examples int             `json:"examples"`         // annotated sentences trained on
 	Config   json.RawMessage `json:"config,omitempty"` // the trainer's configuration
 	CV       json.RawMessage `json:"cv,omitempty"`     // cross-validated figures, when measured
 }
@@ -45,16 +45,16 @@ type ModelTraining struct {
 // performs the device when 1/(1+exp(-(Bias + sum of the weights of its
 // features))) >= Threshold. It is plain data.
 type DeviceModel struct {
-	Device    string   `json:"device"`
-	Bias      float64  `json:"bias"`
-	Threshold float64  `json:"threshold"`
+	Device    string   `json:"device"`            // the device (a lexicon category) it decides
+	Bias      float64  `json:"bias"`              // the intercept
+	Threshold float64  `json:"threshold"`         // the probability at or above which the device is decided
 	Weights   []Weight `json:"weights,omitempty"` // sorted by feature name
 }
 
 // Weight is the weight of one feature in a [DeviceModel]. It is plain data.
 type Weight struct {
-	Feature string  `json:"f"`
-	W       float64 `json:"w"`
+	Feature string  `json:"f"` // the feature name (see the package doc)
+	W       float64 `json:"w"` // its weight; positive for the device, negative against
 }
 
 // Model is a compiled learned layer: per device, a logistic regression over

@@ -19,12 +19,12 @@ import (
 // the workers of a distributed pipeline can each profile their share of a
 // corpus and merge the results.
 type Profile struct {
-	Key        string        `json:"key"`   // the metadata key grouped by: speaker, country, ...
-	Group      string        `json:"group"` // the value shared by the group
-	Statements int           `json:"statements"`
-	Words      int           `json:"words"`
-	Sentences  int           `json:"sentences"`
-	Devices    []DeviceScore `json:"devices"` // same formulas as in a Report, over the whole group
+	Key        string        `json:"key"`        // the metadata key grouped by: speaker, country, ...
+	Group      string        `json:"group"`      // the value shared by the group
+	Statements int           `json:"statements"` // statements added
+	Words      int           `json:"words"`      // their words (of turns not excluded)
+	Sentences  int           `json:"sentences"`  // their sentences (of turns not excluded)
+	Devices    []DeviceScore `json:"devices"`    // same formulas as in a Report, over the whole group
 	// Cues counts the non-negated hits of each lexicon entry, the evidence
 	// behind Devices: ordered by device (as in Devices), then count
 	// (largest first), then entry. The counts of a device add up to its
@@ -39,9 +39,9 @@ type Profile struct {
 // CueCount is how many non-negated hits of a device one lexicon entry
 // (as written in the lexicon) produced. It is plain data.
 type CueCount struct {
-	Device string `json:"device"`
-	Entry  string `json:"entry"`
-	Count  int    `json:"count"`
+	Device string `json:"device"` // the category of the entry
+	Entry  string `json:"entry"`  // the entry as written in the lexicon
+	Count  int    `json:"count"`  // its non-negated hits
 }
 
 // Add adds a report to the profile. A nil report is ignored. Its cost is
@@ -405,7 +405,7 @@ func (g *Groups) Profiles() []Profile {
 
 // DeviceComparison compares one device between two profiles. It is plain data.
 type DeviceComparison struct {
-	Device  string  `json:"device"`
+	Device  string  `json:"device"`   // the device compared
 	RateA   float64 `json:"rate_a"`   // hits per 1,000 words in A
 	RateB   float64 `json:"rate_b"`   // hits per 1,000 words in B
 	Diff    float64 `json:"diff"`     // RateA - RateB
@@ -420,10 +420,10 @@ type DeviceComparison struct {
 // Comparison is the per-device comparison of two profiles. It is plain
 // data; the zero value compares nothing.
 type Comparison struct {
-	A       string             `json:"a"`
-	B       string             `json:"b"`
-	Prior   float64            `json:"prior"` // a0, the prior size in pseudo-words
-	Devices []DeviceComparison `json:"devices"`
+	A       string             `json:"a"`       // the first profile's group
+	B       string             `json:"b"`       // the second profile's group
+	Prior   float64            `json:"prior"`   // a0, the prior size in pseudo-words
+	Devices []DeviceComparison `json:"devices"` // one comparison per device: A's order, then those only in B
 }
 
 // DefaultPrior is the prior size a0 used by [Compare]: the prior counts as

@@ -9,12 +9,12 @@ import (
 // plain value: the zero value is an empty statement (a valid input), and it
 // is safe to read from several goroutines.
 type Statement struct {
-	ID       string            `json:"id"`
-	Speaker  string            `json:"speaker,omitempty"`
+	ID       string            `json:"id"`                 // names the statement in reports and errors
+	Speaker  string            `json:"speaker,omitempty"`  // who speaks: the source of the moves outside transcript turns
 	Date     string            `json:"date,omitempty"`     // free form; ISO 8601 recommended
 	Language tokenize.Language `json:"language,omitempty"` // overrides Options.Language when set
 	Meta     map[string]string `json:"meta,omitempty"`     // any other metadata (country, venue, ...)
-	Text     string            `json:"text"`
+	Text     string            `json:"text"`               // the text to analyze (UTF-8)
 	// BodyOffset is the byte offset of Text in the file it was read from
 	// (after a Markdown front matter block, or a byte order mark), so that
 	// a hit's Start + BodyOffset indexes the file; 0 when Text is the whole
@@ -26,19 +26,19 @@ type Statement struct {
 // stable contract documented in the package doc. A Report is plain data:
 // the zero value is an empty report, and it is safe for concurrent reads.
 type Report struct {
-	ID      string            `json:"id"`
-	Speaker string            `json:"speaker"`
-	Date    string            `json:"date,omitempty"`
-	Meta    map[string]string `json:"meta,omitempty"`
+	ID      string            `json:"id"`             // Statement.ID
+	Speaker string            `json:"speaker"`        // Statement.Speaker
+	Date    string            `json:"date,omitempty"` // Statement.Date
+	Meta    map[string]string `json:"meta,omitempty"` // Statement.Meta
 	// BodyOffset is [Statement.BodyOffset]: add it to a hit's Start and End
 	// to index the statement's file rather than its text.
 	BodyOffset int           `json:"body_offset,omitempty"`
-	Words      int           `json:"words"`
-	Tokens     int           `json:"tokens"`
-	Sentences  int           `json:"sentences"`
-	Devices    []DeviceScore `json:"devices"`
-	Hits       []Hit         `json:"hits"`
-	Spans      []Span        `json:"spans"`
+	Words      int           `json:"words"`     // word tokens
+	Tokens     int           `json:"tokens"`    // all tokens, punctuation included
+	Sentences  int           `json:"sentences"` // sentences; Spans holds each one
+	Devices    []DeviceScore `json:"devices"`   // one score per lexicon category, in lexicon order
+	Hits       []Hit         `json:"hits"`      // every cue found, in text order
+	Spans      []Span        `json:"spans"`     // the sentences, in text order
 	// Turns are the speaker turns of a transcript (see [Options].TurnLabel),
 	// in text order; empty when the text has no speaker label. Words and
 	// Sentences above then count only the turns that are not excluded.
@@ -48,16 +48,16 @@ type Report struct {
 // Hit is one framing cue found in a statement. It is plain data; the zero
 // value is meaningless but harmless.
 type Hit struct {
-	Device      string     `json:"device"`
-	Entry       string     `json:"entry"` // the lexicon entry as written
-	Text        string     `json:"text"`  // the matched text, Statement.Text[Start:End]
-	Start       int        `json:"start"`
-	End         int        `json:"end"`
-	Sentence    int        `json:"sentence"`
-	Weight      float64    `json:"weight"` // entry weight after intensifiers and hedges
-	Negated     bool       `json:"negated"`
-	Intensified bool       `json:"intensified"`
-	Hedged      bool       `json:"hedged"`
+	Device      string     `json:"device"`              // the lexicon category of the entry
+	Entry       string     `json:"entry"`               // the lexicon entry as written
+	Text        string     `json:"text"`                // the matched text, Statement.Text[Start:End]
+	Start       int        `json:"start"`               // byte offset of the match in Statement.Text
+	End         int        `json:"end"`                 // byte offset just after it
+	Sentence    int        `json:"sentence"`            // index of its sentence in Report.Spans
+	Weight      float64    `json:"weight"`              // entry weight after intensifiers and hedges
+	Negated     bool       `json:"negated"`             // a negator cancels the cue; it does not count
+	Intensified bool       `json:"intensified"`         // an intensifier strengthens it
+	Hedged      bool       `json:"hedged"`              // a hedge weakens it
 	Modifiers   []Modifier `json:"modifiers,omitempty"` // the modifier tokens that applied
 	Target      string     `json:"target"`              // actor code, or NONE
 	// TargetRule names the rule that found the target (see the package
@@ -95,8 +95,8 @@ type Modifier struct {
 	// Kind is lexicon.Negator, lexicon.Intensifier or lexicon.Hedge; JSON
 	// carries its name ("negator", "intensifier", "hedge").
 	Kind  lexicon.ModifierKind `json:"kind"`
-	Text  string               `json:"text"`
-	Start int                  `json:"start"`
+	Text  string               `json:"text"`  // the modifier's words as matched
+	Start int                  `json:"start"` // byte span in Statement.Text
 	End   int                  `json:"end"`
 }
 
@@ -104,7 +104,7 @@ type Modifier struct {
 // in the package doc). It is plain data; the zero value is a device without
 // hits.
 type DeviceScore struct {
-	Device    string        `json:"device"`
+	Device    string        `json:"device"`    // the lexicon category
 	Hits      int           `json:"hits"`      // non-negated hits
 	Negated   int           `json:"negated"`   // negated hits
 	Weight    float64       `json:"weight"`    // summed weight of non-negated hits
@@ -126,14 +126,14 @@ type DeviceScore struct {
 
 // TargetCount is how many hits of a device target an actor. It is plain data.
 type TargetCount struct {
-	Actor string `json:"actor"`
-	Count int    `json:"count"`
+	Actor string `json:"actor"` // an actor code, OTHER or NONE
+	Count int    `json:"count"` // hits with that target
 }
 
 // Span is one sentence of a report and the devices performed in it. It is
 // plain data.
 type Span struct {
-	Start int `json:"start"`
+	Start int `json:"start"` // byte span of the sentence in Statement.Text
 	End   int `json:"end"`
 	// Devices are the devices the sentence performs, by the analyzer's
 	// decision: the model's with the learned layer on, else the devices
@@ -156,17 +156,17 @@ type Span struct {
 // Prob is the model's probability that a sentence performs a device, and
 // the features that weighed most in it. It is plain data.
 type Prob struct {
-	Device  string   `json:"device"`
-	P       float64  `json:"p"`
-	Because []Reason `json:"because"`
+	Device  string   `json:"device"`  // the device
+	P       float64  `json:"p"`       // the probability, rounded to 4 decimals
+	Because []Reason `json:"because"` // up to five features with the largest |weight|, largest first
 }
 
 // Reason is one feature of a sentence and its weight in a device's model
 // (positive for, negative against), with the byte span of the text that
 // produced it. It is plain data.
 type Reason struct {
-	Feature string  `json:"feature"`
-	Weight  float64 `json:"weight"`
-	Start   int     `json:"start"`
+	Feature string  `json:"feature"` // the feature name (see the package doc)
+	Weight  float64 `json:"weight"`  // its contribution to the log-odds
+	Start   int     `json:"start"`   // byte span of the text that produced it
 	End     int     `json:"end"`
 }

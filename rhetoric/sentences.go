@@ -14,9 +14,9 @@ type SentenceWeights struct {
 // summed [Hit.Weight] (entry weight times modifier factors). It is plain
 // data.
 type DeviceWeight struct {
-	Device string  `json:"device"`
-	Hits   int     `json:"hits"`
-	Weight float64 `json:"weight"`
+	Device string  `json:"device"` // the device
+	Hits   int     `json:"hits"`   // non-negated hits in the sentence
+	Weight float64 `json:"weight"` // their summed weight
 }
 
 // SentenceWeights returns, for every sentence of r in order, the devices

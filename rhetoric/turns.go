@@ -30,10 +30,10 @@ import (
 // Turn is one speaker's turn in a transcript (see [Options].TurnLabel). It
 // is plain data.
 type Turn struct {
-	Speaker   string `json:"speaker"` // the label as written, without colon and markup
-	Start     int    `json:"start"`   // byte offset of the label
-	End       int    `json:"end"`     // byte offset of the next label, or the text's end
-	Words     int    `json:"words"`
+	Speaker   string `json:"speaker"`   // the label as written, without colon and markup
+	Start     int    `json:"start"`     // byte offset of the label
+	End       int    `json:"end"`       // byte offset of the next label, or the text's end
+	Words     int    `json:"words"`     // words in the turn
 	Sentences int    `json:"sentences"` // sentences that start in the turn
 	// Excluded is true when Options.ExcludeSpeakers names the speaker: the
 	// turn's hits and words do not count toward the scores.
