@@ -61,7 +61,7 @@ type Hit struct {
 	Modifiers   []Modifier `json:"modifiers,omitempty"` // the modifier tokens that applied
 	Target      string     `json:"target"`              // actor code, or NONE
 	// TargetRule names the rule that found the target (see the package
-	// doc): inside, possessive, agent, object, subject, nearest or entity;
+	// doc): inside, accused, agent, possessive, object, subject, nearest or entity;
 	// empty for NONE.
 	TargetRule TargetRule `json:"target_rule,omitempty"`
 
