@@ -224,7 +224,7 @@ func (c *cli) eval(args []string) int {
 			return exitInput
 		}
 	} else {
-		writeEvalTable(c.stdout, res)
+		writeEvalTable(c.stdout, res, eo.Resamples > 0)
 		if paired != nil {
 			writePairedTable(c.stdout, *against, paired, eo.Resamples > 0)
 		}
@@ -238,8 +238,15 @@ func (c *cli) eval(args []string) int {
 	return exitOK
 }
 
-// writeEvalTable prints the scores, the averages and the confusion table.
-func writeEvalTable(w io.Writer, r *eval.Result) {
+// writeEvalTable prints the scores, the averages and the confusion table;
+// the intervals are "-" without resamples.
+func writeEvalTable(w io.Writer, r *eval.Result, intervals bool) {
+	ci := func(c eval.Interval, prec int) string {
+		if !intervals {
+			return "-"
+		}
+		return fmt.Sprintf("%.*f-%.*f", prec, c.Lo, prec, c.Hi)
+	}
 	what := "evaluation"
 	if r.Folds > 0 {
 		what = fmt.Sprintf("%d-fold cross-validation", r.Folds)
@@ -259,11 +266,11 @@ func writeEvalTable(w io.Writer, r *eval.Result) {
 		if d.TargetN > 0 {
 			tgt = fmt.Sprintf("%.2f (%d/%d)", d.TargetAcc, d.TargetRight, d.TargetN)
 		}
-		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f-%.2f\t%d\t%s\t\n", d.Device, d.P, d.R, d.F1, d.F1CI.Lo, d.F1CI.Hi, d.Support, tgt)
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%s\t%d\t%s\t\n", d.Device, d.P, d.R, d.F1, ci(d.F1CI, 2), d.Support, tgt)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nmicro P %.3f R %.3f F1 %.3f (95%% %.3f-%.3f); macro F1 %.3f (95%% %.3f-%.3f)\n",
-		r.MicroP, r.MicroR, r.MicroF1, r.MicroCI.Lo, r.MicroCI.Hi, r.MacroF1, r.MacroCI.Lo, r.MacroCI.Hi)
+	fmt.Fprintf(w, "\nmicro P %.3f R %.3f F1 %.3f (95%% %s); macro F1 %.3f (95%% %s)\n",
+		r.MicroP, r.MicroR, r.MicroF1, ci(r.MicroCI, 3), r.MacroF1, ci(r.MacroCI, 3))
 
 	missed := false
 	for _, row := range r.Confusion.Counts {

@@ -93,13 +93,34 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 }
 
 // byteSize is a flag value in bytes with an optional K, M or G suffix
-// (powers of 1024).
+// (powers of 1024), which may be written Ki, Mi, Gi and end in B.
 type byteSize int
 
-func (b *byteSize) String() string { return strconv.Itoa(int(*b)) }
+// String gives the size with the largest suffix that writes it exactly
+// (8388608 is "8M"), as Set reads it back; flag's help prints it as the
+// default.
+func (b *byteSize) String() string {
+	if b == nil {
+		return "0"
+	}
+	v := int(*b)
+	for _, u := range []struct {
+		suffix string
+		size   int
+	}{{"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}} {
+		if v != 0 && v%u.size == 0 {
+			return strconv.Itoa(v/u.size) + u.suffix
+		}
+	}
+	return strconv.Itoa(v)
+}
 
 func (b *byteSize) Set(s string) error {
-	t := strings.TrimSpace(s)
+	// 16M, 16Mi and 16MiB (and 16MB) are all 16 × 2^20.
+	t := strings.TrimSuffix(strings.TrimSpace(s), "B")
+	if n := len(t); n > 1 && (t[n-1] == 'i' || t[n-1] == 'I') && strings.ContainsRune("kKmMgG", rune(t[n-2])) {
+		t = t[:n-1]
+	}
 	mult := 1
 	if n := len(t); n > 0 {
 		switch t[n-1] {
@@ -111,7 +132,7 @@ func (b *byteSize) Set(s string) error {
 			mult, t = 1<<30, t[:n-1]
 		}
 	}
-	v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(t, "i"), "I"))
+	v, err := strconv.Atoi(t)
 	if err != nil || v <= 0 || int64(v) > maxByteSize/int64(mult) {
 		return fmt.Errorf("want a positive size such as 500K, 16M or 2G, got %q", s)
 	}

@@ -91,7 +91,7 @@ func (c *cli) serve(args []string) int {
 	fs.BoolVar(&f.tag, "tag", false, "part-of-speech tagging (finds imperatives and more targets; slower)")
 	fs.StringVar(&f.cors, "cors", "", "allow the API to be called from web pages of this `ORIGIN` (default: none)")
 	f.maxBytes = defaultServeMaxBytes
-	fs.Var(&f.maxBytes, "max-bytes", "largest request body, `SIZE` (K, M, G) (default 8M)")
+	fs.Var(&f.maxBytes, "max-bytes", "largest request body, `SIZE` (K, M, G)")
 	fs.IntVar(&f.maxStatements, "max-statements", defaultServeMaxStatements, "most statements in one request")
 	fs.DurationVar(&f.timeout, "timeout", defaultServeTimeout, "longest analysis of one request")
 	fs.IntVar(&f.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "analyses running at once")

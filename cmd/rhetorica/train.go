@@ -49,7 +49,7 @@ func (c *cli) train(args []string) int {
 	out := fs.String("o", "", "write the model to `FILE` (gzip-compressed JSON)")
 	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
 	var cfg learn.Config
-	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveMicro, "what the thresholds maximise: device, `micro` or blend")
+	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveMicro, "what the thresholds maximise: device, micro or blend")
 	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the weight `W` of micro-F1, 0 to 1 (0 means 0.75)")
 	fs.Func("own-threshold", "with --objective micro or blend, keep `DEVICE`'s threshold at its own best F1 (repeatable)", func(v string) error {
 		if v == "" {
@@ -124,7 +124,7 @@ func (c *cli) train(args []string) int {
 			c.errorf("%v", err)
 			return exitInput
 		}
-		writeEvalTable(c.stdout, res)
+		writeEvalTable(c.stdout, res, true)
 	}
 	m, err := eval.TrainModel(c.ctx, lex, opts, items, filepath.Base(*gold), data, cfg)
 	if err != nil {
