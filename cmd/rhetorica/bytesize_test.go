@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func TestByteSize(t *testing.T) {
 	}{
 		{"8M", 8 << 20, "8M"},
 		{"8388608", 8 << 20, "8M"},
-		{"2G", 2 << 30, "2G"},
+		{"1G", 1 << 30, "1G"},
 		{"1536M", 1536 << 20, "1536M"},
 		{"500K", 500 << 10, "500K"},
 		{"16Mi", 16 << 20, "16M"},
@@ -25,7 +26,7 @@ func TestByteSize(t *testing.T) {
 		{"64KB", 64 << 10, "64K"},
 		{"1k", 1 << 10, "1K"},
 		{"1000", 1000, "1000"},
-		{" 3g ", 3 << 30, "3G"},
+		{" 1g ", 1 << 30, "1G"},
 	} {
 		var b byteSize
 		if err := b.Set(c.in); err != nil {
@@ -56,7 +57,7 @@ func TestHelpDefaults(t *testing.T) {
 		want []string
 	}{
 		{"serve", []string{"(default 8M)"}},
-		{"analyze", []string{"(default 8M)", "(default 2G)"}},
+		{"analyze", []string{"(default 8M)", "(default " + map[bool]string{true: "512M", false: "2G"}[strconv.IntSize == 32] + ")"}},
 	} {
 		code, stdout, stderr := runCLI(t, "", cmd.name, "-h")
 		if code != exitOK && code != exitUsage {
