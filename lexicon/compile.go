@@ -124,16 +124,7 @@ func compile(def *Definition) (*Matcher, error) {
 // When ents is not nil, it holds the entries of def's categories (see
 // eachOutput).
 func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Matcher, error) {
-	npat := len(def.Modifiers)
-	for _, c := range def.Categories {
-		npat += len(c.Entries)
-	}
-	if ents != nil {
-		npat += len(ents.ends)
-	}
-	for _, a := range def.Actors {
-		npat += len(a.Aliases)
-	}
+	npat := numPatterns(def, ents)
 	if tk == nil {
 		var err error
 		if tk, err = patternTokenizer(def.Language); err != nil {
@@ -145,6 +136,22 @@ func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Ma
 		return nil, err
 	}
 	return b.finish(def, ents)
+}
+
+// numPatterns returns the number of patterns of def and ents (see
+// eachOutput).
+func numPatterns(def *Definition, ents *entryTable) int {
+	npat := len(def.Modifiers)
+	for _, c := range def.Categories {
+		npat += len(c.Entries)
+	}
+	if ents != nil {
+		npat += len(ents.ends)
+	}
+	for _, a := range def.Actors {
+		npat += len(a.Aliases)
+	}
+	return npat
 }
 
 const numModifierKinds = 5
@@ -273,8 +280,14 @@ func (b *builder) add(pat string) error {
 		}
 	}
 	b.elems = p.elems
+	return b.insert(p.elems)
+}
+
+// insert inserts the pattern of elements elems into the phrase trie (see
+// add).
+func (b *builder) insert(elems []element) error {
 	node := int32(0)
-	for _, e := range p.elems {
+	for _, e := range elems {
 		var kind uint32
 		var id int32
 		var root *[]int32
@@ -1109,9 +1122,11 @@ func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
 		} else {
+			// A copy: the key may be part of the text of a file (see
+			// checker.build).
 			sl.n = vocabInline + 1
 			binary.LittleEndian.PutUint32(sl.key[:4], uint32(len(t.long)))
-			t.long = append(t.long, k)
+			t.long = append(t.long, strings.Clone(k))
 		}
 	}
 	return t
