@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -159,14 +160,108 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids *liwcIDs) {
 // to the ncat categories, so that the parser can give each category room
 // for exactly its entries. It reads the ids as liwcEntry does, but does
 // not check them: a count that is off costs an allocation, not a result.
+//
+// A word line of the usual form (see countLine) is counted as it is
+// scanned; any other line goes through textLines and the checks of
+// liwcEntry. A '\r' that textLines would break a usual line at may make a
+// count wrong, which costs no more.
 func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 	n := make([]int, ncat)
 	marks := 0 // lines holding %: the entries follow the second
-	for l := range textLines(text) {
+	for p := 0; p < len(text); {
+		if marks == 2 {
+			if next, ok := countLine(text, p, ids, n); ok {
+				p = next
+				continue
+			}
+		}
+		end := strings.IndexByte(text[p:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		liwcCountLines(text[p:end], ids, n, &marks)
+		p = end + 1
+	}
+	return n
+}
+
+// countLine counts the category ids of the line that begins at text[p],
+// when it has the usual form: a word that does not begin with a blank, a
+// tab, and up to four ids of one to nine digits separated by blanks, up to
+// a '\n' or the end. It returns where the next line begins; false, having
+// counted nothing, for a line of any other form.
+func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	q := p
+	for q+8 <= len(text) {
+		// The word, eight bytes at a time: the lowest byte that is a tab
+		// or a '\n' (a zero byte of w^tabs or w^nls) ends it.
+		w := word64(text, q)
+		t, nl := w^'\t'*ones, w^'\n'*ones
+		if m := ((t-ones)&^t | (nl-ones)&^nl) & high; m != 0 {
+			q += bits.TrailingZeros64(m) / 8
+			break
+		}
+		q += 8
+	}
+	for q < len(text) && text[q] != '\t' && text[q] != '\n' {
+		q++
+	}
+	if q == p || q == len(text) || text[q] != '\t' || text[p] == ' ' {
+		return p, false
+	}
+	q++
+	if id, j := digits(text, q); j > q && j-q <= 9 && (j == len(text) || text[j] == '\n') {
+		// One id, the usual case.
+		if x, ok := ids.get(id); ok {
+			n[x]++
+		}
+		return j + 1, true
+	}
+	var c [4]int // the categories of the ids read
+	k := 0
+	for q < len(text) && text[q] != '\n' {
+		if b := text[q]; b == ' ' || b == '\t' {
+			q++
+			continue
+		}
+		id, j := digits(text, q)
+		if j == q || j-q > 9 || k == len(c) || j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			return p, false
+		}
+		if x, ok := ids.get(id); ok {
+			c[k] = x
+			k++
+		}
+		q = j
+	}
+	for _, x := range c[:k] {
+		n[x]++
+	}
+	return q + 1, true
+}
+
+// digits returns the value of the run of ASCII digits that begins at s[i]
+// and where it ends (i when there is none); the value is that of its last
+// 19 digits or so, which matters only for runs of up to nine.
+func digits(s string, i int) (int, int) {
+	v := 0
+	for ; i < len(s) && s[i]-'0' <= 9; i++ {
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, i
+}
+
+// liwcCountLines is liwcCounts for the lines of s, any of them; marks is
+// the number of lines holding % so far.
+func liwcCountLines(s string, ids *liwcIDs, n []int, marks *int) {
+	for l := range textLines(s) {
 		t := trimRightSpace(l.text[leadingSpace(l.text):])
-		if marks < 2 {
+		if *marks < 2 {
 			if t == "%" {
-				marks++
+				*marks++
 			}
 			continue
 		}
@@ -202,7 +297,6 @@ func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 			idText = idText[k:]
 		}
 	}
-	return n
 }
 
 // liwcIDs maps the category ids of a LIWC header to category indexes.

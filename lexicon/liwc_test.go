@@ -209,3 +209,38 @@ func liwcView(l *Lexicon) [][]string {
 	}
 	return out
 }
+
+// liwcCountsRef is liwcCounts with every line through liwcCountLines, the
+// reference of its fast path (countIDs).
+func liwcCountsRef(text string, ids *liwcIDs, ncat int) []int {
+	n := make([]int, ncat)
+	marks := 0
+	liwcCountLines(text, ids, n, &marks)
+	return n
+}
+
+// TestLIWCCountsFast holds liwcCounts, which counts the usual word lines
+// on the spot, to liwcCountsRef.
+func TestLIWCCountsFast(t *testing.T) {
+	ids := newLIWCIDs(map[int]int{1: 0, 2: 1, 30: 2, 123456789: 1, 1 << 13: 2})
+	head := "%\n1\ta\n2\tb\n%\n"
+	for _, body := range []string{
+		"",
+		"war\t1\npeace\t2 30\n",
+		"war\t1\npeace\t2 30",
+		"war\t1 2 30 1 2\n",                // more ids than countIDs holds
+		"war\t 1  2\t30 \n",                // blanks around the ids
+		"war\t1\r\npeace\t2\r\n",           // CRLF
+		"  war\t1\n\twar 2\n",              // leading blanks
+		"war 1 2\nhold _ to account 30\n",  // no tab
+		"war\t123456789 8192 1234567890\n", // long ids
+		"war\t(02 134)53 2\n%\n\nx\tz 1\n",
+		"war\t7 1\nwar\t1x\nwar\t1\u00a0\n",
+	} {
+		text := head + body
+		got, want := liwcCounts(text, &ids, 3), liwcCountsRef(text, &ids, 3)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("liwcCounts(%q) (-want +got):\n%s", body, diff)
+		}
+	}
+}
