@@ -27,56 +27,33 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 	// Valid UTF-8 as a whole is valid line by line: then only the lines'
 	// lengths need checking.
 	valid := utf8.ValidString(text)
-	for l := range textLines(text) {
-		last = l
-		nlines++
-		if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
+	// The text a '\n' at a time: after the header, a word line of the
+	// usual form is read on the spot (liwcLine); any other piece, and
+	// every piece before, goes through linesFrom. num is the number of
+	// the piece's first line.
+	for p, num := 0, 1; p < len(text); {
+		end := strings.IndexByte(text[p:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		seg := text[p:end]
+		p = end + 1
+		if header == 2 && valid && len(seg) <= MaxLineBytes && liwcFastLines && b.liwcLine(seg, num, &byID) {
+			num++
 			continue
 		}
-		i := leadingSpace(l.text)
-		t := trimRightSpace(l.text[i:])
-		if t == "" {
-			continue
-		}
-		switch header {
-		case 0:
-			if t != "%" {
-				b.errorf(b.pos(l, i), ErrBadHeader, "a LIWC dictionary begins with a line holding %%, found %q", clip(t))
+		lines := 0
+		for l := range linesFrom(seg, num) {
+			lines++
+			if !liwcFileLine(b, name, l, valid, &header, ids, &byID, text) {
 				return nil, b.errs.err()
 			}
-			header = 1
-		case 1:
-			if t == "%" {
-				header = 2
-				byID = newLIWCIDs(ids)
-				b.reserve(liwcCounts(text, &byID, len(b.def.Categories)))
-				continue
-			}
-			id, rest, restAt := splitField(t)
-			n, err := strconv.Atoi(id)
-			if err != nil || n < 0 {
-				b.errorf(b.pos(l, i), ErrBadHeader, "category id %q is not a number", clip(id))
-				continue
-			}
-			// "1<TAB>name<TAB>description": a second tab starts a
-			// description; otherwise the words of the name are joined by _.
-			desc := ""
-			if tab := strings.IndexByte(rest, '\t'); tab >= 0 {
-				rest, desc = rest[:tab], strings.Join(strings.Fields(rest[tab+1:]), " ")
-			}
-			cname := categoryName(rest)
-			if cname == "" {
-				b.errorf(b.pos(l, i+len(id)), ErrBadHeader, "category %d has no name", n)
-				continue
-			}
-			if _, dup := ids[n]; dup {
-				b.errorf(b.pos(l, i), ErrDuplicate, "category id %d defined twice", n)
-				continue
-			}
-			ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
-		case 2:
-			b.liwcEntry(l, i, t, &byID)
+			last = l
+			nlines++
 		}
+		num += max(lines, 1)
 	}
 	if header < 2 {
 		pos := Position{File: name, Line: 1, Col: 1}
@@ -86,6 +63,122 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 		b.errorf(pos, ErrBadHeader, "the header block is not closed by a line holding %%")
 	}
 	return b.finish()
+}
+
+// liwcFastLines turns liwcLine on: a variable only so that a test can
+// compare its reading with liwcEntry's.
+var liwcFastLines = true
+
+// liwcFileLine reads line l of the LIWC file name, which is valid UTF-8
+// when valid is true, in state *header (0 before the header, 1 inside, 2
+// after), with the header's ids so far and, after it, byID; text is the
+// whole file. It reports false when the file cannot be read on.
+func liwcFileLine(b *defBuilder, name string, l line, valid bool, header *int, ids map[int]int, byID *liwcIDs, text string) bool {
+	if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
+		return true
+	}
+	i := leadingSpace(l.text)
+	t := trimRightSpace(l.text[i:])
+	if t == "" {
+		return true
+	}
+	switch *header {
+	case 0:
+		if t != "%" {
+			b.errorf(b.pos(l, i), ErrBadHeader, "a LIWC dictionary begins with a line holding %%, found %q", clip(t))
+			return false
+		}
+		*header = 1
+	case 1:
+		if t == "%" {
+			*header = 2
+			*byID = newLIWCIDs(ids)
+			b.reserve(liwcCounts(text, byID, len(b.def.Categories)))
+			return true
+		}
+		id, rest, restAt := splitField(t)
+		n, err := strconv.Atoi(id)
+		if err != nil || n < 0 {
+			b.errorf(b.pos(l, i), ErrBadHeader, "category id %q is not a number", clip(id))
+			return true
+		}
+		// "1<TAB>name<TAB>description": a second tab starts a
+		// description; otherwise the words of the name are joined by _.
+		desc := ""
+		if tab := strings.IndexByte(rest, '\t'); tab >= 0 {
+			rest, desc = rest[:tab], strings.Join(strings.Fields(rest[tab+1:]), " ")
+		}
+		cname := categoryName(rest)
+		if cname == "" {
+			b.errorf(b.pos(l, i+len(id)), ErrBadHeader, "category %d has no name", n)
+			return true
+		}
+		if _, dup := ids[n]; dup {
+			b.errorf(b.pos(l, i), ErrDuplicate, "category id %d defined twice", n)
+			return true
+		}
+		ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
+	case 2:
+		b.liwcEntry(l, i, t, byID)
+	}
+	return true
+}
+
+// liwcLine reads l, line num of a LIWC file after its header, when it is
+// a word line of the usual form: a word that does not begin with a blank
+// and ends in an ASCII byte other than white space, without '\r', a tab,
+// and up to eight ids of one to nine digits, each in the header, separated
+// by blanks (perhaps trailing). Such a line is what liwcEntry reads without
+// an error or a warning. It reports false, having read nothing, for a line
+// of any other form.
+func (b *defBuilder) liwcLine(l string, num int, ids *liwcIDs) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	q := 0
+	for q+8 <= len(l) {
+		// The word, eight bytes at a time: the lowest byte that is a tab
+		// or a '\r' (a zero byte of w^tabs or w^crs) ends it.
+		w := word64(l, q)
+		t, cr := w^'\t'*ones, w^'\r'*ones
+		if m := ((t-ones)&^t | (cr-ones)&^cr) & high; m != 0 {
+			q += bits.TrailingZeros64(m) / 8
+			break
+		}
+		q += 8
+	}
+	for q < len(l) && l[q] != '\t' && l[q] != '\r' {
+		q++
+	}
+	if q == 0 || q == len(l) || l[q] != '\t' || l[0] == ' ' || l[q-1] <= ' ' || l[q-1] >= utf8.RuneSelf {
+		return false
+	}
+	word := l[:q]
+	var c [8]int // the categories of the ids read
+	k := 0
+	for q++; q < len(l); {
+		if x := l[q]; x == ' ' || x == '\t' {
+			q++
+			continue
+		}
+		id, j := digits(l, q)
+		if j == q || j-q > 9 || k == len(c) || j < len(l) && l[j] != ' ' && l[j] != '\t' {
+			return false
+		}
+		x, ok := ids.get(id)
+		if !ok {
+			return false
+		}
+		c[k] = x
+		k++
+		q = j
+	}
+	if k == 0 {
+		return false
+	}
+	pos := Position{File: b.src.file, Line: num, Col: 1}
+	for _, x := range c[:k] {
+		b.entry(x, word, 1, pos)
+	}
+	return true
 }
 
 // liwcEntry reads one word line; t is the line's text from byte i.
@@ -189,8 +282,8 @@ func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 
 // countLine counts the category ids of the line that begins at text[p],
 // when it has the usual form: a word that does not begin with a blank, a
-// tab, and up to four ids of one to nine digits separated by blanks, up to
-// a '\n' or the end. It returns where the next line begins; false, having
+// tab, and one to four ids of one to nine digits separated by blanks, up
+// to a '\n' or the end. It returns where the next line begins; false, having
 // counted nothing, for a line of any other form.
 func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
@@ -221,7 +314,7 @@ func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
 		return j + 1, true
 	}
 	var c [4]int // the categories of the ids read
-	k := 0
+	k, fields := 0, 0
 	for q < len(text) && text[q] != '\n' {
 		if b := text[q]; b == ' ' || b == '\t' {
 			q++
@@ -236,6 +329,11 @@ func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
 			k++
 		}
 		q = j
+		fields++
+	}
+	if fields == 0 {
+		// Blanks after the tab are trimmed: a line of the other form.
+		return p, false
 	}
 	for _, x := range c[:k] {
 		n[x]++
