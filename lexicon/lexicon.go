@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -278,6 +279,9 @@ func canonical(def *Definition) (trimmed bool) {
 		}
 		for j := range c.Entries {
 			p := &c.Entries[j].Pattern
+			if n := len(*p); n > 0 && notSpace((*p)[0]) && notSpace((*p)[n-1]) {
+				continue // what TrimSpace would keep whole, the usual case
+			}
 			if t := strings.TrimSpace(*p); len(t) != len(*p) {
 				*p, trimmed = t, true
 			}
@@ -326,6 +330,11 @@ func canonical(def *Definition) (trimmed bool) {
 	}
 	return trimmed
 }
+
+// notSpace reports whether c is an ASCII byte other than white space: a
+// string that begins and ends with such bytes has nothing for
+// strings.TrimSpace to trim.
+func notSpace(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 // cloneDefinition returns a deep copy of def.
 func cloneDefinition(def Definition) Definition {
@@ -855,12 +864,17 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 // valid; it then also adds p to the trie when c.build. False says
 // nothing: such a pattern goes through output.
 func (c *checker) plainOutput(p string, lang tokenize.Language) bool {
-	if len(p) > MaxPatternBytes || c.tokenizer(lang) == nil {
+	if len(p) > MaxPatternBytes {
 		return false
 	}
-	b := c.builder(lang)
+	b := c.b // made with the tokenizer of lang, which one validation keeps
 	if b == nil {
-		return plainPattern(p)
+		if c.tokenizer(lang) == nil {
+			return false
+		}
+		if b = c.builder(lang); b == nil {
+			return plainPattern(p)
+		}
 	}
 	el, ok := appendPlain(b.elems[:0], p, b.tk)
 	b.elems = el.elems
