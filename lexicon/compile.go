@@ -124,16 +124,7 @@ func compile(def *Definition) (*Matcher, error) {
 // When ents is not nil, it holds the entries of def's categories (see
 // eachOutput).
 func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Matcher, error) {
-	npat := len(def.Modifiers)
-	for _, c := range def.Categories {
-		npat += len(c.Entries)
-	}
-	if ents != nil {
-		npat += len(ents.ends)
-	}
-	for _, a := range def.Actors {
-		npat += len(a.Aliases)
-	}
+	npat := numPatterns(def, ents)
 	if tk == nil {
 		var err error
 		if tk, err = patternTokenizer(def.Language); err != nil {
@@ -145,6 +136,22 @@ func compileWith(def *Definition, ents *entryTable, tk *tokenize.Tokenizer) (*Ma
 		return nil, err
 	}
 	return b.finish(def, ents)
+}
+
+// numPatterns returns the number of patterns of def and ents (see
+// eachOutput).
+func numPatterns(def *Definition, ents *entryTable) int {
+	npat := len(def.Modifiers)
+	for _, c := range def.Categories {
+		npat += len(c.Entries)
+	}
+	if ents != nil {
+		npat += len(ents.ends)
+	}
+	for _, a := range def.Actors {
+		npat += len(a.Aliases)
+	}
+	return npat
 }
 
 const numModifierKinds = 5
@@ -273,8 +280,14 @@ func (b *builder) add(pat string) error {
 		}
 	}
 	b.elems = p.elems
+	return b.insert(p.elems)
+}
+
+// insert inserts the pattern of elements elems into the phrase trie (see
+// add).
+func (b *builder) insert(elems []element) error {
 	node := int32(0)
-	for _, e := range p.elems {
+	for _, e := range elems {
 		var kind uint32
 		var id int32
 		var root *[]int32
@@ -556,14 +569,7 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	}
 	at := b.scratch[:nnodes]
 	copy(at, outLo)
-	x := 0
-	_ = eachOutput(def, ents, func(o output, _ string) error { // the walk of compileWith, which found no error
-		n := b.outNode[x]
-		m.outs[at[n]] = o
-		at[n]++
-		x++
-		return nil
-	})
+	b.placeOutputs(def, ents, m.outs, at)
 	at, b.outNode = nil, nil
 	info := func(n int32) nodeInfo {
 		if int(n) < len(m.nodes) {
@@ -572,6 +578,9 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 		return nodeInfo{outLo: outLo[n], outN: uint16(outLo[n+1] - outLo[n]), node: n}
 	}
 	for i := range nnodes {
+		if outLo[i+1]-outLo[i] < 2 {
+			continue // nothing to sort, the usual case
+		}
 		os := m.outs[outLo[i]:outLo[i+1]]
 		for x := 1; x < len(os); x++ {
 			for y := x; y > 0 && (os[y].group < os[y-1].group || os[y].group == os[y-1].group && os[y].order() < os[y-1].order()); y-- {
@@ -703,6 +712,38 @@ func (b *builder) finish(def *Definition, ents *entryTable) (*Matcher, error) {
 	m.pool = &sync.Pool{}
 	m.forms = new(formIndexes)
 	return m, nil
+}
+
+// placeOutputs puts the output of every pattern of def and ents, in
+// eachOutput's order (that of b.outNode), at its node's next place in outs,
+// at[n] being node n's.
+func (b *builder) placeOutputs(def *Definition, ents *entryTable, outs []output, at []int32) {
+	x := 0
+	put := func(o output) {
+		n := b.outNode[x]
+		outs[at[n]] = o
+		at[n]++
+		x++
+	}
+	nc := int32(len(def.Categories))
+	for ci, c := range def.Categories {
+		for ei := range c.Entries {
+			put(output{group: int32(ci), entry: int32(ei)})
+		}
+		if ents != nil {
+			for k := range ents.count(ci) {
+				put(output{group: int32(ci), entry: int32(k)})
+			}
+		}
+	}
+	for mi, md := range def.Modifiers {
+		put(output{group: nc + int32(md.Kind), entry: int32(mi)})
+	}
+	for ai, a := range def.Actors {
+		for li := range a.Aliases {
+			put(output{group: nc + numModifierKinds + int32(ai), entry: int32(li)})
+		}
+	}
 }
 
 // stemBloomBits is the size, in bits per stem, of the filter of stems
@@ -1109,9 +1150,11 @@ func newVocabTable(keys []string, vocab []vocabSlot) vocabTable {
 		if len(k) <= vocabInline {
 			sl.n = uint8(copy(sl.key[:], k))
 		} else {
+			// A copy: the key may be part of the text of a file (see
+			// checker.build).
 			sl.n = vocabInline + 1
 			binary.LittleEndian.PutUint32(sl.key[:4], uint32(len(t.long)))
-			t.long = append(t.long, k)
+			t.long = append(t.long, strings.Clone(k))
 		}
 	}
 	return t

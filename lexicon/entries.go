@@ -87,11 +87,15 @@ func (t *entryTable) at(k int) Entry {
 
 // pattern returns the pattern of entry k of the whole table.
 func (t *entryTable) pattern(k int) string {
-	start := uint32(0)
+	return t.text[t.start(k):t.ends[k]]
+}
+
+// start returns where the pattern of entry k begins in t.text.
+func (t *entryTable) start(k int) uint32 {
 	if k > 0 {
-		start = t.ends[k-1]
+		return t.ends[k-1]
 	}
-	return t.text[start:t.ends[k]]
+	return 0
 }
 
 // entries returns a new slice of the entries of category c (nil when it

@@ -364,13 +364,17 @@ func splitLines(data []byte) []line {
 }
 
 // textLines yields the lines of s as splitLines describes them.
-func textLines(s string) iter.Seq[line] {
+func textLines(s string) iter.Seq[line] { return linesFrom(s, 1) }
+
+// linesFrom is textLines for s, the text of a file from the beginning of
+// its line first (a BOM is dropped only when first is 1).
+func linesFrom(s string, first int) iter.Seq[line] {
 	return func(yield func(line) bool) {
 		base := 0
-		if strings.HasPrefix(s, "\ufeff") {
+		if first == 1 && strings.HasPrefix(s, "\ufeff") {
 			s, base = s[3:], 3
 		}
-		for n := 1; ; n++ {
+		for n := first; ; n++ {
 			// Two byte searches, which run many bytes at a time, find
 			// the first line break sooner than IndexAny's byte loop.
 			i := strings.IndexByte(s, '\n')

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -97,6 +99,14 @@ func FuzzParseLIWC(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := ParseAs("fuzz.dic", data, FormatLIWC)
 		checkParsed(t, l, err)
+		checkLIWCSlow(t, data, l, err)
+		if text := string(data); !strings.Contains(text, "\r") {
+			// The counts are hints, which a '\r' may spoil (see liwcCounts).
+			ids := newLIWCIDs(map[int]int{1: 0, 2: 1, 3: 2, 10: 0})
+			if got, want := liwcCounts(text, &ids, 3), liwcCountsRef(text, &ids, 3); !slices.Equal(got, want) {
+				t.Errorf("liwcCounts = %v, want %v", got, want)
+			}
+		}
 	})
 }
 

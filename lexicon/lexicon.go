@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rhetorica/rhetorica/tokenize"
 )
@@ -207,7 +208,16 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 		}
 	}
 	trimmed := canonical(&def)
-	c := &checker{def: &def, src: src, noRepeats: src != nil && src.sets && !trimmed}
+	c := &checker{def: &def, src: src, noRepeats: src != nil && src.sets && !trimmed, build: check}
+	// The entries move into their table first, so that validation reads
+	// them there: while it builds the trie (c.build), the garbage
+	// collector then has no Entry values, a pointer each, to scan. (When
+	// they cannot move, validation reads them in def, and its errors come
+	// first.)
+	ents, entsErr := newEntryTable(&def)
+	if entsErr == nil {
+		c.ents = &ents
+	}
 	if check {
 		errs = append(errs, c.validate()...)
 	}
@@ -215,8 +225,7 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 		return nil, errs.err()
 	}
 	pos := Position{File: def.Name}
-	ents, err := newEntryTable(&def)
-	if err != nil {
+	if err := entsErr; err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
 	if src != nil {
@@ -235,7 +244,15 @@ func buildChecked(def Definition, src *source, errs ErrorList, check bool) (*Lex
 		tk = c.tk
 	}
 	c.tk = nil // compiling drops it before building its tables
-	m, err := compileWith(&def, &ents, tk)
+	var m *Matcher
+	var err error
+	if c.build && c.b != nil {
+		// Validation added every pattern to the trie.
+		m, err = c.b.finish(&def, &ents)
+		c.b = nil
+	} else {
+		m, err = compileWith(&def, &ents, tk)
+	}
 	if err != nil {
 		return nil, ErrorList{{Pos: pos, Msg: "cannot compile: " + errText(err), Err: err}}
 	}
@@ -262,6 +279,9 @@ func canonical(def *Definition) (trimmed bool) {
 		}
 		for j := range c.Entries {
 			p := &c.Entries[j].Pattern
+			if n := len(*p); n > 0 && notSpace((*p)[0]) && notSpace((*p)[n-1]) {
+				continue // what TrimSpace would keep whole, the usual case
+			}
 			if t := strings.TrimSpace(*p); len(t) != len(*p) {
 				*p, trimmed = t, true
 			}
@@ -310,6 +330,11 @@ func canonical(def *Definition) (trimmed bool) {
 	}
 	return trimmed
 }
+
+// notSpace reports whether c is an ASCII byte other than white space: a
+// string that begins and ends with such bytes has nothing for
+// strings.TrimSpace to trim.
+func notSpace(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 // cloneDefinition returns a deep copy of def.
 func cloneDefinition(def Definition) Definition {
@@ -546,6 +571,25 @@ type checker struct {
 	// (source.sets, and canonical trimmed no pattern into another), so
 	// that the entries need no set to find repeats in.
 	noRepeats bool
+	// build is true while validation also adds the patterns that a match
+	// reports (outputs, in eachOutput's order) to the trie of b, made on
+	// first use: a plain pattern is then read once, not once to validate
+	// and again to compile. It turns false, and b nil, when a pattern
+	// cannot be added (compileWith then reports why) or an output is
+	// skipped.
+	build bool
+	b     *builder
+	// ents holds the categories' entries, when they are no longer in
+	// def (see buildChecked).
+	ents *entryTable
+}
+
+// entries returns the number of entries of category i (see c.ents).
+func (c *checker) entries(i int) int {
+	if c.ents != nil {
+		return c.ents.count(i)
+	}
+	return len(c.def.Categories[i].Entries)
 }
 
 func (c *checker) at(f func(*source) Position) Position {
@@ -621,7 +665,8 @@ func (c *checker) validate() ErrorList {
 		if strings.ContainsAny(cat.Description, "\r\n") {
 			c.addf(cpos, ErrSyntax, "%s: description has a line break", label())
 		}
-		if len(cat.Entries) == 0 && len(cat.Remove) == 0 {
+		nents := c.entries(i)
+		if nents == 0 && len(cat.Remove) == 0 {
 			c.addf(cpos, ErrEmptyCategory, "%s has no entries", label())
 		}
 		// The set of the entries' patterns, which finds the repeats and
@@ -629,15 +674,32 @@ func (c *checker) validate() ErrorList {
 		// neither.
 		track := !c.noRepeats || len(cat.Remove) > 0
 		if track && seen == nil {
-			seen = make(map[string]bool, len(cat.Entries))
+			seen = make(map[string]bool, nents)
 		} else if track {
 			clear(seen)
 		}
-		for j, e := range cat.Entries {
+		for j := range nents {
+			var e Entry
+			if t := c.ents; t != nil {
+				// t.at, without its checks.
+				k := int(t.first[i]) + j
+				e.Pattern, e.Weight = t.text[t.start(k):t.ends[k]], 1
+				if t.weights != nil {
+					e.Weight = t.weights[k]
+				}
+			} else {
+				e = cat.Entries[j]
+			}
+			// A large lexicon has hundreds of thousands of valid
+			// entries, nearly all plain and of weight 1: such an entry
+			// needs neither its position nor its label.
+			plain := c.plainOutput(e.Pattern, lang)
+			if plain && !track && e.Weight > 0 && e.Weight <= MaxWeight {
+				continue
+			}
 			pos := c.at(func(s *source) Position { return getPos(cs.entries, j, s.file) })
-			// A large lexicon has hundreds of thousands of valid entries.
 			what := func() string { return fmt.Sprintf("%s: entry %q", label(), clip(e.Pattern)) }
-			if c.pattern(e.Pattern, lang, pos, what) && track && seen[e.Pattern] {
+			if (plain || c.output(e.Pattern, lang, pos, what)) && track && seen[e.Pattern] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what())
 			}
 			if track {
@@ -677,9 +739,10 @@ func (c *checker) validate() ErrorList {
 		what := func() string { return fmt.Sprintf("%s %q", m.Kind, clip(m.Pattern)) }
 		if int(m.Kind) >= len(modifierKindNames) {
 			c.addf(pos, ErrSyntax, "modifier %q: unknown kind %d", clip(m.Pattern), m.Kind)
+			c.build, c.b = false, nil
 			continue
 		}
-		if c.pattern(m.Pattern, lang, pos, what) && seenMod[modKey{m.Kind, m.Pattern}] {
+		if c.output(m.Pattern, lang, pos, what) && seenMod[modKey{m.Kind, m.Pattern}] {
 			c.addf(pos, ErrDuplicate, "%s listed twice", what())
 		}
 		seenMod[modKey{m.Kind, m.Pattern}] = true
@@ -717,7 +780,7 @@ func (c *checker) validate() ErrorList {
 		for j, p := range a.Aliases {
 			pos := c.at(func(*source) Position { return get(as.aliases, j) })
 			what := func() string { return fmt.Sprintf("%s: alias %q", label(), clip(p)) }
-			if c.pattern(p, lang, pos, what) && seen[p] {
+			if c.output(p, lang, pos, what) && seen[p] {
 				c.addf(pos, ErrDuplicate, "%s listed twice", what())
 			}
 			seen[p] = true
@@ -794,6 +857,62 @@ func (c *checker) pattern(p string, lang tokenize.Language, pos Position, what f
 		return false
 	}
 	return true
+}
+
+// plainOutput reports whether p, the pattern of an output, is a plain
+// pattern (see plainPattern) that the tokenizer of lang can split, and so
+// valid; it then also adds p to the trie when c.build. False says
+// nothing: such a pattern goes through output.
+func (c *checker) plainOutput(p string, lang tokenize.Language) bool {
+	if len(p) > MaxPatternBytes {
+		return false
+	}
+	b := c.b // made with the tokenizer of lang, which one validation keeps
+	if b == nil {
+		if c.tokenizer(lang) == nil {
+			return false
+		}
+		if b = c.builder(lang); b == nil {
+			return plainPattern(p)
+		}
+	}
+	el, ok := appendPlain(b.elems[:0], p, b.tk)
+	b.elems = el.elems
+	if !ok {
+		return false
+	}
+	if b.insert(el.elems) != nil {
+		c.build, c.b = false, nil // compileWith reports it
+	}
+	return true
+}
+
+// output checks the pattern of an output (see pattern) and, when it is
+// valid and c.build, adds it to the trie.
+func (c *checker) output(p string, lang tokenize.Language, pos Position, what func() string) bool {
+	ok := c.pattern(p, lang, pos, what)
+	if !c.build {
+		return ok
+	}
+	if b := c.builder(lang); b == nil || !ok || b.add(p) != nil {
+		c.build, c.b = false, nil
+	}
+	return ok
+}
+
+// builder returns the builder of c.b, made on first use, when c.build and
+// lang, the language validation splits with, is the definition's (whose
+// tokenizer compiling needs); else nil.
+func (c *checker) builder(lang tokenize.Language) *builder {
+	if c.b != nil || !c.build {
+		return c.b
+	}
+	if lang != c.def.Language || c.tokenizer(lang) == nil {
+		c.build = false
+		return nil
+	}
+	c.b = newBuilder(numPatterns(c.def, c.ents), c.tk)
+	return c.b
 }
 
 // tokenizer returns the pattern tokenizer of lang, made on first use, or

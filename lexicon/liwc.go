@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,56 +27,33 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 	// Valid UTF-8 as a whole is valid line by line: then only the lines'
 	// lengths need checking.
 	valid := utf8.ValidString(text)
-	for l := range textLines(text) {
-		last = l
-		nlines++
-		if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
+	// The text a '\n' at a time: after the header, a word line of the
+	// usual form is read on the spot (liwcLine); any other piece, and
+	// every piece before, goes through linesFrom. num is the number of
+	// the piece's first line.
+	for p, num := 0, 1; p < len(text); {
+		end := strings.IndexByte(text[p:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		seg := text[p:end]
+		p = end + 1
+		if header == 2 && valid && len(seg) <= MaxLineBytes && liwcFastLines && b.liwcLine(seg, num, &byID) {
+			num++
 			continue
 		}
-		i := leadingSpace(l.text)
-		t := trimRightSpace(l.text[i:])
-		if t == "" {
-			continue
-		}
-		switch header {
-		case 0:
-			if t != "%" {
-				b.errorf(b.pos(l, i), ErrBadHeader, "a LIWC dictionary begins with a line holding %%, found %q", clip(t))
+		lines := 0
+		for l := range linesFrom(seg, num) {
+			lines++
+			if !liwcFileLine(b, name, l, valid, &header, ids, &byID, text) {
 				return nil, b.errs.err()
 			}
-			header = 1
-		case 1:
-			if t == "%" {
-				header = 2
-				byID = newLIWCIDs(ids)
-				b.reserve(liwcCounts(text, &byID, len(b.def.Categories)))
-				continue
-			}
-			id, rest, restAt := splitField(t)
-			n, err := strconv.Atoi(id)
-			if err != nil || n < 0 {
-				b.errorf(b.pos(l, i), ErrBadHeader, "category id %q is not a number", clip(id))
-				continue
-			}
-			// "1<TAB>name<TAB>description": a second tab starts a
-			// description; otherwise the words of the name are joined by _.
-			desc := ""
-			if tab := strings.IndexByte(rest, '\t'); tab >= 0 {
-				rest, desc = rest[:tab], strings.Join(strings.Fields(rest[tab+1:]), " ")
-			}
-			cname := categoryName(rest)
-			if cname == "" {
-				b.errorf(b.pos(l, i+len(id)), ErrBadHeader, "category %d has no name", n)
-				continue
-			}
-			if _, dup := ids[n]; dup {
-				b.errorf(b.pos(l, i), ErrDuplicate, "category id %d defined twice", n)
-				continue
-			}
-			ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
-		case 2:
-			b.liwcEntry(l, i, t, &byID)
+			last = l
+			nlines++
 		}
+		num += max(lines, 1)
 	}
 	if header < 2 {
 		pos := Position{File: name, Line: 1, Col: 1}
@@ -85,6 +63,122 @@ func parseLIWC(name string, text string) (*Lexicon, error) {
 		b.errorf(pos, ErrBadHeader, "the header block is not closed by a line holding %%")
 	}
 	return b.finish()
+}
+
+// liwcFastLines turns liwcLine on: a variable only so that a test can
+// compare its reading with liwcEntry's.
+var liwcFastLines = true
+
+// liwcFileLine reads line l of the LIWC file name, which is valid UTF-8
+// when valid is true, in state *header (0 before the header, 1 inside, 2
+// after), with the header's ids so far and, after it, byID; text is the
+// whole file. It reports false when the file cannot be read on.
+func liwcFileLine(b *defBuilder, name string, l line, valid bool, header *int, ids map[int]int, byID *liwcIDs, text string) bool {
+	if (!valid || len(l.text) > MaxLineBytes) && !checkLine(&b.errs, name, l) {
+		return true
+	}
+	i := leadingSpace(l.text)
+	t := trimRightSpace(l.text[i:])
+	if t == "" {
+		return true
+	}
+	switch *header {
+	case 0:
+		if t != "%" {
+			b.errorf(b.pos(l, i), ErrBadHeader, "a LIWC dictionary begins with a line holding %%, found %q", clip(t))
+			return false
+		}
+		*header = 1
+	case 1:
+		if t == "%" {
+			*header = 2
+			*byID = newLIWCIDs(ids)
+			b.reserve(liwcCounts(text, byID, len(b.def.Categories)))
+			return true
+		}
+		id, rest, restAt := splitField(t)
+		n, err := strconv.Atoi(id)
+		if err != nil || n < 0 {
+			b.errorf(b.pos(l, i), ErrBadHeader, "category id %q is not a number", clip(id))
+			return true
+		}
+		// "1<TAB>name<TAB>description": a second tab starts a
+		// description; otherwise the words of the name are joined by _.
+		desc := ""
+		if tab := strings.IndexByte(rest, '\t'); tab >= 0 {
+			rest, desc = rest[:tab], strings.Join(strings.Fields(rest[tab+1:]), " ")
+		}
+		cname := categoryName(rest)
+		if cname == "" {
+			b.errorf(b.pos(l, i+len(id)), ErrBadHeader, "category %d has no name", n)
+			return true
+		}
+		if _, dup := ids[n]; dup {
+			b.errorf(b.pos(l, i), ErrDuplicate, "category id %d defined twice", n)
+			return true
+		}
+		ids[n] = b.category(cname, desc, b.pos(l, i+restAt))
+	case 2:
+		b.liwcEntry(l, i, t, byID)
+	}
+	return true
+}
+
+// liwcLine reads l, line num of a LIWC file after its header, when it is
+// a word line of the usual form: a word that does not begin with a blank
+// and ends in an ASCII byte other than white space, without '\r', a tab,
+// and up to eight ids of one to nine digits, each in the header, separated
+// by blanks (perhaps trailing). Such a line is what liwcEntry reads without
+// an error or a warning. It reports false, having read nothing, for a line
+// of any other form.
+func (b *defBuilder) liwcLine(l string, num int, ids *liwcIDs) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	q := 0
+	for q+8 <= len(l) {
+		// The word, eight bytes at a time: the lowest byte that is a tab
+		// or a '\r' (a zero byte of w^tabs or w^crs) ends it.
+		w := word64(l, q)
+		t, cr := w^'\t'*ones, w^'\r'*ones
+		if m := ((t-ones)&^t | (cr-ones)&^cr) & high; m != 0 {
+			q += bits.TrailingZeros64(m) / 8
+			break
+		}
+		q += 8
+	}
+	for q < len(l) && l[q] != '\t' && l[q] != '\r' {
+		q++
+	}
+	if q == 0 || q == len(l) || l[q] != '\t' || l[0] == ' ' || l[q-1] <= ' ' || l[q-1] >= utf8.RuneSelf {
+		return false
+	}
+	word := l[:q]
+	var c [8]int // the categories of the ids read
+	k := 0
+	for q++; q < len(l); {
+		if x := l[q]; x == ' ' || x == '\t' {
+			q++
+			continue
+		}
+		id, j := digits(l, q)
+		if j == q || j-q > 9 || k == len(c) || j < len(l) && l[j] != ' ' && l[j] != '\t' {
+			return false
+		}
+		x, ok := ids.get(id)
+		if !ok {
+			return false
+		}
+		c[k] = x
+		k++
+		q = j
+	}
+	if k == 0 {
+		return false
+	}
+	pos := Position{File: b.src.file, Line: num, Col: 1}
+	for _, x := range c[:k] {
+		b.entry(x, word, 1, pos)
+	}
+	return true
 }
 
 // liwcEntry reads one word line; t is the line's text from byte i.
@@ -159,14 +253,113 @@ func (b *defBuilder) liwcEntry(l line, i int, t string, ids *liwcIDs) {
 // to the ncat categories, so that the parser can give each category room
 // for exactly its entries. It reads the ids as liwcEntry does, but does
 // not check them: a count that is off costs an allocation, not a result.
+//
+// A word line of the usual form (see countLine) is counted as it is
+// scanned; any other line goes through textLines and the checks of
+// liwcEntry. A '\r' that textLines would break a usual line at may make a
+// count wrong, which costs no more.
 func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 	n := make([]int, ncat)
 	marks := 0 // lines holding %: the entries follow the second
-	for l := range textLines(text) {
+	for p := 0; p < len(text); {
+		if marks == 2 {
+			if next, ok := countLine(text, p, ids, n); ok {
+				p = next
+				continue
+			}
+		}
+		end := strings.IndexByte(text[p:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += p
+		}
+		liwcCountLines(text[p:end], ids, n, &marks)
+		p = end + 1
+	}
+	return n
+}
+
+// countLine counts the category ids of the line that begins at text[p],
+// when it has the usual form: a word that does not begin with a blank, a
+// tab, and one to four ids of one to nine digits separated by blanks, up
+// to a '\n' or the end. It returns where the next line begins; false, having
+// counted nothing, for a line of any other form.
+func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	q := p
+	for q+8 <= len(text) {
+		// The word, eight bytes at a time: the lowest byte that is a tab
+		// or a '\n' (a zero byte of w^tabs or w^nls) ends it.
+		w := word64(text, q)
+		t, nl := w^'\t'*ones, w^'\n'*ones
+		if m := ((t-ones)&^t | (nl-ones)&^nl) & high; m != 0 {
+			q += bits.TrailingZeros64(m) / 8
+			break
+		}
+		q += 8
+	}
+	for q < len(text) && text[q] != '\t' && text[q] != '\n' {
+		q++
+	}
+	if q == p || q == len(text) || text[q] != '\t' || text[p] == ' ' {
+		return p, false
+	}
+	q++
+	if id, j := digits(text, q); j > q && j-q <= 9 && (j == len(text) || text[j] == '\n') {
+		// One id, the usual case.
+		if x, ok := ids.get(id); ok {
+			n[x]++
+		}
+		return j + 1, true
+	}
+	var c [4]int // the categories of the ids read
+	k, fields := 0, 0
+	for q < len(text) && text[q] != '\n' {
+		if b := text[q]; b == ' ' || b == '\t' {
+			q++
+			continue
+		}
+		id, j := digits(text, q)
+		if j == q || j-q > 9 || k == len(c) || j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			return p, false
+		}
+		if x, ok := ids.get(id); ok {
+			c[k] = x
+			k++
+		}
+		q = j
+		fields++
+	}
+	if fields == 0 {
+		// Blanks after the tab are trimmed: a line of the other form.
+		return p, false
+	}
+	for _, x := range c[:k] {
+		n[x]++
+	}
+	return q + 1, true
+}
+
+// digits returns the value of the run of ASCII digits that begins at s[i]
+// and where it ends (i when there is none); the value is that of its last
+// 19 digits or so, which matters only for runs of up to nine.
+func digits(s string, i int) (int, int) {
+	v := 0
+	for ; i < len(s) && s[i]-'0' <= 9; i++ {
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, i
+}
+
+// liwcCountLines is liwcCounts for the lines of s, any of them; marks is
+// the number of lines holding % so far.
+func liwcCountLines(s string, ids *liwcIDs, n []int, marks *int) {
+	for l := range textLines(s) {
 		t := trimRightSpace(l.text[leadingSpace(l.text):])
-		if marks < 2 {
+		if *marks < 2 {
 			if t == "%" {
-				marks++
+				*marks++
 			}
 			continue
 		}
@@ -202,7 +395,6 @@ func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 			idText = idText[k:]
 		}
 	}
-	return n
 }
 
 // liwcIDs maps the category ids of a LIWC header to category indexes.

@@ -209,3 +209,87 @@ func liwcView(l *Lexicon) [][]string {
 	}
 	return out
 }
+
+// liwcCountsRef is liwcCounts with every line through liwcCountLines, the
+// reference of its fast path (countIDs).
+func liwcCountsRef(text string, ids *liwcIDs, ncat int) []int {
+	n := make([]int, ncat)
+	marks := 0
+	liwcCountLines(text, ids, n, &marks)
+	return n
+}
+
+// TestLIWCCountsFast holds liwcCounts, which counts the usual word lines
+// on the spot, to liwcCountsRef.
+func TestLIWCCountsFast(t *testing.T) {
+	ids := newLIWCIDs(map[int]int{1: 0, 2: 1, 30: 2, 123456789: 1, 1 << 13: 2})
+	head := "%\n1\ta\n2\tb\n%\n"
+	for _, body := range []string{
+		"",
+		"war\t1\npeace\t2 30\n",
+		"war\t1\npeace\t2 30",
+		"war\t1 2 30 1 2\n",                // more ids than countIDs holds
+		"war\t 1  2\t30 \n",                // blanks around the ids
+		"war\t1\r\npeace\t2\r\n",           // CRLF
+		"  war\t1\n\twar 2\n",              // leading blanks
+		"war 1 2\nhold _ to account 30\n",  // no tab
+		"war\t123456789 8192 1234567890\n", // long ids
+		"war\t(02 134)53 2\n%\n\nx\tz 1\n",
+		"war\t7 1\nwar\t1x\nwar\t1\u00a0\n",
+		"0 1\t\n2 30\t \t\n", // blanks after the tab, which trimming drops
+	} {
+		text := head + body
+		got, want := liwcCounts(text, &ids, 3), liwcCountsRef(text, &ids, 3)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("liwcCounts(%q) (-want +got):\n%s", body, diff)
+		}
+	}
+}
+
+// checkLIWCSlow parses data as a LIWC file with every line through
+// liwcEntry and compares the outcome with l and err, the outcome with
+// liwcLine's fast path.
+func checkLIWCSlow(t *testing.T, data []byte, l *Lexicon, err error) {
+	t.Helper()
+	liwcFastLines = false
+	slow, slowErr := ParseAs("fuzz.dic", data, FormatLIWC)
+	liwcFastLines = true
+	if (err == nil) != (slowErr == nil) || err != nil && err.Error() != slowErr.Error() {
+		t.Fatalf("error %v, without the fast path %v", err, slowErr)
+	}
+	if err != nil {
+		return
+	}
+	if diff := cmp.Diff(slow.Definition(), l.Definition()); diff != "" {
+		t.Errorf("definition (-slow +fast):\n%s", diff)
+	}
+	if diff := cmp.Diff(slow.Warnings().Error(), l.Warnings().Error()); diff != "" {
+		t.Errorf("warnings (-slow +fast):\n%s", diff)
+	}
+}
+
+// TestLIWCLine holds the fast path of the LIWC parser (liwcLine) to
+// liwcEntry's reading on the line shapes around it.
+func TestLIWCLine(t *testing.T) {
+	head := "%\n1\ta\n2\tb\n30\tc\n%\nbase\t1 2 30\n"
+	for _, body := range []string{
+		"war\t1\npeace\t2 30\n",
+		"war\t1\npeace\t2 30",
+		"war\t1 2 30 1 2 30 1 2 30\n", // more ids than liwcLine holds
+		"war\t 1  2\t30 \n",
+		"war\t1\r\npeace\t2\r\n",
+		"  war\t1\n\twar 2\n",
+		"war 1 2\nhold _ to account 30\n",
+		"war\t123456789 1234567890\n",
+		"war\t7 1\n",
+		"war\t(02 134)53 2\n%\n\nx\tz 1\n",
+		"war \t1\nwar\u00a0\t1\nwar\t1\u00a0\n",
+		"a\rb\t1\nc\t2\r\rd\t30\n\n\ne\t1",
+		"war\t\nwar\t1x\n\ufeffwar\t1\n",
+		"0 1\t\n2 30\t \t\n",
+	} {
+		text := head + body
+		l, err := ParseAs("fuzz.dic", []byte(text), FormatLIWC)
+		checkLIWCSlow(t, []byte(text), l, err)
+	}
+}

@@ -407,12 +407,16 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 	m.resolve(s, toks, fx, doc.FormSpace)
 	parts := doc.Parts
 	pi := 0 // cursor into parts
-	for i, ti := range s.tok {
+	// tok and hot are s.tok and s.hot, which Find does not change (below
+	// resolve, only matchPart appends to s.hot, and cuts it back), in
+	// locals so that the phrase test's bounds are known.
+	tok, hot := s.tok, s.hot
+	for i, ti := range tok {
 		if ti&(rootBit|compoundBit) == 0 {
 			// The usual case in a small lexicon.
 			continue
 		}
-		if ti&(phraseFlag|compoundBit) == phraseFlag && i+2 < len(toks) {
+		if ti&(phraseFlag|compoundBit) == phraseFlag && i+2 < len(tok) {
 			// The usual case in a large lexicon: the first word of
 			// phrases, none of which goes on with the next tokens, as
 			// canStep's first test, on the tokens' symHots only, finds:
@@ -421,10 +425,10 @@ func (m *Matcher) Find(doc *tokenize.Document, dst []Match) []Match {
 			// sig and, for a filtered node and a next word without other
 			// symbols, the global filter, which rules out most), or a
 			// gap edge and then an edge along a symbol of token i+2.
-			h := &s.hot[ti&symMask]
+			h := &hot[ti&symMask]
 			b := h.phraseBit
-			t1 := s.tok[i+1]
-			n1, y := &s.hot[t1&symMask], s.hotAt(i+2)
+			t1 := tok[i+1]
+			n1, y := &hot[t1&symMask], &hot[tok[i+2]&symMask]
 			if !(n1.preds.next&b != 0 && (n1.preds.stop|y.preds.third)&b != 0 && h.sig&n1.sigs != 0 &&
 				(h.bloomNode|n1.bloomWord < 0 || m.mayHold(edgeHash(h.bloomNode, symWord<<30|uint32(n1.bloomWord)))) ||
 				t1&gapBit != 0 && y.preds.afterGap&b != 0) {
@@ -687,6 +691,14 @@ func (m *Matcher) appendPrefixes(dst []int32, norm string) []int32 {
 		}
 		if i == len(norm) || pn.count == 0 {
 			break
+		}
+		if pn.count == 1 {
+			// A chain, most of a trie of long prefixes.
+			if m.pbytes[pn.first] != norm[i] {
+				break
+			}
+			n = pn.first + 1
+			continue
 		}
 		n = m.pchild(pn, norm[i])
 	}
