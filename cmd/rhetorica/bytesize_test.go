@@ -74,3 +74,24 @@ func TestHelpDefaults(t *testing.T) {
 		}
 	}
 }
+
+// FuzzByteSize checks that Set never panics, and that a size it accepts
+// is positive and reads back from its String.
+func FuzzByteSize(f *testing.F) {
+	for _, s := range []string{"8M", "16MiB", "1000", "2G", " 3k ", "", "-1", "1T", "99999999999G"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b byteSize
+		if err := b.Set(s); err != nil {
+			return
+		}
+		if b <= 0 {
+			t.Fatalf("Set(%q) = %d, want a positive size", s, int(b))
+		}
+		var again byteSize
+		if err := again.Set(b.String()); err != nil || again != b {
+			t.Fatalf("Set(%q) = %d, String %q reads back as %d, %v", s, int(b), b.String(), int(again), err)
+		}
+	})
+}
