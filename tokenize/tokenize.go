@@ -299,12 +299,31 @@ func stemmer(lang Language) func(string, bool) string {
 	return nil
 }
 
+// stemWith returns the stem of w, a normal form, by stem (nil for none):
+// w itself unless w is made of letters, marks, apostrophes and hyphens, in
+// which case stem takes what follows its last hyphen.
 func stemWith(w string, stem func(string, bool) string) (out string) {
 	if stem == nil || w == "" || w[0] == '\'' || len(w) > maxMemoLen {
 		return w
 	}
-	last := 0
-	for i := 0; i < len(w); {
+	last, i := 0, 0
+	// Most words are ASCII: their bytes are tested without decoding runes
+	// (for an ASCII byte, unicode.IsLetter holds for A-Z and a-z only, and
+	// unicode.IsMark never).
+	for ; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		switch {
+		case c == '-':
+			last = i + 1
+		case c == '\'' || 'a' <= c|0x20 && c|0x20 <= 'z':
+		default:
+			return w
+		}
+	}
+	for i < len(w) {
 		r, n := decodeAt(w, i)
 		switch {
 		case r == '-':
@@ -325,11 +344,22 @@ func stemWith(w string, stem func(string, bool) string) (out string) {
 		}
 	}()
 	s := stem(w[last:], true)
-	if s == "" || !utf8.ValidString(s) {
+	if s == "" || !validString(s) {
 		return w
 	}
 	if last == 0 {
 		return s
 	}
 	return w[:last] + s
+}
+
+// validString is utf8.ValidString, without a call for an ASCII string
+// (most stems).
+func validString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.ValidString(s[i:])
+		}
+	}
+	return true
 }
