@@ -132,22 +132,7 @@ func liwcFileLine(b *defBuilder, name string, l line, valid bool, header *int, i
 // an error or a warning. It reports false, having read nothing, for a line
 // of any other form.
 func (b *defBuilder) liwcLine(l string, num int, ids *liwcIDs) bool {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	q := 0
-	for q+8 <= len(l) {
-		// The word, eight bytes at a time: the lowest byte that is a tab
-		// or a '\r' (a zero byte of w^tabs or w^crs) ends it.
-		w := word64(l, q)
-		t, cr := w^'\t'*ones, w^'\r'*ones
-		if m := ((t-ones)&^t | (cr-ones)&^cr) & high; m != 0 {
-			q += bits.TrailingZeros64(m) / 8
-			break
-		}
-		q += 8
-	}
-	for q < len(l) && l[q] != '\t' && l[q] != '\r' {
-		q++
-	}
+	q := tabOr(l, 0, '\r')
 	if q == 0 || q == len(l) || l[q] != '\t' || l[0] == ' ' || l[q-1] <= ' ' || l[q-1] >= utf8.RuneSelf {
 		return false
 	}
@@ -286,22 +271,7 @@ func liwcCounts(text string, ids *liwcIDs, ncat int) []int {
 // to a '\n' or the end. It returns where the next line begins; false, having
 // counted nothing, for a line of any other form.
 func countLine(text string, p int, ids *liwcIDs, n []int) (int, bool) {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	q := p
-	for q+8 <= len(text) {
-		// The word, eight bytes at a time: the lowest byte that is a tab
-		// or a '\n' (a zero byte of w^tabs or w^nls) ends it.
-		w := word64(text, q)
-		t, nl := w^'\t'*ones, w^'\n'*ones
-		if m := ((t-ones)&^t | (nl-ones)&^nl) & high; m != 0 {
-			q += bits.TrailingZeros64(m) / 8
-			break
-		}
-		q += 8
-	}
-	for q < len(text) && text[q] != '\t' && text[q] != '\n' {
-		q++
-	}
+	q := tabOr(text, p, '\n')
 	if q == p || q == len(text) || text[q] != '\t' || text[p] == ' ' {
 		return p, false
 	}
@@ -485,4 +455,24 @@ func clip(s string) string {
 		n--
 	}
 	return s[:n] + "..."
+}
+
+// tabOr returns the index of the first tab or x in s at or after q, or
+// len(s): a word of a LIWC line ends there. It reads eight bytes at a time
+// (the lowest zero byte of w^tabs or w^xs is the first match).
+func tabOr(s string, q int, x byte) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	xs := uint64(x) * ones
+	for q+8 <= len(s) {
+		w := word64(s, q)
+		t, o := w^'\t'*ones, w^xs
+		if m := ((t-ones)&^t | (o-ones)&^o) & high; m != 0 {
+			return q + bits.TrailingZeros64(m)/8
+		}
+		q += 8
+	}
+	for q < len(s) && s[q] != '\t' && s[q] != x {
+		q++
+	}
+	return q
 }

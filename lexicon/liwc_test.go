@@ -293,3 +293,28 @@ func TestLIWCLine(t *testing.T) {
 		checkLIWCSlow(t, []byte(text), l, err)
 	}
 }
+
+// tabOrRef is tabOr a byte at a time.
+func tabOrRef(s string, q int, x byte) int {
+	for q < len(s) && s[q] != '\t' && s[q] != x {
+		q++
+	}
+	return q
+}
+
+// FuzzTabOr holds tabOr to a byte loop at every start, for both bytes the
+// LIWC reader ends words on.
+func FuzzTabOr(f *testing.F) {
+	for _, s := range []string{"", "\t", "abc\tdef", "abcdefghijk\r\t", "ünïcode wörd\t1", "12345678\n", "\x89\x80\x8d\x0a\x09"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, x := range []byte{'\r', '\n'} {
+			for q := 0; q <= len(s); q++ {
+				if got, want := tabOr(s, q, x), tabOrRef(s, q, x); got != want {
+					t.Fatalf("tabOr(%q, %d, %q) = %d, want %d", s, q, x, got, want)
+				}
+			}
+		}
+	})
+}
