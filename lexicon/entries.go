@@ -74,11 +74,7 @@ func (t *entryTable) entry(c, j int) Entry {
 
 // at returns entry k of the whole table.
 func (t *entryTable) at(k int) Entry {
-	start := uint32(0)
-	if k > 0 {
-		start = t.ends[k-1]
-	}
-	e := Entry{Pattern: t.text[start:t.ends[k]], Weight: 1}
+	e := Entry{Pattern: t.pattern(k), Weight: 1}
 	if t.weights != nil {
 		e.Weight = t.weights[k]
 	}

@@ -681,12 +681,7 @@ func (c *checker) validate() ErrorList {
 		for j := range nents {
 			var e Entry
 			if t := c.ents; t != nil {
-				// t.at, without its checks.
-				k := int(t.first[i]) + j
-				e.Pattern, e.Weight = t.text[t.start(k):t.ends[k]], 1
-				if t.weights != nil {
-					e.Weight = t.weights[k]
-				}
+				e = t.at(int(t.first[i]) + j)
 			} else {
 				e = cat.Entries[j]
 			}
