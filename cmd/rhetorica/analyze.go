@@ -101,6 +101,13 @@ func (c *cli) analyze(args []string) int {
 		if of == outHits {
 			return c.usageError("analyze ", "--format hits writes one row per hit; it does not aggregate over time (drop --over)")
 		}
+		if of == outMatrix || of == outMatrixJSON {
+			name := "matrix"
+			if of == outMatrixJSON {
+				name = "matrix-json"
+			}
+			return c.usageError("analyze ", "--format %s counts who frames whom; it does not aggregate over time (drop --over, or group it with --by)", name)
+		}
 		overA = newOverAgg(spec, *by)
 	}
 	s, code := c.prepare("analyze", &f, paths)

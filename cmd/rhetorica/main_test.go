@@ -105,6 +105,8 @@ func TestGolden(t *testing.T) {
 		{"analyze-over-json", withLex("analyze", "--by", "speaker", "--over", "date", "--format", "json", dir), "", 0},
 		{"analyze-over-html", withLex("analyze", "--by", "country", "--over", "date:month", "--format", "html", dir, jsonl), "", 0},
 		{"usage-over-bucket", withLex("analyze", "--over", "date:week", dir), "", 2},
+		{"usage-over-matrix", withLex("analyze", "--over", "date:year", "--format", "matrix", dir), "", 2},
+		{"usage-over-matrix-json", withLex("analyze", "--over", "date:year", "--format", "matrix-json", dir), "", 2},
 
 		// aggregation
 		{"by-speaker-table", withLex("analyze", "--by", "speaker", jsonl, csvf), "", 0},
