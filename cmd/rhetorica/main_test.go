@@ -119,6 +119,7 @@ func TestGolden(t *testing.T) {
 		// who frames whom
 		{"analyze-matrix", withLex("analyze", "--format", "matrix", jsonl, csvf), "", 0},
 		{"analyze-matrix-json-by", withLex("analyze", "--format", "matrix-json", "--by", "speaker", csvf), "", 0},
+		{"analyze-matrix-json-by-empty", withLex("analyze", "--format", "matrix-json", "--by", "speaker", "testdata/cli/transcript.md"), "", 0},
 		{"usage-bad-turn-label", withLex("analyze", "--turn-label", "(", csvf), "", 2},
 
 		// compare

@@ -374,7 +374,11 @@ func writeProfiles(w *bufio.Writer, of outFormat, key string, devices []string, 
 	case outMatrix, outMatrixJSON:
 		groups := make([]matrixGroup, len(profiles))
 		for i, p := range profiles {
-			groups[i] = matrixGroup{p.Group, p.Matrix}
+			cells := p.Matrix
+			if cells == nil {
+				cells = []rhetoric.MatrixCell{} // "cells": [], as without --by
+			}
+			groups[i] = matrixGroup{p.Group, cells}
 		}
 		return writeMatrix(w, of == outMatrixJSON, key, groups)
 	case outCSV:
