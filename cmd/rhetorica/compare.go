@@ -68,6 +68,10 @@ func (c *cli) compare(args []string) int {
 	if (*ga == "") != (*gb == "") {
 		return c.usageError("compare ", "give both --a and --b, or neither")
 	}
+	if !(*prior > 0) || math.IsInf(*prior, 0) {
+		// rhetoric.CompareWith would quietly use the default instead.
+		return c.usageError("compare ", "--prior must be a positive, finite number of pseudo-words, got %v", *prior)
+	}
 	if *ga == "" && len(pos) >= 3 && !isPath(pos[0]) && !isPath(pos[1]) {
 		*ga, *gb, pos = pos[0], pos[1], pos[2:]
 	}

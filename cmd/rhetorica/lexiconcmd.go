@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -428,8 +429,11 @@ func (c *cli) lexiconSuggest(args []string) int {
 	if *annotated == "" {
 		return c.usageError("lexicon suggest ", "--annotated FILE is required")
 	}
-	if *minSupport < 1 || *prior <= 0 || *minPrecision < 0 || *minPrecision > 1 || *maxCues == 0 {
-		return c.usageError("lexicon suggest ", "--min-support and --max must be >= 1, --prior > 0, --min-precision in [0, 1]")
+	if *minSupport < 1 || !(*prior > 0) || math.IsInf(*prior, 0) || !(*minPrecision >= 0 && *minPrecision <= 1) || *maxCues == 0 {
+		return c.usageError("lexicon suggest ", "--min-support and --max must be >= 1, --prior a finite number > 0, --min-precision in [0, 1]")
+	}
+	if math.IsNaN(*minZ) {
+		return c.usageError("lexicon suggest ", "--min-z must be a number, got NaN")
 	}
 	if *noDefault && len(lexFiles) == 0 {
 		return c.usageError("lexicon suggest ", "--no-default needs a --lexicon FILE")

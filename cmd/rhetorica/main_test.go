@@ -128,6 +128,9 @@ func TestGolden(t *testing.T) {
 		{"compare-two-groups-csv", withLex("compare", "--by", "speaker", "--format", "csv", "--sort", csvf), "", 0},
 		{"compare-unknown-group", withLex("compare", "--by", "speaker", "--a", "Nobody", "--b", "Spokesperson", csvf), "", 2},
 		{"compare-many-groups", withLex("compare", "--by", "id", csvf), "", 2},
+		{"usage-compare-prior-zero", withLex("compare", "--by", "speaker", "--prior", "0", csvf), "", 2},
+		{"usage-compare-prior-nan", withLex("compare", "--by", "speaker", "--prior", "NaN", csvf), "", 2},
+		{"usage-compare-prior-inf", withLex("compare", "--by", "speaker", "--prior", "+Inf", csvf), "", 2},
 
 		// bad input: every statement yields a record or an error line
 		{"bad-jsonl", withLex("analyze", "--format", "jsonl", "testdata/cli/bad/rows.jsonl"), "", 1},
@@ -163,6 +166,9 @@ func TestGolden(t *testing.T) {
 		{"lexicon-suggest-wordnet", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/wordnet.jsonl", "--lexicon", "testdata/cli/lexicons/test.lex", "--no-default", "--device", "blame", "--min-support", "2", "--prior", "10", "--wordnet", "lexicon/suggest/wordnet/testdata"), "", 0},
 		{"lexicon-suggest-wordnet-missing", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/wordnet.jsonl", "--wordnet", "testdata/cli/nope"), "", 1},
 		{"usage-suggest-none", args("lexicon", "suggest"), "", 2},
+		{"usage-suggest-prior-nan", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--prior", "NaN"), "", 2},
+		{"usage-suggest-precision-nan", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--min-precision", "NaN"), "", 2},
+		{"usage-suggest-z-nan", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--min-z", "NaN"), "", 2},
 		{"usage-suggest-device", args("lexicon", "suggest", "--annotated", "testdata/cli/suggest/small.jsonl", "--device", "irony"), "", 1},
 
 		// usage errors

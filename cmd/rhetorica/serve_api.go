@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"mime"
 	"net/http"
 	"runtime"
@@ -620,7 +621,7 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	if err == nil && (req.A == "") != (req.B == "") {
 		err = badRequest(`give both "a" and "b", or neither`)
 	}
-	if err == nil && req.Prior != nil && !(*req.Prior > 0) {
+	if err == nil && req.Prior != nil && (!(*req.Prior > 0) || math.IsInf(*req.Prior, 0)) {
 		err = badRequest("the prior must be positive")
 	}
 	if err == nil && req.Cues != nil && *req.Cues < 0 {

@@ -252,6 +252,7 @@ func TestServeErrors(t *testing.T) {
 		{"too many jsonl lines", "POST", "/v1/analyze", jsonlCT, strings.Repeat(`{"text":"a"}`+"\n", 5), 413, "the limit is 3"},
 		{"bad prior", "POST", "/v1/compare?by=speaker&prior=x", jsonlCT, `{"text":"a"}`, 400, `prior "x" is not a number`},
 		{"negative prior", "POST", "/v1/compare", jsonCT, `{"by":"speaker","prior":-1,"statements":[{"text":"a"}]}`, 400, "the prior must be positive"},
+		{"infinite prior", "POST", "/v1/compare?by=speaker&prior=Inf", jsonlCT, `{"text":"a"}`, 400, "the prior must be positive"},
 		{"compare without by", "POST", "/v1/compare", jsonCT, `{"statements":[{"text":"a"}]}`, 400, `compare needs "by"`},
 		{"compare a without b", "POST", "/v1/compare", jsonCT, `{"by":"speaker","a":"x","statements":[{"text":"a"}]}`, 400, `give both "a" and "b"`},
 		{"compare one group", "POST", "/v1/compare", jsonCT, `{"by":"speaker","statements":[{"text":"a"}]}`, 422, `1 groups by speaker ("")`},
