@@ -150,6 +150,9 @@ func (c *cli) eval(args []string) int {
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("eval ", "--no-default needs at least one --lexicon FILE")
 	}
+	if err := outputIsInput(*predsOut, append([]string{fs.Arg(0), *model}, ef.lexicons...)...); err != nil {
+		return c.fatal(fmt.Errorf("--predictions %w", err))
+	}
 	m, code := c.loadModel("eval", *model, *noModel)
 	if code >= 0 {
 		return code

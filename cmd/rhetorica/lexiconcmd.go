@@ -438,6 +438,9 @@ func (c *cli) lexiconSuggest(args []string) int {
 	if *noDefault && len(lexFiles) == 0 {
 		return c.usageError("lexicon suggest ", "--no-default needs a --lexicon FILE")
 	}
+	if err := outputIsInput(*out, append([]string{*annotated}, lexFiles...)...); err != nil {
+		return c.fatal(fmt.Errorf("-o %w", err))
+	}
 	lex, code := c.loadLexicon("lexicon suggest", lexFiles, *noDefault)
 	if lex == nil {
 		return code

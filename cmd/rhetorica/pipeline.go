@@ -222,6 +222,28 @@ func (c *cli) printLexiconError(path string, err error) {
 	fmt.Fprintln(c.stderr, msg)
 }
 
+// outputIsInput returns an error when out names the same file as one of
+// inputs (through links too), so that a command never writes its output
+// over a file it reads; a missing out, or "-", is no input.
+func outputIsInput(out string, inputs ...string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	ofi, err := os.Stat(out)
+	if err != nil || !ofi.Mode().IsRegular() {
+		return nil
+	}
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		if ifi, err := os.Stat(in); err == nil && os.SameFile(ofi, ifi) {
+			return fmt.Errorf("%s is also an input (%s): writing it would destroy it; choose another output file", out, in)
+		}
+	}
+	return nil
+}
+
 // openOutput returns the writer for -o (or standard output), buffered, and
 // a function that flushes and closes it. A file is written under a
 // temporary name in its folder and renamed over path only when everything

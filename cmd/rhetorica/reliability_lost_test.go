@@ -65,6 +65,42 @@ func TestOutputIsInput(t *testing.T) {
 	}
 }
 
+// TestOutputIsAnnotatedInput checks that train, lexicon suggest and eval
+// refuse to write their output over the annotated file they read, which
+// would replace a user's annotations with a model, a draft lexicon or
+// predictions.
+func TestOutputIsAnnotatedInput(t *testing.T) {
+	data, err := os.ReadFile("testdata/cli/suggest/small.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args func(gold string) []string
+	}{
+		{"train -o", func(gold string) []string { return []string{"train", "--annotated", gold, "-o", gold} }},
+		{"lexicon suggest -o", func(gold string) []string {
+			return []string{"lexicon", "suggest", "--annotated", gold, "--min-support", "2", "-o", gold}
+		}},
+		{"eval --predictions", func(gold string) []string { return []string{"eval", "--resamples", "0", "--predictions", gold, gold} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gold := filepath.Join(t.TempDir(), "gold.jsonl")
+			if err := os.WriteFile(gold, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCLI(t, "", tt.args(gold)...)
+			if want := "is also an input (" + gold + "): writing it would destroy it"; code != 1 || !strings.Contains(stderr, want) {
+				t.Errorf("code %d, stderr %q; want 1 and %q", code, stderr, want)
+			}
+			if got, _ := os.ReadFile(gold); !bytes.Equal(got, data) {
+				t.Errorf("the annotated file was changed (%d bytes, was %d)", len(got), len(data))
+			}
+		})
+	}
+}
+
 // TestOutputFileAtomic checks that -o is written under a temporary name and
 // renamed: a run leaves no temporary file, and output stopped by --strict
 // is still a valid, closed JSON array.

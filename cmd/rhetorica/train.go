@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,6 +94,9 @@ func (c *cli) train(args []string) int {
 	}
 	if err := cfg.Validate(); err != nil {
 		return c.usageError("train ", "%v", err)
+	}
+	if err := outputIsInput(*out, append([]string{*gold}, ef.lexicons...)...); err != nil {
+		return c.fatal(fmt.Errorf("-o %w", err))
 	}
 	items, code := c.readGold(*gold, ef.corpus, ef.context)
 	if code >= 0 {
