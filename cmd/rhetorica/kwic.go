@@ -28,7 +28,9 @@ keeps its punctuation; characters attached to the match come along free),
 within the statement; line breaks become spaces. The table's ID:SENTENCE
 gives the sentence index from 0, as in the JSON report.
 Negated hits are listed and marked "(negated)" in the table; --counted
-leaves them out.
+leaves out every hit that does not count: negated ones, disputed claims
+and hits in the turns of --exclude-speaker. In a transcript the speaker
+is the hit's turn's.
 
 Inputs are read as by "rhetorica analyze" (see its --help).
 
@@ -64,7 +66,7 @@ func (c *cli) kwic(args []string) int {
 	device := fs.String("device", "", "only hits of these devices (comma-separated `LIST`)")
 	entry := fs.String("entry", "", "only hits of these lexicon entries, as written in the lexicon (comma-separated `LIST`)")
 	window := fs.Int("window", 5, "`N` words of context on each side")
-	counted := fs.Bool("counted", false, "leave out negated hits (which do not count)")
+	counted := fs.Bool("counted", false, "leave out the hits that do not count (negated, disputed, or in a turn of --exclude-speaker)")
 	paths, code := c.parseFlags(fs, "kwic", args)
 	if code >= 0 {
 		return code
@@ -111,7 +113,7 @@ func (c *cli) kwic(args []string) int {
 	res := c.pipeline(s, func(r *rhetoric.Report, text string) error {
 		for _, h := range r.Hits {
 			if (len(devices) > 0 && !slices.Contains(devices, h.Device)) ||
-				(len(entries) > 0 && !slices.Contains(entries, h.Entry)) || (*counted && h.Negated) {
+				(len(entries) > 0 && !slices.Contains(entries, h.Entry)) || (*counted && !h.Counts()) {
 				continue
 			}
 			if err := sink.line(kwicFor(r, h, text, *window)); err != nil {
@@ -133,6 +135,9 @@ func (c *cli) kwic(args []string) int {
 func kwicFor(r *rhetoric.Report, h rhetoric.Hit, text string, n int) kwicLine {
 	l := kwicLine{ID: r.ID, Speaker: r.Speaker, Sentence: h.Sentence, Device: h.Device, Entry: h.Entry,
 		Start: h.Start, End: h.End, Match: oneLine(h.Text), Weight: h.Weight, Negated: h.Negated, Target: h.Target}
+	if h.Speaker != "" {
+		l.Speaker = h.Speaker // the speaker of the hit's turn, as --format hits gives it
+	}
 	if h.Start < 0 || h.Start > h.End || h.End > len(text) {
 		return l
 	}

@@ -93,6 +93,8 @@ func TestGolden(t *testing.T) {
 		{"kwic-table", withLex("kwic", "--device", "blame,peace", dir, jsonl), "", 0},
 		{"kwic-entry-csv", withLex("kwic", "--entry", "dialogue", "--window", "2", "--format", "csv", dir, jsonl, csvf), "", 0},
 		{"kwic-json-counted", withLex("kwic", "--counted", "--format", "json", "--device", "threat", dir), "", 0},
+		{"kwic-transcript-csv", withLex("kwic", "--format", "csv", "testdata/cli/transcript.md"), "", 0},
+		{"kwic-transcript-counted-csv", withLex("kwic", "--counted", "--exclude-speaker", "Q", "--format", "csv", "testdata/cli/transcript.md"), "", 0},
 		{"usage-kwic-device", withLex("kwic", "--device", "sarcasm", dir), "", 2},
 		{"usage-kwic-entry", withLex("kwic", "--entry", "blame", dir), "", 2},
 		{"usage-meta-cols", withLex("analyze", "--meta-cols", "country", dir), "", 2},
