@@ -34,7 +34,8 @@ Outputs (--format; default from the extension of -o, else table):
   html    a standalone report: highlighted statements, legend, charts
   hits    one row per hit: statement id, speaker, date, sentence index and
           text, device, entry, matched text, byte span, weight, negated/
-          intensified/hedged and by which words, target; CSV, or JSON Lines
+          intensified/hedged and by which words, target, source, and
+          whether it is reported, disputed and counted; CSV, or JSON Lines
           with -o FILE.jsonl or --format hits-jsonl. --meta-cols adds
           metadata columns
 An -o extension that names no format (out.xlsx) is a usage error.
