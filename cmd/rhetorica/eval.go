@@ -141,6 +141,12 @@ func (c *cli) eval(args []string) int {
 	if ef.folds == 1 || ef.folds < 0 {
 		return c.usageError("eval ", "--folds must be at least 2")
 	}
+	if ef.context < 0 {
+		return c.usageError("eval ", "--context must be 0 or more bytes")
+	}
+	if *resamples < 0 {
+		return c.usageError("eval ", "--resamples must be 0 (no intervals) or more")
+	}
 	if *salt != "" && ef.folds == 0 {
 		return c.usageError("eval ", "--fold-salt needs --folds")
 	}

@@ -190,6 +190,9 @@ func TestGolden(t *testing.T) {
 		{"usage-convert-args", args("lexicon", "convert", "a.lex"), "", 2},
 		{"usage-convert-to", args("lexicon", "convert", "--to", "yaml", "testdata/cli/lexicons/test.lex", "-"), "", 2},
 		{"usage-check-none", args("lexicon", "check"), "", 2},
+		{"usage-eval-resamples", args("eval", "--resamples", "-1", "testdata/cli/suggest/small.jsonl"), "", 2},
+		{"usage-eval-context", args("eval", "--context", "-5", "testdata/cli/suggest/small.jsonl"), "", 2},
+		{"usage-train-context", args("train", "--context", "-5", "--annotated", "testdata/cli/suggest/small.jsonl", "-o", "testdata/cli/nope.model"), "", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,6 +74,9 @@ func (c *cli) train(args []string) int {
 	if ef.folds == 1 || ef.folds < 0 {
 		return c.usageError("train ", "--folds must be at least 2")
 	}
+	if ef.context < 0 {
+		return c.usageError("train ", "--context must be 0 or more bytes")
+	}
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
 	}
