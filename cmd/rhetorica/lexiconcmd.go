@@ -217,7 +217,7 @@ func (c *cli) lexiconConvert(args []string) int {
 	// a truncated OUT behind.
 	tmp, err := os.CreateTemp(filepath.Dir(out), ".rhetorica-*")
 	if err != nil {
-		return c.fatal(plainPathError(err))
+		return c.fatal(outputPathError(out, err))
 	}
 	werr := lexicon.Write(tmp, lex, tf)
 	if cerr := tmp.Close(); werr == nil {

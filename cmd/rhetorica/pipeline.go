@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -222,6 +223,17 @@ func (c *cli) printLexiconError(path string, err error) {
 	fmt.Fprintln(c.stderr, msg)
 }
 
+// outputPathError names the output path as the user gave it in an error
+// from creating the temporary file it is written through (a missing or
+// read-only folder), whose random name would mean nothing to them.
+func outputPathError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", filepath.ToSlash(path), pe.Err)
+	}
+	return err
+}
+
 // outputIsInput returns an error when out names the same file as one of
 // inputs (through links too), so that a command never writes its output
 // over a file it reads; a missing out, or "-", is no input.
@@ -284,7 +296,7 @@ func (c *cli) openOutput(path string, srcs []source) (*bufio.Writer, func() erro
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, nil, plainPathError(err)
+		return nil, nil, outputPathError(path, err)
 	}
 	w := bufio.NewWriterSize(f, 64<<10)
 	return w, func() error {

@@ -101,6 +101,31 @@ func TestOutputIsAnnotatedInput(t *testing.T) {
 	}
 }
 
+// TestOutputDirMissing checks that an output that cannot be created is
+// named as the user gave it, not by the temporary file it is written
+// through.
+func TestOutputDirMissing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nope")
+	tests := []struct {
+		name string
+		out  string
+		args []string
+	}{
+		{"analyze -o", dir + "/out.json", withLex("analyze", "-o", dir+"/out.json", relDir+"fine.txt")},
+		{"compare -o", dir + "/out.csv", withLex("compare", "--by", "speaker", "-o", dir+"/out.csv", "testdata/cli/statements.csv")},
+		{"lexicon convert", dir + "/out.lex", []string{"lexicon", "convert", "testdata/cli/lexicons/test.lex", dir + "/out.lex"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "", tt.args...)
+			want := "rhetorica: " + filepath.ToSlash(tt.out) + ": no such file or directory\n"
+			if code != 1 || stderr != want {
+				t.Errorf("code %d, stderr %q; want 1 and %q", code, stderr, want)
+			}
+		})
+	}
+}
+
 // TestOutputFileAtomic checks that -o is written under a temporary name and
 // renamed: a run leaves no temporary file, and output stopped by --strict
 // is still a valid, closed JSON array.
