@@ -107,6 +107,7 @@ func TestGolden(t *testing.T) {
 		{"analyze-over-json", withLex("analyze", "--by", "speaker", "--over", "date", "--format", "json", dir), "", 0},
 		{"analyze-over-html", withLex("analyze", "--by", "country", "--over", "date:month", "--format", "html", dir, jsonl), "", 0},
 		{"usage-over-bucket", withLex("analyze", "--over", "date:week", dir), "", 2},
+		{"analyze-over-turns-csv", withLex("analyze", "--by", "speaker", "--over", "date:month", "--exclude-speaker", "Q", "--format", "csv", "testdata/cli/transcript.md"), "", 0},
 		{"usage-over-matrix", withLex("analyze", "--over", "date:year", "--format", "matrix", dir), "", 2},
 		{"usage-over-matrix-json", withLex("analyze", "--over", "date:year", "--format", "matrix-json", dir), "", 2},
 

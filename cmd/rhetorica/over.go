@@ -100,7 +100,7 @@ func (a *overAgg) add(r *rhetoric.Report) {
 		agg = rhetoric.NewGroups(key)
 		a.periods[p] = agg
 	}
-	agg.Add(r)
+	addReport(agg, r) // --by speaker groups a transcript's turns, as without --over
 }
 
 // timeSeries is the output of --over: for each group, its profile in
