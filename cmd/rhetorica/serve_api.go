@@ -638,7 +638,7 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	agg := rhetoric.NewGroups(rhetoric.KeyField(req.By))
 	for _, rep := range a.reports {
-		agg.Add(rep)
+		addReport(agg, rep) // by speaker: a transcript's turns, as compare --by speaker
 	}
 	pa, pb, err := pickGroups(agg.Profiles(), req.By, req.A, req.B)
 	if err != nil {

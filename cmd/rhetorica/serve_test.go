@@ -222,6 +222,43 @@ func TestServeCompareMatchesCLI(t *testing.T) {
 	}
 }
 
+// TestServeCompareTurnsMatchesCLI checks that /v1/compare with by=speaker
+// groups a transcript's turns by their speakers, as compare --by speaker
+// does.
+func TestServeCompareTurnsMatchesCLI(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", withLex("compare", "--by", "speaker", "--a", "THE PRESIDENT", "--b", "Q",
+		"--format", "json", "testdata/cli/transcript.md")...)
+	if code != 0 {
+		t.Fatalf("compare: %d\n%s", code, stderr)
+	}
+	var want map[string]any
+	if err := json.Unmarshal([]byte(stdout), &want); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/cli/transcript.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "---\n")
+	req, err := json.Marshal(map[string]any{"by": "speaker", "a": "THE PRESIDENT", "b": "Q",
+		"statements": []map[string]string{{"speaker": "White House", "date": "2024-05-02", "text": body}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := do(t, testServer(t, nil), "POST", "/v1/compare", jsonCT, bytes.NewReader(req))
+	var got map[string]any
+	if err := json.Unmarshal([]byte(bodyOf(t, resp)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if errs, _ := got["errors"].([]any); len(errs) != 0 {
+		t.Errorf("errors: %v", errs)
+	}
+	delete(got, "errors")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("/v1/compare differs from the CLI's compare (-cli +api):\n%s", diff)
+	}
+}
+
 // TestServeErrors checks the answer to each kind of bad request: its
 // status and the message that tells the client what to change.
 func TestServeErrors(t *testing.T) {
