@@ -46,7 +46,17 @@
 // (0 when undefined), the support TP + FN, and the target accuracy over
 // the items whose gold and predicted devices both hold the device and
 // whose gold names its target. Micro-F1 pools TP, FP and FN of all devices;
-// macro-F1 is the mean F1 of the devices with support. Each figure has a
+// macro-F1 is the mean F1 of the devices with support. Agreement takes the
+// analysis and the annotation as two coders who mark each of n items with
+// the device or not; with g and p the items each marks and d = FP + FN
+// those they disagree on, Cohen's kappa and Krippendorff's alpha (nominal
+// values, two coders, nothing missing) are
+//
+//	kappa = (po - pe) / (1 - pe)    po = 1 - d/n    pe = (g·p + (n-g)(n-p)) / n²
+//	alpha = 1 - (2n - 1)·d / (m0·m1)    m1 = g + p    m0 = 2n - m1
+//
+// (0 when undefined), and Result.MeanAlpha is the mean alpha of the
+// devices with support. Each figure has a
 // 95% interval from a bootstrap over items (Options.Resamples resamples,
 // 1000 by default, from a seeded PCG stream, so the intervals are the same
 // on every run): the 2.5th and 97.5th percentiles by nearest rank.

@@ -144,17 +144,26 @@ type Interval struct {
 // devices both hold the device and whose gold names a target: TargetRight
 // of them have the same predicted target.
 type DeviceResult struct {
-	Device      string   `json:"device"`       // the device (a lexicon category)
-	Support     int      `json:"support"`      // items whose gold devices hold it (TP + FN)
-	TP          int      `json:"tp"`           // gold and predicted
-	FP          int      `json:"fp"`           // predicted, not gold
-	FN          int      `json:"fn"`           // gold, not predicted
-	P           float64  `json:"p"`            // precision
-	R           float64  `json:"r"`            // recall
-	F1          float64  `json:"f1"`           // F1
-	PCI         Interval `json:"p_ci"`         // bootstrap interval of P
-	RCI         Interval `json:"r_ci"`         // bootstrap interval of R
-	F1CI        Interval `json:"f1_ci"`        // bootstrap interval of F1
+	Device  string   `json:"device"`  // the device (a lexicon category)
+	Support int      `json:"support"` // items whose gold devices hold it (TP + FN)
+	TP      int      `json:"tp"`      // gold and predicted
+	FP      int      `json:"fp"`      // predicted, not gold
+	FN      int      `json:"fn"`      // gold, not predicted
+	P       float64  `json:"p"`       // precision
+	R       float64  `json:"r"`       // recall
+	F1      float64  `json:"f1"`      // F1
+	PCI     Interval `json:"p_ci"`    // bootstrap interval of P
+	RCI     Interval `json:"r_ci"`    // bootstrap interval of R
+	F1CI    Interval `json:"f1_ci"`   // bootstrap interval of F1
+	// Kappa is Cohen's kappa of the predicted against the gold marks of
+	// the device over all items, and Alpha Krippendorff's alpha of the
+	// two as coders of nominal data (see the package documentation);
+	// each is 0 where it is undefined, when neither side tells items
+	// apart (both mark all of them, or none).
+	Kappa       float64  `json:"kappa"`
+	Alpha       float64  `json:"alpha"`
+	KappaCI     Interval `json:"kappa_ci"`     // bootstrap interval of Kappa
+	AlphaCI     Interval `json:"alpha_ci"`     // bootstrap interval of Alpha
 	TargetN     int      `json:"target_n"`     // items counted for target accuracy
 	TargetRight int      `json:"target_right"` // of them, those with the gold target
 	TargetAcc   float64  `json:"target_acc"`   // TargetRight / TargetN; 0 when TargetN is 0
@@ -179,8 +188,12 @@ type Result struct {
 	MacroF1    float64        `json:"macro_f1"`        // mean F1 of the devices with support
 	MicroCI    Interval       `json:"micro_f1_ci"`     // bootstrap interval of MicroF1
 	MacroCI    Interval       `json:"macro_f1_ci"`     // bootstrap interval of MacroF1
-	Confusion  Confusion      `json:"confusion"`       // what was found instead of missed devices
-	Errors     []Error        `json:"errors"`          // the items with a wrong device or target, in input order
+	// MeanAlpha is the mean Krippendorff's alpha of the devices with
+	// support, as MacroF1 is their mean F1.
+	MeanAlpha   float64   `json:"mean_alpha"`
+	MeanAlphaCI Interval  `json:"mean_alpha_ci"` // bootstrap interval of MeanAlpha
+	Confusion   Confusion `json:"confusion"`     // what was found instead of missed devices
+	Errors      []Error   `json:"errors"`        // the items with a wrong device or target, in input order
 }
 
 // Confusion shows what the analyzer found instead of a missed device:
@@ -256,8 +269,10 @@ func Score(devices []string, items []Item, preds []Prediction, opts Options) *Re
 	for d, name := range devices {
 		dr := DeviceResult{Device: name, TP: per[d].tp, FP: per[d].fp, FN: per[d].fn, Support: per[d].tp + per[d].fn}
 		dr.P, dr.R, dr.F1 = prf(per[d])
+		dr.Kappa, dr.Alpha = agreement(per[d], len(items))
 		res.Devices = append(res.Devices, dr)
 	}
+	res.MeanAlpha = meanAlpha(per, len(items))
 	// Targets.
 	for i, it := range items {
 		for d, name := range devices {
@@ -281,23 +296,29 @@ func Score(devices []string, items []Item, preds []Prediction, opts Options) *Re
 		rng := rand.New(rand.NewPCG(opts.Seed, 0x5eed))
 		B := opts.Resamples
 		ps, rs, fs := make([][]float64, nd), make([][]float64, nd), make([][]float64, nd)
-		mi, ma := make([]float64, B), make([]float64, B)
+		ks, as := make([][]float64, nd), make([][]float64, nd)
+		mi, ma, mα := make([]float64, B), make([]float64, B), make([]float64, B)
 		idx := make([]int, len(items))
 		for b := range B {
 			resample(rng, idx)
 			per, micro, macro := tally(g, p, idx, nd)
 			_, _, mi[b] = prf(micro)
 			ma[b] = macro
+			mα[b] = meanAlpha(per, len(idx))
 			for d := range nd {
 				pp, rr, ff := prf(per[d])
 				ps[d] = append(ps[d], pp)
 				rs[d] = append(rs[d], rr)
 				fs[d] = append(fs[d], ff)
+				k, a := agreement(per[d], len(idx))
+				ks[d] = append(ks[d], k)
+				as[d] = append(as[d], a)
 			}
 		}
-		res.MicroCI, res.MacroCI = interval(mi), interval(ma)
+		res.MicroCI, res.MacroCI, res.MeanAlphaCI = interval(mi), interval(ma), interval(mα)
 		for d := range nd {
 			res.Devices[d].PCI, res.Devices[d].RCI, res.Devices[d].F1CI = interval(ps[d]), interval(rs[d]), interval(fs[d])
+			res.Devices[d].KappaCI, res.Devices[d].AlphaCI = interval(ks[d]), interval(as[d])
 		}
 	}
 	// Confusion and errors.
@@ -425,6 +446,50 @@ func tally(g, p [][]bool, idx []int, nd int) ([]counts, counts, float64) {
 		macro /= float64(n)
 	}
 	return per, micro, macro
+}
+
+// agreement returns Cohen's kappa and Krippendorff's alpha of the gold
+// and the predicted marks of one device on n items, whose counts c are:
+//
+//	kappa = (po - pe) / (1 - pe)
+//	po = 1 - (FP + FN)/n    pe = (g·p + (n-g)(n-p)) / n²
+//	alpha = 1 - (2n - 1)(FP + FN) / (m0 · m1)
+//
+// where g = TP + FN and p = TP + FP are the items each side marks, and
+// m1 = g + p and m0 = 2n - m1 count the marks and the blanks of both
+// (Krippendorff's alpha for two coders, binary nominal values and no
+// missing data). Each is 0 where it is undefined.
+func agreement(c counts, n int) (kappa, alpha float64) {
+	if n == 0 {
+		return 0, 0
+	}
+	nn := float64(n)
+	g, p := float64(c.tp+c.fn), float64(c.tp+c.fp)
+	d := float64(c.fp + c.fn) // the items the two sides disagree on
+	if pe := (g*p + (nn-g)*(nn-p)) / (nn * nn); pe < 1 {
+		kappa = (1 - d/nn - pe) / (1 - pe)
+	}
+	if m1 := g + p; m1 > 0 && m1 < 2*nn {
+		alpha = 1 - (2*nn-1)*d/((2*nn-m1)*m1)
+	}
+	return kappa, alpha
+}
+
+// meanAlpha returns the mean Krippendorff's alpha of the devices with
+// support among per, counted over n items.
+func meanAlpha(per []counts, n int) float64 {
+	sum, k := 0.0, 0
+	for _, c := range per {
+		if c.tp+c.fn > 0 {
+			_, a := agreement(c, n)
+			sum += a
+			k++
+		}
+	}
+	if k == 0 {
+		return 0
+	}
+	return sum / float64(k)
 }
 
 // interval returns the 2.5th and 97.5th percentiles of xs (sorted in

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,15 +31,19 @@ func TestScore(t *testing.T) {
 	// peace: TP 2 -> 1, 1, 1
 	// threat: FP 2, no support -> 0, left out of macro
 	// micro: TP 3, FP 3, FN 1 -> P 1/2, R 3/4, F1 3/5
+	// agreement on 4 items: blame, gold 2 marks, predicted 2, 2 apart:
+	// po 1/2 = pe, kappa 0; alpha 1 - 7·2/(4·4) = 1/8. peace: 1 and 1.
+	// threat, gold none, predicted 2: kappa 0, alpha 1 - 7·2/(6·2) = -1/6.
+	// Mean alpha of blame and peace: 9/16.
 	got := eval.Score(devices, items, preds, eval.Options{Resamples: -1})
 	want := &eval.Result{
 		Items: 4,
 		Devices: []eval.DeviceResult{
-			{Device: "blame", Support: 2, TP: 1, FP: 1, FN: 1, P: 0.5, R: 0.5, F1: 0.5, TargetN: 1, TargetRight: 1, TargetAcc: 1},
-			{Device: "peace", Support: 2, TP: 2, P: 1, R: 1, F1: 1},
-			{Device: "threat", FP: 2},
+			{Device: "blame", Support: 2, TP: 1, FP: 1, FN: 1, P: 0.5, R: 0.5, F1: 0.5, Alpha: 0.125, TargetN: 1, TargetRight: 1, TargetAcc: 1},
+			{Device: "peace", Support: 2, TP: 2, P: 1, R: 1, F1: 1, Kappa: 1, Alpha: 1},
+			{Device: "threat", FP: 2, Alpha: -1.0 / 6},
 		},
-		MicroP: 0.5, MicroR: 0.75, MicroF1: 0.6, MacroF1: 0.75,
+		MicroP: 0.5, MicroR: 0.75, MicroF1: 0.6, MacroF1: 0.75, MeanAlpha: 0.5625,
 		Confusion: eval.Confusion{Devices: devices, Counts: [][]int{{0, 0, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}},
 		Errors: []eval.Error{
 			{ID: "2", Text: "", Gold: []string{"blame", "peace"}, Pred: []string{"peace", "threat"}, FN: []string{"blame"}, FP: []string{"threat"}},
@@ -48,6 +53,49 @@ func TestScore(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("Score (-want +got):\n%s", diff)
+	}
+}
+
+// TestScoreAgreement checks kappa and alpha against worked examples: the
+// binary reliability data of Krippendorff's "Computing Krippendorff's
+// alpha-reliability" (two observers, ten units, alpha 0.095), Cohen's
+// kappa of the same by hand (po 0.6, pe 0.56: 0.04/0.44), and the
+// degenerate cases.
+func TestScoreAgreement(t *testing.T) {
+	type want struct{ Kappa, Alpha float64 }
+	tests := []struct {
+		name       string
+		gold, pred string // one mark a unit: 1 the device, 0 not
+		want       want
+	}{
+		// alpha 1 - 19·4/(14·6) = 8/84, the paper's 0.095
+		{"krippendorff binary", "0100000010", "1110010000", want{1.0 / 11, 8.0 / 84}},
+		{"perfect", "0110", "0110", want{1, 1}},
+		{"opposite", "0101", "1010", want{-1, 1 - 7.0*4/(4*4)}},
+		{"neither marks", "0000", "0000", want{0, 0}},
+		{"both mark all", "111", "111", want{0, 0}},
+		{"one side marks none", "0000", "0110", want{0, 1 - 7.0*2/(6*2)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var items []eval.Item
+			var preds []eval.Prediction
+			for i := range tt.gold {
+				it, pr := eval.Item{ID: strconv.Itoa(i)}, eval.Prediction{}
+				if tt.gold[i] == '1' {
+					it.Devices = []string{"blame"}
+				}
+				if tt.pred[i] == '1' {
+					pr.Devices = []string{"blame"}
+				}
+				items, preds = append(items, it), append(preds, pr)
+			}
+			r := eval.Score([]string{"blame"}, items, preds, eval.Options{Resamples: -1})
+			got := want{r.Devices[0].Kappa, r.Devices[0].Alpha}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("agreement (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -76,6 +124,15 @@ func TestScoreIntervals(t *testing.T) {
 	d := a.Devices[0]
 	if !(d.F1CI.Lo < d.F1 && d.F1 < d.F1CI.Hi) || d.F1CI.Hi-d.F1CI.Lo > 0.3 {
 		t.Errorf("F1 %.3f, interval %+v", d.F1, d.F1CI)
+	}
+	if !(d.AlphaCI.Lo < d.Alpha && d.Alpha < d.AlphaCI.Hi) || d.AlphaCI.Hi-d.AlphaCI.Lo > 0.4 {
+		t.Errorf("alpha %.3f, interval %+v", d.Alpha, d.AlphaCI)
+	}
+	if !(d.KappaCI.Lo < d.Kappa && d.Kappa < d.KappaCI.Hi) || d.KappaCI.Hi-d.KappaCI.Lo > 0.4 {
+		t.Errorf("kappa %.3f, interval %+v", d.Kappa, d.KappaCI)
+	}
+	if a.MeanAlphaCI != d.AlphaCI {
+		t.Errorf("one device: mean alpha interval %+v, its alpha's %+v", a.MeanAlphaCI, d.AlphaCI)
 	}
 }
 

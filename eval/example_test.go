@@ -30,8 +30,10 @@ func Example() {
 	}
 	b := r.Devices[0]
 	fmt.Printf("%s P %.2f R %.2f F1 %.2f, target %d/%d\n", b.Device, b.P, b.R, b.F1, b.TargetRight, b.TargetN)
+	fmt.Printf("agreement: kappa %.2f, alpha %.2f\n", b.Kappa, b.Alpha)
 	// Output:
 	// blame P 1.00 R 1.00 F1 1.00, target 1/1
+	// agreement: kappa 1.00, alpha 1.00
 }
 
 // A bad line is reported with its file and line.

@@ -21,8 +21,10 @@ import (
 const evalUsage = `Usage: rhetorica eval [flags] GOLD.jsonl
 
 Scores the analysis against annotated sentences: per device precision,
-recall and F1 with bootstrap 95% intervals and support, micro and macro F1,
-target accuracy for the devices that name a target, and a confusion table.
+recall and F1 with bootstrap 95% intervals and support, agreement with the
+annotation as Cohen's kappa and Krippendorff's alpha (the analysis and the
+gold as two coders), micro and macro F1, target accuracy for the devices
+that name a target, and a confusion table.
 GOLD.jsonl has one object per line: "id", "devices", "targets" (device ->
 actor) and "text" or a locator "file"/"start"/"end" read from --corpus.
 With --context N, an item whose "file" (with "start"/"end", or "row" of a
@@ -266,7 +268,7 @@ func writeEvalTable(w io.Writer, r *eval.Result, intervals bool) {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "device\tP\tR\tF1\tF1 95%%\tsupport\ttarget acc\t\n")
+	fmt.Fprintf(tw, "device\tP\tR\tF1\tF1 95%%\tsupport\tkappa\talpha\ttarget acc\t\n")
 	for _, d := range r.Devices {
 		if d.Support == 0 && d.TP+d.FP == 0 {
 			continue // neither annotated nor found: nothing to show
@@ -275,11 +277,12 @@ func writeEvalTable(w io.Writer, r *eval.Result, intervals bool) {
 		if d.TargetN > 0 {
 			tgt = fmt.Sprintf("%.2f (%d/%d)", d.TargetAcc, d.TargetRight, d.TargetN)
 		}
-		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%s\t%d\t%s\t\n", d.Device, d.P, d.R, d.F1, ci(d.F1CI, 2), d.Support, tgt)
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%s\t%d\t%.2f\t%.2f\t%s\t\n", d.Device, d.P, d.R, d.F1, ci(d.F1CI, 2), d.Support, d.Kappa, d.Alpha, tgt)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nmicro P %.3f R %.3f F1 %.3f (95%% %s); macro F1 %.3f (95%% %s)\n",
 		r.MicroP, r.MicroR, r.MicroF1, ci(r.MicroCI, 3), r.MacroF1, ci(r.MacroCI, 3))
+	fmt.Fprintf(w, "mean Krippendorff's alpha %.3f (95%% %s)\n", r.MeanAlpha, ci(r.MeanAlphaCI, 3))
 
 	missed := false
 	for _, row := range r.Confusion.Counts {

@@ -125,6 +125,9 @@ func TestGolden(t *testing.T) {
 		{"analyze-matrix-json-by-empty", withLex("analyze", "--format", "matrix-json", "--by", "speaker", "testdata/cli/transcript.md"), "", 0},
 		{"usage-bad-turn-label", withLex("analyze", "--turn-label", "(", csvf), "", 2},
 
+		// evaluation: scores, intervals, agreement and the confusion table
+		{"eval-table", withLex("eval", "--no-model", "--resamples", "200", "testdata/eval/annotated.jsonl"), "", 0},
+
 		// compare
 		{"compare-table", withLex("compare", "--by", "speaker", "Foreign Minister", "Spokesperson", dir, jsonl, csvf), "", 0},
 		{"compare-flags-json", withLex("compare", "--by", "country", "--a", "Freedonia", "--b", "Ruritania", "--format", "json", jsonl, csvf), "", 0},
