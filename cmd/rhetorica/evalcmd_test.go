@@ -137,6 +137,9 @@ func TestEvalTrainErrors(t *testing.T) {
 		{"train bad lines", []string{"train", "--annotated", bad, "-o", filepath.Join(dir, "m")}, exitInput, []string{"bad.jsonl:2:"}},
 		{"train bad objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "pooled"}, exitUsage, []string{`unknown objective "pooled"`}},
 		{"train bad micro weight", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "blend", "--micro-weight", "2"}, exitUsage, []string{"micro weight 2"}},
+		{"train micro weight without an objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--micro-weight", "0.5"}, exitUsage, []string{"--micro-weight needs --objective blend"}},
+		{"train micro weight under the micro objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "micro", "--micro-weight", "0.5"}, exitUsage, []string{"--micro-weight needs --objective blend"}},
+		{"train micro weight under the device objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "device", "--micro-weight", "0.75"}, exitUsage, []string{"--micro-weight needs --objective blend"}},
 		{"train own threshold under the device objective", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--objective", "device", "--own-threshold", "blame"}, exitUsage, []string{"--own-threshold needs --objective micro or blend"}},
 		{"train own threshold of an unknown device", []string{"train", "--annotated", annotated, "-o", filepath.Join(dir, "m"), "--folds", "3", "--objective", "micro", "--own-threshold", "blam"}, exitUsage, []string{`--own-threshold "blam": the lexicon has no such device`}},
 	} {

@@ -197,6 +197,7 @@ func TestGolden(t *testing.T) {
 		{"usage-eval-resamples", args("eval", "--resamples", "-1", "testdata/cli/suggest/small.jsonl"), "", 2},
 		{"usage-eval-context", args("eval", "--context", "-5", "testdata/cli/suggest/small.jsonl"), "", 2},
 		{"usage-train-context", args("train", "--context", "-5", "--annotated", "testdata/cli/suggest/small.jsonl", "-o", "testdata/cli/nope.model"), "", 2},
+		{"usage-train-micro-weight", args("train", "--micro-weight", "0.5", "--annotated", "testdata/cli/suggest/small.jsonl", "-o", "testdata/cli/nope.model"), "", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

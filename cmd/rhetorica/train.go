@@ -25,8 +25,9 @@ its regularisation and threshold chosen by inner cross-validation. With
 prints the figures (and records them in the model). --objective chooses
 what the thresholds maximise: each device's own F1 (device), the micro-F1
 of all devices together (micro), or --micro-weight W times micro-F1 plus
-1-W times macro-F1 (blend); --own-threshold D keeps device D's threshold
-at its own best F1 under micro or blend (repeat it for more devices).
+1-W times macro-F1 (blend; --micro-weight without --objective blend is a
+usage error); --own-threshold D keeps device D's threshold at its own
+best F1 under micro or blend (repeat it for more devices).
 Without either flag, training follows the built-in model's recipe, which
 rhetorica eval --folds measures: --objective micro --own-threshold blame,
 blame held only when the lexicon has it. Use the model with --model MODEL
@@ -51,7 +52,7 @@ func (c *cli) train(args []string) int {
 	fs.IntVar(&ef.folds, "folds", 0, "first cross-validate with `K` folds and print the figures")
 	var cfg learn.Config
 	fs.StringVar(&cfg.Objective, "objective", learn.ObjectiveMicro, "what the thresholds maximise: device, micro or blend")
-	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "with --objective blend, the weight `W` of micro-F1, 0 to 1 (0 means 0.75)")
+	fs.Float64Var(&cfg.MicroWeight, "micro-weight", 0.75, "the weight `W` of micro-F1, 0 to 1 (0 means 0.75); needs --objective blend")
 	fs.Func("own-threshold", "with --objective micro or blend, keep `DEVICE`'s threshold at its own best F1 (repeatable)", func(v string) error {
 		if v == "" {
 			return errors.New("empty device name")
@@ -81,9 +82,13 @@ func (c *cli) train(args []string) int {
 		return c.usageError("train ", "--no-default needs at least one --lexicon FILE")
 	}
 	recipe := true // neither --objective nor --own-threshold given
+	microWeight := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "objective" || f.Name == "own-threshold" {
+		switch f.Name {
+		case "objective", "own-threshold":
 			recipe = false
+		case "micro-weight":
+			microWeight = true
 		}
 	})
 	if cfg.Objective == learn.ObjectiveDevice {
@@ -97,6 +102,11 @@ func (c *cli) train(args []string) int {
 	}
 	if err := cfg.Validate(); err != nil {
 		return c.usageError("train ", "%v", err)
+	}
+	if microWeight && cfg.Objective != learn.ObjectiveBlend {
+		// Only the blend objective weighs micro- against macro-F1; any
+		// other would train without the weight the user asked for.
+		return c.usageError("train ", "--micro-weight needs --objective blend (it weighs micro-F1 against macro-F1 there)")
 	}
 	if err := outputIsInput(*out, append([]string{*gold}, ef.lexicons...)...); err != nil {
 		return c.fatal(fmt.Errorf("-o %w", err))
