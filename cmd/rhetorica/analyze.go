@@ -22,7 +22,8 @@ Inputs (formats detected by extension; --input-format overrides):
                 statement; the id column --id-col or id, link, url; the
                 speaker column --speaker-col or speaker, author; other
                 columns become metadata
-  -             standard input (text, unless --input-format says otherwise)
+  -             standard input (text, unless --input-format says otherwise);
+                it is read once, so name it once
 The id defaults to the file path, or file:line for JSONL and CSV rows.
 
 Outputs (--format; default from the extension of -o, else table):

@@ -184,6 +184,8 @@ func TestGolden(t *testing.T) {
 		{"usage-unknown-format", withLex("analyze", "--format", "xml", csvf), "", 2},
 		{"usage-unknown-input-format", withLex("analyze", "--input-format", "pdf", csvf), "", 2},
 		{"usage-no-input", withLex("analyze"), "", 2},
+		{"usage-stdin-twice", withLex("analyze", "--format", "csv", "-", "testdata/cli/statements.csv", "-"), "We blame Moscow.\n", 2},
+		{"usage-kwic-stdin-twice", withLex("kwic", "-", "-"), "We blame Moscow.\n", 2},
 		{"usage-bad-lang", withLex("analyze", "--lang", "klingon", csvf), "", 2},
 		{"usage-unknown-device", withLex("analyze", "--devices", "blame,sarcasm", csvf), "", 2},
 		{"usage-lexicon-format", withLex("analyze", "--lexicon", "testdata/cli/statements.csv", "testdata/cli/statements.csv"), "", 2},

@@ -61,6 +61,11 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	if len(paths) == 0 {
 		return nil, c.usageError(cmd+" ", "no input: name files, directories, or - for standard input")
 	}
+	if countStdin(paths) > 1 {
+		// Standard input can be read once: the second "-" would read
+		// nothing and report an empty statement.
+		return nil, c.usageError(cmd+" ", "standard input (-) is named more than once; it can be read only once")
+	}
 	if f.noDefault && len(f.lexicons) == 0 {
 		return nil, c.usageError(cmd+" ", "--no-default needs at least one --lexicon FILE")
 	}
@@ -116,6 +121,17 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 			pathMeta: pathMeta, meta: meta, budget: newBudget(int(f.maxMemory))},
 	}
 	return s, -1
+}
+
+// countStdin counts the paths that name standard input ("-").
+func countStdin(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		if p == "-" {
+			n++
+		}
+	}
+	return n
 }
 
 // maxProblems is how many problems of one kind are printed before "and N
