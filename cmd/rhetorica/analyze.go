@@ -21,7 +21,8 @@ Inputs (formats detected by extension; --input-format overrides):
                 --text-col or the first of text, body, content, speech,
                 statement; the id column --id-col or id, link, url; the
                 speaker column --speaker-col or speaker, author; other
-                columns become metadata
+                columns become metadata. These flags and --lazy-quotes
+                need a CSV or TSV input: with none, they are a usage error
   -             standard input (text, unless --input-format says otherwise);
                 it is read once, so name it once
 The id defaults to the file path, or file:line for JSONL and CSV rows.

@@ -72,9 +72,9 @@ func (a *analysisFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&a.strict, "strict", false, "stop at the first statement that fails")
 	fs.BoolVar(&a.noProgress, "no-progress", false, "never show the progress bar")
 	fs.StringVar(&a.inputFormat, "input-format", "auto", "read inputs as `FORMAT`: auto, txt, md, jsonl, csv, tsv")
-	fs.StringVar(&a.textCol, "text-col", "", "CSV `COLUMN` holding the text")
-	fs.StringVar(&a.idCol, "id-col", "", "CSV `COLUMN` holding the id")
-	fs.StringVar(&a.speakerCol, "speaker-col", "", "CSV `COLUMN` holding the speaker")
+	fs.StringVar(&a.textCol, "text-col", "", "CSV or TSV `COLUMN` holding the text")
+	fs.StringVar(&a.idCol, "id-col", "", "CSV or TSV `COLUMN` holding the id")
+	fs.StringVar(&a.speakerCol, "speaker-col", "", "CSV or TSV `COLUMN` holding the speaker")
 	fs.BoolVar(&a.lazyQuotes, "lazy-quotes", false, "accept stray quotes in CSV fields instead of reporting the row")
 	a.maxBytes = defaultMaxBytes
 	fs.Var(&a.maxBytes, "max-bytes", "refuse a statement (file, JSONL line, CSV row) over `SIZE` bytes while reading it (K, M, G suffixes)")

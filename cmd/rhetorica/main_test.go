@@ -101,6 +101,14 @@ func TestGolden(t *testing.T) {
 		{"usage-out-xlsx", withLex("analyze", "-o", "out.xlsx", dir), "", 2},
 		{"usage-hits-by", withLex("analyze", "--format", "hits", "--by", "speaker", dir), "", 2},
 
+		// the CSV column flags need a CSV or TSV input to apply to
+		{"usage-text-col-jsonl", withLex("analyze", "--text-col", "body", "--format", "csv", jsonl), "", 2},
+		{"usage-columns-dir", withLex("analyze", "--id-col", "link", "--speaker-col", "author", "--lazy-quotes", dir), "", 2},
+		{"usage-text-col-stdin", withLex("kwic", "--text-col", "body", "-"), "id,body\nx,We blame Moscow.\n", 2},
+		{"analyze-id-col-mixed", withLex("analyze", "--id-col", "speaker", "--format", "csv", jsonl, csvf), "", 0},
+		{"analyze-text-col-stdin-csv", withLex("analyze", "--input-format", "csv", "--text-col", "body", "--format", "csv", "-"), "id,body\nx,We blame Moscow.\n", 0},
+		{"text-col-missing-file", withLex("analyze", "--text-col", "body", "--format", "csv", "testdata/cli/nope.csv"), "", 1},
+
 		// time
 		{"analyze-over-table", withLex("analyze", "--by", "country", "--over", "date:year", dir, jsonl), "", 0},
 		{"analyze-over-csv", withLex("analyze", "--over", "date:month", "--format", "csv", dir, jsonl), "", 0},

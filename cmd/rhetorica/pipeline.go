@@ -66,6 +66,10 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 		// nothing and report an empty statement.
 		return nil, c.usageError(cmd+" ", "standard input (-) is named more than once; it can be read only once")
 	}
+	srcs := listSources(paths, lopts)
+	if msg := unusedColumnFlags(f, srcs); msg != "" {
+		return nil, c.usageError(cmd+" ", "%s", msg)
+	}
 	if f.noDefault && len(f.lexicons) == 0 {
 		return nil, c.usageError(cmd+" ", "--no-default needs at least one --lexicon FILE")
 	}
@@ -113,7 +117,7 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 	}
 	s := &setup{
 		an:     an,
-		srcs:   listSources(paths, lopts),
+		srcs:   srcs,
 		strict: f.strict,
 		quiet:  f.noProgress,
 		inOpts: inputOptions{textCol: f.textCol, idCol: f.idCol,
@@ -121,6 +125,58 @@ func (c *cli) prepare(cmd string, f *analysisFlags, paths []string) (*setup, int
 			pathMeta: pathMeta, meta: meta, budget: newBudget(int(f.maxMemory))},
 	}
 	return s, -1
+}
+
+// unusedColumnFlags explains why the CSV flags given (--text-col, --id-col,
+// --speaker-col, --lazy-quotes) cannot apply to srcs: none of them is CSV
+// or TSV. It returns "" when a flag can apply, when none is given, when
+// nothing was found to read, and when a source could not be listed (its
+// own error says more than a usage error would). Inputs that mix CSV with
+// other formats are fine: the flags apply to the CSV and TSV files.
+func unusedColumnFlags(f *analysisFlags, srcs []source) string {
+	var given []string
+	for _, fl := range []struct {
+		name string
+		set  bool
+	}{{"--text-col", f.textCol != ""}, {"--id-col", f.idCol != ""}, {"--speaker-col", f.speakerCol != ""}, {"--lazy-quotes", f.lazyQuotes}} {
+		if fl.set {
+			given = append(given, fl.name)
+		}
+	}
+	if len(given) == 0 || len(srcs) == 0 {
+		return ""
+	}
+	stdin, jsonl := inAuto, false // stdin: the format of "-", when named
+	for _, s := range srcs {
+		switch {
+		case s.err != nil, s.format == inCSV, s.format == inTSV:
+			return ""
+		case s.path == "-":
+			stdin = s.format
+		case s.format == inJSONL:
+			jsonl = true
+		}
+	}
+	verb := "applies"
+	if len(given) > 1 {
+		verb = "apply"
+	}
+	msg := fmt.Sprintf("%s %s to CSV and TSV inputs, and none of the inputs is one", andList(given), verb)
+	switch {
+	case stdin != inAuto:
+		msg += " (standard input is read as " + stdin.String() + "; --input-format csv or tsv reads it as a table)"
+	case jsonl:
+		msg += ` (a JSONL line's text, id and speaker are always its fields "text", "id" and "speaker")`
+	}
+	return msg
+}
+
+// andList joins names as "a", "a and b", "a, b and c".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // countStdin counts the paths that name standard input ("-").

@@ -296,3 +296,41 @@ func FuzzHTMLReport(f *testing.F) {
 		}
 	})
 }
+
+// TestUnusedColumnFlags checks when the CSV flags are refused: only when
+// every input was listed and none is CSV or TSV.
+func TestUnusedColumnFlags(t *testing.T) {
+	text := source{path: "a.md", format: inText}
+	jl := source{path: "b.jsonl", format: inJSONL}
+	csvSrc := source{path: "c.csv", format: inCSV}
+	tsv := source{path: "d.tsv", format: inTSV}
+	stdin := source{path: "-", format: inText, size: -1}
+	missing := source{path: "e.csv", err: os.ErrNotExist}
+	textCol := analysisFlags{textCol: "body"}
+	tests := []struct {
+		name  string
+		flags analysisFlags
+		srcs  []source
+		want  string
+	}{
+		{"no flag", analysisFlags{}, []source{jl}, ""},
+		{"csv", textCol, []source{csvSrc}, ""},
+		{"tsv among others", textCol, []source{text, jl, tsv}, ""},
+		{"nothing found", textCol, nil, ""},
+		{"an input that failed", textCol, []source{jl, missing}, ""},
+		{"jsonl", textCol, []source{jl},
+			`--text-col applies to CSV and TSV inputs, and none of the inputs is one (a JSONL line's text, id and speaker are always its fields "text", "id" and "speaker")`},
+		{"text", analysisFlags{idCol: "link", lazyQuotes: true}, []source{text},
+			"--id-col and --lazy-quotes apply to CSV and TSV inputs, and none of the inputs is one"},
+		{"standard input", analysisFlags{speakerCol: "author"}, []source{jl, stdin},
+			"--speaker-col applies to CSV and TSV inputs, and none of the inputs is one (standard input is read as text; --input-format csv or tsv reads it as a table)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := unusedColumnFlags(&tt.flags, tt.srcs)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
