@@ -28,7 +28,9 @@ and top_cues_b.
 
 The two groups are --a and --b, or the first two arguments when neither is an
 existing file or directory. Without them, the input must hold exactly two
-groups (compared in sorted order).
+groups (compared in sorted order). With fewer than two groups (every
+statement has the same KEY, or none has it) there is nothing to compare:
+a usage error.
 
 Inputs are read as by "rhetorica analyze" (see its --help).
 
@@ -108,6 +110,10 @@ func (c *cli) compare(args []string) int {
 		}
 		return rhetoric.Profile{}, false
 	}
+	if msg := tooFewGroups(*by, profiles, *ga != ""); msg != "" {
+		c.finish(res)
+		return c.usageError("compare ", "%s", msg)
+	}
 	var pa, pb rhetoric.Profile
 	switch {
 	case *ga != "":
@@ -153,6 +159,26 @@ func isPath(s string) bool {
 	}
 	_, err := os.Stat(s)
 	return err == nil
+}
+
+// tooFewGroups explains why profiles, grouped by key, leave nothing to
+// compare: no statement was analysed, or they all fall in one group (all
+// without the key, or all with the same value). It returns "" for two
+// groups or more, and, when the user named the groups (named), for one
+// group with a value: the caller's "no statements with KEY B" answers
+// that request more precisely.
+func tooFewGroups(key string, profiles []rhetoric.Profile, named bool) string {
+	switch {
+	case len(profiles) == 0:
+		return "nothing to compare: no statement was analysed"
+	case len(profiles) > 1, named && profiles[0].Group != "":
+		return ""
+	}
+	p := profiles[0]
+	if p.Group == "" {
+		return fmt.Sprintf("nothing to compare: no statement has %q (%s, all in one group)", key, plural(p.Statements, "statement"))
+	}
+	return fmt.Sprintf("nothing to compare: every statement has %s %q (%s, all in one group)", key, p.Group, plural(p.Statements, "statement"))
 }
 
 func quoteList(ss []string) string {

@@ -667,8 +667,12 @@ func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// pickGroups finds groups a and b among profiles, or takes the only two.
+// pickGroups finds groups a and b among profiles, or takes the only two;
+// fewer than two groups leave nothing to compare.
 func pickGroups(profiles []rhetoric.Profile, by, a, b string) (pa, pb rhetoric.Profile, err error) {
+	if msg := tooFewGroups(by, profiles, a != ""); msg != "" {
+		return pa, pb, errors.New(msg)
+	}
 	var groups []string
 	for _, p := range profiles {
 		groups = append(groups, p.Group)
