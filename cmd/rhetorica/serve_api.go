@@ -313,7 +313,15 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 			}
 		}
 		req.Lexicon, req.By, req.A, req.B = q.Get("lexicon"), q.Get("by"), q.Get("a"), q.Get("b")
-		req.Sort = q.Get("sort") == "true" || q.Get("sort") == "1"
+		if q.Has("sort") {
+			// Anything but a boolean is refused: "sort=yes" read as false
+			// would quietly answer in lexicon order.
+			v, err := strconv.ParseBool(q.Get("sort"))
+			if err != nil {
+				return req, nil, badRequest("sort %q is not true or false (or 1 or 0)", q.Get("sort"))
+			}
+			req.Sort = v
+		}
 		if d := q.Get("devices"); d != "" {
 			req.Devices = strings.Split(d, ",")
 		}

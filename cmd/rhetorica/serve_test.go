@@ -288,6 +288,9 @@ func TestServeErrors(t *testing.T) {
 		{"too many statements", "POST", "/v1/analyze", jsonCT, many, 413, "4 statements or more in one request; the limit is 3 (--max-statements)"},
 		{"too many jsonl lines", "POST", "/v1/analyze", jsonlCT, strings.Repeat(`{"text":"a"}`+"\n", 5), 413, "the limit is 3"},
 		{"bad prior", "POST", "/v1/compare?by=speaker&prior=x", jsonlCT, `{"text":"a"}`, 400, `prior "x" is not a number`},
+		{"bad sort", "POST", "/v1/compare?by=speaker&sort=yes", jsonlCT, `{"text":"a"}`, 400, `sort "yes" is not true or false`},
+		{"empty sort", "POST", "/v1/compare?by=speaker&sort", jsonlCT, `{"text":"a"}`, 400, `sort "" is not true or false`},
+		{"sort in the body", "POST", "/v1/compare", jsonCT, `{"by":"speaker","sort":"yes","statements":[{"text":"a"}]}`, 400, `field "sort" must be bool, not string`},
 		{"negative prior", "POST", "/v1/compare", jsonCT, `{"by":"speaker","prior":-1,"statements":[{"text":"a"}]}`, 400, "the prior must be positive"},
 		{"infinite prior", "POST", "/v1/compare?by=speaker&prior=Inf", jsonlCT, `{"text":"a"}`, 400, "the prior must be positive"},
 		{"compare without by", "POST", "/v1/compare", jsonCT, `{"statements":[{"text":"a"}]}`, 400, `compare needs "by"`},
@@ -321,6 +324,31 @@ func TestServeErrors(t *testing.T) {
 			}
 			if !strings.Contains(got.Errors[0].Message, tt.msg) {
 				t.Errorf("message %q, want it to contain %q", got.Errors[0].Message, tt.msg)
+			}
+		})
+	}
+}
+
+// TestServeSortParameter checks the values of the sort query parameter
+// that are read as true and false.
+func TestServeSortParameter(t *testing.T) {
+	s := testServer(t, nil)
+	for _, tt := range []struct {
+		value string
+		want  bool
+	}{
+		{"true", true}, {"1", true}, {"TRUE", true}, {"t", true},
+		{"false", false}, {"0", false}, {"False", false},
+	} {
+		t.Run(tt.value, func(t *testing.T) {
+			r := httptest.NewRequest("POST", "/v1/compare?by=speaker&sort="+tt.value, nil)
+			r.Header.Set("Content-Type", jsonlCT)
+			req, _, err := s.parseRequest(r, []byte(`{"text":"a"}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, req.Sort); diff != "" {
+				t.Errorf("sort=%s (-want +got):\n%s", tt.value, diff)
 			}
 		})
 	}
