@@ -30,6 +30,9 @@ sides); and a JSON API for a newsroom's own systems:
   GET  /v1/lexicon       the loaded lexicons: categories and entry counts
   GET  /healthz          "ok" while the server runs
 
+A field or query parameter that the endpoint does not use (a misspelt one,
+or compare's "by" sent to /v1/analyze) is refused with 400.
+
 Nothing sent is stored: every statement lives only for its request. The
 server listens on loopback by default; it reads no file named in a request.
 Each --lexicon file is loaded at start and offered as an overlay merged over

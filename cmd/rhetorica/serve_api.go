@@ -241,12 +241,20 @@ func (s *server) tooLarge() *httpError {
 		fmt.Sprintf("the request is larger than %d bytes (--max-bytes); send fewer statements per request", s.cfg.maxBytes)}
 }
 
-// analysisRequest is the JSON body of /v1/analyze and /v1/compare.
-type analysisRequest struct {
+// analyzeRequest is the JSON body of /v1/analyze: the fields both
+// endpoints use.
+type analyzeRequest struct {
 	Statements []json.RawMessage `json:"statements"`
 	Devices    []string          `json:"devices"`
 	Lexicon    string            `json:"lexicon"`
-	// compare only
+}
+
+// analysisRequest is the JSON body of /v1/compare: /v1/analyze's fields
+// and compare's options. /v1/analyze decodes only the embedded
+// analyzeRequest, so that an option it would ignore is refused as unknown.
+type analysisRequest struct {
+	analyzeRequest
+	// compare only (compareOnly lists their names)
 	By    string   `json:"by"`
 	A     string   `json:"a"`
 	B     string   `json:"b"`
@@ -255,12 +263,19 @@ type analysisRequest struct {
 	Cues  *int     `json:"cues"` // top cues per device and group; 3 when absent
 }
 
+// compareOnly are the options of /v1/compare that /v1/analyze does not
+// use, as JSON fields and query parameters.
+var compareOnly = []string{"by", "a", "b", "sort", "prior", "cues"}
+
 // parseRequest reads the statements of an API request: a JSON object with
 // "statements" (and options), or a JSONL body of one statement per line
 // with the options in the query string (devices=a,b&lexicon=NAME). The
 // content type decides when it is JSON or JSONL; otherwise the body is
 // taken as the JSON object when it is one with "statements", else as JSONL.
-func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []readItem, error) {
+// Unless compare is set (for /v1/compare), compare's options are refused
+// like any unknown field or parameter: the request would not get what it
+// asked for.
+func (s *server) parseRequest(r *http.Request, body []byte, compare bool) (analysisRequest, []readItem, error) {
 	var req analysisRequest
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	jsonl := strings.Contains(ct, "ndjson") || strings.Contains(ct, "jsonl") || strings.Contains(ct, "json-seq") ||
@@ -268,7 +283,11 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 	if !jsonl {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields() // a misspelt option is an error, not ignored
-		err := dec.Decode(&req)
+		var dst any = &req
+		if !compare {
+			dst = &req.analyzeRequest
+		}
+		err := dec.Decode(dst)
 		if err == nil && dec.More() {
 			err = errors.New("more than one JSON value (send a JSONL body as application/x-ndjson)")
 		}
@@ -276,7 +295,7 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 			err = errors.New(`no "statements" array`)
 		}
 		if err != nil && (ct == "application/json" || hasStatements(body)) {
-			return req, nil, badRequest("invalid request: %s", jsonMessage(err))
+			return req, nil, badRequest("invalid request: %s%s", jsonMessage(err), compareHint(err, compare))
 		}
 		if err != nil {
 			jsonl = true
@@ -306,10 +325,14 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 	} else {
 		q := r.URL.Query()
 		for k := range q {
-			switch k {
-			case "devices", "lexicon", "by", "a", "b", "sort", "prior", "cues":
+			switch {
+			case k == "devices", k == "lexicon", compare && slices.Contains(compareOnly, k):
+			case slices.Contains(compareOnly, k):
+				return req, nil, badRequest("unknown parameter %q (an option of /v1/compare, not of /v1/analyze)", k)
+			case compare:
+				return req, nil, badRequest("unknown parameter %q (want devices, lexicon, %s)", k, strings.Join(compareOnly, ", "))
 			default:
-				return req, nil, badRequest("unknown parameter %q (want devices, lexicon, and for compare by, a, b, sort, prior, cues)", k)
+				return req, nil, badRequest("unknown parameter %q (want devices, lexicon)", k)
 			}
 		}
 		req.Lexicon, req.By, req.A, req.B = q.Get("lexicon"), q.Get("by"), q.Get("a"), q.Get("b")
@@ -353,6 +376,21 @@ func (s *server) parseRequest(r *http.Request, body []byte) (analysisRequest, []
 		}
 	}
 	return req, items, nil
+}
+
+// compareHint explains a decoding error of /v1/analyze that is one of
+// compare's fields: " (an option of /v1/compare, not of /v1/analyze)";
+// else "". encoding/json names an unknown field only in its message.
+func compareHint(err error, compare bool) string {
+	if compare {
+		return ""
+	}
+	for _, f := range compareOnly {
+		if strings.HasSuffix(err.Error(), "unknown field "+strconv.Quote(f)) {
+			return " (an option of /v1/compare, not of /v1/analyze)"
+		}
+	}
+	return ""
 }
 
 // hasStatements reports whether body is one JSON object with a
@@ -573,13 +611,14 @@ func statusOf(a *analysis) int {
 	return http.StatusOK
 }
 
-// requestItems reads and parses an API request and builds its analyzer.
-func (s *server) requestItems(w http.ResponseWriter, r *http.Request) (analysisRequest, []readItem, *rhetoric.Analyzer, error) {
+// requestItems reads and parses an API request (of /v1/compare when
+// compare is set) and builds its analyzer.
+func (s *server) requestItems(w http.ResponseWriter, r *http.Request, compare bool) (analysisRequest, []readItem, *rhetoric.Analyzer, error) {
 	body, err := s.readBody(w, r)
 	if err != nil {
 		return analysisRequest{}, nil, nil, err
 	}
-	req, items, err := s.parseRequest(r, body)
+	req, items, err := s.parseRequest(r, body, compare)
 	if err != nil {
 		return req, nil, nil, err
 	}
@@ -588,7 +627,7 @@ func (s *server) requestItems(w http.ResponseWriter, r *http.Request) (analysisR
 }
 
 func (s *server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
-	_, items, an, err := s.requestItems(w, r)
+	_, items, an, err := s.requestItems(w, r, false)
 	if err != nil {
 		writeFailure(w, err)
 		return
@@ -622,7 +661,7 @@ type compareResponse struct {
 }
 
 func (s *server) apiCompare(w http.ResponseWriter, r *http.Request) {
-	req, items, an, err := s.requestItems(w, r)
+	req, items, an, err := s.requestItems(w, r, true)
 	if err == nil && req.By == "" {
 		err = badRequest(`compare needs "by": the key that groups the statements (speaker, date or a metadata field)`)
 	}

@@ -276,6 +276,17 @@ func TestServeErrors(t *testing.T) {
 		{"misspelt option", "POST", "/v1/analyze", jsonCT, `{"statements":[],"device":["blame"]}`, 400, `invalid request: unknown field "device"`},
 		{"misspelt option, unlabelled", "POST", "/v1/analyze", "application/x-www-form-urlencoded", `{"statements":[],"device":["blame"]}`, 400, `invalid request: unknown field "device"`},
 		{"unknown parameter", "POST", "/v1/analyze?device=blame", jsonlCT, `{"text":"a"}`, 400, `unknown parameter "device"`},
+		{"compare field to analyze", "POST", "/v1/analyze", jsonCT, `{"by":"speaker","statements":[{"text":"a"}]}`, 400,
+			`invalid request: unknown field "by" (an option of /v1/compare, not of /v1/analyze)`},
+		{"compare field to analyze, unlabelled", "POST", "/v1/analyze", "", `{"statements":[{"text":"a"}],"sort":false}`, 400,
+			`invalid request: unknown field "sort" (an option of /v1/compare, not of /v1/analyze)`},
+		{"compare parameter to analyze", "POST", "/v1/analyze?cues=2", jsonlCT, `{"text":"a"}`, 400,
+			`unknown parameter "cues" (an option of /v1/compare, not of /v1/analyze)`},
+		{"unknown parameter of analyze", "POST", "/v1/analyze?device=blame", jsonlCT, `{"text":"a"}`, 400, `unknown parameter "device" (want devices, lexicon)`},
+		{"unknown parameter of compare", "POST", "/v1/compare?by=speaker&device=blame", jsonlCT, `{"text":"a"}`, 400,
+			`unknown parameter "device" (want devices, lexicon, by, a, b, sort, prior, cues)`},
+		{"unknown field of compare", "POST", "/v1/compare", jsonCT, `{"by":"speaker","sorted":true,"statements":[{"text":"a"}]}`, 400,
+			`invalid request: unknown field "sorted"`},
 		{"two values", "POST", "/v1/analyze", jsonCT, `{"statements":[]} {}`, 400, "more than one JSON value"},
 		{"empty body", "POST", "/v1/analyze", "", ``, 400, "empty request"},
 		{"unknown device", "POST", "/v1/analyze", jsonCT, `{"devices":["blame","sanctions"],"statements":[{"text":"x"}]}`, 400,
@@ -343,7 +354,7 @@ func TestServeSortParameter(t *testing.T) {
 		t.Run(tt.value, func(t *testing.T) {
 			r := httptest.NewRequest("POST", "/v1/compare?by=speaker&sort="+tt.value, nil)
 			r.Header.Set("Content-Type", jsonlCT)
-			req, _, err := s.parseRequest(r, []byte(`{"text":"a"}`))
+			req, _, err := s.parseRequest(r, []byte(`{"text":"a"}`), true)
 			if err != nil {
 				t.Fatal(err)
 			}
