@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -154,6 +155,58 @@ func TestReadBodyOffset(t *testing.T) {
 				t.Errorf("%q: text at BodyOffset %d is %q, the statement's %q", data, off, got, rec.Statement.Text)
 			}
 		}
+	}
+}
+
+// TestReadBodyOffsetUTF16 checks what BodyOffset indexes in a UTF-16 file:
+// the file's text decoded to UTF-8 (without its byte order mark), not the
+// file's bytes, which the README and the doc comments say.
+func TestReadBodyOffsetUTF16(t *testing.T) {
+	const text = "---\nspeaker: Über\ntitle: Заява\n---\nWe blame Moscow.\n"
+	const decodedOffset = len("---\nspeaker: Über\ntitle: Заява\n---\n") // UTF-8 bytes
+	encode := func(s string, big, bom bool) string {
+		var b strings.Builder
+		units := utf16.Encode([]rune(s))
+		if bom {
+			units = append([]uint16{0xFEFF}, units...)
+		}
+		for _, u := range units {
+			if big {
+				b.WriteByte(byte(u >> 8))
+				b.WriteByte(byte(u))
+			} else {
+				b.WriteByte(byte(u))
+				b.WriteByte(byte(u >> 8))
+			}
+		}
+		return b.String()
+	}
+	type result struct {
+		Offset int
+		Text   string
+	}
+	// The statement's text is the decoded text from BodyOffset on.
+	want := result{decodedOffset, text[decodedOffset:]}
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"utf-16le with bom", encode(text, false, true)},
+		{"utf-16be with bom", encode(text, true, true)},
+		{"utf-16le without bom", encode(text, false, false)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for rec := range corpus.Read("a.md", strings.NewReader(tt.data), corpus.Options{}) {
+				if rec.Err != nil {
+					t.Fatal(rec.Err)
+				}
+				got := result{rec.Statement.BodyOffset, rec.Statement.Text}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+			}
+		})
 	}
 }
 

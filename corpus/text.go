@@ -30,9 +30,11 @@ func InvalidUTF8(what string, s string) error {
 // between "---" lines (YAML, or "key: value" lines such as an unquoted
 // "title: Remarks: Kyiv" that YAML refuses), then the statement's text. The
 // id defaults to name; BodyOffset is where the text starts in data (after
-// the front matter and a UTF-8 byte order mark). The data is UTF-8 (a byte order mark is dropped) or
-// UTF-16 (with a byte order mark, or recognised by its NUL bytes); lines may
-// end in LF, CRLF or CR alone.
+// the front matter and a UTF-8 byte order mark). The data is UTF-8 (a byte
+// order mark is dropped) or UTF-16 (with a byte order mark, or recognised
+// by its NUL bytes); for UTF-16, BodyOffset counts bytes of the data
+// decoded to UTF-8, without its byte order mark, not bytes of data. Lines
+// may end in LF, CRLF or CR alone.
 //
 // Front matter that is neither YAML nor plain "key: value" lines (an
 // unclosed "[" or quote, say) is an error wrapping [ErrFrontMatter] that

@@ -435,7 +435,8 @@
 // Prob and Reason are a stable contract; fields may be added.
 // Offsets index the statement's text; body_offset ([Report.BodyOffset]),
 // when not 0, is where that text starts in its file (after Markdown front
-// matter), so body_offset + start indexes the file. A span looks like
+// matter), so body_offset + start indexes the file; for a UTF-16 file, the
+// file decoded to UTF-8 without its byte order mark. A span looks like
 //
 //	{"start": 0, "end": 44, "devices": ["blame"], "targets": {"blame": "RUS"},
 //	 "scores": [{"device": "blame", "p": 0.93, "because": [

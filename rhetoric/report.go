@@ -18,7 +18,8 @@ type Statement struct {
 	// BodyOffset is the byte offset of Text in the file it was read from
 	// (after a Markdown front matter block, or a byte order mark), so that
 	// a hit's Start + BodyOffset indexes the file; 0 when Text is the whole
-	// file or did not come from one.
+	// file or did not come from one. For a UTF-16 file it indexes the file
+	// decoded to UTF-8 (without its byte order mark), not the file's bytes.
 	BodyOffset int `json:"body_offset,omitempty"`
 }
 
@@ -31,7 +32,8 @@ type Report struct {
 	Date    string            `json:"date,omitempty"` // Statement.Date
 	Meta    map[string]string `json:"meta,omitempty"` // Statement.Meta
 	// BodyOffset is [Statement.BodyOffset]: add it to a hit's Start and End
-	// to index the statement's file rather than its text.
+	// to index the statement's file rather than its text (for a UTF-16
+	// file, the file decoded to UTF-8).
 	BodyOffset int           `json:"body_offset,omitempty"`
 	Words      int           `json:"words"`     // word tokens
 	Tokens     int           `json:"tokens"`    // all tokens, punctuation included

@@ -28,7 +28,7 @@ type hitRow struct {
 	Text          string  `json:"text"`
 	Start         int     `json:"start"` // byte offsets in the statement's text
 	End           int     `json:"end"`
-	BodyOffset    int     `json:"body_offset,omitempty"` // add to Start/End to index the file
+	BodyOffset    int     `json:"body_offset,omitempty"` // add to Start/End to index the file (decoded to UTF-8 when UTF-16)
 	Weight        float64 `json:"weight"`
 	Negated       bool    `json:"negated"`
 	NegatedBy     string  `json:"negated_by,omitempty"` // the modifier words, "; "-separated
