@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,7 +55,6 @@ Examples:
   rhetorica eval --folds 5 --predictions base.jsonl train.jsonl
   rhetorica eval --folds 5 --lexicon mine.lex --against base.jsonl train.jsonl
 
-Flags:
 `
 
 // evalFlags are the flags of eval and train.
@@ -114,9 +112,7 @@ func (c *cli) readGold(path, corpus string, window int) ([]eval.Item, int) {
 }
 
 func (c *cli) eval(args []string) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() { io.WriteString(c.stderr, evalUsage); fs.PrintDefaults() }
+	fs := newFlagSet("eval", evalUsage)
 	var ef evalFlags
 	ef.register(fs)
 	model := fs.String("model", "", "decide with this model `FILE` instead of the built-in one")
@@ -128,14 +124,12 @@ func (c *cli) eval(args []string) int {
 	resamples := fs.Int("resamples", 1000, "bootstrap resamples behind the 95% intervals (0: none)")
 	predsOut := fs.String("predictions", "", "write each item's predicted devices and targets to `FILE` (JSONL, one line per item)")
 	against := fs.String("against", "", "compare with the predictions in `FILE`, written by --predictions on the same annotated file: differences with paired 95% intervals")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	rest, code := c.parseFlags(fs, "eval", args)
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() != 1 {
-		return c.usageError("eval ", "want one annotated file, got %d", fs.NArg())
+	if len(rest) != 1 {
+		return c.usageError("eval ", "want one annotated file, got %d", len(rest))
 	}
 	if *format != "table" && *format != "json" {
 		return c.usageError("eval ", "unknown --format %q (want table or json)", *format)
@@ -158,14 +152,14 @@ func (c *cli) eval(args []string) int {
 	if ef.noDefault && len(ef.lexicons) == 0 {
 		return c.usageError("eval ", "--no-default needs at least one --lexicon FILE")
 	}
-	if err := outputIsInput(*predsOut, append([]string{fs.Arg(0), *model}, ef.lexicons...)...); err != nil {
+	if err := outputIsInput(*predsOut, append([]string{rest[0], *model}, ef.lexicons...)...); err != nil {
 		return c.fatal(fmt.Errorf("--predictions %w", err))
 	}
 	m, code := c.loadModel("eval", *model, *noModel)
 	if code >= 0 {
 		return code
 	}
-	items, code := c.readGold(fs.Arg(0), ef.corpus, ef.context)
+	items, code := c.readGold(rest[0], ef.corpus, ef.context)
 	if code >= 0 {
 		return code
 	}

@@ -327,3 +327,27 @@ func TestEvalFoldSalt(t *testing.T) {
 		t.Error("salts a and b gave the same predictions on every item: the salt did not change the folds")
 	}
 }
+
+// TestEvalFlagsAfterFile checks that eval and train, like analyze, take
+// flags after their positional argument, and report a bad flag as a usage
+// error with the hint the other commands give.
+func TestEvalFlagsAfterFile(t *testing.T) {
+	code, before, errs := runCLI(t, "", "eval", "--no-model", "--resamples", "0", "--format", "json", annotated)
+	if code != exitOK {
+		t.Fatalf("flags first: exit %d: %s", code, errs)
+	}
+	code, after, errs := runCLI(t, "", "eval", annotated, "--no-model", "--resamples", "0", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("flags after the file: exit %d: %s", code, errs)
+	}
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("flags after the file (-before +after):\n%s", diff)
+	}
+	for _, cmd := range []string{"eval", "train"} {
+		code, out, errs := runCLI(t, "", cmd, "--bogus")
+		want := "rhetorica: " + cmd + ": flag provided but not defined: -bogus\nRun 'rhetorica " + cmd + " --help' for usage.\n"
+		if diff := cmp.Diff(want, errs); code != exitUsage || out != "" || diff != "" {
+			t.Errorf("%s --bogus: exit %d, stdout %q, stderr (-want +got):\n%s", cmd, code, out, diff)
+		}
+	}
+}

@@ -243,6 +243,7 @@ func TestHelp(t *testing.T) {
 		{"--help"}, {"help"}, {"help", "analyze"}, {"analyze", "--help"}, {"analyze", "-h"},
 		{"compare", "--help"}, {"kwic", "--help"}, {"lexicon", "--help"}, {"lexicon", "check", "--help"},
 		{"lexicon", "convert", "--help"}, {"lexicon", "show", "--help"}, {"lexicon", "suggest", "--help"},
+		{"eval", "--help"}, {"eval", "-h"}, {"help", "eval"}, {"train", "--help"}, {"help", "train"}, {"serve", "--help"},
 	} {
 		t.Run(strings.Join(a, " "), func(t *testing.T) {
 			code, stdout, stderr := runCLI(t, "", a...)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,13 +37,10 @@ Examples:
   rhetorica train --annotated mine.jsonl --lexicon extra.lex --folds 5 -o mine.model
   rhetorica analyze --model mine.model speech.md
 
-Flags:
 `
 
 func (c *cli) train(args []string) int {
-	fs := flag.NewFlagSet("train", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() { io.WriteString(c.stderr, trainUsage); fs.PrintDefaults() }
+	fs := newFlagSet("train", trainUsage)
 	var ef evalFlags
 	ef.register(fs)
 	gold := fs.String("annotated", "", "annotated `FILE` (.jsonl) to train on")
@@ -60,17 +56,15 @@ func (c *cli) train(args []string) int {
 		cfg.OwnThreshold = append(cfg.OwnThreshold, v)
 		return nil
 	})
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	rest, code := c.parseFlags(fs, "train", args)
+	if code >= 0 {
+		return code
 	}
 	if *gold == "" || *out == "" {
 		return c.usageError("train ", "--annotated FILE and -o MODEL are required")
 	}
-	if fs.NArg() > 0 {
-		return c.usageError("train ", "unexpected argument %q", fs.Arg(0))
+	if len(rest) > 0 {
+		return c.usageError("train ", "unexpected argument %q", rest[0])
 	}
 	if ef.folds == 1 || ef.folds < 0 {
 		return c.usageError("train ", "--folds must be at least 2")
