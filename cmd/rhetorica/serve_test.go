@@ -193,69 +193,58 @@ func TestServeAnalyzeMatchesCLI(t *testing.T) {
 }
 
 // TestServeCompareMatchesCLI checks that /v1/compare returns what
-// "compare --format json" writes for the same statements, cues included.
+// "compare --format json" writes for the same statements: cues included,
+// and, by speaker, a transcript's turns grouped by their speakers.
 func TestServeCompareMatchesCLI(t *testing.T) {
-	code, stdout, stderr := runCLI(t, "", withLex("compare", "--by", "country", "--a", "Freedonia", "--b", "Ruritania",
-		"--sort", "--format", "json", "testdata/cli/statements.jsonl")...)
-	if code != 0 {
-		t.Fatalf("compare: %d\n%s", code, stderr)
-	}
-	var want map[string]any
-	if err := json.Unmarshal([]byte(stdout), &want); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("testdata/cli/statements.jsonl")
+	transcript, err := os.ReadFile("testdata/cli/transcript.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp := do(t, testServer(t, nil), "POST", "/v1/compare?by=country&a=Freedonia&b=Ruritania&sort=1", jsonlCT, bytes.NewReader(data))
-	var got map[string]any
-	if err := json.Unmarshal([]byte(bodyOf(t, resp)), &got); err != nil {
-		t.Fatal(err)
-	}
-	if errs, _ := got["errors"].([]any); len(errs) != 0 {
-		t.Errorf("errors: %v", errs)
-	}
-	delete(got, "errors")
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("/v1/compare differs from the CLI's compare (-cli +api):\n%s", diff)
-	}
-}
-
-// TestServeCompareTurnsMatchesCLI checks that /v1/compare with by=speaker
-// groups a transcript's turns by their speakers, as compare --by speaker
-// does.
-func TestServeCompareTurnsMatchesCLI(t *testing.T) {
-	code, stdout, stderr := runCLI(t, "", withLex("compare", "--by", "speaker", "--a", "THE PRESIDENT", "--b", "Q",
-		"--format", "json", "testdata/cli/transcript.md")...)
-	if code != 0 {
-		t.Fatalf("compare: %d\n%s", code, stderr)
-	}
-	var want map[string]any
-	if err := json.Unmarshal([]byte(stdout), &want); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("testdata/cli/transcript.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, body, _ := strings.Cut(strings.TrimPrefix(string(data), "---\n"), "---\n")
-	req, err := json.Marshal(map[string]any{"by": "speaker", "a": "THE PRESIDENT", "b": "Q",
+	_, body, _ := strings.Cut(strings.TrimPrefix(string(transcript), "---\n"), "---\n")
+	turns, err := json.Marshal(map[string]any{"by": "speaker", "a": "THE PRESIDENT", "b": "Q",
 		"statements": []map[string]string{{"speaker": "White House", "date": "2024-05-02", "text": body}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp := do(t, testServer(t, nil), "POST", "/v1/compare", jsonCT, bytes.NewReader(req))
-	var got map[string]any
-	if err := json.Unmarshal([]byte(bodyOf(t, resp)), &got); err != nil {
+	statements, err := os.ReadFile("testdata/cli/statements.jsonl")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if errs, _ := got["errors"].([]any); len(errs) != 0 {
-		t.Errorf("errors: %v", errs)
+	tests := []struct {
+		name                string
+		cli                 []string
+		target, ctype, body string
+	}{
+		{"by country, sorted, from JSONL",
+			[]string{"--by", "country", "--a", "Freedonia", "--b", "Ruritania", "--sort", "testdata/cli/statements.jsonl"},
+			"/v1/compare?by=country&a=Freedonia&b=Ruritania&sort=1", jsonlCT, string(statements)},
+		{"a transcript's turns by speaker",
+			[]string{"--by", "speaker", "--a", "THE PRESIDENT", "--b", "Q", "testdata/cli/transcript.md"},
+			"/v1/compare", jsonCT, string(turns)},
 	}
-	delete(got, "errors")
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("/v1/compare differs from the CLI's compare (-cli +api):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", withLex("compare", append([]string{"--format", "json"}, tt.cli...)...)...)
+			if code != 0 {
+				t.Fatalf("compare: %d\n%s", code, stderr)
+			}
+			var want map[string]any
+			if err := json.Unmarshal([]byte(stdout), &want); err != nil {
+				t.Fatal(err)
+			}
+			resp := do(t, testServer(t, nil), "POST", tt.target, tt.ctype, strings.NewReader(tt.body))
+			var got map[string]any
+			if err := json.Unmarshal([]byte(bodyOf(t, resp)), &got); err != nil {
+				t.Fatal(err)
+			}
+			if errs, _ := got["errors"].([]any); len(errs) != 0 {
+				t.Errorf("errors: %v", errs)
+			}
+			delete(got, "errors")
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("/v1/compare differs from the CLI's compare (-cli +api):\n%s", diff)
+			}
+		})
 	}
 }
 
