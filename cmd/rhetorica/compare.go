@@ -30,7 +30,8 @@ The two groups are --a and --b, or the first two arguments when neither is an
 existing file or directory. Without them, the input must hold exactly two
 groups (compared in sorted order). With fewer than two groups (every
 statement has the same KEY, or none has it) there is nothing to compare:
-a usage error.
+a usage error, or exit code 1 when an input failed (its statements may be
+the missing group).
 
 Inputs are read as by "rhetorica analyze" (see its --help).
 
@@ -111,8 +112,7 @@ func (c *cli) compare(args []string) int {
 		return rhetoric.Profile{}, false
 	}
 	if msg := tooFewGroups(*by, profiles, *ga != ""); msg != "" {
-		c.finish(res)
-		return c.usageError("compare ", "%s", msg)
+		return c.groupError(res, "%s", msg)
 	}
 	var pa, pb rhetoric.Profile
 	switch {
@@ -125,14 +125,12 @@ func (c *cli) compare(args []string) int {
 			if okA {
 				missing = *gb
 			}
-			c.finish(res)
-			return c.usageError("compare ", "no statements with %s %q (the groups are: %s)", *by, missing, quoteList(groups))
+			return c.groupError(res, "no statements with %s %q (the groups are: %s)", *by, missing, quoteList(groups))
 		}
 	case len(profiles) == 2:
 		pa, pb = profiles[0], profiles[1]
 	default:
-		c.finish(res)
-		return c.usageError("compare ", "%d groups by %s (%s): name the two to compare with --a and --b",
+		return c.groupError(res, "%d groups by %s (%s): name the two to compare with --a and --b",
 			len(profiles), *by, quoteList(groups))
 	}
 	cmpn := rhetoric.CompareWith(pa, pb, *prior)
@@ -320,4 +318,17 @@ func cueCSV(cs []cueCount) string {
 		parts[i] = c.Entry + ":" + strconv.Itoa(c.Count)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// groupError reports that the groups asked for are not in the run's
+// statements. When every input was read, the command line asked for
+// what is not there: a usage error. When an input failed, its statements
+// may be what is missing, so the message follows the run's summary and the
+// exit code is the failure's, not a usage error's.
+func (c *cli) groupError(res runResult, format string, args ...any) int {
+	if code := c.finish(res); code != exitOK {
+		c.errorf(format, args...)
+		return code
+	}
+	return c.usageError("compare ", format, args...)
 }

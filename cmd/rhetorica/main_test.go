@@ -141,6 +141,10 @@ func TestGolden(t *testing.T) {
 		{"compare-flags-json", withLex("compare", "--by", "country", "--a", "Freedonia", "--b", "Ruritania", "--format", "json", jsonl, csvf), "", 0},
 		{"compare-two-groups-csv", withLex("compare", "--by", "speaker", "--format", "csv", "--sort", csvf), "", 0},
 		{"compare-unknown-group", withLex("compare", "--by", "speaker", "--a", "Nobody", "--b", "Spokesperson", csvf), "", 2},
+		// an input failed: its statements may be the missing group, so the
+		// exit code is the failure's (1), not a usage error's
+		{"compare-unknown-group-input-failed", withLex("compare", "--by", "speaker", "--a", "Nobody", "--b", "Spokesperson", csvf, "testdata/cli/nope.md"), "", 1},
+		{"compare-all-inputs-failed", withLex("compare", "--by", "speaker", "testdata/cli/nope.md"), "", 1},
 		{"compare-many-groups", withLex("compare", "--by", "id", csvf), "", 2},
 		{"compare-key-absent", withLex("compare", "--by", "nokey", csvf), "", 2},
 		{"compare-key-absent-named", withLex("compare", "--by", "nokey", "--a", "x", "--b", "y", csvf), "", 2},
