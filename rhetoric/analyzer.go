@@ -448,8 +448,8 @@ type Result struct {
 //
 // Options.Workers goroutines analyze; one more goroutine ranges over in
 // (which must therefore tolerate being iterated from another goroutine, as
-// any ordinary sequence does). At most 4*Workers statements are read ahead
-// of the consumer. When the iteration ends, early or not, every goroutine
+// any ordinary sequence does); a nil in is an empty stream. At most
+// 4*Workers statements are read ahead of the consumer. When the iteration ends, early or not, every goroutine
 // has exited; this means a stopped iteration waits for in to produce its
 // next statement (or end), so in should not block indefinitely.
 // An error for one statement (such as invalid UTF-8) is reported in its
