@@ -425,8 +425,10 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 // Folds assigns each of the ids to one of k folds, deterministically and
 // independently of their order: the distinct ids are ranked by a hash of
 // the id and dealt out in turn. Equal ids get the same fold, so that an
-// example given twice is never trained on and tested at once.
+// example given twice is never trained on and tested at once. k < 1 is
+// taken as 1: every id is in fold 0.
 func Folds(ids []string, k int) []int {
+	k = max(k, 1)
 	idx := make([]int, len(ids))
 	for i := range idx {
 		idx[i] = i

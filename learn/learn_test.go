@@ -104,6 +104,18 @@ func TestTrainTiny(t *testing.T) {
 	}
 }
 
+// TestFoldsFewerThanOne checks that k < 1 puts every id in fold 0, as
+// k = 1 does, instead of dividing by zero (k = 0) or dealing out negative
+// "folds" (k = -2 gave 0 and 1).
+func TestFoldsFewerThanOne(t *testing.T) {
+	ids := []string{"a", "b", "c", "d"}
+	for _, k := range []int{1, 0, -1, -2} {
+		if diff := cmp.Diff([]int{0, 0, 0, 0}, learn.Folds(ids, k)); diff != "" {
+			t.Errorf("Folds(ids, %d) (-want +got):\n%s", k, diff)
+		}
+	}
+}
+
 func TestFolds(t *testing.T) {
 	ids := []string{"a", "b", "c", "d", "e", "f", "g"}
 	f := learn.Folds(ids, 3)
