@@ -82,11 +82,12 @@ func Align(spans [][2]int, start, end int) (first, last int, exact bool) {
 // thresholds' Objective and OwnThreshold.
 type Config struct {
 	// InnerFolds is the number of folds of the inner cross-validation that
-	// chooses each device's regularisation and threshold; 0 means 3.
+	// chooses each device's regularisation and threshold; 0 means 3,
+	// and any other value must be at least 2.
 	InnerFolds int `json:"inner_folds"`
 	// Lambdas are the L2 strengths tried per device (the loss is summed
-	// over class-balanced examples); nil means {1, 3, 10}, and an empty
-	// non-nil list is an error.
+	// over class-balanced examples), each finite and > 0; nil means
+	// {1, 3, 10}, and an empty non-nil list is an error.
 	Lambdas []float64 `json:"lambdas"`
 	// MinCount keeps a feature only when it occurs in at least this many
 	// training examples; 0 means 2 (no feature learned from one sentence).
@@ -209,8 +210,9 @@ func DefaultModelConfig() Config {
 
 // Validate reports a setting that [TrainSet] would refuse without looking
 // at the data: an unknown Objective, a MicroWeight outside [0, 1], an
-// empty non-nil Lambdas, or an OwnThreshold under ObjectiveDevice, which
-// would have no effect. (Device
+// empty non-nil Lambdas or one that is not a finite positive number,
+// InnerFolds negative or 1 (the inner cross-validation needs two folds),
+// or an OwnThreshold under ObjectiveDevice, which would have no effect. (Device
 // names in OwnThreshold and TargetPool are checked by TrainSet against the
 // training set's devices.)
 func (c Config) Validate() error {
@@ -220,6 +222,14 @@ func (c Config) Validate() error {
 	}
 	if c.Lambdas != nil && len(c.Lambdas) == 0 {
 		return errors.New("learn: no regularisation strength to try (lambdas is empty)")
+	}
+	for _, l := range c.Lambdas {
+		if !(l > 0) || math.IsInf(l, 1) {
+			return fmt.Errorf("learn: regularisation strength %v is not a positive number", l)
+		}
+	}
+	if c.InnerFolds < 0 || c.InnerFolds == 1 {
+		return fmt.Errorf("learn: %d inner folds; want at least 2 (0 means 3)", c.InnerFolds)
 	}
 	if micro == 0 && len(c.OwnThreshold) > 0 {
 		return fmt.Errorf("learn: own threshold for %q needs objective %q or %q", c.OwnThreshold[0], ObjectiveMicro, ObjectiveBlend)
