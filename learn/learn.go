@@ -488,7 +488,8 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // own best threshold (one device at a time in lexicon order; a tie keeps
 // the current threshold). A device with fewer than two positive or
 // negative examples is left out (the analyzer then uses the lexicon rule
-// for it). The result is deterministic.
+// for it). The result is deterministic. An index of idx outside s is an
+// error.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
 	if err := cfg.Validate(); err != nil {
 		return rhetoric.ModelSpec{}, err
@@ -501,6 +502,15 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	}
 	if len(idx) == 0 {
 		return rhetoric.ModelSpec{}, fmt.Errorf("%w: no examples", ErrNoData)
+	}
+	n := 0 // examples of s
+	if s != nil {
+		n = min(len(s.IDs), len(s.X), len(s.Y))
+	}
+	for _, i := range idx {
+		if i < 0 || i >= n {
+			return rhetoric.ModelSpec{}, fmt.Errorf("learn: example index %d out of range [0, %d)", i, n)
+		}
 	}
 	if err := cfg.checkDevices(s.Devices, poolGiven); err != nil {
 		return rhetoric.ModelSpec{}, err
