@@ -2,6 +2,7 @@ package learn
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,6 +74,13 @@ func TestConfigCheck(t *testing.T) {
 		{"own threshold of an unknown device", Config{Objective: ObjectiveMicro, OwnThreshold: []string{"blam"}},
 			`learn: own threshold for "blam", which is not a device of the training set`},
 		{"empty lambdas", Config{Lambdas: []float64{}}, "learn: no regularisation strength to try (lambdas is empty)"},
+		{"negative lambda", Config{Lambdas: []float64{1, -3}}, "learn: regularisation strength -3 is not a positive number"},
+		{"zero lambda", Config{Lambdas: []float64{0}}, "learn: regularisation strength 0 is not a positive number"},
+		{"NaN lambda", Config{Lambdas: []float64{math.NaN()}}, "learn: regularisation strength NaN is not a positive number"},
+		{"infinite lambda", Config{Lambdas: []float64{math.Inf(1)}}, "learn: regularisation strength +Inf is not a positive number"},
+		{"two inner folds", Config{InnerFolds: 2}, ""},
+		{"one inner fold", Config{InnerFolds: 1}, "learn: 1 inner folds; want at least 2 (0 means 3)"},
+		{"negative inner folds", Config{InnerFolds: -1}, "learn: -1 inner folds; want at least 2 (0 means 3)"},
 		{"empty pool", Config{TargetPool: map[string][]string{}}, ""},
 		{"pool of known devices", Config{TargetPool: map[string][]string{"threat": {"blame"}, "hypocrisy": {"blame", "threat"}}}, ""},
 		{"pool for an unknown device", Config{TargetPool: map[string][]string{"treat": {"blame"}}},

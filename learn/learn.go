@@ -82,11 +82,12 @@ func Align(spans [][2]int, start, end int) (first, last int, exact bool) {
 // thresholds' Objective and OwnThreshold.
 type Config struct {
 	// InnerFolds is the number of folds of the inner cross-validation that
-	// chooses each device's regularisation and threshold; 0 means 3.
+	// chooses each device's regularisation and threshold; 0 means 3,
+	// and any other value must be at least 2.
 	InnerFolds int `json:"inner_folds"`
 	// Lambdas are the L2 strengths tried per device (the loss is summed
-	// over class-balanced examples); nil means {1, 3, 10}, and an empty
-	// non-nil list is an error.
+	// over class-balanced examples), each finite and > 0; nil means
+	// {1, 3, 10}, and an empty non-nil list is an error.
 	Lambdas []float64 `json:"lambdas"`
 	// MinCount keeps a feature only when it occurs in at least this many
 	// training examples; 0 means 2 (no feature learned from one sentence).
@@ -209,8 +210,9 @@ func DefaultModelConfig() Config {
 
 // Validate reports a setting that [TrainSet] would refuse without looking
 // at the data: an unknown Objective, a MicroWeight outside [0, 1], an
-// empty non-nil Lambdas, or an OwnThreshold under ObjectiveDevice, which
-// would have no effect. (Device
+// empty non-nil Lambdas or one that is not a finite positive number,
+// InnerFolds negative or 1 (the inner cross-validation needs two folds),
+// or an OwnThreshold under ObjectiveDevice, which would have no effect. (Device
 // names in OwnThreshold and TargetPool are checked by TrainSet against the
 // training set's devices.)
 func (c Config) Validate() error {
@@ -220,6 +222,14 @@ func (c Config) Validate() error {
 	}
 	if c.Lambdas != nil && len(c.Lambdas) == 0 {
 		return errors.New("learn: no regularisation strength to try (lambdas is empty)")
+	}
+	for _, l := range c.Lambdas {
+		if !(l > 0) || math.IsInf(l, 1) {
+			return fmt.Errorf("learn: regularisation strength %v is not a positive number", l)
+		}
+	}
+	if c.InnerFolds < 0 || c.InnerFolds == 1 {
+		return fmt.Errorf("learn: %d inner folds; want at least 2 (0 means 3)", c.InnerFolds)
 	}
 	if micro == 0 && len(c.OwnThreshold) > 0 {
 		return fmt.Errorf("learn: own threshold for %q needs objective %q or %q", c.OwnThreshold[0], ObjectiveMicro, ObjectiveBlend)
@@ -425,8 +435,10 @@ func Featurize(ctx context.Context, a *rhetoric.Analyzer, ex []Example) (*Set, e
 // Folds assigns each of the ids to one of k folds, deterministically and
 // independently of their order: the distinct ids are ranked by a hash of
 // the id and dealt out in turn. Equal ids get the same fold, so that an
-// example given twice is never trained on and tested at once.
+// example given twice is never trained on and tested at once. k < 1 is
+// taken as 1: every id is in fold 0.
 func Folds(ids []string, k int) []int {
+	k = max(k, 1)
 	idx := make([]int, len(ids))
 	for i := range idx {
 		idx[i] = i
@@ -476,7 +488,8 @@ func Train(ctx context.Context, a *rhetoric.Analyzer, ex []Example, cfg Config) 
 // own best threshold (one device at a time in lexicon order; a tie keeps
 // the current threshold). A device with fewer than two positive or
 // negative examples is left out (the analyzer then uses the lexicon rule
-// for it). The result is deterministic.
+// for it). The result is deterministic. An index of idx outside s is an
+// error.
 func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.ModelSpec, error) {
 	if err := cfg.Validate(); err != nil {
 		return rhetoric.ModelSpec{}, err
@@ -489,6 +502,15 @@ func TrainSet(ctx context.Context, s *Set, idx []int, cfg Config) (rhetoric.Mode
 	}
 	if len(idx) == 0 {
 		return rhetoric.ModelSpec{}, fmt.Errorf("%w: no examples", ErrNoData)
+	}
+	n := 0 // examples of s
+	if s != nil {
+		n = min(len(s.IDs), len(s.X), len(s.Y))
+	}
+	for _, i := range idx {
+		if i < 0 || i >= n {
+			return rhetoric.ModelSpec{}, fmt.Errorf("learn: example index %d out of range [0, %d)", i, n)
+		}
 	}
 	if err := cfg.checkDevices(s.Devices, poolGiven); err != nil {
 		return rhetoric.ModelSpec{}, err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -104,6 +105,18 @@ func TestTrainTiny(t *testing.T) {
 	}
 }
 
+// TestFoldsFewerThanOne checks that k < 1 puts every id in fold 0, as
+// k = 1 does, instead of dividing by zero (k = 0) or dealing out negative
+// "folds" (k = -2 gave 0 and 1).
+func TestFoldsFewerThanOne(t *testing.T) {
+	ids := []string{"a", "b", "c", "d"}
+	for _, k := range []int{1, 0, -1, -2} {
+		if diff := cmp.Diff([]int{0, 0, 0, 0}, learn.Folds(ids, k)); diff != "" {
+			t.Errorf("Folds(ids, %d) (-want +got):\n%s", k, diff)
+		}
+	}
+}
+
 func TestFolds(t *testing.T) {
 	ids := []string{"a", "b", "c", "d", "e", "f", "g"}
 	f := learn.Folds(ids, 3)
@@ -141,6 +154,39 @@ func TestTrainErrors(t *testing.T) {
 	_, err = learn.Train(ctx, baseAnalyzer(t), []learn.Example{{ID: "x", Text: "a", Devices: []string{"nonsense"}}}, learn.Config{})
 	if err == nil {
 		t.Error("unknown device: no error")
+	}
+}
+
+// TestTrainSetBadIndex checks that TrainSet reports an index of idx
+// outside the set instead of panicking.
+func TestTrainSetBadIndex(t *testing.T) {
+	ctx := context.Background()
+	s, err := learn.Featurize(ctx, baseAnalyzer(t), readTiny(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(s.IDs)
+	tests := []struct {
+		name string
+		s    *learn.Set
+		idx  []int
+		want string
+	}{
+		{"past the end", s, []int{0, 1, n}, fmt.Sprintf("learn: example index %d out of range [0, %d)", n, n)},
+		{"negative", s, []int{-1, 0}, fmt.Sprintf("learn: example index -1 out of range [0, %d)", n)},
+		{"nil set", nil, []int{0}, "learn: example index 0 out of range [0, 0)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := learn.TrainSet(ctx, tt.s, tt.idx, learn.Config{MinCount: 1, Lambdas: []float64{0.1}})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

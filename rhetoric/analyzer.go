@@ -46,7 +46,7 @@ type Options struct {
 	Tag            bool              // part-of-speech tagging (imperatives, entity targets)
 	NegationWindow int               // tokens before a cue searched for a negator; 0 means 5
 	Devices        []string          // report only these devices; nil means all
-	Workers        int               // parallelism of AnalyzeAll; 0 means runtime.GOMAXPROCS
+	Workers        int               // parallelism of AnalyzeAll; 0 means runtime.GOMAXPROCS, at most 65,536
 
 	// ModifierWindow is how many tokens before and after a cue are searched
 	// for intensifiers and hedges (within the cue's clause); 0 means 4.
@@ -141,10 +141,17 @@ type Analyzer struct {
 	find func(doc *tokenize.Document, dst []lexicon.Match) []lexicon.Match
 }
 
+// maxWorkers bounds Options.Workers. AnalyzeAll starts that many goroutines
+// and buffers 4×Workers statements up front, so an absurd count would fail
+// there (a channel too large to make, or memory exhausted) instead of here;
+// far more goroutines than cores only cost memory for CPU-bound work.
+const maxWorkers = 1 << 16
+
 // New returns an Analyzer for lex. It fails (wrapping [ErrOptions],
 // [ErrUnknownDevice] or tokenize.ErrLanguage) when lex is nil, a window or
-// the worker count is negative, a device in opts.Devices is not a category of
-// lex, or the language is not supported.
+// the worker count is negative, the worker count is above 65,536, a device
+// in opts.Devices is not a category of lex, or the language is not
+// supported.
 func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	if lex == nil {
 		return nil, fmt.Errorf("%w: nil lexicon", ErrOptions)
@@ -157,6 +164,9 @@ func New(lex *lexicon.Lexicon, opts Options) (*Analyzer, error) {
 	}
 	if opts.Workers < 0 {
 		return nil, fmt.Errorf("%w: negative worker count %d", ErrOptions, opts.Workers)
+	}
+	if opts.Workers > maxWorkers {
+		return nil, fmt.Errorf("%w: worker count %d above the limit %d", ErrOptions, opts.Workers, maxWorkers)
 	}
 	if opts.NegationWindow == 0 {
 		opts.NegationWindow = DefaultNegationWindow
@@ -438,8 +448,8 @@ type Result struct {
 //
 // Options.Workers goroutines analyze; one more goroutine ranges over in
 // (which must therefore tolerate being iterated from another goroutine, as
-// any ordinary sequence does). At most 4*Workers statements are read ahead
-// of the consumer. When the iteration ends, early or not, every goroutine
+// any ordinary sequence does); a nil in is an empty stream. At most
+// 4*Workers statements are read ahead of the consumer. When the iteration ends, early or not, every goroutine
 // has exited; this means a stopped iteration waits for in to produce its
 // next statement (or end), so in should not block indefinitely.
 // An error for one statement (such as invalid UTF-8) is reported in its

@@ -95,6 +95,19 @@ func TestAnalyzeAllErrorsContinue(t *testing.T) {
 	}
 }
 
+// TestAnalyzeAllNil checks that a nil sequence is an empty stream: the
+// goroutine that ranges over it must not crash the program.
+func TestAnalyzeAllNil(t *testing.T) {
+	a := newTest(t, testDef(), Options{Workers: 2})
+	var got []Result
+	for res := range a.AnalyzeAll(context.Background(), nil) {
+		got = append(got, res)
+	}
+	if diff := cmp.Diff([]Result(nil), got); diff != "" {
+		t.Errorf("AnalyzeAll(nil) (-want +got):\n%s", diff)
+	}
+}
+
 func TestAnalyzeAllBreak(t *testing.T) {
 	before := runtime.NumGoroutine()
 	a := newTest(t, testDef(), Options{Workers: 3})

@@ -146,7 +146,8 @@ func (d *Document) PartsOf(i int) []Token {
 	return d.Parts[lo:j]
 }
 
-// SentenceTokens returns the tokens of sentence i.
+// SentenceTokens returns the tokens of sentence i. It panics if i is out
+// of range, as indexing Sentences would.
 func (d *Document) SentenceTokens(i int) []Token {
 	s := d.Sentences[i]
 	return d.Tokens[s.First:s.Last]

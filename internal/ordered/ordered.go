@@ -28,7 +28,7 @@ type Funcs[In, Out any] struct {
 // one) and yields the results in input order. One more goroutine ranges
 // over in, so in must tolerate being iterated from another goroutine, as
 // any ordinary sequence does; at most 4*workers elements are read ahead of
-// the consumer.
+// the consumer. A nil in is an empty sequence.
 //
 // When ctx is cancelled the iteration stops: the last result yielded
 // carries ctx.Err() (f.Stopped's, or a result of Do that failed with it).
@@ -36,6 +36,11 @@ type Funcs[In, Out any] struct {
 // exited; a stopped iteration therefore waits for in to produce its next
 // element or end.
 func Map[In, Out any](ctx context.Context, workers int, in iter.Seq[In], f Funcs[In, Out]) iter.Seq[Out] {
+	if in == nil {
+		// Ranging over nil would panic on the reading goroutine, where
+		// the caller cannot recover it.
+		in = func(func(In) bool) {}
+	}
 	return func(yield func(Out) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		var wg sync.WaitGroup
