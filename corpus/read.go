@@ -152,10 +152,15 @@ type Record struct {
 //
 // Text is UTF-8 (a byte order mark is dropped) or UTF-16 (with a byte order
 // mark, or recognised by its NUL bytes); lines end with LF, CRLF or CR
-// alone.
+// alone. An opts.Format that is none of the Format constants is a problem
+// with the whole file.
 func Read(name string, r io.Reader, opts Options) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
 		f := opts.Format
+		if f < FormatAuto || f > FormatTSV {
+			yield(Record{Pos: name, Err: fmt.Errorf("corpus: unknown format %v in Options.Format", f)})
+			return
+		}
 		if f == FormatAuto {
 			var ok bool
 			if f, ok = FormatOf(name); !ok {

@@ -299,3 +299,15 @@ func FuzzRead(f *testing.F) {
 }
 
 var _ io.Reader = (*errReader)(nil)
+
+// TestReadUnknownFormat checks that a Format outside the constants is an
+// error naming it, not a silent read as text.
+func TestReadUnknownFormat(t *testing.T) {
+	for _, f := range []corpus.Format{-1, corpus.FormatTSV + 1, 99} {
+		got := readAll(t, "f.jsonl", `{"text":"a"}`+"\n", corpus.Options{Format: f})
+		want := []string{"f.jsonl: corpus: unknown format " + f.String() + " in Options.Format"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Format %d (-want +got):\n%s", int(f), diff)
+		}
+	}
+}
