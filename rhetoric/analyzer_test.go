@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -322,7 +323,7 @@ func TestNew(t *testing.T) {
 		{"negative workers", Options{Workers: -1}, ErrOptions},
 		{"most workers", Options{Workers: maxWorkers}, nil},
 		{"too many workers", Options{Workers: maxWorkers + 1}, ErrOptions},
-		{"absurd workers", Options{Workers: 1 << 40}, ErrOptions},
+		{"absurd workers", Options{Workers: math.MaxInt}, ErrOptions},
 		{"bad language", Options{Language: "xx"}, tokenize.ErrLanguage},
 		{"russian", Options{Language: "ru"}, nil},
 		{"russian with tagging", Options{Language: "ru", Tag: true}, tokenize.ErrLanguage},
