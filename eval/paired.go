@@ -13,14 +13,20 @@ import (
 // items and folds, the interval of a difference is much narrower than the
 // spread of either figure over splits. It is plain data.
 type Paired struct {
-	Items     int            `json:"items"`         // items compared
-	MicroF1   [2]float64     `json:"micro_f1"`      // base, alt
-	MacroF1   [2]float64     `json:"macro_f1"`      // base, alt
-	MicroDiff float64        `json:"micro_diff"`    // alt minus base
-	MacroDiff float64        `json:"macro_diff"`    // alt minus base
-	MicroCI   Interval       `json:"micro_diff_ci"` // paired-bootstrap interval of MicroDiff
-	MacroCI   Interval       `json:"macro_diff_ci"` // paired-bootstrap interval of MacroDiff
-	Devices   []PairedDevice `json:"devices"`       // per device, in the order of the devices given
+	Items     int        `json:"items"`         // items compared
+	MicroF1   [2]float64 `json:"micro_f1"`      // base, alt
+	MacroF1   [2]float64 `json:"macro_f1"`      // base, alt
+	MicroDiff float64    `json:"micro_diff"`    // alt minus base
+	MacroDiff float64    `json:"macro_diff"`    // alt minus base
+	MicroCI   Interval   `json:"micro_diff_ci"` // paired-bootstrap interval of MicroDiff
+	MacroCI   Interval   `json:"macro_diff_ci"` // paired-bootstrap interval of MacroDiff
+	// MeanAlpha is the mean Krippendorff's alpha of the devices with
+	// support (see [Result]) under base and alt, AlphaDiff alt's minus
+	// base's and AlphaCI its paired-bootstrap interval.
+	MeanAlpha [2]float64     `json:"mean_alpha"`
+	AlphaDiff float64        `json:"mean_alpha_diff"`
+	AlphaCI   Interval       `json:"mean_alpha_diff_ci"`
+	Devices   []PairedDevice `json:"devices"` // per device, in the order of the devices given
 }
 
 // PairedDevice is one device in a [Paired] comparison: its support, F1 and
@@ -62,6 +68,8 @@ func ComparePaired(devices []string, items []Item, base, alt []Prediction, opts 
 	}
 	perB, perA, micro, macro := score(every(len(items)))
 	res := &Paired{Items: len(items), MicroF1: micro, MacroF1: macro, MicroDiff: micro[1] - micro[0], MacroDiff: macro[1] - macro[0]}
+	res.MeanAlpha = [2]float64{meanAlpha(perB, len(items)), meanAlpha(perA, len(items))}
+	res.AlphaDiff = res.MeanAlpha[1] - res.MeanAlpha[0]
 	for d, name := range devices {
 		_, rb, fb := prf(perB[d])
 		_, ra, fa := prf(perA[d])
@@ -72,7 +80,7 @@ func ComparePaired(devices []string, items []Item, base, alt []Prediction, opts 
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x5eed))
 	B := opts.Resamples
-	mi, ma := make([]float64, B), make([]float64, B)
+	mi, ma, mα := make([]float64, B), make([]float64, B), make([]float64, B)
 	dev := make([][]float64, nd)
 	for d := range dev {
 		dev[d] = make([]float64, B)
@@ -82,13 +90,14 @@ func ComparePaired(devices []string, items []Item, base, alt []Prediction, opts 
 		resample(rng, idx)
 		perB, perA, micro, macro := score(idx)
 		mi[b], ma[b] = micro[1]-micro[0], macro[1]-macro[0]
+		mα[b] = meanAlpha(perA, len(idx)) - meanAlpha(perB, len(idx))
 		for d := range nd {
 			_, _, fb := prf(perB[d])
 			_, _, fa := prf(perA[d])
 			dev[d][b] = fa - fb
 		}
 	}
-	res.MicroCI, res.MacroCI = interval(mi), interval(ma)
+	res.MicroCI, res.MacroCI, res.AlphaCI = interval(mi), interval(ma), interval(mα)
 	for d := range nd {
 		res.Devices[d].CI = interval(dev[d])
 	}

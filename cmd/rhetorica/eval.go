@@ -424,6 +424,7 @@ func writePairedTable(w io.Writer, base string, p *eval.Paired, intervals bool) 
 	}
 	fmt.Fprintf(tw, "micro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MicroF1[0], p.MicroF1[1], p.MicroDiff, ci(p.MicroCI))
 	fmt.Fprintf(tw, "macro F1\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MacroF1[0], p.MacroF1[1], p.MacroDiff, ci(p.MacroCI))
+	fmt.Fprintf(tw, "mean alpha\t%.3f\t%.3f\t%+.3f\t%s\t\n", p.MeanAlpha[0], p.MeanAlpha[1], p.AlphaDiff, ci(p.AlphaCI))
 	for _, d := range p.Devices {
 		if d.Support == 0 && d.F1 == [2]float64{} {
 			continue
