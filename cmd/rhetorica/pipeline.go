@@ -307,8 +307,9 @@ func outputPathError(path string, err error) error {
 }
 
 // outputIsInput returns an error when out names the same file as one of
-// inputs (through links too), so that a command never writes its output
-// over a file it reads; a missing out, or "-", is no input.
+// inputs (through links too; an input may be written with slashes), so
+// that a command never writes its output over a file it reads; a missing
+// out, or "-", is no input.
 func outputIsInput(out string, inputs ...string) error {
 	if out == "" || out == "-" {
 		return nil
@@ -321,7 +322,7 @@ func outputIsInput(out string, inputs ...string) error {
 		if in == "" || in == "-" {
 			continue
 		}
-		if ifi, err := os.Stat(in); err == nil && os.SameFile(ofi, ifi) {
+		if ifi, err := os.Stat(filepath.FromSlash(in)); err == nil && os.SameFile(ofi, ifi) {
 			return fmt.Errorf("%s is also an input (%s): writing it would destroy it; choose another output file", out, in)
 		}
 	}
@@ -357,13 +358,14 @@ func (c *cli) openOutput(path string, srcs []source) (*bufio.Writer, func() erro
 			}, nil
 		}
 		mode = ofi.Mode().Perm()
+		var inputs []string
 		for _, s := range srcs {
-			if s.err != nil || s.path == "-" {
-				continue
+			if s.err == nil {
+				inputs = append(inputs, s.path)
 			}
-			if ifi, err := os.Stat(filepath.FromSlash(s.path)); err == nil && os.SameFile(ofi, ifi) {
-				return nil, nil, fmt.Errorf("-o %s is also an input (%s): writing it would destroy it; choose another output file", path, s.path)
-			}
+		}
+		if err := outputIsInput(path, inputs...); err != nil {
+			return nil, nil, fmt.Errorf("-o %w", err)
 		}
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
