@@ -48,9 +48,12 @@ const (
 	FormatTSV                 // as CSV, tab separated
 )
 
+// known reports whether f is one of the Format constants.
+func (f Format) known() bool { return f >= FormatAuto && f <= FormatTSV }
+
 // String returns the format's name: auto, text, jsonl, csv or tsv.
 func (f Format) String() string {
-	if f < FormatAuto || f > FormatTSV {
+	if !f.known() {
 		return "Format(" + strconv.Itoa(int(f)) + ")"
 	}
 	return [...]string{"auto", "text", "jsonl", "csv", "tsv"}[f]
@@ -157,7 +160,7 @@ type Record struct {
 func Read(name string, r io.Reader, opts Options) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
 		f := opts.Format
-		if f < FormatAuto || f > FormatTSV {
+		if !f.known() {
 			yield(Record{Pos: name, Err: fmt.Errorf("corpus: unknown format %v in Options.Format", f)})
 			return
 		}
